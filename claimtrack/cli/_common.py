@@ -1,0 +1,153 @@
+"""What every command shares: the database session, error reporting and common options.
+
+``command_session`` is the single place where library errors become ``Error: …`` on stderr
+and exit code 1, so ``CliRunner`` tests see exactly what users see. Heavy modules (SQLAlchemy,
+Alembic) are imported here lazily, never at start-up, so ``claimtrack --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from claimtrack.enums import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+
+@dataclass
+class State:
+    """Global options, kept on the Typer context."""
+
+    db: str | None = None
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+SpeakerFilter = Annotated[
+    str | None, typer.Option("--speaker", help="Only claims by this actor (name or alias).")
+]
+TagFilter = Annotated[
+    list[str] | None, typer.Option("--tag", help="Only claims with this tag (repeat: all of them).")
+]
+SinceFilter = Annotated[
+    str | None, typer.Option("--since", help="Only claims said on or after this date (YYYY-MM-DD).")
+]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD).")
+]
+
+
+def fail(message: str) -> NoReturn:
+    """Print one ``Error:`` line on stderr and exit 1."""
+    typer.echo(f"Error: {' '.join(message.split())}", err=True)
+    raise typer.Exit(1)
+
+
+def say(message: str) -> None:
+    """A message for people: stderr, so stdout stays clean for scripts."""
+    typer.echo(message, err=True)
+
+
+def database_url(ctx: typer.Context) -> str:
+    """The URL chosen by --db, CLAIMTRACK_DATABASE_URL or the default file."""
+    from claimtrack.config import resolve_database_url
+
+    state = ctx.find_object(State)
+    return resolve_database_url(state.db if state else None)
+
+
+@contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn library and driver errors into ``Error: …`` + exit 1."""
+    from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+    from claimtrack.errors import ClaimtrackError
+
+    try:
+        yield
+    except ClaimtrackError as error:
+        fail(str(error))
+    except IntegrityError as error:
+        fail(
+            "The change conflicts with data already recorded (possibly by someone else at the "
+            f"same time): {error.orig}. Nothing was written; check and run the command again."
+        )
+    except OperationalError as error:
+        fail(
+            f"Cannot use the database at {_safe(url)}: {error.orig}. Check --db or "
+            "CLAIMTRACK_DATABASE_URL, and that the server is running."
+        )
+    except SQLAlchemyError as error:
+        fail(f"The database refused the command: {error}. Nothing was written.")
+
+
+@contextmanager
+def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[Engine]:
+    """An engine on the chosen database, schema checked (a brand-new one is created)."""
+    from claimtrack.db import make_engine
+    from claimtrack.migrate import ensure_current
+
+    url = database_url(ctx)
+    with database_errors(url):
+        engine = make_engine(url)
+        try:
+            if check_schema:
+                ensure_current(engine)
+            yield engine
+        finally:
+            engine.dispose()
+
+
+@contextmanager
+def command_session(ctx: typer.Context, *, write: bool = True) -> Iterator[Session]:
+    """One transaction for one command; notices are printed only after it commits."""
+    from claimtrack.db import session_scope
+    from claimtrack.services import notices
+
+    with open_engine(ctx) as engine:
+        with session_scope(engine, write=write) as session:
+            yield session
+            queued = notices(session)
+        for notice in queued:
+            say(notice)
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(unreadable URL)"
+
+
+def emit(text: str) -> None:
+    """Print a rendered result on stdout."""
+    if text:
+        typer.echo(text)
+
+
+def emit_rows(
+    rows: list[dict[str, object]],
+    fmt: OutputFormat,
+    *,
+    records: list[object] | None = None,
+    columns: list[str] | None = None,
+    empty: str,
+) -> None:
+    """Print rows in ``fmt``; an empty table prints ``empty`` (a hint) on stderr instead."""
+    from claimtrack.output import render_rows
+
+    if not rows and fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+        say(empty)
+        return
+    emit(render_rows(rows, fmt, columns=columns, records=records))

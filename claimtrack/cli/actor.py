@@ -1,0 +1,115 @@
+"""``claimtrack actor``: the people and bodies who make claims and verdicts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.enums import ActorKind, OutputFormat
+from claimtrack.views import ActorView
+
+app = typer.Typer(no_args_is_help=True)
+
+NameArg = Annotated[str, typer.Argument(help="The actor's name or one of its aliases (any case).")]
+KindOption = Annotated[
+    ActorKind | None, typer.Option("--kind", help="What the actor is.", case_sensitive=False)
+]
+AliasOption = Annotated[
+    list[str] | None,
+    typer.Option("--alias", help="Another name it goes by, e.g. a transliteration (repeatable)."),
+]
+DescriptionOption = Annotated[
+    str | None, typer.Option("--description", help="A short description: role, country.")
+]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Sergey Lavrov'.")],
+    kind: KindOption = None,
+    alias: AliasOption = None,
+    description: DescriptionOption = None,
+) -> None:
+    """Add a person, organisation, government or media outlet. Prints its name."""
+    from claimtrack.services import actors
+
+    with command_session(ctx) as session:
+        actor = actors.add_actor(
+            session, name, kind=kind or ActorKind.UNKNOWN, aliases=alias or (),
+            description=description,
+        )
+    emit(actor.name)
+    say(f"Added actor '{actor.name}' ({actor.kind}).")
+
+
+@app.command("list")
+def list_(ctx: typer.Context, kind: KindOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """List actors with how many claims each made."""
+    from claimtrack.services import actors
+
+    with command_session(ctx, write=False) as session:
+        found = actors.list_actors(session, kind=kind)
+    rows = [_row(view) for view in found]
+    emit_rows(rows, fmt, records=found, empty="No actors yet; add one with `claimtrack actor add`.")
+
+
+@app.command("show")
+def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Show one actor, found by name or alias."""
+    from claimtrack.services import actors
+
+    with command_session(ctx, write=False) as session:
+        view = actors.describe_actor(session, name)
+    emit_rows([_row(view, description=True)], fmt, records=[view], empty="")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: NameArg,
+    new_name: Annotated[
+        str | None, typer.Option("--name", help="Rename; the old name is kept as an alias.")
+    ] = None,
+    kind: KindOption = None,
+    description: DescriptionOption = None,
+    alias: AliasOption = None,
+    remove_alias: Annotated[
+        list[str] | None, typer.Option("--remove-alias", help="Drop an alias (repeatable).")
+    ] = None,
+) -> None:
+    """Rename an actor or change its kind, description or aliases."""
+    from claimtrack.services import actors
+
+    with command_session(ctx) as session:
+        actor = actors.edit_actor(
+            session, actors.get_actor(session, name), name=new_name, kind=kind,
+            description=description, add_aliases=alias or (), remove_aliases=remove_alias or (),
+        )
+    say(f"Updated actor '{actor.name}'.")
+
+
+@app.command("rm")
+def remove(ctx: typer.Context, name: NameArg) -> None:
+    """Delete an actor who is nobody's speaker or reviewer."""
+    from claimtrack.services import actors
+
+    with command_session(ctx) as session:
+        actor = actors.get_actor(session, name)
+        removed = actor.name
+        actors.remove_actor(session, actor)
+    say(f"Removed actor '{removed}'.")
+
+
+def _row(view: ActorView, *, description: bool = False) -> dict[str, object]:
+    row: dict[str, object] = {
+        "name": view.name,
+        "kind": view.kind,
+        "aliases": list(view.aliases),
+        "claims": view.claims,
+    }
+    if description:
+        row["description"] = view.description
+    return row

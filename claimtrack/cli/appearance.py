@@ -1,0 +1,63 @@
+"""``claimtrack appearance``: where a claim was seen, with the passage quoted verbatim."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit_rows, say
+from claimtrack.enums import OutputFormat
+
+app = typer.Typer(no_args_is_help=True)
+
+ClaimArg = Annotated[str, typer.Argument(help="Claim id (a unique prefix will do).")]
+UrlArg = Annotated[str, typer.Argument(help="URL of the page where the claim appears.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    claim_id: ClaimArg,
+    url: UrlArg,
+    quote: Annotated[str | None, typer.Option("--quote", help="The passage, verbatim.")] = None,
+    seen: Annotated[
+        str | None, typer.Option("--seen", help="When you saw it there, YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Record that a claim appears in a source (updates the quote if already recorded)."""
+    from claimtrack.services import claims
+
+    with command_session(ctx) as session:
+        claim = claims.get_claim(session, claim_id)
+        appearance = claims.add_appearance(session, claim, url, quote=quote, seen_on=seen)
+        where = appearance.source.url
+    say(f"Recorded claim {claim.public_id} at {where}.")
+
+
+@app.command("list")
+def list_(ctx: typer.Context, claim_id: ClaimArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """List the sources a claim appeared in."""
+    from claimtrack.services import claims
+
+    with command_session(ctx, write=False) as session:
+        view = claims.claim_view(claims.get_claim(session, claim_id))
+    rows = [
+        {"url": a.url, "outlet": a.outlet, "title": a.title, "quote": a.quote, "seen": a.seen}
+        for a in view.sources
+    ]
+    emit_rows(rows, fmt, records=list(view.sources),
+              columns=["url", "outlet", "title", "quote", "seen"],
+              empty=f"Claim {view.id} has no recorded appearances; add one with "
+              "`claimtrack appearance add`.")
+
+
+@app.command("rm")
+def remove(ctx: typer.Context, claim_id: ClaimArg, url: UrlArg) -> None:
+    """Forget that a claim appeared in a source."""
+    from claimtrack.services import claims
+
+    with command_session(ctx) as session:
+        claim = claims.get_claim(session, claim_id)
+        claims.remove_appearance(session, claim, url)
+    say(f"Removed the appearance of {claim.public_id} at {url}.")

@@ -1,0 +1,176 @@
+"""``claimtrack claim``: log, list, show, edit and remove claims."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import (
+    FormatOption,
+    SinceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    command_session,
+    emit,
+    emit_rows,
+    say,
+)
+from claimtrack.enums import OutputFormat
+from claimtrack.views import ClaimView
+
+app = typer.Typer(no_args_is_help=True)
+
+IdArg = Annotated[str, typer.Argument(help="Claim id such as c-7f3a9k2m1xab (a unique prefix will do).")]
+SpeakerOption = Annotated[
+    str | None,
+    typer.Option("--speaker", help="Who said it (name or alias; a new name creates the actor)."),
+]
+DateOption = Annotated[str | None, typer.Option("--date", help="When it was said, YYYY-MM-DD.")]
+SummaryOption = Annotated[
+    str | None, typer.Option("--summary", help="A headline of at most 75 characters.")
+]
+LanguageOption = Annotated[
+    str | None, typer.Option("--language", help="Language of the text (ISO 639-1, e.g. en, ru).")
+]
+
+TABLE_TEXT = 80
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(
+            help="The claim, verbatim as published ('-' reads it from stdin; text starting with "
+            "'-' goes after --).",
+        ),
+    ],
+    speaker: SpeakerOption = None,
+    date: DateOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="URL of the page where it appeared.")
+    ] = None,
+    quote: Annotated[
+        str | None, typer.Option("--quote", help="The passage from that source, verbatim.")
+    ] = None,
+    summary: SummaryOption = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")] = None,
+    language: Annotated[
+        str, typer.Option("--language", help="Language of the text (ISO 639-1).")
+    ] = "en",
+) -> None:
+    """Log a claim. Prints its id alone on stdout: ID=$(claimtrack claim add …)."""
+    from claimtrack.services import claims
+
+    if text == "-":
+        text = sys.stdin.read()
+    with command_session(ctx) as session:
+        claim = claims.add_claim(
+            session, text=text, speaker=speaker, said_on=date, summary=summary,
+            language=language, tags=tag or (), source_url=source, quote=quote,
+        )
+    emit(claim.public_id)
+    say(f"Added claim {claim.public_id}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    speaker: SpeakerFilter = None,
+    tag: TagFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")
+    ] = 100,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List claims, most recently said first."""
+    from claimtrack.services import claims
+
+    with command_session(ctx, write=False) as session:
+        found = claims.list_claims(
+            session, speaker=speaker, tags=tag or (), since=since, until=until,
+            limit=limit + 1 if limit else None,
+        )
+    if limit and len(found) > limit:
+        found = found[:limit]
+        say(f"Showing the first {limit} claims; pass --limit 0 for all.")
+    short = fmt is OutputFormat.TABLE
+    emit_rows([claim_row(view, short=short) for view in found], fmt, records=found,
+              empty="No claims match; add one with `claimtrack claim add`.")
+
+
+@app.command("show")
+def show(ctx: typer.Context, claim_id: IdArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Show one claim with its sources, links and verdicts."""
+    from claimtrack.services import claims
+
+    with command_session(ctx, write=False) as session:
+        details = claims.describe_claim(session, claim_id)
+    from claimtrack.render import render_claim
+
+    emit(render_claim(details, fmt))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    claim_id: IdArg,
+    text: Annotated[str | None, typer.Option("--text", help="New text, verbatim.")] = None,
+    speaker: SpeakerOption = None,
+    date: DateOption = None,
+    summary: SummaryOption = None,
+    language: LanguageOption = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Add a tag (repeatable).")] = None,
+    untag: Annotated[
+        list[str] | None, typer.Option("--untag", help="Remove a tag (repeatable).")
+    ] = None,
+) -> None:
+    """Change a claim. An empty value ('') clears speaker, date, summary or language."""
+    from claimtrack.services import claims
+
+    with command_session(ctx) as session:
+        claim = claims.edit_claim(
+            session, claims.get_claim(session, claim_id), text=text, speaker=speaker,
+            said_on=date, summary=summary, language=language, add_tags=tag or (),
+            remove_tags=untag or (),
+        )
+    say(f"Updated claim {claim.public_id}.")
+
+
+@app.command("rm")
+def remove(
+    ctx: typer.Context,
+    claim_id: IdArg,
+    cascade: Annotated[
+        bool, typer.Option("--cascade", help="Also delete its links and verdicts.")
+    ] = False,
+) -> None:
+    """Delete a claim (refused while links or verdicts refer to it, unless --cascade)."""
+    from claimtrack.services import claims
+
+    with command_session(ctx) as session:
+        claim = claims.get_claim(session, claim_id)
+        removed = claim.public_id
+        claims.remove_claim(session, claim, cascade=cascade)
+    say(f"Removed claim {removed}.")
+
+
+def claim_row(view: ClaimView, *, short: bool = False) -> dict[str, object]:
+    """A claim as one flat row (the text shortened for terminal tables)."""
+    text = view.headline if short else view.text
+    if short and len(text) > TABLE_TEXT:
+        text = text[: TABLE_TEXT - 1] + "…"
+    return {
+        "id": view.id,
+        "date": view.date,
+        "speaker": view.speaker,
+        "claim": text,
+        "tags": list(view.tags),
+        "challenges": view.challenges,
+    }

@@ -1,0 +1,106 @@
+"""``claimtrack link``: how claims answer each other ("A denies B")."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, fail, say
+from claimtrack.enums import OutputFormat, Relation
+
+app = typer.Typer(no_args_is_help=True)
+
+RelationArg = Annotated[
+    Relation,
+    typer.Argument(
+        metavar="RELATION",
+        help="supports, contradicts, denies, evades (a non-denial such as 'neither confirm nor "
+        "exclude'), responds_to or same_as.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    from_id: Annotated[str, typer.Argument(metavar="FROM", help="The answering claim's id.")],
+    relation: RelationArg,
+    to_id: Annotated[str, typer.Argument(metavar="TO", help="The id of the claim it answers.")],
+    note: Annotated[str | None, typer.Option("--note", help="Why you linked them.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="URL of the page that reports the answer.")
+    ] = None,
+) -> None:
+    """Link two claims: FROM RELATION TO reads "FROM denies TO". Prints the link's number."""
+    from claimtrack.services import claims, links
+
+    with command_session(ctx) as session:
+        link = links.add_link(
+            session, claims.get_claim(session, from_id), relation,
+            claims.get_claim(session, to_id), note=note, source_url=source,
+        )
+        description = f"{link.from_claim.public_id} {relation} {link.to_claim.public_id}"
+    emit(str(link.id))
+    say(f"Linked {description} (link {link.id}).")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str | None, typer.Argument(help="Only links touching this claim.", show_default=False)
+    ] = None,
+    relation: Annotated[
+        Relation | None, typer.Option("--relation", help="Only this relation.", case_sensitive=False)
+    ] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List links, oldest first."""
+    from claimtrack.services import claims, links
+
+    with command_session(ctx, write=False) as session:
+        claim = claims.get_claim(session, claim_id) if claim_id else None
+        found = links.list_links(session, claim, relation=relation)
+    rows = [
+        {"id": v.id, "from": v.from_claim, "relation": v.relation, "to": v.to_claim,
+         "note": v.note, "source": v.source}
+        for v in found
+    ]
+    emit_rows(rows, fmt, records=found, columns=["id", "from", "relation", "to", "note", "source"],
+              empty="No links; add one with `claimtrack link add FROM denies TO`.")
+
+
+@app.command("rm")
+def remove(
+    ctx: typer.Context,
+    link: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="LINK_ID | FROM RELATION TO",
+            help="The link's number (see `link list`), or its two claims and relation.",
+        ),
+    ],
+) -> None:
+    """Delete a link."""
+    from claimtrack.services import claims, links
+
+    with command_session(ctx) as session:
+        if len(link) == 1 and link[0].isdigit():
+            found = links.get_link(session, int(link[0]))
+        elif len(link) == 3:
+            try:
+                relation = Relation(link[1].lower())
+            except ValueError:
+                fail(f"'{link[1]}' is not a relation; use one of {', '.join(Relation)}.")
+            found = links.find_link(
+                session, claims.get_claim(session, link[0]), relation,
+                claims.get_claim(session, link[2]),
+            )
+        else:
+            fail("Give a link number, or FROM RELATION TO (e.g. c-1a2b denies c-3c4d).")
+        number = found.id
+        links.remove_link(session, found)
+    say(f"Removed link {number}.")

@@ -1,0 +1,114 @@
+"""``claimtrack source``: the articles and pages where claims appear."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.enums import OutputFormat
+from claimtrack.views import SourceView
+
+app = typer.Typer(no_args_is_help=True)
+
+UrlArg = Annotated[str, typer.Argument(help="The page's URL (tracking parameters are dropped).")]
+TitleOption = Annotated[str | None, typer.Option("--title", help="The headline.")]
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Who published it, e.g. 'AP'.")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
+]
+ArchiveOption = Annotated[
+    str | None, typer.Option("--archive-url", help="An archived copy, e.g. on web.archive.org.")
+]
+RetrievedOption = Annotated[
+    str | None, typer.Option("--retrieved", help="When you read it (ISO time; default: not set).")
+]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    url: UrlArg,
+    title: TitleOption = None,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
+    archive_url: ArchiveOption = None,
+    retrieved: RetrievedOption = None,
+) -> None:
+    """Add a source. Prints its normalised URL."""
+    from claimtrack.services import sources
+
+    with command_session(ctx) as session:
+        source = sources.add_source(
+            session, url, title=title, outlet=outlet, published=published,
+            archive_url=archive_url, retrieved_at=retrieved,
+        )
+    emit(source.url)
+    say(f"Added source {source.url}.")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    url: UrlArg,
+    title: TitleOption = None,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
+    archive_url: ArchiveOption = None,
+    retrieved: RetrievedOption = None,
+) -> None:
+    """Change a source's details; an empty value ('') clears a field."""
+    from claimtrack.services import sources
+
+    with command_session(ctx) as session:
+        source = sources.edit_source(
+            session, sources.get_source(session, url), title=title, outlet=outlet,
+            published=published, archive_url=archive_url, retrieved_at=retrieved,
+        )
+    say(f"Updated source {source.url}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List sources, newest publication first, with how many claims appear in each."""
+    from claimtrack.services import sources
+
+    with command_session(ctx, write=False) as session:
+        found = sources.list_sources(session, outlet=outlet)
+    emit_rows([_row(view) for view in found], fmt, records=found,
+              empty="No sources yet; add one with `claimtrack source add`.")
+
+
+@app.command("show")
+def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """Show one source and the claims that appear in it."""
+    from claimtrack.services import sources
+
+    with command_session(ctx, write=False) as session:
+        view, quoted = sources.describe_source(session, url)
+    if fmt is OutputFormat.JSON:
+        from claimtrack.output import to_json
+
+        emit(to_json({"source": view, "claims": [{"claim": c, "quote": q} for c, q in quoted]}))
+        return
+    rows = [{"claim": c.id, "speaker": c.speaker, "date": c.date, "quote": q} for c, q in quoted]
+    if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+        emit_rows([_row(view)], fmt, empty="")
+        typer.echo("")
+    emit_rows(rows, fmt, columns=["claim", "speaker", "date", "quote"],
+              empty="No claims appear in this source yet.")
+
+
+def _row(view: SourceView) -> dict[str, object]:
+    return {
+        "url": view.url,
+        "title": view.title,
+        "outlet": view.outlet,
+        "published": view.published,
+        "claims": view.claims,
+    }

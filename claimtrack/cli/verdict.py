@@ -1,0 +1,77 @@
+"""``claimtrack verdict``: what fact-checkers concluded, their label kept verbatim."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.enums import OutputFormat, Rating
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(help="The claim reviewed.")],
+    rating: Annotated[
+        str, typer.Option("--rating", help="The publisher's label, verbatim: 'Pants on Fire'.")
+    ],
+    by: Annotated[str, typer.Option("--by", help="The reviewer (actor name or alias).")],
+    normalized: Annotated[
+        Rating | None,
+        typer.Option("--normalized", help="The rating on claimtrack's scale (default: read "
+                     "from the label).", case_sensitive=False),
+    ] = None,
+    url: Annotated[str | None, typer.Option("--url", help="URL of the fact-check.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of the review, YYYY-MM-DD.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A short explanation.")] = None,
+) -> None:
+    """Record a verdict on a claim. Prints the verdict's id."""
+    from claimtrack.services import claims, verdicts
+
+    with command_session(ctx) as session:
+        verdict = verdicts.add_verdict(
+            session, claims.get_claim(session, claim_id), rating=rating, by=by,
+            normalized=normalized, url=url, reviewed_on=date, explanation=note,
+        )
+    emit(verdict.public_id)
+    say(f"Added verdict {verdict.public_id}: {verdict.rating} ({verdict.normalized}).")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str | None, typer.Argument(help="Only verdicts on this claim.", show_default=False)
+    ] = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List verdicts, newest review first."""
+    from claimtrack.services import claims, verdicts
+
+    with command_session(ctx, write=False) as session:
+        claim = claims.get_claim(session, claim_id) if claim_id else None
+        found = verdicts.list_verdicts(session, claim)
+    rows = [
+        {"id": v.id, "claim": v.claim, "rating": v.rating, "normalized": v.normalized,
+         "by": v.by, "date": v.date, "url": v.url}
+        for v in found
+    ]
+    emit_rows(rows, fmt, records=found,
+              columns=["id", "claim", "rating", "normalized", "by", "date", "url"],
+              empty="No verdicts; add one with `claimtrack verdict add`.")
+
+
+@app.command("rm")
+def remove(ctx: typer.Context, verdict_id: Annotated[str, typer.Argument(help="Verdict id.")]) -> None:
+    """Delete a verdict."""
+    from claimtrack.services import verdicts
+
+    with command_session(ctx) as session:
+        verdict = verdicts.get_verdict(session, verdict_id)
+        removed = verdict.public_id
+        verdicts.remove_verdict(session, verdict)
+    say(f"Removed verdict {removed}.")

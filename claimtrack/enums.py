@@ -1,0 +1,92 @@
+"""The closed vocabularies of claimtrack.
+
+Pure Python (no SQLAlchemy) so the CLI can offer them as choices without slowing start-up.
+Values are what the database stores and what JSON, CSV and the CLI show.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ActorKind(StrEnum):
+    """What kind of speaker or reviewer an actor is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    MEDIA = "media"
+    UNKNOWN = "unknown"
+
+
+class Relation(StrEnum):
+    """How one claim relates to another; a link reads "FROM <relation> TO"."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    DENIES = "denies"
+    EVADES = "evades"
+    RESPONDS_TO = "responds_to"
+    SAME_AS = "same_as"
+
+    @property
+    def is_challenge(self) -> bool:
+        """True for the relations that make their target claim contested."""
+        return self in CHALLENGES
+
+    @property
+    def phrase(self) -> str:
+        """How the relation reads from the target's side: "denied by", "supported by"."""
+        return _PASSIVE[self]
+
+
+CHALLENGES: frozenset[Relation] = frozenset(
+    {Relation.CONTRADICTS, Relation.DENIES, Relation.EVADES}
+)
+
+_PASSIVE = {
+    Relation.SUPPORTS: "supported by",
+    Relation.CONTRADICTS: "contradicted by",
+    Relation.DENIES: "denied by",
+    Relation.EVADES: "evaded by",
+    Relation.RESPONDS_TO: "answered by",
+    Relation.SAME_AS: "same as",
+}
+
+
+class Rating(StrEnum):
+    """A verdict's normalised rating, whatever label the publisher used."""
+
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly-true"
+    MIXED = "mixed"
+    MOSTLY_FALSE = "mostly-false"
+    FALSE = "false"
+    UNVERIFIABLE = "unverifiable"
+
+    @property
+    def lean(self) -> int | None:
+        """+1 for true-ish, 0 for mixed, -1 for false-ish, None when nothing was established.
+
+        Two verdicts disagree when their leans differ; "false" and "mostly-false" agree.
+        """
+        return _LEAN[self]
+
+
+_LEAN = {
+    Rating.TRUE: 1,
+    Rating.MOSTLY_TRUE: 1,
+    Rating.MIXED: 0,
+    Rating.MOSTLY_FALSE: -1,
+    Rating.FALSE: -1,
+    Rating.UNVERIFIABLE: None,
+}
+
+
+class OutputFormat(StrEnum):
+    """Formats every read command can print."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"

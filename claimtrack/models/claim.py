@@ -1,0 +1,87 @@
+"""Claims, where they appeared, and their tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from claimtrack.models.actor import Actor
+from claimtrack.models.base import Base, UTCDateTime, utcnow
+from claimtrack.models.source import Source
+
+# A claim is contested when it has a challenge (an incoming contradicts/denies/evades link) or
+# its verdicts disagree. Both facts are kept on the row, in the same transaction as the change
+# that alters them (claimtrack.services.disputes.recount), so the contested report reads a
+# small partial index instead of grouping every link.
+CONTESTED = "challenge_count > 0 OR verdicts_disagree"
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        CheckConstraint("trim(text) <> ''", name="text_not_blank"),
+        CheckConstraint("length(summary) <= 75", name="summary_length"),
+        CheckConstraint("challenge_count >= 0", name="challenge_count_positive"),
+        Index(
+            "ix_claims_contested",
+            "challenge_count",
+            "id",
+            sqlite_where=sql_text(CONTESTED),
+            postgresql_where=sql_text(CONTESTED),
+        ),
+        Index("ix_claims_said_on", "said_on", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(String(75))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    said_on: Mapped[dt.date | None]
+    language: Mapped[str | None] = mapped_column(String(35))
+    challenge_count: Mapped[int] = mapped_column(default=0, server_default=sql_text("0"))
+    verdicts_disagree: Mapped[bool] = mapped_column(default=False, server_default=sql_text("false"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    speaker: Mapped[Actor | None] = relationship()
+    tags: Mapped[list[ClaimTag]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ClaimTag.tag"
+    )
+    appearances: Mapped[list[Appearance]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Appearance.id",
+    )
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [claim_tag.tag for claim_tag in self.tags]
+
+
+class ClaimTag(Base):
+    __tablename__ = "claim_tags"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class Appearance(Base):
+    """A claim seen in a source: one claim, many places."""
+
+    __tablename__ = "appearances"
+    __table_args__ = (UniqueConstraint("claim_id", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    quote: Mapped[str | None] = mapped_column(Text)
+    seen_on: Mapped[dt.date | None]
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="appearances")
+    source: Mapped[Source] = relationship()

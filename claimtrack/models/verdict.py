@@ -1,0 +1,32 @@
+"""Verdicts: what a fact-checker concluded about a claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from claimtrack.enums import Rating
+from claimtrack.models.actor import Actor
+from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
+from claimtrack.models.claim import Claim
+
+
+class Verdict(Base):
+    __tablename__ = "verdicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    # The publisher's own words ("Pants on Fire", "Four Pinocchios"), verbatim.
+    rating: Mapped[str] = mapped_column(String(200))
+    normalized: Mapped[Rating] = mapped_column(text_enum(Rating, "normalized_rating"))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
+    reviewed_on: Mapped[dt.date | None]
+    url: Mapped[str | None] = mapped_column(String(2000))
+    explanation: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    claim: Mapped[Claim] = relationship()
+    reviewer: Mapped[Actor] = relationship()

@@ -1,0 +1,25 @@
+"""Business rules. Every function takes a Session and never commits: the caller owns the
+transaction (see claimtrack.db.session_scope), so a command is all-or-nothing.
+
+Messages for people ("Created actor 'Sergey Lavrov'") are queued with ``notify`` and shown by
+the CLI only once the transaction has committed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+
+def notify(session: Session, message: str) -> None:
+    """Queue a notice to show the user after the command succeeds."""
+    session.info.setdefault("notices", []).append(message)
+
+
+def notices(session: Session) -> list[str]:
+    """The notices queued so far."""
+    return list(session.info.get("notices", []))
+
+
+def chunked(items: list[int], size: int = 500) -> list[list[int]]:
+    """Split ids for ``IN (...)`` lists that stay under every backend's parameter limit."""
+    return [items[start : start + size] for start in range(0, len(items), size)]

@@ -1,0 +1,192 @@
+"""Actors: add, find by any name or alias (case-insensitively), edit, list, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimtrack import values
+from claimtrack.enums import ActorKind
+from claimtrack.errors import Conflict, NotFound
+from claimtrack.models import Actor, ActorAlias, Claim, Verdict
+from claimtrack.services import notify
+from claimtrack.views import ActorView
+
+
+def find_actor(session: Session, name: str) -> Actor | None:
+    """The actor whose name or alias matches ``name`` (any case and spacing), or None."""
+    key = values.name_key(name)
+    actor = session.scalar(select(Actor).where(Actor.name_key == key))
+    if actor is None:
+        actor = session.scalar(
+            select(Actor).join(ActorAlias).where(ActorAlias.alias_key == key)
+        )
+    return actor
+
+
+def get_actor(session: Session, name: str) -> Actor:
+    """Like ``find_actor`` but raises NotFound."""
+    actor = find_actor(session, name)
+    if actor is None:
+        raise NotFound(
+            f"No actor is called '{name}'. Add it with `claimtrack actor add` or list actors "
+            "with `claimtrack actor list`."
+        )
+    return actor
+
+
+def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNKNOWN) -> Actor:
+    """Find an actor by name or alias, creating it (and saying so) when it is new."""
+    cleaned = values.name(name, "actor name")
+    actor = find_actor(session, cleaned)
+    if actor is None:
+        actor = add_actor(session, cleaned, kind=kind)
+        notify(session, f"Created actor '{actor.name}' ({actor.kind}).")
+    return actor
+
+
+def add_actor(
+    session: Session,
+    name: str,
+    *,
+    kind: ActorKind = ActorKind.UNKNOWN,
+    aliases: Iterable[str] = (),
+    description: str | None = None,
+) -> Actor:
+    """Add an actor. Raises Conflict when the name or an alias is already someone's name."""
+    cleaned = values.name(name, "actor name")
+    _ensure_free(session, cleaned)
+    actor = Actor(
+        name=cleaned,
+        name_key=values.name_key(cleaned),
+        kind=kind,
+        description=values.optional_text(description, "description"),
+    )
+    session.add(actor)
+    for alias in aliases:
+        add_alias(session, actor, alias)
+    session.flush()
+    return actor
+
+
+def add_alias(session: Session, actor: Actor, alias: str) -> None:
+    """Give ``actor`` another name. Raises Conflict when it already names someone."""
+    cleaned = values.name(alias, "alias")
+    key = values.name_key(cleaned)
+    if key == actor.name_key or any(a.alias_key == key for a in actor.aliases):
+        return
+    _ensure_free(session, cleaned)
+    actor.aliases.append(ActorAlias(alias=cleaned, alias_key=key))
+    session.flush()
+
+
+def remove_alias(session: Session, actor: Actor, alias: str) -> None:
+    """Remove one of an actor's aliases. Raises NotFound when it has no such alias."""
+    key = values.name_key(alias)
+    for existing in actor.aliases:
+        if existing.alias_key == key:
+            actor.aliases.remove(existing)
+            session.flush()
+            return
+    raise NotFound(f"'{actor.name}' has no alias '{alias}'; see `claimtrack actor show`.")
+
+
+def edit_actor(
+    session: Session,
+    actor: Actor,
+    *,
+    name: str | None = None,
+    kind: ActorKind | None = None,
+    description: str | None = None,
+    add_aliases: Iterable[str] = (),
+    remove_aliases: Iterable[str] = (),
+) -> Actor:
+    """Rename an actor or change its kind, description and aliases.
+
+    Renaming keeps the old name as an alias, so claims logged under it still resolve.
+    """
+    for alias in remove_aliases:
+        remove_alias(session, actor, alias)
+    if name is not None:
+        cleaned = values.name(name, "actor name")
+        new_key = values.name_key(cleaned)
+        if new_key != actor.name_key:
+            old_name = actor.name
+            own_alias = next((a for a in actor.aliases if a.alias_key == new_key), None)
+            if own_alias is not None:
+                actor.aliases.remove(own_alias)
+                session.flush()
+            else:
+                _ensure_free(session, cleaned)
+            actor.name, actor.name_key = cleaned, new_key
+            session.flush()
+            add_alias(session, actor, old_name)
+        else:
+            actor.name = cleaned
+    if kind is not None:
+        actor.kind = kind
+    if description is not None:
+        actor.description = values.optional_text(description, "description")
+    for alias in add_aliases:
+        add_alias(session, actor, alias)
+    session.flush()
+    return actor
+
+
+def remove_actor(session: Session, actor: Actor) -> None:
+    """Delete an actor no claim or verdict refers to. Raises Conflict otherwise."""
+    used = session.scalar(select(func.count()).where(Claim.speaker_id == actor.id)) or 0
+    used += session.scalar(select(func.count()).where(Verdict.reviewer_id == actor.id)) or 0
+    if used:
+        raise Conflict(
+            f"'{actor.name}' is the speaker or reviewer of {used} records; reassign them with "
+            "`claimtrack claim edit --speaker` first, or rename the actor with `actor edit`."
+        )
+    session.delete(actor)
+    session.flush()
+
+
+def list_actors(session: Session, *, kind: ActorKind | None = None) -> list[ActorView]:
+    """Every actor with how many claims they made, by name."""
+    claim_counts = (
+        select(Claim.speaker_id, func.count().label("claims"))
+        .group_by(Claim.speaker_id)
+        .subquery()
+    )
+    query = (
+        select(Actor, func.coalesce(claim_counts.c.claims, 0))
+        .outerjoin(claim_counts, claim_counts.c.speaker_id == Actor.id)
+        .options(selectinload(Actor.aliases))
+        .order_by(Actor.name_key)
+    )
+    if kind is not None:
+        query = query.where(Actor.kind == kind)
+    return [actor_view(actor, count) for actor, count in session.execute(query)]
+
+
+def describe_actor(session: Session, name: str) -> ActorView:
+    """One actor, found by name or alias."""
+    actor = get_actor(session, name)
+    count = session.scalar(select(func.count()).where(Claim.speaker_id == actor.id)) or 0
+    return actor_view(actor, count)
+
+
+def actor_view(actor: Actor, claims: int = 0) -> ActorView:
+    return ActorView(
+        name=actor.name,
+        kind=actor.kind,
+        aliases=tuple(alias.alias for alias in actor.aliases),
+        description=actor.description,
+        claims=claims,
+    )
+
+
+def _ensure_free(session: Session, name: str) -> None:
+    owner = find_actor(session, name)
+    if owner is not None:
+        raise Conflict(
+            f"'{name}' already names the actor '{owner.name}'. Use that actor, or give this one "
+            "a more specific name."
+        )

@@ -1,0 +1,292 @@
+"""Claims: log, find by id, edit, remove, list; and where each claim appeared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimtrack import values
+from claimtrack.errors import Conflict, InvalidInput, NotFound
+from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Verdict
+from claimtrack.models.base import utcnow
+from claimtrack.services import actors, chunked, disputes, notify, sources
+from claimtrack.views import AppearanceView, ClaimDetails, ClaimView
+
+MIN_PREFIX = 4
+
+
+def get_claim(session: Session, claim_id: str) -> Claim:
+    """The claim with this id, or the only one whose id starts with it (at least 4 characters).
+
+    Raises InvalidInput for a malformed id and NotFound when no single claim matches.
+    """
+    wanted = values.public_id(claim_id, "c", "claim")
+    if len(wanted) == 2 + values.ID_LENGTH:
+        claim = session.scalar(select(Claim).where(Claim.public_id == wanted))
+        if claim is not None:
+            return claim
+    elif len(wanted) - 2 >= MIN_PREFIX:
+        matches = session.scalars(
+            select(Claim).where(Claim.public_id.startswith(wanted, autoescape=True)).limit(6)
+        ).all()
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            listed = ", ".join(m.public_id for m in matches[:5])
+            raise InvalidInput(f"'{claim_id}' matches several claims ({listed}); type more of it.")
+    else:
+        raise InvalidInput(
+            f"'{claim_id}' is too short to find a claim; give at least {MIN_PREFIX} characters "
+            "after c-."
+        )
+    raise NotFound(f"Claim {claim_id} not found. List claims with `claimtrack claim list`.")
+
+
+def add_claim(
+    session: Session,
+    *,
+    text: str,
+    speaker: str | None = None,
+    said_on: str | dt.date | None = None,
+    summary: str | None = None,
+    language: str | None = "en",
+    tags: Iterable[str] = (),
+    source_url: str | None = None,
+    quote: str | None = None,
+    seen_on: str | dt.date | None = None,
+    public_id: str | None = None,
+) -> Claim:
+    """Log a claim, verbatim. An unknown speaker or source is created (and a notice queued).
+
+    Raises InvalidInput for empty text, a bad date or URL, or a quote without a source.
+    """
+    claim = Claim(
+        public_id=public_id or values.new_public_id("c"),
+        text=values.text(text, "claim text"),
+        summary=values.summary(summary),
+        said_on=values.date(said_on, "date said"),
+        language=values.language(language),
+    )
+    if quote is not None and source_url is None:
+        raise InvalidInput("A quote needs the source it is from; add --source URL.")
+    if speaker is not None and speaker.strip():
+        claim.speaker = actors.ensure_actor(session, speaker)
+    claim.tags = [ClaimTag(tag=tag) for tag in values.tags(list(tags))]
+    session.add(claim)
+    session.flush()
+    if source_url is not None:
+        add_appearance(session, claim, source_url, quote=quote, seen_on=seen_on)
+    return claim
+
+
+def edit_claim(
+    session: Session,
+    claim: Claim,
+    *,
+    text: str | None = None,
+    speaker: str | None = None,
+    said_on: str | None = None,
+    summary: str | None = None,
+    language: str | None = None,
+    add_tags: Iterable[str] = (),
+    remove_tags: Iterable[str] = (),
+) -> Claim:
+    """Change the given fields. None leaves a field as it is; "" clears an optional one."""
+    if text is not None:
+        claim.text = values.text(text, "claim text")
+    if speaker is not None:
+        claim.speaker = actors.ensure_actor(session, speaker) if speaker.strip() else None
+    if said_on is not None:
+        claim.said_on = values.date(said_on, "date said")
+    if summary is not None:
+        claim.summary = values.summary(summary)
+    if language is not None:
+        claim.language = values.language(language)
+    dropped = set(values.tags(list(remove_tags)))
+    unknown = dropped - set(claim.tag_names)
+    if unknown:
+        raise NotFound(f"Claim {claim.public_id} has no tag {', '.join(sorted(unknown))}.")
+    claim.tags = [t for t in claim.tags if t.tag not in dropped]
+    for tag in values.tags(list(add_tags)):
+        if tag not in claim.tag_names:
+            claim.tags.append(ClaimTag(tag=tag))
+    if session.is_modified(claim) or dropped or add_tags:
+        claim.updated_at = utcnow()
+    session.flush()
+    return claim
+
+
+def remove_claim(session: Session, claim: Claim, *, cascade: bool = False) -> None:
+    """Delete a claim with its appearances and tags.
+
+    Raises Conflict when links or verdicts refer to it, unless ``cascade`` (then they go too).
+    """
+    linked = session.execute(
+        select(Link.from_claim_id, Link.to_claim_id).where(
+            or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id)
+        )
+    ).all()
+    verdict_count = session.scalar(select(func.count()).where(Verdict.claim_id == claim.id)) or 0
+    if (linked or verdict_count) and not cascade:
+        raise Conflict(
+            f"Claim {claim.public_id} has {len(linked)} link(s) and {verdict_count} verdict(s). "
+            "Remove them first, or pass --cascade to delete them with the claim."
+        )
+    neighbours = {end for pair in linked for end in pair} - {claim.id}
+    session.execute(
+        delete(Link).where(or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id))
+    )
+    session.execute(delete(Verdict).where(Verdict.claim_id == claim.id))
+    session.delete(claim)
+    session.flush()
+    disputes.recount(session, neighbours)
+    if linked or verdict_count:
+        notify(session, f"Also removed {len(linked)} link(s) and {verdict_count} verdict(s).")
+
+
+def add_appearance(
+    session: Session,
+    claim: Claim,
+    url: str,
+    *,
+    quote: str | None = None,
+    seen_on: str | dt.date | None = None,
+) -> Appearance:
+    """Record that ``claim`` appears at ``url`` (quote verbatim). Updates it if already recorded."""
+    source = sources.ensure_source(session, url)
+    appearance = session.scalar(
+        select(Appearance).where(
+            Appearance.claim_id == claim.id, Appearance.source_id == source.id
+        )
+    )
+    if appearance is None:
+        appearance = Appearance(claim=claim, source=source)
+        session.add(appearance)
+    if quote is not None:
+        appearance.quote = values.optional_text(quote, "quote")
+    if seen_on is not None:
+        appearance.seen_on = values.date(seen_on, "date seen")
+    session.flush()
+    return appearance
+
+
+def remove_appearance(session: Session, claim: Claim, url: str) -> None:
+    """Forget that ``claim`` appeared at ``url``. Raises NotFound if it was never recorded."""
+    source = sources.get_source(session, url)
+    deleted = session.execute(
+        delete(Appearance).where(
+            Appearance.claim_id == claim.id, Appearance.source_id == source.id
+        )
+    )
+    if not deleted.rowcount:  # type: ignore[attr-defined]
+        raise NotFound(f"Claim {claim.public_id} has no appearance at {source.url}.")
+
+
+def list_claims(
+    session: Session,
+    *,
+    speaker: str | None = None,
+    tags: Sequence[str] = (),
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int | None = None,
+) -> list[ClaimView]:
+    """Claims matching every filter, most recently said first (undated ones last)."""
+    query = filter_claims(select(Claim), speaker=speaker, tags=tags, since=since, until=until)
+    query = query.order_by(Claim.said_on.desc().nulls_last(), Claim.id.desc())
+    if limit:
+        query = query.limit(limit)
+    return [claim_view(claim) for claim in session.scalars(with_details(query))]
+
+
+def filter_claims(
+    query: Select[tuple[Claim]],
+    *,
+    speaker: str | None = None,
+    tags: Sequence[str] = (),
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> Select[tuple[Claim]]:
+    """Narrow a query over claims by speaker (name or alias), tags (all of them) and dates."""
+    if speaker:
+        from claimtrack.models import ActorAlias
+
+        key = values.name_key(speaker)
+        alias_owner = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+        named = select(Actor.id).where(Actor.name_key == key)
+        query = query.where(or_(Claim.speaker_id.in_(named), Claim.speaker_id.in_(alias_owner)))
+    for tag in values.tags(list(tags)):
+        query = query.where(
+            select(ClaimTag.claim_id)
+            .where(ClaimTag.claim_id == Claim.id, ClaimTag.tag == tag)
+            .exists()
+        )
+    start, end = values.date(since, "--since date"), values.date(until, "--until date")
+    if start and end and start > end:
+        raise InvalidInput(f"--since {start} is after --until {end}; swap them.")
+    if start:
+        query = query.where(Claim.said_on >= start)
+    if end:
+        query = query.where(Claim.said_on <= end)
+    return query
+
+
+def with_details(query: Select[tuple[Claim]]) -> Select[tuple[Claim]]:
+    """Load speakers, tags and sources with the claims, in a few batched queries."""
+    return query.options(
+        selectinload(Claim.speaker),
+        selectinload(Claim.tags),
+        selectinload(Claim.appearances).selectinload(Appearance.source),
+    )
+
+
+def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
+    """Claims (with details) keyed by their row id, loaded in batches."""
+    found: dict[int, Claim] = {}
+    for chunk in chunked(list(dict.fromkeys(ids))):
+        found.update(
+            (claim.id, claim)
+            for claim in session.scalars(with_details(select(Claim).where(Claim.id.in_(chunk))))
+        )
+    return found
+
+
+def claim_view(claim: Claim) -> ClaimView:
+    """The read model of one claim (speaker, tags and sources included)."""
+    return ClaimView(
+        id=claim.public_id,
+        text=claim.text,
+        speaker=claim.speaker.name if claim.speaker else None,
+        date=claim.said_on,
+        summary=claim.summary,
+        language=claim.language,
+        tags=tuple(claim.tag_names),
+        sources=tuple(
+            AppearanceView(
+                url=a.source.url,
+                title=a.source.title,
+                outlet=a.source.outlet,
+                quote=a.quote,
+                seen=a.seen_on,
+            )
+            for a in claim.appearances
+        ),
+        challenges=claim.challenge_count,
+        created_at=claim.created_at,
+        updated_at=claim.updated_at,
+    )
+
+
+def describe_claim(session: Session, claim_id: str) -> ClaimDetails:
+    """A claim with its sources, every link touching it and its verdicts."""
+    from claimtrack.services import links, verdicts
+
+    claim = get_claim(session, claim_id)
+    return ClaimDetails(
+        claim=claim_view(claim),
+        links=tuple(links.list_links(session, claim)),
+        verdicts=tuple(verdicts.list_verdicts(session, claim)),
+    )

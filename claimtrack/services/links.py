@@ -1,0 +1,120 @@
+"""Typed links between claims ("FROM denies TO"): add, list, remove."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from claimtrack import values
+from claimtrack.enums import Relation
+from claimtrack.errors import Conflict, InvalidInput, NotFound
+from claimtrack.models import Claim, Link
+from claimtrack.services import disputes, sources
+from claimtrack.views import LinkView
+
+
+def add_link(
+    session: Session,
+    from_claim: Claim,
+    relation: Relation,
+    to_claim: Claim,
+    *,
+    note: str | None = None,
+    source_url: str | None = None,
+) -> Link:
+    """Record that ``from_claim`` <relation> ``to_claim``.
+
+    Raises InvalidInput for a self-link and Conflict when the same link already exists.
+    """
+    if from_claim.id == to_claim.id:
+        raise InvalidInput(
+            f"A claim cannot be linked to itself ({from_claim.public_id} {relation} "
+            f"{to_claim.public_id}); check the two ids."
+        )
+    existing = session.scalar(
+        select(Link).where(
+            Link.from_claim_id == from_claim.id,
+            Link.relation == relation,
+            Link.to_claim_id == to_claim.id,
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            f"{from_claim.public_id} {relation} {to_claim.public_id} is already recorded "
+            f"(link {existing.id})."
+        )
+    link = Link(
+        from_claim_id=from_claim.id,
+        relation=relation,
+        to_claim_id=to_claim.id,
+        note=values.optional_text(note, "note"),
+    )
+    if source_url is not None and source_url.strip():
+        link.source = sources.ensure_source(session, source_url)
+    session.add(link)
+    session.flush()
+    disputes.recount(session, [to_claim.id])
+    return link
+
+
+def get_link(session: Session, link_id: int) -> Link:
+    """The link with this number. Raises NotFound."""
+    link = session.get(Link, link_id)
+    if link is None:
+        raise NotFound(f"Link {link_id} not found. List links with `claimtrack link list`.")
+    return link
+
+
+def find_link(session: Session, from_claim: Claim, relation: Relation, to_claim: Claim) -> Link:
+    """The link FROM <relation> TO. Raises NotFound."""
+    link = session.scalar(
+        select(Link).where(
+            Link.from_claim_id == from_claim.id,
+            Link.relation == relation,
+            Link.to_claim_id == to_claim.id,
+        )
+    )
+    if link is None:
+        raise NotFound(
+            f"There is no link {from_claim.public_id} {relation} {to_claim.public_id}; "
+            "see `claimtrack link list`."
+        )
+    return link
+
+
+def remove_link(session: Session, link: Link) -> None:
+    """Delete a link and update the contested state of the claim it pointed at."""
+    target = link.to_claim_id
+    session.delete(link)
+    session.flush()
+    disputes.recount(session, [target])
+
+
+def list_links(
+    session: Session, claim: Claim | None = None, *, relation: Relation | None = None
+) -> list[LinkView]:
+    """Links touching ``claim`` (either end), or every link; oldest first."""
+    source_claim, target_claim = aliased(Claim), aliased(Claim)
+    query = (
+        select(Link, source_claim.public_id, target_claim.public_id)
+        .join(source_claim, Link.from_claim_id == source_claim.id)
+        .join(target_claim, Link.to_claim_id == target_claim.id)
+        .options(selectinload(Link.source))
+        .order_by(Link.id)
+    )
+    if claim is not None:
+        query = query.where(or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id))
+    if relation is not None:
+        query = query.where(Link.relation == relation)
+    return [
+        LinkView(
+            id=link.id,
+            from_claim=from_id,
+            relation=link.relation,
+            to_claim=to_id,
+            note=link.note,
+            source=link.source.url if link.source else None,
+            created_at=link.created_at,
+        )
+        for link, from_id, to_id in session.execute(query)
+    ]

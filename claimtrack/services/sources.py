@@ -1,0 +1,142 @@
+"""Sources: web pages (or urn: identifiers) where claims appear, one row per normalised URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claimtrack import values
+from claimtrack.errors import Conflict, NotFound
+from claimtrack.models import Appearance, Source
+from claimtrack.services import notify
+from claimtrack.views import ClaimView, SourceView
+
+
+def find_source(session: Session, url: str) -> Source | None:
+    """The source stored under the normalised form of ``url``, or None."""
+    return session.scalar(select(Source).where(Source.url == values.url(url)))
+
+
+def get_source(session: Session, url: str) -> Source:
+    """Like ``find_source`` but raises NotFound."""
+    source = find_source(session, url)
+    if source is None:
+        raise NotFound(f"No source has the URL {url}; list sources with `claimtrack source list`.")
+    return source
+
+
+def ensure_source(session: Session, url: str) -> Source:
+    """Find a source by URL, creating it (and saying so) when it is new."""
+    source = find_source(session, url)
+    if source is None:
+        source = Source(url=values.url(url))
+        session.add(source)
+        session.flush()
+        notify(session, f"Created source {source.url}.")
+    return source
+
+
+def add_source(
+    session: Session,
+    url: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | dt.date | None = None,
+    archive_url: str | None = None,
+    retrieved_at: str | dt.datetime | None = None,
+) -> Source:
+    """Add a source. Raises Conflict when the URL (after normalisation) is already stored."""
+    normalized = values.url(url)
+    if find_source(session, normalized) is not None:
+        raise Conflict(
+            f"The source {normalized} is already recorded; change it with `claimtrack source edit`."
+        )
+    source = Source(url=normalized)
+    _apply(source, title=title, outlet=outlet, published=published, archive_url=archive_url,
+           retrieved_at=retrieved_at)
+    session.add(source)
+    session.flush()
+    return source
+
+
+def edit_source(
+    session: Session,
+    source: Source,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | dt.date | None = None,
+    archive_url: str | None = None,
+    retrieved_at: str | dt.datetime | None = None,
+) -> Source:
+    """Change the given fields of a source; None leaves a field as it is."""
+    _apply(source, title=title, outlet=outlet, published=published, archive_url=archive_url,
+           retrieved_at=retrieved_at)
+    session.flush()
+    return source
+
+
+def _apply(
+    source: Source,
+    *,
+    title: str | None,
+    outlet: str | None,
+    published: str | dt.date | None,
+    archive_url: str | None,
+    retrieved_at: str | dt.datetime | None,
+) -> None:
+    if title is not None:
+        source.title = values.optional_text(title, "title")
+    if outlet is not None:
+        source.outlet = values.optional_text(outlet, "outlet", max_length=values.NAME_MAX)
+    if published is not None:
+        source.published_on = values.date(published, "published date")
+    if archive_url is not None:
+        source.archive_url = values.optional_url(archive_url, "archive URL")
+    if retrieved_at is not None:
+        source.retrieved_at = values.timestamp(retrieved_at, "retrieval time")
+
+
+def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceView]:
+    """Every source with how many claims appear in it, newest publication first."""
+    counts = (
+        select(Appearance.source_id, func.count().label("claims"))
+        .group_by(Appearance.source_id)
+        .subquery()
+    )
+    query = (
+        select(Source, func.coalesce(counts.c.claims, 0))
+        .outerjoin(counts, counts.c.source_id == Source.id)
+        .order_by(Source.published_on.desc().nulls_last(), Source.url)
+    )
+    if outlet:
+        query = query.where(func.lower(Source.outlet) == outlet.lower())
+    return [source_view(source, count) for source, count in session.execute(query)]
+
+
+def describe_source(session: Session, url: str) -> tuple[SourceView, list[tuple[ClaimView, str | None]]]:
+    """One source and the claims seen in it, each with its quote."""
+    from claimtrack.services import claims
+
+    source = get_source(session, url)
+    appearances = session.scalars(
+        select(Appearance).where(Appearance.source_id == source.id).order_by(Appearance.id)
+    ).all()
+    loaded = claims.claims_by_id(session, [a.claim_id for a in appearances])
+    quoted = [(claims.claim_view(loaded[a.claim_id]), a.quote) for a in appearances]
+    return source_view(source, len(quoted)), quoted
+
+
+def source_view(source: Source, claims: int = 0) -> SourceView:
+    return SourceView(
+        url=source.url,
+        title=source.title,
+        outlet=source.outlet,
+        published=source.published_on,
+        retrieved_at=source.retrieved_at,
+        archive_url=source.archive_url,
+        claims=claims,
+    )
