@@ -38,7 +38,7 @@ test-postgresql: $(VENV)/.installed-test
 	else echo "CLAIMTRACK_TEST_DATABASE_URL is not set: PostgreSQL tests not run."; fi
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 lint: $(VENV)/.installed-test
 	$(PIP) install -e '.[test,dev]'
