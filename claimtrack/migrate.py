@@ -79,7 +79,7 @@ def ensure_current(engine: Engine) -> None:
     if revision in known_revisions():
         raise SchemaOutOfDate(
             f"The database is at schema revision {revision}; this claimtrack needs "
-            f"{HEAD_REVISION}. Run `claimtrack init` to upgrade (a backup is made first)."
+            f"{HEAD_REVISION}: run `claimtrack init` to upgrade (a backup is made first)."
         )
     raise SchemaOutOfDate(
         f"The database is at schema revision {revision}, newer than this claimtrack knows "

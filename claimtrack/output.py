@@ -90,11 +90,12 @@ def render_rows(
         return to_json(list(records if records is not None else rows))
     if fmt is OutputFormat.CSV:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        # RFC 4180 line ends: with "\n" alone the csv module would leave a bare "\r" unquoted.
+        writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
             writer.writerow([csv_safe(cell_text(row.get(c))) for c in columns])
-        return buffer.getvalue().rstrip("\n")
+        return buffer.getvalue().removesuffix("\r\n")
     if not rows:
         return empty
     from tabulate import tabulate

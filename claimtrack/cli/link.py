@@ -66,10 +66,11 @@ def list_(
         found = links.list_links(session, claim, relation=relation)
     rows = [
         {"id": v.id, "from": v.from_claim, "relation": v.relation, "to": v.to_claim,
-         "note": v.note, "source": v.source}
+         "note": v.note, "source": v.source, "created_at": v.created_at}
         for v in found
     ]
-    emit_rows(rows, fmt, records=found, columns=["id", "from", "relation", "to", "note", "source"],
+    columns = ["id", "from", "relation", "to", "note", "source"]
+    emit_rows(rows, fmt, columns=columns if fmt is OutputFormat.TABLE else None,
               empty="No links; add one with `claimtrack link add FROM denies TO`.")
 
 

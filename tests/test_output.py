@@ -1,0 +1,78 @@
+"""Escaping where text is rendered: CSV formulas, markdown tables and documents."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.enums import OutputFormat
+from claimtrack.output import csv_safe, markdown_cell, render_rows
+from tests.conftest import Cli
+
+
+@given(st.text())
+def test_csv_cells_never_start_a_formula(text: str) -> None:
+    cell = csv_safe(text)
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell.removeprefix("'") == text or cell == text
+
+
+@given(st.lists(st.text(), min_size=1, max_size=4))
+def test_csv_round_trips_apart_from_the_guard(texts: list[str]) -> None:
+    rows = [{f"c{i}": t for i, t in enumerate(texts)}]
+    parsed = list(csv.reader(io.StringIO(render_rows(rows, OutputFormat.CSV), newline="")))
+    assert parsed[0] == list(rows[0])
+    guarded = ("=", "+", "-", "@", "\t", "\r")
+    unguarded = [cell[1:] if text.startswith(guarded) else cell
+                 for cell, text in zip(parsed[1], texts, strict=True)]
+    assert unguarded == texts
+
+
+@given(st.text())
+def test_markdown_cells_cannot_break_the_table_or_inject_html(text: str) -> None:
+    cell = markdown_cell(text)
+    assert "\n" not in cell and "\r" not in cell and "<" not in cell.replace("<br>", "")
+    assert "|" not in cell.replace("\\|", "")
+
+
+def test_claim_list_csv_neutralises_formulas(cli: Cli) -> None:
+    cli.add("=HYPERLINK(\"http://evil\")", "--speaker", "@attacker", "--tag", "+tag")
+    rows = list(csv.DictReader(io.StringIO(cli.ok("claim", "list", "-f", "csv").stdout)))
+    assert rows[0]["claim"] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[0]["speaker"] == "'@attacker"
+    assert rows[0]["tags"] == "'+tag"
+
+
+def test_markdown_outputs_escape_hostile_text(cli: Cli) -> None:
+    evil = 'A | B <script>alert(1)</script> "><img src=x onerror=alert(1)>\n# not a heading'
+    claim = cli.add(evil, "--speaker", "<b>Bold</b>")
+    cli.ok("link", "add", cli.add("- [link](javascript:x) | denial"), "denies", claim)
+    for args in (["claim", "list"], ["report", "contested"], ["show", claim]):
+        out = cli.ok(*args, "-f", "markdown").stdout
+        assert "<script>" not in out and "<img" not in out and "<b>" not in out, args
+    report = cli.ok("report", "contested", "-f", "markdown").stdout
+    assert "\n# not a heading" not in report
+    assert "&lt;script&gt;" in report
+    table_lines = [line for line in report.splitlines() if line.startswith("| denied by")]
+    assert table_lines and table_lines[0].count(" | ") == 4  # the | in the text stays escaped
+
+
+def test_every_read_command_speaks_every_format(seeded: Cli) -> None:
+    reads = [
+        ["claim", "list"], ["claim", "show", "c-seed00000001"], ["actor", "list"],
+        ["actor", "show", "Lavrov"], ["source", "list"],
+        ["source", "show", "urn:claimtrack:seed:000_9268d6ca20cf8fd5"], ["link", "list"],
+        ["verdict", "list"], ["appearance", "list", "c-seed00000001"], ["show", "c-seed00000001"],
+        ["report", "contested"], ["db", "current"],
+    ]
+    for args in reads:
+        for fmt in OutputFormat:
+            result = seeded(*args, "--format", fmt.value)
+            assert result.exit_code == 0, (args, fmt, result.output)
+            if fmt is OutputFormat.JSON and result.stdout.strip():
+                import json
+
+                json.loads(result.stdout)

@@ -1,0 +1,90 @@
+"""Value parsing: ids, URLs, dates, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack import values
+from claimtrack.config import resolve_database_url
+from claimtrack.errors import InvalidInput
+
+
+def test_public_ids_are_short_typable_and_distinct() -> None:
+    ids = {values.new_public_id("c") for _ in range(20_000)}
+    assert len(ids) == 20_000
+    for claim_id in list(ids)[:100]:
+        assert len(claim_id) == 14 and claim_id.startswith("c-")
+        assert set(claim_id[2:]) <= set(values.ID_ALPHABET)
+
+
+def test_typed_ids_forgive_case_and_look_alikes() -> None:
+    assert values.public_id("C-7F3A9K2M1XAB", "c", "claim") == "c-7f3a9k2m1xab"
+    assert values.public_id("7f3a9k2m1xab", "c", "claim") == "c-7f3a9k2m1xab"
+    assert values.public_id("c-7f3aIkLmOxab", "c", "claim") == "c-7f3a1k1m0xab"
+    with pytest.raises(InvalidInput):
+        values.public_id("c-7f3a9k2m1xab-too-long", "c", "claim")
+
+
+@pytest.mark.parametrize(
+    ("given_url", "stored"),
+    [
+        ("HTTPS://Example.COM:443/a/b/?utm_source=x&q=1#frag", "https://example.com/a/b?q=1"),
+        ("http://example.com:8080/", "http://example.com:8080"),
+        ("https://example.com/?fbclid=abc", "https://example.com"),
+        ("urn:claimtrack:seed:1", "urn:claimtrack:seed:1"),
+    ],
+)
+def test_urls_are_normalised(given_url: str, stored: str) -> None:
+    assert values.url(given_url) == stored
+
+
+@given(st.from_regex(r"https?://[a-z]{1,10}\.[a-z]{2,3}(/[a-zA-Z0-9_.~-]{0,8}){0,3}(\?[a-z]{1,4}=[a-z0-9]{0,4})?",
+                     fullmatch=True))
+def test_url_normalisation_is_idempotent(url: str) -> None:
+    once = values.url(url)
+    assert values.url(once) == once
+
+
+@pytest.mark.parametrize("bad", ["example.com", "ftp://x.org", "https://", "javascript:alert(1)",
+                                 "https://user:pw@x.org", "https://x.org/a b"])
+def test_bad_urls(bad: str) -> None:
+    with pytest.raises(InvalidInput):
+        values.url(bad)
+
+
+def test_dates() -> None:
+    assert values.date("2022-01-17") == dt.date(2022, 1, 17)
+    assert values.date("today") == dt.date.today()
+    assert values.date(" ") is None
+    for bad in ("2022-02-30", "2022-1-7", "17.01.2022", "2999-01-01"):
+        with pytest.raises(InvalidInput):
+            values.date(bad)
+
+
+def test_names_compare_by_key() -> None:
+    assert values.name_key("  Sergey   LAVROV ") == values.name_key("sergey lavrov")
+    assert values.name_key("ＬＡＶＲＯＶ") == "lavrov"  # full-width letters fold too
+    assert values.tags(["Ukraine", "ukraine ", "  Cuba"]) == ["ukraine", "cuba"]
+
+
+@given(st.text(min_size=1).filter(lambda t: t.strip() and "\x00" not in t))
+def test_texts_are_kept_verbatim(text: str) -> None:
+    try:
+        assert values.text(text) is text
+    except InvalidInput as error:  # only lone surrogates (not UTF-8) may be refused
+        assert "UTF-8" in str(error)
+
+
+def test_database_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CLAIMTRACK_DATABASE_URL", raising=False)
+    assert resolve_database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+    monkeypatch.setenv("CLAIMTRACK_DATABASE_URL", "sqlite:///env.db")
+    assert resolve_database_url(None) == "sqlite:///env.db"
+    monkeypatch.delenv("CLAIMTRACK_DATABASE_URL")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert resolve_database_url(None).endswith("/claimtrack/claimtrack.db")
