@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,7 +19,9 @@ from claimtrack.cli._common import (
     say,
 )
 from claimtrack.enums import OutputFormat
-from claimtrack.views import ClaimView
+
+if TYPE_CHECKING:
+    from claimtrack.views import ClaimView
 
 app = typer.Typer(no_args_is_help=True)
 

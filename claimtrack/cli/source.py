@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
 from claimtrack.enums import OutputFormat
-from claimtrack.views import SourceView
+
+if TYPE_CHECKING:
+    from claimtrack.views import SourceView
 
 app = typer.Typer(no_args_is_help=True)
 
