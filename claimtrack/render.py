@@ -166,24 +166,26 @@ def _tree(dispute: Dispute, *, number: int | None = None) -> str:
     lines += _wrap(claim.text, "   ")
     lines += _sources(claim, "   ")
     lines += _verdicts(dispute.verdicts, "   ")
+    shown = {a.url for a in claim.sources}
     for index, response in enumerate(dispute.responses):
         last = index == len(dispute.responses) - 1
-        lines += _branch(response, "   ", last)
+        lines += _branch(response, "   ", last, shown)
     for answer in dispute.answers:
         lines.append(f"   ↳ {answer.relation.value.replace('_', ' ')} {answer.claim.id}  "
                      f"{_who(answer.claim)}: {_short(answer.claim.headline)}")
     return "\n".join(lines)
 
 
-def _branch(response: Response, indent: str, last: bool) -> list[str]:
+def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> list[str]:
     joint, rail = ("└─ ", "   ") if last else ("├─ ", "│  ")
     lines = [f"{indent}{joint}{response.relation.phrase} {_who(response.claim)}  "
              f"{response.claim.id}"]
     inner = indent + rail + "   "
     lines += _wrap(response.claim.text, inner)
     if response.note:
-        lines.append(f"{inner}note: {response.note}")
-    lines += _sources(response.claim, inner)
+        lines += textwrap.wrap(f"note: {response.note}", WIDTH, initial_indent=inner,
+                               subsequent_indent=inner + "      ")
+    lines += _sources(response.claim, inner, skip=shown)
     lines += _verdicts(response.verdicts, inner)
     for supporter in response.supporters:
         lines.append(f"{inner}+ supported by {_who(supporter.claim)} {supporter.claim.id}: "
@@ -191,9 +193,10 @@ def _branch(response: Response, indent: str, last: bool) -> list[str]:
     return lines
 
 
-def _sources(claim: ClaimView, indent: str) -> list[str]:
+def _sources(claim: ClaimView, indent: str, skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Where the claim appeared; sources already shown for the dispute's claim are skipped."""
     return [f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else "")
-            for a in claim.sources]
+            for a in claim.sources if a.url not in skip]
 
 
 def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:

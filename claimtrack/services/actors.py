@@ -43,7 +43,11 @@ def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNK
     actor = find_actor(session, cleaned)
     if actor is None:
         actor = add_actor(session, cleaned, kind=kind)
-        notify(session, f"Created actor '{actor.name}' ({actor.kind}).")
+        notify(
+            session,
+            f"Created actor '{actor.name}' (kind {actor.kind}; set it with "
+            f"`claimtrack actor edit \"{actor.name}\" --kind person|organization|government|media`).",
+        )
     return actor
 
 
