@@ -108,7 +108,6 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
     Raises ClaimtrackError if the migration fails (the database is left as it was).
     """
     from alembic import command
-
     from claimtrack.db import make_engine
 
     migration_engine = make_engine(engine.url.render_as_string(hide_password=False),
@@ -140,7 +139,6 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
 def downgrade(engine: Engine, target: str) -> None:
     """Migrate down to ``target`` ("base" drops everything). For operators and tests."""
     from alembic import command
-
     from claimtrack.db import make_engine
 
     migration_engine = make_engine(engine.url.render_as_string(hide_password=False),

@@ -52,7 +52,7 @@ def postgres_admin() -> Iterator[Engine | None]:
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-    except Exception as error:  # noqa: BLE001 - any failure to connect is fatal here
+    except Exception as error:
         pytest.fail(f"{ENV_TEST_URL} is set but PostgreSQL is unreachable: {error}", pytrace=False)
     yield engine
     engine.dispose()

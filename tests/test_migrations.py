@@ -45,7 +45,7 @@ def test_head_constant_matches_the_scripts() -> None:
 def test_upgrade_from_empty_then_downgrade_to_base(bare: Engine) -> None:
     migrate.upgrade(bare)
     assert revision(bare) == migrate.HEAD_REVISION
-    assert TABLES <= tables(bare)
+    assert tables(bare) >= TABLES
     assert migrate.drift(bare) == []
     migrate.downgrade(bare, "base")
     assert tables(bare) == set()
