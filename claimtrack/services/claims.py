@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Select, delete, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session
 
 from claimtrack import values
 from claimtrack.errors import Conflict, InvalidInput, NotFound
 from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, chunked, disputes, notify, sources
-from claimtrack.views import AppearanceView, ClaimDetails, ClaimView
+from claimtrack.services import actors, disputes, notify, reading, sources
+from claimtrack.views import ClaimDetails, ClaimView
 
 MIN_PREFIX = 4
 
@@ -199,7 +199,9 @@ def list_claims(
     query = query.order_by(Claim.said_on.desc().nulls_last(), Claim.id.desc())
     if limit:
         query = query.limit(limit)
-    return [claim_view(claim) for claim in session.scalars(with_details(query))]
+    ids = session.scalars(query.with_only_columns(Claim.id)).all()
+    views = reading.claim_views(session, ids)
+    return [views[claim_id] for claim_id in ids]
 
 
 def filter_claims(
@@ -234,50 +236,11 @@ def filter_claims(
     return query
 
 
-def with_details(query: Select[tuple[Claim]]) -> Select[tuple[Claim]]:
-    """Load speakers, tags and sources with the claims, in a few batched queries."""
-    return query.options(
-        selectinload(Claim.speaker),
-        selectinload(Claim.tags),
-        selectinload(Claim.appearances).selectinload(Appearance.source),
-    )
-
-
-def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
-    """Claims (with details) keyed by their row id, loaded in batches."""
-    found: dict[int, Claim] = {}
-    for chunk in chunked(list(dict.fromkeys(ids))):
-        found.update(
-            (claim.id, claim)
-            for claim in session.scalars(with_details(select(Claim).where(Claim.id.in_(chunk))))
-        )
-    return found
-
-
 def claim_view(claim: Claim) -> ClaimView:
     """The read model of one claim (speaker, tags and sources included)."""
-    return ClaimView(
-        id=claim.public_id,
-        text=claim.text,
-        speaker=claim.speaker.name if claim.speaker else None,
-        date=claim.said_on,
-        summary=claim.summary,
-        language=claim.language,
-        tags=tuple(claim.tag_names),
-        sources=tuple(
-            AppearanceView(
-                url=a.source.url,
-                title=a.source.title,
-                outlet=a.source.outlet,
-                quote=a.quote,
-                seen=a.seen_on,
-            )
-            for a in claim.appearances
-        ),
-        challenges=claim.challenge_count,
-        created_at=claim.created_at,
-        updated_at=claim.updated_at,
-    )
+    session = object_session(claim)
+    assert session is not None, "claim_view needs a claim attached to a session"
+    return reading.claim_views(session, [claim.id])[claim.id]
 
 
 def describe_claim(session: Session, claim_id: str) -> ClaimDetails:

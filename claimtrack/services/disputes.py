@@ -14,12 +14,13 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import case, distinct, func, select, update
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from claimtrack.enums import CHALLENGES, Rating, Relation
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
-from claimtrack.services import chunked, claims, verdicts
+from claimtrack.services import chunked, claims, reading
+from claimtrack.services.reading import LinkRow
 from claimtrack.views import ClaimView, Dispute, Response, VerdictView
 
 # How responses are listed inside a dispute: the challenges first.
@@ -66,7 +67,7 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
 
 def dispute_of(session: Session, claim: Claim) -> Dispute:
     """One claim's dispute: its responses (and their supporters), answers and verdicts."""
-    return build_disputes(session, [claim])[0]
+    return build_disputes(session, [(claim.id, claim.verdicts_disagree)])[0]
 
 
 def contested(
@@ -89,18 +90,19 @@ def contested(
     ).order_by(Claim.challenge_count.desc(), Claim.id.desc())
     if limit:
         query = query.limit(limit)
-    return build_disputes(session, session.scalars(query).all())
+    centers = session.execute(query.with_only_columns(Claim.id, Claim.verdicts_disagree)).all()
+    return build_disputes(session, [(claim_id, disagree) for claim_id, disagree in centers])
 
 
-def build_disputes(session: Session, centers: Sequence[Claim]) -> list[Dispute]:
-    """Assemble disputes for ``centers`` with a fixed number of batched queries."""
-    center_ids = [claim.id for claim in centers]
-    incoming = _links(session, Link.to_claim_id, center_ids)
-    outgoing = _links(session, Link.from_claim_id, center_ids)
+def build_disputes(session: Session, centers: Sequence[tuple[int, bool]]) -> list[Dispute]:
+    """Assemble disputes for (claim row id, verdicts disagree) pairs in a few batched queries."""
+    center_ids = [claim_id for claim_id, _ in centers]
+    incoming = reading.link_rows(session, Link.to_claim_id, center_ids)
+    outgoing = reading.link_rows(session, Link.from_claim_id, center_ids)
     responder_ids = [link.from_claim_id for link in incoming]
     supporting = [
         link
-        for link in _links(session, Link.to_claim_id, responder_ids)
+        for link in reading.link_rows(session, Link.to_claim_id, responder_ids)
         if link.relation == Relation.SUPPORTS
     ]
     every_id = (
@@ -109,79 +111,51 @@ def build_disputes(session: Session, centers: Sequence[Claim]) -> list[Dispute]:
         + [link.to_claim_id for link in outgoing]
         + [link.from_claim_id for link in supporting]
     )
-    views = {
-        claim_id: claims.claim_view(claim)
-        for claim_id, claim in claims.claims_by_id(session, every_id).items()
-    }
-    verdicts_of = _verdicts(session, list(views))
-    supporters_of: dict[int, list[Link]] = defaultdict(list)
-    for link in supporting:
-        supporters_of[link.to_claim_id].append(link)
+    views = reading.claim_views(session, every_id)
+    verdicts_of: dict[int, list[VerdictView]] = defaultdict(list)
+    for claim_id, verdict in reading.verdict_views(session, views):
+        verdicts_of[claim_id].append(verdict)
+    supporters_of = _group(supporting, "to_claim_id")
 
-    def response(link: Link, other_end: int, nested: bool) -> Response:
+    def response(link: LinkRow, other_end: int, nested: bool) -> Response:
+        supporters = supporters_of.get(link.from_claim_id, []) if nested else []
         return Response(
             relation=link.relation,
             claim=views[other_end],
             note=link.note,
-            source=link.source.url if link.source else None,
-            supporters=tuple(
-                response(s, s.from_claim_id, False) for s in supporters_of[link.from_claim_id]
-            ) if nested else (),
-            verdicts=verdicts_of.get(other_end, ()),
+            source=link.source,
+            supporters=tuple(response(s, s.from_claim_id, False) for s in supporters),
+            verdicts=tuple(verdicts_of.get(other_end, ())),
         )
 
-    incoming_of: dict[int, list[Link]] = defaultdict(list)
-    for link in incoming:
-        incoming_of[link.to_claim_id].append(link)
-    outgoing_of: dict[int, list[Link]] = defaultdict(list)
-    for link in outgoing:
-        outgoing_of[link.from_claim_id].append(link)
-
+    incoming_of, outgoing_of = _group(incoming, "to_claim_id"), _group(outgoing, "from_claim_id")
     disputes = []
-    for center in centers:
-        responses = sorted(
-            incoming_of[center.id],
-            key=lambda link: (RELATION_ORDER.index(link.relation), _date_key(views[link.from_claim_id]), link.id),
+    for center_id, disagree in centers:
+        ordered = sorted(
+            incoming_of.get(center_id, []),
+            key=lambda link: (RELATION_ORDER.index(link.relation),
+                              _date_key(views[link.from_claim_id]), link.id),
         )
         disputes.append(
             Dispute(
-                claim=views[center.id],
-                responses=tuple(response(link, link.from_claim_id, True) for link in responses),
-                answers=tuple(response(link, link.to_claim_id, False) for link in outgoing_of[center.id]),
-                verdicts=verdicts_of.get(center.id, ()),
-                verdicts_disagree=center.verdicts_disagree,
-                is_contested=center.challenge_count > 0 or center.verdicts_disagree,
+                claim=views[center_id],
+                responses=tuple(response(link, link.from_claim_id, True) for link in ordered),
+                answers=tuple(response(link, link.to_claim_id, False)
+                              for link in outgoing_of.get(center_id, [])),
+                verdicts=tuple(verdicts_of.get(center_id, ())),
+                verdicts_disagree=disagree,
+                is_contested=views[center_id].challenges > 0 or disagree,
             )
         )
     return disputes
 
 
+def _group(links: list[LinkRow], end: str) -> dict[int, list[LinkRow]]:
+    grouped: dict[int, list[LinkRow]] = defaultdict(list)
+    for link in links:
+        grouped[getattr(link, end)].append(link)
+    return grouped
+
+
 def _date_key(view: ClaimView) -> dt.date:
     return view.date or dt.date.max
-
-
-def _links(session: Session, column: object, claim_ids: list[int]) -> list[Link]:
-    found: list[Link] = []
-    for chunk in chunked(list(dict.fromkeys(claim_ids))):
-        found.extend(
-            session.scalars(
-                select(Link)
-                .where(column.in_(chunk))  # type: ignore[attr-defined]
-                .options(selectinload(Link.source))
-                .order_by(Link.id)
-            )
-        )
-    return found
-
-
-def _verdicts(session: Session, claim_ids: list[int]) -> dict[int, tuple[VerdictView, ...]]:
-    grouped: dict[int, list[VerdictView]] = defaultdict(list)
-    for chunk in chunked(claim_ids):
-        for verdict in session.scalars(
-            select(Verdict)
-            .where(Verdict.claim_id.in_(chunk))
-            .options(selectinload(Verdict.reviewer), selectinload(Verdict.claim))
-            .order_by(Verdict.reviewed_on.desc().nulls_last(), Verdict.id)
-        ):
-            grouped[verdict.claim_id].append(verdicts.verdict_view(verdict))
-    return {claim_id: tuple(found) for claim_id, found in grouped.items()}

@@ -119,14 +119,16 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
 
 def describe_source(session: Session, url: str) -> tuple[SourceView, list[tuple[ClaimView, str | None]]]:
     """One source and the claims seen in it, each with its quote."""
-    from claimtrack.services import claims
+    from claimtrack.services import reading
 
     source = get_source(session, url)
-    appearances = session.scalars(
-        select(Appearance).where(Appearance.source_id == source.id).order_by(Appearance.id)
+    appearances = session.execute(
+        select(Appearance.claim_id, Appearance.quote)
+        .where(Appearance.source_id == source.id)
+        .order_by(Appearance.id)
     ).all()
-    loaded = claims.claims_by_id(session, [a.claim_id for a in appearances])
-    quoted = [(claims.claim_view(loaded[a.claim_id]), a.quote) for a in appearances]
+    views = reading.claim_views(session, [claim_id for claim_id, _ in appearances])
+    quoted = [(views[claim_id], quote) for claim_id, quote in appearances]
     return source_view(source, len(quoted)), quoted
 
 

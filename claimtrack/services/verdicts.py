@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from claimtrack import values
 from claimtrack.enums import Rating
 from claimtrack.errors import NotFound
 from claimtrack.models import Claim, Verdict
 from claimtrack.ratings import normalize_label
-from claimtrack.services import actors, disputes, notify
+from claimtrack.services import actors, disputes, notify, reading
 from claimtrack.views import VerdictView
 
 
@@ -69,24 +69,4 @@ def remove_verdict(session: Session, verdict: Verdict) -> None:
 
 def list_verdicts(session: Session, claim: Claim | None = None) -> list[VerdictView]:
     """Verdicts on ``claim``, or all of them, newest review first."""
-    query = (
-        select(Verdict)
-        .options(selectinload(Verdict.reviewer), selectinload(Verdict.claim))
-        .order_by(Verdict.reviewed_on.desc().nulls_last(), Verdict.id)
-    )
-    if claim is not None:
-        query = query.where(Verdict.claim_id == claim.id)
-    return [verdict_view(verdict) for verdict in session.scalars(query)]
-
-
-def verdict_view(verdict: Verdict) -> VerdictView:
-    return VerdictView(
-        id=verdict.public_id,
-        claim=verdict.claim.public_id,
-        rating=verdict.rating,
-        normalized=verdict.normalized,
-        by=verdict.reviewer.name,
-        date=verdict.reviewed_on,
-        url=verdict.url,
-        explanation=verdict.explanation,
-    )
+    return [view for _, view in reading.verdict_views(session, None if claim is None else [claim.id])]
