@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(no_args_is_help=True)
 
-NameArg = Annotated[str, typer.Argument(help="The actor's name or one of its aliases (any case).")]
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The actor's name or one of its aliases (any case).")]
 KindOption = Annotated[
     ActorKind | None, typer.Option("--kind", help="What the actor is.", case_sensitive=False)
 ]
@@ -30,7 +30,7 @@ DescriptionOption = Annotated[
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Sergey Lavrov'.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Full name, e.g. 'Sergey Lavrov'.")],
     kind: KindOption = None,
     alias: AliasOption = None,
     description: DescriptionOption = None,

@@ -11,8 +11,8 @@ from claimtrack.enums import OutputFormat
 
 app = typer.Typer(no_args_is_help=True)
 
-ClaimArg = Annotated[str, typer.Argument(help="Claim id (a unique prefix will do).")]
-UrlArg = Annotated[str, typer.Argument(help="URL of the page where the claim appears.")]
+ClaimArg = Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id (a unique prefix will do).")]
+UrlArg = Annotated[str, typer.Argument(metavar="URL", help="URL of the page where the claim appears.")]
 
 
 @app.command("add")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(no_args_is_help=True)
 
-IdArg = Annotated[str, typer.Argument(help="Claim id such as c-7f3a9k2m1xab (a unique prefix will do).")]
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Claim id such as c-7f3a9k2m1xab (a unique prefix will do).")]
 SpeakerOption = Annotated[
     str | None,
     typer.Option("--speaker", help="Who said it (name or alias; a new name creates the actor)."),
@@ -47,6 +47,7 @@ def add(
     text: Annotated[
         str,
         typer.Argument(
+            metavar="TEXT",
             help="The claim, verbatim as published ('-' reads it from stdin; text starting with "
             "'-' goes after --).",
         ),

@@ -51,7 +51,7 @@ def add(
 def list_(
     ctx: typer.Context,
     claim_id: Annotated[
-        str | None, typer.Argument(help="Only links touching this claim.", show_default=False)
+        str | None, typer.Argument(metavar="CLAIM", help="Only links touching this claim.", show_default=False)
     ] = None,
     relation: Annotated[
         Relation | None, typer.Option("--relation", help="Only this relation.", case_sensitive=False)

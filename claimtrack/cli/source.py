@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(no_args_is_help=True)
 
-UrlArg = Annotated[str, typer.Argument(help="The page's URL (tracking parameters are dropped).")]
+UrlArg = Annotated[str, typer.Argument(metavar="URL", help="The page's URL (tracking parameters are dropped).")]
 TitleOption = Annotated[str | None, typer.Option("--title", help="The headline.")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Who published it, e.g. 'AP'.")]
 PublishedOption = Annotated[

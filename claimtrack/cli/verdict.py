@@ -15,7 +15,7 @@ app = typer.Typer(no_args_is_help=True)
 @app.command("add")
 def add(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(help="The claim reviewed.")],
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM", help="The claim reviewed.")],
     rating: Annotated[
         str, typer.Option("--rating", help="The publisher's label, verbatim: 'Pants on Fire'.")
     ],
@@ -45,7 +45,7 @@ def add(
 def list_(
     ctx: typer.Context,
     claim_id: Annotated[
-        str | None, typer.Argument(help="Only verdicts on this claim.", show_default=False)
+        str | None, typer.Argument(metavar="CLAIM", help="Only verdicts on this claim.", show_default=False)
     ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -66,7 +66,7 @@ def list_(
 
 
 @app.command("rm")
-def remove(ctx: typer.Context, verdict_id: Annotated[str, typer.Argument(help="Verdict id.")]) -> None:
+def remove(ctx: typer.Context, verdict_id: Annotated[str, typer.Argument(metavar="ID", help="Verdict id, e.g. v-7f3a9k2m1xab.")]) -> None:
     """Delete a verdict."""
     from claimtrack.services import verdicts
 
