@@ -7,7 +7,7 @@ Alembic) are imported here lazily, never at start-up, so ``claimtrack --help`` s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -137,11 +137,11 @@ def emit(text: str) -> None:
 
 
 def emit_rows(
-    rows: list[dict[str, object]],
+    rows: Sequence[Mapping[str, object]],
     fmt: OutputFormat,
     *,
-    records: list[object] | None = None,
-    columns: list[str] | None = None,
+    records: Sequence[object] | None = None,
+    columns: Sequence[str] | None = None,
     empty: str,
 ) -> None:
     """Print rows in ``fmt``; an empty table prints ``empty`` (a hint) on stderr instead."""

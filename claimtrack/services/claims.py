@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session, object_session
@@ -16,6 +17,7 @@ from claimtrack.services import actors, disputes, notify, reading, sources
 from claimtrack.views import ClaimDetails, ClaimView
 
 MIN_PREFIX = 4
+SelectQuery = TypeVar("SelectQuery", bound=Select[Any])
 
 
 def get_claim(session: Session, claim_id: str) -> Claim:
@@ -205,13 +207,13 @@ def list_claims(
 
 
 def filter_claims(
-    query: Select[tuple[Claim]],
+    query: SelectQuery,
     *,
     speaker: str | None = None,
     tags: Sequence[str] = (),
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
-) -> Select[tuple[Claim]]:
+) -> SelectQuery:
     """Narrow a query over claims by speaker (name or alias), tags (all of them) and dates."""
     if speaker:
         from claimtrack.models import ActorAlias

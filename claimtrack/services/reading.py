@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -26,7 +26,7 @@ def claim_views(session: Session, ids: Iterable[int]) -> dict[int, ClaimView]:
     wanted = list(dict.fromkeys(ids))
     tags: dict[int, list[str]] = defaultdict(list)
     seen_in: dict[int, list[AppearanceView]] = defaultdict(list)
-    rows = []
+    rows: list[Any] = []
     for chunk in chunked(wanted):
         rows += _connection(session).execute(
             select(Claim.id, Claim.public_id, Claim.text, Actor.name, Claim.said_on,
