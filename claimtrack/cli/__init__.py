@@ -6,6 +6,8 @@ database layer when it runs.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -73,4 +75,9 @@ app.add_typer(db.app, name="db", help="Schema version and checks, for operators.
 
 def main() -> None:
     """Entry point of the console script and ``python -m claimtrack``."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`claimtrack report contested | head`): stop quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
