@@ -112,7 +112,7 @@ def build_disputes(session: Session, centers: Sequence[Claim]) -> list[Dispute]:
         claim_id: claims.claim_view(claim)
         for claim_id, claim in claims.claims_by_id(session, every_id).items()
     }
-    verdicts_of = _verdicts(session, list(views))
+    verdicts_of = verdicts_by_claim(session, list(views))
     supporters_of: dict[int, list[Link]] = defaultdict(list)
     for link in supporting:
         supporters_of[link.to_claim_id].append(link)
@@ -173,7 +173,10 @@ def _links(session: Session, column: object, claim_ids: list[int]) -> list[Link]
     return found
 
 
-def _verdicts(session: Session, claim_ids: list[int]) -> dict[int, tuple[VerdictView, ...]]:
+def verdicts_by_claim(
+    session: Session, claim_ids: list[int]
+) -> dict[int, tuple[VerdictView, ...]]:
+    """Verdicts on these claims (by row id), newest review first."""
     grouped: dict[int, list[VerdictView]] = defaultdict(list)
     for chunk in chunked(claim_ids):
         for verdict in session.scalars(
