@@ -80,7 +80,8 @@ def contested(
 ) -> list[Dispute]:
     """Every contested claim's dispute, most challenged first (newest first among equals)."""
     query = claims.filter_claims(
-        select(Claim).where(sql_text(CONTESTED)),
+        # Parenthesised: the filters are ANDed after it, and AND binds tighter than OR.
+        select(Claim).where(sql_text(f"({CONTESTED})")),
         speaker=speaker,
         tags=tags,
         since=since,
