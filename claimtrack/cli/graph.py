@@ -23,7 +23,7 @@ def graph(
     ctx: typer.Context,
     claim_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="One claim's dispute (default: every dispute)."),
+        typer.Argument(metavar="ID", help="One claim's dispute (default: every dispute)."),
     ] = None,
     tag: TagFilter = None,
     speaker: SpeakerFilter = None,
@@ -36,9 +36,10 @@ def graph(
     ] = GraphFormat.DOT,
     output: OutputFileOption = None,
 ) -> None:
-    """The dispute graph: claims as nodes (speaker and summary), links as edges by relation.
+    """Draw the dispute graph as DOT, Mermaid or GraphML.
 
-    Without ID, every contested claim's dispute (the filters narrow them as in `report contested`).
+    Claims are nodes (speaker and summary), links are edges styled by relation. Without ID,
+    every contested claim's dispute (the filters narrow them as in `report contested`).
     """
     from claimtrack.graph import dispute_graph, render_graph
     from claimtrack.services import claims, disputes

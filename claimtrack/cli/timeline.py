@@ -17,10 +17,10 @@ def timeline(
     ],
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """When a claim and its responses first appeared, and where, oldest first.
+    """When a claim and its responses first appeared, and where.
 
-    Uses the dates claims were said, their sources' publication dates and the dates they were
-    seen; days_after counts from the claim's own first sighting.
+    Oldest first. Uses the dates claims were said, their sources' publication dates and the
+    dates they were seen; days_after counts from the claim's own first sighting.
     """
     from claimtrack.render_history import render_timeline
     from claimtrack.services import claims
