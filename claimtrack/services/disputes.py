@@ -80,7 +80,7 @@ def contested(
 ) -> list[Dispute]:
     """Every contested claim's dispute, most challenged first (newest first among equals)."""
     query = claims.filter_claims(
-        # Parenthesised: the filters are ANDed after it, and AND binds tighter than OR.
+        # Parenthesised: the OR must not swallow the filters ANDed after it.
         select(Claim).where(sql_text(f"({CONTESTED})")),
         speaker=speaker,
         tags=tags,
@@ -113,7 +113,7 @@ def build_disputes(session: Session, centers: Sequence[Claim]) -> list[Dispute]:
         claim_id: claims.claim_view(claim)
         for claim_id, claim in claims.claims_by_id(session, every_id).items()
     }
-    verdicts_of = verdicts_by_claim(session, list(views))
+    verdicts_of = _verdicts(session, list(views))
     supporters_of: dict[int, list[Link]] = defaultdict(list)
     for link in supporting:
         supporters_of[link.to_claim_id].append(link)
@@ -174,10 +174,7 @@ def _links(session: Session, column: object, claim_ids: list[int]) -> list[Link]
     return found
 
 
-def verdicts_by_claim(
-    session: Session, claim_ids: list[int]
-) -> dict[int, tuple[VerdictView, ...]]:
-    """Verdicts on these claims (by row id), newest review first."""
+def _verdicts(session: Session, claim_ids: list[int]) -> dict[int, tuple[VerdictView, ...]]:
     grouped: dict[int, list[VerdictView]] = defaultdict(list)
     for chunk in chunked(claim_ids):
         for verdict in session.scalars(

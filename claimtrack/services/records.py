@@ -1,16 +1,22 @@
-"""A speaker's track record: the claims they made, which were challenged and by whom, verdicts."""
+"""A speaker's track record: the claims they made, which were challenged and by whom, verdicts.
+
+Four queries whatever the number of claims: the claims (``list_claims``), then which are
+contested, the challenges and the verdicts, each selected by speaker rather than by id list.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
 from claimtrack.enums import CHALLENGES, Rating, Relation
-from claimtrack.models import Actor, Claim, Link
-from claimtrack.services import actors, chunked, claims, disputes
-from claimtrack.views import Challenge, Challenger, RecordClaim, SpeakerRecord
+from claimtrack.models import Actor, Claim, Link, Verdict
+from claimtrack.models.claim import CONTESTED
+from claimtrack.services import actors, claims
+from claimtrack.views import Challenge, Challenger, RecordClaim, SpeakerRecord, VerdictView
 
 
 def speaker_record(session: Session, name: str) -> SpeakerRecord:
@@ -19,23 +25,20 @@ def speaker_record(session: Session, name: str) -> SpeakerRecord:
     Raises NotFound when no actor has that name or alias.
     """
     actor = actors.get_actor(session, name)
-    ids = list(session.scalars(
-        select(Claim.id)
-        .where(Claim.speaker_id == actor.id)
-        .order_by(Claim.said_on.desc().nulls_last(), Claim.id.desc())
+    made = claims.list_claims(session, speaker=actor.name)
+    contested = set(session.scalars(
+        select(Claim.public_id).where(Claim.speaker_id == actor.id, sql_text(f"({CONTESTED})"))
     ))
-    loaded = claims.claims_by_id(session, ids)
-    made = [loaded[claim_id] for claim_id in ids]
-    challenges = _challenges(session, ids)
-    verdicts_of = disputes.verdicts_by_claim(session, ids)
+    challenges = _challenges(session, actor.id)
+    verdicts_of = _verdicts(session, actor.id)
     entries = tuple(
         RecordClaim(
-            claim=claims.claim_view(claim),
-            is_contested=claim.challenge_count > 0 or claim.verdicts_disagree,
-            challenged_by=tuple(challenges.get(claim.id, ())),
-            verdicts=verdicts_of.get(claim.id, ()),
+            claim=view,
+            is_contested=view.id in contested,
+            challenged_by=tuple(challenges.get(view.id, ())),
+            verdicts=tuple(verdicts_of.get(view.id, ())),
         )
-        for claim in made
+        for view in made
     )
     distribution = {rating.value: 0 for rating in Rating}
     for entry in entries:
@@ -43,27 +46,43 @@ def speaker_record(session: Session, name: str) -> SpeakerRecord:
             distribution[verdict.normalized.value] += 1
     return SpeakerRecord(
         actor=actors.actor_view(actor, len(made)),
-        contested=sum(entry.is_contested for entry in entries),
+        contested=len(contested),
         challenged_by=_challengers(entries),
         verdicts=distribution,
         claims=entries,
     )
 
 
-def _challenges(session: Session, claim_ids: list[int]) -> dict[int, list[Challenge]]:
-    """Contradictions, denials and evasions aimed at these claims, oldest link first."""
-    challenger = aliased(Claim)
-    found: dict[int, list[Challenge]] = defaultdict(list)
-    for chunk in chunked(claim_ids):
-        query = (
-            select(Link.to_claim_id, Link.relation, challenger.public_id, Actor.name)
-            .join(challenger, Link.from_claim_id == challenger.id)
-            .outerjoin(Actor, challenger.speaker_id == Actor.id)
-            .where(Link.to_claim_id.in_(chunk), Link.relation.in_(list(CHALLENGES)))
-            .order_by(Link.id)
-        )
-        for target, relation, public_id, speaker in session.execute(query):
-            found[target].append(Challenge(relation=relation, id=public_id, speaker=speaker))
+def _challenges(session: Session, speaker_id: int) -> dict[str, list[Challenge]]:
+    """Contradictions, denials and evasions of the speaker's claims, by claim id, oldest first."""
+    target, challenger = aliased(Claim), aliased(Claim)
+    query = (
+        select(target.public_id, Link.relation, challenger.public_id, Actor.name)
+        .join(target, Link.to_claim_id == target.id)
+        .join(challenger, Link.from_claim_id == challenger.id)
+        .outerjoin(Actor, challenger.speaker_id == Actor.id)
+        .where(target.speaker_id == speaker_id, Link.relation.in_(list(CHALLENGES)))
+        .order_by(Link.id)
+    )
+    found: dict[str, list[Challenge]] = defaultdict(list)
+    for claim_id, relation, challenger_id, speaker in session.execute(query):
+        found[claim_id].append(Challenge(relation=relation, id=challenger_id, speaker=speaker))
+    return found
+
+
+def _verdicts(session: Session, speaker_id: int) -> dict[str, list[VerdictView]]:
+    """Verdicts on the speaker's claims, by claim id, newest review first."""
+    query = (
+        select(Verdict.public_id, Claim.public_id, Verdict.rating, Verdict.normalized,
+               Actor.name, Verdict.reviewed_on, Verdict.url, Verdict.explanation)
+        .join(Claim, Verdict.claim_id == Claim.id)
+        .join(Actor, Verdict.reviewer_id == Actor.id)
+        .where(Claim.speaker_id == speaker_id)
+        .order_by(Verdict.reviewed_on.desc().nulls_last(), Verdict.id)
+    )
+    found: dict[str, list[VerdictView]] = defaultdict(list)
+    for row in session.execute(query):
+        found[row[1]].append(VerdictView(*row))
     return found
 
 
