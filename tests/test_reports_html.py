@@ -153,3 +153,15 @@ def test_unwritable_output_fails_cleanly(seeded: Cli, tmp_path: Path) -> None:
     seeded.ok("report", "contested", "-f", "html", "-o", str(page))
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.iterdir()] == ["report.html"]  # no partial file left
+
+
+def test_link_source_is_shown_once(cli: Cli) -> None:
+    claim = cli.add("The claim", "--source", "https://news.example/one")
+    denial = cli.add("The denial", "--source", "https://news.example/one")
+    other = cli.add("Another denial", "--source", "https://news.example/two")
+    cli.ok("link", "add", denial, "denies", claim, "--source", "https://news.example/one")
+    cli.ok("link", "add", other, "denies", claim, "--source", "https://wire.example/report")
+    root = parse_html(cli.ok("show", claim, "-f", "html").stdout)
+    via = [p.all_text() for p in root.find_all("p", "via")]
+    assert via == ["Link source: https://wire.example/report"]
+    assert "https://wire.example/report" in [a.attrs["href"] for a in root.find_all("a")]
