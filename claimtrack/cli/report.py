@@ -55,6 +55,7 @@ def contested(
     --format html -o report.html writes one self-contained page for editors and readers.
     """
     from claimtrack.documents import contested_document
+    from claimtrack.render_history import plural
     from claimtrack.services import disputes
 
     filters = {"tag": tag, "speaker": speaker, "since": since, "until": until, "limit": limit}
@@ -62,6 +63,5 @@ def contested(
         found = disputes.contested(
             session, speaker=speaker, tags=tag or (), since=since, until=until, limit=limit or None
         )
-    count = f"{len(found)} dispute{'s' if len(found) != 1 else ''}"
     deliver(contested_document(found, fmt, filters=filters), output,
-            description=f"the contested report ({count})")
+            description=f"the contested report ({plural(len(found), 'dispute')})")
