@@ -90,3 +90,30 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+
+
+class DocumentFormat(StrEnum):
+    """Formats of a document (the contested report, one dispute): every OutputFormat, and HTML.
+
+    Kept apart from OutputFormat so that row listings such as ``claim list`` refuse ``html``
+    with a usage message instead of printing a half-page.
+    """
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+    @property
+    def output_format(self) -> OutputFormat | None:
+        """The matching OutputFormat, or None for HTML (rendered from templates)."""
+        return None if self is DocumentFormat.HTML else OutputFormat(self.value)
+
+
+class GraphFormat(StrEnum):
+    """Graph description languages ``claimtrack graph`` writes."""
+
+    DOT = "dot"
+    MERMAID = "mermaid"
+    GRAPHML = "graphml"

@@ -50,11 +50,15 @@ def render_claim(details: ClaimDetails, fmt: OutputFormat) -> str:
                     "to": link.to_claim, "note": link.note} for link in details.links]),
         ("Verdicts", [_verdict_row(v) for v in details.verdicts]),
     ]
-    for title, rows in parts:
-        if rows:
-            heading = f"## {title}" if fmt is OutputFormat.MARKDOWN else f"{title}:"
-            sections.append(f"{heading}\n\n{render_rows(rows, fmt)}")
-    return "\n\n".join(sections)
+    return "\n\n".join(sections + render_sections(parts, fmt))
+
+
+def render_sections(
+    parts: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], fmt: OutputFormat
+) -> list[str]:
+    """Titled tables ("## Title" in markdown, "Title:" at the terminal); empty ones left out."""
+    heading = "## {}" if fmt is OutputFormat.MARKDOWN else "{}:"
+    return [f"{heading.format(title)}\n\n{render_rows(rows, fmt)}" for title, rows in parts if rows]
 
 
 # ---- disputes -----------------------------------------------------------------------------
@@ -155,14 +159,18 @@ def _wrap(text: str, indent: str) -> list[str]:
     return [indent + line for line in lines]
 
 
+def dispute_state(dispute: Dispute) -> str:
+    """"contested: 2 challenges, verdicts disagree", or "not contested"."""
+    count = dispute.claim.challenges
+    state = (f"contested: {count} challenge{'s' if count != 1 else ''}"
+             if dispute.is_contested else "not contested")
+    return state + (", verdicts disagree" if dispute.verdicts_disagree else "")
+
+
 def _tree(dispute: Dispute, *, number: int | None = None) -> str:
     claim = dispute.claim
-    state = (f"contested: {claim.challenges} challenge{'s' if claim.challenges != 1 else ''}"
-             if dispute.is_contested else "not contested")
-    if dispute.verdicts_disagree:
-        state += ", verdicts disagree"
     prefix = f"{number}. " if number is not None else ""
-    lines = [f"{prefix}{claim.id}  {_who(claim)}  [{state}]"]
+    lines = [f"{prefix}{claim.id}  {_who(claim)}  [{dispute_state(dispute)}]"]
     lines += _wrap(claim.text, "   ")
     lines += _sources(claim, "   ")
     lines += _verdicts(dispute.verdicts, "   ")

@@ -115,3 +115,66 @@ class ClaimDetails:
     claim: ClaimView
     links: tuple[LinkView, ...] = ()
     verdicts: tuple[VerdictView, ...] = ()
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """A claim that contradicts, denies or evades another: who, how, and which claim."""
+
+    relation: Relation
+    id: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class RecordClaim:
+    """One claim in a speaker's record, with what challenged it and the verdicts on it."""
+
+    claim: ClaimView
+    is_contested: bool
+    challenged_by: tuple[Challenge, ...] = ()
+    verdicts: tuple[VerdictView, ...] = ()
+
+
+@dataclass(frozen=True)
+class Challenger:
+    """Someone who challenged a speaker: how, and how many of the speaker's claims."""
+
+    speaker: str | None
+    relation: Relation
+    claims: int
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    """A speaker's track record: claims made, how many contested, by whom, verdicts."""
+
+    actor: ActorView
+    contested: int
+    challenged_by: tuple[Challenger, ...]
+    verdicts: dict[str, int]
+    claims: tuple[RecordClaim, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated sighting of a claim: said (``basis`` "said"), or published or seen at ``where``."""
+
+    date: dt.date | None
+    basis: str
+    role: str
+    id: str
+    speaker: str | None
+    claim: str
+    where: str | None = None
+    outlet: str | None = None
+    is_first: bool = False
+    days_after: int | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """When a claim and the claims answering it first appeared, and where."""
+
+    claim: ClaimView
+    events: tuple[TimelineEvent, ...] = ()

@@ -13,7 +13,19 @@ from typing import Annotated
 import typer
 
 from claimtrack import __version__
-from claimtrack.cli import actor, appearance, claim, db, exchange, link, report, source, verdict
+from claimtrack.cli import (
+    actor,
+    appearance,
+    claim,
+    db,
+    exchange,
+    graph,
+    link,
+    report,
+    source,
+    timeline,
+    verdict,
+)
 from claimtrack.cli._common import State
 
 app = typer.Typer(
@@ -63,6 +75,8 @@ app.command("init")(db.init)
 app.command("show")(report.show)
 app.command("export")(exchange.export)
 app.command("import")(exchange.import_)
+app.command("graph")(graph.graph)
+app.command("timeline")(timeline.timeline)
 app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")
 app.add_typer(source.app, name="source", help="Articles and pages where claims appear.")
 app.add_typer(claim.app, name="claim", help="Log, list, edit and remove claims.")

@@ -68,6 +68,17 @@ def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TAB
     emit_rows([_row(view, description=True)], fmt, records=[view], empty="")
 
 
+@app.command("record")
+def record(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+    """A speaker's track record: claims made, how many contested, by whom, verdicts."""
+    from claimtrack.render_history import render_record
+    from claimtrack.services.records import speaker_record
+
+    with command_session(ctx, write=False) as session:
+        found = speaker_record(session, name)
+    emit(render_record(found, fmt))
+
+
 @app.command("edit")
 def edit(
     ctx: typer.Context,

@@ -7,15 +7,14 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import (
-    FormatOption,
     SinceFilter,
     SpeakerFilter,
     TagFilter,
     UntilFilter,
     command_session,
-    emit,
 )
-from claimtrack.enums import OutputFormat
+from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
+from claimtrack.enums import DocumentFormat
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -23,18 +22,19 @@ app = typer.Typer(no_args_is_help=True)
 def show(
     ctx: typer.Context,
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id (a unique prefix will do).")],
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: DocumentFormatOption = DocumentFormat.TABLE,
+    output: OutputFileOption = None,
 ) -> None:
-    """Show a claim's dispute as a tree.
+    """Show a claim's dispute as a tree (or a page: --format html).
 
     Who said it; who denied, contradicted, evaded or supported it; the verdicts and sources.
     """
-    from claimtrack.render import render_dispute
+    from claimtrack.documents import dispute_document
     from claimtrack.services import claims, disputes
 
     with command_session(ctx, write=False) as session:
         dispute = disputes.dispute_of(session, claims.get_claim(session, claim_id))
-    emit(render_dispute(dispute, fmt))
+    deliver(dispute_document(dispute, fmt), output, description=f"dispute {dispute.claim.id}")
 
 
 @app.command("contested")
@@ -47,10 +47,15 @@ def contested(
     limit: Annotated[
         int, typer.Option("--limit", min=0, help="At most this many disputes (0: all).")
     ] = 0,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: DocumentFormatOption = DocumentFormat.TABLE,
+    output: OutputFileOption = None,
 ) -> None:
-    """Every contested claim with both sides, most challenged first."""
-    from claimtrack.render import render_contested
+    """Every contested claim with both sides, most challenged first.
+
+    --format html -o report.html writes one self-contained page for editors and readers.
+    """
+    from claimtrack.documents import contested_document
+    from claimtrack.render_history import plural
     from claimtrack.services import disputes
 
     filters = {"tag": tag, "speaker": speaker, "since": since, "until": until, "limit": limit}
@@ -58,4 +63,5 @@ def contested(
         found = disputes.contested(
             session, speaker=speaker, tags=tag or (), since=since, until=until, limit=limit or None
         )
-    emit(render_contested(found, fmt, filters=filters))
+    deliver(contested_document(found, fmt, filters=filters), output,
+            description=f"the contested report ({plural(len(found), 'dispute')})")

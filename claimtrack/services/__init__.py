@@ -7,7 +7,11 @@ the CLI only once the transaction has committed.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy.orm import Session
+
+Item = TypeVar("Item")
 
 
 def notify(session: Session, message: str) -> None:
@@ -20,6 +24,6 @@ def notices(session: Session) -> list[str]:
     return list(session.info.get("notices", []))
 
 
-def chunked(items: list[int], size: int = 500) -> list[list[int]]:
+def chunked(items: list[Item], size: int = 500) -> list[list[Item]]:
     """Split ids for ``IN (...)`` lists that stay under every backend's parameter limit."""
     return [items[start : start + size] for start in range(0, len(items), size)]

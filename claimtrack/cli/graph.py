@@ -1,0 +1,60 @@
+"""``claimtrack graph``: the dispute graph as DOT, Mermaid or GraphML."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import (
+    SinceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    command_session,
+    fail,
+    say,
+)
+from claimtrack.cli._documents import OutputFileOption, deliver
+from claimtrack.enums import GraphFormat
+
+
+def graph(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str | None,
+        typer.Argument(metavar="ID", help="One claim's dispute (default: every dispute)."),
+    ] = None,
+    tag: TagFilter = None,
+    speaker: SpeakerFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    fmt: Annotated[
+        GraphFormat,
+        typer.Option("--format", "-f", case_sensitive=False,
+                     help="dot (Graphviz: dot -Tsvg), mermaid (flowchart) or graphml."),
+    ] = GraphFormat.DOT,
+    output: OutputFileOption = None,
+) -> None:
+    """Draw the dispute graph as DOT, Mermaid or GraphML.
+
+    Claims are nodes (speaker and summary), links are edges styled by relation. Without ID,
+    every contested claim's dispute (the filters narrow them as in `report contested`).
+    """
+    from claimtrack.graph import dispute_graph, render_graph
+    from claimtrack.services import claims, disputes
+
+    if claim_id is not None and (tag or speaker or since or until):
+        fail("--tag, --speaker, --since and --until choose among every dispute; give them "
+             "without an ID, or give the ID alone.")
+    with command_session(ctx, write=False) as session:
+        if claim_id is None:
+            found = disputes.contested(session, speaker=speaker, tags=tag or (), since=since,
+                                       until=until)
+        else:
+            found = [disputes.dispute_of(session, claims.get_claim(session, claim_id))]
+    drawn = dispute_graph(found)
+    if not drawn.nodes:
+        say("The graph is empty: nothing is contested. Link a denial with `claimtrack link add`.")
+    deliver(render_graph(drawn, fmt), output,
+            description=f"a graph of {len(drawn.nodes)} claims and {len(drawn.edges)} links")

@@ -1,0 +1,31 @@
+"""``claimtrack timeline``: when a claim and its responses first appeared, and where."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit
+from claimtrack.enums import OutputFormat
+
+
+def timeline(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Claim id (a unique prefix will do).")
+    ],
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """When a claim and its responses first appeared, and where.
+
+    Oldest first. Uses the dates claims were said, their sources' publication dates and the
+    dates they were seen; days_after counts from the claim's own first sighting.
+    """
+    from claimtrack.render_history import render_timeline
+    from claimtrack.services import claims
+    from claimtrack.services.timeline import timeline_of
+
+    with command_session(ctx, write=False) as session:
+        found = timeline_of(session, claims.get_claim(session, claim_id))
+    emit(render_timeline(found, fmt))

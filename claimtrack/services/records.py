@@ -1,0 +1,102 @@
+"""A speaker's track record: the claims they made, which were challenged and by whom, verdicts.
+
+Four queries whatever the number of claims: the claims (``list_claims``), then which are
+contested, the challenges and the verdicts, each selected by speaker rather than by id list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session, aliased
+
+from claimtrack.enums import CHALLENGES, Rating, Relation
+from claimtrack.models import Actor, Claim, Link, Verdict
+from claimtrack.models.claim import CONTESTED
+from claimtrack.services import actors, claims
+from claimtrack.views import Challenge, Challenger, RecordClaim, SpeakerRecord, VerdictView
+
+
+def speaker_record(session: Session, name: str) -> SpeakerRecord:
+    """The record of the actor called ``name`` (or an alias), newest claim first.
+
+    Raises NotFound when no actor has that name or alias.
+    """
+    actor = actors.get_actor(session, name)
+    made = claims.list_claims(session, speaker=actor.name)
+    contested = set(session.scalars(
+        select(Claim.public_id).where(Claim.speaker_id == actor.id, sql_text(f"({CONTESTED})"))
+    ))
+    challenges = _challenges(session, actor.id)
+    verdicts_of = _verdicts(session, actor.id)
+    entries = tuple(
+        RecordClaim(
+            claim=view,
+            is_contested=view.id in contested,
+            challenged_by=tuple(challenges.get(view.id, ())),
+            verdicts=tuple(verdicts_of.get(view.id, ())),
+        )
+        for view in made
+    )
+    distribution = {rating.value: 0 for rating in Rating}
+    for entry in entries:
+        for verdict in entry.verdicts:
+            distribution[verdict.normalized.value] += 1
+    return SpeakerRecord(
+        actor=actors.actor_view(actor, len(made)),
+        contested=len(contested),
+        challenged_by=_challengers(entries),
+        verdicts=distribution,
+        claims=entries,
+    )
+
+
+def _challenges(session: Session, speaker_id: int) -> dict[str, list[Challenge]]:
+    """Contradictions, denials and evasions of the speaker's claims, by claim id, oldest first."""
+    target, challenger = aliased(Claim), aliased(Claim)
+    query = (
+        select(target.public_id, Link.relation, challenger.public_id, Actor.name)
+        .join(target, Link.to_claim_id == target.id)
+        .join(challenger, Link.from_claim_id == challenger.id)
+        .outerjoin(Actor, challenger.speaker_id == Actor.id)
+        .where(target.speaker_id == speaker_id, Link.relation.in_(list(CHALLENGES)))
+        .order_by(Link.id)
+    )
+    found: dict[str, list[Challenge]] = defaultdict(list)
+    for claim_id, relation, challenger_id, speaker in session.execute(query):
+        found[claim_id].append(Challenge(relation=relation, id=challenger_id, speaker=speaker))
+    return found
+
+
+def _verdicts(session: Session, speaker_id: int) -> dict[str, list[VerdictView]]:
+    """Verdicts on the speaker's claims, by claim id, newest review first."""
+    query = (
+        select(Verdict.public_id, Claim.public_id, Verdict.rating, Verdict.normalized,
+               Actor.name, Verdict.reviewed_on, Verdict.url, Verdict.explanation)
+        .join(Claim, Verdict.claim_id == Claim.id)
+        .join(Actor, Verdict.reviewer_id == Actor.id)
+        .where(Claim.speaker_id == speaker_id)
+        .order_by(Verdict.reviewed_on.desc().nulls_last(), Verdict.id)
+    )
+    found: dict[str, list[VerdictView]] = defaultdict(list)
+    for row in session.execute(query):
+        found[row[1]].append(VerdictView(*row))
+    return found
+
+
+def _challengers(entries: tuple[RecordClaim, ...]) -> tuple[Challenger, ...]:
+    """Who challenged the speaker and how, with how many of the speaker's claims, most first."""
+    targets: dict[tuple[str | None, Relation], set[str]] = defaultdict(set)
+    for entry in entries:
+        for challenge in entry.challenged_by:
+            targets[challenge.speaker, challenge.relation].add(entry.claim.id)
+    ranked = sorted(
+        targets.items(),
+        key=lambda item: (-len(item[1]), item[0][0] is None, item[0][0] or "", item[0][1]),
+    )
+    return tuple(
+        Challenger(speaker=speaker, relation=relation, claims=len(claim_ids))
+        for (speaker, relation), claim_ids in ranked
+    )

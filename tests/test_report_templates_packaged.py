@@ -1,0 +1,48 @@
+"""The HTML templates ship inside the wheel, and an installed copy renders from them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_templates_and_renders_a_report(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(ROOT)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("claimtrack-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name.removeprefix("claimtrack/templates/") for name in archive.namelist()
+                   if name.startswith("claimtrack/templates/")}
+        archive.extractall(tmp_path / "site")
+    assert shipped == {path.name for path in (ROOT / "claimtrack" / "templates").iterdir()}
+
+    # The unpacked wheel comes first on the path, before the editable checkout; and the working
+    # folder is not the checkout, which `python -m` would put first.
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    database = f"sqlite:///{tmp_path / 'claims.db'}"
+
+    def claimtrack(*args: str) -> str:
+        run = subprocess.run([sys.executable, "-m", "claimtrack", "--db", database, *args],
+                             capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+                             check=False)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    claimtrack("import", str(ROOT / "fixtures" / "seed.json"))
+    page = claimtrack("report", "contested", "--format", "html")
+    assert page.startswith("<!DOCTYPE html>") and page.count('<article class="dispute"') == 4
+    where = subprocess.run([sys.executable, "-c", "import claimtrack; print(claimtrack.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path,
+                           check=True).stdout
+    assert where.startswith(str(tmp_path / "site"))

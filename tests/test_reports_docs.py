@@ -1,0 +1,32 @@
+"""The report commands have help, are documented, and keep `claimtrack --help` light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimtrack.cli import app
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "reports.md"
+COMMANDS = [["report", "contested"], ["show"], ["graph"], ["actor", "record"], ["timeline"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_report_commands_have_help_and_docs(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "--format" in result.output
+    assert f"claimtrack {' '.join(command)}" in DOCS.read_text(encoding="utf-8")
+
+
+def test_help_imports_neither_the_database_layer_nor_jinja2() -> None:
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom claimtrack.cli import app\n"
+            "assert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
+            "print(sorted(m for m in ('sqlalchemy', 'jinja2') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
