@@ -90,3 +90,15 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+
+
+class LinkStatus(StrEnum):
+    """Whether a link is established, only suggested (by `claimtrack dedupe`), or rejected.
+
+    Only confirmed links count: in disputes, challenge counters and reports. A rejected link is
+    kept so that the same pair is never suggested again.
+    """
+
+    CONFIRMED = "confirmed"
+    SUGGESTED = "suggested"
+    REJECTED = "rejected"
