@@ -22,6 +22,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from claimtrack.models import Claim
+from claimtrack.search_syntax import SearchQuery, any_word_fts5, any_word_websearch
 
 INDEX = "claim_search"
 MARK_START, MARK_END = "[", "]"
@@ -257,3 +258,18 @@ def snippets(session: Session, expression: str, claim_ids: Sequence[int]) -> dic
 
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
+
+
+def expression(session: Session, query: SearchQuery) -> str:
+    """The parsed query in this backend's syntax."""
+    return query.to_fts5() if _is_sqlite(session) else query.to_websearch()
+
+
+def any_word_expression(session: Session, words: list[str]) -> str:
+    """A query for texts holding any of ``words``, in this backend's syntax."""
+    return any_word_fts5(words) if _is_sqlite(session) else any_word_websearch(words)
+
+
+def claims_upper_bound(session: Session) -> int:
+    """The highest claim row id: about the number of claims, read from the index in O(log n)."""
+    return session.scalar(select(func.max(Claim.id))) or 0

@@ -16,7 +16,7 @@ from sqlalchemy import case, distinct, func, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.enums import CHALLENGES, Rating, Relation
+from claimtrack.enums import CHALLENGES, LinkStatus, Rating, Relation
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
 from claimtrack.services import chunked, claims, verdicts
@@ -38,7 +38,11 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
     challenge_count = (
         select(func.count())
         .select_from(Link)
-        .where(Link.to_claim_id == Claim.id, Link.relation.in_(list(CHALLENGES)))
+        .where(
+            Link.to_claim_id == Claim.id,
+            Link.relation.in_(list(CHALLENGES)),
+            Link.status == LinkStatus.CONFIRMED,  # suggestions and rejections never count
+        )
         .scalar_subquery()
     )
     lean = case(
@@ -165,7 +169,7 @@ def _links(session: Session, column: object, claim_ids: list[int]) -> list[Link]
         found.extend(
             session.scalars(
                 select(Link)
-                .where(column.in_(chunk))  # type: ignore[attr-defined]
+                .where(column.in_(chunk), Link.status == LinkStatus.CONFIRMED)  # type: ignore[attr-defined]
                 .options(selectinload(Link.source))
                 .order_by(Link.id)
             )

@@ -1,0 +1,131 @@
+"""Duplicate review: ``dedupe`` records likely duplicates as *suggested* ``same_as`` links,
+``pending`` lists them with their score, and ``link confirm`` / ``link reject`` decide.
+
+A pair with any ``same_as`` link already, in either direction and of any status (a rejected
+one included), is never suggested again. Claims under ``MIN_WORDS`` words are never suggested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claimtrack import fulltext, search_syntax
+from claimtrack.enums import LinkStatus, Relation
+from claimtrack.errors import InvalidInput
+from claimtrack.models import Claim, Link
+from claimtrack.services import claims, search
+from claimtrack.views import Suggestion
+
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class DedupeResult:
+    """How many claims were scanned and how many new suggestions were recorded."""
+
+    scanned: int
+    suggested: int
+    link_ids: tuple[int, ...] = ()
+
+
+def dedupe(
+    session: Session,
+    *,
+    threshold: float = search.SUGGEST_THRESHOLD,
+    progress: Callable[[int], None] | None = None,
+) -> DedupeResult:
+    """Scan every claim for likely duplicates; record each new pair as a suggested link.
+
+    The newer claim (higher row id) is linked ``same_as`` the older one. ``progress`` is called
+    with the number of claims scanned so far. Raises InvalidInput for a threshold outside (0, 1].
+    """
+    if not 0 < threshold <= 1:
+        raise InvalidInput(f"The threshold {threshold} is not in (0, 1]; try 0.8.")
+    known = {
+        frozenset(pair)
+        for pair in session.execute(
+            select(Link.from_claim_id, Link.to_claim_id).where(Link.relation == Relation.SAME_AS)
+        )
+    }
+    created: list[Link] = []
+    scanned, last_id = 0, 0
+    while True:
+        batch = session.execute(
+            select(Claim.id, Claim.text).where(Claim.id > last_id).order_by(Claim.id).limit(BATCH)
+        ).all()
+        if not batch:
+            break
+        for claim_id, text in batch:
+            if search_syntax.word_count(text) >= search.MIN_WORDS:
+                created += _suggest_for(session, claim_id, text, threshold, known)
+        scanned += len(batch)
+        last_id = batch[-1][0]
+        if progress is not None:
+            progress(scanned)
+    session.flush()
+    return DedupeResult(scanned, len(created), tuple(link.id for link in created))
+
+
+def _suggest_for(
+    session: Session, claim_id: int, text: str, threshold: float, known: set[frozenset[int]]
+) -> list[Link]:
+    created = []
+    for other_id, other_text, score in search.scored_candidates(session, text, exclude={claim_id}):
+        if score < threshold:
+            break
+        pair = frozenset((claim_id, other_id))
+        if pair in known or search_syntax.word_count(other_text) < search.MIN_WORDS:
+            continue
+        known.add(pair)
+        link = Link(
+            from_claim_id=max(pair),
+            relation=Relation.SAME_AS,
+            to_claim_id=min(pair),
+            status=LinkStatus.SUGGESTED,
+            note=f"Suggested by `claimtrack dedupe` (score {score:.2f}).",
+        )
+        session.add(link)
+        created.append(link)
+    return created
+
+
+def count_claims(session: Session) -> int:
+    """How many claims a full scan reads (for progress bars)."""
+    return session.scalar(select(func.count()).select_from(Claim)) or 0
+
+
+def pending(session: Session, *, limit: int | None = None) -> list[Suggestion]:
+    """Suggested links waiting for a decision, the most likely duplicates first."""
+    links = session.scalars(
+        select(Link).where(Link.status == LinkStatus.SUGGESTED).order_by(Link.id)
+    ).all()
+    loaded = claims.claims_by_id(
+        session, [end for link in links for end in (link.from_claim_id, link.to_claim_id)]
+    )
+    suggestions = []
+    for link in links:
+        claim, other = loaded[link.from_claim_id], loaded[link.to_claim_id]
+        suggestions.append(
+            Suggestion(
+                link=link.id,
+                score=round(_pair_score(session, claim, other), 3),
+                claim=claims.claim_view(claim),
+                same_as=claims.claim_view(other),
+                note=link.note,
+            )
+        )
+    suggestions.sort(key=lambda s: (-s.score, s.link))
+    return suggestions[:limit] if limit else suggestions
+
+
+def _pair_score(session: Session, claim: Claim, other: Claim) -> float:
+    """The score ``match`` gives ``other`` for ``claim``'s text today (texts may have changed)."""
+    for candidate_id, _, score in search.scored_candidates(session, claim.text, exclude={claim.id}):
+        if candidate_id == other.id:
+            return score
+    weight = search.relevance_weight(fulltext.claims_upper_bound(session))
+    return search.similarity(claim.text, other.text, 0.0, weight)

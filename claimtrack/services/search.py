@@ -1,0 +1,185 @@
+"""Search and "have we seen this?": full-text search, and matching a text against every claim.
+
+``search`` ranks claims by BM25 (SQLite) or ts_rank (PostgreSQL) over text, summary and quotes.
+``match`` takes the full-text candidates for a whole text and re-scores them with rapidfuzz:
+the score, in [0, 1], blends string similarity (the mean of rapidfuzz's token set and token
+sort ratios) with full-text relevance relative to the best candidate. BM25's word statistics
+mean little in a small database, so relevance weighs in with the number of claims: nothing
+for one claim, half the score from 10,000 claims on. bench/bench_match.py measures the result
+against plain BM25.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Collection, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack import fulltext, search_syntax, values
+from claimtrack.errors import InvalidInput
+from claimtrack.models import Actor, Claim, ClaimTag
+from claimtrack.services import chunked, claims
+from claimtrack.views import MatchHit, SearchHit
+
+SEARCH_LIMIT = 20
+MATCH_LIMIT = 5
+CANDIDATES = 50
+# Scores at or above this are shown as suggestions and recorded by `dedupe` (bench_match.py
+# reports the precision at this threshold).
+SUGGEST_THRESHOLD = 0.8
+# Short texts look alike whatever they mean ("X is safe" / "X is not safe"): never suggested.
+MIN_WORDS = 8
+RELEVANCE_WEIGHT = 0.5
+FULL_WEIGHT_AT = 10_000  # claims
+
+
+def search(
+    session: Session,
+    query: str,
+    *,
+    speaker: str | None = None,
+    tags: Sequence[str] = (),
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int = SEARCH_LIMIT,
+) -> list[SearchHit]:
+    """Claims matching ``query`` (words, "phrases", -exclusions), most relevant first.
+
+    Raises InvalidInput for a query that is empty or not valid syntax.
+    """
+    expression = fulltext.expression(session, search_syntax.parse(query))
+    if speaker or tags or since or until:
+        ranked_query, relevance = fulltext.ranked_query(session, expression)
+        ranked_query = claims.filter_claims(
+            ranked_query, speaker=speaker, tags=tags, since=since, until=until  # type: ignore[arg-type]
+        )
+        rows = session.execute(ranked_query.order_by(relevance.desc(), Claim.id).limit(limit))
+        ranked = [(row[0], row[1]) for row in rows]
+    else:
+        ranked = fulltext.top_ids(session, expression, limit)
+    if not ranked:
+        return []
+    ids = [claim_id for claim_id, _ in ranked]
+    snippets = fulltext.snippets(session, expression, ids)
+    rows_by_id = _claim_rows(session, ids)
+    best = ranked[0][1] or 1.0
+    return [
+        SearchHit(
+            id=rows_by_id[claim_id][0],
+            text=rows_by_id[claim_id][1],
+            speaker=rows_by_id[claim_id][2],
+            date=rows_by_id[claim_id][3],
+            score=round(relevance / best, 3) if best > 0 else 0.0,
+            snippet=snippets.get(claim_id, ""),
+            tags=rows_by_id[claim_id][4],
+        )
+        for claim_id, relevance in ranked
+    ]
+
+
+def match(
+    session: Session,
+    text: str,
+    *,
+    limit: int = MATCH_LIMIT,
+    threshold: float = SUGGEST_THRESHOLD,
+    exclude: Collection[int] = (),
+) -> list[MatchHit]:
+    """The claims most likely to be the same claim as ``text``, best first, scored in [0, 1].
+
+    A hit at or above ``threshold`` is a suggestion, unless either text is under
+    ``MIN_WORDS`` words. Raises InvalidInput when ``text`` has no word to match on.
+    """
+    cleaned = values.text(text, "text to match")
+    if not search_syntax.content_words(cleaned):
+        raise InvalidInput(
+            "The text has no words to match on (very common words are ignored); give the "
+            "claim as published."
+        )
+    scored = scored_candidates(session, cleaned, exclude=exclude)
+    top = scored[:limit]
+    rows_by_id = _claim_rows(session, [claim_id for claim_id, _, _ in top])
+    is_long = search_syntax.word_count(cleaned) >= MIN_WORDS
+    return [
+        MatchHit(
+            id=rows_by_id[claim_id][0],
+            text=candidate_text,
+            speaker=rows_by_id[claim_id][2],
+            date=rows_by_id[claim_id][3],
+            score=round(score, 3),
+            is_suggestion=is_long
+            and score >= threshold
+            and search_syntax.word_count(candidate_text) >= MIN_WORDS,
+        )
+        for claim_id, candidate_text, score in top
+        if claim_id in rows_by_id
+    ]
+
+
+def scored_candidates(
+    session: Session, text: str, *, exclude: Collection[int] = ()
+) -> list[tuple[int, str, float]]:
+    """Full-text candidates for ``text`` re-scored: (claim row id, text, score), best first."""
+    words = search_syntax.content_words(text)
+    if not words:
+        return []
+    expression = fulltext.any_word_expression(session, words)
+    found = [
+        candidate
+        for candidate in fulltext.candidates(session, expression, CANDIDATES + len(exclude))
+        if candidate[0] not in exclude
+    ][:CANDIDATES]
+    best = max((relevance for _, _, relevance in found), default=0.0)
+    weight = relevance_weight(fulltext.claims_upper_bound(session))
+    scored = [
+        (claim_id, candidate_text,
+         similarity(text, candidate_text, relevance / best if best else 0.0, weight))
+        for claim_id, candidate_text, relevance in found
+    ]
+    scored.sort(key=lambda item: (-item[2], item[0]))
+    return scored
+
+
+def relevance_weight(claim_count: int) -> float:
+    """How much full-text relevance counts in a match score, given the number of claims."""
+    return RELEVANCE_WEIGHT * min(1.0, math.log10(max(claim_count, 1)) / math.log10(FULL_WEIGHT_AT))
+
+
+def similarity(text: str, other: str, relevance: float, weight: float = RELEVANCE_WEIGHT) -> float:
+    """How likely two texts are the same claim, in [0, 1].
+
+    ``relevance`` is the full-text relevance of ``other`` relative to the best candidate, and
+    ``weight`` its share of the score (see ``relevance_weight``).
+    """
+    from rapidfuzz import fuzz, utils
+
+    fuzzy = (
+        fuzz.token_set_ratio(text, other, processor=utils.default_process)
+        + fuzz.token_sort_ratio(text, other, processor=utils.default_process)
+    ) / 200
+    return (1 - weight) * fuzzy + weight * min(max(relevance, 0.0), 1.0)
+
+
+def _claim_rows(
+    session: Session, claim_ids: Sequence[int]
+) -> dict[int, tuple[str, str, str | None, dt.date | None, tuple[str, ...]]]:
+    """(public id, text, speaker, date, tags) per claim, in two small queries per 500 claims."""
+    found: dict[int, tuple[str, str, str | None, dt.date | None, tuple[str, ...]]] = {}
+    for chunk in chunked(list(claim_ids)):
+        tags: dict[int, list[str]] = {}
+        for claim_id, tag in session.execute(
+            select(ClaimTag.claim_id, ClaimTag.tag)
+            .where(ClaimTag.claim_id.in_(chunk))
+            .order_by(ClaimTag.tag)
+        ):
+            tags.setdefault(claim_id, []).append(tag)
+        for claim_id, public_id, text, speaker, said_on in session.execute(
+            select(Claim.id, Claim.public_id, Claim.text, Actor.name, Claim.said_on)
+            .outerjoin(Actor, Actor.id == Claim.speaker_id)
+            .where(Claim.id.in_(chunk))
+        ):
+            found[claim_id] = (public_id, text, speaker, said_on, tuple(tags.get(claim_id, ())))
+    return found
