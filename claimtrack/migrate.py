@@ -123,8 +123,12 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
         try:
             with migration_engine.begin() as connection:
                 command.upgrade(alembic_config(connection), target)
-                _check_foreign_keys(connection)
                 after = current_revision(connection)
+                if after == HEAD_REVISION:
+                    from claimtrack import fulltext
+
+                    fulltext.install(connection)  # restores a damaged index; no-op when whole
+                _check_foreign_keys(connection)
         except Exception as error:
             if backup is not None:
                 restore_sqlite(backup, _sqlite_file(engine))  # type: ignore[arg-type]
