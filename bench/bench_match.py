@@ -48,7 +48,8 @@ def load_cases() -> tuple[list[str], dict[str, list[tuple[str, set[str]]]]]:
     """Texts to log as claims, and per data set its (query, matching texts) cases."""
     corpus: list[str] = []
     cases: dict[str, list[tuple[str, set[str]]]] = {"perspectrum": [], "hand-written": []}
-    for line in (FIXTURES / "perspectrum/test_split_clusters.jsonl").read_text("utf-8").splitlines():
+    clusters = FIXTURES / "perspectrum/test_split_clusters.jsonl"
+    for line in clusters.read_text("utf-8").splitlines():
         for cluster in json.loads(line)["clusters"]:
             texts = [item["text"] for item in cluster]
             corpus += texts

@@ -120,8 +120,10 @@ def main(quick: bool = False) -> None:
                 library_ms, raw_ms = [], []
                 for item in items:  # interleaved, each the best of 3: the machine is noisy
                     fts = expression(item)
-                    raw_ms.append(best_of_3_ms(lambda fts=fts: raw.execute(statement, (fts,)).fetchall()))
-                    library_ms.append(best_of_3_ms(lambda item=item: library(item)))
+                    raw_ms.append(best_of_3_ms(
+                        lambda fts=fts, sql=statement: raw.execute(sql, (fts,)).fetchall()))
+                    library_ms.append(best_of_3_ms(
+                        lambda item=item, call=library: call(item)))
                 lib, base = statistics.median(library_ms), statistics.median(raw_ms)
                 rows.append((label, lib, base))
         raw.close()

@@ -140,6 +140,7 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
 
 def problems(connection: Connection) -> list[str]:
     """What is missing from the full-text index (empty when it is whole)."""
+    expected: tuple[str, ...]
     if connection.dialect.name == "sqlite":
         rows = connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE name = 'claim_search' OR type = 'trigger'"
@@ -179,6 +180,7 @@ def ranked_query(session: Session, expression: str) -> tuple[Select[Any], Any]:
     ``expression`` is FTS5 syntax on SQLite and ``websearch_to_tsquery`` input on PostgreSQL
     (see claimtrack.search_syntax). Relevance is positive, higher is better.
     """
+    relevance: Any
     if _is_sqlite(session):
         relevance = -literal_column(f"{INDEX}.rank")
         query = (
@@ -238,7 +240,7 @@ def snippets(session: Session, expression: str, claim_ids: Sequence[int]) -> dic
     """For each claim, a short passage around what matched, matches in [brackets]."""
     if not claim_ids:
         return {}
-    ids = bindparam("ids", list(claim_ids), expanding=True)
+    ids: Any = bindparam("ids", list(claim_ids), expanding=True)
     if _is_sqlite(session):
         statement = sql_text(
             f"SELECT rowid, snippet({INDEX}, -1, '{MARK_START}', '{MARK_END}', '…', 24) "

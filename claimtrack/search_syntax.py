@@ -18,15 +18,14 @@ from claimtrack.errors import InvalidInput
 MAX_TERMS = 64
 
 # PostgreSQL's `english` stop words (the Snowball list), so that SQLite ignores the same words.
-STOP_WORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can did do does doing don down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such t than that the their theirs them
+_STOP_WORDS = """a about above after again against all am an and any are as at be because been
+    before being below between both but by can did do does doing don down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into
+    is it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such t than that the their theirs them
     themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with you your yours yourself yourselves s""".split()
-)
+    what when where which while who whom why will with you your yours yourself yourselves s"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _ITEM = re.compile(r'(?P<minus>-*)(?:"(?P<phrase>[^"]*)(?P<close>"?)|(?P<word>[^\s"]+))')
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -101,7 +101,8 @@ def test_match_scores_and_suggests(cli: Cli) -> None:
     same = cli.add(FALSE_FLAG, "--speaker", "White House")
     cli.add("Russia says it has no plans to attack Ukraine and calls the warnings hysteria")
     cli.add("Grain exports through the Black Sea resumed after the deal was extended")
-    text = "Russia already deployed operatives in eastern Ukraine to carry out a false flag operation"
+    text = ("Russia already deployed operatives in eastern Ukraine to carry out a false flag "
+            "operation")
     hits = json.loads(cli.ok("match", text, "-f", "json").stdout)
     assert hits[0]["id"] == same and hits[0]["speaker"] == "White House"
     assert hits[0]["text"] == FALSE_FLAG

@@ -19,8 +19,8 @@ merges (the merged claims' ids stop resolving); the full-text index is dropped.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import op
 
+from alembic import op
 from claimtrack import fulltext
 
 revision = '0005'

@@ -56,13 +56,13 @@ def review(
     def _short_text(text: str) -> str:
         return shorten(text, TABLE_TEXT)
 
-    rows = [
+    rows: list[dict[str, object]] = [
         {"link": s.link, "score": s.score, "claim": s.claim.id,
          "text": _short_text(s.claim.text) if short else s.claim.text, "same_as": s.same_as.id,
          "same_as_text": _short_text(s.same_as.text) if short else s.same_as.text}
         for s in found
     ]
-    emit_rows(rows, fmt, records=list(found),
+    emit_rows(rows, fmt, records=list[object](found),
               empty="No suggestions are waiting; run `claimtrack dedupe` to look for duplicates.")
     if found and fmt is OutputFormat.TABLE:
         say("Decide with `claimtrack link confirm LINK`, `claimtrack link reject LINK`, or "

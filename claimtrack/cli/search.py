@@ -53,7 +53,7 @@ def search(
             session, " ".join(query), speaker=speaker, tags=tag or (), since=since, until=until,
             limit=limit,
         )
-    rows = [
+    rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,
          "snippet": hit.snippet, "text": hit.text}
         for hit in hits
@@ -61,7 +61,7 @@ def search(
     columns = ["id", "score", "speaker", "date", "snippet"]
     if fmt is not OutputFormat.TABLE:
         columns.append("text")
-    emit_rows(rows, fmt, records=list(hits), columns=columns,
+    emit_rows(rows, fmt, records=list[object](hits), columns=columns,
               empty="No claim matches; try fewer words, or `claimtrack match` for a whole text.")
 
 
@@ -93,12 +93,12 @@ def match(
     wording = _read_text(text, file)
     with command_session(ctx, write=False) as session:
         hits = search_service.match(session, wording, limit=limit, threshold=threshold)
-    rows = [
+    rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "suggested": hit.is_suggestion, "speaker": hit.speaker,
          "date": hit.date, "text": shorten(hit.text) if fmt is OutputFormat.TABLE else hit.text}
         for hit in hits
     ]
-    emit_rows(rows, fmt, records=list(hits),
+    emit_rows(rows, fmt, records=list[object](hits),
               columns=["id", "score", "suggested", "speaker", "date", "text"],
               empty="No claim shares a word with this text; it looks new. Log it with "
               "`claimtrack claim add`.")

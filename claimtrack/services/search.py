@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,10 +52,12 @@ def search(
     Raises InvalidInput for a query that is empty or not valid syntax.
     """
     expression = fulltext.expression(session, search_syntax.parse(query))
+    ranked: list[tuple[int, float]]
     if speaker or tags or since or until:
+        ranked_query: Any
         ranked_query, relevance = fulltext.ranked_query(session, expression)
         ranked_query = claims.filter_claims(
-            ranked_query, speaker=speaker, tags=tags, since=since, until=until  # type: ignore[arg-type]
+            ranked_query, speaker=speaker, tags=tags, since=since, until=until
         )
         rows = session.execute(ranked_query.order_by(relevance.desc(), Claim.id).limit(limit))
         ranked = [(row[0], row[1]) for row in rows]
