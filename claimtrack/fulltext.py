@@ -13,8 +13,9 @@ drops and renames the table) drops their triggers: call ``install(connection)`` 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Select, Text, bindparam, func, literal_column, select, table
 from sqlalchemy import column as sql_column
@@ -203,21 +204,49 @@ def ranked_query(session: Session, expression: str) -> tuple[Select[Any], Any]:
     return query, relevance
 
 
-def top_ids(session: Session, expression: str, limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` most relevant claims: (claim row id, relevance), best first.
+class Hit(NamedTuple):
+    """A search hit as read from the index: relevance is positive, higher is better."""
 
-    On SQLite this is the bare FTS5 query, no join, so it costs what a raw query costs.
+    claim_id: int
+    relevance: float
+    snippet: str
+    public_id: str
+    text: str
+    speaker: str | None
+    said_on: dt.date | None
+
+
+_SNIPPET = f"snippet({INDEX}, -1, '{MARK_START}', '{MARK_END}', '…', 24)"
+_HEADLINE = (
+    "ts_headline('english', concat_ws(' … ', c.text, c.summary, (SELECT string_agg(a.quote, "
+    "' ') FROM appearances a WHERE a.claim_id = c.id)), websearch_to_tsquery('english', "
+    f":expression), 'StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\", MaxWords=24, "
+    "MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
+)
+_SQLITE_HITS = (
+    f"SELECT {INDEX}.rowid, -{INDEX}.rank, {_SNIPPET}, c.public_id, c.text, s.name, c.said_on "
+    f"FROM {INDEX} JOIN claims c ON c.id = {INDEX}.rowid "
+    "LEFT JOIN actors s ON s.id = c.speaker_id "
+    f"WHERE {INDEX} MATCH :expression ORDER BY {INDEX}.rank LIMIT :limit"
+)
+_POSTGRESQL_HITS = (
+    f"SELECT c.id, h.relevance, {_HEADLINE}, c.public_id, c.text, s.name, c.said_on FROM ("
+    "SELECT claim_id, ts_rank(document, websearch_to_tsquery('english', :expression), 1) AS "
+    f"relevance FROM {INDEX} WHERE document @@ websearch_to_tsquery('english', :expression) "
+    "ORDER BY relevance DESC, claim_id LIMIT :limit) h JOIN claims c ON c.id = h.claim_id "
+    "LEFT JOIN actors s ON s.id = c.speaker_id ORDER BY h.relevance DESC, c.id"
+)
+
+
+def best_hits(session: Session, expression: str, limit: int) -> list[Hit]:
+    """The ``limit`` most relevant claims with their snippets, in one statement, best first.
+
+    On SQLite FTS5 returns the rows already ranked, so the snippet and the join run for the
+    ``limit`` rows returned only.
     """
-    if _is_sqlite(session):
-        rows = session.execute(
-            sql_text(f"SELECT rowid, -rank FROM {INDEX} WHERE {INDEX} MATCH :expression "
-                     "ORDER BY rank LIMIT :limit"),
-            {"expression": expression, "limit": limit},
-        )
-        return [(row[0], row[1]) for row in rows]
-    query, relevance = ranked_query(session, expression)
-    rows = session.execute(query.order_by(relevance.desc(), Claim.id).limit(limit))
-    return [(row[0], row[1]) for row in rows]
+    statement = _SQLITE_HITS if _is_sqlite(session) else _POSTGRESQL_HITS
+    rows = session.execute(sql_text(statement), {"expression": expression, "limit": limit})
+    return [Hit(*row) for row in rows]
 
 
 def candidates(session: Session, expression: str, limit: int) -> list[tuple[int, str, float]]:
@@ -243,16 +272,12 @@ def snippets(session: Session, expression: str, claim_ids: Sequence[int]) -> dic
     ids: Any = bindparam("ids", list(claim_ids), expanding=True)
     if _is_sqlite(session):
         statement = sql_text(
-            f"SELECT rowid, snippet({INDEX}, -1, '{MARK_START}', '{MARK_END}', '…', 24) "
-            f"FROM {INDEX} WHERE {INDEX} MATCH :expression AND rowid IN :ids"
+            f"SELECT rowid, {_SNIPPET} FROM {INDEX} WHERE {INDEX} MATCH :expression "
+            "AND rowid IN :ids"
         ).bindparams(ids)
     else:
         statement = sql_text(
-            "SELECT c.id, ts_headline('english', concat_ws(' … ', c.text, c.summary, "
-            "(SELECT string_agg(a.quote, ' ') FROM appearances a WHERE a.claim_id = c.id)), "
-            "websearch_to_tsquery('english', :expression), "
-            f"'StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\", MaxWords=24, MinWords=12, "
-            "MaxFragments=2, FragmentDelimiter=\" … \"') FROM claims c WHERE c.id IN :ids"
+            f"SELECT c.id, {_HEADLINE} FROM claims c WHERE c.id IN :ids"
         ).bindparams(ids)
     rows = session.execute(statement, {"expression": expression})
     return {row[0]: row[1] for row in rows}

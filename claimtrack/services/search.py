@@ -52,34 +52,43 @@ def search(
     Raises InvalidInput for a query that is empty or not valid syntax.
     """
     expression = fulltext.expression(session, search_syntax.parse(query))
-    ranked: list[tuple[int, float]]
     if speaker or tags or since or until:
-        ranked_query: Any
-        ranked_query, relevance = fulltext.ranked_query(session, expression)
-        ranked_query = claims.filter_claims(
-            ranked_query, speaker=speaker, tags=tags, since=since, until=until
-        )
-        rows = session.execute(ranked_query.order_by(relevance.desc(), Claim.id).limit(limit))
-        ranked = [(row[0], row[1]) for row in rows]
+        hits = _filtered_hits(session, expression, limit, speaker=speaker, tags=tags,
+                              since=since, until=until)
     else:
-        ranked = fulltext.top_ids(session, expression, limit)
-    if not ranked:
+        hits = fulltext.best_hits(session, expression, limit)
+    if not hits:
         return []
-    ids = [claim_id for claim_id, _ in ranked]
-    snippets = fulltext.snippets(session, expression, ids)
-    rows_by_id = _claim_rows(session, ids)
-    best = ranked[0][1] or 1.0
+    tags_of = _tags(session, [hit.claim_id for hit in hits])
+    best = hits[0].relevance
     return [
         SearchHit(
-            id=rows_by_id[claim_id][0],
-            text=rows_by_id[claim_id][1],
-            speaker=rows_by_id[claim_id][2],
-            date=rows_by_id[claim_id][3],
-            score=round(relevance / best, 3) if best > 0 else 0.0,
-            snippet=snippets.get(claim_id, ""),
-            tags=rows_by_id[claim_id][4],
+            id=hit.public_id,
+            text=hit.text,
+            speaker=hit.speaker,
+            date=hit.said_on,
+            score=round(hit.relevance / best, 3) if best > 0 else 0.0,
+            snippet=hit.snippet,
+            tags=tuple(tags_of.get(hit.claim_id, ())),
         )
-        for claim_id, relevance in ranked
+        for hit in hits
+    ]
+
+
+def _filtered_hits(
+    session: Session, expression: str, limit: int, **filters: Any
+) -> list[fulltext.Hit]:
+    """The best hits among the claims that pass the filters of ``claims.filter_claims``."""
+    ranked_query: Any
+    ranked_query, relevance = fulltext.ranked_query(session, expression)
+    ranked_query = claims.filter_claims(ranked_query, **filters)
+    ranked = session.execute(ranked_query.order_by(relevance.desc(), Claim.id).limit(limit)).all()
+    ids = [row[0] for row in ranked]
+    snippets = fulltext.snippets(session, expression, ids)
+    rows = _claim_rows(session, ids)
+    return [
+        fulltext.Hit(claim_id, score, snippets.get(claim_id, ""), *rows[claim_id])
+        for claim_id, score in ranked
     ]
 
 
@@ -168,21 +177,27 @@ def similarity(text: str, other: str, relevance: float, weight: float = RELEVANC
 
 def _claim_rows(
     session: Session, claim_ids: Sequence[int]
-) -> dict[int, tuple[str, str, str | None, dt.date | None, tuple[str, ...]]]:
-    """(public id, text, speaker, date, tags) per claim, in two small queries per 500 claims."""
-    found: dict[int, tuple[str, str, str | None, dt.date | None, tuple[str, ...]]] = {}
+) -> dict[int, tuple[str, str, str | None, dt.date | None]]:
+    """(public id, text, speaker, date) per claim row id."""
+    found: dict[int, tuple[str, str, str | None, dt.date | None]] = {}
     for chunk in chunked(list(claim_ids)):
-        tags: dict[int, list[str]] = {}
+        for claim_id, public_id, text, speaker, said_on in session.execute(
+            select(Claim.id, Claim.public_id, Claim.text, Actor.name, Claim.said_on)
+            .outerjoin(Actor, Actor.id == Claim.speaker_id)
+            .where(Claim.id.in_(chunk))
+        ):
+            found[claim_id] = (public_id, text, speaker, said_on)
+    return found
+
+
+def _tags(session: Session, claim_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The tags of these claims, sorted."""
+    tags: dict[int, list[str]] = {}
+    for chunk in chunked(list(claim_ids)):
         for claim_id, tag in session.execute(
             select(ClaimTag.claim_id, ClaimTag.tag)
             .where(ClaimTag.claim_id.in_(chunk))
             .order_by(ClaimTag.tag)
         ):
             tags.setdefault(claim_id, []).append(tag)
-        for claim_id, public_id, text, speaker, said_on in session.execute(
-            select(Claim.id, Claim.public_id, Claim.text, Actor.name, Claim.said_on)
-            .outerjoin(Actor, Actor.id == Claim.speaker_id)
-            .where(Claim.id.in_(chunk))
-        ):
-            found[claim_id] = (public_id, text, speaker, said_on, tuple(tags.get(claim_id, ())))
-    return found
+    return tags
