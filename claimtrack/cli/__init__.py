@@ -11,8 +11,19 @@ from typing import Annotated
 import typer
 
 from claimtrack import __version__
-from claimtrack.cli import actor, appearance, claim, db, exchange, link, report, source, verdict
-from claimtrack.cli import dedupe, search
+from claimtrack.cli import (
+    actor,
+    appearance,
+    claim,
+    db,
+    dedupe,
+    exchange,
+    link,
+    report,
+    search,
+    source,
+    verdict,
+)
 from claimtrack.cli._common import State
 
 app = typer.Typer(
