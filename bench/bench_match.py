@@ -6,7 +6,8 @@ Labelled pairs (query text, the claim it is the same as):
   first of each cluster of two or more is the query (its own claim excluded), the rest of the
   cluster the matches.
 - fixtures/match_paraphrases.json: hand-written re-wordings, typos and reorderings of 25
-  claims, logged alongside with 25 different claims on the same subjects.
+  claims, logged alongside with 25 different claims on the same subjects and 10 denials
+  that repeat a claim's words; a denial must not be suggested as the claim it denies.
 
 Both rankings start from the same full-text candidates (any content word of the query, 50 best
 by BM25): the baseline keeps BM25's order, ``match`` re-scores with rapidfuzz. Also shown: how
@@ -44,8 +45,9 @@ class Scores:
         return sum(1 / rank for rank in self.ranks if rank is not None) / len(self.ranks)
 
 
-def load_cases() -> tuple[list[str], dict[str, list[tuple[str, set[str]]]]]:
-    """Texts to log as claims, and per data set its (query, matching texts) cases."""
+def load_cases() -> tuple[list[str], dict[str, list[tuple[str, set[str]]]], list[tuple[str, str]]]:
+    """Texts to log as claims, per data set its (query, matching texts) cases, and the
+    (denial, claim it denies) pairs."""
     corpus: list[str] = []
     cases: dict[str, list[tuple[str, set[str]]]] = {"perspectrum": [], "hand-written": []}
     clusters = FIXTURES / "perspectrum/test_split_clusters.jsonl"
@@ -57,10 +59,24 @@ def load_cases() -> tuple[list[str], dict[str, list[tuple[str, set[str]]]]]:
                 cases["perspectrum"].append((texts[0], set(texts[1:])))
     written = json.loads((FIXTURES / "match_paraphrases.json").read_text("utf-8"))
     corpus += written["distractors"]
+    denials = [(item["denial"], item["of"]) for item in written["denials"]]
+    corpus += [denial for denial, _ in denials]
     for pair in written["pairs"]:
         corpus.append(pair["claim"])
         cases["hand-written"] += [(query, {pair["claim"]}) for query in pair["queries"]]
-    return corpus, cases
+    return corpus, cases, denials
+
+
+def denials_suggested(session: object, denials: list[tuple[str, str]],
+                      rows_of: dict[str, set[int]]) -> int:
+    """How many denials ``match`` suggests as the very claim they deny."""
+    from claimtrack.services import search
+
+    wrong = 0
+    for denial, claim in denials:
+        hits = search.match(session, denial, exclude=rows_of[denial])  # type: ignore[arg-type]
+        wrong += any(hit.is_suggestion and hit.text == claim for hit in hits)
+    return wrong
 
 
 def main(quick: bool = False) -> None:
@@ -72,7 +88,7 @@ def main(quick: bool = False) -> None:
     from claimtrack.models import Claim
     from claimtrack.services import claims, search
 
-    corpus, cases = load_cases()
+    corpus, cases, denials = load_cases()
     if quick:
         cases = {name: found[:: 4] for name, found in cases.items()}
     with tempfile.TemporaryDirectory() as folder:
@@ -100,6 +116,10 @@ def main(quick: bool = False) -> None:
                     if hits and hits[0].is_suggestion:
                         suggested += 1
                         right += hits[0].text in answers
+            wrong_denials = denials_suggested(session, denials, rows_of)
+            rule, search_syntax.is_negated = search_syntax.is_negated, lambda text: False
+            wrong_without_rule = denials_suggested(session, denials, rows_of)
+            search_syntax.is_negated = rule
         engine.dispose()
     total = sum(len(found) for found in cases.values())
     print(f"{len(corpus):,} claims logged; {total} queries; candidates: {CUTOFF} by BM25")
@@ -116,5 +136,8 @@ def main(quick: bool = False) -> None:
     better = every[0].mrr > every[1].mrr and every[0].recall_at_5 >= every[1].recall_at_5
     print(f"match {'beats' if better else 'does NOT beat'} plain BM25.")
     share = f"{right / suggested:.3f}" if suggested else "n/a"
-    print(f"suggestions (score ≥ {search.SUGGEST_THRESHOLD}, 8+ words): {suggested} made, "
+    print(f"suggestions (score ≥ {search.SUGGEST_THRESHOLD}, 8+ words, not one negated and the "
+          f"other not): {suggested} made, "
           f"{right} right (precision {share}); nothing is ever linked automatically.")
+    print(f"denials suggested as the claim they deny: {wrong_denials} of {len(denials)} "
+          f"({wrong_without_rule} without the negation rule)")

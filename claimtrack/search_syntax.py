@@ -131,6 +131,21 @@ def word_count(text: str) -> int:
     return sum(1 for chunk in text.split() if _WORD.search(chunk))
 
 
+_NEGATIONS = frozenset(
+    "no not never nor none nobody nothing neither cannot without deny denies denied".split()
+)
+
+
+def is_negated(text: str) -> bool:
+    """Whether ``text`` holds a negation ("not", "never", "no", "isn't", "denied"…).
+
+    A denial often repeats the claim's own words with a "not": string similarity alone would
+    call the two the same claim.
+    """
+    words = [word.casefold() for word in re.findall(r"[^\W_]+(?:['’]t)?", text)]
+    return any(word in _NEGATIONS or word.endswith(("n't", "n’t")) for word in words)
+
+
 def _fts5_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 

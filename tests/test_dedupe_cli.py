@@ -64,14 +64,20 @@ def test_link_add_confirms_a_suggestion(cli: Cli) -> None:
     assert "already recorded" in cli.fails("link", "add", reworded, "same_as", original).stderr
 
 
-def test_short_and_distinct_claims_are_not_suggested(cli: Cli) -> None:
+def test_short_distinct_linked_and_denying_claims_are_not_suggested(cli: Cli) -> None:
     cli.add("Vaccines are safe")
     cli.add("Vaccines are not safe")
-    cli.add(ORIGINAL)
+    original = cli.add(ORIGINAL)
     cli.add(OTHER)
+    cli.add("Russia has not deployed operatives to eastern Ukraine to carry out a false-flag "
+            "operation")
     result = cli.ok("dedupe", "--threshold", "0.5")
     assert result.stdout.strip() == ""
-    assert "Scanned 4 claims; recorded 0" in result.stderr
+    assert "Scanned 5 claims; recorded 0" in result.stderr
+    # A pair already linked some other way is not a duplicate either.
+    reworded = cli.add(REWORDED)
+    cli.ok("link", "add", reworded, "supports", original)
+    assert cli.ok("dedupe").stdout.strip() == ""
 
 
 def test_suggestions_survive_export_and_import(cli: Cli, tmp_path: object) -> None:

@@ -121,6 +121,15 @@ def test_short_texts_are_never_suggested(cli: Cli) -> None:
     assert "under 8 words" in cli.ok("match", "Vaccines are safe").stderr
 
 
+def test_a_denial_is_never_suggested_as_the_claim_it_denies(cli: Cli) -> None:
+    claim = cli.add(FALSE_FLAG)
+    denial = "Russia has not deployed any operatives to eastern Ukraine for a false-flag operation"
+    hits = json.loads(cli.ok("match", denial, "-f", "json").stdout)
+    assert hits[0]["id"] == claim and hits[0]["score"] >= 0.8
+    assert not hits[0]["is_suggestion"]
+    assert "negated" in cli.ok("match", denial).stderr
+
+
 def test_match_reads_a_file_or_stdin(cli: Cli, tmp_path: Path) -> None:
     same = cli.add(FALSE_FLAG)
     path = tmp_path / "post.txt"

@@ -27,8 +27,9 @@ def dedupe(
     """Scan all claims for likely duplicates and record them as suggested same_as links.
 
     Nothing is linked for real: review the suggestions with `claimtrack review`, then
-    `claimtrack link confirm ID`, `link reject ID` or `claim merge KEEP DROP`. A rejected pair
-    is never suggested again; claims under 8 words are never suggested.
+    `claimtrack link confirm ID`, `link reject ID` or `claim merge KEEP DROP`. Pairs already
+    linked (a rejected suggestion included) are never suggested; nor are claims under 8 words,
+    or a negated claim and one that is not.
     """
     from claimtrack.services import dedupe as dedupe_service
 

@@ -86,7 +86,8 @@ def match(
 ) -> None:
     """Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.
 
-    Texts under 8 words are never suggested as the same claim: compare them by eye.
+    Texts under 8 words, and a negated text against one that is not, are never suggested as
+    the same claim: compare them by eye.
     """
     from claimtrack.services import search as search_service
 
@@ -107,7 +108,8 @@ def match(
             say(f"{hit.id} is likely the same claim (score {hit.score:.2f}); after logging the "
                 f"new one, link it with `claimtrack link add NEW same_as {hit.id}`.")
     if any(hit.score >= threshold and not hit.is_suggestion for hit in hits):
-        say(f"Texts under {search_service.MIN_WORDS} words are never suggested as the same "
+        say(f"Texts under {search_service.MIN_WORDS} words, and a negated text against one "
+            "that is not (a denial repeats the claim's words), are never suggested as the same "
             "claim, however close; compare them by eye.")
 
 

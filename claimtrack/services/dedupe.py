@@ -1,8 +1,9 @@
 """Duplicate review: ``dedupe`` records likely duplicates as *suggested* ``same_as`` links,
 ``pending`` lists them with their score, and ``link confirm`` / ``link reject`` decide.
 
-A pair with any ``same_as`` link already, in either direction and of any status (a rejected
-one included), is never suggested again. Claims under ``MIN_WORDS`` words are never suggested.
+A pair with any link already (a rejected ``same_as`` included, or a ``denies``), in either
+direction, is never suggested. Claims under ``MIN_WORDS`` words, and pairs where one text is
+negated and the other not, are never suggested (see ``search.may_be_same``).
 """
 
 from __future__ import annotations
@@ -45,11 +46,9 @@ def dedupe(
     """
     if not 0 < threshold <= 1:
         raise InvalidInput(f"The threshold {threshold} is not in (0, 1]; try 0.8.")
+    # Any link between two claims already says how they relate (a denial is not a duplicate).
     known = {
-        frozenset(pair)
-        for pair in session.execute(
-            select(Link.from_claim_id, Link.to_claim_id).where(Link.relation == Relation.SAME_AS)
-        )
+        frozenset(pair) for pair in session.execute(select(Link.from_claim_id, Link.to_claim_id))
     }
     created: list[Link] = []
     scanned, last_id = 0, 0
@@ -78,7 +77,7 @@ def _suggest_for(
         if score < threshold:
             break
         pair = frozenset((claim_id, other_id))
-        if pair in known or search_syntax.word_count(other_text) < search.MIN_WORDS:
+        if pair in known or not search.may_be_same(text, other_text):
             continue
         known.add(pair)
         link = Link(

@@ -32,9 +32,11 @@ CANDIDATES = 50
 # reports the precision at this threshold).
 SUGGEST_THRESHOLD = 0.8
 # Short texts look alike whatever they mean ("X is safe" / "X is not safe"): never suggested.
+# Nor is a pair where one text is negated and the other not: a denial repeats the claim's words.
 MIN_WORDS = 8
 RELEVANCE_WEIGHT = 0.5
 FULL_WEIGHT_AT = 10_000  # claims
+# When one text is negated and the other is not, the score is multiplied by this.
 
 
 def search(
@@ -114,7 +116,6 @@ def match(
     scored = scored_candidates(session, cleaned, exclude=exclude)
     top = scored[:limit]
     rows_by_id = _claim_rows(session, [claim_id for claim_id, _, _ in top])
-    is_long = search_syntax.word_count(cleaned) >= MIN_WORDS
     return [
         MatchHit(
             id=rows_by_id[claim_id][0],
@@ -122,13 +123,24 @@ def match(
             speaker=rows_by_id[claim_id][2],
             date=rows_by_id[claim_id][3],
             score=round(score, 3),
-            is_suggestion=is_long
-            and score >= threshold
-            and search_syntax.word_count(candidate_text) >= MIN_WORDS,
+            is_suggestion=score >= threshold and may_be_same(cleaned, candidate_text),
         )
         for claim_id, candidate_text, score in top
         if claim_id in rows_by_id
     ]
+
+
+def may_be_same(text: str, other: str) -> bool:
+    """Whether two texts may be suggested as one claim at all, however alike they look.
+
+    Not when either is under ``MIN_WORDS`` words, nor when one is negated ("not", "never",
+    "denied"…) and the other is not: a denial repeats the words of the claim it denies.
+    """
+    return (
+        search_syntax.word_count(text) >= MIN_WORDS
+        and search_syntax.word_count(other) >= MIN_WORDS
+        and search_syntax.is_negated(text) == search_syntax.is_negated(other)
+    )
 
 
 def scored_candidates(
