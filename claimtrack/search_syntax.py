@@ -132,7 +132,8 @@ def word_count(text: str) -> int:
 
 
 _NEGATIONS = frozenset(
-    "no not never nor none nobody nothing neither cannot without deny denies denied".split()
+    ("no", "not", "never", "nor", "none", "nobody", "nothing", "neither", "cannot", "without",
+     "deny", "denies", "denied")
 )
 
 
