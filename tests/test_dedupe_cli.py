@@ -73,7 +73,7 @@ def test_short_distinct_linked_and_denying_claims_are_not_suggested(cli: Cli) ->
             "operation")
     result = cli.ok("dedupe", "--threshold", "0.5")
     assert result.stdout.strip() == ""
-    assert "Scanned 5 claims; recorded 0" in result.stderr
+    assert "Scanned 5 claim(s); recorded 0" in result.stderr
     # A pair already linked some other way is not a duplicate either.
     reworded = cli.add(REWORDED)
     cli.ok("link", "add", reworded, "supports", original)
@@ -100,3 +100,16 @@ def test_decisions_need_an_existing_link(cli: Cli) -> None:
     assert "not found" in cli.fails("link", "confirm", "99").stderr
     assert cli.fails("link", "reject", "x", code=2).exit_code == 2
     assert "(0, 1]" not in cli.fails("dedupe", "--threshold", "0", code=2).output
+
+
+def test_logged_since_scans_new_claims_against_all(cli: Cli) -> None:
+    old = {"format": "claimtrack", "version": 1, "claims": [
+        {"id": "c-000000000001", "text": ORIGINAL, "created_at": "2020-01-01T00:00:00Z"},
+        {"id": "c-000000000002", "text": OTHER, "created_at": "2020-01-01T00:00:00Z"}]}
+    cli.ok("import", "-", input=json.dumps(old))
+    new = cli.add(REWORDED)
+    result = cli.ok("dedupe", "--logged-since", "yesterday")
+    assert "Scanned 1 claim(s); recorded 1" in result.stderr
+    assert [(li["from_claim"], li["to_claim"]) for li in links(cli)] == [
+        (new, "c-000000000001")]
+    assert "not a date" in cli.fails("dedupe", "--logged-since", "soon").stderr

@@ -23,6 +23,11 @@ def dedupe(
         typer.Option("--threshold", min=0.01, max=1.0,
                      help="Suggest pairs scoring at least this (0–1); lower finds more."),
     ] = 0.8,
+    logged_since: Annotated[
+        str | None,
+        typer.Option("--logged-since", help="Only scan claims logged on or after this date "
+                     "(YYYY-MM-DD), against all others: for nightly runs on large databases."),
+    ] = None,
 ) -> None:
     """Scan all claims for likely duplicates and record them as suggested same_as links.
 
@@ -34,11 +39,12 @@ def dedupe(
     from claimtrack.services import dedupe as dedupe_service
 
     with command_session(ctx) as session:
-        total = dedupe_service.count_claims(session)
+        total = dedupe_service.count_claims(session, logged_since)
         with _progress(total) as advance:
-            result = dedupe_service.dedupe(session, threshold=threshold, progress=advance)
+            result = dedupe_service.dedupe(session, threshold=threshold,
+                                           logged_since=logged_since, progress=advance)
     emit("\n".join(str(link_id) for link_id in result.link_ids))
-    say(f"Scanned {result.scanned} claims; recorded {result.suggested} new suggestion(s)."
+    say(f"Scanned {result.scanned} claim(s); recorded {result.suggested} new suggestion(s)."
         + (" Review them with `claimtrack review`." if result.suggested else ""))
 
 

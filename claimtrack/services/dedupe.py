@@ -8,13 +8,14 @@ negated and the other not, are never suggested (see ``search.may_be_same``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import fulltext, search_syntax
+from claimtrack import fulltext, search_syntax, values
 from claimtrack.enums import LinkStatus, Relation
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Claim, Link
@@ -37,12 +38,15 @@ def dedupe(
     session: Session,
     *,
     threshold: float = search.SUGGEST_THRESHOLD,
+    logged_since: str | dt.date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> DedupeResult:
-    """Scan every claim for likely duplicates; record each new pair as a suggested link.
+    """Scan claims for likely duplicates; record each new pair as a suggested link.
 
-    The newer claim (higher row id) is linked ``same_as`` the older one. ``progress`` is called
-    with the number of claims scanned so far. Raises InvalidInput for a threshold outside (0, 1].
+    Every claim is compared with the whole database; ``logged_since`` limits the claims scanned
+    to those logged on or after that day (a nightly run). The newer claim (higher row id) is
+    linked ``same_as`` the older one. ``progress`` is called with the number of claims scanned
+    so far. Raises InvalidInput for a threshold outside (0, 1] or a bad date.
     """
     if not 0 < threshold <= 1:
         raise InvalidInput(f"The threshold {threshold} is not in (0, 1]; try 0.8.")
@@ -50,11 +54,15 @@ def dedupe(
     known = {
         frozenset(pair) for pair in session.execute(select(Link.from_claim_id, Link.to_claim_id))
     }
+    scope = select(Claim.id, Claim.text)
+    since = values.date(logged_since, "--logged-since date")
+    if since is not None:
+        scope = scope.where(Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC))
     created: list[Link] = []
     scanned, last_id = 0, 0
     while True:
         batch = session.execute(
-            select(Claim.id, Claim.text).where(Claim.id > last_id).order_by(Claim.id).limit(BATCH)
+            scope.where(Claim.id > last_id).order_by(Claim.id).limit(BATCH)
         ).all()
         if not batch:
             break
@@ -92,9 +100,13 @@ def _suggest_for(
     return created
 
 
-def count_claims(session: Session) -> int:
-    """How many claims a full scan reads (for progress bars)."""
-    return session.scalar(select(func.count()).select_from(Claim)) or 0
+def count_claims(session: Session, logged_since: str | dt.date | None = None) -> int:
+    """How many claims a scan reads (for progress bars)."""
+    query = select(func.count()).select_from(Claim)
+    since = values.date(logged_since, "--logged-since date")
+    if since is not None:
+        query = query.where(Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC))
+    return session.scalar(query) or 0
 
 
 def pending(session: Session, *, limit: int | None = None) -> list[Suggestion]:
