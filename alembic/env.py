@@ -8,6 +8,8 @@ No alembic.ini and no logging config: claimtrack configures Alembic in code.
 from __future__ import annotations
 
 from alembic import context
+
+from claimtrack import fulltext
 from claimtrack.models import Base
 
 target_metadata = Base.metadata
@@ -19,6 +21,7 @@ def run_migrations(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=fulltext.include_name,  # the full-text index is not in the models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -117,3 +117,15 @@ class GraphFormat(StrEnum):
     DOT = "dot"
     MERMAID = "mermaid"
     GRAPHML = "graphml"
+
+
+class LinkStatus(StrEnum):
+    """Whether a link is established, only suggested (by `claimtrack dedupe`), or rejected.
+
+    Only confirmed links count: in disputes, challenge counters and reports. A rejected link is
+    kept so that the same pair is never suggested again.
+    """
+
+    CONFIRMED = "confirmed"
+    SUGGESTED = "suggested"
+    REJECTED = "rejected"

@@ -47,7 +47,8 @@ def render_claim(details: ClaimDetails, fmt: OutputFormat) -> str:
         ("Sources", [{"url": a.url, "outlet": a.outlet, "quote": a.quote, "seen": a.seen}
                      for a in claim.sources]),
         ("Links", [{"id": link.id, "from": link.from_claim, "relation": link.relation,
-                    "to": link.to_claim, "note": link.note} for link in details.links]),
+                    "to": link.to_claim, "status": link.status, "note": link.note}
+                   for link in details.links]),
         ("Verdicts", [_verdict_row(v) for v in details.verdicts]),
     ]
     return "\n\n".join(sections + render_sections(parts, fmt))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from claimtrack.enums import ActorKind, Rating, Relation
+from claimtrack.enums import ActorKind, LinkStatus, Rating, Relation
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class LinkView:
     note: str | None = None
     source: str | None = None
     created_at: dt.datetime | None = None
+    status: LinkStatus = LinkStatus.CONFIRMED
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,52 @@ class Timeline:
 
     claim: ClaimView
     events: tuple[TimelineEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A claim found by ``search``; ``score`` is its relevance relative to the best hit (1.0)."""
+
+    id: str
+    text: str
+    speaker: str | None
+    date: dt.date | None
+    score: float
+    snippet: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatchHit:
+    """A claim that may be the same claim as a given text; ``score`` in [0, 1]."""
+
+    id: str
+    text: str
+    speaker: str | None
+    date: dt.date | None
+    score: float
+    is_suggestion: bool = False
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A pending ``same_as`` suggestion (link ``link``) with the two claims' similarity."""
+
+    link: int
+    score: float
+    claim: ClaimView
+    same_as: ClaimView
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What ``claim merge`` moved from the dropped claim to the kept one."""
+
+    keep: str
+    drop: str
+    appearances: int = 0
+    links: int = 0
+    links_dropped: int = 0
+    verdicts: int = 0
+    tags: int = 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -144,46 +146,59 @@ def test_foreign_database_is_refused(cli: Cli, database_url: str) -> None:
     assert "not made by claimtrack" in cli.fails("claim", "list").stderr
 
 
+def old_sqlite_file(path: Path) -> str:
+    """A SQLite file at the first revision holding one claim, as an old release left it."""
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, migrate.known_revisions()[0])
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO claims (public_id, text, language, challenge_count, verdicts_disagree,"
+            " created_at, updated_at) VALUES ('c-0000000000ab', 'survivor', 'en', 0, false,"
+            " :now, :now)"), {"now": dt.datetime(2022, 1, 17)})
+    engine.dispose()
+    return "c-0000000000ab"
+
+
 def test_sqlite_upgrade_backs_up_first_and_rows_survive(tmp_path: Path) -> None:
     """An existing SQLite file that needs migrating is copied to a timestamped backup."""
+    if len(migrate.known_revisions()) < 2:
+        pytest.skip("only one revision: nothing to upgrade from")
     path = tmp_path / "old.db"
+    claim_id = old_sqlite_file(path)
     cli = Cli(f"sqlite:///{path}")
-    claim_id = cli.add("survivor", "--speaker", "Someone")
-    engine = make_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:  # pretend the file was made by an older release
-        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
-    engine.dispose()
-    if migrate.HEAD_REVISION == "0001":
-        # With a single revision there is nothing to migrate: check the backup on a fake lag.
-        engine = make_engine(f"sqlite:///{path}")
-        backup = migrate.backup_sqlite(path)
-        engine.dispose()
-    else:
-        result = cli.ok("init")
-        assert "Backed up" in result.stderr
-        backup = next(tmp_path.glob("old.db.*.bak"))
-    assert backup.name.startswith("old.db.") and backup.suffix == ".bak"
-    copy = Cli(f"sqlite:///{backup}")
-    assert claim_id in copy.ok("claim", "list").stdout
+    assert "claimtrack init" in cli.fails("claim", "list").stderr
+    result = cli.ok("init")
+    assert "Backed up" in result.stderr
+    (backup,) = tmp_path.glob("old.db.*.bak")
+    assert re.fullmatch(r"old\.db\.\d{8}T\d{12}Z\.bak", backup.name)
     assert claim_id in cli.ok("claim", "list").stdout
+    with sqlite3.connect(backup) as copy:  # the backup is the old file, untouched
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+            migrate.known_revisions()[0])
+        assert copy.execute("SELECT text FROM claims").fetchall() == [("survivor",)]
+    assert "up to date" in cli.ok("init").stderr
+    assert len(list(tmp_path.glob("old.db.*.bak"))) == 1  # no backup when nothing to do
 
 
-def test_failed_sqlite_migration_restores_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_sqlite_migration_restores_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if len(migrate.known_revisions()) < 2:
+        pytest.skip("only one revision: nothing to upgrade from")
     path = tmp_path / "claims.db"
-    cli = Cli(f"sqlite:///{path}")
-    claim_id = cli.add("must survive")
-    engine = make_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "not-a-revision")
+    old_sqlite_file(path)
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk on fire")
+    def broken(config: object, target: str) -> None:
+        with sqlite3.connect(path) as damage:  # a half-done migration…
+            damage.execute("DROP TABLE links")
+        raise RuntimeError("disk on fire")  # …then a crash
 
     monkeypatch.setattr("alembic.command.upgrade", broken)
+    engine = make_engine(f"sqlite:///{path}")
     with pytest.raises(Exception, match="left unchanged"):
         migrate.upgrade(engine)
     engine.dispose()
-    monkeypatch.undo()
-    assert claim_id in cli.ok("claim", "list").stdout
+    with sqlite3.connect(path) as restored:
+        assert restored.execute("SELECT text FROM claims").fetchall() == [("survivor",)]
+        assert restored.execute("SELECT count(*) FROM links").fetchone() == (0,)
     assert list(tmp_path.glob("claims.db.*.bak"))

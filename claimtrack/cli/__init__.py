@@ -18,10 +18,12 @@ from claimtrack.cli import (
     appearance,
     claim,
     db,
+    dedupe,
     exchange,
     graph,
     link,
     report,
+    search,
     source,
     timeline,
     verdict,
@@ -75,6 +77,10 @@ app.command("init")(db.init)
 app.command("show")(report.show)
 app.command("export")(exchange.export)
 app.command("import")(exchange.import_)
+app.command("search")(search.search)
+app.command("match")(search.match)
+app.command("dedupe")(dedupe.dedupe)
+app.command("review")(dedupe.review)
 app.command("graph")(graph.graph)
 app.command("timeline")(timeline.timeline)
 app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")

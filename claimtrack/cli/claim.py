@@ -177,3 +177,25 @@ def claim_row(view: ClaimView, *, short: bool = False) -> dict[str, object]:
         "tags": list(view.tags),
         "challenges": view.challenges,
     }
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The claim to keep.")],
+    drop: Annotated[str, typer.Argument(metavar="DROP", help="The duplicate to merge into KEEP.")],
+) -> None:
+    """Merge a duplicate claim into another, in one transaction. Prints KEEP's id.
+
+    DROP's appearances, links, verdicts and tags move to KEEP; DROP's id keeps working and
+    leads to KEEP. Links that would duplicate KEEP's or link KEEP to itself are dropped.
+    """
+    from claimtrack.services import merges
+
+    with command_session(ctx) as session:
+        result = merges.merge_by_id(session, keep, drop)
+    emit(result.keep)
+    say(f"Merged {result.drop} into {result.keep}: moved {result.appearances} appearance(s), "
+        f"{result.links} link(s), {result.verdicts} verdict(s), {result.tags} tag(s)"
+        + (f"; dropped {result.links_dropped} duplicate link(s)" if result.links_dropped else "")
+        + f". {result.drop} now leads to {result.keep}.")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, fail, say
-from claimtrack.enums import OutputFormat, Relation
+from claimtrack.enums import LinkStatus, OutputFormat, Relation
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -56,20 +56,25 @@ def list_(
     relation: Annotated[
         Relation | None, typer.Option("--relation", help="Only this relation.", case_sensitive=False)
     ] = None,
+    status: Annotated[
+        LinkStatus | None,
+        typer.Option("--status", help="Only links with this status (suggested: see "
+                     "`claimtrack review`).", case_sensitive=False),
+    ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List links, oldest first."""
+    """List links, oldest first. Only confirmed links count in disputes."""
     from claimtrack.services import claims, links
 
     with command_session(ctx, write=False) as session:
         claim = claims.get_claim(session, claim_id) if claim_id else None
-        found = links.list_links(session, claim, relation=relation)
+        found = links.list_links(session, claim, relation=relation, status=status)
     rows = [
         {"id": v.id, "from": v.from_claim, "relation": v.relation, "to": v.to_claim,
-         "note": v.note, "source": v.source, "created_at": v.created_at}
+         "status": v.status, "note": v.note, "source": v.source, "created_at": v.created_at}
         for v in found
     ]
-    columns = ["id", "from", "relation", "to", "note", "source"]
+    columns = ["id", "from", "relation", "to", "status", "note", "source"]
     emit_rows(rows, fmt, columns=columns if fmt is OutputFormat.TABLE else None,
               empty="No links; add one with `claimtrack link add FROM denies TO`.")
 
@@ -105,3 +110,33 @@ def remove(
         number = found.id
         links.remove_link(session, found)
     say(f"Removed link {number}.")
+
+
+LinkIdArg = Annotated[int, typer.Argument(metavar="LINK_ID", help="The link's number (see "
+                                          "`claimtrack review` or `link list`).")]
+
+
+@app.command("confirm")
+def confirm(ctx: typer.Context, link_id: LinkIdArg) -> None:
+    """Confirm a suggested link (e.g. from `claimtrack dedupe`): from now on it counts."""
+    _decide(ctx, link_id, LinkStatus.CONFIRMED)
+
+
+@app.command("reject")
+def reject(ctx: typer.Context, link_id: LinkIdArg) -> None:
+    """Reject a suggested link: it stops counting, and the pair is never suggested again."""
+    _decide(ctx, link_id, LinkStatus.REJECTED)
+
+
+def _decide(ctx: typer.Context, link_id: int, status: LinkStatus) -> None:
+    from claimtrack.services import links
+
+    with command_session(ctx) as session:
+        link = links.get_link(session, link_id)
+        before = link.status
+        links.set_link_status(session, link, status)
+        description = f"{link.from_claim.public_id} {link.relation} {link.to_claim.public_id}"
+    if before == status:
+        say(f"Link {link_id} ({description}) was already {status}.")
+    else:
+        say(f"Link {link_id} ({description}) is now {status} (was {before}).")

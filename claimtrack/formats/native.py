@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimtrack import values
-from claimtrack.enums import ActorKind, Rating, Relation
+from claimtrack.enums import ActorKind, LinkStatus, Rating, Relation
 from claimtrack.errors import InvalidInput
 
 FORMAT_NAME = "claimtrack"
 FORMAT_VERSION = 1
-SECTIONS = ("actors", "sources", "claims", "links", "verdicts")
+SECTIONS = ("actors", "sources", "claims", "links", "verdicts", "merges")
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class LinkRecord:
     note: str | None = None
     source: str | None = None
     created_at: dt.datetime | None = None
+    status: LinkStatus = LinkStatus.CONFIRMED
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,19 @@ class VerdictRecord:
     created_at: dt.datetime | None = None
 
 
-Record = ActorRecord | SourceRecord | ClaimRecord | LinkRecord | VerdictRecord
+@dataclass(frozen=True)
+class MergeRecord:
+    """A claim merged into another: its id resolves to ``into``; its words are kept."""
+
+    id: str
+    into: str
+    text: str
+    speaker: str | None = None
+    date: dt.date | None = None
+    merged_at: dt.datetime | None = None
+
+
+Record = ActorRecord | SourceRecord | ClaimRecord | LinkRecord | VerdictRecord | MergeRecord
 
 
 def iter_document(document: Any) -> Iterator[Record]:
@@ -252,6 +265,7 @@ def _link(r: _Reader) -> LinkRecord:
         note=values.optional_text(r.string("note"), "note"),
         source=values.optional_url(r.string("source"), "source"),
         created_at=r.timestamp("created_at"),
+        status=r.choice("status", LinkStatus, LinkStatus.CONFIRMED),
     )
     if record.from_claim == record.to_claim:
         raise InvalidInput(f"{r.where}: a claim cannot be linked to itself.")
@@ -272,12 +286,28 @@ def _verdict(r: _Reader) -> VerdictRecord:
     )
 
 
+def _merge(r: _Reader) -> MergeRecord:
+    speaker = r.string("speaker")
+    record = MergeRecord(
+        id=_full_id(r.required("id"), "c", "claim"),
+        into=_full_id(r.required("into"), "c", "claim"),
+        text=values.text(r.required("text"), "claim text"),
+        speaker=values.name(speaker, "speaker") if speaker and speaker.strip() else None,
+        date=r.date("date"),
+        merged_at=r.timestamp("merged_at"),
+    )
+    if record.id == record.into:
+        raise InvalidInput(f"{r.where}: a claim cannot be merged into itself.")
+    return record
+
+
 _PARSERS: dict[str, Callable[[_Reader], Record]] = {
     "actors": _actor,
     "sources": _source,
     "claims": _claim,
     "links": _link,
     "verdicts": _verdict,
+    "merges": _merge,
 }
 
 
@@ -349,6 +379,7 @@ def link_dict(record: LinkRecord) -> dict[str, Any]:
         "to": record.to_claim,
         "note": record.note,
         "source": record.source,
+        "status": record.status.value,
         "created_at": iso_time(record.created_at),
     }
 
@@ -364,4 +395,15 @@ def verdict_dict(record: VerdictRecord) -> dict[str, Any]:
         "url": record.url,
         "explanation": record.explanation,
         "created_at": iso_time(record.created_at),
+    }
+
+
+def merge_dict(record: MergeRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "into": record.into,
+        "text": record.text,
+        "speaker": record.speaker,
+        "date": iso_date(record.date),
+        "merged_at": iso_time(record.merged_at),
     }

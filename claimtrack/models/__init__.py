@@ -4,6 +4,7 @@ from claimtrack.models.actor import Actor, ActorAlias
 from claimtrack.models.base import Base
 from claimtrack.models.claim import Appearance, Claim, ClaimTag
 from claimtrack.models.link import Link
+from claimtrack.models.merge import ClaimMerge
 from claimtrack.models.source import Source
 from claimtrack.models.verdict import Verdict
 
@@ -13,6 +14,7 @@ __all__ = [
     "Appearance",
     "Base",
     "Claim",
+    "ClaimMerge",
     "ClaimTag",
     "Link",
     "Source",

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from claimtrack.enums import Relation
+from claimtrack.enums import LinkStatus, Relation
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.claim import Claim
 from claimtrack.models.source import Source
@@ -26,6 +26,13 @@ class Link(Base):
     relation: Mapped[Relation] = mapped_column(text_enum(Relation, "relation"))
     to_claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     note: Mapped[str | None] = mapped_column(Text)
+    # Suggested links (from `claimtrack dedupe`) and rejected ones count nowhere; see LinkStatus.
+    status: Mapped[LinkStatus] = mapped_column(
+        text_enum(LinkStatus, "link_status"),
+        default=LinkStatus.CONFIRMED,
+        server_default=LinkStatus.CONFIRMED.value,
+        index=True,
+    )
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

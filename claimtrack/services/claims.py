@@ -23,27 +23,52 @@ SelectQuery = TypeVar("SelectQuery", bound=Select[Any])
 def get_claim(session: Session, claim_id: str) -> Claim:
     """The claim with this id, or the only one whose id starts with it (at least 4 characters).
 
+    The id of a claim merged into another resolves to the one kept (and says so).
     Raises InvalidInput for a malformed id and NotFound when no single claim matches.
     """
+    claim, merged_id = find_claim(session, claim_id)
+    if merged_id is not None:
+        notify(session, f"Claim {merged_id} was merged into {claim.public_id}; using "
+                        f"{claim.public_id}.")
+    return claim
+
+
+def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
+    """Like ``get_claim``; also returns the merged-away id the claim was reached through."""
+    from claimtrack.models import ClaimMerge
+
     wanted = values.public_id(claim_id, "c", "claim")
-    if len(wanted) == 2 + values.ID_LENGTH:
-        claim = session.scalar(select(Claim).where(Claim.public_id == wanted))
-        if claim is not None:
-            return claim
-    elif len(wanted) - 2 >= MIN_PREFIX:
-        matches = session.scalars(
-            select(Claim).where(Claim.public_id.startswith(wanted, autoescape=True)).limit(6)
-        ).all()
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            listed = ", ".join(m.public_id for m in matches[:5])
-            raise InvalidInput(f"'{claim_id}' matches several claims ({listed}); type more of it.")
-    else:
+    if len(wanted) - 2 < MIN_PREFIX:
         raise InvalidInput(
             f"'{claim_id}' is too short to find a claim; give at least {MIN_PREFIX} characters "
             "after c-."
         )
+    is_full = len(wanted) == 2 + values.ID_LENGTH
+    if is_full:
+        claim = session.scalar(select(Claim).where(Claim.public_id == wanted))
+        if claim is not None:
+            return claim, None
+    found: dict[int, tuple[Claim, str | None]] = {}
+    if not is_full:
+        for claim in session.scalars(
+            select(Claim).where(Claim.public_id.startswith(wanted, autoescape=True)).limit(6)
+        ):
+            found[claim.id] = (claim, None)
+    merged = (
+        ClaimMerge.public_id == wanted
+        if is_full
+        else ClaimMerge.public_id.startswith(wanted, autoescape=True)
+    )
+    for public_id, target in session.execute(
+        select(ClaimMerge.public_id, ClaimMerge.claim_id).where(merged).limit(6)
+    ):
+        if target not in found:
+            found[target] = (session.get_one(Claim, target), public_id)
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if found:
+        listed = ", ".join(claim.public_id for claim, _ in list(found.values())[:5])
+        raise InvalidInput(f"'{claim_id}' matches several claims ({listed}); type more of it.")
     raise NotFound(f"Claim {claim_id} not found. List claims with `claimtrack claim list`.")
 
 

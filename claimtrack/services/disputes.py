@@ -16,7 +16,7 @@ from sqlalchemy import case, distinct, func, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from claimtrack.enums import CHALLENGES, Rating, Relation
+from claimtrack.enums import CHALLENGES, LinkStatus, Rating, Relation
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
 from claimtrack.services import chunked, claims, reading
@@ -39,7 +39,11 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
     challenge_count = (
         select(func.count())
         .select_from(Link)
-        .where(Link.to_claim_id == Claim.id, Link.relation.in_(list(CHALLENGES)))
+        .where(
+            Link.to_claim_id == Claim.id,
+            Link.relation.in_(list(CHALLENGES)),
+            Link.status == LinkStatus.CONFIRMED,  # suggestions and rejections never count
+        )
         .scalar_subquery()
     )
     lean = case(

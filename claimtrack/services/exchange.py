@@ -24,13 +24,14 @@ from claimtrack.formats.native import (
     AppearanceRecord,
     ClaimRecord,
     LinkRecord,
+    MergeRecord,
     Record,
     SourceRecord,
     VerdictRecord,
 )
 from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Source, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, disputes, sources
+from claimtrack.services import actors, disputes, merges, sources
 
 
 @dataclass
@@ -71,6 +72,7 @@ def export_document(session: Session, *, exported_at: dt.datetime | None = None)
         "claims": (export_claims, native.claim_dict),
         "links": (export_links, native.link_dict),
         "verdicts": (export_verdicts, native.verdict_dict),
+        "merges": (merges.export_merges, native.merge_dict),
     }
     for section, (records, to_dict) in dumpers.items():
         document[section] = [to_dict(record) for record in records(session)]  # type: ignore[operator]
@@ -154,6 +156,7 @@ def export_links(session: Session) -> Iterator[LinkRecord]:
             note=link.note,
             source=link.source.url if link.source else None,
             created_at=link.created_at,
+            status=link.status,
         )
 
 
@@ -200,6 +203,8 @@ def import_records(session: Session, records: Iterable[Record]) -> ImportSummary
             _import_claim(session, record, summary)
         elif isinstance(record, LinkRecord):
             touched.add(_import_link(session, record, summary))
+        elif isinstance(record, MergeRecord):
+            _count(summary, "merges", **merges.import_merge(session, record))
         else:
             touched.add(_import_verdict(session, record, summary))
     session.flush()
@@ -262,6 +267,14 @@ def _import_claim(session: Session, record: ClaimRecord, summary: ImportSummary)
         "speaker_id": speaker.id if speaker else None,
     }
     claim = session.scalar(select(Claim).where(Claim.public_id == record.id))
+    kept = merges.merged_into(session, record.id) if claim is None else None
+    if kept is not None:
+        # Merged here since that export: its appearances join the claim kept; nothing else.
+        changed = False
+        for appearance in record.appearances:
+            changed |= _import_appearance(session, kept, appearance)
+        _count(summary, "claims", is_new=False, changed=changed)
+        return
     is_new = claim is None
     if claim is None:
         claim = Claim(public_id=record.id, created_at=record.created_at or utcnow(), **fields)
@@ -305,6 +318,9 @@ def _import_appearance(session: Session, claim: Claim, record: AppearanceRecord)
 def _claim_row_id(session: Session, public_id: str, where: str) -> int:
     row_id = session.scalar(select(Claim.id).where(Claim.public_id == public_id))
     if row_id is None:
+        kept = merges.merged_into(session, public_id)
+        row_id = kept.id if kept is not None else None
+    if row_id is None:
         raise InvalidInput(
             f"{where} refers to claim {public_id}, which is neither in the file nor in the "
             "database."
@@ -316,6 +332,9 @@ def _import_link(session: Session, record: LinkRecord, summary: ImportSummary) -
     where = f"The link {record.from_claim} {record.relation} {record.to_claim}"
     from_id = _claim_row_id(session, record.from_claim, where)
     to_id = _claim_row_id(session, record.to_claim, where)
+    if from_id == to_id:  # both ends were merged into one claim since the export
+        _count(summary, "links", is_new=False, changed=False)
+        return to_id
     link = session.scalar(
         select(Link).where(
             Link.from_claim_id == from_id,
@@ -333,7 +352,8 @@ def _import_link(session: Session, record: LinkRecord, summary: ImportSummary) -
         )
         session.add(link)
     source_id = sources.ensure_source(session, record.source).id if record.source else None
-    changed = _assign(link, {"note": record.note, "source_id": source_id})
+    changed = _assign(link, {"note": record.note, "source_id": source_id,
+                             "status": record.status})
     session.flush()
     _count(summary, "links", is_new=is_new, changed=changed)
     return to_id

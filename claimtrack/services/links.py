@@ -6,10 +6,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from claimtrack import values
-from claimtrack.enums import Relation
+from claimtrack.enums import LinkStatus, Relation
 from claimtrack.errors import Conflict, InvalidInput, NotFound
 from claimtrack.models import Claim, Link
-from claimtrack.services import disputes, sources
+from claimtrack.services import disputes, notify, sources
 from claimtrack.views import LinkView
 
 
@@ -22,9 +22,10 @@ def add_link(
     note: str | None = None,
     source_url: str | None = None,
 ) -> Link:
-    """Record that ``from_claim`` <relation> ``to_claim``.
+    """Record that ``from_claim`` <relation> ``to_claim``, confirmed.
 
-    Raises InvalidInput for a self-link and Conflict when the same link already exists.
+    A suggested or rejected link between the same claims becomes confirmed (you said so).
+    Raises InvalidInput for a self-link and Conflict when the same link is already confirmed.
     """
     if from_claim.id == to_claim.id:
         raise InvalidInput(
@@ -38,6 +39,9 @@ def add_link(
             Link.to_claim_id == to_claim.id,
         )
     )
+    if existing is not None and existing.status != LinkStatus.CONFIRMED:
+        notify(session, f"Link {existing.id} was {existing.status}; it is now confirmed.")
+        return set_link_status(session, existing, LinkStatus.CONFIRMED)
     if existing is not None:
         raise Conflict(
             f"{from_claim.public_id} {relation} {to_claim.public_id} is already recorded "
@@ -90,8 +94,20 @@ def remove_link(session: Session, link: Link) -> None:
     disputes.recount(session, [target])
 
 
+def set_link_status(session: Session, link: Link, status: LinkStatus) -> Link:
+    """Confirm, reject (or re-suggest) a link; only confirmed links count in disputes."""
+    link.status = status
+    session.flush()
+    disputes.recount(session, [link.to_claim_id])
+    return link
+
+
 def list_links(
-    session: Session, claim: Claim | None = None, *, relation: Relation | None = None
+    session: Session,
+    claim: Claim | None = None,
+    *,
+    relation: Relation | None = None,
+    status: LinkStatus | None = None,
 ) -> list[LinkView]:
     """Links touching ``claim`` (either end), or every link; oldest first."""
     source_claim, target_claim = aliased(Claim), aliased(Claim)
@@ -106,6 +122,8 @@ def list_links(
         query = query.where(or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id))
     if relation is not None:
         query = query.where(Link.relation == relation)
+    if status is not None:
+        query = query.where(Link.status == status)
     return [
         LinkView(
             id=link.id,
@@ -115,6 +133,7 @@ def list_links(
             note=link.note,
             source=link.source.url if link.source else None,
             created_at=link.created_at,
+            status=link.status,
         )
         for link, from_id, to_id in session.execute(query)
     ]

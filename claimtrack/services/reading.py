@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from claimtrack.enums import Relation
+from claimtrack.enums import LinkStatus, Relation
 from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Source, Verdict
 from claimtrack.services import chunked
 from claimtrack.views import AppearanceView, ClaimView, VerdictView
@@ -77,8 +77,13 @@ def verdict_views(
     return [(row[0], VerdictView(*row[1:])) for batch in batches for row in _connection(session).execute(batch)]
 
 
-def link_rows(session: Session, column: InstrumentedAttribute[int], claim_ids: Iterable[int]) -> list[LinkRow]:
-    """Links whose ``column`` (Link.from_claim_id or Link.to_claim_id) is one of ``claim_ids``."""
+def link_rows(
+    session: Session, column: InstrumentedAttribute[int], claim_ids: Iterable[int]
+) -> list[LinkRow]:
+    """Confirmed links whose ``column`` (from_claim_id or to_claim_id) is one of ``claim_ids``.
+
+    Suggested and rejected links (from `claimtrack dedupe`) are not part of any dispute.
+    """
     found: list[LinkRow] = []
     for chunk in chunked(list(dict.fromkeys(claim_ids))):
         found += [
@@ -87,7 +92,7 @@ def link_rows(session: Session, column: InstrumentedAttribute[int], claim_ids: I
                 select(Link.id, Link.from_claim_id, Link.relation, Link.to_claim_id, Link.note,
                        Source.url)
                 .outerjoin(Source, Link.source_id == Source.id)
-                .where(column.in_(chunk))
+                .where(column.in_(chunk), Link.status == LinkStatus.CONFIRMED)
                 .order_by(Link.id)
             )
         ]

@@ -1,0 +1,90 @@
+"""``claimtrack dedupe`` and ``claimtrack review``: find likely duplicates, then decide."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.cli.search import shorten
+from claimtrack.enums import OutputFormat
+
+TABLE_TEXT = 50
+
+
+def dedupe(
+    ctx: typer.Context,
+    threshold: Annotated[
+        float,
+        typer.Option("--threshold", min=0.01, max=1.0,
+                     help="Suggest pairs scoring at least this (0–1); lower finds more."),
+    ] = 0.8,
+    logged_since: Annotated[
+        str | None,
+        typer.Option("--logged-since", help="Only scan claims logged on or after this date "
+                     "(YYYY-MM-DD), against all others: for nightly runs on large databases."),
+    ] = None,
+) -> None:
+    """Scan all claims for likely duplicates and record them as suggested same_as links.
+
+    Nothing is linked for real: review the suggestions with `claimtrack review`, then
+    `claimtrack link confirm ID`, `link reject ID` or `claim merge KEEP DROP`. Pairs already
+    linked (a rejected suggestion included) are never suggested; nor are claims under 8 words,
+    or a negated claim and one that is not.
+    """
+    from claimtrack.services import dedupe as dedupe_service
+
+    with command_session(ctx) as session:
+        total = dedupe_service.count_claims(session, logged_since)
+        with _progress(total) as advance:
+            result = dedupe_service.dedupe(session, threshold=threshold,
+                                           logged_since=logged_since, progress=advance)
+    emit("\n".join(str(link_id) for link_id in result.link_ids))
+    say(f"Scanned {result.scanned} claim(s); recorded {result.suggested} new suggestion(s)."
+        + (" Review them with `claimtrack review`." if result.suggested else ""))
+
+
+def review(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 0,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List suggested duplicates waiting for a decision, the most likely first."""
+    from claimtrack.services import dedupe as dedupe_service
+
+    with command_session(ctx, write=False) as session:
+        found = dedupe_service.pending(session, limit=limit or None)
+    short = fmt is OutputFormat.TABLE
+
+    def _short_text(text: str) -> str:
+        return shorten(text, TABLE_TEXT)
+
+    rows: list[dict[str, object]] = [
+        {"link": s.link, "score": s.score, "claim": s.claim.id,
+         "text": _short_text(s.claim.text) if short else s.claim.text, "same_as": s.same_as.id,
+         "same_as_text": _short_text(s.same_as.text) if short else s.same_as.text}
+        for s in found
+    ]
+    emit_rows(rows, fmt, records=list[object](found),
+              empty="No suggestions are waiting; run `claimtrack dedupe` to look for duplicates.")
+    if found and fmt is OutputFormat.TABLE:
+        say("Decide with `claimtrack link confirm LINK`, `claimtrack link reject LINK`, or "
+            "`claimtrack claim merge KEEP DROP`.")
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal; otherwise nothing."""
+    if not sys.stderr.isatty() or total < 1000:
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Looking for duplicates", total=total)
+        yield lambda done: progress.update(task, completed=done)

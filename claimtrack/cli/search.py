@@ -1,0 +1,132 @@
+"""``claimtrack search`` and ``claimtrack match``: find claims by words, or by a whole text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import (
+    FormatOption,
+    SinceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    command_session,
+    emit_rows,
+    fail,
+    say,
+)
+from claimtrack.enums import OutputFormat
+
+TABLE_TEXT = 70
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            help='Words (all must match), "a phrase" in double quotes, -word to exclude. Put '
+            "the query in single quotes, or after -- when it has an exclusion.",
+            show_default=False,
+        ),
+    ],
+    speaker: SpeakerFilter = None,
+    tag: TagFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many claims.")] = 20,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Full-text search over claim texts, summaries and quotes, most relevant first.
+
+    Words match their English inflections (deploy finds deployed); very common words are
+    ignored. Matches are shown [in brackets] in the snippet.
+    """
+    from claimtrack.services import search as search_service
+
+    with command_session(ctx, write=False) as session:
+        hits = search_service.search(
+            session, " ".join(query), speaker=speaker, tags=tag or (), since=since, until=until,
+            limit=limit,
+        )
+    rows: list[dict[str, object]] = [
+        {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,
+         "snippet": hit.snippet, "text": hit.text}
+        for hit in hits
+    ]
+    columns = ["id", "score", "speaker", "date", "snippet"]
+    if fmt is not OutputFormat.TABLE:
+        columns.append("text")
+    emit_rows(rows, fmt, records=list[object](hits), columns=columns,
+              empty="No claim matches; try fewer words, or `claimtrack match` for a whole text.")
+
+
+def match(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(help="The text to look for, e.g. a post's wording ('-' reads stdin).",
+                       show_default=False),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Read the text from this UTF-8 file.", dir_okay=False),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many claims.")] = 5,
+    threshold: Annotated[
+        float,
+        typer.Option("--threshold", min=0.0, max=1.0,
+                     help="Scores at or above this are shown as suggestions."),
+    ] = 0.8,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.
+
+    Texts under 8 words, and a negated text against one that is not, are never suggested as
+    the same claim: compare them by eye.
+    """
+    from claimtrack.services import search as search_service
+
+    wording = _read_text(text, file)
+    with command_session(ctx, write=False) as session:
+        hits = search_service.match(session, wording, limit=limit, threshold=threshold)
+    rows: list[dict[str, object]] = [
+        {"id": hit.id, "score": hit.score, "suggested": hit.is_suggestion, "speaker": hit.speaker,
+         "date": hit.date, "text": shorten(hit.text) if fmt is OutputFormat.TABLE else hit.text}
+        for hit in hits
+    ]
+    emit_rows(rows, fmt, records=list[object](hits),
+              columns=["id", "score", "suggested", "speaker", "date", "text"],
+              empty="No claim shares a word with this text; it looks new. Log it with "
+              "`claimtrack claim add`.")
+    for hit in hits:
+        if hit.is_suggestion:
+            say(f"{hit.id} is likely the same claim (score {hit.score:.2f}); after logging the "
+                f"new one, link it with `claimtrack link add NEW same_as {hit.id}`.")
+    if any(hit.score >= threshold and not hit.is_suggestion for hit in hits):
+        say(f"Texts under {search_service.MIN_WORDS} words, and a negated text against one "
+            "that is not (a denial repeats the claim's words), are never suggested as the same "
+            "claim, however close; compare them by eye.")
+
+
+def _read_text(text: str | None, file: Path | None) -> str:
+    if (text is None) == (file is None):
+        fail("Give the text to match, or --file PATH (not both).")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8-sig")
+        except OSError as error:
+            fail(f"Cannot read {file}: {error.strerror}. Check the path.")
+        except UnicodeDecodeError:
+            fail(f"{file} is not UTF-8; re-save it as UTF-8.")
+    return sys.stdin.read() if text == "-" else text or ""
+
+
+def shorten(text: str, length: int = TABLE_TEXT) -> str:
+    """One line of at most ``length`` characters, for terminal tables."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
