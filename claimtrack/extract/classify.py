@@ -33,9 +33,19 @@ from claimtrack.extract.registry import Entity
 
 _SELF_STARTS = frozenset("it its he his she her they their we our i my".split())
 _ANAPHORS = frozenset("it them this that so".split())
+_NAMED_ALLEGATIONS = frozenset("allegation allegations claim claims accusation accusations charge "
+                               "charges report reports rumour rumours rumor rumors story stories "
+                               "speculation".split())
+_BARE_ALLEGATIONS = frozenset("speculation rumours rumors".split())
+_POINTERS = frozenset("the these those this that such his her their its".split())
+_ALLEGING = frozenset("alleged alleges claimed claims accused accuses reported reports charged".split())
+_VERDICT_LEADS = frozenset("is are was were be been being 's a an as total pure complete utter "
+                           "absolutely completely totally simply".split())
+_MODALS = frozenset("will would shall should must can".split())
 _REFERENCES = frozenset("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks".split())
-MIN_OVERLAP = 1.5
+MIN_OVERLAP = 2.0  # about two words of medium rarity in common
+MIN_ANSWER_OVERLAP = 1.0  # a denial, or "Asked about X": surely an answer; one rare word will do
 
 
 @dataclass(eq=False)
@@ -87,19 +97,39 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
-    elif words & FALSITY_WORDS:
+    elif _calls_false(draft.text):
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif "asked" in draft.flags:
         negated = bool(words & NEGATIONS) or "n't" in draft.text
         draft.kind = Kind.DENIAL if negated else Kind.NON_DENIAL
         draft.needs_target = True
-    elif words & NEGATIONS or "n't" in draft.text:
+    elif _negates(draft.text):
         first = draft.text.split(maxsplit=1)[0].lower() if draft.text.split() else ""
         quoted = "quote" in draft.flags
         draft.negation = "self" if first in _SELF_STARTS or (quoted and words & FIRST_PERSON) else "plain"
         draft.needs_target = True
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+def _calls_false(text: str) -> bool:
+    """Words calling something false: "These stories are untrue", "a lie", "total nonsense"."""
+    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    for i, word in enumerate(words):
+        if word in FALSITY_WORDS and (i == 0 or any(w in _VERDICT_LEADS for w in words[max(0, i - 3):i])):
+            return True
+    return False
+
+
+def _negates(text: str) -> bool:
+    """A negated statement of fact; not a refusal to act ("we will not let anyone …")."""
+    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    for i, word in enumerate(words):
+        if word in NEGATIONS or word.endswith("n't"):
+            if i > 0 and words[i - 1] in _MODALS or word in ("won't", "wouldn't", "shan't"):
+                continue
+            return True
+    return False
 
 
 def link(drafts: list[Draft], sentences: list[str]) -> None:
@@ -117,32 +147,65 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
 
 
 def _target(draft: Draft, drafts: list[Draft], index: int, weights: dict[str, float]) -> Draft | None:
-    same_sentence = [d for d in drafts[index + 1 :] if d.unit_index == draft.unit_index]
+    if draft.speaker is None:
+        return None
+    later = [d for d in drafts[index + 1 :] if d.unit_index == draft.unit_index]
     candidates = [
-        d for d in [*drafts[:index], *same_sentence]
+        d for d in [*drafts[:index], *later]
         if d.key != draft.key and d.verb_class != HEDGE and d.target is not draft
-        and draft.speaker is not None
     ]
     if not candidates:
         return None
-    if "in turn" in draft.flags:
-        partner = next((d for d in reversed(drafts[:index]) if d.unit_index == draft.unit_index
-                        and d.key == draft.key and d.target is not None), None)
-        if partner is not None:
-            return partner.target
+    own = [d for d in drafts[:index] if d.key == draft.key and d.target is not None
+           and draft.unit_index - d.unit_index <= 2]
+    if "in turn" in draft.flags and own and own[-1].unit_index == draft.unit_index:
+        return own[-1].target
+    answered_later = [d for d in later if d.kind == Kind.CLAIM and d.key != draft.key]
+    if answered_later and draft.kind in (Kind.DENIAL, Kind.NON_DENIAL):
+        return answered_later[0]  # "denied X after a broadcaster reported that X"
     named = _named_owner(draft, candidates)
     if named:
-        candidates = named
-    words = draft.object_text.lower().split()
-    if draft.object_head in _ANAPHORS | ALLEGATION_NOUNS | COMMENT_NOUNS and words or named:
-        return _most_recent(draft, candidates)
-    scored = [(_score(draft, c, weights), c) for c in candidates]
-    best_score, best = max(scored, key=lambda pair: pair[0])
-    if best_score >= MIN_OVERLAP:
+        return _most_recent(draft, named)
+    noun = _reference(draft)
+    if noun:
+        return _referred(draft, candidates, noun)
+    best_score, best = max(((_score(draft, c, weights), c) for c in candidates),
+                           key=lambda pair: pair[0])
+    surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER)
+    if best_score >= (MIN_ANSWER_OVERLAP if surely_answers else MIN_OVERLAP):
         return best
-    if draft.verb_class == HEDGE and not _has_topic(draft) or _refers_back(draft):
+    if own and (draft.negation == "self" or draft.kind == Kind.DENIAL):
+        return own[-1].target  # the same speaker, still answering
+    if draft.kind == Kind.NON_DENIAL and not _topic(draft):
         return _central(candidates, drafts)
+    if _refers_back(draft):
+        return _most_recent(draft, candidates)
     return None
+
+
+def _reference(draft: Draft) -> str:
+    """The noun by which an answer names what it answers: "denied it", "the report", …"""
+    if draft.object_head in _ANAPHORS | ALLEGATION_NOUNS | COMMENT_NOUNS and draft.object_text:
+        return draft.object_head
+    words = re.findall(r"[a-z]+", draft.text.lower())
+    for before, word in zip(["", *words], words, strict=False):
+        if word in _NAMED_ALLEGATIONS and (before in _POINTERS or word in _BARE_ALLEGATIONS):
+            return word
+    return ""
+
+
+def _referred(draft: Draft, candidates: list[Draft], noun: str) -> Draft:
+    """The claim an answer points at by name: an accusation, an allegation, the last claim."""
+    pool = [c for c in candidates if c.kind != Kind.DENIAL] or candidates
+    if noun in ("accusation", "accusations", "charge", "charges"):
+        preferred = [c for c in pool if c.verb_class == VerbClass.ACCUSE]
+    elif noun in _NAMED_ALLEGATIONS:
+        preferred = [c for c in pool if c.target is None and (
+            c.speaker is None or c.verb in _ALLEGING or c.verb_class == VerbClass.ACCUSE
+        )] or [c for c in pool if c.target is None]
+    else:
+        preferred = []
+    return _most_recent(draft, preferred or pool)
 
 
 def _named_owner(draft: Draft, candidates: list[Draft]) -> list[Draft]:
@@ -176,8 +239,12 @@ def _central(candidates: list[Draft], drafts: list[Draft]) -> Draft:
     return max(enumerate(claims), key=lambda pair: (answered[id(pair[1])], pair[0]))[1]
 
 
-def _has_topic(draft: Draft) -> bool:
-    return bool(_stems(draft.text) - _stems("declined refused comment say confirm further"))
+def _topic(draft: Draft) -> bool:
+    """Whether a hedge says what it is about ("declined to comment further" does not)."""
+    words = set(draft.object_text.lower().split()) - {"further", "immediately", "publicly"}
+    return bool(words) if draft.verb_class == HEDGE else bool(
+        _stems(draft.text) - _stems("declined refused comment say confirm")
+    )
 
 
 def _refers_back(draft: Draft) -> bool:
@@ -188,6 +255,8 @@ def _refers_back(draft: Draft) -> bool:
 def _score(draft: Draft, candidate: Draft, weights: dict[str, float]) -> float:
     shared = (_stems(draft.text) | _stems(draft.asked)) & _stems(candidate.text)
     score = sum(weights.get(stem, 1.0) for stem in shared)
+    if candidate.kind == Kind.DENIAL:
+        score *= 0.8  # answers answer claims; a denial is answered less often
     distance = max(0, draft.unit_index - candidate.unit_index)
     return score + 0.3 / (1 + distance) if score else 0.0
 

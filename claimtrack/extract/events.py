@@ -200,9 +200,9 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         if not events:
             return None
         event.inherit = True
-    elif before is not None and before.text == "," and i > 0 and tokens[i - 1].quote is not None:
+    elif before is not None and _quote_before_verb(tokens, i) is not None:
         event.mention = _subject_after(tokens, candidate.stop)
-        event.quotes = [tokens[i - 1].quote]  # type: ignore[list-item]
+        event.quotes = [_quote_before_verb(tokens, i)]  # type: ignore[list-item]
         return _with_split_quote(event, candidate.stop) if event.mention else None
     else:
         mention, quote = _subject_before(tokens, i)
@@ -215,6 +215,22 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     return _with_content(event, candidate)
 
 
+def _ends_clause(token: Token) -> bool:
+    """A quotation closed after a comma, question or exclamation mark: ``"…," she said``."""
+    inner = token.text.rstrip("\"”’'»")
+    return bool(inner) and inner[-1] in ",?!—-"
+
+
+def _quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
+    """The quotation right before a verb (``"…," said X``), if there is one."""
+    token = tokens[i]
+    if token.quote is not None and _ends_clause(token):
+        return token.quote
+    if token.text == "," and i > 0 and tokens[i - 1].quote is not None:
+        return tokens[i - 1].quote
+    return None
+
+
 def _subject_before(tokens: list[Token], i: int) -> tuple[Mention | None, Quote | None]:
     """The subject ending at token ``i``, and the quotation just before it (``"…," X said``)."""
     start = i
@@ -223,7 +239,9 @@ def _subject_before(tokens: list[Token], i: int) -> tuple[Mention | None, Quote 
             break
         start -= 1
     quote = None
-    if start >= 0 and tokens[start].quote is not None and tokens[start + 1].text in ",?!":
+    if start >= 0 and tokens[start].quote is not None and (
+        tokens[start + 1].text in ",?!" or _ends_clause(tokens[start])
+    ):
         quote = tokens[start].quote
     segments = _segments(tokens[start + 1 : i + 1])
     if segments and segments[-1]:
@@ -394,6 +412,8 @@ def _cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
 def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     """A denial's object and its head noun ("the U.S. allegations" -> "allegations")."""
     head, words = "", []
+    if k < end and tokens[k].lower in ("on", "about", "whether"):
+        k += 1
     if k < end and tokens[k].lower.endswith("ing"):  # "denied having plans": a clause
         return "", ""
     for token in tokens[k:end]:

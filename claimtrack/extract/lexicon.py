@@ -164,7 +164,7 @@ FALSITY_WORDS = frozenset(
     "misinformation propaganda slander slanderous smear hoax invented provocation fantasy "
     "rubbish misleading bluster".split()
 )
-NEGATIONS = frozenset("not no never nothing none nobody neither nor n't cannot".split())
+NEGATIONS = frozenset("not no never nothing none nobody nowhere neither nor n't cannot".split())
 FIRST_PERSON = frozenset("i we our my us me ours".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "group"}
 DETERMINERS = frozenset("the a an this that these those its his her their our".split())

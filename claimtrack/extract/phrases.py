@@ -42,6 +42,9 @@ PLACE_WORDS = frozenset(
 )
 
 
+_COMMON = GROUP_HEADS | RUMOUR_HEADS | DETERMINERS | QUANTIFIERS | PERSON_ROLES
+
+
 @dataclass(frozen=True)
 class Mention:
     """Who a noun phrase names, as written, before coreference."""
@@ -65,10 +68,10 @@ def plain(word: str) -> str:
 
 
 def is_proper(token: Token) -> bool:
-    """Capitalised and not a common word that only starts the sentence ("Prosecutors said")."""
+    """Capitalised, and not a common word that only starts the sentence ("Prosecutors said")."""
     if not token.is_capitalised:
         return False
-    return plain(token.text) not in GROUP_HEADS | RUMOUR_HEADS | DETERMINERS | QUANTIFIERS
+    return not token.initial or plain(token.text) not in _COMMON
 
 
 def read_phrase(tokens: list[Token]) -> Mention | None:

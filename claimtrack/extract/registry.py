@@ -61,7 +61,9 @@ class Registry:
         self.entities: dict[str, Entity] = {}
         for unit in units:
             for mention in _named_in(unit.tokens):
-                if mention.kind == PERSON or _has_proper(mention.text):
+                if mention.kind == PERSON:
+                    self._person(mention, mention.start)
+                elif _has_proper(mention.text):
                     self._entity(mention, mention.kind, mention.text)
 
     def resolve(self, mention: Mention, position: int) -> Entity | None:

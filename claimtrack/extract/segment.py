@@ -53,6 +53,7 @@ class Token:
     start: int
     end: int
     quote: Quote | None = None
+    initial: bool = False  # first word of its sentence: capitalised whatever it is
 
     @property
     def lower(self) -> str:
@@ -198,7 +199,12 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
         if quote is not None:
             tokens.append(Token(text[quote.start : quote.end], quote.start, quote.end, quote))
             position = quote.end
-    return _join_abbreviations(tokens)
+    tokens = _join_abbreviations(tokens)
+    first = next((i for i, t in enumerate(tokens) if t.is_word), None)
+    if first is not None:
+        token = tokens[first]
+        tokens[first] = Token(token.text, token.start, token.end, token.quote, initial=True)
+    return tokens
 
 
 def _join_abbreviations(tokens: list[Token]) -> list[Token]:
