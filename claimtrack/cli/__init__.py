@@ -12,6 +12,7 @@ import typer
 
 from claimtrack import __version__
 from claimtrack.cli import actor, appearance, claim, db, exchange, link, report, source, verdict
+from claimtrack.cli import extract as extract_cli
 from claimtrack.cli._common import State
 
 app = typer.Typer(
@@ -61,6 +62,7 @@ app.command("init")(db.init)
 app.command("show")(report.show)
 app.command("export")(exchange.export)
 app.command("import")(exchange.import_)
+app.command("extract")(extract_cli.extract)
 app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")
 app.add_typer(source.app, name="source", help="Articles and pages where claims appear.")
 app.add_typer(claim.app, name="claim", help="Log, list, edit and remove claims.")

@@ -162,6 +162,7 @@ def _suggestions(drafts: list[Draft], sentences: list[Unit], text: str) -> list[
             confidence=draft.confidence,
             responds_to=ids.get(id(draft.target)) if draft.target is not None else None,
             mentions=tuple(dict.fromkeys([speaker.name, *speaker.mentions])) if speaker else (),
+            speaker_kind=speaker.kind if speaker else None,
             passage=(min(unit.start, draft.spans[0][0]), max(unit.end, draft.spans[-1][1])),
         ))
     return found

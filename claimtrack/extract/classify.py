@@ -209,18 +209,25 @@ def _referred(draft: Draft, candidates: list[Draft], noun: str) -> Draft:
 
 
 def _named_owner(draft: Draft, candidates: list[Draft]) -> list[Draft]:
-    """"the U.S. claim", "Selim's claims": the answer names whose words it answers."""
+    """"the U.S. claim", "Selim's claims": the answer names whose words it answers.
+
+    A claim is someone's when they made it or when it is told in their name ("the U.S.
+    claim" is the White House's report of what U.S. intelligence concluded).
+    """
     owners = {w.strip("'’s").lower() for w in re.findall(r"[A-Z][\w.]*(?:['’]s)?",
                                                          draft.object_text)}
     owners |= {w[:-2] for w in draft.object_text.lower().split() if w.endswith(("'s", "’s"))}
     if not owners:
         return []
-    return [
-        c for c in candidates if c.speaker is not None and owners & (
-            {w.lower().strip("'’s") for m in c.speaker.mentions for w in m.split()}
-            | {t.strip("'’s") for t in c.speaker.titles}
-        )
-    ]
+    found = []
+    for candidate in candidates:
+        speaker = candidate.speaker
+        names = {w.lower().strip("'’s") for m in speaker.mentions for w in m.split()} | {
+            t.strip("'’s") for t in speaker.titles} if speaker else set()
+        told = {w.lower().strip("'’s") for w in candidate.text.split()[:4]}
+        if owners & (names | told):
+            found.append(candidate)
+    return found
 
 
 def _most_recent(draft: Draft, candidates: list[Draft]) -> Draft:

@@ -23,8 +23,9 @@ class Suggestion:
     exclusive; ``spans`` has more than one pair when a quotation is split by "he said".
     ``speaker`` is None for an unattributed claim (a rumour, "reports that …").
     ``responds_to`` is the id of the suggestion this one answers, or an existing claim's id.
-    ``mentions`` are all the ways the text names the speaker; ``passage`` the sentence(s) it
-    was read from, which is what an appearance quotes.
+    ``mentions`` are all the ways the text names the speaker, ``speaker_kind`` what it is
+    (person, organisation, group, role); ``passage`` the sentence it was read from, which is
+    what an appearance quotes.
     """
 
     id: str
@@ -38,6 +39,7 @@ class Suggestion:
     confidence: float
     responds_to: str | None = None
     mentions: tuple[str, ...] = field(default=(), compare=False)
+    speaker_kind: str | None = field(default=None, compare=False)
     passage: tuple[int, int] = field(default=(0, 0), compare=False)
 
     def public(self) -> dict[str, object]:
