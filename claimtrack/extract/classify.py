@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from claimtrack.extract.events import HEDGE
+from claimtrack.extract.event import HEDGE
 from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     COMMENT_NOUNS,
@@ -82,7 +82,7 @@ def decide_kind(draft: Draft) -> None:
     """The kind the verb and words give, before answers are linked."""
     verb_class, head = draft.verb_class, draft.object_head
     words = set(re.findall(r"[a-z'-]+", draft.text.lower().replace("’", "'")))
-    if "embedded" in draft.flags:
+    if "alleged" in draft.flags:
         return
     if verb_class == HEDGE or NON_DENIAL.search(draft.text):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
