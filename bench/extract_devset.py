@@ -89,7 +89,7 @@ def articles() -> list[Article]:
 def speaker_key(name: str | None) -> str | None:
     if name is None:
         return None
-    key = " ".join(name.replace("’", "'").casefold().split())
+    key = " ".join(name.replace("\u2019", "'").casefold().split())
     return key.removeprefix("the ")
 
 
@@ -106,7 +106,8 @@ def match(suggestions: list[Any], labels: tuple[Label, ...]) -> dict[str, Label]
         for label in labels:
             size = sum(e - s for s, e in label.spans)
             covered = _covered(tuple(tuple(p) for p in suggestion.spans), label)
-            if covered * 2 >= size and speaker_key(suggestion.speaker) == speaker_key(label.speaker):
+            same_speaker = speaker_key(suggestion.speaker) == speaker_key(label.speaker)
+            if covered * 2 >= size and same_speaker:
                 pairs.append((covered / size, suggestion.id, label))
     matched: dict[str, Label] = {}
     used: set[str] = set()

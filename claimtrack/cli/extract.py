@@ -31,8 +31,9 @@ def extract(
     accept: Annotated[list[str] | None, typer.Option("--accept", metavar="IDS", help="Suggestions "
                                                      "to record, e.g. s1,s3 (repeatable).")] = None,
     accept_all: Annotated[bool, typer.Option("--all", help="Record every suggestion.")] = False,
-    no_db: Annotated[bool, typer.Option("--no-db", help="Leave the database alone: speakers as "
-                                        "the text names them, no links to recorded claims.")] = False,
+    no_db: Annotated[bool, typer.Option(
+        "--no-db", help="Leave the database alone: speakers as the text names them, no links to "
+        "recorded claims.")] = False,
 ) -> None:
     """Suggest the claims, counter-claims, denials and non-denials of an article.
 
@@ -63,8 +64,11 @@ def extract(
     if not apply:
         _print_suggestions(suggestions, fmt, file)
         return
-    rows = [{"suggestion": r.suggestion, "claim": r.claim, "speaker": r.speaker,
-             "kind": r.kind.value, "status": r.status, "link": r.link} for r in recorded]
+    rows: list[dict[str, object]] = [
+        {"suggestion": r.suggestion, "claim": r.claim, "speaker": r.speaker,
+         "kind": r.kind.value, "status": r.status, "link": r.link}
+        for r in recorded
+    ]
     emit_rows(rows, fmt, empty="Nothing to record.")
     added = sum(r.status == "added" for r in recorded)
     say(f"Recorded {added} new claim(s) from {source}; {len(recorded) - added} already recorded.")
@@ -108,7 +112,7 @@ def _read(file: str) -> str:
 
 def _print_suggestions(suggestions: list[Suggestion], fmt: OutputFormat, file: str) -> None:
     short = fmt is OutputFormat.TABLE
-    rows = []
+    rows: list[dict[str, object]] = []
     for s in suggestions:
         text = s.text if not short or len(s.text) <= TABLE_TEXT else s.text[: TABLE_TEXT - 1] + "…"
         rows.append({"id": s.id, "speaker": s.speaker, "kind": s.kind.value, "verb": s.verb,

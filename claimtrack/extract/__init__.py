@@ -14,7 +14,8 @@ accepts.
 from __future__ import annotations
 
 from claimtrack.extract.classify import Draft, decide_kind, link
-from claimtrack.extract.events import Event, find_events
+from claimtrack.extract.event import Event
+from claimtrack.extract.events import find_events
 from claimtrack.extract.model import Kind, Suggestion
 from claimtrack.extract.phrases import PRONOUN, RUMOUR
 from claimtrack.extract.registry import Entity, Registry
@@ -50,10 +51,10 @@ def extract(text: str) -> list[Suggestion]:
 
 def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
             text: str) -> list[Draft]:
-    speaker = _speaker(event, found, registry)
-    if speaker is False:
+    named, speaker = _speaker(event, found, registry)
+    if not named:
         return []
-    draft = _draft(event, index, speaker or None, text)
+    draft = _draft(event, index, speaker, text)
     if not draft.spans:
         return []
     if event.embedded is not None:
@@ -67,18 +68,18 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
     return [draft]
 
 
-def _speaker(event: Event, found: list[Draft], registry: Registry) -> Entity | None | bool:
-    """The event's speaker; None for a rumour; False when nobody can be named."""
+def _speaker(event: Event, found: list[Draft], registry: Registry) -> tuple[bool, Entity | None]:
+    """Whether the event has a speaker, and who: None for a rumour, which has none."""
     if event.inherit:
-        return found[-1].speaker if found else False
+        return (True, found[-1].speaker) if found else (False, None)
     mention = event.mention
     if mention is None:
-        return False
+        return False, None
     entity = registry.resolve(mention, event.position)
     if entity is None:
-        return None if mention.kind == RUMOUR else False
+        return mention.kind == RUMOUR, None
     registry.spoke(entity, event.position)
-    return entity
+    return True, entity
 
 
 def _draft(event: Event, index: int, speaker: Entity | None, text: str) -> Draft:

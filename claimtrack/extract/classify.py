@@ -27,23 +27,24 @@ from claimtrack.extract.lexicon import (
     NON_DENIAL,
     STOPWORDS,
     VerbClass,
+    word_set,
 )
 from claimtrack.extract.model import Kind
 from claimtrack.extract.registry import Entity
 
-_SELF_STARTS = frozenset("it its he his she her they their we our i my".split())
-_ANAPHORS = frozenset("it them this that so".split())
-_NAMED_ALLEGATIONS = frozenset("allegation allegations claim claims accusation accusations charge "
+_SELF_STARTS = word_set("it its he his she her they their we our i my")
+_ANAPHORS = word_set("it them this that so")
+_NAMED_ALLEGATIONS = word_set("allegation allegations claim claims accusation accusations charge "
                                "charges report reports rumour rumours rumor rumors story stories "
-                               "speculation".split())
-_BARE_ALLEGATIONS = frozenset("speculation rumours rumors".split())
-_POINTERS = frozenset("the these those this that such his her their its".split())
-_ALLEGING = frozenset("alleged alleges claimed claims accused accuses reported reports charged".split())
-_VERDICT_LEADS = frozenset("is are was were be been being 's a an as total pure complete utter "
-                           "absolutely completely totally simply".split())
-_MODALS = frozenset("will would shall should must can".split())
-_REFERENCES = frozenset("report reports claim claims allegation allegations accusation accusations "
-                        "rumour rumours rumor rumors account comments remarks".split())
+                               "speculation")
+_BARE_ALLEGATIONS = word_set("speculation rumours rumors")
+_POINTERS = word_set("the these those this that such his her their its")
+_ALLEGING = word_set("alleged alleges claimed claims accused accuses reported reports charged")
+_VERDICT_LEADS = word_set("is are was were be been being 's a an as total pure complete utter "
+                           "absolutely completely totally simply")
+_MODALS = word_set("will would shall should must can")
+_REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
+                        "rumour rumours rumor rumors account comments remarks")
 MIN_OVERLAP = 2.0  # about two words of medium rarity in common
 MIN_ANSWER_OVERLAP = 1.0  # a denial, or "Asked about X": surely an answer; one rare word will do
 
@@ -106,7 +107,8 @@ def decide_kind(draft: Draft) -> None:
     elif _negates(draft.text):
         first = draft.text.split(maxsplit=1)[0].lower() if draft.text.split() else ""
         quoted = "quote" in draft.flags
-        draft.negation = "self" if first in _SELF_STARTS or (quoted and words & FIRST_PERSON) else "plain"
+        about_self = first in _SELF_STARTS or (quoted and words & FIRST_PERSON)
+        draft.negation = "self" if about_self else "plain"
         draft.needs_target = True
     else:
         draft.needs_target = bool(words & _REFERENCES)
@@ -116,7 +118,8 @@ def _calls_false(text: str) -> bool:
     """Words calling something false: "These stories are untrue", "a lie", "total nonsense"."""
     words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
     for i, word in enumerate(words):
-        if word in FALSITY_WORDS and (i == 0 or any(w in _VERDICT_LEADS for w in words[max(0, i - 3):i])):
+        leads = words[max(0, i - 3) : i]
+        if word in FALSITY_WORDS and (i == 0 or any(w in _VERDICT_LEADS for w in leads)):
             return True
     return False
 
@@ -126,7 +129,7 @@ def _negates(text: str) -> bool:
     words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
     for i, word in enumerate(words):
         if word in NEGATIONS or word.endswith("n't"):
-            if i > 0 and words[i - 1] in _MODALS or word in ("won't", "wouldn't", "shan't"):
+            if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
                 continue
             return True
     return False
@@ -146,7 +149,9 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
             )
 
 
-def _target(draft: Draft, drafts: list[Draft], index: int, weights: dict[str, float]) -> Draft | None:
+def _target(
+    draft: Draft, drafts: list[Draft], index: int, weights: dict[str, float]
+) -> Draft | None:
     if draft.speaker is None:
         return None
     later = [d for d in drafts[index + 1 :] if d.unit_index == draft.unit_index]
@@ -187,7 +192,7 @@ def _reference(draft: Draft) -> str:
     """The noun by which an answer names what it answers: "denied it", "the report", …"""
     if draft.object_head in _ANAPHORS | ALLEGATION_NOUNS | COMMENT_NOUNS and draft.object_text:
         return draft.object_head
-    words = re.findall(r"[a-z]+", draft.text.lower())
+    words: list[str] = re.findall(r"[a-z]+", draft.text.lower())
     for before, word in zip(["", *words], words, strict=False):
         if word in _NAMED_ALLEGATIONS and (before in _POINTERS or word in _BARE_ALLEGATIONS):
             return word

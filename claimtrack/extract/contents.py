@@ -20,22 +20,23 @@ from claimtrack.extract.lexicon import (
     SUBORDINATORS,
     WEEKDAYS,
     VerbClass,
+    word_set,
 )
 from claimtrack.extract.phrases import Mention, plain
 from claimtrack.extract.segment import Token
 from claimtrack.extract.subjects import VERBISH, Subject
 
-_ADDRESSED = frozenset("told tells assured warned informed".split())
-_TIME = WEEKDAYS | frozenset("yesterday today tonight overnight earlier later again also".split())
-_PERIODS = frozenset("week month year weekend night morning afternoon evening".split())
+_ADDRESSED = word_set("told tells assured warned informed")
+_TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
+_PERIODS = word_set("week month year weekend night morning afternoon evening")
 _FROM_VERB = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.ACCUSE, VerbClass.CALL, HEDGE)
 _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
 # Verbs that follow a rumour used as a subject: "Rumours that X spread online".
-_RUMOUR_VERBS = frozenset("spread circulated swirled surfaced emerged grew mounted persisted "
-                          "prompted sparked caused fuelled fueled gained intensified".split())
-ALLEGED = frozenset(
+_RUMOUR_VERBS = word_set("spread circulated swirled surfaced emerged grew mounted persisted "
+                          "prompted sparked caused fuelled fueled gained intensified")
+ALLEGED = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
-    "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation".split()
+    "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation"
 )
 
 
@@ -54,12 +55,14 @@ def with_split_quote(event: Event, after: int) -> Event:
 def with_content(event: Event, candidate: Candidate, subject: Subject | None) -> Event | None:
     """The reported words after the verb, or from the verb for denials and accusations."""
     tokens = event.unit.tokens
-    end = next((j for j in range(candidate.stop, len(tokens)) if tokens[j].text == ";"), len(tokens))
+    end = next((j for j in range(candidate.stop, len(tokens)) if tokens[j].text == ";"),
+               len(tokens))
     verb_class = candidate.verb_class
     if verb_class in _FROM_VERB:
         start = candidate.start
         event.object_head, event.object_text = _object(tokens, candidate.stop, end)
-        if verb_class in (VerbClass.DENY, VerbClass.DISMISS) and event.object_head in NOT_ASSERTIONS:
+        denies = verb_class in (VerbClass.DENY, VerbClass.DISMISS)
+        if denies and event.object_head in NOT_ASSERTIONS:
             return None  # "rejected Moscow's demands": no assertion was denied
         if verb_class == VerbClass.CALL and event.object_head in ("for", "on"):
             return None  # "called for", "called on": a demand, not a claim
@@ -70,8 +73,9 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
         _embed_allegation(event, candidate.stop, end)
     else:
         start = _words_start(tokens, candidate, end)
-        if subject is not None and subject.clause is not None and _adjuncts_only(tokens, start, end):
-            first, comma = subject.clause
+        clause = subject.clause if subject is not None else None
+        if clause is not None and _adjuncts_only(tokens, start, end):
+            first, comma = clause
             event.content = (first, trim_end(tokens, first, comma))  # "X, officials said."
             return event
     end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
@@ -90,7 +94,7 @@ def allegation(event: Event) -> Event | None:
     event.mention = phrases.read_phrase(proper) if proper else None
     event.mention = event.mention or Mention("", phrases.RUMOUR, tokens[at].start, tokens[at].end)
     end = cut_adjuncts(tokens, at + 2, len(tokens))
-    if first == 0 or tokens[first - 1].lower == "the" and first == 1:
+    if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
         end = next((j for j in range(at + 3, end) if tokens[j].lower in _RUMOUR_VERBS), end)
     event.content = (at + 2, trim_end(tokens, at + 2, end))
     event.flags.add("alleged")
@@ -195,7 +199,7 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
 
 def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     """A denial's object and its head noun ("the U.S. allegations" -> "allegations")."""
-    head, words = "", []
+    head, words = "", list[str]()
     if k < end and tokens[k].lower in ("on", "about", "whether"):
         k += 1
     if k < end and tokens[k].lower.endswith("ing"):  # "denied having plans": a clause

@@ -21,6 +21,7 @@ from claimtrack.extract.lexicon import (
     RUMOUR_HEADS,
     SPOKESPEOPLE,
     TITLE_WORDS,
+    word_set,
 )
 from claimtrack.extract.segment import Token
 
@@ -32,13 +33,13 @@ RUMOUR = "rumour"
 PRONOUN = "pronoun"
 NAME = "name"  # one proper word: a surname met before, or a country, company or city
 
-_LEADING = frozenset("but and however meanwhile so yet also separately".split())
-_AFFILIATED = SPOKESPEOPLE | GROUP_HEADS | frozenset("mission delegation statement team".split())
-_NAME_JOINERS = frozenset("of for and &".split())
-_SPLITTERS = frozenset("in of at from for with on".split())
-PLACE_WORDS = frozenset(
+_LEADING = word_set("but and however meanwhile so yet also separately")
+_AFFILIATED = SPOKESPEOPLE | GROUP_HEADS | word_set("mission delegation statement team")
+_NAME_JOINERS = word_set("of for and &")
+_SPLITTERS = word_set("in of at from for with on")
+PLACE_WORDS = word_set(
     "river islands island peninsula sea ocean mountains street square city province region bay "
-    "lake valley county district border".split()
+    "lake valley county district border"
 )
 
 
@@ -103,7 +104,8 @@ def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] =
 def _affiliated(words: list[Token]) -> Mention | None:
     """"A spokeswoman for the UN", "analysts at Brennock Securities": the body they speak for."""
     for i in range(1, len(words) - 1):
-        if words[i].lower in ("for", "at", "from", "of") and plain(words[i - 1].text) in _AFFILIATED:
+        affiliation = words[i].lower in ("for", "at", "from", "of")
+        if affiliation and plain(words[i - 1].text) in _AFFILIATED:
             inner = read_phrase(words[i + 1 :])
             if inner is not None and inner.kind not in (PRONOUN, RUMOUR):
                 return Mention(inner.text, inner.kind, inner.start, inner.end, inner.titles, True)
@@ -127,7 +129,7 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     text = " ".join(w.text for w in words)
     run_start = _last_proper_run(core)
     head = plain(core[-1].text)
-    if run_start is None or run_start < len(core) and not is_proper(core[-1]):
+    if run_start is None or (run_start < len(core) and not is_proper(core[-1])):
         return _by_head(words, head, text, definite)
     run = core[run_start:]
     before = [plain(w.text) for w in core[:run_start]]
@@ -142,15 +144,15 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     name_start = max(
         (i + 1 for i, w in enumerate(run_words) if w in TITLE_WORDS or w in HONORIFICS), default=0
     )
-    name = run[name_start:]
+    named = run[name_start:]
     titles = (*before, *run_words[:name_start])
-    if not name:
+    if not named:
         return _mention(words, ROLE, " ".join(w.text for w in run), titles, definite)
-    if any(plain(w.text) in PLACE_WORDS for w in name):
+    if any(plain(w.text) in PLACE_WORDS for w in named):
         return None
-    kind = PERSON if len(name) > 1 or titles else NAME
-    return _mention(words, kind, " ".join(w.text for w in name).removesuffix("'s")
-                    .removesuffix("’s"), titles)
+    kind = PERSON if len(named) > 1 or titles else NAME
+    text = " ".join(w.text for w in named)
+    return _mention(words, kind, text.removesuffix("'s").removesuffix("’s"), titles)
 
 
 def _by_head(words: list[Token], head: str, text: str, definite: bool) -> Mention | None:

@@ -120,7 +120,8 @@ class Registry:
     def _pronoun(self, pronoun: str, position: int) -> Entity | None:
         kinds = {"he": (PERSON,), "she": (PERSON,), "it": (ORGANISATION, NAME),
                  "they": (GROUP, ORGANISATION)}.get(pronoun, ())
-        speakers = [e for e in self.entities.values() if e.kind in kinds and 0 <= e.spoke < position]
+        speakers = [e for e in self.entities.values()
+                    if e.kind in kinds and 0 <= e.spoke < position]
         if speakers:
             return max(speakers, key=lambda e: e.spoke)
         named = [e for e in self.entities.values() if e.kind in kinds and e.seen < position]
@@ -187,12 +188,17 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         ):
             end += 1
         start = i
-        while start > 0 and start > i - 4 and tokens[start - 1].is_word and not (
-            tokens[start - 1].lower in ("the", "a", "an", "and", "that", "said", "told")
-        ) and not tokens[start - 1].is_capitalised:
+        while start > max(0, i - 4) and _titles_word(tokens[start - 1]):
             start -= 1
         mention = phrases.read_phrase(tokens[start:end])
         if mention is not None and mention.kind in (PERSON, ORGANISATION):
             found.append(mention)
         i = end
     return found
+
+
+def _titles_word(token: Token) -> bool:
+    """A lower-case word that may be part of the title before a name ("former minister")."""
+    return token.is_word and not token.is_capitalised and token.lower not in (
+        "the", "a", "an", "and", "that", "said", "told"
+    )

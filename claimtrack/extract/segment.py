@@ -31,6 +31,10 @@ _TOKEN = re.compile(
 )
 
 
+# A full stop (or ! ?), closing marks, space, and something that can start a sentence.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘'(A-Z0-9\u00c0-\u024f])")
+
+
 @dataclass(frozen=True)
 class Quote:
     """A quotation: ``start`` is the opening mark, ``end`` is after the closing mark."""
@@ -96,7 +100,8 @@ def units(text: str) -> list[Unit]:
         quotes = find_quotes(text, start, end)
         for unit_start, unit_end in sentences(text, start, end, quotes):
             inside = [q for q in quotes if unit_start <= q.start < unit_end]
-            found.append(Unit(unit_start, unit_end, number, tokenize(text, unit_start, unit_end, inside)))
+            tokens = tokenize(text, unit_start, unit_end, inside)
+            found.append(Unit(unit_start, unit_end, number, tokens))
     return found
 
 
@@ -121,7 +126,7 @@ def is_shouting(paragraph: str) -> bool:
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in one paragraph: double marks (curly or straight), and single ones outside them."""
+    """Quotations in a paragraph: double marks (curly or straight), single ones outside them."""
     quotes: list[Quote] = []
     double_at: int | None = None
     single_at: int | None = None
@@ -161,7 +166,7 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
     """Sentence spans in a paragraph; no split inside a quotation or after an abbreviation."""
     spans = []
     current = start
-    for match in re.finditer(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘'(A-Z0-9\u00c0-\u024f])", text[start:end]):
+    for match in _SENTENCE_END.finditer(text[start:end]):
         stop = start + match.start() + len(match.group().rstrip())
         if any(q.start < stop < q.end for q in quotes):
             continue

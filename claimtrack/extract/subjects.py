@@ -18,15 +18,16 @@ from claimtrack.extract.lexicon import (
     RUMOUR_HEADS,
     SUBORDINATORS,
     WEEKDAYS,
+    word_set,
 )
 from claimtrack.extract.phrases import Mention
 from claimtrack.extract.segment import Quote, Token
 
 HARD_STOPS = frozenset(";:—–()")
 LEADS_CLAUSE = SUBORDINATORS | RELATIVES | {"that"}
-VERBISH = frozenset("is are was were be been has have had will would can could may might should "
-                    "must do does did fell rose".split())
-_PASSIVE = frozenset("was were been being is are be".split())  # "was said", "has been accused"
+VERBISH = word_set("is are was were be been has have had will would can could may might should "
+                    "must do does did fell rose")
+_PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
 _PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
 
 
