@@ -2,7 +2,8 @@
 
 Rule-based and offline: sentences and quotations (``segment``), reporting verbs and word lists
 (``lexicon``), speakers read from noun phrases (``phrases``) and resolved across the article
-(``registry``), events per sentence (``events``), kinds and answers (``classify``). Pure
+(``registry``), events per sentence (``events``, ``subjects``, ``contents``), kinds
+(``classify``) and what answers what (``answers``). Pure
 Python with no database access: ``claimtrack.services.extraction`` records what a person
 accepts.
 
@@ -13,7 +14,8 @@ accepts.
 
 from __future__ import annotations
 
-from claimtrack.extract.classify import Draft, decide_kind, link
+from claimtrack.extract.answers import link
+from claimtrack.extract.classify import Draft, decide_kind
 from claimtrack.extract.event import Event
 from claimtrack.extract.events import find_events
 from claimtrack.extract.model import Kind, Suggestion

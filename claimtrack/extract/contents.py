@@ -77,6 +77,8 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
         if clause is not None and _adjuncts_only(tokens, start, end):
             first, comma = clause
             event.content = (first, trim_end(tokens, first, comma))  # "X, officials said."
+            if start + 1 < end and tokens[start].text == "," and _continues(tokens[start + 1]):
+                event.more = (start + 1, trim_end(tokens, start + 1, end))  # "X, he said, was Y"
             return event
     end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
     event.content = (start, end)
@@ -93,10 +95,13 @@ def allegation(event: Event) -> Event | None:
     proper = [t for t in tokens[first:at] if t.is_capitalised and not t.initial]
     event.mention = phrases.read_phrase(proper) if proper else None
     event.mention = event.mention or Mention("", phrases.RUMOUR, tokens[at].start, tokens[at].end)
-    end = cut_adjuncts(tokens, at + 2, len(tokens))
+    that = that_after(tokens, at)
+    if that is None:
+        return None
+    end = cut_adjuncts(tokens, that + 1, len(tokens))
     if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
-        end = next((j for j in range(at + 3, end) if tokens[j].lower in _RUMOUR_VERBS), end)
-    event.content = (at + 2, trim_end(tokens, at + 2, end))
+        end = next((j for j in range(that + 2, end) if tokens[j].lower in _RUMOUR_VERBS), end)
+    event.content = (that + 1, trim_end(tokens, that + 1, end))
     event.flags.add("alleged")
     return event if event.has_words else None
 
@@ -160,9 +165,27 @@ def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
     return start
 
 
+def _continues(token: Token) -> bool:
+    """After "X, he said," the clause goes on with its verb: "… was sound"."""
+    word = token.lower
+    return word in VERBISH or (token.is_word and not token.is_capitalised and word.endswith("ed"))
+
+
+def that_after(tokens: list[Token], i: int) -> int | None:
+    """Index of the "that" opening what an allegation noun alleges: "reports (in the press) that"."""
+    for j in range(i + 1, min(len(tokens), i + 7)):
+        word = tokens[j].lower
+        if word == "that":
+            return j
+        if j == i + 1 and word not in PREPOSITIONS or not tokens[j].is_word or word in VERBISH:
+            return None
+    return None
+
+
 def _adjuncts_only(tokens: list[Token], start: int, end: int) -> bool:
     """Nothing reported after the verb: "…, officials said on Monday in a statement."."""
-    rest = [t for t in tokens[start:end] if t.text not in ".!?"]
+    stop = next((j for j in range(start, end) if tokens[j].text == ","), end)
+    rest = [t for t in tokens[start:stop] if t.text not in ".!?"]
     return not rest or (len(rest) <= 8 and rest[0].lower in PREPOSITIONS and not any(
         t.quote is not None or t.lower == "that" or t.lower in VERBISH for t in rest
     ))
@@ -182,6 +205,10 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
         following = tokens[k + 1].lower if k + 1 < end else ""
         if word in _TIME:
             k += 1
+        elif word in ("hours", "days", "weeks", "minutes", "moments") and following in (
+            "later", "earlier", "ago"
+        ):
+            k += 2
         elif word in ("last", "this", "next", "late", "early", "on") and (
             following in _PERIODS or following in WEEKDAYS or following == "on"
         ):
@@ -202,6 +229,11 @@ def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     head, words = "", list[str]()
     if k < end and tokens[k].lower in ("on", "about", "whether"):
         k += 1
+    if k + 1 < end and tokens[k].lower in ("that", "this", "these", "those") and (
+        tokens[k + 1].is_word and tokens[k + 1].lower not in VERBISH
+    ):
+        words.append(tokens[k].text)  # "rejected that version of events"
+        k += 1
     if k < end and tokens[k].lower.endswith("ing"):  # "denied having plans": a clause
         return "", ""
     for token in tokens[k:end]:
@@ -218,7 +250,7 @@ def _embed_allegation(event: Event, k: int, end: int) -> None:
     """"rejected the U.S. allegations that X": X is a claim of its own, by whoever made it."""
     tokens = event.unit.tokens
     for j in range(k, min(end, k + 8) - 1):
-        if plain(tokens[j].text) in ALLEGATION_NOUNS & ALLEGED and tokens[j + 1].lower == "that":
+        if plain(tokens[j].text) in ALLEGATION_NOUNS & ALLEGED and that_after(tokens, j):
             inner = allegation(Event(ALLEGATION, "", event.unit, (j, j + 1)))
             if inner is not None:
                 inner.content = (inner.content[0], min(inner.content[1], trim_end(tokens, k, end)))

@@ -28,6 +28,7 @@ class Event:
     object_head: str = ""
     object_text: str = ""
     embedded: Event | None = None
+    more: tuple[int, int] | None = None  # a second stretch of words: "X, he said, was Y"
 
     @property
     def position(self) -> int:
@@ -41,10 +42,14 @@ class Event:
         """The reported words as character spans (quotation marks excluded for whole quotes)."""
         if self.quotes:
             return [quote.inner for quote in self.quotes]
-        tokens = self.unit.tokens[self.content[0] : self.content[1]]
-        if len(tokens) == 1 and tokens[0].quote is not None:
-            return [tokens[0].quote.inner]
-        return [(tokens[0].start, tokens[-1].end)] if tokens else []
+        spans = []
+        for start, end in (self.content, self.more or (0, 0)):
+            tokens = self.unit.tokens[start:end]
+            if len(tokens) == 1 and tokens[0].quote is not None:
+                spans.append(tokens[0].quote.inner)
+            elif tokens:
+                spans.append((tokens[0].start, tokens[-1].end))
+        return spans
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from claimtrack.extract import contents
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
+    BASE_FORMS,
     NON_DENIAL,
     PARTICIPLES,
     PHRASAL_VERBS,
@@ -25,6 +26,7 @@ from claimtrack.extract.phrases import plain
 from claimtrack.extract.segment import Token, Unit
 from claimtrack.extract.subjects import (
     clause_lead,
+    fronted_object,
     quote_before_verb,
     skip_back,
     subject_after,
@@ -32,6 +34,11 @@ from claimtrack.extract.subjects import (
 )
 
 _ACCORDING = re.compile(r"\baccording to\b")
+# Before a base form these make it an infinitive or a hypothesis: "to say", "would deny".
+_NOT_FINITE = frozenset(
+    "to will would could can may might must should shall did do does not never cannot "
+    "didn't don't doesn't won't wouldn't couldn't let".split()
+)
 
 
 def find_events(unit: Unit) -> list[Event]:
@@ -74,9 +81,9 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
         else:
             if token.lower in REPORTING_VERBS:
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
-            elif plain(token.text) in contents.ALLEGED and i + 1 < len(tokens) and (
-                tokens[i + 1].lower == "that"
-            ):
+            elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
+                found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
+            elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
     return sorted(found, key=lambda c: c.start)
 
@@ -108,6 +115,9 @@ def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     i = skip_back(tokens, candidate.start - 1)[0]
     if i >= 0 and tokens[i].lower in ("and", "but", "while", ","):
         return i - 1 if tokens[i].lower == "and" and i > 0 and tokens[i - 1].text == "," else i
+    comma = next((j for j in range(i, max(i - 8, -1), -1) if tokens[j].text == ","), None)
+    if comma is not None and fronted_object(tokens[comma + 1 : i + 1]):
+        return comma  # "…, a figure the bank declined to confirm"
     lead = clause_lead(tokens, i)
     return lead if lead is not None and tokens[lead].lower in SUBORDINATORS else None
 
@@ -146,4 +156,8 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         if subject.quote is not None:
             event.quotes = [subject.quote]
             return contents.with_split_quote(event, candidate.stop)
-    return contents.with_content(event, candidate, subject)
+    filled = contents.with_content(event, candidate, subject)
+    if filled is not None and subject is not None and subject.fronted:
+        filled.flags.add("fronted")
+        filled.object_head = subject.fronted
+    return filled

@@ -34,8 +34,8 @@ _FORMS: dict[VerbClass, str] = {
         "confirms noted wrote writes tweeted reported explained acknowledged admitted conceded "
         "suggested predicted stressed maintained maintains cautioned declared emphasised "
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
-        "complained revealed disclosed saying adding insisting warning noting claiming arguing "
-        "alleging stressing"
+        "complained revealed disclosed estimated believes believed saying adding insisting warning "
+        "noting claiming arguing alleging stressing"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting",
@@ -64,6 +64,16 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("was", "quoted", "as", "saying"): VerbClass.SAY,
 }
 PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
+# Present-tense forms after a plural subject ("Critics say …"): not after "to", "will", "did".
+BASE_FORMS: dict[str, VerbClass] = {
+    **{form: VerbClass.SAY for form in (
+        "say tell claim allege insist argue warn maintain contend acknowledge admit concede "
+        "suggest predict stress believe report").split()},
+    **{form: VerbClass.DENY for form in "deny reject refute".split()},
+    "dismiss": VerbClass.DISMISS,
+    "accuse": VerbClass.ACCUSE,
+    "dispute": VerbClass.COUNTER,
+}
 
 # A hedge instead of an answer: each pattern is a non-denial wherever it is said.
 NON_DENIAL = re.compile(
@@ -71,9 +81,12 @@ NON_DENIAL = re.compile(
     r"(?:deny|denied|denies|exclude[sd]?|rule[sd]?\s+out|dismiss\w*)"
     r"|\b(?:declined?|declines|declining|refused?|refuses|refusing)\s+to\s+"
     r"(?:comment|say|confirm|discuss|speculate|elaborate|rule\s+out|be\s+drawn|give\s+details)"
-    r"|\b(?:would|will|could|did)\s+not\s+(?:comment|say\s+whether|confirm|rule\s+out|be\s+drawn)"
-    r"|\b(?:wouldn't|won't|couldn't|didn't)\s+(?:comment|say\s+whether|confirm|rule\s+out)"
-    r"|\b(?:do|does)\s+not\s+comment\b|\bno\s+comment\b|\bcannot\s+(?:comment|confirm)\b"
+    r"|\b(?:would|will|could)\s+not\s+"
+    r"(?:comment|say\s+whether|confirm|discuss|rule\s+out|be\s+drawn)"
+    r"|\b(?:wouldn't|won't|couldn't)\s+(?:comment|say\s+whether|confirm|discuss|rule\s+out)"
+    r"|\b(?:did\s+not|didn't)\s+rule\s+out"
+    r"|\b(?:do|does)\s+not\s+(?:comment|discuss)\b|\b(?:don't|doesn't)\s+(?:comment|discuss)\b"
+    r"|\bno\s+comment\b|\bcannot\s+(?:comment|confirm|discuss)\b"
     r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)",
     re.IGNORECASE,
 )
@@ -109,7 +122,8 @@ PERSON_ROLES = word_set(
     "director executive secretary ambassador envoy prosecutor lawyer attorney adviser advisor "
     "chairman chairwoman commander general mayor governor senator lawmaker mp source analyst "
     "expert researcher historian economist agent manager coach captain officer aide "
-    "negotiator premier chancellor king queen monarch ceo founder editor"
+    "negotiator premier chancellor king queen monarch ceo founder editor whistleblower witness "
+    "insider consultant surgeon nurse doctor professor scientist judge inspector"
 )
 SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
 # The same office under another name: "Russia's top diplomat" is its foreign minister.
@@ -129,7 +143,8 @@ ORGANISATION_HEADS = word_set(
     "securities minerals motors airlines airways industries holdings systems technologies "
     "media news times post journal herald courier ledger gazette tribune telegraph guardian "
     "mirror press broadcaster newspaper radio television tv channel outlet club team street "
-    "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant "
+    "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
+    "blog website site magazine paper tabloid daily weekly station network charity "
     "prosecutors' unit"
 )
 GROUP_HEADS = word_set(
@@ -138,7 +153,7 @@ GROUP_HEADS = word_set(
     "lawmakers leaders websites officers ministers allies rebels separatists militants "
     "economists lawyers campaigners organisers organizers employees workers members supporters "
     "opponents commentators historians villagers farmers parents teachers students "
-    "governments states countries"
+    "governments states countries people owners users customers families survivors"
 )
 # Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
 RUMOUR_HEADS = word_set(

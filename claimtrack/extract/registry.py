@@ -30,6 +30,12 @@ from claimtrack.extract.phrases import (
 )
 from claimtrack.extract.segment import Token, Unit
 
+_GENDERED = {
+    **dict.fromkeys("mr mr. sir lord king prince spokesman chairman businessman congressman".split(),
+                    "m"),
+    **dict.fromkeys(("ms ms. mrs mrs. miss dame lady queen princess spokeswoman chairwoman "
+                     "businesswoman congresswoman").split(), "f"),
+}
 _RIVALS = {"top": frozenset({"deputy", "vice", "assistant"})}
 
 
@@ -43,6 +49,12 @@ class Entity:
     mentions: list[str] = field(default_factory=list)
     seen: int = 0
     spoke: int = -1
+    gender: str = ""  # "m" or "f" once a title, an honorific or a pronoun has told
+    subjects: list[int] = field(default_factory=list)  # where it starts a sentence
+
+    def recency(self, position: int) -> int:
+        """The last time before ``position`` it spoke or was the subject of a sentence."""
+        return max([p for p in (self.spoke, *self.subjects) if 0 <= p < position], default=-1)
 
     @property
     def surname(self) -> str:
@@ -50,6 +62,8 @@ class Entity:
 
     def note(self, mention: Mention) -> None:
         self.titles.update(mention.titles)
+        for title in mention.titles:
+            self.gender = self.gender or _GENDERED.get(title, "")
         if mention.text and mention.text not in self.mentions:
             self.mentions.append(mention.text)
 
@@ -62,7 +76,9 @@ class Registry:
         for unit in units:
             for mention in _named_in(unit.tokens):
                 if mention.kind == PERSON:
-                    self._person(mention, mention.start)
+                    person = self._person(mention, mention.start)
+                    if unit.tokens and mention.start == unit.tokens[0].start:
+                        person.subjects.append(mention.start)
                 elif _has_proper(mention.text):
                     self._entity(mention, mention.kind, mention.text)
 
@@ -118,14 +134,22 @@ class Registry:
         return _nearest(found, position)
 
     def _pronoun(self, pronoun: str, position: int) -> Entity | None:
-        kinds = {"he": (PERSON,), "she": (PERSON,), "it": (ORGANISATION, NAME),
-                 "they": (GROUP, ORGANISATION)}.get(pronoun, ())
+        if pronoun in ("he", "she"):
+            gender = "m" if pronoun == "he" else "f"
+            people = [e for e in self._people() if e.gender in ("", gender)]
+            recent = [e for e in people if e.recency(position) >= 0]
+            if recent:
+                chosen = max(recent, key=lambda e: e.recency(position))
+            else:
+                named = [e for e in people if e.seen < position]
+                chosen = max(named, key=lambda e: e.seen) if named else None
+            if chosen is not None:
+                chosen.gender = chosen.gender or gender
+            return chosen
+        kinds = (ORGANISATION, NAME) if pronoun == "it" else (GROUP, ORGANISATION)
         speakers = [e for e in self.entities.values()
                     if e.kind in kinds and 0 <= e.spoke < position]
-        if speakers:
-            return max(speakers, key=lambda e: e.spoke)
-        named = [e for e in self.entities.values() if e.kind in kinds and e.seen < position]
-        return max(named, key=lambda e: e.seen) if named and PERSON in kinds else None
+        return max(speakers, key=lambda e: e.spoke) if speakers else None
 
     def _role_holder(self, mention: Mention, position: int) -> Entity | None:
         words = set(mention.titles) | set(mention.words)
@@ -147,10 +171,13 @@ class Registry:
         wanted = set(mention.words)
         found = [
             e for e in self.entities.values()
-            if e.kind in (ORGANISATION, NAME) and e.spoke >= 0 and e.spoke < position
+            if e.kind in (ORGANISATION, NAME) and e.seen < position
             and wanted <= ({plain(w) for w in e.name.split()} | e.titles)
         ]
-        return max(found, key=lambda e: e.spoke) if found else None
+        spoke = [e for e in found if 0 <= e.spoke < position]
+        if spoke:
+            return max(spoke, key=lambda e: e.spoke)
+        return max(found, key=lambda e: e.seen) if found else None
 
 
 def _nearest(found: list[Entity], position: int) -> Entity | None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from claimtrack.extract import phrases
 from claimtrack.extract.lexicon import (
+    ALLEGATION_NOUNS,
     AUXILIARIES,
+    COMMENT_NOUNS,
     RELATIVES,
     REPORTING_VERBS,
     RUMOUR_HEADS,
@@ -27,6 +29,9 @@ HARD_STOPS = frozenset(";:—–()")
 LEADS_CLAUSE = SUBORDINATORS | RELATIVES | {"that"}
 VERBISH = word_set("is are was were be been has have had will would can could may might should "
                     "must do does did fell rose")
+FRONTED = (ALLEGATION_NOUNS | COMMENT_NOUNS | word_set("figure number estimate")) - word_set(
+    "it them this that"
+)
 _PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
 _PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
 
@@ -42,6 +47,7 @@ class Subject:
     mention: Mention | None
     quote: Quote | None = None
     clause: tuple[int, int] | None = None
+    fronted: str = ""  # "a claim the owners called …": the noun standing for what is answered
 
 
 def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
@@ -49,7 +55,7 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
     seen: set[str] = set()
     while i >= 0:
         word = tokens[i].lower
-        if word in ("not", "n't", "never"):
+        if word in ("not", "never") or word.endswith("n't"):
             seen.add("negated")
         elif word in _PASSIVE:
             seen.add("passive")
@@ -103,14 +109,16 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
         quote = tokens[start].quote
     segments = _segments(tokens[start + 1 : i + 1])
     if not segments or segments[-1]:
-        mention = _phrase_at_end(segments[-1]) if segments else None
+        last = segments[-1] if segments else []
+        fronted = fronted_object(last)
+        mention = _phrase_at_end(last[2 if fronted else 0 :]) if last else None
         if mention is None and start + 1 <= i and tokens[start + 1].lower in RUMOUR_HEADS:
             mention = Mention("", phrases.RUMOUR, tokens[start + 1].start, tokens[i].end)
         clause = None
         if len(segments) > 1 and any(t.is_word for t in segments[0]) and quote is None:
             comma = max(j for j in range(start + 1, i + 1) if tokens[j].text == ",")
             clause = (start + 1, comma)  # "Troops are massing, officials said."
-        return Subject(mention, quote, clause)
+        return Subject(mention, quote, clause, fronted)
     return Subject(_apposition(segments[:-1]), quote)
 
 
@@ -120,6 +128,15 @@ def subject_after(tokens: list[Token], i: int) -> Mention | None:
     if not segments[0]:
         return None
     return _apposition([segments[0], *([segments[1]] if len(segments) > 1 else [])][::-1])
+
+
+def fronted_object(segment: list[Token]) -> str:
+    """"a claim the owners called false", "a figure the bank declined to confirm": the noun."""
+    if len(segment) > 2 and segment[0].lower in ("a", "an") and segment[1].lower in FRONTED and (
+        segment[2].lower in ("the", "its", "his", "her", "their") or segment[2].is_capitalised
+    ):
+        return segment[1].lower
+    return ""
 
 
 def _segments(tokens: list[Token]) -> list[list[Token]]:
@@ -135,6 +152,7 @@ def _segments(tokens: list[Token]) -> list[list[Token]]:
 def _phrase_at_end(segment: list[Token]) -> Mention | None:
     """The noun phrase at the end of a segment, after any clause-opening word or verb."""
     start = len(segment)
+    participle = False
     while start > 0:
         word = segment[start - 1]
         if word.lower in LEADS_CLAUSE or word.lower in VERBISH or word.lower in REPORTING_VERBS:
@@ -142,9 +160,13 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
         if word.is_word and not word.is_capitalised and len(word.lower) > 3 and (
             word.lower.endswith("ed")
         ):
+            participle = True
             break
         start -= 1
-    return phrases.read_phrase(segment[start:]) if start < len(segment) else None
+    mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
+    if mention is None and participle:  # "Parents of two children treated on the ward said"
+        mention = phrases.read_phrase(segment)
+    return mention
 
 
 def _apposition(segments: list[list[Token]]) -> Mention | None:
@@ -159,7 +181,7 @@ def _apposition(segments: list[list[Token]]) -> Mention | None:
             continue
         mention = _phrase_at_end(segment)
         if mention is None:
-            break
+            continue  # "a former consultant on the ward": a description that names nobody
         found.append(mention)
         if len(found) == 2:
             break
