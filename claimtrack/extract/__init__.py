@@ -73,7 +73,8 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
 def _speaker(event: Event, found: list[Draft], registry: Registry) -> tuple[bool, Entity | None]:
     """Whether the event has a speaker, and who: None for a rumour, which has none."""
     if event.inherit:
-        return (True, found[-1].speaker) if found else (False, None)
+        said = [d for d in found if "alleged" not in d.flags]  # not an allegation's owner
+        return (True, said[-1].speaker) if said else (False, None)
     mention = event.mention
     if mention is None:
         return False, None

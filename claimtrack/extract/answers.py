@@ -105,9 +105,11 @@ def _fallback(draft: Draft, candidates: list[Draft], own: list[Draft],
         if draft.negation and own[-1].kind == Kind.DENIAL:
             draft.negation = "self"  # still denying: "There is no plan"
         return own[-1].target
-    if draft.kind in (Kind.DENIAL, Kind.NON_DENIAL):
+    if draft.kind == Kind.DENIAL or draft.negation:
         about = [c for c in candidates if _mentions(c, draft.speaker)]
         if about:  # "Lind has pleaded not guilty": the claim about Lind
+            if draft.negation:
+                draft.negation = "self"  # "Doravia has nothing to do with …" said for Doravia
             return _most_recent(draft, about)
     if draft.kind == Kind.NON_DENIAL and not _topic(draft):
         return _central(candidates, drafts)
@@ -120,9 +122,9 @@ def _side(entity: Entity | None) -> set[str]:
     """The proper words a speaker is known by besides its name: "southmark", "russia"."""
     if entity is None:
         return set()
-    words = {plain(w) for w in entity.titles}
+    words = set(entity.sides)
     if entity.kind != PERSON:
-        words |= {plain(w) for w in entity.name.split()}
+        words |= {plain(w) for w in entity.name.split() if w[:1].isupper()}
     return {w[:4] for w in words if w not in _GENERIC and w[:1].isalpha() and len(w) > 2}
 
 
@@ -141,7 +143,8 @@ def _mentions(candidate: Draft, speaker: Entity | None) -> bool:
         names = {plain(w) for w in words} - _GENERIC
     else:
         names = {plain(words[-1])}  # "the clinic": its head noun
-    return bool(names & {plain(w) for w in candidate.text.split()})
+    said = {plain(w) for w in candidate.text.split()}
+    return bool(names & said) or bool(_side(speaker) & {w[:4] for w in said if w[:1].isalpha()})
 
 
 def _named_owner(draft: Draft, candidates: list[Draft]) -> list[Draft]:

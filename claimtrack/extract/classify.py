@@ -26,12 +26,21 @@ from claimtrack.extract.lexicon import (
 from claimtrack.extract.model import Kind
 from claimtrack.extract.registry import Entity
 
-_SELF_STARTS = word_set("it its he his she her they their we our i my")
+_FIRST_PERSON_STARTS = word_set("we our i my")
+_SELF_STARTS = {  # how the words of a speaker of each kind refer back to the speaker
+    "person": word_set("he his she her"),
+    "role": word_set("he his she her"),
+    "organisation": word_set("it its"),
+    "name": word_set("it its"),
+    "group": word_set("they their"),
+}
 _VERDICT_LEADS = word_set("is are was were be been being 's a an as total pure complete utter "
                            "absolutely completely totally simply categorically entirely "
                            "wholly utterly")
 _DENYING = word_set("deny denies denied reject rejects rejected refute refutes refuted")
-_MODALS = word_set("will would shall should must can")
+_MODALS = word_set("will would shall should must can could may might")
+_EARLY = 7  # a clause's own negation comes within its first words
+_CLAUSE_STARTS = word_set("and but that while")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -85,20 +94,28 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
-    elif _calls_false(draft.text) or words & _DENYING:
+    elif words & _DENYING:
         draft.kind, draft.needs_target = Kind.DENIAL, True
+    elif _calls_false(draft.text):
+        draft.negation, draft.needs_target = "self", True  # a denial if it answers something
     elif "asked" in draft.flags:
         negated = bool(words & NEGATIONS) or "n't" in draft.text
         draft.kind = Kind.DENIAL if negated else Kind.NON_DENIAL
         draft.needs_target = True
     elif _negates(draft.text):
-        first = draft.text.split(maxsplit=1)[0].lower() if draft.text.split() else ""
         quoted = "quote" in draft.flags
-        about_self = first in _SELF_STARTS or (quoted and words & FIRST_PERSON)
+        about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON))
         draft.negation = "self" if about_self else "plain"
         draft.needs_target = True
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+def _about_speaker(draft: Draft) -> bool:
+    """Whether the words start with the speaker: "it had not …" said by an organisation."""
+    first = draft.text.split(maxsplit=1)[0].lower() if draft.text.split() else ""
+    kind = draft.speaker.kind if draft.speaker else ""
+    return first in _FIRST_PERSON_STARTS or first in _SELF_STARTS.get(kind, ())
 
 
 def _calls_false(text: str) -> bool:
@@ -112,10 +129,13 @@ def _calls_false(text: str) -> bool:
 
 
 def _negates(text: str) -> bool:
-    """A negated statement of fact; not a refusal to act ("we will not let anyone …")."""
+    """A negated statement of fact, early in its clause; not a refusal to act ("we will not
+    let anyone …") nor a negation deep in a relative clause ("aircraft they do not trust")."""
     words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    since = 0
     for i, word in enumerate(words):
-        if word in NEGATIONS or word.endswith("n't"):
+        since = 0 if word in _CLAUSE_STARTS else since + 1
+        if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
             if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
                 continue
             return True

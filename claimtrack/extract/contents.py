@@ -17,6 +17,7 @@ from claimtrack.extract.lexicon import (
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
+    REPORTING_VERBS,
     SUBORDINATORS,
     WEEKDAYS,
     VerbClass,
@@ -64,8 +65,9 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
         denies = verb_class in (VerbClass.DENY, VerbClass.DISMISS)
         if denies and event.object_head in NOT_ASSERTIONS:
             return None  # "rejected Moscow's demands": no assertion was denied
-        if verb_class == VerbClass.CALL and event.object_head in ("for", "on"):
-            return None  # "called for", "called on": a demand, not a claim
+        if verb_class == VerbClass.CALL and not _calls_names(tokens, candidate.stop, end,
+                                                              event.object_head):
+            return None  # "called for", "calls itself X": a demand or a name, not a claim
         if verb_class in (VerbClass.DISMISS, VerbClass.CALL) and any(
             t.lower == "as" for t in tokens[candidate.stop : min(end, candidate.stop + 12)]
         ):
@@ -98,10 +100,14 @@ def allegation(event: Event) -> Event | None:
     that = that_after(tokens, at)
     if that is None:
         return None
-    end = cut_adjuncts(tokens, that + 1, len(tokens))
+    start = that + 1
+    if start < len(tokens) and tokens[start].lower in REPORTING_VERBS:
+        start += 1  # "a report that claimed X": "that" was a relative pronoun
+        start += start < len(tokens) and tokens[start].lower == "that"
+    end = cut_adjuncts(tokens, start, len(tokens))
     if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
-        end = next((j for j in range(that + 2, end) if tokens[j].lower in _RUMOUR_VERBS), end)
-    event.content = (that + 1, trim_end(tokens, that + 1, end))
+        end = next((j for j in range(start + 1, end) if tokens[j].lower in _RUMOUR_VERBS), end)
+    event.content = (start, trim_end(tokens, start, end))
     event.flags.add("alleged")
     return event if event.has_words else None
 
@@ -135,7 +141,7 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
     """End the words before ", as …", ", after …" or "as Russian troops …" (the reporter's)."""
     for j in range(start + 1, end):
         word = tokens[j].lower
-        if word in SUBORDINATORS and tokens[j - 1].text == ",":
+        if (word in SUBORDINATORS or word in PARTICIPLES) and tokens[j - 1].text == ",":
             return j - 1
         if word == "as" and j + 1 < end and (
             tokens[j + 1].is_capitalised or tokens[j + 1].lower in PRONOUNS
@@ -163,6 +169,13 @@ def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
     if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in PARTICIPLES:
         start += 2 + (start + 2 < end and tokens[start + 2].lower == "that")
     return start
+
+
+def _calls_names(tokens: list[Token], k: int, end: int, head: str) -> bool:
+    """'called the report "a fabrication"': calling something a name that judges it."""
+    if head in ("for", "on") or head.startswith(("itself", "himself", "herself", "themselves")):
+        return False
+    return head in ALLEGATION_NOUNS or any(t.quote is not None for t in tokens[k:end])
 
 
 def _continues(token: Token) -> bool:

@@ -115,11 +115,18 @@ def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     i = skip_back(tokens, candidate.start - 1)[0]
     if i >= 0 and tokens[i].lower in ("and", "but", "while", ","):
         return i - 1 if tokens[i].lower == "and" and i > 0 and tokens[i - 1].text == "," else i
+    if i >= 0 and candidate.verb in PARTICIPLES and _comma_quote(tokens[i]):
+        return i + 1  # called the figures "misleading," saying ...
     comma = next((j for j in range(i, max(i - 8, -1), -1) if tokens[j].text == ","), None)
     if comma is not None and fronted_object(tokens[comma + 1 : i + 1]):
         return comma  # "…, a figure the bank declined to confirm"
     lead = clause_lead(tokens, i)
     return lead if lead is not None and tokens[lead].lower in SUBORDINATORS else None
+
+
+def _comma_quote(token: Token) -> bool:
+    """A quotation closed on a comma ('"wildly misleading,"'), standing for the comma."""
+    return token.quote is not None and token.text.rstrip("\"”’'»").endswith(",")
 
 
 def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | None:
@@ -135,7 +142,8 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     event.flags |= seen
     before = tokens[i] if i >= 0 else None
     coordinated = before is not None and (
-        before.lower in ("and", "but") or (candidate.verb in PARTICIPLES and before.text == ",")
+        before.lower in ("and", "but")
+        or (candidate.verb in PARTICIPLES and (before.text == "," or _comma_quote(before)))
     )
     if candidate.verb in PARTICIPLES and not coordinated:
         return None
@@ -149,7 +157,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         event.quotes = [quote]
         return contents.with_split_quote(event, candidate.stop) if event.mention else None
     else:
-        subject = subject_before(tokens, i)
+        relative = before is not None and before.lower in ("who", "which") and i > 0 and (
+            tokens[i - 1].text == ","
+        )  # "the Green Rivers Coalition, an alliance of groups, which said …"
+        subject = subject_before(tokens, i - 1 if relative else i)
         if subject.mention is None:
             return None
         event.mention = subject.mention

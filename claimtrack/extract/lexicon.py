@@ -39,7 +39,8 @@ _FORMS: dict[VerbClass, str] = {
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting",
-    VerbClass.DISMISS: "dismissed dismisses dismissing",
+    VerbClass.DISMISS: "dismissed dismisses dismissing slammed slams blasted blasts denounced "
+    "denounces derided ridiculed lambasted",
     VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
     "challenged downplayed",

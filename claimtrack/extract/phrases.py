@@ -43,6 +43,7 @@ PLACE_WORDS = word_set(
 )
 
 
+_NOT_SIDES = TITLE_WORDS | HONORIFICS | ORGANISATION_HEADS | GROUP_HEADS | DETERMINERS | PERSON_ROLES
 _COMMON = GROUP_HEADS | RUMOUR_HEADS | DETERMINERS | QUANTIFIERS | PERSON_ROLES
 
 
@@ -56,6 +57,7 @@ class Mention:
     end: int
     titles: tuple[str, ...] = ()
     definite: bool = False
+    sides: tuple[str, ...] = ()  # proper words beside the name: "Russian", "Southmark's"
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -73,6 +75,11 @@ def is_proper(token: Token) -> bool:
     if not token.is_capitalised:
         return False
     return not token.initial or plain(token.text) not in _COMMON
+
+
+def _looks_proper(word: str) -> bool:
+    """A sentence's first word that is a name all the same: "Russian", "Southmark's"."""
+    return word.endswith(("'s", "’s", "ian", "an", "ese", "ish", "i"))
 
 
 def read_phrase(tokens: list[Token]) -> Mention | None:
@@ -98,7 +105,13 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
 
 def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] = (),
              definite: bool = False) -> Mention:
-    return Mention(text, kind, words[0].start, words[-1].end, titles, definite)
+    named = {plain(word) for word in text.split()}
+    sides = tuple(
+        plain(w.text) for w in words
+        if w.is_capitalised and plain(w.text) not in _NOT_SIDES and plain(w.text) not in named
+        and (not w.initial or _looks_proper(w.text))
+    )
+    return Mention(text, kind, words[0].start, words[-1].end, titles, definite, sides)
 
 
 def _affiliated(words: list[Token]) -> Mention | None:
@@ -108,7 +121,8 @@ def _affiliated(words: list[Token]) -> Mention | None:
         if affiliation and plain(words[i - 1].text) in _AFFILIATED:
             inner = read_phrase(words[i + 1 :])
             if inner is not None and inner.kind not in (PRONOUN, RUMOUR):
-                return Mention(inner.text, inner.kind, inner.start, inner.end, inner.titles, True)
+                return Mention(inner.text, inner.kind, inner.start, inner.end, inner.titles, True,
+                               inner.sides)
     return None
 
 
@@ -121,7 +135,7 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     if inner is None or inner.kind not in (ORGANISATION, NAME, PERSON, GROUP):
         return None  # "treasury spokesman": a role, named in an apposition
     text = inner.text[:-2] if inner.text.endswith(("'s", "’s")) else inner.text
-    return Mention(text, inner.kind, inner.start, inner.end, inner.titles, True)
+    return Mention(text, inner.kind, inner.start, inner.end, inner.titles, True, inner.sides)
 
 
 def _named(words: list[Token], definite: bool) -> Mention | None:

@@ -36,6 +36,7 @@ _GENDERED = {
     **dict.fromkeys(("ms ms. mrs mrs. miss dame lady queen princess spokeswoman chairwoman "
                      "businesswoman congresswoman").split(), "f"),
 }
+_ANY_COMPANY = frozenset("company firm group operator business carrier airline corporation".split())
 _RIVALS = {"top": frozenset({"deputy", "vice", "assistant"})}
 
 
@@ -50,6 +51,7 @@ class Entity:
     seen: int = 0
     spoke: int = -1
     gender: str = ""  # "m" or "f" once a title, an honorific or a pronoun has told
+    sides: set[str] = field(default_factory=set)  # "southmark" for Southmark's minister
     subjects: list[int] = field(default_factory=list)  # where it starts a sentence
 
     def recency(self, position: int) -> int:
@@ -62,6 +64,7 @@ class Entity:
 
     def note(self, mention: Mention) -> None:
         self.titles.update(mention.titles)
+        self.sides.update(mention.sides)
         for title in mention.titles:
             self.gender = self.gender or _GENDERED.get(title, "")
         if mention.text and mention.text not in self.mentions:
@@ -136,7 +139,8 @@ class Registry:
     def _pronoun(self, pronoun: str, position: int) -> Entity | None:
         if pronoun in ("he", "she"):
             gender = "m" if pronoun == "he" else "f"
-            people = [e for e in self._people() if e.gender in ("", gender)]
+            people = [e for e in self.entities.values()
+                      if e.kind in (PERSON, ROLE) and e.gender in ("", gender)]
             recent = [e for e in people if e.recency(position) >= 0]
             if recent:
                 chosen = max(recent, key=lambda e: e.recency(position))
@@ -177,7 +181,13 @@ class Registry:
         spoke = [e for e in found if 0 <= e.spoke < position]
         if spoke:
             return max(spoke, key=lambda e: e.spoke)
-        return max(found, key=lambda e: e.seen) if found else None
+        if found:
+            return max(found, key=lambda e: e.seen)
+        if wanted & _ANY_COMPANY:  # "the company": the last company that spoke
+            named = [e for e in self.entities.values() if e.kind in (ORGANISATION, NAME)
+                     and _has_proper(e.name) and 0 <= e.spoke < position]
+            return max(named, key=lambda e: e.spoke) if named else None
+        return None
 
 
 def _nearest(found: list[Entity], position: int) -> Entity | None:

@@ -95,7 +95,7 @@ def units(text: str) -> list[Unit]:
     """Split ``text`` into sentences with their tokens, skipping all-capitals lines (headlines)."""
     found: list[Unit] = []
     for number, (start, end) in enumerate(paragraphs(text)):
-        if is_shouting(text[start:end]):
+        if is_shouting(text[start:end]) or is_headline(text[start:end]):
             continue
         quotes = find_quotes(text, start, end)
         for unit_start, unit_end in sentences(text, start, end, quotes):
@@ -123,6 +123,14 @@ def is_shouting(paragraph: str) -> bool:
     """A line in capitals ("CLICK HERE TO GET THE APP") is a headline or an advert, not copy."""
     letters = [c for c in paragraph if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def is_headline(paragraph: str) -> bool:
+    """A title-case line without a full stop ("Minister Denies Cover-Up Over Leak")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph) if len(w) > 3]
+    if len(words) < 3 or paragraph.rstrip()[-1:] in ".!?\"”’'»:":
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:

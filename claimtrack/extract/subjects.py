@@ -187,9 +187,13 @@ def _apposition(segments: list[list[Token]]) -> Mention | None:
             break
     if not found:
         return None
-    best = min(found, key=lambda m: (_PREFERENCE.index(m.kind) if m.kind in _PREFERENCE else 9,
-                                     not any(w[:1].isupper() for w in m.text.split())))
+    best = min(found, key=lambda m: (not any(w[:1].isupper() for w in m.text.split()),
+                                     _PREFERENCE.index(m.kind) if m.kind in _PREFERENCE else 9))
     titles = tuple(t for m in found for t in m.titles) + tuple(
         w for m in found if m is not best and m.kind == phrases.ROLE for w in m.words
     )
-    return Mention(best.text, best.kind, best.start, best.end, titles, best.definite)
+    sides = tuple(s for m in found for s in m.sides) + tuple(
+        w for m in found if m is not best and m.kind != phrases.PERSON for w in m.words
+        if w in {phrases.plain(t) for t in m.text.split() if t[:1].isupper()}
+    )
+    return Mention(best.text, best.kind, best.start, best.end, titles, best.definite, sides)
