@@ -42,7 +42,11 @@ class Article:
     name: str
     text: str
     labels: tuple[Label, ...]
-    held_out: bool
+    set: str  # "development", or "held-out N" for a batch written before rules it then tested
+
+    @property
+    def held_out(self) -> bool:
+        return self.set != "development"
 
 
 def seed_path() -> Path | None:
@@ -77,7 +81,7 @@ def load(labels_file: Path) -> Article | None:
         answers = raw["responds_to"]
         responds = tuple(answers) if isinstance(answers, list) else (answers,)
         labels.append(Label(raw["id"], raw["speaker"], raw["kind"], spans, responds))
-    return Article(labels_file.stem, text, tuple(labels), document["article"].startswith("holdout"))
+    return Article(labels_file.stem, text, tuple(labels), document["set"])
 
 
 def articles() -> list[Article]:

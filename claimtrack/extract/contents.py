@@ -29,6 +29,8 @@ from claimtrack.extract.subjects import VERBISH, Subject
 
 _ADDRESSED = word_set("told tells assured warned informed")
 _TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
+_SPANS = word_set("hours days weeks minutes moments")
+_WHEN = word_set("last this next late early on")
 _PERIODS = word_set("week month year weekend night morning afternoon evening")
 _FROM_VERB = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.ACCUSE, VerbClass.CALL, HEDGE)
 _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
@@ -185,12 +187,12 @@ def _continues(token: Token) -> bool:
 
 
 def that_after(tokens: list[Token], i: int) -> int | None:
-    """Index of the "that" opening what an allegation noun alleges: "reports (in the press) that"."""
+    """Index of the "that" opening what an allegation alleges: "reports (in the press) that"."""
     for j in range(i + 1, min(len(tokens), i + 7)):
         word = tokens[j].lower
         if word == "that":
             return j
-        if j == i + 1 and word not in PREPOSITIONS or not tokens[j].is_word or word in VERBISH:
+        if (j == i + 1 and word not in PREPOSITIONS) or not tokens[j].is_word or word in VERBISH:
             return None
     return None
 
@@ -218,14 +220,10 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
         following = tokens[k + 1].lower if k + 1 < end else ""
         if word in _TIME:
             k += 1
-        elif word in ("hours", "days", "weeks", "minutes", "moments") and following in (
-            "later", "earlier", "ago"
+        elif (word in _SPANS and following in ("later", "earlier", "ago")) or (
+            word in _WHEN and (following in _PERIODS or following in WEEKDAYS or following == "on")
         ):
-            k += 2
-        elif word in ("last", "this", "next", "late", "early", "on") and (
-            following in _PERIODS or following in WEEKDAYS or following == "on"
-        ):
-            k += 2
+            k += 2  # "hours later", "last week", "on Monday"
         elif word in PREPOSITIONS:
             ahead = next((j for j in range(k + 1, min(end, k + 11)) if tokens[j].lower == "that"
                           or tokens[j].text == ":" or tokens[j].quote is not None), None)

@@ -21,6 +21,7 @@ from claimtrack.extract.lexicon import (
     REPORTING_VERBS,
     SUBORDINATORS,
     VerbClass,
+    word_set,
 )
 from claimtrack.extract.phrases import plain
 from claimtrack.extract.segment import Token, Unit
@@ -35,9 +36,9 @@ from claimtrack.extract.subjects import (
 
 _ACCORDING = re.compile(r"\baccording to\b")
 # Before a base form these make it an infinitive or a hypothesis: "to say", "would deny".
-_NOT_FINITE = frozenset(
+_NOT_FINITE = word_set(
     "to will would could can may might must should shall did do does not never cannot "
-    "didn't don't doesn't won't wouldn't couldn't let".split()
+    "didn't don't doesn't won't wouldn't couldn't let"
 )
 
 

@@ -67,10 +67,10 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
 PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
 # Present-tense forms after a plural subject ("Critics say …"): not after "to", "will", "did".
 BASE_FORMS: dict[str, VerbClass] = {
-    **{form: VerbClass.SAY for form in (
+    **dict.fromkeys(word_set(
         "say tell claim allege insist argue warn maintain contend acknowledge admit concede "
-        "suggest predict stress believe report").split()},
-    **{form: VerbClass.DENY for form in "deny reject refute".split()},
+        "suggest predict stress believe report"), VerbClass.SAY),
+    **dict.fromkeys(word_set("deny reject refute"), VerbClass.DENY),
     "dismiss": VerbClass.DISMISS,
     "accuse": VerbClass.ACCUSE,
     "dispute": VerbClass.COUNTER,

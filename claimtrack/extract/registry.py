@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimtrack.extract import phrases
-from claimtrack.extract.lexicon import ROLE_SYNONYMS
+from claimtrack.extract.lexicon import ROLE_SYNONYMS, word_set
 from claimtrack.extract.phrases import (
     GROUP,
     NAME,
@@ -31,12 +31,12 @@ from claimtrack.extract.phrases import (
 from claimtrack.extract.segment import Token, Unit
 
 _GENDERED = {
-    **dict.fromkeys("mr mr. sir lord king prince spokesman chairman businessman congressman".split(),
-                    "m"),
-    **dict.fromkeys(("ms ms. mrs mrs. miss dame lady queen princess spokeswoman chairwoman "
-                     "businesswoman congresswoman").split(), "f"),
+    **dict.fromkeys(word_set("mr mr. sir lord king prince spokesman chairman businessman "
+                             "congressman"), "m"),
+    **dict.fromkeys(word_set("ms ms. mrs mrs. miss dame lady queen princess spokeswoman "
+                             "chairwoman businesswoman congresswoman"), "f"),
 }
-_ANY_COMPANY = frozenset("company firm group operator business carrier airline corporation".split())
+_ANY_COMPANY = word_set("company firm group operator business carrier airline corporation")
 _RIVALS = {"top": frozenset({"deputy", "vice", "assistant"})}
 
 
@@ -142,11 +142,12 @@ class Registry:
             people = [e for e in self.entities.values()
                       if e.kind in (PERSON, ROLE) and e.gender in ("", gender)]
             recent = [e for e in people if e.recency(position) >= 0]
+            named = [e for e in people if e.seen < position]
+            chosen: Entity | None = None
             if recent:
                 chosen = max(recent, key=lambda e: e.recency(position))
-            else:
-                named = [e for e in people if e.seen < position]
-                chosen = max(named, key=lambda e: e.seen) if named else None
+            elif named:
+                chosen = max(named, key=lambda e: e.seen)
             if chosen is not None:
                 chosen.gender = chosen.gender or gender
             return chosen

@@ -130,7 +130,7 @@ def is_headline(paragraph: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph) if len(w) > 3]
     if len(words) < 3 or paragraph.rstrip()[-1:] in ".!?\"”’'»:":
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+    return bool(sum(w[0].isupper() for w in words) / len(words) >= 0.75)
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
