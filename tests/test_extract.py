@@ -171,3 +171,41 @@ def test_never_fails_and_spans_stay_inside_the_text(text: str) -> None:
         assert all(suggestion.start <= s < e <= suggestion.end for s, e in suggestion.spans)
         assert suggestion.text == " … ".join(text[s:e] for s, e in suggestion.spans)
         assert 0.0 <= suggestion.confidence <= 1.0
+
+
+def test_attribution_after_the_clause_and_in_parenthesis() -> None:
+    text = ("Troops are massing near the border, officials said on Monday. The currency, he said, "
+            "was sound. Finance Minister Erik Lund spoke next.")
+    first = extract(text)[0]
+    assert (first.speaker, first.text) == ("officials", "Troops are massing near the border")
+    text = ("Finance Minister Erik Lund backed the governor. The currency, he said, was "
+            '"fundamentally sound."')
+    [suggestion] = extract(text)
+    assert suggestion.speaker == "Erik Lund"
+    assert [text[s:e] for s, e in suggestion.spans] == ["The currency",
+                                                        'was "fundamentally sound."']
+
+
+def test_plural_subjects_take_base_forms_and_passives_assert_nothing() -> None:
+    text = ("Critics say the law is unfair. The U.S. claim is false, analysts at Brennock said. "
+            "The minister was accused of lying.")
+    speakers = [(s.speaker, s.text) for s in extract(text)]
+    assert speakers == [("Critics", "the law is unfair"),
+                        ("Brennock", "The U.S. claim is false")]
+
+
+def test_headlines_relative_clauses_and_fronted_objects() -> None:
+    text = ("Minister Denies Cover-Up Over Mine Leak\n"
+            "The accusation came from the Green Rivers Coalition, an alliance of groups, which "
+            "said it had emails. The fire was arson, the fire chief said, a claim the owners "
+            'called "reckless."\n')
+    found = extract(text)
+    assert [s.speaker for s in found] == ["Green Rivers Coalition", "fire chief", "owners"]
+    assert (found[2].kind, found[2].responds_to) == (Kind.DENIAL, found[1].id)
+
+
+def test_she_and_he_follow_gender_once_known() -> None:
+    text = ('Governor Petra Halvorsen said the bank was sound. "No devaluation," she said. '
+            "Finance Minister Erik Lund backed her. He said the krona was strong.")
+    assert [s.speaker for s in extract(text)] == ["Petra Halvorsen", "Petra Halvorsen",
+                                                  "Erik Lund"]

@@ -36,9 +36,9 @@ from claimtrack.extract.registry import Entity
 _ANAPHORS = word_set("it them this that so these those")
 _NAMED_ALLEGATIONS = word_set("allegation allegations claim claims accusation accusations charge "
                               "charges report reports rumour rumours rumor rumors story stories "
-                              "speculation")
+                              "speculation suggestion suggestions findings")
 _BARE_ALLEGATIONS = word_set("speculation rumours rumors")
-_POINTERS = word_set("the these those this that such his her their its")
+_POINTERS = word_set("the these those this that such his her their its any")
 _ALLEGING = word_set("alleged alleges claimed claims accused accuses reported reports charged")
 _GENERIC = TITLE_WORDS | ORGANISATION_HEADS | GROUP_HEADS | PERSON_ROLES | STOPWORDS | DETERMINERS
 MIN_OVERLAP = 2.0  # about two words of medium rarity in common

@@ -40,7 +40,7 @@ _VERDICT_LEADS = word_set("is are was were be been being 's a an as total pure c
 _DENYING = word_set("deny denies denied reject rejects rejected refute refutes refuted")
 _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
-_CLAUSE_STARTS = word_set("and but that while")
+_CLAUSE_STARTS = word_set("and but while")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -134,7 +134,8 @@ def _negates(text: str) -> bool:
     words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
     since = 0
     for i, word in enumerate(words):
-        since = 0 if word in _CLAUSE_STARTS else since + 1
+        opens = word in _CLAUSE_STARTS or (word == "that" and i > 0 and words[i - 1] == "and")
+        since = 0 if opens else since + 1
         if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
             if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
                 continue

@@ -130,7 +130,8 @@ def according(event: Event) -> Event | None:
     event.mention = phrases.read_phrase(tokens[at:stop])
     if event.mention is None:
         return None
-    if stop < len(tokens) - 1 and tokens[stop].text == ",":
+    first_words = event.verb_at[0] == 0 or tokens[event.verb_at[0] - 1].lower in ("but", "and")
+    if first_words and stop < len(tokens) - 1 and tokens[stop].text == ",":
         event.content = (stop + 1, cut_adjuncts(tokens, stop + 1, len(tokens)))
     else:
         first = event.verb_at[0]

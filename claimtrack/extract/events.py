@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extract import contents
+from claimtrack.extract import contents, phrases
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
@@ -23,7 +23,7 @@ from claimtrack.extract.lexicon import (
     VerbClass,
     word_set,
 )
-from claimtrack.extract.phrases import plain
+from claimtrack.extract.phrases import Mention, plain
 from claimtrack.extract.segment import Token, Unit
 from claimtrack.extract.subjects import (
     clause_lead,
@@ -125,6 +125,14 @@ def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     return lead if lead is not None and tokens[lead].lower in SUBORDINATORS else None
 
 
+def _agrees(candidate: Candidate, mention: Mention) -> bool:
+    """A base form needs a plural subject: "Critics say", not "the U.S. claim is …"."""
+    if candidate.verb not in BASE_FORMS or candidate.verb in REPORTING_VERBS:
+        return True
+    plural = mention.kind == phrases.GROUP or " and " in mention.text
+    return plural or (mention.kind == phrases.PRONOUN and mention.text in ("they", "we", "i"))
+
+
 def _comma_quote(token: Token) -> bool:
     """A quotation closed on a comma ('"wildly misleading,"'), standing for the comma."""
     return token.quote is not None and token.text.rstrip("\"”’'»").endswith(",")
@@ -162,7 +170,7 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
             tokens[i - 1].text == ","
         )  # "the Green Rivers Coalition, an alliance of groups, which said …"
         subject = subject_before(tokens, i - 1 if relative else i)
-        if subject.mention is None:
+        if subject.mention is None or not _agrees(candidate, subject.mention):
             return None
         event.mention = subject.mention
         if subject.quote is not None:

@@ -43,7 +43,7 @@ _FORMS: dict[VerbClass, str] = {
     "denounces derided ridiculed lambasted",
     VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
-    "challenged downplayed",
+    "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
     VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling",
 }
@@ -145,7 +145,8 @@ ORGANISATION_HEADS = word_set(
     "media news times post journal herald courier ledger gazette tribune telegraph guardian "
     "mirror press broadcaster newspaper radio television tv channel outlet club team street "
     "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
-    "blog website site magazine paper tabloid daily weekly station network charity "
+    "blog website site magazine paper tabloid daily weekly station network charity drugmaker "
+    "automaker retailer insurer lender publisher supplier utility "
     "prosecutors' unit"
 )
 GROUP_HEADS = word_set(
@@ -164,6 +165,7 @@ RUMOUR_HEADS = word_set(
 ALLEGATION_NOUNS = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
     "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation story "
+    "findings study "
     "stories account accounts version insinuation insinuations theory theories contention "
     "it them this that"
 )

@@ -46,7 +46,9 @@ PLACE_WORDS = word_set(
 _NOT_SIDES = (
     TITLE_WORDS | HONORIFICS | ORGANISATION_HEADS | GROUP_HEADS | DETERMINERS | PERSON_ROLES
 )
-_COMMON = GROUP_HEADS | RUMOUR_HEADS | DETERMINERS | QUANTIFIERS | PERSON_ROLES
+# Capitalised only because they start the sentence: "Prosecutors said", "Drugmaker Helix Bio".
+_COMMON = (GROUP_HEADS | RUMOUR_HEADS | DETERMINERS | QUANTIFIERS | PERSON_ROLES
+           | (ORGANISATION_HEADS - word_set("house street hall post times news mirror")))
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,11 @@ def is_proper(token: Token) -> bool:
     return not token.initial or plain(token.text) not in _COMMON
 
 
+def _organisation(word: str) -> bool:
+    """An organisation's head noun, in the singular or plural ("Services", "groups")."""
+    return word in ORGANISATION_HEADS or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
+
+
 def _looks_proper(word: str) -> bool:
     """A sentence's first word that is a name all the same: "Russian", "Southmark's"."""
     return word.endswith(("'s", "’s", "ian", "an", "ese", "ish", "i"))
@@ -108,8 +115,10 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
 def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] = (),
              definite: bool = False) -> Mention:
     named = {plain(word) for word in text.split()}
+    before_preposition = words[: next(
+        (i for i, w in enumerate(words) if i and w.lower in _SPLITTERS), len(words))]
     sides = tuple(
-        plain(w.text) for w in words
+        plain(w.text) for w in before_preposition
         if w.is_capitalised and plain(w.text) not in _NOT_SIDES and plain(w.text) not in named
         and (not w.initial or _looks_proper(w.text))
     )
@@ -134,7 +143,8 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     if len(words) < 2 or head not in SPOKESPEOPLE | {"office", "aides", "camp"}:
         return None
     inner = read_phrase(words[:-1])
-    if inner is None or inner.kind not in (ORGANISATION, NAME, PERSON, GROUP):
+    allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
+    if inner is None or inner.kind not in allowed:
         return None  # "treasury spokesman": a role, named in an apposition
     text = inner.text[:-2] if inner.text.endswith(("'s", "’s")) else inner.text
     return Mention(text, inner.kind, inner.start, inner.end, inner.titles, True, inner.sides)
@@ -150,8 +160,8 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     run = core[run_start:]
     before = [plain(w.text) for w in core[:run_start]]
     run_words = [plain(w.text) for w in run]
-    if any(word in ORGANISATION_HEADS for word in run_words) or (
-        before and before[-1] in ORGANISATION_HEADS
+    if any(_organisation(word) for word in run_words) or (
+        before and _organisation(before[-1])
     ):
         name = " ".join(w.text for w in run) + "".join(" " + w.text for w in rest)
         return _mention(words, ORGANISATION, name, tuple(before))
@@ -175,7 +185,7 @@ def _by_head(words: list[Token], head: str, text: str, definite: bool) -> Mentio
     """A phrase without a proper name at its end, known by its head noun."""
     if head in ORGANISATION_HEADS:
         return _mention(words, ORGANISATION, text, (head,), definite)
-    if head in GROUP_HEADS:
+    if head in GROUP_HEADS or _organisation(head):  # "officials", "Parents' groups"
         return _mention(words, GROUP, text, (head,), definite)
     if head in PERSON_ROLES:
         titles = tuple(plain(w.text) for w in words)

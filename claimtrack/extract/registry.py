@@ -80,7 +80,7 @@ class Registry:
             for mention in _named_in(unit.tokens):
                 if mention.kind == PERSON:
                     person = self._person(mention, mention.start)
-                    if unit.tokens and mention.start == unit.tokens[0].start:
+                    if _starts(unit.tokens, mention.start):
                         person.subjects.append(mention.start)
                 elif _has_proper(mention.text):
                     self._entity(mention, mention.kind, mention.text)
@@ -233,6 +233,12 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
             found.append(mention)
         i = end
     return found
+
+
+def _starts(tokens: list[Token], start: int) -> bool:
+    """Whether a phrase at ``start`` begins its sentence, titles aside ("City council member X")."""
+    before = [t for t in tokens if t.end <= start]
+    return all(t.is_capitalised or _titles_word(t) for t in before) and len(before) <= 5
 
 
 def _titles_word(token: Token) -> bool:

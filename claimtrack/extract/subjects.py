@@ -32,6 +32,7 @@ VERBISH = word_set("is are was were be been has have had will would can could ma
 FRONTED = (ALLEGATION_NOUNS | COMMENT_NOUNS | word_set("figure number estimate")) - word_set(
     "it them this that"
 )
+_NAMED = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
 _PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
 _PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
 
@@ -166,6 +167,12 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
     mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
     if mention is None and participle:  # "Parents of two children treated on the ward said"
         mention = phrases.read_phrase(segment)
+    if mention is None:  # "the accusation came from the Green Rivers Coalition, …, which said"
+        for j in range(len(segment) - 2, start - 1, -1):
+            if segment[j].lower in ("by", "from", "of", "at"):
+                tail = phrases.read_phrase(segment[j + 1 :])
+                if tail is not None and tail.kind in _NAMED:
+                    return tail
     return mention
 
 
