@@ -110,6 +110,7 @@ def allegation(event: Event) -> Event | None:
     if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
         end = next((j for j in range(start + 1, end) if tokens[j].lower in _RUMOUR_VERBS), end)
     event.content = (start, trim_end(tokens, start, end))
+    event.verb = f"{tokens[at].lower} that"  # "allegations that", "rumours that"
     event.flags.add("alleged")
     return event if event.has_words else None
 
