@@ -20,6 +20,7 @@ from claimtrack.cli import (
     db,
     dedupe,
     exchange,
+    extract,
     graph,
     link,
     report,
@@ -83,6 +84,7 @@ app.command("dedupe")(dedupe.dedupe)
 app.command("review")(dedupe.review)
 app.command("graph")(graph.graph)
 app.command("timeline")(timeline.timeline)
+app.command("extract")(extract.extract)
 app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")
 app.add_typer(source.app, name="source", help="Articles and pages where claims appear.")
 app.add_typer(claim.app, name="claim", help="Log, list, edit and remove claims.")

@@ -1,0 +1,122 @@
+"""``claimtrack extract``: suggest an article's disputes, and record the ones a person accepts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
+from claimtrack.enums import OutputFormat
+
+if TYPE_CHECKING:
+    from claimtrack.extract.model import Suggestion
+    from claimtrack.services.extraction import Recorded
+
+TABLE_TEXT = 70
+COLUMNS = ["id", "speaker", "kind", "verb", "text", "responds_to", "confidence", "start", "end"]
+
+
+def extract(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE|-", help="A plain-text article (UTF-8); "
+                                        "'-' reads standard input.")],
+    fmt: FormatOption = OutputFormat.TABLE,
+    apply: Annotated[bool, typer.Option("--apply", help="Record the accepted suggestions "
+                                        "(needs --source and --accept or --all).")] = False,
+    source: Annotated[str | None, typer.Option("--source", metavar="URL", help="Where the "
+                                               "article was published (with --apply).")] = None,
+    accept: Annotated[list[str] | None, typer.Option("--accept", metavar="IDS", help="Suggestions "
+                                                     "to record, e.g. s1,s3 (repeatable).")] = None,
+    accept_all: Annotated[bool, typer.Option("--all", help="Record every suggestion.")] = False,
+    no_db: Annotated[bool, typer.Option(
+        "--no-db", help="Leave the database alone: speakers as the text names them, no links to "
+        "recorded claims.")] = False,
+) -> None:
+    """Suggest the claims, counter-claims, denials and non-denials of an article.
+
+    Prints each attributed assertion with its speaker, kind, verb, words, offsets and the
+    suggestion (or recorded claim) it answers. Nothing is written without --apply; with it,
+    the accepted suggestions become claims quoted from --source, linked to what they answer
+    (denial: denies, counter-claim: contradicts, non-denial: evades, else responds_to), in one
+    transaction. Applying the same article again adds nothing.
+    """
+    wanted = _accepted(accept, accept_all, apply, source, no_db)
+    text = _read(file)
+    from claimtrack.extract import extract as suggest
+
+    suggestions = suggest(text)
+    if no_db:
+        _print_suggestions(suggestions, fmt, file)
+        return
+    from claimtrack.services import extraction
+
+    with command_session(ctx, write=apply) as session:
+        suggestions = extraction.resolve(session, suggestions)
+        if not apply:
+            recorded: list[Recorded] = []
+        else:
+            chosen = [s.id for s in suggestions] if accept_all else wanted
+            recorded = extraction.apply(session, suggestions, text, source_url=source or "",
+                                        accepted=chosen)
+    if not apply:
+        _print_suggestions(suggestions, fmt, file)
+        return
+    rows: list[dict[str, object]] = [
+        {"suggestion": r.suggestion, "claim": r.claim, "speaker": r.speaker,
+         "kind": r.kind.value, "status": r.status, "link": r.link}
+        for r in recorded
+    ]
+    emit_rows(rows, fmt, empty="Nothing to record.")
+    added = sum(r.status == "added" for r in recorded)
+    say(f"Recorded {added} new claim(s) from {source}; {len(recorded) - added} already recorded.")
+
+
+def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: str | None,
+              no_db: bool) -> list[str]:
+    """The suggestion ids to record, after checking the options go together."""
+    wanted = [part.strip().lower() for item in accept or () for part in item.split(",")
+              if part.strip()]
+    if not apply:
+        if wanted or accept_all or source:
+            fail("--accept, --all and --source only work with --apply; add --apply to record.")
+        return []
+    if no_db:
+        fail("--apply records into the database; drop --no-db.")
+    if not source:
+        fail("--apply needs --source URL: the page the article was published on.")
+    if bool(wanted) == accept_all:
+        fail("Say what to record: --accept s1,s3 (ids from a run without --apply) or --all.")
+    from claimtrack.errors import InvalidInput
+    from claimtrack.values import url
+
+    try:
+        url(source, "--source URL")
+    except InvalidInput as error:
+        fail(str(error))
+    return wanted
+
+
+def _read(file: str) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as error:
+        fail(f"Cannot read {file}: {error.strerror}. Check the path, or pass - for stdin.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        fail(f"{file} is not UTF-8 (byte {error.start}); re-save it as UTF-8 plain text.")
+
+
+def _print_suggestions(suggestions: list[Suggestion], fmt: OutputFormat, file: str) -> None:
+    short = fmt is OutputFormat.TABLE
+    rows: list[dict[str, object]] = []
+    for s in suggestions:
+        text = s.text if not short or len(s.text) <= TABLE_TEXT else s.text[: TABLE_TEXT - 1] + "…"
+        rows.append({"id": s.id, "speaker": s.speaker, "kind": s.kind.value, "verb": s.verb,
+                     "text": text, "responds_to": s.responds_to, "confidence": s.confidence,
+                     "start": s.start, "end": s.end})
+    emit_rows(rows, fmt, records=[s.public() for s in suggestions], columns=COLUMNS,
+              empty=f"No attributed assertions found in {file}.")

@@ -1,0 +1,172 @@
+"""Suggest the attributed claims, counter-claims, denials and non-denials of an article.
+
+Rule-based and offline: sentences and quotations (``segment``), reporting verbs and word lists
+(``lexicon``), speakers read from noun phrases (``phrases``) and resolved across the article
+(``registry``), events per sentence (``events``, ``subjects``, ``contents``), kinds
+(``classify``) and what answers what (``answers``). Pure
+Python with no database access: ``claimtrack.services.extraction`` records what a person
+accepts.
+
+    >>> from claimtrack.extract import extract
+    >>> [s.speaker for s in extract('"It is a lie," Lavrov said.')]
+    ['Lavrov']
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract.answers import link
+from claimtrack.extract.classify import Draft, decide_kind
+from claimtrack.extract.event import Event
+from claimtrack.extract.events import find_events
+from claimtrack.extract.model import Kind, Suggestion
+from claimtrack.extract.phrases import PRONOUN, RUMOUR
+from claimtrack.extract.registry import Entity, Registry
+from claimtrack.extract.segment import Unit, units
+
+__all__ = ["Kind", "Suggestion", "extract"]
+
+_CONFIDENCE = {"quote": 0.9, "say": 0.8, "deny": 0.85, "dismiss": 0.85, "accuse": 0.85,
+               "counter": 0.8, "respond": 0.75, "call": 0.75, "hedge": 0.85, "according": 0.75}
+
+
+def extract(text: str) -> list[Suggestion]:
+    """The attributed assertions of ``text``, in document order, ids s1, s2, …"""
+    sentences = units(text)
+    events = [find_events(unit) for unit in sentences]
+    registry = Registry(sentences)
+    drafts: list[Draft] = []
+    for index, unit in enumerate(sentences):
+        found: list[Draft] = []
+        for event in events[index]:
+            found.extend(_drafts(event, index, found, registry, text))
+        if not events[index] and unit.is_only_quotes:
+            speaker = _continued_speaker(index, sentences, events, drafts, registry)
+            if speaker is not None:
+                found.append(_continuation(unit, index, speaker, drafts, text))
+        drafts.extend(found)
+    drafts.sort(key=lambda d: d.spans[0][0])
+    for draft in drafts:
+        decide_kind(draft)
+    link(drafts, [text[u.start : u.end] for u in sentences])
+    return _suggestions(drafts, sentences, text)
+
+
+def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
+            text: str) -> list[Draft]:
+    named, speaker = _speaker(event, found, registry)
+    if not named:
+        return []
+    draft = _draft(event, index, speaker, text)
+    if not draft.spans:
+        return []
+    if event.embedded is not None:
+        inner = event.embedded
+        owner = registry.resolve(inner.mention, inner.position) if inner.mention else None
+        claim = _draft(inner, index, owner, text)
+        if claim.spans and claim.key != draft.key:
+            claim.confidence = 0.6
+            draft.embedded = claim
+            return [draft, claim]
+    return [draft]
+
+
+def _speaker(event: Event, found: list[Draft], registry: Registry) -> tuple[bool, Entity | None]:
+    """Whether the event has a speaker, and who: None for a rumour, which has none."""
+    if event.inherit:
+        said = [d for d in found if "alleged" not in d.flags]  # not an allegation's owner
+        return (True, said[-1].speaker) if said else (False, None)
+    mention = event.mention
+    if mention is None:
+        return False, None
+    entity = registry.resolve(mention, event.position)
+    if entity is None:
+        return mention.kind == RUMOUR, None
+    registry.spoke(entity, event.position)
+    return True, entity
+
+
+def _draft(event: Event, index: int, speaker: Entity | None, text: str) -> Draft:
+    spans = [_trimmed(text, span) for span in event.spans()]
+    spans = [span for span in spans if span[1] > span[0]]
+    tokens = event.unit.tokens
+    draft = Draft(
+        speaker=speaker, spans=spans, text=" … ".join(text[s:e] for s, e in spans),
+        verb=event.verb, verb_class=event.verb_class, unit_index=index,
+        flags=set(event.flags), object_head=event.object_head, object_text=event.object_text,
+    )
+    if event.quotes or (spans and text[spans[0][0] - 1 : spans[0][0]] in "\"“‘'"):
+        draft.flags.add("quote")
+    if "asked" in event.flags:
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), 0)
+        draft.asked = text[tokens[0].start : tokens[comma].start] if comma else ""
+    base = _CONFIDENCE["quote"] if event.quotes else _CONFIDENCE.get(event.verb_class, 0.75)
+    kind = event.mention.kind if event.mention else ""
+    factor = 0.85 if kind in (PRONOUN, "role") else 0.95 if event.inherit else 1.0
+    draft.confidence = round(base * factor * (0.75 if speaker is None else 1.0), 2)
+    return draft
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _continued_speaker(index: int, sentences: list[Unit], events: list[list[Event]],
+                       drafts: list[Draft], registry: Registry) -> Entity | None:
+    """A sentence of quotation alone: the speaker of the quotation around it.
+
+    A quotation left open at a paragraph's end belongs to the next paragraph's speaker (wire
+    style); otherwise the sentence continues the previous speaker's quotation.
+    """
+    unit = sentences[index]
+    quotes = unit.quotes
+    following = index + 1 < len(sentences) and sentences[index + 1].paragraph != unit.paragraph
+    if quotes and not quotes[-1].closed and following and events[index + 1]:
+        event = events[index + 1][0]
+        if event.quotes and event.mention is not None:
+            return registry.resolve(event.mention, event.position)
+    if not drafts or index == 0:
+        return None
+    last = drafts[-1]
+    previous = sentences[index - 1]
+    same_paragraph = previous.paragraph == unit.paragraph
+    if last.unit_index == index - 1 and (same_paragraph or "quote" in last.flags):
+        return last.speaker
+    return None
+
+
+def _continuation(unit: Unit, index: int, speaker: Entity, drafts: list[Draft],
+                  text: str) -> Draft:
+    spans = [_trimmed(text, quote.inner) for quote in unit.quotes]
+    verb = drafts[-1].verb if drafts and drafts[-1].speaker is speaker else "said"
+    return Draft(speaker=speaker, spans=spans, text=" … ".join(text[s:e] for s, e in spans),
+                 verb=verb, verb_class="say", unit_index=index, flags={"quote", "continued"},
+                 confidence=0.7)
+
+
+def _suggestions(drafts: list[Draft], sentences: list[Unit], text: str) -> list[Suggestion]:
+    ids = {id(draft): f"s{n}" for n, draft in enumerate(drafts, start=1)}
+    found = []
+    for draft in drafts:
+        unit = sentences[draft.unit_index]
+        speaker = draft.speaker
+        found.append(Suggestion(
+            id=ids[id(draft)],
+            speaker=speaker.name if speaker else None,
+            kind=draft.kind,
+            text=draft.text,
+            start=draft.spans[0][0],
+            end=draft.spans[-1][1],
+            spans=tuple(draft.spans),
+            verb=draft.verb,
+            confidence=draft.confidence,
+            responds_to=ids.get(id(draft.target)) if draft.target is not None else None,
+            mentions=tuple(dict.fromkeys([speaker.name, *speaker.mentions])) if speaker else (),
+            speaker_kind=speaker.kind if speaker else None,
+            passage=(min(unit.start, draft.spans[0][0]), max(unit.end, draft.spans[-1][1])),
+        ))
+    return found

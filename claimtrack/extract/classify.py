@@ -1,0 +1,143 @@
+"""Kinds: is an assertion a claim, a denial, a counter-claim or a non-denial?
+
+The verb decides first (denied → denial, countered → counter-claim, "declined to comment" →
+non-denial). Said-type verbs are judged by their words: a hedge is a non-denial, words of
+falsehood ("lies", "untrue") a denial; a negation is a denial when the speakers talk about
+themselves ("we never …") and a counter-claim otherwise, once ``answers`` finds that it
+answers something.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimtrack.extract.event import HEDGE
+from claimtrack.extract.lexicon import (
+    ALLEGATION_NOUNS,
+    COMMENT_NOUNS,
+    FALSITY_WORDS,
+    FIRST_PERSON,
+    NEGATIONS,
+    NON_DENIAL,
+    VerbClass,
+    word_set,
+)
+from claimtrack.extract.model import Kind
+from claimtrack.extract.registry import Entity
+
+_FIRST_PERSON_STARTS = word_set("we our i my")
+_SELF_STARTS = {  # how the words of a speaker of each kind refer back to the speaker
+    "person": word_set("he his she her"),
+    "role": word_set("he his she her"),
+    "organisation": word_set("it its"),
+    "name": word_set("it its"),
+    "group": word_set("they their"),
+}
+_VERDICT_LEADS = word_set("is are was were be been being 's a an as total pure complete utter "
+                           "absolutely completely totally simply categorically entirely "
+                           "wholly utterly")
+_DENYING = word_set("deny denies denied reject rejects rejected refute refutes refuted")
+_MODALS = word_set("will would shall should must can could may might")
+_EARLY = 7  # a clause's own negation comes within its first words
+_CLAUSE_STARTS = word_set("and but while")
+_REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
+                        "rumour rumours rumor rumors account comments remarks")
+
+
+@dataclass(eq=False)
+class Draft:
+    """A suggestion being built: speaker resolved, kind and target still to decide."""
+
+    speaker: Entity | None
+    spans: list[tuple[int, int]]
+    text: str
+    verb: str
+    verb_class: str
+    unit_index: int
+    flags: set[str] = field(default_factory=set)
+    object_head: str = ""
+    object_text: str = ""
+    asked: str = ""
+    kind: Kind = Kind.CLAIM
+    confidence: float = 0.8
+    target: Draft | None = None
+    embedded: Draft | None = None
+    needs_target: bool = False
+    negation: str = ""
+
+    @property
+    def position(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def key(self) -> str | None:
+        return self.speaker.name.lower() if self.speaker else None
+
+
+def decide_kind(draft: Draft) -> None:
+    """The kind the verb and words give, before answers are linked."""
+    verb_class, head = draft.verb_class, draft.object_head
+    words = set(re.findall(r"[a-z'-]+", draft.text.lower().replace("’", "'")))
+    if "alleged" in draft.flags:
+        return
+    if verb_class == HEDGE or NON_DENIAL.search(draft.text):
+        draft.kind, draft.needs_target = Kind.NON_DENIAL, True
+    elif verb_class == VerbClass.DENY:
+        draft.kind, draft.needs_target = Kind.DENIAL, True
+    elif verb_class == VerbClass.DISMISS:
+        draft.kind = Kind.COUNTER_CLAIM if head in COMMENT_NOUNS else Kind.DENIAL
+        draft.needs_target = True
+    elif verb_class == VerbClass.CALL and head in ALLEGATION_NOUNS | COMMENT_NOUNS:
+        draft.kind, draft.needs_target = Kind.DENIAL, True
+    elif verb_class == VerbClass.COUNTER:
+        draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
+    elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
+        draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
+    elif words & _DENYING:
+        draft.kind, draft.needs_target = Kind.DENIAL, True
+    elif _calls_false(draft.text):
+        draft.negation, draft.needs_target = "self", True  # a denial if it answers something
+    elif "asked" in draft.flags:
+        negated = bool(words & NEGATIONS) or "n't" in draft.text
+        draft.kind = Kind.DENIAL if negated else Kind.NON_DENIAL
+        draft.needs_target = True
+    elif _negates(draft.text):
+        quoted = "quote" in draft.flags
+        about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON))
+        draft.negation = "self" if about_self else "plain"
+        draft.needs_target = True
+    else:
+        draft.needs_target = bool(words & _REFERENCES)
+
+
+def _about_speaker(draft: Draft) -> bool:
+    """Whether the words start with the speaker: "it had not …" said by an organisation."""
+    first = draft.text.split(maxsplit=1)[0].lower() if draft.text.split() else ""
+    kind = draft.speaker.kind if draft.speaker else ""
+    return first in _FIRST_PERSON_STARTS or first in _SELF_STARTS.get(kind, ())
+
+
+def _calls_false(text: str) -> bool:
+    """Words calling something false: "These stories are untrue", "a lie", "total nonsense"."""
+    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    for i, word in enumerate(words):
+        leads = words[max(0, i - 3) : i]
+        if word in FALSITY_WORDS and (i == 0 or any(w in _VERDICT_LEADS for w in leads)):
+            return True
+    return False
+
+
+def _negates(text: str) -> bool:
+    """A negated statement of fact, early in its clause; not a refusal to act ("we will not
+    let anyone …") nor a negation deep in a relative clause ("aircraft they do not trust")."""
+    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    since = 0
+    for i, word in enumerate(words):
+        opens = word in _CLAUSE_STARTS or (word == "that" and i > 0 and words[i - 1] == "and")
+        since = 0 if opens else since + 1
+        if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
+            if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
+                continue
+            return True
+    return False

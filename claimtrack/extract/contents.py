@@ -1,0 +1,271 @@
+"""What is reported: the quotation attached to a verb, or the clause it introduces.
+
+For said-type verbs the words start after the verb, its addressee ("told reporters"), times
+("Friday") and places ("in a statement") and an optional "that" or colon. For denials,
+accusations and hedges they start at the verb ("denied having plans …"), so the words read as
+an assertion of their own. They end at the sentence's end, a semicolon, or a clause of the
+reporter's own (", as …", ", after …").
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract import phrases
+from claimtrack.extract.event import ALLEGATION, HEDGE, Candidate, Event
+from claimtrack.extract.lexicon import (
+    ALLEGATION_NOUNS,
+    NOT_ASSERTIONS,
+    PARTICIPLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SUBORDINATORS,
+    WEEKDAYS,
+    VerbClass,
+    word_set,
+)
+from claimtrack.extract.phrases import Mention, plain
+from claimtrack.extract.segment import Token
+from claimtrack.extract.subjects import VERBISH, Subject
+
+_ADDRESSED = word_set("told tells assured warned informed")
+_TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
+_SPANS = word_set("hours days weeks minutes moments")
+_WHEN = word_set("last this next late early on")
+_PERIODS = word_set("week month year weekend night morning afternoon evening")
+_FROM_VERB = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.ACCUSE, VerbClass.CALL, HEDGE)
+_SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
+# Verbs that follow a rumour used as a subject: "Rumours that X spread online".
+_RUMOUR_VERBS = word_set("spread circulated swirled surfaced emerged grew mounted persisted "
+                          "prompted sparked caused fuelled fueled gained intensified")
+ALLEGED = word_set(
+    "allegation allegations claim claims accusation accusations charge charges report reports "
+    "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation"
+)
+
+
+def with_split_quote(event: Event, after: int) -> Event:
+    """``"A," he said, "B."``: the second quotation belongs to the same event."""
+    rest = event.unit.tokens[after:]
+    for i, token in enumerate(rest):
+        if token.quote is not None:
+            if i > 0 and rest[i - 1].text == ",":
+                event.quotes.append(token.quote)
+            break
+    event.content = (after, after)
+    return event
+
+
+def with_content(event: Event, candidate: Candidate, subject: Subject | None) -> Event | None:
+    """The reported words after the verb, or from the verb for denials and accusations."""
+    tokens = event.unit.tokens
+    end = next((j for j in range(candidate.stop, len(tokens)) if tokens[j].text == ";"),
+               len(tokens))
+    verb_class = candidate.verb_class
+    if verb_class in _FROM_VERB:
+        start = candidate.start
+        event.object_head, event.object_text = _object(tokens, candidate.stop, end)
+        denies = verb_class in (VerbClass.DENY, VerbClass.DISMISS)
+        if denies and event.object_head in NOT_ASSERTIONS:
+            return None  # "rejected Moscow's demands": no assertion was denied
+        if verb_class == VerbClass.CALL and not _calls_names(tokens, candidate.stop, end,
+                                                              event.object_head):
+            return None  # "called for", "calls itself X": a demand or a name, not a claim
+        if verb_class in (VerbClass.DISMISS, VerbClass.CALL) and any(
+            t.lower == "as" for t in tokens[candidate.stop : min(end, candidate.stop + 12)]
+        ):
+            event.verb += " … as"
+        _embed_allegation(event, candidate.stop, end)
+    else:
+        start = _words_start(tokens, candidate, end)
+        clause = subject.clause if subject is not None else None
+        if clause is not None and _adjuncts_only(tokens, start, end):
+            first, comma = clause
+            event.content = (first, trim_end(tokens, first, comma))  # "X, officials said."
+            if start + 1 < end and tokens[start].text == "," and _continues(tokens[start + 1]):
+                event.more = (start + 1, trim_end(tokens, start + 1, end))  # "X, he said, was Y"
+            return event
+    end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
+    event.content = (start, end)
+    return event if end > start else None
+
+
+def allegation(event: Event) -> Event | None:
+    """"Rumours that X spread online", "amid reports that X": X, by whoever is named for it."""
+    tokens = event.unit.tokens
+    at = event.verb_at[0]
+    first = at
+    while first > max(0, at - 4) and _modifies(tokens[first - 1]):
+        first -= 1
+    proper = [t for t in tokens[first:at] if t.is_capitalised and not t.initial]
+    event.mention = phrases.read_phrase(proper) if proper else None
+    event.mention = event.mention or Mention("", phrases.RUMOUR, tokens[at].start, tokens[at].end)
+    that = that_after(tokens, at)
+    if that is None:
+        return None
+    start = that + 1
+    if start < len(tokens) and tokens[start].lower in REPORTING_VERBS:
+        start += 1  # "a report that claimed X": "that" was a relative pronoun
+        start += start < len(tokens) and tokens[start].lower == "that"
+    end = cut_adjuncts(tokens, start, len(tokens))
+    if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
+        end = next((j for j in range(start + 1, end) if tokens[j].lower in _RUMOUR_VERBS), end)
+    event.content = (start, trim_end(tokens, start, end))
+    event.verb = f"{tokens[at].lower} that"  # "allegations that", "rumours that"
+    event.flags.add("alleged")
+    return event if event.has_words else None
+
+
+def _modifies(token: Token) -> bool:
+    """A word that may stand before "claims" and say whose they are ("the U.S. claims")."""
+    word = token.lower
+    return token.is_word and word not in SUBORDINATORS | PREPOSITIONS | VERBISH and word not in (
+        "the", "a", "an", "and", "but", "amid", "following", "that"
+    ) and not (word.endswith("ed") and not token.is_capitalised)
+
+
+def according(event: Event) -> Event | None:
+    """"According to X, Y." and "Y, according to X."."""
+    tokens = event.unit.tokens
+    at = event.verb_at[1]
+    stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
+    event.mention = phrases.read_phrase(tokens[at:stop])
+    if event.mention is None:
+        return None
+    first_words = event.verb_at[0] == 0 or tokens[event.verb_at[0] - 1].lower in ("but", "and")
+    if first_words and stop < len(tokens) - 1 and tokens[stop].text == ",":
+        event.content = (stop + 1, cut_adjuncts(tokens, stop + 1, len(tokens)))
+    else:
+        first = event.verb_at[0]
+        event.content = (0, first - 1 if first > 0 and tokens[first - 1].text == "," else first)
+    event.content = (event.content[0], trim_end(tokens, *event.content))
+    return event
+
+
+def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
+    """End the words before ", as …", ", after …" or "as Russian troops …" (the reporter's)."""
+    for j in range(start + 1, end):
+        word = tokens[j].lower
+        if (word in SUBORDINATORS or word in PARTICIPLES) and tokens[j - 1].text == ",":
+            return j - 1
+        if word == "as" and j + 1 < end and (
+            tokens[j + 1].is_capitalised or tokens[j + 1].lower in PRONOUNS
+        ):
+            return j
+    return end
+
+
+def trim_end(tokens: list[Token], start: int, end: int) -> int:
+    """Drop the sentence's closing punctuation from the end of the reported words."""
+    while end > start and tokens[end - 1].text in ".,!?":
+        end -= 1
+    return end
+
+
+def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
+    """Where a said-type verb's words start: after "that", a colon, ", saying", adjuncts."""
+    start = _skip_adjuncts(tokens, candidate.stop, end, candidate.verb in _ADDRESSED)
+    if start < end and (tokens[start].text == ":" or (
+        tokens[start].text == "," and start + 1 < end and tokens[start + 1].quote is not None
+    )):
+        start += 1
+    if start < end and tokens[start].lower == "that":
+        start += 1
+    if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in PARTICIPLES:
+        start += 2 + (start + 2 < end and tokens[start + 2].lower == "that")
+    return start
+
+
+def _calls_names(tokens: list[Token], k: int, end: int, head: str) -> bool:
+    """'called the report "a fabrication"': calling something a name that judges it."""
+    if head in ("for", "on") or head.startswith(("itself", "himself", "herself", "themselves")):
+        return False
+    return head in ALLEGATION_NOUNS or any(t.quote is not None for t in tokens[k:end])
+
+
+def _continues(token: Token) -> bool:
+    """After "X, he said," the clause goes on with its verb: "… was sound"."""
+    word = token.lower
+    return word in VERBISH or (token.is_word and not token.is_capitalised and word.endswith("ed"))
+
+
+def that_after(tokens: list[Token], i: int) -> int | None:
+    """Index of the "that" opening what an allegation alleges: "reports (in the press) that"."""
+    for j in range(i + 1, min(len(tokens), i + 7)):
+        word = tokens[j].lower
+        if word == "that":
+            return j
+        if (j == i + 1 and word not in PREPOSITIONS) or not tokens[j].is_word or word in VERBISH:
+            return None
+    return None
+
+
+def _adjuncts_only(tokens: list[Token], start: int, end: int) -> bool:
+    """Nothing reported after the verb: "…, officials said on Monday in a statement."."""
+    stop = next((j for j in range(start, end) if tokens[j].text == ","), end)
+    rest = [t for t in tokens[start:stop] if t.text not in ".!?"]
+    return not rest or (len(rest) <= 8 and rest[0].lower in PREPOSITIONS and not any(
+        t.quote is not None or t.lower == "that" or t.lower in VERBISH for t in rest
+    ))
+
+
+def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> int:
+    """Past "Friday", "on Monday", "in a statement" and "told reporters" to the reported words."""
+    if addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
+        stop = k
+        while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (
+            _SUBJECT_PRONOUNS | PREPOSITIONS
+        ):
+            stop += 1
+        k = stop
+    while k < end:
+        word = tokens[k].lower
+        following = tokens[k + 1].lower if k + 1 < end else ""
+        if word in _TIME:
+            k += 1
+        elif (word in _SPANS and following in ("later", "earlier", "ago")) or (
+            word in _WHEN and (following in _PERIODS or following in WEEKDAYS or following == "on")
+        ):
+            k += 2  # "hours later", "last week", "on Monday"
+        elif word in PREPOSITIONS:
+            ahead = next((j for j in range(k + 1, min(end, k + 11)) if tokens[j].lower == "that"
+                          or tokens[j].text == ":" or tokens[j].quote is not None), None)
+            if ahead is None or any(t.text in ",;" for t in tokens[k:ahead]):
+                return k
+            k = ahead
+        else:
+            return k
+    return k
+
+
+def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
+    """A denial's object and its head noun ("the U.S. allegations" -> "allegations")."""
+    head, words = "", list[str]()
+    if k < end and tokens[k].lower in ("on", "about", "whether"):
+        k += 1
+    if k + 1 < end and tokens[k].lower in ("that", "this", "these", "those") and (
+        tokens[k + 1].is_word and tokens[k + 1].lower not in VERBISH
+    ):
+        words.append(tokens[k].text)  # "rejected that version of events"
+        k += 1
+    if k < end and tokens[k].lower.endswith("ing"):  # "denied having plans": a clause
+        return "", ""
+    for token in tokens[k:end]:
+        if token.lower in ("that", "as", "of", "for", "on") or not token.is_word:
+            return head or token.lower, " ".join(words)
+        if token.lower in PREPOSITIONS and head:
+            break
+        head = plain(token.text)
+        words.append(token.text)
+    return head, " ".join(words)
+
+
+def _embed_allegation(event: Event, k: int, end: int) -> None:
+    """"rejected the U.S. allegations that X": X is a claim of its own, by whoever made it."""
+    tokens = event.unit.tokens
+    for j in range(k, min(end, k + 8) - 1):
+        if plain(tokens[j].text) in ALLEGATION_NOUNS & ALLEGED and that_after(tokens, j):
+            inner = allegation(Event(ALLEGATION, "", event.unit, (j, j + 1)))
+            if inner is not None:
+                inner.content = (inner.content[0], min(inner.content[1], trim_end(tokens, k, end)))
+                event.embedded = inner
+            return

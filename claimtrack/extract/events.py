@@ -1,0 +1,183 @@
+"""Reporting events in one sentence: who (a noun phrase) reports what (a quotation or clause).
+
+A verb of the lexicon, a hedge ("declined to comment"), "according to" or an allegation
+("rumours that …") starts an event. Its subject is found by ``subjects``, its words by
+``contents``; ``and said`` and ``, adding`` share the previous event's subject. A verb inside
+another event's words is reported speech within reported speech, not an event of its own,
+unless a coordinated or subordinate clause starts there ("denied X after Y reported that Z").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extract import contents, phrases
+from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
+from claimtrack.extract.lexicon import (
+    BASE_FORMS,
+    NON_DENIAL,
+    PARTICIPLES,
+    PHRASAL_VERBS,
+    REPORTING_VERBS,
+    SUBORDINATORS,
+    VerbClass,
+    word_set,
+)
+from claimtrack.extract.phrases import Mention, plain
+from claimtrack.extract.segment import Token, Unit
+from claimtrack.extract.subjects import (
+    clause_lead,
+    fronted_object,
+    quote_before_verb,
+    skip_back,
+    subject_after,
+    subject_before,
+)
+
+_ACCORDING = re.compile(r"\baccording to\b")
+# Before a base form these make it an infinitive or a hypothesis: "to say", "would deny".
+_NOT_FINITE = word_set(
+    "to will would could can may might must should shall did do does not never cannot "
+    "didn't don't doesn't won't wouldn't couldn't let"
+)
+
+
+def find_events(unit: Unit) -> list[Event]:
+    """The reporting events of one sentence, in order."""
+    tokens = unit.tokens
+    events: list[Event] = []
+    for candidate in _candidates(tokens):
+        if events and _consumed(events[-1], candidate):
+            continue
+        if events and candidate.start < events[-1].content[1]:
+            cut = _split_point(tokens, candidate)
+            if cut is None or cut <= events[-1].content[0]:
+                continue
+            events[-1].content = (events[-1].content[0], cut)
+        event = _event(unit, candidate, events)
+        if event is not None:
+            events.append(event)
+    if tokens and tokens[0].lower in ("asked", "when") and events:
+        for event in events:
+            event.flags.add("asked")
+    return [event for event in events if event.has_words]
+
+
+def _candidates(tokens: list[Token]) -> list[Candidate]:
+    frame, owner = _frame(tokens)
+    found: list[Candidate] = []
+    for pattern, verb_class in ((NON_DENIAL, HEDGE), (_ACCORDING, ACCORDING)):
+        for match in pattern.finditer(frame):
+            start, stop = owner[match.start()], owner[match.end() - 1] + 1
+            found.append(Candidate(start, stop, verb_class, match.group().lower()))
+    taken = {i for c in found for i in range(c.start, c.stop)}
+    for i, token in enumerate(tokens):
+        if i in taken or token.quote is not None:
+            continue
+        for phrase, verb_class in PHRASAL_VERBS.items():
+            if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
+                found.append(Candidate(i, i + len(phrase), verb_class, " ".join(phrase)))
+                taken.update(range(i, i + len(phrase)))
+                break
+        else:
+            if token.lower in REPORTING_VERBS:
+                found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
+            elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
+                found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
+            elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
+                found.append(Candidate(i, i + 1, ALLEGATION, ""))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _frame(tokens: list[Token]) -> tuple[str, list[int]]:
+    """Lower-case words of a sentence joined by spaces, with each character's token index."""
+    parts: list[str] = []
+    owner: list[int] = []
+    for i, token in enumerate(tokens):
+        word = "\x00" if token.quote is not None else token.lower
+        parts.append(word)
+        owner.extend([i] * (len(word) + 1))
+    return " ".join(parts), owner
+
+
+def _consumed(previous: Event, candidate: Candidate) -> bool:
+    """A participle already read as part of the previous event (", saying", ", calling")."""
+    if previous.verb_at[1] <= candidate.start < previous.content[0]:
+        return True
+    return candidate.verb_class == VerbClass.CALL and previous.verb_class in (
+        VerbClass.DENY, VerbClass.DISMISS
+    ) and candidate.verb in PARTICIPLES
+
+
+def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
+    """Where a coordinated or subordinate event starts inside another's words, if it does."""
+    if candidate.verb_class == ALLEGATION:
+        return None
+    i = skip_back(tokens, candidate.start - 1)[0]
+    if i >= 0 and tokens[i].lower in ("and", "but", "while", ","):
+        return i - 1 if tokens[i].lower == "and" and i > 0 and tokens[i - 1].text == "," else i
+    if i >= 0 and candidate.verb in PARTICIPLES and _comma_quote(tokens[i]):
+        return i + 1  # called the figures "misleading," saying ...
+    comma = next((j for j in range(i, max(i - 8, -1), -1) if tokens[j].text == ","), None)
+    if comma is not None and fronted_object(tokens[comma + 1 : i + 1]):
+        return comma  # "…, a figure the bank declined to confirm"
+    lead = clause_lead(tokens, i)
+    return lead if lead is not None and tokens[lead].lower in SUBORDINATORS else None
+
+
+def _agrees(candidate: Candidate, mention: Mention) -> bool:
+    """A base form needs a plural subject: "Critics say", not "the U.S. claim is …"."""
+    if candidate.verb not in BASE_FORMS or candidate.verb in REPORTING_VERBS:
+        return True
+    plural = mention.kind == phrases.GROUP or " and " in mention.text
+    return plural or (mention.kind == phrases.PRONOUN and mention.text in ("they", "we", "i"))
+
+
+def _comma_quote(token: Token) -> bool:
+    """A quotation closed on a comma ('"wildly misleading,"'), standing for the comma."""
+    return token.quote is not None and token.text.rstrip("\"”’'»").endswith(",")
+
+
+def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | None:
+    tokens = unit.tokens
+    event = Event(candidate.verb_class, candidate.verb, unit, (candidate.start, candidate.stop))
+    if candidate.verb_class == ACCORDING:
+        return contents.according(event)
+    if candidate.verb_class == ALLEGATION:
+        return contents.allegation(event)
+    i, seen = skip_back(tokens, candidate.start - 1)
+    if seen & {"negated", "passive"} and candidate.verb_class != HEDGE:
+        return None  # "did not deny", "was said", "has been accused": nobody here asserts
+    event.flags |= seen
+    before = tokens[i] if i >= 0 else None
+    coordinated = before is not None and (
+        before.lower in ("and", "but")
+        or (candidate.verb in PARTICIPLES and (before.text == "," or _comma_quote(before)))
+    )
+    if candidate.verb in PARTICIPLES and not coordinated:
+        return None
+    subject = None
+    if coordinated:
+        if not events:
+            return None
+        event.inherit = True
+    elif before is not None and (quote := quote_before_verb(tokens, i)) is not None:
+        event.mention = subject_after(tokens, candidate.stop)
+        event.quotes = [quote]
+        return contents.with_split_quote(event, candidate.stop) if event.mention else None
+    else:
+        relative = before is not None and before.lower in ("who", "which") and i > 0 and (
+            tokens[i - 1].text == ","
+        )  # "the Green Rivers Coalition, an alliance of groups, which said …"
+        subject = subject_before(tokens, i - 1 if relative else i)
+        if subject.mention is None or not _agrees(candidate, subject.mention):
+            return None
+        event.mention = subject.mention
+        if subject.quote is not None:
+            event.quotes = [subject.quote]
+            return contents.with_split_quote(event, candidate.stop)
+    filled = contents.with_content(event, candidate, subject)
+    if filled is not None and subject is not None and subject.fronted:
+        filled.flags.add("fronted")
+        filled.object_head = subject.fronted
+    return filled

@@ -1,0 +1,215 @@
+"""Word lists the extractor reads: reporting verbs and their kinds, titles, organisations.
+
+Lower-case throughout (apostrophes straight). General English wire-copy vocabulary only: no
+names of particular people or countries, so the rules carry over to articles never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string: easier to read and to extend than a set literal."""
+    return frozenset(text.split())
+
+
+class VerbClass(StrEnum):
+    """What a reporting verb does to the words it reports."""
+
+    SAY = "say"  # said, told, warned, insisted: a claim (or a denial, by what it says)
+    DENY = "deny"  # denied, rejected, refuted: a denial
+    DISMISS = "dismiss"  # dismissed X as Y: a denial, or a counter-claim of someone's comments
+    ACCUSE = "accuse"  # accused X of Y, blamed X for Y: a claim
+    COUNTER = "counter"  # countered, disputed, hit back: a counter-claim
+    RESPOND = "respond"  # responded, replied: a claim answering another
+    CALL = "call"  # called X "Y", described X as Y: by what X is
+
+
+_FORMS: dict[VerbClass, str] = {
+    VerbClass.SAY: (
+        "said says told tells added adds stated announced claimed claims alleged alleges "
+        "asserted insisted insists argued argues warned warns reaffirmed reiterated confirmed "
+        "confirms noted wrote writes tweeted reported explained acknowledged admitted conceded "
+        "suggested predicted stressed maintained maintains cautioned declared emphasised "
+        "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
+        "complained revealed disclosed estimated believes believed saying adding insisting warning "
+        "noting claiming arguing alleging stressing"
+    ),
+    VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
+    "denying rejecting",
+    VerbClass.DISMISS: "dismissed dismisses dismissing slammed slams blasted blasts denounced "
+    "denounces derided ridiculed lambasted",
+    VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming",
+    VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
+    "challenged downplayed questioned",
+    VerbClass.RESPOND: "responded replied responds replies",
+    VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling",
+}
+REPORTING_VERBS: dict[str, VerbClass] = {
+    form: verb_class for verb_class, forms in _FORMS.items() for form in forms.split()
+}
+# Multi-word reporting verbs, matched on lower-case words.
+PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
+    ("hit", "back"): VerbClass.COUNTER,
+    ("hits", "back"): VerbClass.COUNTER,
+    ("pushed", "back"): VerbClass.COUNTER,
+    ("fired", "back"): VerbClass.COUNTER,
+    ("shot", "back"): VerbClass.COUNTER,
+    ("played", "down"): VerbClass.COUNTER,
+    ("brushed", "aside"): VerbClass.DISMISS,
+    ("brushed", "off"): VerbClass.DISMISS,
+    ("pleaded", "not", "guilty"): VerbClass.DENY,
+    ("pleads", "not", "guilty"): VerbClass.DENY,
+    ("was", "quoted", "as", "saying"): VerbClass.SAY,
+}
+PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
+# Present-tense forms after a plural subject ("Critics say …"): not after "to", "will", "did".
+BASE_FORMS: dict[str, VerbClass] = {
+    **dict.fromkeys(word_set(
+        "say tell claim allege insist argue warn maintain contend acknowledge admit concede "
+        "suggest predict stress believe report"), VerbClass.SAY),
+    **dict.fromkeys(word_set("deny reject refute"), VerbClass.DENY),
+    "dismiss": VerbClass.DISMISS,
+    "accuse": VerbClass.ACCUSE,
+    "dispute": VerbClass.COUNTER,
+}
+
+# A hedge instead of an answer: each pattern is a non-denial wherever it is said.
+NON_DENIAL = re.compile(
+    r"\bneither\s+(?:confirm|confirmed|confirms|confirming)\s+nor\s+"
+    r"(?:deny|denied|denies|exclude[sd]?|rule[sd]?\s+out|dismiss\w*)"
+    r"|\b(?:declined?|declines|declining|refused?|refuses|refusing)\s+to\s+"
+    r"(?:comment|say|confirm|discuss|speculate|elaborate|rule\s+out|be\s+drawn|give\s+details)"
+    r"|\b(?:would|will|could)\s+not\s+"
+    r"(?:comment|say\s+whether|confirm|discuss|rule\s+out|be\s+drawn)"
+    r"|\b(?:wouldn't|won't|couldn't)\s+(?:comment|say\s+whether|confirm|discuss|rule\s+out)"
+    r"|\b(?:did\s+not|didn't)\s+rule\s+out"
+    r"|\b(?:do|does)\s+not\s+(?:comment|discuss)\b|\b(?:don't|doesn't)\s+(?:comment|discuss)\b"
+    r"|\bno\s+comment\b|\bcannot\s+(?:comment|confirm|discuss)\b"
+    r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)",
+    re.IGNORECASE,
+)
+
+ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof gen col lt maj capt sgt cpl adm cmdr sen rep gov rev st jr sr vs inc "
+    "corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec mt gov dept"
+)
+SENTENCE_STARTERS = word_set(
+    "The A An He She It They We I But And In On At This That There His Her Its Their After As "
+    "When While However Meanwhile Asked Speaking Earlier Later"
+)
+HONORIFICS = word_set(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady col. gen. lt. maj. capt. "
+    "sgt. adm. sen. rep. gov. rev. sheikh rabbi"
+)
+# Words of a title before a name ("Russian Foreign Minister", "national security adviser").
+TITLE_WORDS = word_set(
+    "president vice prime minister secretary chancellor senator governor mayor king queen "
+    "prince princess emperor pope judge justice chief executive officer director spokesman "
+    "spokeswoman spokesperson ambassador envoy commissioner chairman chairwoman chair leader "
+    "prosecutor attorney general adviser advisor head ceo coach captain commander colonel "
+    "admiral lieutenant sergeant mp congressman congresswoman lawmaker speaker deputy foreign "
+    "defence defense interior finance health treasury state opposition senior top former "
+    "acting interim lead national security minority majority official diplomat premier "
+    "secretary-general campaign regional technology operating financial founder manager "
+    "agent lawyer researcher historian analyst economist expert scientist professor doctor "
+    "businessman businesswoman activist champion olympic sprint reporter editor"
+)
+# Heads of a singular noun phrase that names a person by role: "the spokesman", "top diplomat".
+PERSON_ROLES = word_set(
+    "spokesman spokeswoman spokesperson minister president diplomat official leader chief "
+    "director executive secretary ambassador envoy prosecutor lawyer attorney adviser advisor "
+    "chairman chairwoman commander general mayor governor senator lawmaker mp source analyst "
+    "expert researcher historian economist agent manager coach captain officer aide "
+    "negotiator premier chancellor king queen monarch ceo founder editor whistleblower witness "
+    "insider consultant surgeon nurse doctor professor scientist judge inspector"
+)
+SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
+# The same office under another name: "Russia's top diplomat" is its foreign minister.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "diplomat": frozenset({"foreign minister", "foreign secretary", "secretary of state"}),
+    "premier": frozenset({"prime minister"}),
+    "monarch": frozenset({"king", "queen"}),
+    "ceo": frozenset({"chief executive"}),
+}
+ORGANISATION_HEADS = word_set(
+    "ministry department agency office house kremlin commission council committee party union "
+    "association federation organization organisation service court tribunal bank group "
+    "company corporation corp inc ltd firm government administration army navy military police "
+    "parliament congress senate assembly institute university foundation fund center centre "
+    "coalition alliance front movement league network mission embassy consulate palace "
+    "regulator authority board bureau cabinet secretariat command forces guard watch "
+    "securities minerals motors airlines airways industries holdings systems technologies "
+    "media news times post journal herald courier ledger gazette tribune telegraph guardian "
+    "mirror press broadcaster newspaper radio television tv channel outlet club team street "
+    "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
+    "blog website site magazine paper tabloid daily weekly station network charity drugmaker "
+    "automaker retailer insurer lender publisher supplier utility "
+    "prosecutors' unit"
+)
+GROUP_HEADS = word_set(
+    "officials authorities prosecutors analysts observers diplomats experts researchers "
+    "investigators sources residents critics witnesses activists protesters doctors scientists "
+    "lawmakers leaders websites officers ministers allies rebels separatists militants "
+    "economists lawyers campaigners organisers organizers employees workers members supporters "
+    "opponents commentators historians villagers farmers parents teachers students "
+    "governments states countries people owners users customers families survivors"
+)
+# Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
+RUMOUR_HEADS = word_set(
+    "posts reports rumours rumors messages videos claims allegations speculation stories tweets "
+    "publications accounts"
+)
+ALLEGATION_NOUNS = word_set(
+    "allegation allegations claim claims accusation accusations charge charges report reports "
+    "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation story "
+    "findings study "
+    "stories account accounts version insinuation insinuations theory theories contention "
+    "it them this that"
+)
+COMMENT_NOUNS = word_set(
+    "comment comments remark remarks statement statements threat threats warning warnings "
+    "words criticism idea argument arguments assessment assessments figure figures estimate "
+    "estimates prediction predictions"
+)
+# Objects that are not assertions: rejecting a demand is not denying a claim.
+NOT_ASSERTIONS = word_set(
+    "demand demands call calls proposal proposals offer offers request requests plan plans bid "
+    "bids ultimatum ultimatums appeal appeals invitation invitations resolution resolutions "
+    "deal deals application applications nomination nominations motion motions bill bills "
+    "amendment amendments candidacy resignation terms conditions"
+)
+FALSITY_WORDS = word_set(
+    "lie lies lying false falsehood falsehoods untrue fake fabricated fabrication fabrications "
+    "fiction baseless groundless unfounded nonsense absurd ridiculous disinformation "
+    "misinformation propaganda slander slanderous smear hoax invented provocation fantasy "
+    "rubbish misleading bluster"
+)
+NEGATIONS = word_set("not no never nothing none nobody nowhere neither nor n't cannot")
+FIRST_PERSON = word_set("i we our my us me ours")
+PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "group"}
+DETERMINERS = word_set("the a an this that these those its his her their our")
+QUANTIFIERS = word_set("several some many two three four five few numerous various most")
+# Words skipped between a subject and its verb: "has", "on Monday", "angrily", "in turn".
+AUXILIARIES = word_set(
+    "has have had was were is are will would also again later earlier then now still "
+    "already turn in on late early last this that week month year night morning afternoon "
+    "evening hours days weeks ago overnight yesterday today tonight"
+)
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+SUBORDINATORS = word_set(
+    "after as while when because since although though before until amid whereas if unless "
+    "once"
+)
+RELATIVES = word_set("who which whose whom where")
+PREPOSITIONS = word_set("in on at to during via through from with outside inside by for")
+# Addressees after "told": "told reporters", "told the court", "told state television".
+STOPWORDS = word_set(
+    "a an the and or but of to in on at for from by with as that this these those it its is "
+    "are was were be been being has have had will would could should may might can do does "
+    "did not no he she they we i you his her their our my your them him us me who which what "
+    "there here than then so such also into over under about after before while when if "
+    "said says told added"
+)

@@ -1,0 +1,219 @@
+"""Reading a noun phrase as a speaker: a person, an organisation, a group, a role or a pronoun.
+
+"Russian Foreign Minister Sergey Lavrov" is the person Sergey Lavrov with the titles russian,
+foreign, minister; "The White House" the organisation White House; "a Velonta spokesman" speaks
+for Velonta; "Ukrainian officials" is a group; "Russia's top diplomat" is a role, resolved later
+to the person who holds it; "Posts shared online" carry a rumour, which has no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtrack.extract.lexicon import (
+    DETERMINERS,
+    GROUP_HEADS,
+    HONORIFICS,
+    ORGANISATION_HEADS,
+    PERSON_ROLES,
+    PRONOUNS,
+    QUANTIFIERS,
+    RUMOUR_HEADS,
+    SPOKESPEOPLE,
+    TITLE_WORDS,
+    word_set,
+)
+from claimtrack.extract.segment import Token
+
+PERSON = "person"
+ORGANISATION = "organisation"
+GROUP = "group"
+ROLE = "role"
+RUMOUR = "rumour"
+PRONOUN = "pronoun"
+NAME = "name"  # one proper word: a surname met before, or a country, company or city
+
+_LEADING = word_set("but and however meanwhile so yet also separately")
+_AFFILIATED = SPOKESPEOPLE | GROUP_HEADS | word_set("mission delegation statement team")
+_NAME_JOINERS = word_set("of for and &")
+_SPLITTERS = word_set("in of at from for with on")
+PLACE_WORDS = word_set(
+    "river islands island peninsula sea ocean mountains street square city province region bay "
+    "lake valley county district border"
+)
+
+
+_NOT_SIDES = (
+    TITLE_WORDS | HONORIFICS | ORGANISATION_HEADS | GROUP_HEADS | DETERMINERS | PERSON_ROLES
+)
+# Capitalised only because they start the sentence: "Prosecutors said", "Drugmaker Helix Bio".
+_COMMON = (GROUP_HEADS | RUMOUR_HEADS | DETERMINERS | QUANTIFIERS | PERSON_ROLES
+           | (ORGANISATION_HEADS - word_set("house street hall post times news mirror")))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who a noun phrase names, as written, before coreference."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+    titles: tuple[str, ...] = ()
+    definite: bool = False
+    sides: tuple[str, ...] = ()  # proper words beside the name: "Russian", "Southmark's"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(plain(word) for word in self.text.split())
+
+
+def plain(word: str) -> str:
+    """A word for comparison: lower case, straight apostrophe, no possessive ending."""
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
+
+
+def is_proper(token: Token) -> bool:
+    """Capitalised, and not a common word that only starts the sentence ("Prosecutors said")."""
+    if not token.is_capitalised:
+        return False
+    return not token.initial or plain(token.text) not in _COMMON
+
+
+def _organisation(word: str) -> bool:
+    """An organisation's head noun, in the singular or plural ("Services", "groups")."""
+    return word in ORGANISATION_HEADS or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
+
+
+def _looks_proper(word: str) -> bool:
+    """A sentence's first word that is a name all the same: "Russian", "Southmark's"."""
+    return word.endswith(("'s", "’s", "ian", "an", "ese", "ish", "i"))
+
+
+def read_phrase(tokens: list[Token]) -> Mention | None:
+    """The speaker a noun phrase names, or None when it names nobody."""
+    words = list(tokens)
+    while words and (words[0].lower in _LEADING or not (words[0].is_word or words[0].quote)):
+        words.pop(0)
+    while words and not words[-1].is_word:
+        words.pop()
+    if not words or any(word.quote for word in words) or len(words) > 14:
+        return None
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return _mention(words, PRONOUN, words[0].lower)
+    definite = words[0].lower in DETERMINERS and words[0].lower not in ("a", "an")
+    while words and (words[0].lower in DETERMINERS or words[0].lower in QUANTIFIERS):
+        words.pop(0)
+    if not words:
+        return None
+    if plain(words[0].text) in RUMOUR_HEADS:
+        return _mention(words, RUMOUR, "")
+    return _affiliated(words) or _spokesperson(words) or _named(words, definite)
+
+
+def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] = (),
+             definite: bool = False) -> Mention:
+    named = {plain(word) for word in text.split()}
+    before_preposition = words[: next(
+        (i for i, w in enumerate(words) if i and w.lower in _SPLITTERS), len(words))]
+    sides = tuple(
+        plain(w.text) for w in before_preposition
+        if w.is_capitalised and plain(w.text) not in _NOT_SIDES and plain(w.text) not in named
+        and (not w.initial or _looks_proper(w.text))
+    )
+    return Mention(text, kind, words[0].start, words[-1].end, titles, definite, sides)
+
+
+def _affiliated(words: list[Token]) -> Mention | None:
+    """"A spokeswoman for the UN", "analysts at Brennock Securities": the body they speak for."""
+    for i in range(1, len(words) - 1):
+        affiliation = words[i].lower in ("for", "at", "from", "of")
+        if affiliation and plain(words[i - 1].text) in _AFFILIATED:
+            inner = read_phrase(words[i + 1 :])
+            if inner is not None and inner.kind not in (PRONOUN, RUMOUR):
+                return Mention(inner.text, inner.kind, inner.start, inner.end, inner.titles, True,
+                               inner.sides)
+    return None
+
+
+def _spokesperson(words: list[Token]) -> Mention | None:
+    """"A Velonta spokesman", "Ms Hale's office": the speaker is whoever they speak for."""
+    head = words[-1].lower
+    if len(words) < 2 or head not in SPOKESPEOPLE | {"office", "aides", "camp"}:
+        return None
+    inner = read_phrase(words[:-1])
+    allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
+    if inner is None or inner.kind not in allowed:
+        return None  # "treasury spokesman": a role, named in an apposition
+    text = inner.text[:-2] if inner.text.endswith(("'s", "’s")) else inner.text
+    return Mention(text, inner.kind, inner.start, inner.end, inner.titles, True, inner.sides)
+
+
+def _named(words: list[Token], definite: bool) -> Mention | None:
+    core, rest = _split_at_preposition(words)
+    text = " ".join(w.text for w in words)
+    run_start = _last_proper_run(core)
+    head = plain(core[-1].text)
+    if run_start is None or (run_start < len(core) and not is_proper(core[-1])):
+        return _by_head(words, head, text, definite)
+    run = core[run_start:]
+    before = [plain(w.text) for w in core[:run_start]]
+    run_words = [plain(w.text) for w in run]
+    if any(_organisation(word) for word in run_words) or (
+        before and _organisation(before[-1])
+    ):
+        name = " ".join(w.text for w in run) + "".join(" " + w.text for w in rest)
+        return _mention(words, ORGANISATION, name, tuple(before))
+    if rest and any(plain(w.text) in PLACE_WORDS for w in run):
+        return None
+    name_start = max(
+        (i + 1 for i, w in enumerate(run_words) if w in TITLE_WORDS or w in HONORIFICS), default=0
+    )
+    named = run[name_start:]
+    titles = (*before, *run_words[:name_start])
+    if not named:
+        return _mention(words, ROLE, " ".join(w.text for w in run), titles, definite)
+    if any(plain(w.text) in PLACE_WORDS for w in named):
+        return None
+    kind = PERSON if len(named) > 1 or titles else NAME
+    text = " ".join(w.text for w in named)
+    return _mention(words, kind, text.removesuffix("'s").removesuffix("’s"), titles)
+
+
+def _by_head(words: list[Token], head: str, text: str, definite: bool) -> Mention | None:
+    """A phrase without a proper name at its end, known by its head noun."""
+    if head in ORGANISATION_HEADS:
+        return _mention(words, ORGANISATION, text, (head,), definite)
+    if head in GROUP_HEADS or _organisation(head):  # "officials", "Parents' groups"
+        return _mention(words, GROUP, text, (head,), definite)
+    if head in PERSON_ROLES:
+        titles = tuple(plain(w.text) for w in words)
+        return _mention(words, ROLE, text, titles, definite)
+    return None
+
+
+def _split_at_preposition(words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """"Health officials | in Marvale"; "Ministry of Defence" stays whole (a proper name)."""
+    for i in range(1, len(words) - 1):
+        word = words[i].lower
+        joins_names = word in _NAME_JOINERS and is_proper(words[i - 1]) and is_proper(words[i + 1])
+        if word in _SPLITTERS and not joins_names:
+            return words[:i], words[i:]
+    return words, []
+
+
+def _last_proper_run(words: list[Token]) -> int | None:
+    """Index where the last run of proper words starts ("Ministry of Defence" is one run)."""
+    end = len(words)
+    while end > 0 and not is_proper(words[end - 1]):
+        end -= 1
+    if end == 0:
+        return None
+    start = end - 1
+    while start > 0 and (
+        is_proper(words[start - 1])
+        or (words[start - 1].lower in _NAME_JOINERS and start > 1 and is_proper(words[start - 2]))
+    ):
+        start -= 1
+    return start

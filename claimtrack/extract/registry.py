@@ -1,0 +1,248 @@
+"""Who is who in one article: a small coreference rule set.
+
+- "he"/"she" is the last person who spoke (else the last person named); "it" the last
+  organisation that spoke; "they" the last group or organisation.
+- A surname alone ("Lavrov") is the full name met earlier ("Sergey Lavrov"), else later.
+- A role ("Russia's top diplomat", "the spokesman") is the person named with that title,
+  the last one before, else the first one after (a lede names people before introducing them).
+- A definite description ("the ministry", "the company") is the last organisation that spoke
+  and fits the description, including descriptions met next to its name ("the mining company
+  Redstone Minerals").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimtrack.extract import phrases
+from claimtrack.extract.lexicon import ROLE_SYNONYMS, word_set
+from claimtrack.extract.phrases import (
+    GROUP,
+    NAME,
+    ORGANISATION,
+    PERSON,
+    PRONOUN,
+    ROLE,
+    RUMOUR,
+    Mention,
+    is_proper,
+    plain,
+)
+from claimtrack.extract.segment import Token, Unit
+
+_GENDERED = {
+    **dict.fromkeys(word_set("mr mr. sir lord king prince spokesman chairman businessman "
+                             "congressman"), "m"),
+    **dict.fromkeys(word_set("ms ms. mrs mrs. miss dame lady queen princess spokeswoman "
+                             "chairwoman businesswoman congresswoman"), "f"),
+}
+_ANY_COMPANY = word_set("company firm group operator business carrier airline corporation")
+_RIVALS = {"top": frozenset({"deputy", "vice", "assistant"})}
+
+
+@dataclass
+class Entity:
+    """A speaker met in the article under one or more names."""
+
+    name: str
+    kind: str
+    titles: set[str] = field(default_factory=set)
+    mentions: list[str] = field(default_factory=list)
+    seen: int = 0
+    spoke: int = -1
+    gender: str = ""  # "m" or "f" once a title, an honorific or a pronoun has told
+    sides: set[str] = field(default_factory=set)  # "southmark" for Southmark's minister
+    subjects: list[int] = field(default_factory=list)  # where it starts a sentence
+
+    def recency(self, position: int) -> int:
+        """The last time before ``position`` it spoke or was the subject of a sentence."""
+        return max([p for p in (self.spoke, *self.subjects) if 0 <= p < position], default=-1)
+
+    @property
+    def surname(self) -> str:
+        return plain(self.name.split()[-1])
+
+    def note(self, mention: Mention) -> None:
+        self.titles.update(mention.titles)
+        self.sides.update(mention.sides)
+        for title in mention.titles:
+            self.gender = self.gender or _GENDERED.get(title, "")
+        if mention.text and mention.text not in self.mentions:
+            self.mentions.append(mention.text)
+
+
+class Registry:
+    """The people and organisations of one article, for resolving later mentions."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.entities: dict[str, Entity] = {}
+        for unit in units:
+            for mention in _named_in(unit.tokens):
+                if mention.kind == PERSON:
+                    person = self._person(mention, mention.start)
+                    if _starts(unit.tokens, mention.start):
+                        person.subjects.append(mention.start)
+                elif _has_proper(mention.text):
+                    self._entity(mention, mention.kind, mention.text)
+
+    def resolve(self, mention: Mention, position: int) -> Entity | None:
+        """The entity a mention refers to (created when new); None for a rumour or no antecedent."""
+        kind = mention.kind
+        if kind == RUMOUR:
+            return None
+        if kind == PRONOUN:
+            return self._pronoun(mention.text, position)
+        if kind == PERSON:
+            return self._person(mention, position)
+        if kind == NAME:
+            person = self._by_surname(mention.text, position)
+            return person if person else self._entity(mention, ORGANISATION, mention.text)
+        if kind == ROLE:
+            holder = self._role_holder(mention, position)
+            return holder if holder else self._entity(mention, ROLE, mention.text)
+        if kind == ORGANISATION and mention.definite and not _has_proper(mention.text):
+            known = self._described(mention, position)
+            if known is not None:
+                known.note(mention)
+                return known
+        return self._entity(mention, kind if kind != GROUP else GROUP, mention.text)
+
+    def spoke(self, entity: Entity, position: int) -> None:
+        """Remember that ``entity`` spoke at ``position`` (for pronouns and descriptions)."""
+        entity.spoke = max(entity.spoke, position)
+
+    def _entity(self, mention: Mention, kind: str, name: str) -> Entity:
+        key = name.lower()
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(name, kind, seen=mention.start)
+        entity.note(mention)
+        return entity
+
+    def _person(self, mention: Mention, position: int) -> Entity:
+        key = mention.text.lower()
+        if key not in self.entities:
+            longer = [e for e in self._people() if e.name.lower().endswith(" " + key)]
+            if longer:
+                longer[0].note(mention)
+                return longer[0]
+        return self._entity(mention, PERSON, mention.text)
+
+    def _people(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == PERSON]
+
+    def _by_surname(self, word: str, position: int) -> Entity | None:
+        wanted = plain(word)
+        found = [e for e in self._people() if len(e.name.split()) > 1 and e.surname == wanted]
+        return _nearest(found, position)
+
+    def _pronoun(self, pronoun: str, position: int) -> Entity | None:
+        if pronoun in ("he", "she"):
+            gender = "m" if pronoun == "he" else "f"
+            people = [e for e in self.entities.values()
+                      if e.kind in (PERSON, ROLE) and e.gender in ("", gender)]
+            recent = [e for e in people if e.recency(position) >= 0]
+            named = [e for e in people if e.seen < position]
+            chosen: Entity | None = None
+            if recent:
+                chosen = max(recent, key=lambda e: e.recency(position))
+            elif named:
+                chosen = max(named, key=lambda e: e.seen)
+            if chosen is not None:
+                chosen.gender = chosen.gender or gender
+            return chosen
+        kinds = (ORGANISATION, NAME) if pronoun == "it" else (GROUP, ORGANISATION)
+        speakers = [e for e in self.entities.values()
+                    if e.kind in kinds and 0 <= e.spoke < position]
+        return max(speakers, key=lambda e: e.spoke) if speakers else None
+
+    def _role_holder(self, mention: Mention, position: int) -> Entity | None:
+        words = set(mention.titles) | set(mention.words)
+        head = plain(mention.text.split()[-1])
+        wanted = [{head}, *(set(phrase.split()) for phrase in ROLE_SYNONYMS.get(head, ()))]
+        countries = _country_words(mention)
+        found = []
+        for person in self._people():
+            if not any(need <= person.titles for need in wanted):
+                continue
+            if any(person.titles & _RIVALS.get(word, frozenset()) for word in words):
+                continue
+            if countries and not countries & {title[:4] for title in person.titles}:
+                continue
+            found.append(person)
+        return _nearest(found, position)
+
+    def _described(self, mention: Mention, position: int) -> Entity | None:
+        wanted = set(mention.words)
+        found = [
+            e for e in self.entities.values()
+            if e.kind in (ORGANISATION, NAME) and e.seen < position
+            and wanted <= ({plain(w) for w in e.name.split()} | e.titles)
+        ]
+        spoke = [e for e in found if 0 <= e.spoke < position]
+        if spoke:
+            return max(spoke, key=lambda e: e.spoke)
+        if found:
+            return max(found, key=lambda e: e.seen)
+        if wanted & _ANY_COMPANY:  # "the company": the last company that spoke
+            named = [e for e in self.entities.values() if e.kind in (ORGANISATION, NAME)
+                     and _has_proper(e.name) and 0 <= e.spoke < position]
+            return max(named, key=lambda e: e.spoke) if named else None
+        return None
+
+
+def _nearest(found: list[Entity], position: int) -> Entity | None:
+    """The last one met before ``position``, else the first one met after it."""
+    before = [e for e in found if e.seen < position]
+    if before:
+        return max(before, key=lambda e: max(e.seen, e.spoke))
+    return min(found, key=lambda e: e.seen) if found else None
+
+
+def _country_words(mention: Mention) -> set[str]:
+    """Stems of the proper words in a role ("Russia's top diplomat" -> {"russ"})."""
+    return {plain(word)[:4] for word in mention.text.split() if word[:1].isupper()} - {
+        plain(mention.text.split()[-1])[:4]
+    }
+
+
+def _has_proper(text: str) -> bool:
+    return any(word[:1].isupper() for word in text.split())
+
+
+def _named_in(tokens: list[Token]) -> list[Mention]:
+    """People and organisations named anywhere in a sentence, with their titles."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        if not is_proper(tokens[i]):
+            i += 1
+            continue
+        end = i
+        while end < len(tokens) and (
+            is_proper(tokens[end])
+            or (tokens[end].lower in ("of", "for") and end + 1 < len(tokens)
+                and is_proper(tokens[end + 1]))
+        ):
+            end += 1
+        start = i
+        while start > max(0, i - 4) and _titles_word(tokens[start - 1]):
+            start -= 1
+        mention = phrases.read_phrase(tokens[start:end])
+        if mention is not None and mention.kind in (PERSON, ORGANISATION):
+            found.append(mention)
+        i = end
+    return found
+
+
+def _starts(tokens: list[Token], start: int) -> bool:
+    """Whether a phrase at ``start`` begins its sentence, titles aside ("City council member X")."""
+    before = [t for t in tokens if t.end <= start]
+    return all(t.is_capitalised or _titles_word(t) for t in before) and len(before) <= 5
+
+
+def _titles_word(token: Token) -> bool:
+    """A lower-case word that may be part of the title before a name ("former minister")."""
+    return token.is_word and not token.is_capitalised and token.lower not in (
+        "the", "a", "an", "and", "that", "said", "told"
+    )

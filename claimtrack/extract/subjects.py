@@ -1,0 +1,206 @@
+"""Who reports: the noun phrase before a reporting verb, or after it (``"…," said X``).
+
+Between a subject and its verb come auxiliaries, adverbs and times ("has also", "angrily",
+"on Monday"), which are stepped over. Phrases set off by commas are appositions ("Its
+president, Ama Owusu, said"); relative and participle clauses among them are skipped
+("Lukashenko, who has relied on …, said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtrack.extract import phrases
+from claimtrack.extract.lexicon import (
+    ALLEGATION_NOUNS,
+    AUXILIARIES,
+    COMMENT_NOUNS,
+    RELATIVES,
+    REPORTING_VERBS,
+    RUMOUR_HEADS,
+    SUBORDINATORS,
+    WEEKDAYS,
+    word_set,
+)
+from claimtrack.extract.phrases import Mention
+from claimtrack.extract.segment import Quote, Token
+
+HARD_STOPS = frozenset(";:—–()")
+LEADS_CLAUSE = SUBORDINATORS | RELATIVES | {"that"}
+VERBISH = word_set("is are was were be been has have had will would can could may might should "
+                    "must do does did fell rose")
+FRONTED = (ALLEGATION_NOUNS | COMMENT_NOUNS | word_set("figure number estimate")) - word_set(
+    "it them this that"
+)
+_NAMED = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
+_PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
+_PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject found before a verb.
+
+    ``quote`` is the quotation just before it (``"…," X said``); ``clause`` the index where
+    the words before it start when it follows them after a comma (``X happened, Y said``).
+    """
+
+    mention: Mention | None
+    quote: Quote | None = None
+    clause: tuple[int, int] | None = None
+    fronted: str = ""  # "a claim the owners called …": the noun standing for what is answered
+
+
+def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
+    """Step left over auxiliaries, adverbs and times; note a negation and "in turn"."""
+    seen: set[str] = set()
+    while i >= 0:
+        word = tokens[i].lower
+        if word in ("not", "never") or word.endswith("n't"):
+            seen.add("negated")
+        elif word in _PASSIVE:
+            seen.add("passive")
+        elif word == "turn" and i > 0 and tokens[i - 1].lower == "in":
+            seen.add("in turn")
+        elif not (word in AUXILIARIES or word in WEEKDAYS
+                  or (word.endswith("ly") and tokens[i].is_word and not tokens[i].is_capitalised)):
+            break
+        i -= 1
+    return i, seen
+
+
+def clause_lead(tokens: list[Token], i: int) -> int | None:
+    """Index of the subordinator or 'that' that opens the clause ending at ``i``, if near."""
+    for j in range(i, max(i - 12, -1), -1):
+        token = tokens[j]
+        if token.lower in LEADS_CLAUSE:
+            return j
+        if token.quote is not None or token.text in HARD_STOPS or token.text == ",":
+            return None
+    return None
+
+
+def ends_clause(token: Token) -> bool:
+    """A quotation closed after a comma, question or exclamation mark: ``"…," she said``."""
+    inner = token.text.rstrip("\"”’'»")
+    return bool(inner) and inner[-1] in ",?!—-"
+
+
+def quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
+    """The quotation right before a verb (``"…," said X``), if there is one."""
+    token = tokens[i]
+    if token.quote is not None and ends_clause(token):
+        return token.quote
+    if token.text == "," and i > 0 and tokens[i - 1].quote is not None:
+        return tokens[i - 1].quote
+    return None
+
+
+def subject_before(tokens: list[Token], i: int) -> Subject:
+    """The subject ending at token ``i``."""
+    start = i
+    while start >= 0 and tokens[start].quote is None and tokens[start].text not in HARD_STOPS:
+        if tokens[start].lower in REPORTING_VERBS and start != i:
+            break
+        start -= 1
+    quote = None
+    if start >= 0 and tokens[start].quote is not None and (
+        tokens[start + 1].text in ",?!" or ends_clause(tokens[start])
+    ):
+        quote = tokens[start].quote
+    segments = _segments(tokens[start + 1 : i + 1])
+    if not segments or segments[-1]:
+        last = segments[-1] if segments else []
+        fronted = fronted_object(last)
+        mention = _phrase_at_end(last[2 if fronted else 0 :]) if last else None
+        if mention is None and start + 1 <= i and tokens[start + 1].lower in RUMOUR_HEADS:
+            mention = Mention("", phrases.RUMOUR, tokens[start + 1].start, tokens[i].end)
+        clause = None
+        if len(segments) > 1 and any(t.is_word for t in segments[0]) and quote is None:
+            comma = max(j for j in range(start + 1, i + 1) if tokens[j].text == ",")
+            clause = (start + 1, comma)  # "Troops are massing, officials said."
+        return Subject(mention, quote, clause, fronted)
+    return Subject(_apposition(segments[:-1]), quote)
+
+
+def subject_after(tokens: list[Token], i: int) -> Mention | None:
+    """``"…," said Dan Whitby, the union's regional secretary``."""
+    segments = _segments([t for t in tokens[i:] if t.text not in ".!?"])
+    if not segments[0]:
+        return None
+    return _apposition([segments[0], *([segments[1]] if len(segments) > 1 else [])][::-1])
+
+
+def fronted_object(segment: list[Token]) -> str:
+    """"a claim the owners called false", "a figure the bank declined to confirm": the noun."""
+    if len(segment) > 2 and segment[0].lower in ("a", "an") and segment[1].lower in FRONTED and (
+        segment[2].lower in ("the", "its", "his", "her", "their") or segment[2].is_capitalised
+    ):
+        return segment[1].lower
+    return ""
+
+
+def _segments(tokens: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _phrase_at_end(segment: list[Token]) -> Mention | None:
+    """The noun phrase at the end of a segment, after any clause-opening word or verb."""
+    start = len(segment)
+    participle = False
+    while start > 0:
+        word = segment[start - 1]
+        if word.lower in LEADS_CLAUSE or word.lower in VERBISH or word.lower in REPORTING_VERBS:
+            break
+        if word.is_word and not word.is_capitalised and len(word.lower) > 3 and (
+            word.lower.endswith("ed")
+        ):
+            participle = True
+            break
+        start -= 1
+    mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
+    if mention is None and participle:  # "Parents of two children treated on the ward said"
+        mention = phrases.read_phrase(segment)
+    if mention is None:  # "the accusation came from the Green Rivers Coalition, …, which said"
+        for j in range(len(segment) - 2, start - 1, -1):
+            if segment[j].lower in ("by", "from", "of", "at"):
+                tail = phrases.read_phrase(segment[j + 1 :])
+                if tail is not None and tail.kind in _NAMED:
+                    return tail
+    return mention
+
+
+def _apposition(segments: list[list[Token]]) -> Mention | None:
+    """"Its president, Ama Owusu, said": the best-named of the phrases set off by commas."""
+    found: list[Mention] = []
+    for segment in reversed(segments[-3:]):
+        if not segment or segment[0].lower in RELATIVES or segment[0].lower.endswith("ing") or (
+            segment[0].text[0].isdigit() or any(t.lower in LEADS_CLAUSE for t in segment)
+        ):
+            if found:
+                break
+            continue
+        mention = _phrase_at_end(segment)
+        if mention is None:
+            continue  # "a former consultant on the ward": a description that names nobody
+        found.append(mention)
+        if len(found) == 2:
+            break
+    if not found:
+        return None
+    best = min(found, key=lambda m: (not any(w[:1].isupper() for w in m.text.split()),
+                                     _PREFERENCE.index(m.kind) if m.kind in _PREFERENCE else 9))
+    titles = tuple(t for m in found for t in m.titles) + tuple(
+        w for m in found if m is not best and m.kind == phrases.ROLE for w in m.words
+    )
+    sides = tuple(s for m in found for s in m.sides) + tuple(
+        w for m in found if m is not best and m.kind != phrases.PERSON for w in m.words
+        if w in {phrases.plain(t) for t in m.text.split() if t[:1].isupper()}
+    )
+    return Mention(best.text, best.kind, best.start, best.end, titles, best.definite, sides)
