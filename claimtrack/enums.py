@@ -90,3 +90,11 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+
+
+class ReviewStatus(StrEnum):
+    """Where a claim or verdict is in the editorial review: draft → in-review → published."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in-review"
+    PUBLISHED = "published"

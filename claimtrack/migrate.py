@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 # The newest revision in alembic/versions. tests/test_migrations.py fails when a migration is
 # added without bumping this, so the per-command check never has to load Alembic.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0007"
+# Any fixed number: PostgreSQL advisory lock held while a migration runs.
+MIGRATION_LOCK_KEY = 7_221_304_117
 
 
 def migrations_dir() -> Path:
@@ -121,7 +123,13 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
         if needs_backup and _sqlite_file(engine) is not None:
             backup = backup_sqlite(_sqlite_file(engine))  # type: ignore[arg-type]
         try:
-            with migration_engine.begin() as connection:
+            # Two commands meeting a brand-new database both try to create it: take the write
+            # lock (SQLite) or an advisory lock (PostgreSQL) first, so the second one waits and
+            # then finds the schema already at head.
+            with migration_engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": MIGRATION_LOCK_KEY})
                 command.upgrade(alembic_config(connection), target)
                 _check_foreign_keys(connection)
                 after = current_revision(connection)

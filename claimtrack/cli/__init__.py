@@ -11,7 +11,20 @@ from typing import Annotated
 import typer
 
 from claimtrack import __version__
-from claimtrack.cli import actor, appearance, claim, db, exchange, link, report, source, verdict
+from claimtrack.cli import (
+    actor,
+    appearance,
+    backup,
+    claim,
+    db,
+    exchange,
+    history,
+    link,
+    report,
+    review,
+    source,
+    verdict,
+)
 from claimtrack.cli._common import State
 
 app = typer.Typer(
@@ -49,18 +62,34 @@ def main_callback(
             show_default=False,
         ),
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            metavar="NAME",
+            help="Who is making changes, for the edit history. Default: $CLAIMTRACK_USER, else "
+            "your login name.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = State(db=db_url)
+    ctx.obj = State(db=db_url, user=user)
 
 
 app.command("init")(db.init)
 app.command("show")(report.show)
 app.command("export")(exchange.export)
 app.command("import")(exchange.import_)
+app.command("history")(history.history)
+app.command("backup")(backup.backup)
+app.command("restore")(backup.restore)
+claim.app.command("status")(review.claim_status)
+claim.app.command("restore")(history.restore)
+verdict.app.command("status")(review.verdict_status)
 app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")
 app.add_typer(source.app, name="source", help="Articles and pages where claims appear.")
 app.add_typer(claim.app, name="claim", help="Log, list, edit and remove claims.")

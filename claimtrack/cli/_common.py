@@ -7,10 +7,10 @@ Alembic) are imported here lazily, never at start-up, so ``claimtrack --help`` s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -26,6 +26,7 @@ class State:
     """Global options, kept on the Typer context."""
 
     db: str | None = None
+    user: str | None = None
 
 
 FormatOption = Annotated[
@@ -43,6 +44,12 @@ SinceFilter = Annotated[
 ]
 UntilFilter = Annotated[
     str | None, typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD).")
+]
+
+PublishedOnly = Annotated[
+    bool,
+    typer.Option("--published-only", help="Only published material (see `claimtrack claim "
+                 "status`): what readers may see."),
 ]
 
 
@@ -110,15 +117,28 @@ def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[En
 @contextmanager
 def command_session(ctx: typer.Context, *, write: bool = True) -> Iterator[Session]:
     """One transaction for one command; notices are printed only after it commits."""
+    from claimtrack.config import resolve_user
     from claimtrack.db import session_scope
     from claimtrack.services import notices
 
+    state = ctx.find_object(State)
     with open_engine(ctx) as engine:
-        with session_scope(engine, write=write) as session:
+        user = resolve_user(state.user if state else None) if write else None
+        with session_scope(engine, write=write, user=user, command=command_name(ctx)) as session:
             yield session
             queued = notices(session)
         for notice in queued:
             say(notice)
+
+
+def command_name(ctx: typer.Context) -> str:
+    """The command as typed, without the program name or options: "claim edit"."""
+    names = []
+    current: Any = ctx
+    while current is not None and current.parent is not None:
+        names.append(current.info_name or "")
+        current = current.parent
+    return " ".join(reversed(names))
 
 
 def _safe(url: str) -> str:
@@ -137,10 +157,10 @@ def emit(text: str) -> None:
 
 
 def emit_rows(
-    rows: list[dict[str, object]],
+    rows: Sequence[Mapping[str, object]],
     fmt: OutputFormat,
     *,
-    records: list[object] | None = None,
+    records: Sequence[object] | None = None,
     columns: list[str] | None = None,
     empty: str,
 ) -> None:

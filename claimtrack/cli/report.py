@@ -8,6 +8,7 @@ import typer
 
 from claimtrack.cli._common import (
     FormatOption,
+    PublishedOnly,
     SinceFilter,
     SpeakerFilter,
     TagFilter,
@@ -47,15 +48,19 @@ def contested(
     limit: Annotated[
         int, typer.Option("--limit", min=0, help="At most this many disputes (0: all).")
     ] = 0,
+    published_only: PublishedOnly = False,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Every contested claim with both sides, most challenged first."""
     from claimtrack.render import render_contested
-    from claimtrack.services import disputes
+    from claimtrack.services import disputes, review
 
     filters = {"tag": tag, "speaker": speaker, "since": since, "until": until, "limit": limit}
+    if published_only:
+        filters["status"] = "published"
+    report = review.published_contested if published_only else disputes.contested
     with command_session(ctx, write=False) as session:
-        found = disputes.contested(
+        found = report(
             session, speaker=speaker, tags=tag or (), since=since, until=until, limit=limit or None
         )
     emit(render_contested(found, fmt, filters=filters))

@@ -3,6 +3,7 @@
 from claimtrack.models.actor import Actor, ActorAlias
 from claimtrack.models.base import Base
 from claimtrack.models.claim import Appearance, Claim, ClaimTag
+from claimtrack.models.history import HistoryEntry
 from claimtrack.models.link import Link
 from claimtrack.models.source import Source
 from claimtrack.models.verdict import Verdict
@@ -14,6 +15,7 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimTag",
+    "HistoryEntry",
     "Link",
     "Source",
     "Verdict",

@@ -23,3 +23,7 @@ def notices(session: Session) -> list[str]:
 def chunked(items: list[int], size: int = 500) -> list[list[int]]:
     """Split ids for ``IN (...)`` lists that stay under every backend's parameter limit."""
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+# Registers the edit-history session events (see claimtrack.services.history).
+from claimtrack.services import history as _history  # noqa: E402, F401

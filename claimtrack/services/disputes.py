@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import case, distinct, func, select, update
+from sqlalchemy import ScalarSelect, case, distinct, func, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 
@@ -33,8 +33,8 @@ RELATION_ORDER = [
 ]
 
 
-def recount(session: Session, claim_ids: Iterable[int]) -> None:
-    """Recompute ``challenge_count`` and ``verdicts_disagree`` for these claims from scratch."""
+def counters() -> tuple[ScalarSelect[int], ScalarSelect[bool]]:
+    """SQL for a claim's ``challenge_count`` and ``verdicts_disagree``, correlated to Claim."""
     challenge_count = (
         select(func.count())
         .select_from(Link)
@@ -50,6 +50,12 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
         .where(Verdict.claim_id == Claim.id)
         .scalar_subquery()
     )
+    return challenge_count, disagree
+
+
+def recount(session: Session, claim_ids: Iterable[int]) -> None:
+    """Recompute ``challenge_count`` and ``verdicts_disagree`` for these claims from scratch."""
+    challenge_count, disagree = counters()
     ids = sorted(set(claim_ids))
     for chunk in chunked(ids):
         session.execute(

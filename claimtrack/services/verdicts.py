@@ -89,4 +89,5 @@ def verdict_view(verdict: Verdict) -> VerdictView:
         date=verdict.reviewed_on,
         url=verdict.url,
         explanation=verdict.explanation,
+        status=verdict.status,
     )
