@@ -7,7 +7,13 @@ the CLI only once the transaction has committed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+
+Row = TypeVar("Row")
 
 
 def notify(session: Session, message: str) -> None:
@@ -23,6 +29,22 @@ def notices(session: Session) -> list[str]:
 def chunked(items: list[int], size: int = 500) -> list[list[int]]:
     """Split ids for ``IN (...)`` lists that stay under every backend's parameter limit."""
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def create_or_find(
+    session: Session, create: Callable[[], Row], find: Callable[[], Row | None]
+) -> tuple[Row, bool]:
+    """``create()`` in a savepoint; True with the new row, or False with ``find()``'s row when a
+    concurrent transaction inserted the same unique row first (PostgreSQL: two users adding the
+    same new speaker at once). Other integrity errors are raised as they are."""
+    try:
+        with session.begin_nested():
+            return create(), True
+    except IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return found, False
 
 
 # Registers the edit-history session events (see claimtrack.services.history).

@@ -11,7 +11,7 @@ from claimtrack import values
 from claimtrack.enums import ActorKind
 from claimtrack.errors import Conflict, NotFound
 from claimtrack.models import Actor, ActorAlias, Claim, Verdict
-from claimtrack.services import notify
+from claimtrack.services import create_or_find, notify
 from claimtrack.views import ActorView
 
 
@@ -42,8 +42,12 @@ def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNK
     cleaned = values.name(name, "actor name")
     actor = find_actor(session, cleaned)
     if actor is None:
-        actor = add_actor(session, cleaned, kind=kind)
-        notify(session, f"Created actor '{actor.name}' ({actor.kind}).")
+        actor, created = create_or_find(
+            session, lambda: add_actor(session, cleaned, kind=kind),
+            lambda: find_actor(session, cleaned),
+        )
+        if created:
+            notify(session, f"Created actor '{actor.name}' ({actor.kind}).")
     return actor
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from claimtrack import values
 from claimtrack.errors import Conflict, NotFound
 from claimtrack.models import Appearance, Source
-from claimtrack.services import notify
+from claimtrack.services import create_or_find, notify
 from claimtrack.views import ClaimView, SourceView
 
 
@@ -31,10 +31,18 @@ def ensure_source(session: Session, url: str) -> Source:
     """Find a source by URL, creating it (and saying so) when it is new."""
     source = find_source(session, url)
     if source is None:
-        source = Source(url=values.url(url))
-        session.add(source)
-        session.flush()
-        notify(session, f"Created source {source.url}.")
+        source, created = create_or_find(
+            session, lambda: _new_source(session, url), lambda: find_source(session, url)
+        )
+        if created:
+            notify(session, f"Created source {source.url}.")
+    return source
+
+
+def _new_source(session: Session, url: str) -> Source:
+    source = Source(url=values.url(url))
+    session.add(source)
+    session.flush()
     return source
 
 
