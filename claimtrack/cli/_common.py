@@ -95,6 +95,11 @@ def database_errors(url: str) -> Iterator[None]:
         )
     except SQLAlchemyError as error:
         fail(f"The database refused the command: {error}. Nothing was written.")
+    except UnicodeEncodeError:
+        # A value that never passed claimtrack.values: undecodable bytes in an argument arrive
+        # as lone surrogates, which no database driver can encode.
+        fail("A value given is not valid UTF-8 (it holds bytes that are not text); retype it. "
+             "Nothing was written.")
 
 
 @contextmanager

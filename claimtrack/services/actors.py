@@ -16,8 +16,11 @@ from claimtrack.views import ActorView
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
-    """The actor whose name or alias matches ``name`` (any case and spacing), or None."""
-    key = values.name_key(name)
+    """The actor whose name or alias matches ``name`` (any case and spacing), or None.
+
+    Raises InvalidInput for a name that cannot be stored (NUL, not UTF-8, too long).
+    """
+    key = values.name_key(values.optional_text(name, "name", max_length=values.NAME_MAX) or "")
     actor = session.scalar(select(Actor).where(Actor.name_key == key))
     if actor is None:
         actor = session.scalar(

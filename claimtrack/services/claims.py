@@ -225,7 +225,7 @@ def filter_claims(
     if speaker:
         from claimtrack.models import ActorAlias
 
-        key = values.name_key(speaker)
+        key = values.name_key(values.name(speaker, "--speaker name"))
         alias_owner = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
         named = select(Actor.id).where(Actor.name_key == key)
         query = query.where(or_(Claim.speaker_id.in_(named), Claim.speaker_id.in_(alias_owner)))

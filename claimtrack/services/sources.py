@@ -120,8 +120,9 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
         .outerjoin(counts, counts.c.source_id == Source.id)
         .order_by(Source.published_on.desc().nulls_last(), Source.url)
     )
-    if outlet:
-        query = query.where(func.lower(Source.outlet) == outlet.lower())
+    wanted = values.optional_text(outlet, "--outlet", max_length=values.NAME_MAX)
+    if wanted:
+        query = query.where(func.lower(Source.outlet) == wanted.lower())
     return [source_view(source, count) for source, count in session.execute(query)]
 
 
