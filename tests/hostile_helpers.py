@@ -27,7 +27,7 @@ from tests.conftest import Cli
 SPECIAL = list(
     "\u202e\u202d\u202a\u202b\u202c\u2066\u2067\u2068\u2069\u200b\u200d\u200e\u200f\ufeff"
     "\u2028\u2029\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\x9b\r\n\t =+-@|<>&\"'`\\*_#[]()"
-    "\u0301\u0338\U0001f9fe\U0001f1fa\U0001f1e6שקרلا"
+    "\u0301\u0338\U0001f9fe\U0001f1fa\U0001f1e6\u05e9\u05e7\u05e8\u0644\u0627"
 )
 LIMITS = [values.SUMMARY_MAX, values.NAME_MAX, values.TAG_MAX, values.LABEL_MAX,
           values.URL_MAX, values.TEXT_MAX]

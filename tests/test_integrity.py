@@ -46,7 +46,8 @@ def test_orphan_rows_and_wrong_counters_are_named(seeded: Cli) -> None:
         "UPDATE links SET to_claim_id = 8888 WHERE id = 1")
     result = seeded.fails("db", "check")
     message = result.stderr
-    assert "claim_tags row (claim_id 9999, tag orphan): claim_id 9999 points at no claims row" in message
+    assert ("claim_tags row (claim_id 9999, tag orphan): claim_id 9999 points at no claims row"
+            in message)
     assert "links row (id 1): to_claim_id 8888 points at no claims row" in message
     assert "claim c-seed00000001: challenge_count is 5 but" in message
     assert "claimtrack db check --repair" in message
@@ -58,7 +59,7 @@ def test_orphan_rows_and_wrong_counters_are_named(seeded: Cli) -> None:
 def test_repair_recomputes_the_counters(seeded: Cli) -> None:
     raw(seeded.url, "UPDATE claims SET challenge_count = 0, verdicts_disagree = true")
     failing = seeded.fails("db", "check").stderr
-    assert "verdicts_disagree is True but its verdicts agree" in failing or "challenge_count" in failing
+    assert "verdicts_disagree is True but its verdicts agree" in failing
     result = seeded.ok("db", "check", "--repair")
     assert "Recomputed" in result.stderr
     assert len(json.loads(seeded.ok("report", "contested", "-f", "json").stdout)) == 4

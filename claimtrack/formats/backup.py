@@ -12,11 +12,11 @@ is reported with the table and row it is in.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import ijson
 from sqlalchemy import Boolean, Date, Integer, Table
 
 from claimtrack import values
@@ -28,64 +28,120 @@ FORMAT_NAME = "claimtrack-backup"
 FORMAT_VERSION = 1
 
 
+MAX_DEPTH = 32
+HEADER = ("format", "version", "schema", "dialect", "created_at")
+SCALARS = ("string", "number", "boolean", "null")
+Rows = Iterator[list[Any]]
+
+
 def read_dump(
     path: Path, check_schema: Callable[[str | None, Path], None]
-) -> Iterator[tuple[Table, list[str], list[Any]]]:
-    """Yield (table, column names, rows) from a dump, parents first. Raises InvalidInput."""
-    document = _load(path)
-    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise InvalidInput(f"{path} is neither a SQLite file nor a claimtrack backup JSON; give "
-                           "a file written by `claimtrack backup`.")
-    if document.get("version") != FORMAT_VERSION:
-        raise InvalidInput(f"{path} is backup format version {document.get('version')!r}; this "
-                           f"claimtrack reads version {FORMAT_VERSION}.")
-    schema = document.get("schema")
-    check_schema(schema if isinstance(schema, str) else None, path)
-    sections = document.get("tables")
-    if not isinstance(sections, dict):
-        raise InvalidInput(f"{path}: 'tables' must be an object of tables.")
-    known = Base.metadata.tables
-    unknown = set(sections) - set(known)
-    if unknown:
-        raise InvalidInput(f"{path}: unknown tables {', '.join(sorted(unknown))}.")
-    checked = []
-    for table in Base.metadata.sorted_tables:
-        section = sections.get(table.name, {"columns": [c.name for c in table.columns],
-                                            "rows": []})
-        columns, rows = _section(path, table, section)
-        checked.append((table, columns, rows))
-    yield from checked
+) -> Iterator[tuple[Table, list[str], Rows]]:
+    """Yield (table, column names, rows) from a dump, in file order. Raises InvalidInput.
 
-
-def _load(path: Path) -> Any:
+    The file is parsed as a stream (ijson): a dump larger than memory restores. Each table's
+    rows must be consumed before the next table is read. The header must come before
+    "tables" and a table's columns before its rows, as ``claimtrack backup`` writes them.
+    """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            yield from _tables(path, _events(stream), check_schema)
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror}. Check the path.") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
+    except ijson.JSONError as error:
+        raise InvalidInput(f"{path} is not valid JSON ({error}); the backup is damaged, "
+                           "truncated or not a claimtrack backup.") from None
     except UnicodeDecodeError as error:
         raise InvalidInput(f"{path} is not UTF-8 (byte {error.start}); it is not a claimtrack "
                            "backup.") from None
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"{path} is not valid JSON ({error.msg} at line {error.lineno}, "
-                           f"column {error.colno}); the backup is damaged or truncated.") from None
-    except (RecursionError, ValueError) as error:
-        raise InvalidInput(f"{path} cannot be read as JSON ({error}).") from None
 
 
-def _section(path: Path, table: Table, section: Any) -> tuple[list[str], list[Any]]:
-    where = f"{path}: table {table.name}"
-    if not isinstance(section, dict):
-        raise InvalidInput(f"{where} must be an object with columns and rows.")
-    columns, rows = section.get("columns"), section.get("rows")
+def _events(stream: Any) -> Iterator[tuple[str, str, Any]]:
+    """ijson.parse's (prefix, event, value), refusing nesting deeper than a backup ever has:
+    ijson builds each prefix as a string, so 100,000 nested brackets would take hours."""
+    path: list[str] = []
+    for event, value in ijson.basic_parse(stream, use_float=True):
+        if event == "map_key":
+            prefix = ".".join(path[:-1])
+            path[-1] = value
+        elif event in ("start_map", "start_array"):
+            prefix = ".".join(path)
+            path.append("item" if event == "start_array" else "")
+            if len(path) > MAX_DEPTH:
+                raise InvalidInput(f"The file nests deeper than {MAX_DEPTH} levels; it is not a "
+                                   "claimtrack backup.")
+        elif event in ("end_map", "end_array"):
+            path.pop()
+            prefix = ".".join(path)
+        else:
+            prefix = ".".join(path)
+        yield prefix, event, value
+
+
+def _tables(
+    path: Path, events: Iterator[tuple[str, str, Any]], check_schema: Callable[[str | None, Path], None]
+) -> Iterator[tuple[Table, list[str], Rows]]:
+    header: dict[str, Any] = {}
+    for prefix, event, value in events:
+        if prefix in HEADER and event in SCALARS:
+            header[prefix] = value
+        elif prefix == "tables" and event == "start_map":
+            break
+    if header.get("format") != FORMAT_NAME:
+        raise InvalidInput(f"{path} is neither a SQLite file nor a claimtrack backup JSON; give "
+                           "a file written by `claimtrack backup`.")
+    if header.get("version") != FORMAT_VERSION:
+        raise InvalidInput(f"{path} is backup format version {header.get('version')!r}; this "
+                           f"claimtrack reads version {FORMAT_VERSION}.")
+    schema = header.get("schema")
+    check_schema(schema if isinstance(schema, str) else None, path)
+    columns: list[str] = []
+    table: Table | None = None
+    for prefix, event, value in events:
+        if prefix == "tables" and event == "map_key":
+            table = Base.metadata.tables.get(value)
+            if table is None:
+                raise InvalidInput(f"{path}: unknown table {value!r:.80}.")
+            columns = []
+        elif table is not None and prefix == f"tables.{table.name}.columns" and event == "start_array":
+            columns = _build(events, "start_array")
+            _check_columns(path, table, columns)
+        elif table is not None and prefix == f"tables.{table.name}.rows" and event == "start_array":
+            if not columns:
+                raise InvalidInput(f"{path}: table {table.name} gives rows before its columns.")
+            yield table, columns, _rows(events, prefix)
+
+
+def _rows(events: Iterator[tuple[str, str, Any]], prefix: str) -> Rows:
+    item = f"{prefix}.item"
+    for event_prefix, event, value in events:
+        if event_prefix == prefix and event == "end_array":
+            return
+        if event_prefix == item and event in ("start_array", "start_map"):
+            yield _build(events, event)
+        elif event_prefix == item:
+            yield value  # a scalar where a row should be: convert_row says so
+
+
+def _build(events: Iterator[tuple[str, str, Any]], first: str) -> Any:
+    """The value whose opening event was just read, built from the events that follow."""
+    builder = ijson.ObjectBuilder()
+    builder.event(first, None)
+    depth = 1
+    for _prefix, event, value in events:
+        builder.event(event, value)
+        depth += event in ("start_array", "start_map")
+        depth -= event in ("end_array", "end_map")
+        if depth == 0:
+            return builder.value
+    raise InvalidInput("The backup ends in the middle of a value; it is truncated.")
+
+
+def _check_columns(path: Path, table: Table, columns: Any) -> None:
     expected = [column.name for column in table.columns]
     if not isinstance(columns, list) or sorted(map(str, columns)) != sorted(expected):
-        raise InvalidInput(f"{where} has columns {columns!r:.200}; this claimtrack expects "
-                           f"{', '.join(expected)}.")
-    if not isinstance(rows, list):
-        raise InvalidInput(f"{where}: 'rows' must be a list.")
-    return columns, rows
+        raise InvalidInput(f"{path}: table {table.name} has columns {columns!r:.200}; this "
+                           f"claimtrack expects {', '.join(expected)}.")
 
 
 def convert_row(table: Table, columns: list[str], row: Any, where: str) -> dict[str, Any]:

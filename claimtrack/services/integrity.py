@@ -45,7 +45,8 @@ def check(name: str, hint: str = "") -> Callable[[CheckFunction], CheckFunction]
 
 
 def run_checks(connection: Connection) -> list[CheckResult]:
-    """Run every registered check."""
+    """Run every registered check, each in a read transaction of its own on ``connection``
+    (which must not be in a transaction)."""
     results = []
     for name, function in CHECKS.items():
         with connection.begin():
