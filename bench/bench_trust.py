@@ -14,6 +14,7 @@ SQLite files in a temporary folder; no outside data is needed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import shutil
 import tempfile
 import time
@@ -59,11 +60,11 @@ def document(count: int) -> dict[str, Any]:
     ids = [f"c-{n:012d}" for n in range(count)]
     return {
         "format": "claimtrack", "version": 1,
-        "claims": [{"id": claim_id, "text": f"Claim number {n} " * 8, "speaker": f"Speaker {n % 50}",
-                    "tags": ["bench", f"t{n % 7}"],
+        "claims": [{"id": claim_id, "text": f"Claim number {n} " * 8,
+                    "speaker": f"Speaker {n % 50}", "tags": ["bench", f"t{n % 7}"],
                     "appearances": [{"source": f"https://example.com/{n % 100}", "quote": "q"}]}
                    for n, claim_id in enumerate(ids)],
-        "links": [{"from": b, "relation": "denies", "to": a} for a, b in zip(ids, ids[1:])],
+        "links": [{"from": b, "relation": "denies", "to": a} for a, b in itertools.pairwise(ids)],
     }
 
 
@@ -87,7 +88,8 @@ def one_claim_transactions(url: str, count: int, tag: str = "w") -> int:
         with session_scope(engine) as session:
             claim = claims.add_claim(session, text=f"{tag} {number}", speaker="Bench speaker")
             if previous is not None:
-                links.add_link(session, claim, Relation.DENIES, claims.get_claim(session, previous))
+                links.add_link(session, claim, Relation.DENIES,
+                               claims.get_claim(session, previous))
             previous = claim.public_id
     engine.dispose()
     return count
@@ -97,7 +99,8 @@ def bench_history(folder: Path, count: int) -> str:
     doc = document(count)
     with history_off():
         plain_import = timed(lambda: import_into(fresh(folder, "plain.db"), doc))
-        plain_small = timed(lambda: one_claim_transactions(fresh(folder, "plain-tx.db"), count // 10))
+        plain_small = timed(lambda: one_claim_transactions(fresh(folder, "plain-tx.db"),
+                                                           count // 10))
     tracked_url = fresh(folder, "tracked.db")
     tracked_import = timed(lambda: import_into(tracked_url, doc))
     tracked_small = timed(lambda: one_claim_transactions(fresh(folder, "tracked-tx.db"),

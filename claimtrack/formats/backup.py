@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import ijson
+import ijson  # type: ignore[import-untyped]
 from sqlalchemy import Boolean, Date, Integer, Table
 
 from claimtrack import values
@@ -79,7 +79,9 @@ def _events(stream: Any) -> Iterator[tuple[str, str, Any]]:
 
 
 def _tables(
-    path: Path, events: Iterator[tuple[str, str, Any]], check_schema: Callable[[str | None, Path], None]
+    path: Path,
+    events: Iterator[tuple[str, str, Any]],
+    check_schema: Callable[[str | None, Path], None],
 ) -> Iterator[tuple[Table, list[str], Rows]]:
     header: dict[str, Any] = {}
     for prefix, event, value in events:
@@ -103,10 +105,12 @@ def _tables(
             if table is None:
                 raise InvalidInput(f"{path}: unknown table {value!r:.80}.")
             columns = []
-        elif table is not None and prefix == f"tables.{table.name}.columns" and event == "start_array":
+        elif table is None or event != "start_array":
+            continue
+        elif prefix == f"tables.{table.name}.columns":
             columns = _build(events, "start_array")
             _check_columns(path, table, columns)
-        elif table is not None and prefix == f"tables.{table.name}.rows" and event == "start_array":
+        elif prefix == f"tables.{table.name}.rows":
             if not columns:
                 raise InvalidInput(f"{path}: table {table.name} gives rows before its columns.")
             yield table, columns, _rows(events, prefix)

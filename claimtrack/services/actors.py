@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -43,14 +44,15 @@ def get_actor(session: Session, name: str) -> Actor:
 def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNKNOWN) -> Actor:
     """Find an actor by name or alias, creating it (and saying so) when it is new."""
     cleaned = values.name(name, "actor name")
-    actor = find_actor(session, cleaned)
-    if actor is None:
-        actor, created = create_or_find(
-            session, lambda: add_actor(session, cleaned, kind=kind),
-            lambda: find_actor(session, cleaned),
-        )
-        if created:
-            notify(session, f"Created actor '{actor.name}' ({actor.kind}).")
+    existing = find_actor(session, cleaned)
+    if existing is not None:
+        return existing
+    actor, created = create_or_find(
+        session, partial(add_actor, session, cleaned, kind=kind),
+        partial(find_actor, session, cleaned),
+    )
+    if created:
+        notify(session, f"Created actor '{actor.name}' ({actor.kind}).")
     return actor
 
 

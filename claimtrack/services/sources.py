@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,13 +30,14 @@ def get_source(session: Session, url: str) -> Source:
 
 def ensure_source(session: Session, url: str) -> Source:
     """Find a source by URL, creating it (and saying so) when it is new."""
-    source = find_source(session, url)
-    if source is None:
-        source, created = create_or_find(
-            session, lambda: _new_source(session, url), lambda: find_source(session, url)
-        )
-        if created:
-            notify(session, f"Created source {source.url}.")
+    existing = find_source(session, url)
+    if existing is not None:
+        return existing
+    source, created = create_or_find(
+        session, partial(_new_source, session, url), partial(find_source, session, url)
+    )
+    if created:
+        notify(session, f"Created source {source.url}.")
     return source
 
 
