@@ -15,6 +15,7 @@ the same transaction; ``session_scope`` says who is making the changes.
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -146,9 +147,11 @@ def session_scope(
             history.attribute(session, user=user, command=command)
             yield session
     except StaleDataError as error:
+        table = re.search(r"table '(\w+)'", str(error))
+        noun = (table.group(1) if table else "records").removesuffix("s")
         raise Conflict(
-            f"Someone else changed or deleted this record while your command ran ({error}), so "
-            "nothing was written. Look at it again and re-run your command."
+            f"Someone else changed or deleted this {noun} while your command ran, so nothing "
+            "was written. See what changed with `claimtrack history`, then re-run your command."
         ) from None
     except DBAPIError as error:
         if getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
