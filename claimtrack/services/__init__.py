@@ -36,11 +36,15 @@ def create_or_find(
 ) -> tuple[Row, bool]:
     """``create()`` in a savepoint; True with the new row, or False with ``find()``'s row when a
     concurrent transaction inserted the same unique row first (PostgreSQL: two users adding the
-    same new speaker at once). Other integrity errors are raised as they are."""
+    same new speaker at once). Errors that ``find()`` does not explain are raised as they are."""
+    from claimtrack.errors import Conflict
+
     try:
         with session.begin_nested():
             return create(), True
-    except IntegrityError:
+    except (IntegrityError, Conflict):
+        # IntegrityError: the other transaction's row won at the unique index. Conflict: it
+        # committed between our look-up and the create's own duplicate check.
         found = find()
         if found is None:
             raise
