@@ -35,10 +35,10 @@ def history(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Show the edit history, newest first: who changed what, when, before and after."""
-    from claimtrack.services import timeline
+    from claimtrack.services import changes
 
     with command_session(ctx, write=False) as session:
-        found = timeline.history(session, ref, user=user, since=since, entity=entity,
+        found = changes.history(session, ref, user=user, since=since, entity=entity,
                                  limit=limit + 1 if limit else None)
     if limit and len(found) > limit:
         found = found[:limit]

@@ -25,7 +25,7 @@ from claimtrack import values
 from claimtrack.errors import InvalidInput, NotFound
 from claimtrack.models import Appearance, Base, Claim, ClaimTag, HistoryEntry, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, disputes, notify, sources, timeline
+from claimtrack.services import actors, changes, disputes, notify, sources
 from claimtrack.services.snapshots import IGNORED, column_value
 
 
@@ -45,7 +45,7 @@ def restore_claim(session: Session, ref: str, at: str | dt.datetime) -> RestoreR
     Raises NotFound when the history does not know the claim at that time, InvalidInput when it
     had been deleted by then or the time is malformed.
     """
-    claim_id = timeline.resolve_id(session, ref, "c", "claim")
+    claim_id = changes.resolve_id(session, ref, "c", "claim")
     moment = values.timestamp(at, "--at time")
     if moment is None:
         raise InvalidInput("Give the time to restore to with --at, e.g. 2022-01-17T09:30:00Z.")
