@@ -30,3 +30,24 @@ def resolve_database_url(explicit: str | None) -> str:
         if value.startswith(plain):
             return "postgresql+psycopg://" + value[len(plain) :]
     return value
+
+
+ENV_USER = "CLAIMTRACK_USER"
+
+
+def resolve_user(explicit: str | None) -> str:
+    """Who is making changes, for the edit history: ``--user``, else ``CLAIMTRACK_USER``, else
+    the operating-system account, else "unknown". Raises InvalidInput for an unusable name."""
+    from claimtrack import values
+
+    if explicit is not None:
+        return values.name(explicit, "user name (--user)")
+    value = os.environ.get(ENV_USER, "")
+    if value.strip():
+        return values.name(value, f"user name (${ENV_USER})")
+    import getpass
+
+    try:
+        return values.name(getpass.getuser(), "login name")
+    except Exception:  # no usable login name (containers): history still needs one
+        return "unknown"

@@ -129,3 +129,11 @@ class LinkStatus(StrEnum):
     CONFIRMED = "confirmed"
     SUGGESTED = "suggested"
     REJECTED = "rejected"
+
+
+class ReviewStatus(StrEnum):
+    """Where a claim or verdict is in the editorial review: draft → in-review → published."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in-review"
+    PUBLISHED = "published"

@@ -28,3 +28,7 @@ class SchemaOutOfDate(ClaimtrackError):
 
 class DatabaseUnavailable(ClaimtrackError):
     """The database cannot be opened or reached."""
+
+
+class DatabaseBusy(ClaimtrackError):
+    """Other writers kept the database busy for longer than claimtrack is willing to wait."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from claimtrack.enums import ActorKind, LinkStatus, Rating, Relation
+from claimtrack.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class ClaimView:
     challenges: int = 0
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    status: ReviewStatus = ReviewStatus.DRAFT
 
     @property
     def headline(self) -> str:
@@ -83,6 +84,7 @@ class VerdictView:
     date: dt.date | None = None
     url: str | None = None
     explanation: str | None = None
+    status: ReviewStatus = ReviewStatus.DRAFT
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,19 @@ from claimtrack import __version__
 from claimtrack.cli import (
     actor,
     appearance,
+    backup,
     claim,
     db,
     dedupe,
     exchange,
     extract,
     graph,
+    history,
     link,
     report,
     search,
     source,
+    status,
     timeline,
     verdict,
 )
@@ -66,12 +69,22 @@ def main_callback(
             show_default=False,
         ),
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            metavar="NAME",
+            help="Who is making changes, for the edit history. Default: $CLAIMTRACK_USER, else "
+            "your login name.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = State(db=db_url)
+    ctx.obj = State(db=db_url, user=user)
 
 
 app.command("init")(db.init)
@@ -85,6 +98,12 @@ app.command("review")(dedupe.review)
 app.command("graph")(graph.graph)
 app.command("timeline")(timeline.timeline)
 app.command("extract")(extract.extract)
+app.command("history")(history.history)
+app.command("backup")(backup.backup)
+app.command("restore")(backup.restore)
+claim.app.command("status")(status.claim_status)
+claim.app.command("restore")(history.restore)
+verdict.app.command("status")(status.verdict_status)
 app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")
 app.add_typer(source.app, name="source", help="Articles and pages where claims appear.")
 app.add_typer(claim.app, name="claim", help="Log, list, edit and remove claims.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -26,6 +26,7 @@ class State:
     """Global options, kept on the Typer context."""
 
     db: str | None = None
+    user: str | None = None
 
 
 FormatOption = Annotated[
@@ -43,6 +44,12 @@ SinceFilter = Annotated[
 ]
 UntilFilter = Annotated[
     str | None, typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD).")
+]
+
+PublishedOnly = Annotated[
+    bool,
+    typer.Option("--published-only", help="Only published material (see `claimtrack claim "
+                 "status`): what readers may see."),
 ]
 
 
@@ -88,6 +95,11 @@ def database_errors(url: str) -> Iterator[None]:
         )
     except SQLAlchemyError as error:
         fail(f"The database refused the command: {error}. Nothing was written.")
+    except UnicodeEncodeError:
+        # A value that never passed claimtrack.values: undecodable bytes in an argument arrive
+        # as lone surrogates, which no database driver can encode.
+        fail("A value given is not valid UTF-8 (it holds bytes that are not text); retype it. "
+             "Nothing was written.")
 
 
 @contextmanager
@@ -110,15 +122,28 @@ def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[En
 @contextmanager
 def command_session(ctx: typer.Context, *, write: bool = True) -> Iterator[Session]:
     """One transaction for one command; notices are printed only after it commits."""
+    from claimtrack.config import resolve_user
     from claimtrack.db import session_scope
     from claimtrack.services import notices
 
+    state = ctx.find_object(State)
     with open_engine(ctx) as engine:
-        with session_scope(engine, write=write) as session:
+        user = resolve_user(state.user if state else None) if write else None
+        with session_scope(engine, write=write, user=user, command=command_name(ctx)) as session:
             yield session
             queued = notices(session)
         for notice in queued:
             say(notice)
+
+
+def command_name(ctx: typer.Context) -> str:
+    """The command as typed, without the program name or options: "claim edit"."""
+    names = []
+    current: Any = ctx
+    while current is not None and current.parent is not None:
+        names.append(current.info_name or "")
+        current = current.parent
+    return " ".join(reversed(names))
 
 
 def _safe(url: str) -> str:

@@ -9,6 +9,7 @@ import typer
 
 from claimtrack.cli._common import (
     FormatOption,
+    PublishedOnly,
     SinceFilter,
     SpeakerFilter,
     TagFilter,
@@ -18,7 +19,7 @@ from claimtrack.cli._common import (
     emit_rows,
     say,
 )
-from claimtrack.enums import OutputFormat
+from claimtrack.enums import OutputFormat, ReviewStatus
 
 if TYPE_CHECKING:
     from claimtrack.views import ClaimView
@@ -90,6 +91,11 @@ def list_(
     limit: Annotated[
         int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")
     ] = 100,
+    status: Annotated[
+        ReviewStatus | None,
+        typer.Option("--status", help="Only claims at this review stage.", case_sensitive=False),
+    ] = None,
+    published_only: PublishedOnly = False,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List claims, most recently said first."""
@@ -99,6 +105,7 @@ def list_(
         found = claims.list_claims(
             session, speaker=speaker, tags=tag or (), since=since, until=until,
             limit=limit + 1 if limit else None,
+            status=ReviewStatus.PUBLISHED if published_only else status,
         )
     if limit and len(found) > limit:
         found = found[:limit]

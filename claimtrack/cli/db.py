@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
 from claimtrack.cli._common import FormatOption, emit_rows, fail, open_engine, say
 from claimtrack.enums import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -47,21 +52,58 @@ def current(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
 
 
 @app.command("check")
-def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Check that the schema is current and matches the models; exit 1 if not."""
+def check(
+    ctx: typer.Context,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="First recompute the contested counters (derived "
+                           "data; nothing else is changed).")
+    ] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Check the database is whole; exit 1 and say exactly what is wrong if not.
+
+    Schema version and drift, SQLite's integrity check, foreign keys (orphan rows), the
+    contested counters and actor names, plus any check a plug-in registered.
+    """
     from claimtrack import migrate
+    from claimtrack.services import integrity
 
     status = _status(ctx)
-    problems = []
+    results: list[integrity.CheckResult] = []
     if status["revision"] != status["head"]:
-        problems.append(f"schema is at {status['revision']}, needs {status['head']}")
+        results.append(integrity.CheckResult(
+            "schema", (f"schema is at {status['revision']}, this claimtrack needs "
+                       f"{status['head']}",), "Run `claimtrack init` to upgrade."))
     else:
         with open_engine(ctx, check_schema=False) as engine:
-            problems += [f"schema differs from models: {d}" for d in migrate.drift(engine)]
-    status["problems"] = problems
-    emit_rows([status], fmt, empty="")
-    if problems:
-        fail("; ".join(problems) + ". Run `claimtrack init` to upgrade.")
+            if repair:
+                _repair_counters(engine)
+            results.append(integrity.CheckResult(
+                "schema", tuple(f"schema differs from models: {d}" for d in migrate.drift(engine)),
+                "Run `claimtrack init`, or reinstall this claimtrack version."))
+            with engine.connect() as connection:
+                results += integrity.run_checks(connection)
+    rows = [{"check": r.name, "ok": r.ok, "problems": len(r.problems),
+             "details": "; ".join(r.problems)} for r in results]
+    emit_rows(rows, fmt, empty="")
+    failed = [r for r in results if not r.ok]
+    if failed:
+        fail(" ".join(f"{r.name}: {'; '.join(r.problems[:3])}"
+                      f"{' (and more)' if len(r.problems) > 3 else ''}. {r.hint}"
+                      for r in failed))
+    say(f"All {len(results)} checks passed on {status['database']}.")
+
+
+def _repair_counters(engine: Engine) -> None:
+    from sqlalchemy import select
+
+    from claimtrack.db import session_scope
+    from claimtrack.models import Claim
+    from claimtrack.services import disputes
+
+    with session_scope(engine) as session:
+        disputes.recount(session, session.scalars(select(Claim.id)).all())
+    say("Recomputed the contested counters of every claim.")
 
 
 def _status(ctx: typer.Context) -> dict[str, object]:

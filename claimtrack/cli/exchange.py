@@ -68,3 +68,5 @@ def _read_json(path: str) -> object:
         fail(f"{path} is not UTF-8 (byte {error.start}); re-save it as UTF-8.")
     except json.JSONDecodeError as error:
         fail(f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.")
+    except (RecursionError, ValueError) as error:  # too deep, or an integer too long to convert
+        fail(f"{path} cannot be read as JSON ({error}); it is not a claimtrack export.")

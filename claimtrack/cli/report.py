@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import (
+    PublishedOnly,
     SinceFilter,
     SpeakerFilter,
     TagFilter,
@@ -47,6 +48,7 @@ def contested(
     limit: Annotated[
         int, typer.Option("--limit", min=0, help="At most this many disputes (0: all).")
     ] = 0,
+    published_only: PublishedOnly = False,
     fmt: DocumentFormatOption = DocumentFormat.TABLE,
     output: OutputFileOption = None,
 ) -> None:
@@ -56,11 +58,14 @@ def contested(
     """
     from claimtrack.documents import contested_document
     from claimtrack.render_history import plural
-    from claimtrack.services import disputes
+    from claimtrack.services import disputes, review
 
     filters = {"tag": tag, "speaker": speaker, "since": since, "until": until, "limit": limit}
+    if published_only:
+        filters["status"] = "published"
+    report = review.published_contested if published_only else disputes.contested
     with command_session(ctx, write=False) as session:
-        found = disputes.contested(
+        found = report(
             session, speaker=speaker, tags=tag or (), since=since, until=until, limit=limit or None
         )
     deliver(contested_document(found, fmt, filters=filters), output,

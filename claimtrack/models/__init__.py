@@ -3,6 +3,7 @@
 from claimtrack.models.actor import Actor, ActorAlias
 from claimtrack.models.base import Base
 from claimtrack.models.claim import Appearance, Claim, ClaimTag
+from claimtrack.models.history import HistoryEntry
 from claimtrack.models.link import Link
 from claimtrack.models.merge import ClaimMerge
 from claimtrack.models.source import Source
@@ -16,6 +17,7 @@ __all__ = [
     "Claim",
     "ClaimMerge",
     "ClaimTag",
+    "HistoryEntry",
     "Link",
     "Source",
     "Verdict",

@@ -8,8 +8,9 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from claimtrack.enums import ReviewStatus
 from claimtrack.models.actor import Actor
-from claimtrack.models.base import Base, UTCDateTime, utcnow
+from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.source import Source
 
 # A claim is contested when it has a challenge (an incoming contradicts/denies/evades link) or
@@ -46,6 +47,16 @@ class Claim(Base):
     verdicts_disagree: Mapped[bool] = mapped_column(default=False, server_default=sql_text("false"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Editorial review (claimtrack.services.review); bulk inserts get 'draft' from the server.
+    status: Mapped[ReviewStatus] = mapped_column(
+        text_enum(ReviewStatus, "review_status"), default=ReviewStatus.DRAFT,
+        server_default=ReviewStatus.DRAFT.value,
+    )
+    # Optimistic locking: every ORM UPDATE/DELETE checks and bumps it, so of two concurrent
+    # edits the second fails with a conflict instead of silently overwriting the first.
+    version: Mapped[int] = mapped_column(default=1, server_default=sql_text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once by SQLAlchemy
 
     speaker: Mapped[Actor | None] = relationship()
     tags: Mapped[list[ClaimTag]] = relationship(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from claimtrack.enums import Rating
+from claimtrack.enums import Rating, ReviewStatus
 from claimtrack.models.actor import Actor
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.claim import Claim
@@ -27,6 +28,13 @@ class Verdict(Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     explanation: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[ReviewStatus] = mapped_column(
+        text_enum(ReviewStatus, "review_status"), default=ReviewStatus.DRAFT,
+        server_default=ReviewStatus.DRAFT.value,
+    )
+    version: Mapped[int] = mapped_column(default=1, server_default=sql_text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once by SQLAlchemy
 
     claim: Mapped[Claim] = relationship()
     reviewer: Mapped[Actor] = relationship()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -11,13 +12,16 @@ from claimtrack import values
 from claimtrack.enums import ActorKind
 from claimtrack.errors import Conflict, NotFound
 from claimtrack.models import Actor, ActorAlias, Claim, Verdict
-from claimtrack.services import notify
+from claimtrack.services import create_or_find, notify
 from claimtrack.views import ActorView
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
-    """The actor whose name or alias matches ``name`` (any case and spacing), or None."""
-    key = values.name_key(name)
+    """The actor whose name or alias matches ``name`` (any case and spacing), or None.
+
+    Raises InvalidInput for a name that cannot be stored (NUL, not UTF-8, too long).
+    """
+    key = values.name_key(values.optional_text(name, "name", max_length=values.NAME_MAX) or "")
     actor = session.scalar(select(Actor).where(Actor.name_key == key))
     if actor is None:
         actor = session.scalar(
@@ -40,9 +44,14 @@ def get_actor(session: Session, name: str) -> Actor:
 def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNKNOWN) -> Actor:
     """Find an actor by name or alias, creating it (and saying so) when it is new."""
     cleaned = values.name(name, "actor name")
-    actor = find_actor(session, cleaned)
-    if actor is None:
-        actor = add_actor(session, cleaned, kind=kind)
+    existing = find_actor(session, cleaned)
+    if existing is not None:
+        return existing
+    actor, created = create_or_find(
+        session, partial(add_actor, session, cleaned, kind=kind),
+        partial(find_actor, session, cleaned),
+    )
+    if created:
         notify(
             session,
             f"Created actor '{actor.name}' (kind {actor.kind}; set it with "

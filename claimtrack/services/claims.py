@@ -10,10 +10,11 @@ from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack import values
+from claimtrack.enums import ReviewStatus
 from claimtrack.errors import Conflict, InvalidInput, NotFound
 from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, disputes, notify, reading, sources
+from claimtrack.services import actors, disputes, history, notify, reading, sources
 from claimtrack.views import ClaimDetails, ClaimView
 
 MIN_PREFIX = 4
@@ -152,17 +153,20 @@ def remove_claim(session: Session, claim: Claim, *, cascade: bool = False) -> No
     Raises Conflict when links or verdicts refer to it, unless ``cascade`` (then they go too).
     """
     linked = session.execute(
-        select(Link.from_claim_id, Link.to_claim_id).where(
+        select(Link.id, Link.from_claim_id, Link.to_claim_id).where(
             or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id)
         )
     ).all()
-    verdict_count = session.scalar(select(func.count()).where(Verdict.claim_id == claim.id)) or 0
+    verdict_ids = session.scalars(select(Verdict.id).where(Verdict.claim_id == claim.id)).all()
+    verdict_count = len(verdict_ids)
     if (linked or verdict_count) and not cascade:
         raise Conflict(
             f"Claim {claim.public_id} has {len(linked)} link(s) and {verdict_count} verdict(s). "
             "Remove them first, or pass --cascade to delete them with the claim."
         )
-    neighbours = {end for pair in linked for end in pair} - {claim.id}
+    neighbours = {end for _, *pair in linked for end in pair} - {claim.id}
+    history.track(session, Link, [link_id for link_id, *_ in linked])
+    history.track(session, Verdict, verdict_ids)
     session.execute(
         delete(Link).where(or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id))
     )
@@ -203,6 +207,7 @@ def add_appearance(
 def remove_appearance(session: Session, claim: Claim, url: str) -> None:
     """Forget that ``claim`` appeared at ``url``. Raises NotFound if it was never recorded."""
     source = sources.get_source(session, url)
+    history.track(session, Claim, [claim.id])
     deleted = session.execute(
         delete(Appearance).where(
             Appearance.claim_id == claim.id, Appearance.source_id == source.id
@@ -220,9 +225,15 @@ def list_claims(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     limit: int | None = None,
+    status: ReviewStatus | None = None,
 ) -> list[ClaimView]:
-    """Claims matching every filter, most recently said first (undated ones last)."""
+    """Claims matching every filter, most recently said first (undated ones last).
+
+    ``status`` keeps only claims at that review stage (``published`` for readers).
+    """
     query = filter_claims(select(Claim), speaker=speaker, tags=tags, since=since, until=until)
+    if status is not None:
+        query = query.where(Claim.status == status)
     query = query.order_by(Claim.said_on.desc().nulls_last(), Claim.id.desc())
     if limit:
         query = query.limit(limit)
@@ -243,7 +254,7 @@ def filter_claims(
     if speaker:
         from claimtrack.models import ActorAlias
 
-        key = values.name_key(speaker)
+        key = values.name_key(values.name(speaker, "--speaker name"))
         alias_owner = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
         named = select(Actor.id).where(Actor.name_key == key)
         query = query.where(or_(Claim.speaker_id.in_(named), Claim.speaker_id.in_(alias_owner)))

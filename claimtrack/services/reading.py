@@ -31,7 +31,7 @@ def claim_views(session: Session, ids: Iterable[int]) -> dict[int, ClaimView]:
         rows += _connection(session).execute(
             select(Claim.id, Claim.public_id, Claim.text, Actor.name, Claim.said_on,
                    Claim.summary, Claim.language, Claim.challenge_count, Claim.created_at,
-                   Claim.updated_at)
+                   Claim.updated_at, Claim.status)
             .outerjoin(Actor, Claim.speaker_id == Actor.id)
             .where(Claim.id.in_(chunk))
         ).all()
@@ -53,7 +53,7 @@ def claim_views(session: Session, ids: Iterable[int]) -> dict[int, ClaimView]:
         row[0]: ClaimView(
             id=row[1], text=row[2], speaker=row[3], date=row[4], summary=row[5],
             language=row[6], tags=tuple(tags[row[0]]), sources=tuple(seen_in[row[0]]),
-            challenges=row[7], created_at=row[8], updated_at=row[9],
+            challenges=row[7], created_at=row[8], updated_at=row[9], status=row[10],
         )
         for row in rows
     }
@@ -66,7 +66,7 @@ def verdict_views(
     query = (
         select(Verdict.claim_id, Verdict.public_id, Claim.public_id, Verdict.rating,
                Verdict.normalized, Actor.name, Verdict.reviewed_on, Verdict.url,
-               Verdict.explanation)
+               Verdict.explanation, Verdict.status)
         .join(Claim, Verdict.claim_id == Claim.id)
         .join(Actor, Verdict.reviewer_id == Actor.id)
         .order_by(Verdict.reviewed_on.desc().nulls_last(), Verdict.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from claimtrack import values
 from claimtrack.errors import Conflict, NotFound
 from claimtrack.models import Appearance, Source
-from claimtrack.services import notify
+from claimtrack.services import create_or_find, notify
 from claimtrack.views import ClaimView, SourceView
 
 
@@ -29,12 +30,21 @@ def get_source(session: Session, url: str) -> Source:
 
 def ensure_source(session: Session, url: str) -> Source:
     """Find a source by URL, creating it (and saying so) when it is new."""
-    source = find_source(session, url)
-    if source is None:
-        source = Source(url=values.url(url))
-        session.add(source)
-        session.flush()
+    existing = find_source(session, url)
+    if existing is not None:
+        return existing
+    source, created = create_or_find(
+        session, partial(_new_source, session, url), partial(find_source, session, url)
+    )
+    if created:
         notify(session, f"Created source {source.url}.")
+    return source
+
+
+def _new_source(session: Session, url: str) -> Source:
+    source = Source(url=values.url(url))
+    session.add(source)
+    session.flush()
     return source
 
 
@@ -112,8 +122,9 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
         .outerjoin(counts, counts.c.source_id == Source.id)
         .order_by(Source.published_on.desc().nulls_last(), Source.url)
     )
-    if outlet:
-        query = query.where(func.lower(Source.outlet) == outlet.lower())
+    wanted = values.optional_text(outlet, "--outlet", max_length=values.NAME_MAX)
+    if wanted:
+        query = query.where(func.lower(Source.outlet) == wanted.lower())
     return [source_view(source, count) for source, count in session.execute(query)]
 
 

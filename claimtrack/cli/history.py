@@ -1,0 +1,82 @@
+"""``claimtrack history`` and ``claimtrack claim restore``: who changed what, and undoing it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.enums import OutputFormat
+
+
+def history(
+    ctx: typer.Context,
+    ref: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="A claim id (its changes, its verdicts' and the links "
+                       "touching it), a verdict id, or a link number.", show_default=False),
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Only changes made by this user.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only changes at or after this time (YYYY-MM-DD or ISO time, "
+                     "UTC unless an offset is given)."),
+    ] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", help="Only changes to claim, verdict, link, actor or source."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")
+    ] = 100,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Show the edit history, newest first: who changed what, when, before and after."""
+    from claimtrack.services import changes
+
+    with command_session(ctx, write=False) as session:
+        found = changes.history(session, ref, user=user, since=since, entity=entity,
+                                 limit=limit + 1 if limit else None)
+    if limit and len(found) > limit:
+        found = found[:limit]
+        say(f"Showing the latest {limit} changes; pass --limit 0 for all.")
+    rows = [
+        {"id": v.id, "at": v.at.strftime("%Y-%m-%d %H:%M:%S"), "user": v.user,
+         "command": v.command, "action": v.action, "entity": v.entity, "key": v.key,
+         "changes": v.changes}
+        for v in found
+    ]
+    emit_rows(rows, fmt, records=found,
+              empty="No changes recorded that match; see `claimtrack history --help`.")
+
+
+def restore(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The claim's id (it may have been deleted).")
+    ],
+    at: Annotated[
+        str,
+        typer.Option("--at", help="Bring it back as it was at this time (ISO time such as "
+                     "2022-01-17T09:30:00Z, or a date for its start; UTC unless an offset is "
+                     "given). See `claimtrack history ID`."),
+    ],
+) -> None:
+    """Restore a deleted or edited claim from its history (tags and appearances included).
+
+    A deleted claim also gets back the links and verdicts removed with it.
+    """
+    from claimtrack.services import restore as restoring
+
+    with command_session(ctx) as session:
+        result = restoring.restore_claim(session, claim_id, at)
+        restored = result.claim.public_id
+        recorded = f"{result.entry.at:%Y-%m-%d %H:%M:%S} UTC by {result.entry.user_name}"
+    emit(restored)
+    what = "Re-created" if result.recreated else "Restored"
+    extra = (f", with {result.links} link(s) and {result.verdicts} verdict(s)"
+             if result.recreated else "")
+    say(f"{what} claim {restored} as recorded {recorded}{extra}.")

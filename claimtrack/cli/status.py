@@ -1,0 +1,57 @@
+"""``claimtrack claim status`` and ``claimtrack verdict status``: the editorial review."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import command_session, say
+from claimtrack.enums import ReviewStatus
+
+StatusArg = Annotated[
+    ReviewStatus,
+    typer.Argument(metavar="STATUS", help="draft, in-review or published.", case_sensitive=False,
+                   show_default=False),
+]
+
+
+def claim_status(
+    ctx: typer.Context,
+    status: StatusArg,
+    claim_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Claim ids.")],
+) -> None:
+    """Move claims through review: draft → in-review → published (or back).
+
+    Who moved them and when is in `claimtrack history ID`.
+    """
+    from claimtrack.services import claims, review
+
+    with command_session(ctx) as session:
+        moved = [claim.public_id for claim in (claims.get_claim(session, ref) for ref in claim_ids)
+                 if review.move(claim, status)]
+        session.flush()
+    _report(moved, len(claim_ids), "claim", status)
+
+
+def verdict_status(
+    ctx: typer.Context,
+    status: StatusArg,
+    verdict_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Verdict ids.")],
+) -> None:
+    """Move verdicts through review: draft → in-review → published (or back)."""
+    from claimtrack.services import review, verdicts
+
+    with command_session(ctx) as session:
+        moved = [verdict.public_id
+                 for verdict in (verdicts.get_verdict(session, ref) for ref in verdict_ids)
+                 if review.move(verdict, status)]
+        session.flush()
+    _report(moved, len(verdict_ids), "verdict", status)
+
+
+def _report(moved: list[str], asked: int, noun: str, status: ReviewStatus) -> None:
+    if moved:
+        say(f"Moved {len(moved)} {noun}(s) to {status}: {', '.join(moved)}.")
+    if len(moved) < asked:
+        say(f"{asked - len(moved)} {noun}(s) were already {status}.")
