@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from claimtrack import values
 from claimtrack.enums import ActorKind, Rating, Relation
 from claimtrack.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from claimtrack.formats.records import Parsed
 
 FORMAT_NAME = "claimtrack"
 FORMAT_VERSION = 1
@@ -55,7 +58,8 @@ class AppearanceRecord:
 
 @dataclass(frozen=True)
 class ClaimRecord:
-    id: str
+    # None: the claim came without a claimtrack id and is recognised by its fingerprint.
+    id: str | None
     text: str
     speaker: str | None = None
     date: dt.date | None = None
@@ -98,26 +102,74 @@ def iter_document(document: Any) -> Iterator[Record]:
 
     Raises InvalidInput naming the first bad record ("claims[3].date: …").
     """
-    if not isinstance(document, Mapping) or document.get("format") != FORMAT_NAME:
-        raise InvalidInput(
-            "This is not a claimtrack export (no \"format\": \"claimtrack\"); for ClaimReview, "
-            "CSV or JSONL files pass --format."
-        )
-    version = document.get("version")
-    if version != FORMAT_VERSION:
-        raise InvalidInput(
-            f"This export is format version {version!r}; this claimtrack reads version "
-            f"{FORMAT_VERSION}. Upgrade claimtrack to read it."
-        )
-    unknown = set(document) - {"format", "version", "exported_at", *SECTIONS}
-    if unknown:
-        raise InvalidInput(f"Unknown top-level keys in the export: {', '.join(sorted(unknown))}.")
+    if not isinstance(document, Mapping):
+        raise InvalidInput(_NOT_NATIVE)
+    _check_header({k: v for k, v in document.items() if k not in SECTIONS}, final=True)
+    if "version" not in document:
+        _check_header({"version": None}, final=False)
     for section in SECTIONS:
         items = document.get(section, [])
         if not isinstance(items, list):
             raise InvalidInput(f"'{section}' must be a list of records.")
         for index, item in enumerate(items):
             yield parse_record(section, item, f"{section}[{index}]")
+
+
+def stream_document(stream: IO[bytes]) -> Iterator[Parsed]:
+    """Read a native document record by record (ijson), without loading the file.
+
+    A bad record is yielded with its error; a file that is not a claimtrack export raises
+    InvalidInput (checked when the header keys are read, wherever they stand).
+    """
+    from claimtrack.formats import jsonstream
+
+    rest = jsonstream.events(stream)
+    first = next(rest, None)
+    if first is None or first[1] != "start_map":
+        raise InvalidInput(_NOT_NATIVE)
+    header: dict[str, Any] = {}
+    for _prefix, event, key in rest:
+        if event == "end_map":
+            break
+        _prefix, event, value = next(rest)
+        if key not in SECTIONS:
+            header[key] = jsonstream.build(event, value, rest)
+            _check_header(header, final=False)
+            continue
+        if event != "start_array":
+            raise InvalidInput(f"'{key}' must be a list of records.")
+        for index, item in enumerate(jsonstream.array_items(rest)):
+            yield parse_positioned(key, item, f"{key}[{index}]")
+    _check_header(header, final=True)
+
+
+def parse_positioned(section: str, data: Any, where: str) -> Parsed:
+    """``parse_record`` as a Parsed: the record, or why it is bad (without the position)."""
+    from claimtrack.formats.records import Parsed
+
+    try:
+        return Parsed(where, item=parse_record(section, data, where), raw=data)
+    except InvalidInput as error:
+        return Parsed(where, error=str(error).removeprefix(f"{where}: "), raw=data)
+
+
+_NOT_NATIVE = (
+    "This is not a claimtrack export (no \"format\": \"claimtrack\"); for ClaimReview, "
+    "CSV or JSONL files pass --format."
+)
+
+
+def _check_header(header: Mapping[str, Any], *, final: bool) -> None:
+    if "format" in header and header["format"] != FORMAT_NAME or final and "format" not in header:
+        raise InvalidInput(_NOT_NATIVE)
+    if "version" in header and header["version"] != FORMAT_VERSION:
+        raise InvalidInput(
+            f"This export is format version {header['version']!r}; this claimtrack reads "
+            f"version {FORMAT_VERSION}. Upgrade claimtrack to read it."
+        )
+    unknown = set(header) - {"format", "version", "exported_at"}
+    if unknown:
+        raise InvalidInput(f"Unknown top-level keys in the export: {', '.join(sorted(unknown))}.")
 
 
 def parse_record(section: str, data: Any, where: str) -> Record:
@@ -228,8 +280,9 @@ def _claim(r: _Reader) -> ClaimRecord:
     if not isinstance(appearances, list):
         raise InvalidInput(f"{r.where}: 'appearances' must be a list.")
     speaker = r.string("speaker")
+    claim_id = r.string("id")
     return ClaimRecord(
-        id=_full_id(r.required("id"), "c", "claim"),
+        id=full_id(claim_id, "c", "claim") if claim_id is not None else None,
         text=values.text(r.required("text"), "claim text"),
         speaker=values.name(speaker, "speaker") if speaker and speaker.strip() else None,
         date=r.date("date"),
@@ -246,9 +299,9 @@ def _claim(r: _Reader) -> ClaimRecord:
 
 def _link(r: _Reader) -> LinkRecord:
     record = LinkRecord(
-        from_claim=_full_id(r.required("from"), "c", "claim"),
+        from_claim=full_id(r.required("from"), "c", "claim"),
         relation=r.choice("relation", Relation),
-        to_claim=_full_id(r.required("to"), "c", "claim"),
+        to_claim=full_id(r.required("to"), "c", "claim"),
         note=values.optional_text(r.string("note"), "note"),
         source=values.optional_url(r.string("source"), "source"),
         created_at=r.timestamp("created_at"),
@@ -260,8 +313,8 @@ def _link(r: _Reader) -> LinkRecord:
 
 def _verdict(r: _Reader) -> VerdictRecord:
     return VerdictRecord(
-        id=_full_id(r.required("id"), "v", "verdict"),
-        claim=_full_id(r.required("claim"), "c", "claim"),
+        id=full_id(r.required("id"), "v", "verdict"),
+        claim=full_id(r.required("claim"), "c", "claim"),
         rating=values.text(r.required("rating"), "rating", max_length=values.LABEL_MAX),
         normalized=r.choice("normalized", Rating),
         by=values.name(r.required("by"), "reviewer"),
@@ -281,7 +334,7 @@ _PARSERS = {
 }
 
 
-def _full_id(value: str, prefix: str, noun: str) -> str:
+def full_id(value: str, prefix: str, noun: str) -> str:
     normalized = values.public_id(value, prefix, noun)
     if len(normalized) != len(prefix) + 1 + values.ID_LENGTH:
         raise InvalidInput(f"'{value}' is not a complete {noun} id like {prefix}-7f3a9k2m1xab.")

@@ -3,6 +3,7 @@
 from claimtrack.models.actor import Actor, ActorAlias
 from claimtrack.models.base import Base
 from claimtrack.models.claim import Appearance, Claim, ClaimTag
+from claimtrack.models.interop import RatingLabel, VerdictOriginal
 from claimtrack.models.link import Link
 from claimtrack.models.source import Source
 from claimtrack.models.verdict import Verdict
@@ -15,6 +16,8 @@ __all__ = [
     "Claim",
     "ClaimTag",
     "Link",
+    "RatingLabel",
     "Source",
     "Verdict",
+    "VerdictOriginal",
 ]

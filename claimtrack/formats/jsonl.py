@@ -1,0 +1,62 @@
+"""JSON Lines: one native record per line, its kind in "type" (actor, source, claim, link,
+verdict). A line holding a ClaimReview (JSON-LD) is read as one too. Read line by line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
+
+from claimtrack.formats import native
+from claimtrack.formats.jsonld import reviews_in
+from claimtrack.formats.records import Parsed
+
+SECTION_OF = {"actor": "actors", "source": "sources", "claim": "claims", "link": "links",
+              "verdict": "verdicts"}
+TYPE_OF = {section: kind for kind, section in SECTION_OF.items()}
+
+
+def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
+    """Records from a JSON Lines stream; blank lines are skipped."""
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        where = f"line {number}"
+        try:
+            data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            yield Parsed(where, error="not UTF-8; re-save the file as UTF-8.", raw=raw.decode("utf-8", "replace"))
+            continue
+        except ValueError as error:
+            yield Parsed(where, error=f"not valid JSON ({error}).", raw=raw.decode("utf-8", "replace"))
+            continue
+        yield from parse_line(data, where)
+
+
+def parse_line(data: Any, where: str) -> Iterator[Parsed]:
+    if isinstance(data, Mapping) and ("@type" in data or "@context" in data or "properties" in data):
+        found = list(reviews_in(data, where))
+        yield from found or [Parsed(where, error="no ClaimReview in this JSON-LD.", raw=data)]
+        return
+    kind = data.get("type") if isinstance(data, Mapping) else None
+    if kind not in SECTION_OF:
+        yield Parsed(where, error=f"\"type\" must be one of {', '.join(SECTION_OF)} "
+                     f"(got {kind!r}).", raw=data)
+        return
+    fields = {key: value for key, value in data.items() if key != "type"}
+    parsed = native.parse_positioned(SECTION_OF[kind], fields, where)
+    yield Parsed(where, item=parsed.item, error=parsed.error, raw=data)
+
+
+def line(section: str, record: Mapping[str, Any]) -> str:
+    """One export line: the record's kind first, then its fields."""
+    return json.dumps({"type": TYPE_OF[section], **record}, ensure_ascii=False)
+
+
+def write_jsonl(stream: IO[str], records: Iterable[tuple[str, Mapping[str, Any]]]) -> int:
+    """Write (section, record dict) pairs, one per line; returns the count."""
+    count = 0
+    for section, record in records:
+        stream.write(line(section, record) + "\n")
+        count += 1
+    return count

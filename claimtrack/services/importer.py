@@ -1,0 +1,183 @@
+"""Import: parsed records from any format, merged into the database in batches.
+
+The caller owns the transaction: a whole import (every file of one command) commits or
+changes nothing, including on Ctrl-C. Rows are written with Core executemany (see
+services.bulkwrite); the contested counters of every touched claim are recounted per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from claimtrack.errors import ClaimtrackError, InvalidInput
+from claimtrack.formats.native import ActorRecord, ClaimRecord, LinkRecord, SourceRecord, VerdictRecord
+from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
+from claimtrack.services import actors, disputes
+from claimtrack.services.bulk import ImportState, ImportSummary, write_sources
+from claimtrack.services.bulk_claims import ClaimWork, write_claims
+from claimtrack.services.bulk_links import VerdictWork, write_links, write_verdicts
+from claimtrack.services.ratings import rating_table
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A record left out, and why: for --rejects and the screen."""
+
+    file: str
+    where: str
+    reason: str
+    record: Any
+
+
+Origin = tuple[str, Parsed]
+
+
+class Importer:
+    """Feed it parsed records (``feed``), then ``finish`` for the summary."""
+
+    def __init__(self, session: Session, *, strict: bool = False,
+                 on_reject: Callable[[Rejection], None] | None = None,
+                 on_batch: Callable[[], None] | None = None, batch_size: int = BATCH) -> None:
+        self.state = ImportState(session, ratings=rating_table(session))
+        self.strict, self.on_reject, self.on_batch = strict, on_reject, on_batch
+        self.batch_size = batch_size
+        self.pending: list[Origin] = []
+        self.waiting_verdicts: list[VerdictWork] = []
+        self.waiting_links: list[tuple[LinkRecord, Origin]] = []
+
+    @property
+    def summary(self) -> ImportSummary:
+        return self.state.summary
+
+    def feed(self, records: Iterable[Parsed], file: str) -> None:
+        for parsed in records:
+            if parsed.error is not None:
+                self.reject((file, parsed), parsed.error)
+                continue
+            self.pending.append((file, parsed))
+            if len(self.pending) >= self.batch_size:
+                self.flush()
+
+    def reject(self, origin: Origin, reason: str) -> None:
+        file, parsed = origin
+        self.state.summary.rejected += 1
+        if self.strict:
+            raise InvalidInput(f"{file}, {parsed.where}: {reason} Nothing was imported "
+                               "(--strict); fix that record, or drop --strict to skip bad ones.")
+        if self.on_reject is not None:
+            self.on_reject(Rejection(file, parsed.where, reason, parsed.raw))
+
+    def flush(self) -> None:
+        """Write the pending batch: actors, sources, claims, verdicts, then links."""
+        batch, self.pending = self.pending, []
+        state = self.state
+        for origin in batch:
+            item = origin[1].item
+            if isinstance(item, ActorRecord):
+                self._actor(item, origin)
+        sources = [o[1].item for o in batch if isinstance(o[1].item, SourceRecord)]
+        write_sources(state, sources, overwrite=True, counted=True)  # type: ignore[arg-type]
+        write_sources(state, [s for o in batch if isinstance(o[1].item, ClaimBundle)
+                              for s in o[1].item.sources], overwrite=False, counted=False)
+        claims = [_claim_work(o[1].item) for o in batch
+                  if isinstance(o[1].item, (ClaimRecord, ClaimBundle))]
+        rounds = claims
+        while rounds:
+            rounds = write_claims(state, rounds)
+        verdicts = [VerdictWork(r, overwrite=False, claim_row=work.row_id, origin=None)
+                    for work in claims for r in work.reviews]
+        verdicts += [_verdict_work(o) for o in batch if isinstance(o[1].item, VerdictRecord)]
+        links = [(o[1].item, o) for o in batch if isinstance(o[1].item, LinkRecord)]
+        self._verdicts(verdicts, final=False)
+        self._links(links, final=False)  # type: ignore[arg-type]
+        disputes.recount(state.session, state.touched)
+        state.touched.clear()
+        if self.on_batch is not None:
+            self.on_batch()
+
+    def finish(self) -> ImportSummary:
+        """Write what is left; records whose claims never turned up are rejected now."""
+        self.flush()
+        verdicts, self.waiting_verdicts = self.waiting_verdicts, []
+        links, self.waiting_links = self.waiting_links, []
+        self._verdicts(verdicts, final=True)
+        self._links(links, final=True)
+        disputes.recount(self.state.session, self.state.touched)
+        self.state.touched.clear()
+        return self.state.summary
+
+    def _verdicts(self, works: list[VerdictWork], *, final: bool) -> None:
+        while works:
+            works, unresolved = write_verdicts(self.state, works)
+            for work in unresolved:
+                if final:
+                    self.reject(work.origin, f"it is a verdict on claim {work.claim_ref}, which "
+                                "is neither in the input nor in the database.")
+                else:
+                    self.waiting_verdicts.append(work)
+
+    def _links(self, links: list[tuple[LinkRecord, Origin]], *, final: bool) -> None:
+        origins = {id(record): origin for record, origin in links}
+        records = [record for record, _ in links]
+        while records:
+            records, unresolved = write_links(self.state, records)
+            for record in unresolved:
+                if final:
+                    self.reject(origins[id(record)], f"it links {record.from_claim} and "
+                                f"{record.to_claim}; a claim that is neither in the input nor "
+                                "in the database cannot be linked.")
+                else:
+                    self.waiting_links.append((record, origins[id(record)]))
+
+    def _actor(self, record: ActorRecord, origin: Origin) -> None:
+        session = self.state.session
+        try:
+            with session.begin_nested():
+                changed, is_new = _merge_actor(session, record)
+        except ClaimtrackError as error:
+            self.reject(origin, str(error))
+            return
+        self.state.actor_ids.clear()  # names and aliases may have moved
+        self.state.summary.count("actors", is_new=is_new, changed=changed)
+
+
+def _merge_actor(session: Session, record: ActorRecord) -> tuple[bool, bool]:
+    actor = actors.find_actor(session, record.name)
+    if actor is None:
+        actor = actors.add_actor(session, record.name, kind=record.kind, aliases=record.aliases,
+                                 description=record.description)
+        if record.created_at:
+            actor.created_at = record.created_at
+        session.flush()
+        return True, True
+    before = (actor.kind, actor.description, {a.alias_key for a in actor.aliases})
+    if record.kind != "unknown":
+        actor.kind = record.kind
+    if record.description is not None:
+        actor.description = record.description
+    for alias in record.aliases:
+        actors.add_alias(session, actor, alias)
+    session.flush()
+    return before != (actor.kind, actor.description, {a.alias_key for a in actor.aliases}), False
+
+
+def _claim_work(item: Any) -> ClaimWork:
+    if isinstance(item, ClaimRecord):
+        return ClaimWork(item, overwrite=True)
+    return ClaimWork(item.claim, overwrite=False, reviews=item.reviews,
+                     review_urls=tuple(r.url for r in item.reviews if r.url))
+
+
+def _verdict_work(origin: Origin) -> VerdictWork:
+    record: VerdictRecord = origin[1].item  # type: ignore[assignment]
+    review = ReviewRecord(rating=record.rating, by=record.by, normalized=record.normalized,
+                          date=record.date, url=record.url, explanation=record.explanation,
+                          id=record.id)
+    return VerdictWork(review, overwrite=True, claim_ref=record.claim,
+                       created_at=record.created_at, origin=origin)
