@@ -12,12 +12,13 @@ import datetime as dt
 import hashlib
 import unicodedata
 
-# Typographic variants a re-typed or re-exported claim may differ by.
+# Typographic variants a re-typed or re-exported claim may differ by (every quote mark is
+# read as one: publishers swap double and single quotes when they reformat a claim).
 _FOLD = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
-        "\u00bb": '"', "\u2033": '"',
+        "\u201c": "'", "\u201d": "'", "\u201e": "'", "\u201f": "'", "\u00ab": "'",
+        "\u00bb": "'", "\u2033": "'", '"': "'",
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-",
         "\u2026": "...",

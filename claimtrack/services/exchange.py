@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from claimtrack.formats import native
@@ -29,14 +29,23 @@ from claimtrack.models import Actor, Appearance, Claim, Link, Source, Verdict
 from claimtrack.models.base import utcnow
 from claimtrack.services.bulk import ImportSummary
 
+# A select of claim row ids that narrows an export; None exports everything.
+Scope = Select[tuple[int]] | None
+
 __all__ = ["ImportSummary", "export_document", "import_document", "import_records"]
 
 
 # ---- export -------------------------------------------------------------------------------
 
 
-def export_document(session: Session, *, exported_at: dt.datetime | None = None) -> dict[str, Any]:
-    """The whole database as a native document (deterministic order, ids kept)."""
+def export_document(
+    session: Session, *, exported_at: dt.datetime | None = None, scope: Scope = None
+) -> dict[str, Any]:
+    """The whole database as a native document (deterministic order, ids kept).
+
+    ``scope`` (a select of claim row ids) narrows it to those claims, the links between them,
+    their verdicts, and the actors and sources these refer to.
+    """
     document: dict[str, Any] = {
         "format": native.FORMAT_NAME,
         "version": native.FORMAT_VERSION,
@@ -50,12 +59,25 @@ def export_document(session: Session, *, exported_at: dt.datetime | None = None)
         "verdicts": (export_verdicts, native.verdict_dict),
     }
     for section, (records, to_dict) in dumpers.items():
-        document[section] = [to_dict(record) for record in records(session)]  # type: ignore[operator]
+        document[section] = [to_dict(r) for r in records(session, scope)]  # type: ignore[operator]
     return document
 
 
-def export_actors(session: Session) -> Iterator[ActorRecord]:
+def export_sections(session: Session, scope: Scope = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(section, record dict) for every record, section by section, streamed."""
+    yield from (("actors", native.actor_dict(r)) for r in export_actors(session, scope))
+    yield from (("sources", native.source_dict(r)) for r in export_sources(session, scope))
+    yield from (("claims", native.claim_dict(r)) for r in export_claims(session, scope))
+    yield from (("links", native.link_dict(r)) for r in export_links(session, scope))
+    yield from (("verdicts", native.verdict_dict(r)) for r in export_verdicts(session, scope))
+
+
+def export_actors(session: Session, scope: Scope = None) -> Iterator[ActorRecord]:
     query = select(Actor).options(selectinload(Actor.aliases)).order_by(Actor.name_key)
+    if scope is not None:
+        speakers = select(Claim.speaker_id).where(Claim.id.in_(scope))
+        reviewers = select(Verdict.reviewer_id).where(Verdict.claim_id.in_(scope))
+        query = query.where(or_(Actor.id.in_(speakers), Actor.id.in_(reviewers)))
     for actor in session.scalars(query):
         yield ActorRecord(
             name=actor.name,
@@ -66,8 +88,14 @@ def export_actors(session: Session) -> Iterator[ActorRecord]:
         )
 
 
-def export_sources(session: Session) -> Iterator[SourceRecord]:
-    for source in session.scalars(select(Source).order_by(Source.url)):
+def export_sources(session: Session, scope: Scope = None) -> Iterator[SourceRecord]:
+    query = select(Source).order_by(Source.url).execution_options(yield_per=1000)
+    if scope is not None:
+        seen = select(Appearance.source_id).where(Appearance.claim_id.in_(scope))
+        cited = select(Link.source_id).where(Link.from_claim_id.in_(scope),
+                                             Link.to_claim_id.in_(scope))
+        query = query.where(or_(Source.id.in_(seen), Source.id.in_(cited)))
+    for source in session.scalars(query):
         yield SourceRecord(
             url=source.url,
             title=source.title,
@@ -79,7 +107,7 @@ def export_sources(session: Session) -> Iterator[SourceRecord]:
         )
 
 
-def export_claims(session: Session) -> Iterator[ClaimRecord]:
+def export_claims(session: Session, scope: Scope = None) -> Iterator[ClaimRecord]:
     query = (
         select(Claim)
         .options(
@@ -90,6 +118,8 @@ def export_claims(session: Session) -> Iterator[ClaimRecord]:
         .order_by(Claim.public_id)
         .execution_options(yield_per=1000)
     )
+    if scope is not None:
+        query = query.where(Claim.id.in_(scope))
     for claim in session.scalars(query):
         yield claim_record(claim)
 
@@ -114,7 +144,7 @@ def claim_record(claim: Claim) -> ClaimRecord:
     )
 
 
-def export_links(session: Session) -> Iterator[LinkRecord]:
+def export_links(session: Session, scope: Scope = None) -> Iterator[LinkRecord]:
     source_claim, target_claim = aliased(Claim), aliased(Claim)
     query = (
         select(Link, source_claim.public_id, target_claim.public_id)
@@ -122,7 +152,10 @@ def export_links(session: Session) -> Iterator[LinkRecord]:
         .join(target_claim, Link.to_claim_id == target_claim.id)
         .options(selectinload(Link.source))
         .order_by(source_claim.public_id, Link.relation, target_claim.public_id)
+        .execution_options(yield_per=1000)
     )
+    if scope is not None:
+        query = query.where(Link.from_claim_id.in_(scope), Link.to_claim_id.in_(scope))
     for link, from_id, to_id in session.execute(query):
         yield LinkRecord(
             from_claim=from_id,
@@ -134,12 +167,15 @@ def export_links(session: Session) -> Iterator[LinkRecord]:
         )
 
 
-def export_verdicts(session: Session) -> Iterator[VerdictRecord]:
+def export_verdicts(session: Session, scope: Scope = None) -> Iterator[VerdictRecord]:
     query = (
         select(Verdict)
         .options(selectinload(Verdict.claim), selectinload(Verdict.reviewer))
         .order_by(Verdict.public_id)
+        .execution_options(yield_per=1000)
     )
+    if scope is not None:
+        query = query.where(Verdict.claim_id.in_(scope))
     for verdict in session.scalars(query):
         yield VerdictRecord(
             id=verdict.public_id,

@@ -1,0 +1,127 @@
+"""Opening what ``claimtrack import`` is given: files, directories and stdin, in any format.
+
+The format is taken from ``--format``, else from the file name, else from the first bytes.
+Files are read as streams (never whole) through a counter that drives the progress bar.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from claimtrack.errors import InvalidInput
+from claimtrack.formats.records import Parsed
+
+FORMATS = ("native", "claimreview", "csv", "jsonl")
+BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
+             ".html": "claimreview", ".htm": "claimreview"}
+IMPORTABLE = {*BY_SUFFIX, ".json", ".jsonld"}
+_NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"')
+_JSONL_TYPE = re.compile(rb'^\{\s*"type"\s*:\s*"(actor|source|claim|link|verdict)"')
+
+
+class CountingReader(io.RawIOBase):
+    """A binary stream that counts the bytes read through it."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw, self.count = raw, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self.count += len(data)
+        return len(data)
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files to import: each file as given, a directory's importable files (sorted), '-'."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if given == "-" or not path.is_dir():
+            found.append(given)
+            continue
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORTABLE
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if not files:
+            raise InvalidInput(f"{given} holds no .json, .jsonld, .jsonl, .csv or .html file.")
+        found.extend(str(p) for p in files)
+    return found
+
+
+def open_input(name: str) -> tuple[io.BufferedReader, CountingReader, int | None]:
+    """(buffered stream, its byte counter, size when known). Raises InvalidInput."""
+    try:
+        raw: IO[bytes] = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115
+        size = None if name == "-" else Path(name).stat().st_size
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {name}: {error.strerror}. Check the path.") from None
+    counter = CountingReader(raw)
+    return io.BufferedReader(counter, buffer_size=1 << 16), counter, size
+
+
+def detect(name: str, head: bytes) -> str:
+    """The format of a file from its name, else its first bytes."""
+    by_name = BY_SUFFIX.get(Path(name).suffix.lower())
+    if by_name:
+        return by_name
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith((b"<", b"[")):
+        return "claimreview"
+    if text.startswith(b"{"):
+        if _JSONL_TYPE.match(text):
+            return "jsonl"
+        if _NATIVE.search(head):
+            return "native"
+        first, _, rest = text.partition(b"\n")
+        if rest.lstrip().startswith(b"{") and _parses(first):
+            return "jsonl"
+        return "claimreview"
+    return "csv"
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def read(stream: io.BufferedReader, fmt: str, *, ignored: list[str] | None = None) -> Iterator[Parsed]:
+    """Records of ``stream`` in ``fmt``. Unreadable rest of a file becomes one bad record."""
+    from claimtrack.formats import csvio, html, jsonl, jsonld, native
+
+    try:
+        if fmt == "native":
+            yield from native.stream_document(stream)
+        elif fmt == "jsonl":
+            yield from jsonl.read_jsonl(stream)
+        elif fmt == "csv":
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+            yield from csvio.read_csv(text, ignored=ignored)
+        elif stream.peek(512)[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            yield from html.read_html(stream)
+        else:
+            yield from jsonld.read_json(stream)
+    except UnicodeDecodeError as error:
+        yield Parsed("rest of file", error=f"not UTF-8 (byte {error.start} of a chunk); re-save "
+                     "the file as UTF-8. The rest of the file was not read.")
+    except csv.Error as error:
+        yield Parsed("rest of file", error=f"broken CSV ({error}); the rest was not read.")
+    except Exception as error:
+        from ijson import JSONError
+
+        if not isinstance(error, JSONError):
+            raise
+        yield Parsed("rest of file", error=f"invalid JSON ({str(error).splitlines()[0]}); "
+                     "the rest of the file was not read.")
