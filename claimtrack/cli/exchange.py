@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -71,7 +72,8 @@ def export(
                                                                         newline="")
     except OSError as error:
         fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")
-    with stream, command_session(ctx, write=False) as session:
+    closing = stream if output is not None else nullcontext()
+    with closing, command_session(ctx, write=False) as session:
         scope = claim_scope(speaker=speaker, tags=tag or (), since=since, until=until)
         count = _write_export(session, fmt, scope, stream)
     if output is not None:

@@ -80,6 +80,7 @@ class ImportState:
 
 def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     """Row ids of actors by name or alias (name → id); unknown names become new actors."""
+    names = set(names)
     by_key = {values.name_key(name): name for name in names}
     found = {key: state.actor_ids[key] for key in by_key if key in state.actor_ids}
     missing = [key for key in by_key if key not in found]
@@ -97,7 +98,7 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     found.update(zip(new_keys, ids, strict=True))
     for key in missing:
         state.actor_ids.remember(key, found[key])
-    return {name: found[key] for key, name in by_key.items()}
+    return {name: found[values.name_key(name)] for name in names}
 
 
 SOURCE_FIELDS = ("title", "outlet", "published_on", "retrieved_at", "archive_url")
