@@ -102,7 +102,9 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
             yield from _one(node, f"item {number}")
         return
     if event != "start_map":
-        raise InvalidInput("This JSON holds no object or array, so no ClaimReview.")
+        yield Parsed("document", error="this JSON holds no object or array, so no ClaimReview.",
+                     raw=value)
+        return
     top: dict[str, Any] = {}
     for _prefix, event, key in rest:
         if event == "end_map":
