@@ -29,7 +29,10 @@ _EDGE = " \t\r\n\"'.,;:!?…"
 
 def text_key(text: str) -> str:
     """Text folded for matching: Unicode width, case, quotes, dashes and spacing."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    if text.isascii():  # NFKC and the typographic folds change nothing else in ASCII
+        folded = text.lower().replace('"', "'")
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
     return " ".join(folded.split()).strip(_EDGE)
 
 

@@ -35,6 +35,15 @@ class CountingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def seekable(self) -> bool:
+        return self.raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self.raw.read(len(buffer))
         buffer[: len(data)] = data

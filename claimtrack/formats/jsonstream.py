@@ -20,6 +20,28 @@ def events(stream: IO[bytes]) -> Events:
     return iter(ijson.parse(stream, use_float=True))
 
 
+def items(stream: IO[bytes], prefix: str) -> Iterator[Any]:
+    """The values at ``prefix`` ("claims.item"), built by ijson's C backend."""
+    return iter(ijson.items(stream, prefix, use_float=True))
+
+
+def leading_scalars(stream: IO[bytes]) -> dict[str, Any] | None:
+    """The top-level object's scalar keys before its first list or object (a document's
+    header); None when the document is not an object."""
+    found: dict[str, Any] = {}
+    rest = events(stream)
+    first = next(rest, None)
+    if first is None or first[1] != "start_map":
+        return None
+    for prefix, event, value in rest:
+        if prefix == "" and event == "map_key":
+            continue
+        if event in ("start_map", "start_array", "end_map"):
+            return found
+        found[prefix] = value
+    return found
+
+
 def build(event: str, value: Any, rest: Events) -> Any:
     """The value that starts with ``event`` (a scalar, or a whole object or array)."""
     if event not in ("start_map", "start_array"):

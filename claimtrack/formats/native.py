@@ -123,6 +123,17 @@ def stream_document(stream: IO[bytes]) -> Iterator[Parsed]:
     """
     from claimtrack.formats import jsonstream
 
+    if stream.seekable():
+        header = jsonstream.leading_scalars(stream)
+        stream.seek(0)
+        if header is not None and {"format", "version"} <= header.keys():
+            # The usual layout (header first): one fast C-level pass per section.
+            _check_header(header, final=True)
+            for section in SECTIONS:
+                stream.seek(0)
+                for index, item in enumerate(jsonstream.items(stream, f"{section}.item")):
+                    yield parse_positioned(section, item, f"{section}[{index}]")
+            return
     rest = jsonstream.events(stream)
     first = next(rest, None)
     if first is None or first[1] != "start_map":
@@ -191,13 +202,17 @@ class _Reader:
 
     def __init__(self, data: Mapping[str, Any], where: str) -> None:
         self.data, self.where, self.seen = data, where, set[str]()
+        self.get = data.get
 
     def raw(self, key: str) -> Any:
         self.seen.add(key)
-        return self.data.get(key)
+        return self.get(key)
 
     def string(self, key: str, *, required: bool = False) -> str | None:
-        value = self.raw(key)
+        self.seen.add(key)
+        value = self.get(key)
+        if type(value) is str:
+            return value
         if value is None:
             if required:
                 raise InvalidInput(f"{self.where}: '{key}' is missing.")

@@ -54,7 +54,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         r = work.record
         given = {"text": r.text, "summary": r.summary, "said_on": r.date, "language": r.language,
                  "speaker_id": speakers[r.speaker] if r.speaker else None}
-        fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
+        given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
         work.known_row = _review_match(reviewed, work.review_urls, fingerprint)
         key = work.identity(fingerprint)
         if key in batch:
@@ -69,7 +69,6 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         work.row_id, work.is_new = row_id, True
         r = work.record
         rows.append({"id": row_id, "public_id": r.id or values.new_public_id("c"), **given,
-                     "fingerprint": claim_fingerprint(r.text, given["speaker_id"], r.date),
                      "created_at": r.created_at or state.now,
                      "updated_at": r.updated_at or state.now})
         state.claim_ids.remember(rows[-1]["public_id"], row_id)
@@ -105,6 +104,8 @@ def _review_match(reviewed: dict[str, list[tuple[int, str]]], urls: tuple[str, .
                   fingerprint: str) -> int | None:
     """The claim a re-imported review belongs to. One page may review several claims under
     one url: then the claim with the same fingerprint, and none when that is ambiguous."""
+    if not urls:
+        return None
     candidates = {claim for url in urls for claim in reviewed.get(url, [])}
     same = sorted(claim_id for claim_id, print_ in candidates if print_ == fingerprint)
     if same:
@@ -132,6 +133,7 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
     for row, work, given in matches:
         work.row_id = row.id
         state.claim_ids.remember(row.public_id, row.id)
+        given = {k: v for k, v in given.items() if k != "fingerprint"}
         if not work.overwrite:
             # Text is replaced only for a claim named by id or by its review; other empty
             # fields never erase what is stored.

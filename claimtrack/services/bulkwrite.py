@@ -35,14 +35,30 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows (dicts with the same keys) in one executemany, or one COPY on PostgreSQL."""
+    """Insert rows (dicts with the same keys) in one executemany, or one COPY on PostgreSQL.
+
+    On SQLite the statement goes to the driver's executemany with each column's own bind
+    processor (the type's conversion, as Core would apply it) run in one tight loop: Core's
+    per-row parameter handling would otherwise cost more than the insert itself.
+    """
     if not rows:
         return
     connection = session.connection()
+    columns = list(rows[0])
+    if connection.dialect.name == "sqlite":
+        dialect = connection.dialect
+        quote = dialect.identifier_preparer.quote
+        processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
+                      for c in columns]
+        statement = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+                     f"VALUES ({', '.join('?' * len(columns))})")
+        converted = [_convert([row[column] for row in rows], process)
+                     for column, process in zip(columns, processors, strict=True)]
+        connection.exec_driver_sql(statement, list(zip(*converted, strict=True)))
+        return
     if connection.dialect.name != "postgresql":
         connection.execute(table.insert(), list(rows))
         return
-    columns = list(rows[0])
     names = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
     statement = f"COPY {connection.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -70,6 +86,18 @@ def update_rows(
         statement,
         [{"row_key": row[key], **{f"new_{c}": row[c] for c in columns}} for row in rows],
     )
+
+
+def _convert(column: list[Any], process: Any) -> list[Any]:
+    """One column's values through its bind processor, each distinct value once (a batch
+    shares its timestamps and most of its dates)."""
+    if process is None:
+        return column
+    done: dict[Any, Any] = {None: None}
+    for value in column:
+        if value not in done:
+            done[value] = process(value)
+    return [done[value] for value in column]
 
 
 def _plain(value: Any) -> Any:

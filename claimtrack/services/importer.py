@@ -18,6 +18,7 @@ from claimtrack.formats.native import ActorRecord, ClaimRecord, LinkRecord, Sour
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
 from claimtrack.services import actors, disputes
 from claimtrack.services.bulk import ImportState, ImportSummary, write_sources
+from claimtrack.services.bulk_actors import write_actor_records
 from claimtrack.services.bulk_claims import ClaimWork, write_claims
 from claimtrack.services.bulk_links import VerdictWork, write_links, write_verdicts
 from claimtrack.services.ratings import rating_table
@@ -77,10 +78,9 @@ class Importer:
         """Write the pending batch: actors, sources, claims, verdicts, then links."""
         batch, self.pending = self.pending, []
         state = self.state
-        for origin in batch:
-            item = origin[1].item
-            if isinstance(item, ActorRecord):
-                self._actor(item, origin)
+        actor_records = [(o[1].item, o) for o in batch if isinstance(o[1].item, ActorRecord)]
+        for record, origin in write_actor_records(state, actor_records):
+            self._actor(record, origin)
         sources = [o[1].item for o in batch if isinstance(o[1].item, SourceRecord)]
         write_sources(state, sources, overwrite=True, counted=True)  # type: ignore[arg-type]
         write_sources(state, [s for o in batch if isinstance(o[1].item, ClaimBundle)
