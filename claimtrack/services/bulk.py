@@ -19,7 +19,7 @@ from claimtrack.models.base import utcnow
 from claimtrack.ratings import RatingTable
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
 
-CHUNK = 500
+CHUNK = 2000  # keys per IN list: one query per batch, well under both backends' limits
 CACHE_LIMIT = 100_000  # entries per cache; cleared when full, so memory stays flat
 
 
@@ -69,6 +69,7 @@ class ImportState:
     source_ids: Cache = field(default_factory=Cache)
     claim_ids: Cache = field(default_factory=Cache)
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
+    fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
 
     def rows(self, query: Callable[[list[Any]], Select[Any]], keys: Iterable[Any]) -> Iterator[Row[Any]]:
         """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""

@@ -67,6 +67,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     rows = []
     for row_id, (_key, work, given) in zip(ids, new, strict=True):
         work.row_id, work.is_new = row_id, True
+        state.fresh.add(row_id)
         r = work.record
         rows.append({"id": row_id, "public_id": r.id or values.new_public_id("c"), **given,
                      "created_at": r.created_at or state.now,

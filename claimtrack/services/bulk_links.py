@@ -138,8 +138,9 @@ def write_links(state: ImportState, records: Sequence[LinkRecord]) -> tuple[list
                 deferred.append(record)
             else:
                 batch[key] = record
+    older = [k[0] for k in batch if k[0] not in state.fresh]  # a new claim has no links yet
     found = {(row.from_claim_id, row.relation, row.to_claim_id): row for row in state.rows(
-        lambda c: select(LINKS).where(LINKS.c.from_claim_id.in_(c)), [k[0] for k in batch])  # type: ignore[arg-type]
+        lambda c: select(LINKS).where(LINKS.c.from_claim_id.in_(c)), older)  # type: ignore[arg-type]
         if (row.from_claim_id, row.relation, row.to_claim_id) in batch}
     new = [(key, r) for key, r in batch.items() if key not in found]
     ids = reserve_ids(state.session, LINKS, len(new))  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ Anything that must see every write (such as an edit history) hooks in here.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -61,11 +62,13 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
         return
     names = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
     statement = f"COPY {connection.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    converted = [_convert([row[column] for row in rows],
+                          _copy_text if _needs_text(table, column) else None) for column in columns]
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([_plain(row[column]) for column in columns])
+            for values in zip(*converted, strict=True):
+                copy.write_row(values)
     finally:
         cursor.close()
 
@@ -100,6 +103,19 @@ def _convert(column: list[Any], process: Any) -> list[Any]:
     return [done[value] for value in column]
 
 
-def _plain(value: Any) -> Any:
-    # psycopg would write an Enum member by its name; the schema stores values.
-    return value.value if isinstance(value, enum.Enum) else value
+def _needs_text(table: Table, column: str) -> bool:
+    try:
+        kind = table.c[column].type.python_type
+    except NotImplementedError:
+        return True
+    return issubclass(kind, (dt.date, enum.Enum))
+
+
+def _copy_text(value: Any) -> Any:
+    """A value as COPY's text format wants it: enums by value (psycopg would write an Enum
+    member's name), dates and aware times in ISO 8601; anything else as it is."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

@@ -98,6 +98,7 @@ class Importer:
         self._links(links, final=False)  # type: ignore[arg-type]
         disputes.recount(state.session, state.touched)
         state.touched.clear()
+        state.fresh.clear()
         if self.on_batch is not None:
             self.on_batch()
 
