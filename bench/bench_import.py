@@ -19,9 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from bench.import_rows import RELATIONS, claim_id, rows_for, synthetic_records
 
@@ -48,8 +46,9 @@ def run_import(url: str, path: Path) -> tuple[float, int, str]:
     """(seconds, peak RSS in MB, summary line) of one `claimtrack import` subprocess."""
     command = [sys.executable, "-m", "claimtrack", "--db", url, "import", str(path)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     stderr = process.stderr.read() if process.stderr else ""
@@ -59,8 +58,9 @@ def run_import(url: str, path: Path) -> tuple[float, int, str]:
 
 
 def init(url: str) -> None:
-    subprocess.run([sys.executable, "-m", "claimtrack", "--db", url, "init"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "claimtrack", "--db", url, "init"], check=True, capture_output=True
+    )
 
 
 def raw_sqlite(path: Path, n: int) -> tuple[float, int]:
@@ -73,8 +73,7 @@ def raw_sqlite(path: Path, n: int) -> tuple[float, int]:
     connection.execute("BEGIN IMMEDIATE")
     for table, columns, rows in tables:
         marks = ", ".join("?" * len(columns))
-        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                               rows)
+        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
     connection.execute("COMMIT")
     elapsed = time.perf_counter() - started
     connection.close()
@@ -126,15 +125,22 @@ def main(quick: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         folder = Path(tmp)
         jsonl, native = write_inputs(folder, n)
-        print(f"Input: {jsonl.stat().st_size / 1e6:.1f} MB JSONL, "
-              f"{native.stat().st_size / 1e6:.1f} MB native JSON", flush=True)
+        print(
+            f"Input: {jsonl.stat().st_size / 1e6:.1f} MB JSONL, "
+            f"{native.stat().st_size / 1e6:.1f} MB native JSON",
+            flush=True,
+        )
         bench_sqlite(folder, n, [jsonl, native])
-        pg = os.environ.get("CLAIMTRACK_BENCH_PG_URL") or os.environ.get("CLAIMTRACK_TEST_DATABASE_URL")
+        pg = os.environ.get("CLAIMTRACK_BENCH_PG_URL") or os.environ.get(
+            "CLAIMTRACK_TEST_DATABASE_URL"
+        )
         if pg:
             bench_postgres(pg, n, [jsonl, native])
         else:
-            print("PostgreSQL: set CLAIMTRACK_TEST_DATABASE_URL (or CLAIMTRACK_BENCH_PG_URL) "
-                  "to compare with COPY.")
+            print(
+                "PostgreSQL: set CLAIMTRACK_TEST_DATABASE_URL (or CLAIMTRACK_BENCH_PG_URL) "
+                "to compare with COPY."
+            )
 
 
 __all__ = ["RELATIONS", "claim_id", "main"]

@@ -24,14 +24,19 @@ def schema_url(url: str, name: str) -> Iterator[str]:
     with psycopg.connect(base, autocommit=True) as connection:
         connection.execute(f'CREATE SCHEMA "{schema}"')
     try:
-        yield make_url(url).update_query_dict(
-            {"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+        yield (
+            make_url(url)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
     finally:
         with psycopg.connect(base, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-def copy_rows(url: str, tables: list[tuple[str, list[str], list[tuple[Any, ...]]]]) -> tuple[float, int]:
+def copy_rows(
+    url: str, tables: list[tuple[str, list[str], list[tuple[Any, ...]]]]
+) -> tuple[float, int]:
     """Seconds to COPY every table's rows in one transaction, and the row count."""
     with psycopg.connect(_conninfo(url)) as connection:
         started = time.perf_counter()

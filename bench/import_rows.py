@@ -24,9 +24,14 @@ def claim_id(number: int) -> str:
 
 def _claim(i: int) -> dict[str, Any]:
     day = dt.date(2020, 1, 1) + dt.timedelta(days=i % 1500)
-    return {"id": claim_id(i), "text": f"Claim number {i}: the figure rose by {i % 97} percent.",
-            "speaker": f"Speaker {i % SPEAKERS}", "date": day.isoformat(), "language": "en",
-            "tags": [f"topic-{i % 50}"]}
+    return {
+        "id": claim_id(i),
+        "text": f"Claim number {i}: the figure rose by {i % 97} percent.",
+        "speaker": f"Speaker {i % SPEAKERS}",
+        "date": day.isoformat(),
+        "language": "en",
+        "tags": [f"topic-{i % 50}"],
+    }
 
 
 def _link(i: int) -> dict[str, Any]:
@@ -56,15 +61,42 @@ def rows_for(n: int) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
         c = _claim(i)
         speaker = i % SPEAKERS + 1
         day = dt.date.fromisoformat(c["date"])
-        claims.append((i + 1, c["id"], c["text"], speaker, c["date"], "en", challenged[i],
-                       False, claim_fingerprint(c["text"], speaker, day), now, now))
+        claims.append(
+            (
+                i + 1,
+                c["id"],
+                c["text"],
+                speaker,
+                c["date"],
+                "en",
+                challenged[i],
+                False,
+                claim_fingerprint(c["text"], speaker, day),
+                now,
+                now,
+            )
+        )
         tags.append((i + 1, c["tags"][0]))
     links = [(i, i + 1, RELATIONS[i % len(RELATIONS)], i // 2 + 1, now) for i in range(1, n)]
     return [
         ("actors", ["id", "name", "name_key", "kind", "created_at"], actors),
-        ("claims", ["id", "public_id", "text", "speaker_id", "said_on", "language",
-                    "challenge_count", "verdicts_disagree", "fingerprint", "created_at",
-                    "updated_at"], claims),
+        (
+            "claims",
+            [
+                "id",
+                "public_id",
+                "text",
+                "speaker_id",
+                "said_on",
+                "language",
+                "challenge_count",
+                "verdicts_disagree",
+                "fingerprint",
+                "created_at",
+                "updated_at",
+            ],
+            claims,
+        ),
         ("claim_tags", ["claim_id", "tag"], tags),
         ("links", ["id", "from_claim_id", "relation", "to_claim_id", "created_at"], links),
     ]

@@ -111,7 +111,7 @@ def builtin_rating(label: str) -> Rating | None:
 
 
 def normalize_label(label: str) -> Rating:
-    """The normalised rating for a label by the built-in table; unknown labels are ``unverifiable``."""
+    """The built-in table's reading of ``label``; an unknown label is ``unverifiable``."""
     return builtin_rating(label) or U
 
 
@@ -161,5 +161,5 @@ def builtin_rows() -> Iterator[tuple[str, Rating, str]]:
     """(label, rating, language) for every built-in label, by language then rating."""
     order = list(Rating)
     for language, table in LABELS_BY_LANGUAGE.items():
-        for label, rating in sorted(table.items(), key=lambda item: (order.index(item[1]), item[0])):
+        for label, rating in sorted(table.items(), key=lambda i: (order.index(i[1]), i[0])):
             yield label, rating, language

@@ -27,12 +27,17 @@ def test_review_without_rating_is_kept_as_not_rated(cli: Cli) -> None:
     cli.ok("import", str(SCHEMAORG / "eg-0325.jsonld"))
     (verdict,) = verdicts(cli).values()
     assert (verdict["rating"], verdict["normalized"], verdict["by"]) == (
-        "not rated", "unverifiable", "danbri.org")
+        "not rated",
+        "unverifiable",
+        "danbri.org",
+    )
     assert verdict["explanation"] == "This claim is true. The UK also played a role."
     (claim,) = claims(cli).values()
     # The reviewed Clip is part of a video: that video is where the claim appeared.
     assert [s["url"] for s in claim["sources"]] == ["https://www.youtube.com/watch?v=B_889oBKkNU"]
-    assert claim["sources"][0]["title"] == "Clip from President Obama Speech to Muslim World in Cairo"
+    assert (
+        claim["sources"][0]["title"] == "Clip from President Obama Speech to Muslim World in Cairo"
+    )
 
 
 def test_array_variants(cli: Cli) -> None:
@@ -42,7 +47,10 @@ def test_array_variants(cli: Cli) -> None:
     found = verdicts(cli)
     bridge = found["https://factdesk.example.org/checks/bridge-cost"]
     assert (bridge["rating"], bridge["normalized"], bridge["by"]) == (
-        "Mostly False", "mostly-false", "Example Fact Desk")  # author as a plain string
+        "Mostly False",
+        "mostly-false",
+        "Example Fact Desk",
+    )  # author as a plain string
     assert bridge["date"] == "2021-03-04"  # the date part of a date-time
     spanish = found["https://verificador.example.org/2021/vacunas"]
     assert (spanish["rating"], spanish["normalized"]) == ("Engañoso", "mostly-false")  # name only
@@ -55,7 +63,10 @@ def test_array_variants(cli: Cli) -> None:
     texts = claims(cli)
     bridge_claim = texts["The new bridge cost twice as much as the old one."]
     assert (bridge_claim["speaker"], bridge_claim["date"], bridge_claim["language"]) == (
-        "Jane Roe", "2021-02-27", "en")
+        "Jane Roe",
+        "2021-02-27",
+        "en",
+    )
     assert sorted(s["url"] for s in bridge_claim["sources"]) == [
         "https://news.example.com/2021/02/27/bridge",  # firstAppearance as an object
         "https://news.example.com/2021/02/28/bridge-follow-up",  # appearance list: object
@@ -72,7 +83,10 @@ def test_graph_resolves_author_defined_later(cli: Cli) -> None:
     cli.ok("import", str(CLAIMREVIEW / "graph.jsonld"))
     (verdict,) = verdicts(cli).values()
     assert (verdict["by"], verdict["rating"], verdict["normalized"]) == (
-        "Example Fact Desk", "Half True", "mixed")
+        "Example Fact Desk",
+        "Half True",
+        "mixed",
+    )
     (claim,) = claims(cli).values()
     assert claim["speaker"] == "Rail Operator Example"
 
@@ -99,22 +113,29 @@ def test_saved_page_with_several_script_blocks_and_microdata(cli: Cli) -> None:
     assert texts["Every library in the city will close."]["date"] == "2024-01-29"
     listed = json.loads(cli.ok("verdict", "list", "-f", "json").stdout)
     assert sorted((v["rating"], v["normalized"]) for v in listed) == [
-        ("False", "false"), ("Misleading", "mostly-false"), ("Mostly false", "mostly-false"),
-        ("True", "true")]
+        ("False", "false"),
+        ("Misleading", "mostly-false"),
+        ("Mostly false", "mostly-false"),
+        ("True", "true"),
+    ]
     # One article reviews four claims under one url (anchors are dropped): four verdicts.
     assert {v["url"] for v in listed} == {"https://factdesk.example.org/checks/budget"}
 
 
 def test_reimport_is_a_noop_and_originals_are_kept(cli: Cli) -> None:
-    files = [str(CLAIMREVIEW / name) for name in
-             ("variants.json", "graph.jsonld", "microdata.json", "page.html")]
+    files = [
+        str(CLAIMREVIEW / name)
+        for name in ("variants.json", "graph.jsonld", "microdata.json", "page.html")
+    ]
     cli.ok("import", *files)
     before = snapshot(cli.url)
     again = cli.ok("import", *files)
     assert summary(again).split(": ", 1)[1].startswith("added 0, updated 0, unchanged")
     assert snapshot(cli.url) == before
-    originals = query(cli.url, "SELECT v.url, o.document FROM verdict_originals o "
-                      "JOIN verdicts v ON v.id = o.verdict_id")
+    originals = query(
+        cli.url,
+        "SELECT v.url, o.document FROM verdict_originals o JOIN verdicts v ON v.id = o.verdict_id",
+    )
     assert len(originals) == 11  # 5 good reviews in variants.json, 1, 1 and 4
     kept = {url: json.loads(doc) for url, doc in originals}
     # Verbatim, including what claimtrack does not use (@id, the trailing slash).

@@ -27,20 +27,28 @@ def test_csv_with_bom_aliases_and_embedded_newlines(cli: Cli, tmp_path: Path) ->
     assert "ignored the columns Colour" in result.stderr
     found = claims(cli)
     multi = found['He said "no"\nthen yes']
-    assert (multi["speaker"], multi["date"], multi["tags"]) == ("Jane Roe", "2021-01-02",
-                                                                ["economy", "jobs"])
+    assert (multi["speaker"], multi["date"], multi["tags"]) == (
+        "Jane Roe",
+        "2021-01-02",
+        ["economy", "jobs"],
+    )
     assert multi["sources"][0]["quote"] == "the words, verbatim"
     assert "=1+1 is two" in found  # the leading ' that kept a spreadsheet from running it
     (verdict,) = verdicts(cli).values()
     assert (verdict["rating"], verdict["normalized"], verdict["by"]) == (
-        "Pants on Fire!", "false", "Example Fact Desk")
+        "Pants on Fire!",
+        "false",
+        "Example Fact Desk",
+    )
 
 
 def test_csv_reimport_adds_nothing_and_rows_of_one_claim_merge(cli: Cli, tmp_path: Path) -> None:
-    sheet = write(tmp_path / "s.csv",
-                  "claim;speaker;date;source_url\n"
-                  "Taxes rose;Jane Roe;2020-05-05;https://a.example.com/1\n"
-                  "Taxes rose.;jane  ROE;2020-05-05;https://a.example.com/2\n")
+    sheet = write(
+        tmp_path / "s.csv",
+        "claim;speaker;date;source_url\n"
+        "Taxes rose;Jane Roe;2020-05-05;https://a.example.com/1\n"
+        "Taxes rose.;jane  ROE;2020-05-05;https://a.example.com/2\n",
+    )
     first = cli.ok("import", sheet)
     assert "added 4 (actors 1, claims 1, sources 2)" in summary(first)
     assert "updated 1 (claims 1)" in summary(first)  # the second row: same claim, new source
@@ -64,18 +72,31 @@ def test_jsonl_native_records_and_forward_references(cli: Cli, tmp_path: Path) -
         {"type": "claim", "id": "c-000000000001", "text": "It happened.", "speaker": "J. Roe"},
         {"type": "claim", "id": "c-000000000002", "text": "It did not.", "speaker": "John Doe"},
         {"type": "claim", "text": "No id here.", "speaker": "John Doe", "date": "2020-01-01"},
-        {"type": "verdict", "id": "v-000000000001", "claim": "c-000000000001",
-         "rating": "True", "normalized": "true", "by": "Example Fact Desk"},
-        {"type": "verdict", "id": "v-000000000002", "claim": "c-00000000000z",
-         "rating": "True", "normalized": "true", "by": "Example Fact Desk"},
+        {
+            "type": "verdict",
+            "id": "v-000000000001",
+            "claim": "c-000000000001",
+            "rating": "True",
+            "normalized": "true",
+            "by": "Example Fact Desk",
+        },
+        {
+            "type": "verdict",
+            "id": "v-000000000002",
+            "claim": "c-00000000000z",
+            "rating": "True",
+            "normalized": "true",
+            "by": "Example Fact Desk",
+        },
         {"type": "planet", "name": "Mars"},
     ]
-    path = write(tmp_path / "records.jsonl",
-                 "\n".join(json.dumps(line) for line in lines) + "\n\nnot json\n")
+    path = write(
+        tmp_path / "records.jsonl", "\n".join(json.dumps(line) for line in lines) + "\n\nnot json\n"
+    )
     result = cli.ok("import", path)
     assert "rejected 3" in summary(result)
     assert "line 7: it is a verdict on claim c-00000000000z" in result.stderr
-    assert "line 8: \"type\" must be one of" in result.stderr
+    assert 'line 8: "type" must be one of' in result.stderr
     assert "line 10: not valid JSON" in result.stderr
     found = claims(cli)
     assert found["It happened."]["speaker"] == "Jane Roe"  # found by alias
@@ -90,7 +111,9 @@ def test_rejects_file_has_reason_and_position(cli: Cli, tmp_path: Path) -> None:
     cli.ok("import", write(tmp_path / "s.csv", SHEET), "--rejects", str(rejects))
     lines = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [(r["position"], r["record"]["claim"]) for r in lines] == [
-        ("row 3 (line 5)", "Bad date"), ("row 4 (line 6)", "Verdict without reviewer")]
+        ("row 3 (line 5)", "Bad date"),
+        ("row 4 (line 6)", "Verdict without reviewer"),
+    ]
     assert all(r["file"].endswith("s.csv") and r["reason"] for r in lines)
 
 
@@ -134,14 +157,31 @@ def test_unreadable_inputs_fail_cleanly(cli: Cli, tmp_path: Path) -> None:
 
 def test_counters_stay_right_after_bulk_import(cli: Cli, tmp_path: Path) -> None:
     claim = cli.add("The claim")
-    lines = [{"type": "claim", "id": "c-00000000000a", "text": "Denial"},
-             {"type": "link", "from": "c-00000000000a", "relation": "denies", "to": claim},
-             {"type": "verdict", "id": "v-00000000000a", "claim": claim, "rating": "True",
-              "normalized": "true", "by": "A"},
-             {"type": "verdict", "id": "v-00000000000b", "claim": claim, "rating": "False",
-              "normalized": "false", "by": "B"}]
+    lines = [
+        {"type": "claim", "id": "c-00000000000a", "text": "Denial"},
+        {"type": "link", "from": "c-00000000000a", "relation": "denies", "to": claim},
+        {
+            "type": "verdict",
+            "id": "v-00000000000a",
+            "claim": claim,
+            "rating": "True",
+            "normalized": "true",
+            "by": "A",
+        },
+        {
+            "type": "verdict",
+            "id": "v-00000000000b",
+            "claim": claim,
+            "rating": "False",
+            "normalized": "false",
+            "by": "B",
+        },
+    ]
     cli.ok("import", write(tmp_path / "r.jsonl", "\n".join(map(json.dumps, lines))))
-    assert query(cli.url, "SELECT challenge_count, verdicts_disagree FROM claims "
-                 "WHERE public_id = :id", id=claim) == [(1, True)]
+    assert query(
+        cli.url,
+        "SELECT challenge_count, verdicts_disagree FROM claims WHERE public_id = :id",
+        id=claim,
+    ) == [(1, True)]
     contested = json.loads(cli.ok("report", "contested", "-f", "json").stdout)
     assert [d["claim"]["id"] for d in contested] == [claim]

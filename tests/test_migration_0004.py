@@ -19,21 +19,33 @@ def test_upgrade_fills_fingerprints_and_downgrade_removes_everything(database_ur
     try:
         upgrade(engine, "0001")
         with engine.begin() as connection:
-            connection.execute(text(
-                "INSERT INTO actors (id, name, name_key, kind, created_at) "
-                "VALUES (1, 'Jane Roe', 'jane roe', 'person', :now)"), {"now": dt.datetime(2024, 1, 1)})
-            connection.execute(text(
-                "INSERT INTO claims (id, public_id, text, speaker_id, said_on, challenge_count, "
-                "verdicts_disagree, created_at, updated_at) VALUES "
-                "(1, 'c-000000000001', '“Taxes rose.”', 1, :day, 0, false, :now, :now), "
-                "(2, 'c-000000000002', 'No speaker', NULL, NULL, 0, false, :now, :now)"),
-                {"day": dt.date(2020, 5, 5), "now": dt.datetime(2024, 1, 1)})
+            connection.execute(
+                text(
+                    "INSERT INTO actors (id, name, name_key, kind, created_at) "
+                    "VALUES (1, 'Jane Roe', 'jane roe', 'person', :now)"
+                ),
+                {"now": dt.datetime(2024, 1, 1)},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO claims (id, public_id, text, speaker_id, said_on, "
+                    "challenge_count, "
+                    "verdicts_disagree, created_at, updated_at) VALUES "
+                    "(1, 'c-000000000001', '“Taxes rose.”', 1, :day, 0, false, :now, :now), "
+                    "(2, 'c-000000000002', 'No speaker', NULL, NULL, 0, false, :now, :now)"
+                ),
+                {"day": dt.date(2020, 5, 5), "now": dt.datetime(2024, 1, 1)},
+            )
         upgrade(engine)
         assert drift(engine) == []
         with engine.connect() as connection:
-            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+            assert (
+                connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
                 == HEAD_REVISION
-            fingerprints = dict(connection.execute(text("SELECT id, fingerprint FROM claims")).all())
+            )
+            fingerprints = dict(
+                connection.execute(text("SELECT id, fingerprint FROM claims")).all()
+            )
         assert fingerprints == {
             1: claim_fingerprint('"Taxes rose."', 1, dt.date(2020, 5, 5)),
             2: claim_fingerprint("No speaker", None, None),

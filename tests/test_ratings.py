@@ -15,14 +15,27 @@ from tests.conftest import Cli
 from tests.interop_helpers import query, write
 
 
-@pytest.mark.parametrize(("label", "expected"), [
-    ("Pants on Fire!", "false"), ("FOUR PINOCCHIOS", "false"), ("Three Pinocchios", "mostly-false"),
-    ("Misleading", "mostly-false"), ("Half True", "mixed"), ("Lacks context", "mostly-false"),
-    ("Mostly true.", "mostly-true"), ("mostly-false", "mostly-false"), ("Engañoso", "mostly-false"),
-    ("Faux", "false"), ("Irreführend", "mostly-false"), ("Verdadeiro", "true"),
-    ("Fuorviante", "mostly-false"), ("Неправда", "false"), ("Маніпуляція", "mostly-false"),
-    ("Something new", "unverifiable"),
-])
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Pants on Fire!", "false"),
+        ("FOUR PINOCCHIOS", "false"),
+        ("Three Pinocchios", "mostly-false"),
+        ("Misleading", "mostly-false"),
+        ("Half True", "mixed"),
+        ("Lacks context", "mostly-false"),
+        ("Mostly true.", "mostly-true"),
+        ("mostly-false", "mostly-false"),
+        ("Engañoso", "mostly-false"),
+        ("Faux", "false"),
+        ("Irreführend", "mostly-false"),
+        ("Verdadeiro", "true"),
+        ("Fuorviante", "mostly-false"),
+        ("Неправда", "false"),
+        ("Маніпуляція", "mostly-false"),
+        ("Something new", "unverifiable"),
+    ],
+)
 def test_builtin_labels(label: str, expected: str) -> None:
     assert normalize_label(label) == Rating(expected)
 
@@ -31,7 +44,12 @@ def test_numeric_scales() -> None:
     politifact = [rating_from_scale(v, best=6, worst=1) for v in range(1, 7)]
     assert politifact == ["false", "false", "mostly-false", "mixed", "mostly-true", "true"]
     assert [rating_from_scale(v) for v in range(1, 6)] == [
-        "false", "mostly-false", "mixed", "mostly-true", "true"]  # schema.org defaults 1..5
+        "false",
+        "mostly-false",
+        "mixed",
+        "mostly-true",
+        "true",
+    ]  # schema.org defaults 1..5
     assert [rating_from_scale(v, 1, -1) for v in (-1, 0, 1)] == ["false", "mixed", "true"]
     assert rating_from_scale(-1, best=5) is None  # -1 on a 1-to-5 scale: not rated
     assert rating_from_scale(3, best=1, worst=5) is None  # a broken scale
@@ -49,8 +67,12 @@ def test_ratings_command_shows_the_table_in_every_format(cli: Cli) -> None:
     table = cli.ok("ratings").stdout
     assert "pants on fire" in table and "built-in" in table
     rows = json.loads(cli.ok("ratings", "-f", "json").stdout)
-    assert {"label": "engañoso", "rating": "mostly-false", "language": "es",
-            "origin": "built-in"} in rows
+    assert {
+        "label": "engañoso",
+        "rating": "mostly-false",
+        "language": "es",
+        "origin": "built-in",
+    } in rows
     assert "| label" in cli.ok("ratings", "-f", "markdown").stdout
     parsed = list(csv.DictReader(io.StringIO(cli.ok("ratings", "-f", "csv").stdout)))
     assert len(parsed) == len(rows)
@@ -68,7 +90,9 @@ def test_your_own_labels(cli: Cli, tmp_path: Path) -> None:
     sheet = write(tmp_path / "s.csv", "claim,verdict,reviewer\nAnother claim,BOGUS,Desk\n")
     cli.ok("import", sheet)
     assert sorted(query(cli.url, "SELECT normalized FROM verdicts")) == [
-        ("false",), ("unverifiable",)]
+        ("false",),
+        ("unverifiable",),
+    ]
     result = cli.ok("ratings", "add", "Bogus", "mixed", "--apply")
     assert "Re-read 2 verdict(s)" in result.stderr
     assert query(cli.url, "SELECT DISTINCT normalized FROM verdicts") == [("mixed",)]

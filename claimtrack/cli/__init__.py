@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 
 from claimtrack import __version__
-from claimtrack.cli import actor, appearance, claim, db, exchange, link, report, source, verdict
-from claimtrack.cli import ratings
+from claimtrack.cli import (
+    actor, appearance, claim, db, exchange, link, ratings, report, source, verdict,
+)
 from claimtrack.cli._common import State
 
 app = typer.Typer(

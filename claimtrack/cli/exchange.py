@@ -50,12 +50,22 @@ class _DryRun(Exception):
 
 def export(
     ctx: typer.Context,
-    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
-                                                help="Write to this file instead of stdout.")] = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
-                   help="native: lossless claimtrack JSON; claimreview: one schema.org "
-                   "ClaimReview per verdict; csv: a spreadsheet; jsonl: native records, one a line.")
-                   ] = ExportFormat.NATIVE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, help="Write to this file instead of stdout."
+        ),
+    ] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="native: lossless claimtrack JSON; claimreview: one schema.org "
+            "ClaimReview per verdict; csv: a spreadsheet; jsonl: native records, one a line.",
+        ),
+    ] = ExportFormat.NATIVE,
     speaker: SpeakerFilter = None,
     tag: TagFilter = None,
     since: SinceFilter = None,
@@ -68,8 +78,9 @@ def export(
     from claimtrack.services.export import claim_scope
 
     try:
-        stream: IO[str] = sys.stdout if output is None else output.open("w", encoding="utf-8",
-                                                                        newline="")
+        stream: IO[str] = (
+            sys.stdout if output is None else output.open("w", encoding="utf-8", newline="")
+        )
     except OSError as error:
         fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")
     closing = stream if output is not None else nullcontext()
@@ -77,8 +88,10 @@ def export(
         scope = claim_scope(speaker=speaker, tags=tag or (), since=since, until=until)
         count = _write_export(session, fmt, scope, stream)
     if output is not None:
-        say(f"Exported {count} {'reviews' if fmt is ExportFormat.CLAIMREVIEW else 'records'} "
-            f"to {output}.")
+        say(
+            f"Exported {count} {'reviews' if fmt is ExportFormat.CLAIMREVIEW else 'records'} "
+            f"to {output}."
+        )
 
 
 def _write_export(session: Any, fmt: ExportFormat, scope: Any, stream: IO[str]) -> int:
@@ -97,7 +110,9 @@ def _write_export(session: Any, fmt: ExportFormat, scope: Any, stream: IO[str]) 
     count = 0
     stream.write("[")
     for review in export.claim_reviews(session, scope):
-        stream.write(("," if count else "") + "\n" + json.dumps(review, ensure_ascii=False, indent=2))
+        stream.write(
+            ("," if count else "") + "\n" + json.dumps(review, ensure_ascii=False, indent=2)
+        )
         count += 1
     stream.write("\n]\n")
     return count
@@ -105,19 +120,36 @@ def _write_export(session: Any, fmt: ExportFormat, scope: Any, stream: IO[str]) 
 
 def import_(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...",
-                     help="Files or directories to import ('-': stdin).")],
-    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", case_sensitive=False,
-                   help="Input format; auto: from the file name, else from its first bytes.")
-                   ] = ImportFormat.AUTO,
-    dry_run: Annotated[bool, typer.Option("--dry-run",
-                       help="Read and check everything and say what would change; write nothing.")
-                       ] = False,
-    rejects: Annotated[Path | None, typer.Option("--rejects", dir_okay=False,
-                       help="Write each bad record here (JSON Lines: file, position, reason, "
-                       "record).")] = None,
-    strict: Annotated[bool, typer.Option("--strict",
-                      help="Stop at the first bad record and import nothing.")] = False,
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files or directories to import ('-': stdin)."),
+    ],
+    fmt: Annotated[
+        ImportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Input format; auto: from the file name, else from its first bytes.",
+        ),
+    ] = ImportFormat.AUTO,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Read and check everything and say what would change; write nothing."
+        ),
+    ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            dir_okay=False,
+            help="Write each bad record here (JSON Lines: file, position, reason, record).",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first bad record and import nothing.")
+    ] = False,
 ) -> None:
     """Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.
 
@@ -140,13 +172,24 @@ def import_(
         if len(shown) < SHOWN_REJECTS:
             shown.append(f"Rejected {rejection.file}, {rejection.where}: {rejection.reason}")
         if sink is not None:
-            sink.write(json.dumps({"file": rejection.file, "position": rejection.where,
-                                   "reason": rejection.reason, "record": rejection.record},
-                                  ensure_ascii=False, default=str) + "\n")
+            sink.write(
+                json.dumps(
+                    {
+                        "file": rejection.file,
+                        "position": rejection.where,
+                        "reason": rejection.reason,
+                        "record": rejection.record,
+                    },
+                    ensure_ascii=False,
+                    default=str,
+                )
+                + "\n"
+            )
 
     try:
-        summary, notes = _run_import(ctx, files, fmt, strict=strict, dry_run=dry_run,
-                                     on_reject=on_reject)
+        summary, notes = _run_import(
+            ctx, files, fmt, strict=strict, dry_run=dry_run, on_reject=on_reject
+        )
         verb = "Imported"
     except _DryRun as done:
         summary, notes, verb = done.summary, [], "Dry run, nothing written"
@@ -156,21 +199,31 @@ def import_(
     for line in [*notes, *shown]:
         say(line)
     if summary.rejected > len(shown):
-        say(f"… {summary.rejected - len(shown)} more rejected"
-            + (f"; all are in {rejects}." if rejects else "; pass --rejects FILE to keep them all."))
+        say(
+            f"… {summary.rejected - len(shown)} more rejected"
+            + (f"; all are in {rejects}." if rejects else "; pass --rejects FILE to keep them all.")
+        )
     where = files[0] if len(files) == 1 else f"{len(files)} files"
     say(f"{verb} {where}: {summary.line()}.")
 
 
-def _run_import(ctx: typer.Context, files: list[str], fmt: ImportFormat, *, strict: bool,
-                dry_run: bool, on_reject: Any) -> tuple[ImportSummary, list[str]]:
+def _run_import(
+    ctx: typer.Context,
+    files: list[str],
+    fmt: ImportFormat,
+    *,
+    strict: bool,
+    dry_run: bool,
+    on_reject: Any,
+) -> tuple[ImportSummary, list[str]]:
     from claimtrack.cli._progress import byte_progress
     from claimtrack.formats import inputs
     from claimtrack.services.importer import Importer
 
     notes: list[str] = []
-    sizes = [None if f == "-" else Path(f).stat().st_size if Path(f).is_file() else 0
-             for f in files]
+    sizes = [
+        None if f == "-" else Path(f).stat().st_size if Path(f).is_file() else 0 for f in files
+    ]
     total = None if None in sizes else sum(s or 0 for s in sizes)
     done = 0
     with byte_progress(total, "Importing") as update, command_session(ctx) as session:
@@ -178,15 +231,20 @@ def _run_import(ctx: typer.Context, files: list[str], fmt: ImportFormat, *, stri
         for name in files:
             stream, counter, _size = inputs.open_input(name)
             with stream:
-                chosen = fmt.value if fmt is not ImportFormat.AUTO else inputs.detect(
-                    name, stream.peek(4096)[:4096])
+                chosen = (
+                    fmt.value
+                    if fmt is not ImportFormat.AUTO
+                    else inputs.detect(name, stream.peek(4096)[:4096])
+                )
                 importer.on_batch = lambda c=counter, base=done: update(base + c.count)
                 ignored: list[str] = []
                 importer.feed(inputs.read(stream, chosen, ignored=ignored), name)
                 done += counter.count
             if ignored:
-                notes.append(f"{name}: ignored the columns {', '.join(ignored)} "
-                             "(see docs/interop.md for the column names).")
+                notes.append(
+                    f"{name}: ignored the columns {', '.join(ignored)} "
+                    "(see docs/interop.md for the column names)."
+                )
         summary = importer.finish()
         if dry_run:
             raise _DryRun(summary)

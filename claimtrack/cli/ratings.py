@@ -29,26 +29,35 @@ def show(
 
     with command_session(ctx, write=False) as session:
         rows = ratings.rating_rows(session, mine_only=mine)
-    emit_rows(rows, fmt, columns=["label", "rating", "language", "origin"],
-              empty="You have added no mappings; add one with `claimtrack ratings add`.")
+    emit_rows(
+        rows,
+        fmt,
+        columns=["label", "rating", "language", "origin"],
+        empty="You have added no mappings; add one with `claimtrack ratings add`.",
+    )
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
     label: Annotated[str, typer.Argument(help="The publisher's label, e.g. 'Bogus'.")],
-    rating: Annotated[Rating, typer.Argument(help="What it means on claimtrack's scale.",
-                                             case_sensitive=False)],
-    apply: Annotated[bool, typer.Option(
-        "--apply", help="Also re-read the verdicts already recorded with this label.")] = False,
+    rating: Annotated[
+        Rating, typer.Argument(help="What it means on claimtrack's scale.", case_sensitive=False)
+    ],
+    apply: Annotated[
+        bool,
+        typer.Option("--apply", help="Also re-read the verdicts already recorded with this label."),
+    ] = False,
 ) -> None:
     """Read LABEL as RATING from now on (in this database; any case and spacing)."""
     from claimtrack.services import ratings
 
     with command_session(ctx) as session:
         changed = ratings.set_label(session, label, rating, apply=apply)
-    say(f"'{label.strip()}' now reads as {rating}."
-        + (f" Re-read {changed} verdict(s)." if apply else ""))
+    say(
+        f"'{label.strip()}' now reads as {rating}."
+        + (f" Re-read {changed} verdict(s)." if apply else "")
+    )
 
 
 @app.command("rm")

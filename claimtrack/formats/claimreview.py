@@ -130,17 +130,23 @@ def _appearances(item: Mapping[str, Any]) -> tuple[list[AppearanceRecord], list[
     return list(appearances.values()), sources
 
 
-def _verdict_label(rating: Mapping[str, Any]) -> tuple[str, float | None, float | None, float | None]:
+def _verdict_label(
+    rating: Mapping[str, Any],
+) -> tuple[str, float | None, float | None, float | None]:
     label = text_of(rating.get("alternateName")) or text_of(rating.get("name"))
     value = number(rating.get("ratingValue"))
     best, worst = number(rating.get("bestRating")), number(rating.get("worstRating"))
     if label is None and value is not None:
-        label = f"{value:g} on a scale of {1 if worst is None else worst:g} to " \
-                f"{5 if best is None else best:g}"
+        label = (
+            f"{value:g} on a scale of {1 if worst is None else worst:g} to "
+            f"{5 if best is None else best:g}"
+        )
     return (label or NOT_RATED).strip(), value, best, worst
 
 
-def review_bundle(node: Mapping[str, Any], original: Mapping[str, Any] | None = None) -> ClaimBundle:
+def review_bundle(
+    node: Mapping[str, Any], original: Mapping[str, Any] | None = None
+) -> ClaimBundle:
     """One ClaimReview (JSON-LD form, @id references resolved) as a claim with its verdict.
 
     ``original`` is what to keep verbatim (default: ``node``). Raises InvalidInput.
@@ -170,7 +176,9 @@ def review_bundle(node: Mapping[str, Any], original: Mapping[str, Any] | None = 
         id=None,
         text=values.text(text, "claimReviewed", max_length=values.TEXT_MAX),
         speaker=values.name(speaker, "claimant") if speaker else None,
-        date=date_of(item.get("datePublished") or item.get("dateCreated"), "itemReviewed datePublished"),
+        date=date_of(
+            item.get("datePublished") or item.get("dateCreated"), "itemReviewed datePublished"
+        ),
         language=language,
         appearances=tuple(appearances),
     )

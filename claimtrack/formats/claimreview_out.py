@@ -19,7 +19,11 @@ from claimtrack.formats.native import ClaimRecord, VerdictRecord, iso_date
 
 # claimtrack's ratings on a 1 (false) to 5 (true) scale; "unverifiable" has no number.
 RATING_VALUES: dict[Rating, int] = {
-    Rating.FALSE: 1, Rating.MOSTLY_FALSE: 2, Rating.MIXED: 3, Rating.MOSTLY_TRUE: 4, Rating.TRUE: 5,
+    Rating.FALSE: 1,
+    Rating.MOSTLY_FALSE: 2,
+    Rating.MIXED: 3,
+    Rating.MOSTLY_TRUE: 4,
+    Rating.TRUE: 5,
 }
 
 
@@ -42,8 +46,11 @@ def _agent(name: str, kind: ActorKind) -> dict[str, Any]:
 def _rating(verdict: VerdictRecord) -> dict[str, Any]:
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.rating}
     if verdict.normalized in RATING_VALUES:
-        rating |= {"ratingValue": RATING_VALUES[verdict.normalized], "bestRating": 5,
-                   "worstRating": 1}
+        rating |= {
+            "ratingValue": RATING_VALUES[verdict.normalized],
+            "bestRating": 5,
+            "worstRating": 1,
+        }
     return rating
 
 
@@ -109,7 +116,10 @@ def _merge(original: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
         if label == review["reviewRating"]["alternateName"]:
             merged["reviewRating"] = {**old_rating, "alternateName": label}
     old_author = first(original.get("author"))
-    if isinstance(old_author, dict) and text_of(old_author.get("name")) in (None, review["author"]["name"]):
+    if isinstance(old_author, dict) and text_of(old_author.get("name")) in (
+        None,
+        review["author"]["name"],
+    ):
         merged["author"] = {**old_author, "name": review["author"]["name"]}
     old_item = first(original.get("itemReviewed"))
     if isinstance(old_item, dict) and "Claim" in str(old_item.get("@type")):

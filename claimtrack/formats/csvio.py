@@ -23,26 +23,36 @@ from claimtrack.output import FORMULA_TRIGGERS
 # canonical name → (aliases, what it holds). The order is the order of exported columns.
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "id": (("claim_id",), "claimtrack claim id (c-…); empty: matched by text, speaker and date"),
-    "claim": (("text", "claim_text", "statement", "claim_reviewed", "claimreviewed"),
-              "the claim, verbatim (required)"),
+    "claim": (
+        ("text", "claim_text", "statement", "claim_reviewed", "claimreviewed"),
+        "the claim, verbatim (required)",
+    ),
     "speaker": (("claimant", "said_by", "author", "who"), "who made the claim"),
     "date": (("said_on", "claim_date", "date_said"), "when it was said, YYYY-MM-DD"),
     "language": (("lang", "in_language"), "language of the claim (ISO 639-1)"),
     "summary": (("headline",), "a headline of at most 75 characters"),
     "tags": (("tag", "keywords", "topics"), "tags separated by ';'"),
-    "source_url": (("source", "url", "appearance", "appearance_url", "link"),
-                   "a page where the claim appeared"),
+    "source_url": (
+        ("source", "url", "appearance", "appearance_url", "link"),
+        "a page where the claim appeared",
+    ),
     "source_title": (("title", "appearance_title"), "that page's title"),
     "quote": (("excerpt", "passage"), "the passage on that page, verbatim"),
     "seen": (("seen_on", "date_seen", "appearance_date"), "when it was seen there"),
     "verdict_id": ((), "claimtrack verdict id (v-…)"),
-    "verdict": (("rating", "verdict_label", "textual_rating", "label", "rating_label"),
-                "the fact-checker's label, verbatim"),
-    "normalized": (("verdict_normalized", "normalized_rating", "rating_normalized"),
-                   "true, mostly-true, mixed, mostly-false, false or unverifiable "
-                   "(empty: read from the label)"),
-    "reviewer": (("by", "fact_checker", "publisher", "review_author", "reviewed_by"),
-                 "who reached the verdict (required with a verdict)"),
+    "verdict": (
+        ("rating", "verdict_label", "textual_rating", "label", "rating_label"),
+        "the fact-checker's label, verbatim",
+    ),
+    "normalized": (
+        ("verdict_normalized", "normalized_rating", "rating_normalized"),
+        "true, mostly-true, mixed, mostly-false, false or unverifiable "
+        "(empty: read from the label)",
+    ),
+    "reviewer": (
+        ("by", "fact_checker", "publisher", "review_author", "reviewed_by"),
+        "who reached the verdict (required with a verdict)",
+    ),
     "review_url": (("verdict_url", "fact_check_url", "claimreview_url"), "the fact-check's URL"),
     "review_date": (("verdict_date", "reviewed_on", "date_reviewed"), "when it was published"),
     "explanation": (("note", "verdict_note", "review_body"), "a short explanation"),
@@ -55,8 +65,11 @@ def header_key(name: str) -> str:
     return re.sub(r"[\s\-_]+", "_", name.strip().casefold())
 
 
-ALIASES = {header_key(alias): canonical for canonical, (aliases, _) in COLUMNS.items()
-           for alias in (canonical, *aliases)}
+ALIASES = {
+    header_key(alias): canonical
+    for canonical, (aliases, _) in COLUMNS.items()
+    for alias in (canonical, *aliases)
+}
 
 
 def neutralise(text: str) -> str:
@@ -84,7 +97,9 @@ def map_header(names: list[str]) -> tuple[list[str | None], list[str]]:
         raise InvalidInput(
             "No claim text column; name one of: claim, text, statement (see docs/interop.md)."
         )
-    return mapped, [name for name, canonical in zip(names, mapped, strict=True) if canonical is None]
+    return mapped, [
+        name for name, canonical in zip(names, mapped, strict=True) if canonical is None
+    ]
 
 
 def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[Parsed]:
@@ -106,8 +121,10 @@ def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[P
         record = {c: restore(v) for c, v in zip(columns, cells, strict=False) if c and v.strip()}
         try:
             if len(cells) > len(columns):
-                raise InvalidInput(f"{len(cells)} cells for {len(columns)} columns; quote cells "
-                                   "that contain the delimiter.")
+                raise InvalidInput(
+                    f"{len(cells)} cells for {len(columns)} columns; quote cells "
+                    "that contain the delimiter."
+                )
             yield Parsed(where, item=row_bundle(record), raw=record)
         except InvalidInput as error:
             yield Parsed(where, error=str(error), raw=record)
@@ -125,10 +142,17 @@ def row_bundle(row: Mapping[str, str]) -> ClaimBundle:
     sources: tuple[SourceRecord, ...] = ()
     if get("source_url"):
         url = values.url(get("source_url", ""), "source_url")
-        appearances = (AppearanceRecord(source=url, quote=values.optional_text(get("quote"), "quote"),
-                                        seen=values.date(get("seen"), "seen")),)
+        appearances = (
+            AppearanceRecord(
+                source=url,
+                quote=values.optional_text(get("quote"), "quote"),
+                seen=values.date(get("seen"), "seen"),
+            ),
+        )
         if get("source_title"):
-            sources = (SourceRecord(url=url, title=values.optional_text(get("source_title"), "title")),)
+            sources = (
+                SourceRecord(url=url, title=values.optional_text(get("source_title"), "title")),
+            )
     elif get("quote"):
         raise InvalidInput("a quote needs the source_url it is from.")
     speaker = get("speaker")
@@ -155,17 +179,20 @@ def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
         raise InvalidInput("a verdict needs its reviewer (column 'reviewer').")
     normalized = get("normalized")
     if normalized and normalized.strip().lower() not in {r.value for r in Rating}:
-        raise InvalidInput(f"normalized '{normalized}' is not one of "
-                           f"{', '.join(r.value for r in Rating)}.")
-    return (ReviewRecord(
-        rating=values.text(get("verdict", ""), "verdict", max_length=values.LABEL_MAX),
-        by=values.name(get("reviewer", ""), "reviewer"),
-        normalized=Rating(normalized.strip().lower()) if normalized else None,
-        date=values.date(get("review_date"), "review_date"),
-        url=values.optional_url(get("review_url"), "review_url"),
-        explanation=values.optional_text(get("explanation"), "explanation"),
-        id=full_id(get("verdict_id", ""), "v", "verdict") if get("verdict_id") else None,
-    ),)
+        raise InvalidInput(
+            f"normalized '{normalized}' is not one of {', '.join(r.value for r in Rating)}."
+        )
+    return (
+        ReviewRecord(
+            rating=values.text(get("verdict", ""), "verdict", max_length=values.LABEL_MAX),
+            by=values.name(get("reviewer", ""), "reviewer"),
+            normalized=Rating(normalized.strip().lower()) if normalized else None,
+            date=values.date(get("review_date"), "review_date"),
+            url=values.optional_url(get("review_url"), "review_url"),
+            explanation=values.optional_text(get("explanation"), "explanation"),
+            id=full_id(get("verdict_id", ""), "v", "verdict") if get("verdict_id") else None,
+        ),
+    )
 
 
 def write_csv(stream: IO[str], rows: Iterable[Mapping[str, Any]]) -> int:

@@ -4,21 +4,47 @@ microdata (``itemscope``/``itemprop``) items. The page is read in chunks, never 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import IO, Any
-from collections.abc import Iterator
 
 from claimtrack.formats.jsonld import parse_script, reviews_in
 from claimtrack.formats.records import Parsed
 
 CHUNK = 1 << 16
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 # Where an itemprop's value comes from, by element (the microdata spec's table).
-VALUE_ATTRIBUTE = {"meta": "content", "a": "href", "area": "href", "link": "href", "img": "src",
-                   "audio": "src", "video": "src", "source": "src", "iframe": "src",
-                   "embed": "src", "track": "src", "object": "data", "data": "value",
-                   "meter": "value", "time": "datetime"}
+VALUE_ATTRIBUTE = {
+    "meta": "content",
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "img": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "iframe": "src",
+    "embed": "src",
+    "track": "src",
+    "object": "data",
+    "data": "value",
+    "meter": "value",
+    "time": "datetime",
+}
 
 
 class _Open:

@@ -19,8 +19,14 @@ from claimtrack.errors import InvalidInput
 from claimtrack.formats.records import Parsed
 
 FORMATS = ("native", "claimreview", "csv", "jsonl")
-BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
-             ".html": "claimreview", ".htm": "claimreview"}
+BY_SUFFIX = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".html": "claimreview",
+    ".htm": "claimreview",
+}
 IMPORTABLE = {*BY_SUFFIX, ".json", ".jsonld"}
 _NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"')
 _JSONL_TYPE = re.compile(rb'^\{\s*"type"\s*:\s*"(actor|source|claim|link|verdict)"')
@@ -59,8 +65,13 @@ def expand(paths: list[str]) -> list[str]:
         if given == "-" or not path.is_dir():
             found.append(given)
             continue
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORTABLE
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in IMPORTABLE
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         if not files:
             raise InvalidInput(f"{given} holds no .json, .jsonld, .jsonl, .csv or .html file.")
         found.extend(str(p) for p in files)
@@ -106,13 +117,15 @@ def _parses(line: bytes) -> bool:
     return True
 
 
-def read(stream: io.BufferedReader, fmt: str, *, ignored: list[str] | None = None) -> Iterator[Parsed]:
+def read(
+    stream: io.BufferedReader, fmt: str, *, ignored: list[str] | None = None
+) -> Iterator[Parsed]:
     """Records of ``stream`` in ``fmt``. Unreadable rest of a file becomes one bad record."""
-    from claimtrack.formats import csvio, html, jsonl, jsonld, native
+    from claimtrack.formats import csvio, html, jsonl, jsonld, native_stream
 
     try:
         if fmt == "native":
-            yield from native.stream_document(stream)
+            yield from native_stream.stream_document(stream)
         elif fmt == "jsonl":
             yield from jsonl.read_jsonl(stream)
         elif fmt == "csv":
@@ -123,8 +136,11 @@ def read(stream: io.BufferedReader, fmt: str, *, ignored: list[str] | None = Non
         else:
             yield from jsonld.read_json(stream)
     except UnicodeDecodeError as error:
-        yield Parsed("rest of file", error=f"not UTF-8 (byte {error.start} of a chunk); re-save "
-                     "the file as UTF-8. The rest of the file was not read.")
+        yield Parsed(
+            "rest of file",
+            error=f"not UTF-8 (byte {error.start} of a chunk); re-save "
+            "the file as UTF-8. The rest of the file was not read.",
+        )
     except csv.Error as error:
         yield Parsed("rest of file", error=f"broken CSV ({error}); the rest was not read.")
     except Exception as error:
@@ -132,5 +148,8 @@ def read(stream: io.BufferedReader, fmt: str, *, ignored: list[str] | None = Non
 
         if not isinstance(error, JSONError):
             raise
-        yield Parsed("rest of file", error=f"invalid JSON ({str(error).splitlines()[0]}); "
-                     "the rest of the file was not read.")
+        yield Parsed(
+            "rest of file",
+            error=f"invalid JSON ({str(error).splitlines()[0]}); "
+            "the rest of the file was not read.",
+        )

@@ -8,12 +8,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from claimtrack.errors import InvalidInput
-from claimtrack.formats import native
+from claimtrack.formats import native, native_stream
 from claimtrack.formats.jsonld import reviews_in
 from claimtrack.formats.records import Parsed
 
-SECTION_OF = {"actor": "actors", "source": "sources", "claim": "claims", "link": "links",
-              "verdict": "verdicts"}
+SECTION_OF = {
+    "actor": "actors",
+    "source": "sources",
+    "claim": "claims",
+    "link": "links",
+    "verdict": "verdicts",
+}
 TYPE_OF = {section: kind for kind, section in SECTION_OF.items()}
 
 
@@ -26,10 +31,16 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
         try:
             data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
-            yield Parsed(where, error="not UTF-8; re-save the file as UTF-8.", raw=raw.decode("utf-8", "replace"))
+            yield Parsed(
+                where,
+                error="not UTF-8; re-save the file as UTF-8.",
+                raw=raw.decode("utf-8", "replace"),
+            )
             continue
         except ValueError as error:
-            yield Parsed(where, error=f"not valid JSON ({error}).", raw=raw.decode("utf-8", "replace"))
+            yield Parsed(
+                where, error=f"not valid JSON ({error}).", raw=raw.decode("utf-8", "replace")
+            )
             continue
         kind = data.get("type") if isinstance(data, dict) else None
         if kind in SECTION_OF and "@context" not in data:
@@ -50,17 +61,20 @@ def _native(data: dict[str, Any], kind: str, where: str) -> Parsed:
 
 def parse_line(data: Any, where: str) -> Iterator[Parsed]:
     """One line that is not a plain native record: JSON-LD, or a record of unknown type."""
-    if isinstance(data, Mapping) and ("@type" in data or "@context" in data or "properties" in data):
+    if isinstance(data, Mapping) and (
+        "@type" in data or "@context" in data or "properties" in data
+    ):
         found = list(reviews_in(data, where))
         yield from found or [Parsed(where, error="no ClaimReview in this JSON-LD.", raw=data)]
         return
     kind = data.get("type") if isinstance(data, Mapping) else None
     if kind not in SECTION_OF:
-        yield Parsed(where, error=f"\"type\" must be one of {', '.join(SECTION_OF)} "
-                     f"(got {kind!r}).", raw=data)
+        yield Parsed(
+            where, error=f'"type" must be one of {", ".join(SECTION_OF)} (got {kind!r}).', raw=data
+        )
         return
     fields = {key: value for key, value in data.items() if key != "type"}
-    parsed = native.parse_positioned(SECTION_OF[kind], fields, where)
+    parsed = native_stream.parse_positioned(SECTION_OF[kind], fields, where)
     yield Parsed(where, item=parsed.item, error=parsed.error, raw=data)
 
 

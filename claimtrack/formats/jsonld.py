@@ -30,7 +30,10 @@ def from_microdata(node: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(node.get("id"), str):
         converted["@id"] = node["id"]
     for key, raw in node["properties"].items():
-        items = [from_microdata(v) if is_microdata(v) else v for v in (raw if isinstance(raw, list) else [raw])]
+        items = [
+            from_microdata(v) if is_microdata(v) else v
+            for v in (raw if isinstance(raw, list) else [raw])
+        ]
         converted[key] = items[0] if len(items) == 1 else items
     return converted
 
@@ -102,8 +105,9 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
             yield from _one(node, f"item {number}")
         return
     if event != "start_map":
-        yield Parsed("document", error="this JSON holds no object or array, so no ClaimReview.",
-                     raw=value)
+        yield Parsed(
+            "document", error="this JSON holds no object or array, so no ClaimReview.", raw=value
+        )
         return
     top: dict[str, Any] = {}
     for _prefix, event, key in rest:

@@ -14,14 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 from claimtrack import values
 from claimtrack.enums import ActorKind, Rating, Relation
 from claimtrack.errors import InvalidInput
-
-if TYPE_CHECKING:
-    from claimtrack.formats.records import Parsed
 
 FORMAT_NAME = "claimtrack"
 FORMAT_VERSION = 1
@@ -103,10 +100,10 @@ def iter_document(document: Any) -> Iterator[Record]:
     Raises InvalidInput naming the first bad record ("claims[3].date: …").
     """
     if not isinstance(document, Mapping):
-        raise InvalidInput(_NOT_NATIVE)
-    _check_header({k: v for k, v in document.items() if k not in SECTIONS}, final=True)
+        raise InvalidInput(NOT_NATIVE)
+    check_header({k: v for k, v in document.items() if k not in SECTIONS}, final=True)
     if "version" not in document:
-        _check_header({"version": None}, final=False)
+        check_header({"version": None}, final=False)
     for section in SECTIONS:
         items = document.get(section, [])
         if not isinstance(items, list):
@@ -115,64 +112,16 @@ def iter_document(document: Any) -> Iterator[Record]:
             yield parse_record(section, item, f"{section}[{index}]")
 
 
-def stream_document(stream: IO[bytes]) -> Iterator[Parsed]:
-    """Read a native document record by record (ijson), without loading the file.
-
-    A bad record is yielded with its error; a file that is not a claimtrack export raises
-    InvalidInput (checked when the header keys are read, wherever they stand).
-    """
-    from claimtrack.formats import jsonstream
-
-    if stream.seekable():
-        header = jsonstream.leading_scalars(stream)
-        stream.seek(0)
-        if header is not None and {"format", "version"} <= header.keys():
-            # The usual layout (header first): one fast C-level pass per section.
-            _check_header(header, final=True)
-            for section in SECTIONS:
-                stream.seek(0)
-                for index, item in enumerate(jsonstream.items(stream, f"{section}.item")):
-                    yield parse_positioned(section, item, f"{section}[{index}]")
-            return
-    rest = jsonstream.events(stream)
-    first = next(rest, None)
-    if first is None or first[1] != "start_map":
-        raise InvalidInput(_NOT_NATIVE)
-    header: dict[str, Any] = {}
-    for _prefix, event, key in rest:
-        if event == "end_map":
-            break
-        _prefix, event, value = next(rest)
-        if key not in SECTIONS:
-            header[key] = jsonstream.build(event, value, rest)
-            _check_header(header, final=False)
-            continue
-        if event != "start_array":
-            raise InvalidInput(f"'{key}' must be a list of records.")
-        for index, item in enumerate(jsonstream.array_items(rest)):
-            yield parse_positioned(key, item, f"{key}[{index}]")
-    _check_header(header, final=True)
-
-
-def parse_positioned(section: str, data: Any, where: str) -> Parsed:
-    """``parse_record`` as a Parsed: the record, or why it is bad (without the position)."""
-    from claimtrack.formats.records import Parsed
-
-    try:
-        return Parsed(where, item=parse_record(section, data, where), raw=data)
-    except InvalidInput as error:
-        return Parsed(where, error=str(error).removeprefix(f"{where}: "), raw=data)
-
-
-_NOT_NATIVE = (
+NOT_NATIVE = (
     "This is not a claimtrack export (no \"format\": \"claimtrack\"); for ClaimReview, "
     "CSV or JSONL files pass --format."
 )
 
 
-def _check_header(header: Mapping[str, Any], *, final: bool) -> None:
-    if "format" in header and header["format"] != FORMAT_NAME or final and "format" not in header:
-        raise InvalidInput(_NOT_NATIVE)
+def check_header(header: Mapping[str, Any], *, final: bool) -> None:
+    given = header.get("format")
+    if (given is not None and given != FORMAT_NAME) or (final and given is None):
+        raise InvalidInput(NOT_NATIVE)
     if "version" in header and header["version"] != FORMAT_VERSION:
         raise InvalidInput(
             f"This export is format version {header['version']!r}; this claimtrack reads "

@@ -37,15 +37,23 @@ class ImportSummary:
         target[kind] += 1
 
     def line(self) -> str:
-        """One line for people: "added 12 (claims 8, links 4), updated 0, unchanged 3, rejected 0"."""
+        """One line for people: "added 12 (claims 8, links 4), updated 0, unchanged 3,
+        rejected 0"."""
+
         def part(label: str, counts: Counter[str]) -> str:
             total = sum(counts.values())
             detail = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()) if n)
             return f"{label} {total}" + (f" ({detail})" if detail else "")
 
         return ", ".join(
-            [part(label, counts) for label, counts in (
-                ("added", self.added), ("updated", self.updated), ("unchanged", self.unchanged))]
+            [
+                part(label, counts)
+                for label, counts in (
+                    ("added", self.added),
+                    ("updated", self.updated),
+                    ("unchanged", self.unchanged),
+                )
+            ]
             + [f"rejected {self.rejected}"]
         )
 
@@ -71,7 +79,9 @@ class ImportState:
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
 
-    def rows(self, query: Callable[[list[Any]], Select[Any]], keys: Iterable[Any]) -> Iterator[Row[Any]]:
+    def rows(
+        self, query: Callable[[list[Any]], Select[Any]], keys: Iterable[Any]
+    ) -> Iterator[Row[Any]]:
         """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
         distinct = list(dict.fromkeys(keys))
         connection = self.session.connection()
@@ -85,16 +95,34 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     by_key = {values.name_key(name): name for name in names}
     found = {key: state.actor_ids[key] for key in by_key if key in state.actor_ids}
     missing = [key for key in by_key if key not in found]
-    found.update(state.rows(lambda c: select(Actor.name_key, Actor.id).where(Actor.name_key.in_(c)), missing))  # type: ignore[arg-type]
-    found.update(state.rows(lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id)  # type: ignore[arg-type]
-                            .where(ActorAlias.alias_key.in_(c)), [k for k in missing if k not in found]))
+    found.update(
+        state.rows(lambda c: select(Actor.name_key, Actor.id).where(Actor.name_key.in_(c)), missing)
+    )  # type: ignore[arg-type]
+    found.update(
+        state.rows(
+            lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id).where(  # type: ignore[arg-type]
+                ActorAlias.alias_key.in_(c)
+            ),
+            [k for k in missing if k not in found],
+        )
+    )
     new_keys = [key for key in missing if key not in found]
     ids = reserve_ids(state.session, Actor.__table__, len(new_keys))  # type: ignore[arg-type]
-    insert_rows(state.session, Actor.__table__, [  # type: ignore[arg-type]
-        {"id": row_id, "name": by_key[key], "name_key": key, "kind": "unknown",
-         "description": None, "created_at": state.now}
-        for row_id, key in zip(ids, new_keys, strict=True)
-    ])
+    insert_rows(
+        state.session,
+        Actor.__table__,
+        [  # type: ignore[arg-type]
+            {
+                "id": row_id,
+                "name": by_key[key],
+                "name_key": key,
+                "kind": "unknown",
+                "description": None,
+                "created_at": state.now,
+            }
+            for row_id, key in zip(ids, new_keys, strict=True)
+        ],
+    )
     state.summary.added["actors"] += len(new_keys)
     found.update(zip(new_keys, ids, strict=True))
     for key in missing:
@@ -106,24 +134,41 @@ SOURCE_FIELDS = ("title", "outlet", "published_on", "retrieved_at", "archive_url
 
 
 def source_fields(record: SourceRecord) -> dict[str, Any]:
-    return {"title": record.title, "outlet": record.outlet, "published_on": record.published,
-            "retrieved_at": record.retrieved_at, "archive_url": record.archive_url}
+    return {
+        "title": record.title,
+        "outlet": record.outlet,
+        "published_on": record.published,
+        "retrieved_at": record.retrieved_at,
+        "archive_url": record.archive_url,
+    }
 
 
-def write_sources(state: ImportState, records: Sequence[SourceRecord], *, overwrite: bool,
-                  counted: bool) -> dict[str, int]:
+def write_sources(
+    state: ImportState, records: Sequence[SourceRecord], *, overwrite: bool, counted: bool
+) -> dict[str, int]:
     """Add or update sources. ``overwrite``: the record's empty fields clear stored ones
     (native files); else only given fields are filled in."""
     wanted = {record.url: record for record in records}
     table = Source.__table__
-    existing = {row.url: row for row in state.rows(
-        lambda c: select(table).where(table.c.url.in_(c)), wanted)}  # type: ignore[attr-defined]
+    existing = {
+        row.url: row
+        for row in state.rows(lambda c: select(table).where(table.c.url.in_(c)), wanted)
+    }  # type: ignore[attr-defined]
     new = [record for url, record in wanted.items() if url not in existing]
     ids = reserve_ids(state.session, table, len(new))  # type: ignore[arg-type]
-    insert_rows(state.session, table, [  # type: ignore[arg-type]
-        {"id": row_id, "url": r.url, **source_fields(r), "created_at": r.created_at or state.now}
-        for row_id, r in zip(ids, new, strict=True)
-    ])
+    insert_rows(
+        state.session,
+        table,
+        [  # type: ignore[arg-type]
+            {
+                "id": row_id,
+                "url": r.url,
+                **source_fields(r),
+                "created_at": r.created_at or state.now,
+            }
+            for row_id, r in zip(ids, new, strict=True)
+        ],
+    )
     written = {record.url: row_id for row_id, record in zip(ids, new, strict=True)}
     state.summary.added["sources"] += len(new)
     changes = []
@@ -147,8 +192,11 @@ def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
     found = {url: state.source_ids[url] for url in set(urls) if url in state.source_ids}
     missing = [url for url in set(urls) if url not in found]
     if missing:
-        found.update(write_sources(state, [SourceRecord(url=url) for url in missing],
-                                   overwrite=False, counted=False))
+        found.update(
+            write_sources(
+                state, [SourceRecord(url=url) for url in missing], overwrite=False, counted=False
+            )
+        )
     return found
 
 

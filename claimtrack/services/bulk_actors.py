@@ -23,15 +23,30 @@ def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]
 
     ``records`` are (ActorRecord, anything) pairs; the same pairs come back.
     """
-    keyed = [(values.name_key(r.name), [values.name_key(a) for a in r.aliases], r, o)
-             for r, o in records]
+    keyed = [
+        (values.name_key(r.name), [values.name_key(a) for a in r.aliases], r, o) for r, o in records
+    ]
     every_key = {k for name, aliases, _, _ in keyed for k in (name, *aliases)}
-    owners: dict[str, int] = dict(state.rows(
-        lambda c: select(ACTORS.c.name_key, ACTORS.c.id).where(ACTORS.c.name_key.in_(c)), every_key))
-    owners.update(state.rows(lambda c: select(ALIASES.c.alias_key, ALIASES.c.actor_id)
-                             .where(ALIASES.c.alias_key.in_(c)), every_key))
-    rows = {row.id: row for row in state.rows(
-        lambda c: select(ACTORS).where(ACTORS.c.id.in_(c)), set(owners.values()))}
+    owners: dict[str, int] = dict(
+        state.rows(
+            lambda c: select(ACTORS.c.name_key, ACTORS.c.id).where(ACTORS.c.name_key.in_(c)),
+            every_key,
+        )
+    )
+    owners.update(
+        state.rows(
+            lambda c: select(ALIASES.c.alias_key, ALIASES.c.actor_id).where(
+                ALIASES.c.alias_key.in_(c)
+            ),
+            every_key,
+        )
+    )
+    rows = {
+        row.id: row
+        for row in state.rows(
+            lambda c: select(ACTORS).where(ACTORS.c.id.in_(c)), set(owners.values())
+        )
+    }
     new, careful, claimed = [], [], set()
     for name, aliases, record, origin in keyed:
         keys = {name, *aliases}
@@ -45,15 +60,35 @@ def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]
             careful.append((record, origin))
         claimed |= keys
     ids = reserve_ids(state.session, ACTORS, len(new))  # type: ignore[arg-type]
-    insert_rows(state.session, ACTORS, [  # type: ignore[arg-type]
-        {"id": i, "name": r.name, "name_key": name, "kind": r.kind, "description": r.description,
-         "created_at": r.created_at or state.now} for i, (name, _, r) in zip(ids, new, strict=True)])
-    alias_rows = _distinct([{"actor_id": i, "alias": alias, "alias_key": key}
-                            for i, (name, keys, r) in zip(ids, new, strict=True)
-                            for alias, key in zip(r.aliases, keys, strict=True) if key != name])
+    insert_rows(
+        state.session,
+        ACTORS,
+        [  # type: ignore[arg-type]
+            {
+                "id": i,
+                "name": r.name,
+                "name_key": name,
+                "kind": r.kind,
+                "description": r.description,
+                "created_at": r.created_at or state.now,
+            }
+            for i, (name, _, r) in zip(ids, new, strict=True)
+        ],
+    )
+    alias_rows = _distinct(
+        [
+            {"actor_id": i, "alias": alias, "alias_key": key}
+            for i, (name, keys, r) in zip(ids, new, strict=True)
+            for alias, key in zip(r.aliases, keys, strict=True)
+            if key != name
+        ]
+    )
     alias_ids = reserve_ids(state.session, ALIASES, len(alias_rows))  # type: ignore[arg-type]
-    insert_rows(state.session, ALIASES,  # type: ignore[arg-type]
-                [{"id": i, **row} for i, row in zip(alias_ids, alias_rows, strict=True)])
+    insert_rows(
+        state.session,
+        ALIASES,  # type: ignore[arg-type]
+        [{"id": i, **row} for i, row in zip(alias_ids, alias_rows, strict=True)],
+    )
     state.summary.added["actors"] += len(new)
     return careful
 
@@ -62,12 +97,15 @@ def _distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list({row["alias_key"]: row for row in rows}.values())
 
 
-def _unchanged(record: ActorRecord, name: str, aliases: list[str], owners: dict[str, int],
-               rows: dict[int, Any]) -> bool:
+def _unchanged(
+    record: ActorRecord, name: str, aliases: list[str], owners: dict[str, int], rows: dict[int, Any]
+) -> bool:
     actor_id = owners.get(name)
     row = rows.get(actor_id) if actor_id is not None else None
     if row is None or row.name_key != name:
         return False
-    return (record.kind in ("unknown", row.kind)
-            and record.description in (None, row.description)
-            and all(owners.get(key) == actor_id for key in aliases))
+    return (
+        record.kind in ("unknown", row.kind)
+        and record.description in (None, row.description)
+        and all(owners.get(key) == actor_id for key in aliases)
+    )

@@ -52,8 +52,13 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     reviewed = _reviewed_claims(state, {u for w in works if not w.record.id for u in w.review_urls})
     for work in works:
         r = work.record
-        given = {"text": r.text, "summary": r.summary, "said_on": r.date, "language": r.language,
-                 "speaker_id": speakers[r.speaker] if r.speaker else None}
+        given = {
+            "text": r.text,
+            "summary": r.summary,
+            "said_on": r.date,
+            "language": r.language,
+            "speaker_id": speakers[r.speaker] if r.speaker else None,
+        }
         given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
         work.known_row = _review_match(reviewed, work.review_urls, fingerprint)
         key = work.identity(fingerprint)
@@ -69,9 +74,15 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         work.row_id, work.is_new = row_id, True
         state.fresh.add(row_id)
         r = work.record
-        rows.append({"id": row_id, "public_id": r.id or values.new_public_id("c"), **given,
-                     "created_at": r.created_at or state.now,
-                     "updated_at": r.updated_at or state.now})
+        rows.append(
+            {
+                "id": row_id,
+                "public_id": r.id or values.new_public_id("c"),
+                **given,
+                "created_at": r.created_at or state.now,
+                "updated_at": r.updated_at or state.now,
+            }
+        )
         state.claim_ids.remember(rows[-1]["public_id"], row_id)
     insert_rows(state.session, CLAIMS, rows)  # type: ignore[arg-type]
     changed = _merge(state, [(found[key], *batch[key]) for key in found])
@@ -81,8 +92,9 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     for key, row in found.items():
         work, _given = batch[key]
         if work.row_id in changed:
-            updates.append({"id": row.id, **work.merged,
-                            "updated_at": work.record.updated_at or state.now})
+            updates.append(
+                {"id": row.id, **work.merged, "updated_at": work.record.updated_at or state.now}
+            )
         state.summary.count("claims", is_new=False, changed=work.row_id in changed)
     update_rows(state.session, CLAIMS, updates)  # type: ignore[arg-type]
     state.summary.added["claims"] += len(new)
@@ -94,15 +106,20 @@ def _reviewed_claims(state: ImportState, urls: set[str]) -> dict[str, list[tuple
     found: dict[str, list[tuple[int, str]]] = {}
     verdicts = Verdict.__table__
     for url, claim_id, fingerprint in state.rows(
-        lambda c: select(verdicts.c.url, CLAIMS.c.id, CLAIMS.c.fingerprint)
-        .join(CLAIMS, CLAIMS.c.id == verdicts.c.claim_id).where(verdicts.c.url.in_(c)), urls
+        lambda c: (
+            select(verdicts.c.url, CLAIMS.c.id, CLAIMS.c.fingerprint)
+            .join(CLAIMS, CLAIMS.c.id == verdicts.c.claim_id)
+            .where(verdicts.c.url.in_(c))
+        ),
+        urls,
     ):
         found.setdefault(url, []).append((claim_id, fingerprint))
     return found
 
 
-def _review_match(reviewed: dict[str, list[tuple[int, str]]], urls: tuple[str, ...],
-                  fingerprint: str) -> int | None:
+def _review_match(
+    reviewed: dict[str, list[tuple[int, str]]], urls: tuple[str, ...], fingerprint: str
+) -> int | None:
     """The claim a re-imported review belongs to. One page may review several claims under
     one url: then the claim with the same fingerprint, and none when that is ambiguous."""
     if not urls:
@@ -118,11 +135,20 @@ def _review_match(reviewed: dict[str, list[tuple[int, str]]], urls: tuple[str, .
 def _existing(state: ImportState, keys: list[tuple[str, Any]]) -> dict[tuple[str, Any], Any]:
     columns = [CLAIMS.c[name] for name in ("id", "public_id", *FIELDS)]
     found: dict[tuple[str, Any], Any] = {}
-    for kind, column in (("id", CLAIMS.c.public_id), ("row", CLAIMS.c.id),
-                         ("fp", CLAIMS.c.fingerprint)):
+    for kind, column in (
+        ("id", CLAIMS.c.public_id),
+        ("row", CLAIMS.c.id),
+        ("fp", CLAIMS.c.fingerprint),
+    ):
         wanted = [value for key_kind, value in keys if key_kind == kind]
-        rows = state.rows(lambda c, col=column: select(*columns, col.label("match"))  # type: ignore[misc]
-                          .where(col.in_(c)).order_by(CLAIMS.c.id), wanted)
+        rows = state.rows(
+            lambda c, col=column: (
+                select(*columns, col.label("match"))  # type: ignore[misc]
+                .where(col.in_(c))
+                .order_by(CLAIMS.c.id)
+            ),
+            wanted,
+        )
         for row in rows:
             found.setdefault((kind, row.match), row)
     return found
@@ -144,18 +170,27 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
         merged = {name: getattr(row, name) for name in FIELDS} | given
         if any(merged[name] != getattr(row, name) for name in FIELDS):
             changed.add(row.id)
-        merged["fingerprint"] = claim_fingerprint(merged["text"], merged["speaker_id"],
-                                                  merged["said_on"])
+        merged["fingerprint"] = claim_fingerprint(
+            merged["text"], merged["speaker_id"], merged["said_on"]
+        )
         work.merged = merged
     return changed
 
 
 def _write_tags(state: ImportState, works: list[ClaimWork]) -> set[int]:
     old = [w.row_id for w in works if not w.is_new and w.record.tags]
-    have = set(state.rows(lambda c: select(ClaimTag.claim_id, ClaimTag.tag)  # type: ignore[arg-type]
-                          .where(ClaimTag.claim_id.in_(c)), old))
-    rows = [{"claim_id": w.row_id, "tag": tag} for w in works for tag in w.record.tags
-            if (w.row_id, tag) not in have]
+    have = set(
+        state.rows(
+            lambda c: select(ClaimTag.claim_id, ClaimTag.tag).where(ClaimTag.claim_id.in_(c)),  # type: ignore[arg-type]
+            old,
+        )
+    )
+    rows = [
+        {"claim_id": w.row_id, "tag": tag}
+        for w in works
+        for tag in w.record.tags
+        if (w.row_id, tag) not in have
+    ]
     insert_rows(state.session, ClaimTag.__table__, rows)  # type: ignore[arg-type]
     return {row["claim_id"] for row in rows}
 
@@ -167,14 +202,23 @@ def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
     sources = source_ids(state, {a.source for _, a in places})
     table = Appearance.__table__
     old = [w.row_id for w in works if not w.is_new and w.record.appearances]
-    have = {(row.claim_id, row.source_id): row for row in state.rows(
-        lambda c: select(table).where(table.c.claim_id.in_(c)), old)}  # type: ignore[attr-defined]
+    have = {
+        (row.claim_id, row.source_id): row
+        for row in state.rows(lambda c: select(table).where(table.c.claim_id.in_(c)), old)
+    }  # type: ignore[attr-defined]
     inserts, updates, changed = [], [], set()
     for work, place in places:
         key = (work.row_id, sources[place.source])
         if key not in have:
-            inserts.append({"claim_id": key[0], "source_id": key[1], "quote": place.quote,
-                            "seen_on": place.seen, "created_at": place.created_at or state.now})
+            inserts.append(
+                {
+                    "claim_id": key[0],
+                    "source_id": key[1],
+                    "quote": place.quote,
+                    "seen_on": place.seen,
+                    "created_at": place.created_at or state.now,
+                }
+            )
             have[key] = None  # a second appearance at the same page in this batch is ignored
             changed.add(work.row_id)
             continue
@@ -182,7 +226,9 @@ def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
         if row is None:
             continue
         given = {"quote": place.quote, "seen_on": place.seen}
-        merged = {k: v if work.overwrite or v is not None else getattr(row, k) for k, v in given.items()}
+        merged = {
+            k: v if work.overwrite or v is not None else getattr(row, k) for k, v in given.items()
+        }
         if merged != {"quote": row.quote, "seen_on": row.seen_on}:
             updates.append({"id": row.id, **merged})
             changed.add(work.row_id)

@@ -23,8 +23,15 @@ from claimtrack.services.bulk import ImportState, actor_ids, claim_ids, source_i
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
 
 VERDICTS, LINKS, ORIGINALS = Verdict.__table__, Link.__table__, VerdictOriginal.__table__
-VERDICT_FIELDS = ("claim_id", "rating", "normalized", "reviewer_id", "reviewed_on", "url",
-                  "explanation")
+VERDICT_FIELDS = (
+    "claim_id",
+    "rating",
+    "normalized",
+    "reviewer_id",
+    "reviewed_on",
+    "url",
+    "explanation",
+)
 
 
 @dataclass
@@ -37,7 +44,9 @@ class VerdictWork:
     origin: Any = None  # what to reject it as
 
 
-def write_verdicts(state: ImportState, works: Sequence[VerdictWork]) -> tuple[list[VerdictWork], list[VerdictWork]]:
+def write_verdicts(
+    state: ImportState, works: Sequence[VerdictWork]
+) -> tuple[list[VerdictWork], list[VerdictWork]]:
     """Add or update verdicts; returns (deferred to the next round, unresolved claims)."""
     refs = claim_ids(state, {w.claim_ref for w in works if w.claim_ref})
     unresolved = [w for w in works if w.claim_ref and w.claim_ref not in refs]
@@ -49,13 +58,23 @@ def write_verdicts(state: ImportState, works: Sequence[VerdictWork]) -> tuple[li
         if id(work) in waiting:
             continue
         r = work.review
-        given = {"claim_id": work.claim_row or refs[work.claim_ref or ""], "rating": r.rating,
-                 "normalized": r.normalized or state.ratings.normalize(
-                     r.rating, r.rating_value, r.best_rating, r.worst_rating),
-                 "reviewer_id": reviewers[r.by], "reviewed_on": r.date, "url": r.url,
-                 "explanation": r.explanation}
-        key = (("id", r.id) if r.id else ("url", given["claim_id"], r.url) if r.url
-               else ("same", given["claim_id"], given["reviewer_id"], label_key(r.rating)))
+        given = {
+            "claim_id": work.claim_row or refs[work.claim_ref or ""],
+            "rating": r.rating,
+            "normalized": r.normalized
+            or state.ratings.normalize(r.rating, r.rating_value, r.best_rating, r.worst_rating),
+            "reviewer_id": reviewers[r.by],
+            "reviewed_on": r.date,
+            "url": r.url,
+            "explanation": r.explanation,
+        }
+        key = (
+            ("id", r.id)
+            if r.id
+            else ("url", given["claim_id"], r.url)
+            if r.url
+            else ("same", given["claim_id"], given["reviewer_id"], label_key(r.rating))
+        )
         if key in batch:
             deferred.append(work)
         else:
@@ -63,11 +82,19 @@ def write_verdicts(state: ImportState, works: Sequence[VerdictWork]) -> tuple[li
     found = _existing(state, list(batch))
     new = [(work, given) for key, (work, given) in batch.items() if key not in found]
     ids = reserve_ids(state.session, VERDICTS, len(new))  # type: ignore[arg-type]
-    insert_rows(state.session, VERDICTS, [  # type: ignore[arg-type]
-        {"id": row_id, "public_id": work.review.id or values.new_public_id("v"), **given,
-         "created_at": work.created_at or state.now}
-        for row_id, (work, given) in zip(ids, new, strict=True)
-    ])
+    insert_rows(
+        state.session,
+        VERDICTS,
+        [  # type: ignore[arg-type]
+            {
+                "id": row_id,
+                "public_id": work.review.id or values.new_public_id("v"),
+                **given,
+                "created_at": work.created_at or state.now,
+            }
+            for row_id, (work, given) in zip(ids, new, strict=True)
+        ],
+    )
     state.summary.added["verdicts"] += len(new)
     updates = []
     for key, row in found.items():
@@ -79,8 +106,11 @@ def write_verdicts(state: ImportState, works: Sequence[VerdictWork]) -> tuple[li
         state.summary.count("verdicts", is_new=False, changed=changed)
     update_rows(state.session, VERDICTS, updates)  # type: ignore[arg-type]
     rows = list(zip(ids, [w for w, _ in new], strict=True)) + [
-        (row.id, batch[key][0]) for key, row in found.items()]
-    _write_originals(state, [(row_id, w.review.original) for row_id, w in rows if w.review.original])
+        (row.id, batch[key][0]) for key, row in found.items()
+    ]
+    _write_originals(
+        state, [(row_id, w.review.original) for row_id, w in rows if w.review.original]
+    )
     state.touched.update(given["claim_id"] for _, given in batch.values())
     return deferred, unresolved
 
@@ -88,14 +118,20 @@ def write_verdicts(state: ImportState, works: Sequence[VerdictWork]) -> tuple[li
 def _existing(state: ImportState, keys: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], Any]:
     columns = [VERDICTS.c[name] for name in ("id", "public_id", *VERDICT_FIELDS)]
     found: dict[tuple[Any, ...], Any] = {}
-    for row in state.rows(lambda c: select(*columns).where(VERDICTS.c.public_id.in_(c)),
-                          [k[1] for k in keys if k[0] == "id"]):
+    for row in state.rows(
+        lambda c: select(*columns).where(VERDICTS.c.public_id.in_(c)),
+        [k[1] for k in keys if k[0] == "id"],
+    ):
         found[("id", row.public_id)] = row
     wanted = {k for k in keys if k[0] != "id"}
-    for row in state.rows(lambda c: select(*columns).where(VERDICTS.c.claim_id.in_(c))
-                          .order_by(VERDICTS.c.id), [k[1] for k in wanted]):
-        for key in (("url", row.claim_id, row.url),
-                    ("same", row.claim_id, row.reviewer_id, label_key(row.rating))):
+    for row in state.rows(
+        lambda c: select(*columns).where(VERDICTS.c.claim_id.in_(c)).order_by(VERDICTS.c.id),
+        [k[1] for k in wanted],
+    ):
+        for key in (
+            ("url", row.claim_id, row.url),
+            ("same", row.claim_id, row.reviewer_id, label_key(row.rating)),
+        ):
             if key in wanted:
                 found.setdefault(key, row)
     return found
@@ -112,19 +148,40 @@ def _merged(row: Any, work: VerdictWork, given: dict[str, Any]) -> dict[str, Any
 
 
 def _write_originals(state: ImportState, documents: list[tuple[int, str]]) -> None:
-    have = {row.verdict_id: row.document for row in state.rows(
-        lambda c: select(ORIGINALS.c.verdict_id, ORIGINALS.c.document)
-        .where(ORIGINALS.c.verdict_id.in_(c)), [i for i, _ in documents])}
+    have = {
+        row.verdict_id: row.document
+        for row in state.rows(
+            lambda c: select(ORIGINALS.c.verdict_id, ORIGINALS.c.document).where(
+                ORIGINALS.c.verdict_id.in_(c)
+            ),
+            [i for i, _ in documents],
+        )
+    }
     fresh = dict(documents)
-    insert_rows(state.session, ORIGINALS, [  # type: ignore[arg-type]
-        {"verdict_id": i, "document": d, "imported_at": state.now}
-        for i, d in fresh.items() if i not in have])
-    update_rows(state.session, ORIGINALS, [  # type: ignore[arg-type]
-        {"verdict_id": i, "document": d, "imported_at": state.now}
-        for i, d in fresh.items() if i in have and have[i] != d], key="verdict_id")
+    insert_rows(
+        state.session,
+        ORIGINALS,
+        [  # type: ignore[arg-type]
+            {"verdict_id": i, "document": d, "imported_at": state.now}
+            for i, d in fresh.items()
+            if i not in have
+        ],
+    )
+    update_rows(
+        state.session,
+        ORIGINALS,
+        [  # type: ignore[arg-type]
+            {"verdict_id": i, "document": d, "imported_at": state.now}
+            for i, d in fresh.items()
+            if i in have and have[i] != d
+        ],
+        key="verdict_id",
+    )
 
 
-def write_links(state: ImportState, records: Sequence[LinkRecord]) -> tuple[list[LinkRecord], list[LinkRecord]]:
+def write_links(
+    state: ImportState, records: Sequence[LinkRecord]
+) -> tuple[list[LinkRecord], list[LinkRecord]]:
     """Add or update links; returns (deferred to the next round, unresolved claims)."""
     refs = claim_ids(state, {r.from_claim for r in records} | {r.to_claim for r in records})
     unresolved = [r for r in records if r.from_claim not in refs or r.to_claim not in refs]
@@ -139,16 +196,29 @@ def write_links(state: ImportState, records: Sequence[LinkRecord]) -> tuple[list
             else:
                 batch[key] = record
     older = [k[0] for k in batch if k[0] not in state.fresh]  # a new claim has no links yet
-    found = {(row.from_claim_id, row.relation, row.to_claim_id): row for row in state.rows(
-        lambda c: select(LINKS).where(LINKS.c.from_claim_id.in_(c)), older)  # type: ignore[arg-type]
-        if (row.from_claim_id, row.relation, row.to_claim_id) in batch}
+    found = {
+        (row.from_claim_id, row.relation, row.to_claim_id): row
+        for row in state.rows(lambda c: select(LINKS).where(LINKS.c.from_claim_id.in_(c)), older)  # type: ignore[arg-type]
+        if (row.from_claim_id, row.relation, row.to_claim_id) in batch
+    }
     new = [(key, r) for key, r in batch.items() if key not in found]
     ids = reserve_ids(state.session, LINKS, len(new))  # type: ignore[arg-type]
-    insert_rows(state.session, LINKS, [  # type: ignore[arg-type]
-        {"id": i, "from_claim_id": key[0], "relation": key[1], "to_claim_id": key[2],
-         "note": r.note, "source_id": sources.get(r.source or ""),
-         "created_at": r.created_at or state.now}
-        for i, (key, r) in zip(ids, new, strict=True)])
+    insert_rows(
+        state.session,
+        LINKS,
+        [  # type: ignore[arg-type]
+            {
+                "id": i,
+                "from_claim_id": key[0],
+                "relation": key[1],
+                "to_claim_id": key[2],
+                "note": r.note,
+                "source_id": sources.get(r.source or ""),
+                "created_at": r.created_at or state.now,
+            }
+            for i, (key, r) in zip(ids, new, strict=True)
+        ],
+    )
     state.summary.added["links"] += len(new)
     updates = []
     for key, row in found.items():

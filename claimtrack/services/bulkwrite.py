@@ -49,21 +49,30 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     if connection.dialect.name == "sqlite":
         dialect = connection.dialect
         quote = dialect.identifier_preparer.quote
-        processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
-                      for c in columns]
-        statement = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
-                     f"VALUES ({', '.join('?' * len(columns))})")
-        converted = [_convert([row[column] for row in rows], process)
-                     for column, process in zip(columns, processors, strict=True)]
+        processors = [
+            table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+        ]
+        statement = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+        converted = [
+            _convert([row[column] for row in rows], process)
+            for column, process in zip(columns, processors, strict=True)
+        ]
         connection.exec_driver_sql(statement, list(zip(*converted, strict=True)))
         return
     if connection.dialect.name != "postgresql":
         connection.execute(table.insert(), list(rows))
         return
     names = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
-    statement = f"COPY {connection.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
-    converted = [_convert([row[column] for row in rows],
-                          _copy_text if _needs_text(table, column) else None) for column in columns]
+    statement = (
+        f"COPY {connection.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    )
+    converted = [
+        _convert([row[column] for row in rows], _copy_text if _needs_text(table, column) else None)
+        for column in columns
+    ]
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(statement) as copy:

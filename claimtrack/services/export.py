@@ -31,8 +31,13 @@ def claim_scope(
     """The claims an export covers, filtered as in ``claim list``; None when unfiltered."""
     if not (speaker or tags or since or until):
         return None
-    return claims.filter_claims(select(Claim), speaker=speaker, tags=tags, since=since,  # type: ignore[return-value]
-                                until=until).with_only_columns(Claim.id)
+    return claims.filter_claims(
+        select(Claim),
+        speaker=speaker,
+        tags=tags,
+        since=since,  # type: ignore[return-value]
+        until=until,
+    ).with_only_columns(Claim.id)
 
 
 def _chunks(records: Iterator[ClaimRecord]) -> Iterator[list[ClaimRecord]]:
@@ -40,7 +45,9 @@ def _chunks(records: Iterator[ClaimRecord]) -> Iterator[list[ClaimRecord]]:
         yield chunk
 
 
-def _verdicts_by_claim(session: Session, chunk: list[ClaimRecord]) -> dict[str, list[tuple[Any, ...]]]:
+def _verdicts_by_claim(
+    session: Session, chunk: list[ClaimRecord]
+) -> dict[str, list[tuple[Any, ...]]]:
     query = (
         select(Claim.public_id, Verdict, Actor.name, Actor.kind, VerdictOriginal.document)
         .join(Claim, Claim.id == Verdict.claim_id)
@@ -51,20 +58,37 @@ def _verdicts_by_claim(session: Session, chunk: list[ClaimRecord]) -> dict[str, 
     )
     found: dict[str, list[tuple[Any, ...]]] = {}
     for public_id, verdict, name, kind, original in session.execute(query):
-        record = VerdictRecord(id=verdict.public_id, claim=public_id, rating=verdict.rating,
-                               normalized=verdict.normalized, by=name, date=verdict.reviewed_on,
-                               url=verdict.url, explanation=verdict.explanation)
+        record = VerdictRecord(
+            id=verdict.public_id,
+            claim=public_id,
+            rating=verdict.rating,
+            normalized=verdict.normalized,
+            by=name,
+            date=verdict.reviewed_on,
+            url=verdict.url,
+            explanation=verdict.explanation,
+        )
         found.setdefault(public_id, []).append((record, ActorKind(kind), original))
     return found
 
 
-def _details(session: Session, chunk: list[ClaimRecord]) -> tuple[dict[str, str], dict[str, ActorKind]]:
+def _details(
+    session: Session, chunk: list[ClaimRecord]
+) -> tuple[dict[str, str], dict[str, ActorKind]]:
     urls = {a.source for c in chunk for a in c.appearances}
-    titles = {url: title for url, title in session.execute(
-        select(Source.url, Source.title).where(Source.url.in_(urls), Source.title.is_not(None)))}
+    titles = {
+        url: title
+        for url, title in session.execute(
+            select(Source.url, Source.title).where(Source.url.in_(urls), Source.title.is_not(None))
+        )
+    }
     names = {c.speaker for c in chunk if c.speaker}
-    kinds = {name: ActorKind(kind) for name, kind in session.execute(
-        select(Actor.name, Actor.kind).where(Actor.name.in_(names)))}
+    kinds = {
+        name: ActorKind(kind)
+        for name, kind in session.execute(
+            select(Actor.name, Actor.kind).where(Actor.name.in_(names))
+        )
+    }
     return titles, kinds
 
 
@@ -75,10 +99,16 @@ def claim_reviews(session: Session, scope: Scope = None) -> Iterator[dict[str, A
         titles, kinds = _details(session, chunk)
         for claim in chunk:
             for verdict, reviewer_kind, original in verdicts.get(claim.id or "", []):
-                yield review_document(ReviewExport(
-                    verdict=verdict, claim=claim, reviewer_kind=reviewer_kind,
-                    speaker_kind=kinds.get(claim.speaker or "", ActorKind.UNKNOWN),
-                    source_titles=titles, original=original))
+                yield review_document(
+                    ReviewExport(
+                        verdict=verdict,
+                        claim=claim,
+                        reviewer_kind=reviewer_kind,
+                        speaker_kind=kinds.get(claim.speaker or "", ActorKind.UNKNOWN),
+                        source_titles=titles,
+                        original=original,
+                    )
+                )
 
 
 def csv_rows(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
@@ -88,18 +118,34 @@ def csv_rows(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
         titles, _kinds = _details(session, chunk)
         for claim in chunk:
             reviews = [v for v, _, _ in verdicts.get(claim.id or "", [])]
-            base = {"id": claim.id, "claim": claim.text, "speaker": claim.speaker,
-                    "date": claim.date, "language": claim.language, "summary": claim.summary,
-                    "tags": ";".join(claim.tags)}
+            base = {
+                "id": claim.id,
+                "claim": claim.text,
+                "speaker": claim.speaker,
+                "date": claim.date,
+                "language": claim.language,
+                "summary": claim.summary,
+                "tags": ";".join(claim.tags),
+            }
             for k in range(max(1, len(claim.appearances), len(reviews))):
                 row = dict(base)
                 if k < len(claim.appearances):
                     place = claim.appearances[k]
-                    row |= {"source_url": place.source, "source_title": titles.get(place.source),
-                            "quote": place.quote, "seen": place.seen}
+                    row |= {
+                        "source_url": place.source,
+                        "source_title": titles.get(place.source),
+                        "quote": place.quote,
+                        "seen": place.seen,
+                    }
                 if k < len(reviews):
                     v = reviews[k]
-                    row |= {"verdict_id": v.id, "verdict": v.rating, "normalized": v.normalized.value,
-                            "reviewer": v.by, "review_url": v.url, "review_date": v.date,
-                            "explanation": v.explanation}
+                    row |= {
+                        "verdict_id": v.id,
+                        "verdict": v.rating,
+                        "normalized": v.normalized.value,
+                        "reviewer": v.by,
+                        "review_url": v.url,
+                        "review_date": v.date,
+                        "explanation": v.explanation,
+                    }
                 yield row

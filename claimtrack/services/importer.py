@@ -14,7 +14,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import ClaimtrackError, InvalidInput
-from claimtrack.formats.native import ActorRecord, ClaimRecord, LinkRecord, SourceRecord, VerdictRecord
+from claimtrack.formats.native import (
+    ActorRecord,
+    ClaimRecord,
+    LinkRecord,
+    SourceRecord,
+    VerdictRecord,
+)
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
 from claimtrack.services import actors, disputes
 from claimtrack.services.bulk import ImportState, ImportSummary, write_sources
@@ -42,9 +48,15 @@ Origin = tuple[str, Parsed]
 class Importer:
     """Feed it parsed records (``feed``), then ``finish`` for the summary."""
 
-    def __init__(self, session: Session, *, strict: bool = False,
-                 on_reject: Callable[[Rejection], None] | None = None,
-                 on_batch: Callable[[], None] | None = None, batch_size: int = BATCH) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        strict: bool = False,
+        on_reject: Callable[[Rejection], None] | None = None,
+        on_batch: Callable[[], None] | None = None,
+        batch_size: int = BATCH,
+    ) -> None:
         self.state = ImportState(session, ratings=rating_table(session))
         self.strict, self.on_reject, self.on_batch = strict, on_reject, on_batch
         self.batch_size = batch_size
@@ -69,8 +81,10 @@ class Importer:
         file, parsed = origin
         self.state.summary.rejected += 1
         if self.strict:
-            raise InvalidInput(f"{file}, {parsed.where}: {reason} Nothing was imported "
-                               "(--strict); fix that record, or drop --strict to skip bad ones.")
+            raise InvalidInput(
+                f"{file}, {parsed.where}: {reason} Nothing was imported "
+                "(--strict); fix that record, or drop --strict to skip bad ones."
+            )
         if self.on_reject is not None:
             self.on_reject(Rejection(file, parsed.where, reason, parsed.raw))
 
@@ -83,15 +97,25 @@ class Importer:
             self._actor(record, origin)
         sources = [o[1].item for o in batch if isinstance(o[1].item, SourceRecord)]
         write_sources(state, sources, overwrite=True, counted=True)  # type: ignore[arg-type]
-        write_sources(state, [s for o in batch if isinstance(o[1].item, ClaimBundle)
-                              for s in o[1].item.sources], overwrite=False, counted=False)
-        claims = [_claim_work(o[1].item) for o in batch
-                  if isinstance(o[1].item, (ClaimRecord, ClaimBundle))]
+        write_sources(
+            state,
+            [s for o in batch if isinstance(o[1].item, ClaimBundle) for s in o[1].item.sources],
+            overwrite=False,
+            counted=False,
+        )
+        claims = [
+            _claim_work(o[1].item)
+            for o in batch
+            if isinstance(o[1].item, (ClaimRecord, ClaimBundle))
+        ]
         rounds = claims
         while rounds:
             rounds = write_claims(state, rounds)
-        verdicts = [VerdictWork(r, overwrite=False, claim_row=work.row_id, origin=None)
-                    for work in claims for r in work.reviews]
+        verdicts = [
+            VerdictWork(r, overwrite=False, claim_row=work.row_id, origin=None)
+            for work in claims
+            for r in work.reviews
+        ]
         verdicts += [_verdict_work(o) for o in batch if isinstance(o[1].item, VerdictRecord)]
         links = [(o[1].item, o) for o in batch if isinstance(o[1].item, LinkRecord)]
         self._verdicts(verdicts, final=False)
@@ -118,8 +142,11 @@ class Importer:
             works, unresolved = write_verdicts(self.state, works)
             for work in unresolved:
                 if final:
-                    self.reject(work.origin, f"it is a verdict on claim {work.claim_ref}, which "
-                                "is neither in the input nor in the database.")
+                    self.reject(
+                        work.origin,
+                        f"it is a verdict on claim {work.claim_ref}, which "
+                        "is neither in the input nor in the database.",
+                    )
                 else:
                     self.waiting_verdicts.append(work)
 
@@ -130,9 +157,12 @@ class Importer:
             records, unresolved = write_links(self.state, records)
             for record in unresolved:
                 if final:
-                    self.reject(origins[id(record)], f"it links {record.from_claim} and "
-                                f"{record.to_claim}; a claim that is neither in the input nor "
-                                "in the database cannot be linked.")
+                    self.reject(
+                        origins[id(record)],
+                        f"it links {record.from_claim} and "
+                        f"{record.to_claim}; a claim that is neither in the input nor "
+                        "in the database cannot be linked.",
+                    )
                 else:
                     self.waiting_links.append((record, origins[id(record)]))
 
@@ -151,8 +181,13 @@ class Importer:
 def _merge_actor(session: Session, record: ActorRecord) -> tuple[bool, bool]:
     actor = actors.find_actor(session, record.name)
     if actor is None:
-        actor = actors.add_actor(session, record.name, kind=record.kind, aliases=record.aliases,
-                                 description=record.description)
+        actor = actors.add_actor(
+            session,
+            record.name,
+            kind=record.kind,
+            aliases=record.aliases,
+            description=record.description,
+        )
         if record.created_at:
             actor.created_at = record.created_at
         session.flush()
@@ -171,14 +206,25 @@ def _merge_actor(session: Session, record: ActorRecord) -> tuple[bool, bool]:
 def _claim_work(item: Any) -> ClaimWork:
     if isinstance(item, ClaimRecord):
         return ClaimWork(item, overwrite=True)
-    return ClaimWork(item.claim, overwrite=False, reviews=item.reviews,
-                     review_urls=tuple(r.url for r in item.reviews if r.url))
+    return ClaimWork(
+        item.claim,
+        overwrite=False,
+        reviews=item.reviews,
+        review_urls=tuple(r.url for r in item.reviews if r.url),
+    )
 
 
 def _verdict_work(origin: Origin) -> VerdictWork:
     record: VerdictRecord = origin[1].item  # type: ignore[assignment]
-    review = ReviewRecord(rating=record.rating, by=record.by, normalized=record.normalized,
-                          date=record.date, url=record.url, explanation=record.explanation,
-                          id=record.id)
-    return VerdictWork(review, overwrite=True, claim_ref=record.claim,
-                       created_at=record.created_at, origin=origin)
+    review = ReviewRecord(
+        rating=record.rating,
+        by=record.by,
+        normalized=record.normalized,
+        date=record.date,
+        url=record.url,
+        explanation=record.explanation,
+        id=record.id,
+    )
+    return VerdictWork(
+        review, overwrite=True, claim_ref=record.claim, created_at=record.created_at, origin=origin
+    )

@@ -15,8 +15,9 @@ from claimtrack.services import disputes, notify
 
 def rating_table(session: Session) -> RatingTable:
     """The built-in labels with the user's own on top."""
-    return RatingTable(user={row.label_key: Rating(row.rating)
-                             for row in session.scalars(select(RatingLabel))})
+    return RatingTable(
+        user={row.label_key: Rating(row.rating) for row in session.scalars(select(RatingLabel))}
+    )
 
 
 def set_label(session: Session, label: str, rating: Rating, *, apply: bool = False) -> int:
@@ -47,8 +48,11 @@ def remove_label(session: Session, label: str) -> None:
 
 
 def _reapply(session: Session, key: str, rating: Rating) -> int:
-    changed = [v for v in session.scalars(select(Verdict).where(Verdict.normalized != rating))
-               if label_key(v.rating) == key]
+    changed = [
+        v
+        for v in session.scalars(select(Verdict).where(Verdict.normalized != rating))
+        if label_key(v.rating) == key
+    ]
     for verdict in changed:
         verdict.normalized = rating
     session.flush()
@@ -64,6 +68,9 @@ def rating_rows(session: Session, *, mine_only: bool = False) -> list[dict[str, 
     ]
     if not mine_only:
         mine = {label_key(str(row["label"])) for row in rows}
-        rows += [{"label": label, "rating": rating, "language": language, "origin": "built-in"}
-                 for label, rating, language in builtin_rows() if label_key(label) not in mine]
+        rows += [
+            {"label": label, "rating": rating, "language": language, "origin": "built-in"}
+            for label, rating, language in builtin_rows()
+            if label_key(label) not in mine
+        ]
     return rows
