@@ -117,8 +117,9 @@ def test_claimreview_reader_never_crashes_on_junk(value: Any) -> None:
         with contextlib.suppress(InvalidInput):
             review_bundle(value)
     stream = io.BufferedReader(io.BytesIO(json.dumps(value).encode()))  # type: ignore[arg-type]
-    for parsed in inputs.read(stream, "claimreview"):
-        assert (parsed.item is None) != (parsed.error is None)
+    with contextlib.suppress(InvalidInput):  # JSON the C parser refuses: a clean error
+        for parsed in inputs.read(stream, "claimreview"):
+            assert (parsed.item is None) != (parsed.error is None)
 
 
 @EXAMPLES

@@ -150,9 +150,30 @@ def test_unreadable_inputs_fail_cleanly(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert "holds no" in cli.fails("import", str(tmp_path / "empty")).stderr
     truncated = write(tmp_path / "t.json", '[{"@type": "ClaimReview", "claimReviewed": "x",')
-    result = cli.ok("import", truncated)
-    assert "invalid JSON" in result.stderr and "rejected 1" in summary(result)
+    cli.ok("claim", "list")
+    before = snapshot(cli.url)
+    assert "is not valid JSON" in cli.fails("import", truncated).stderr
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("claim\nCaf\xe9\n".encode("latin-1"))
+    assert "not UTF-8" in cli.fails("import", str(latin)).stderr
+    assert snapshot(cli.url) == before
     cli.fails("import", "--format", "yaml", truncated, code=2)
+
+
+def test_a_native_export_goes_in_whole_unless_rejects_are_kept(cli: Cli, tmp_path: Path) -> None:
+    document = {"format": "claimtrack", "version": 1, "claims": [
+        {"id": "c-000000000001", "text": "Good"},
+        {"id": "c-000000000002", "text": "Bad date", "date": "2020-02-30"}]}
+    path = write(tmp_path / "export.json", json.dumps(document))
+    cli.ok("claim", "list")
+    before = snapshot(cli.url)
+    result = cli.fails("import", path)
+    assert "claims[1]" in result.stderr and "goes in whole" in result.stderr
+    assert snapshot(cli.url) == before
+    kept = tmp_path / "bad.jsonl"
+    result = cli.ok("import", path, "--rejects", str(kept))
+    assert "added 1 (claims 1), updated 0, unchanged 0, rejected 1" in summary(result)
+    assert json.loads(kept.read_text())["position"] == "claims[1]"
 
 
 def test_counters_stay_right_after_bulk_import(cli: Cli, tmp_path: Path) -> None:

@@ -188,7 +188,8 @@ def import_(
 
     try:
         summary, notes = _run_import(
-            ctx, files, fmt, strict=strict, dry_run=dry_run, on_reject=on_reject
+            ctx, files, fmt, strict=strict, dry_run=dry_run, on_reject=on_reject,
+            whole_exports=rejects is None,
         )
         verb = "Imported"
     except _DryRun as done:
@@ -215,6 +216,7 @@ def _run_import(
     strict: bool,
     dry_run: bool,
     on_reject: Any,
+    whole_exports: bool,
 ) -> tuple[ImportSummary, list[str]]:
     from claimtrack.cli._progress import byte_progress
     from claimtrack.formats import inputs
@@ -238,7 +240,9 @@ def _run_import(
                 )
                 importer.on_batch = lambda c=counter, base=done: update(base + c.count)
                 ignored: list[str] = []
-                importer.feed(inputs.read(stream, chosen, ignored=ignored), name)
+                records = inputs.read(stream, chosen, name=name, ignored=ignored,
+                                      guessed=fmt is ImportFormat.AUTO)
+                importer.feed(records, name, whole=whole_exports and chosen == "native")
                 done += counter.count
             if ignored:
                 notes.append(

@@ -28,7 +28,7 @@ BY_SUFFIX = {
     ".htm": "claimreview",
 }
 IMPORTABLE = {*BY_SUFFIX, ".json", ".jsonld"}
-_NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"')
+_NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"|^\{\s*"format"\s*:')
 _JSONL_TYPE = re.compile(rb'^\{\s*"type"\s*:\s*"(actor|source|claim|link|verdict)"')
 
 
@@ -100,7 +100,7 @@ def detect(name: str, head: bytes) -> str:
     if text.startswith(b"{"):
         if _JSONL_TYPE.match(text):
             return "jsonl"
-        if _NATIVE.search(head):
+        if _NATIVE.search(text):
             return "native"
         first, _, rest = text.partition(b"\n")
         if rest.lstrip().startswith(b"{") and _parses(first):
@@ -118,38 +118,52 @@ def _parses(line: bytes) -> bool:
 
 
 def read(
-    stream: io.BufferedReader, fmt: str, *, ignored: list[str] | None = None
+    stream: io.BufferedReader,
+    fmt: str,
+    *,
+    name: str = "the input",
+    guessed: bool = False,
+    ignored: list[str] | None = None,
 ) -> Iterator[Parsed]:
-    """Records of ``stream`` in ``fmt``. Unreadable rest of a file becomes one bad record."""
-    from claimtrack.formats import csvio, html, jsonl, jsonld, native_stream
+    """Records of ``stream`` in ``fmt``; a bad record is yielded with its error.
 
+    A file that cannot be parsed at all (broken JSON, not UTF-8, broken CSV quoting) raises
+    InvalidInput: its records cannot be told apart, so none of them is imported. So does a
+    JSON file whose format was ``guessed`` and that holds nothing to import.
+    """
+    found = 0
     try:
-        if fmt == "native":
-            yield from native_stream.stream_document(stream)
-        elif fmt == "jsonl":
-            yield from jsonl.read_jsonl(stream)
-        elif fmt == "csv":
-            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-            yield from csvio.read_csv(text, ignored=ignored)
-        elif stream.peek(512)[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            yield from html.read_html(stream)
-        else:
-            yield from jsonld.read_json(stream)
-    except UnicodeDecodeError as error:
-        yield Parsed(
-            "rest of file",
-            error=f"not UTF-8 (byte {error.start} of a chunk); re-save "
-            "the file as UTF-8. The rest of the file was not read.",
-        )
+        for parsed in _records(stream, fmt, ignored):
+            found += 1
+            yield parsed
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name} is not UTF-8; re-save it as UTF-8 and import it again.") from None
     except csv.Error as error:
-        yield Parsed("rest of file", error=f"broken CSV ({error}); the rest was not read.")
+        raise InvalidInput(f"{name} is not valid CSV ({error}); check its quoting.") from None
     except Exception as error:
         from ijson import JSONError
 
         if not isinstance(error, JSONError):
             raise
-        yield Parsed(
-            "rest of file",
-            error=f"invalid JSON ({str(error).splitlines()[0]}); "
-            "the rest of the file was not read.",
-        )
+        detail = str(error).splitlines()[0] if str(error) else "it ends too early"
+        raise InvalidInput(f"{name} is not valid JSON ({detail}); fix the file and import it "
+                           "again.") from None
+    if guessed and not found and fmt == "claimreview":
+        raise InvalidInput(f"{name} holds nothing to import: it is not a claimtrack export and "
+                           "no ClaimReview is in it. Pass --format if it is another format.")
+
+
+def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> Iterator[Parsed]:
+    from claimtrack.formats import csvio, html, jsonl, jsonld, native_stream
+
+    if fmt == "native":
+        yield from native_stream.stream_document(stream)
+    elif fmt == "jsonl":
+        yield from jsonl.read_jsonl(stream)
+    elif fmt == "csv":
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        yield from csvio.read_csv(text, ignored=ignored)
+    elif stream.peek(512)[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        yield from html.read_html(stream)
+    else:
+        yield from jsonld.read_json(stream)

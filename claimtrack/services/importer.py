@@ -59,6 +59,7 @@ class Importer:
     ) -> None:
         self.state = ImportState(session, ratings=rating_table(session))
         self.strict, self.on_reject, self.on_batch = strict, on_reject, on_batch
+        self.whole_files: set[str] = set()
         self.batch_size = batch_size
         self.pending: list[Origin] = []
         self.waiting_verdicts: list[VerdictWork] = []
@@ -68,7 +69,11 @@ class Importer:
     def summary(self) -> ImportSummary:
         return self.state.summary
 
-    def feed(self, records: Iterable[Parsed], file: str) -> None:
+    def feed(self, records: Iterable[Parsed], file: str, *, whole: bool = False) -> None:
+        """Import ``records`` read from ``file``; ``whole``: a bad one aborts everything (as
+        --strict does for every file), because the file is one consistent document."""
+        if whole:
+            self.whole_files.add(file)
         for parsed in records:
             if parsed.error is not None:
                 self.reject((file, parsed), parsed.error)
@@ -84,6 +89,12 @@ class Importer:
             raise InvalidInput(
                 f"{file}, {parsed.where}: {reason} Nothing was imported "
                 "(--strict); fix that record, or drop --strict to skip bad ones."
+            )
+        if file in self.whole_files:
+            raise InvalidInput(
+                f"{file}, {parsed.where}: {reason} Nothing was imported: a claimtrack export "
+                "goes in whole. Fix that record, or pass --rejects FILE to import the others "
+                "and set the bad ones aside."
             )
         if self.on_reject is not None:
             self.on_reject(Rejection(file, parsed.where, reason, parsed.raw))
@@ -145,7 +156,7 @@ class Importer:
                     self.reject(
                         work.origin,
                         f"it is a verdict on claim {work.claim_ref}, which "
-                        "is neither in the input nor in the database.",
+                        "is neither in the file nor in the database.",
                     )
                 else:
                     self.waiting_verdicts.append(work)
@@ -160,7 +171,7 @@ class Importer:
                     self.reject(
                         origins[id(record)],
                         f"it links {record.from_claim} and "
-                        f"{record.to_claim}; a claim that is neither in the input nor "
+                        f"{record.to_claim}; a claim that is neither in the file nor "
                         "in the database cannot be linked.",
                     )
                 else:
