@@ -188,7 +188,12 @@ def import_(
 
     try:
         summary, notes = _run_import(
-            ctx, files, fmt, strict=strict, dry_run=dry_run, on_reject=on_reject,
+            ctx,
+            files,
+            fmt,
+            strict=strict,
+            dry_run=dry_run,
+            on_reject=on_reject,
             whole_exports=rejects is None,
         )
         verb = "Imported"
@@ -240,8 +245,9 @@ def _run_import(
                 )
                 importer.on_batch = lambda c=counter, base=done: update(base + c.count)
                 ignored: list[str] = []
-                records = inputs.read(stream, chosen, name=name, ignored=ignored,
-                                      guessed=fmt is ImportFormat.AUTO)
+                records = inputs.read(
+                    stream, chosen, name=name, ignored=ignored, guessed=fmt is ImportFormat.AUTO
+                )
                 importer.feed(records, name, whole=whole_exports and chosen == "native")
                 done += counter.count
             if ignored:

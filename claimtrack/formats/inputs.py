@@ -137,7 +137,9 @@ def read(
             found += 1
             yield parsed
     except UnicodeDecodeError:
-        raise InvalidInput(f"{name} is not UTF-8; re-save it as UTF-8 and import it again.") from None
+        raise InvalidInput(
+            f"{name} is not UTF-8; re-save it as UTF-8 and import it again."
+        ) from None
     except csv.Error as error:
         raise InvalidInput(f"{name} is not valid CSV ({error}); check its quoting.") from None
     except Exception as error:
@@ -146,11 +148,14 @@ def read(
         if not isinstance(error, JSONError):
             raise
         detail = str(error).splitlines()[0] if str(error) else "it ends too early"
-        raise InvalidInput(f"{name} is not valid JSON ({detail}); fix the file and import it "
-                           "again.") from None
+        raise InvalidInput(
+            f"{name} is not valid JSON ({detail}); fix the file and import it again."
+        ) from None
     if guessed and not found and fmt == "claimreview":
-        raise InvalidInput(f"{name} holds nothing to import: it is not a claimtrack export and "
-                           "no ClaimReview is in it. Pass --format if it is another format.")
+        raise InvalidInput(
+            f"{name} holds nothing to import: it is not a claimtrack export and "
+            "no ClaimReview is in it. Pass --format if it is another format."
+        )
 
 
 def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> Iterator[Parsed]:

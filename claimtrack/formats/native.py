@@ -12,7 +12,7 @@ written, with the position of the bad record in the message.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -289,7 +289,7 @@ def _verdict(r: _Reader) -> VerdictRecord:
     )
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[_Reader], Record]] = {
     "actors": _actor,
     "sources": _source,
     "claims": _claim,

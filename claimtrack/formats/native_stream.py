@@ -18,11 +18,11 @@ def stream_document(stream: IO[bytes]) -> Iterator[Parsed]:
     InvalidInput (checked when the header keys are read, wherever they stand).
     """
     if stream.seekable():
-        header = jsonstream.leading_scalars(stream)
+        leading = jsonstream.leading_scalars(stream)
         stream.seek(0)
-        if header is not None and {"format", "version"} <= header.keys():
+        if leading is not None and {"format", "version"} <= leading.keys():
             # The usual layout (header first): one fast C-level pass per section.
-            check_header(header, final=True)
+            check_header(leading, final=True)
             for section in SECTIONS:
                 stream.seek(0)
                 for index, item in enumerate(jsonstream.items(stream, f"{section}.item")):

@@ -7,17 +7,23 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Executable, Table, select
 from sqlalchemy.orm import Session
 
 from claimtrack import values
 from claimtrack.formats.native import SourceRecord
-from claimtrack.models import Actor, ActorAlias, Claim, Source
+from claimtrack.models import Actor, ActorAlias, Base, Claim, Source
 from claimtrack.models.base import utcnow
 from claimtrack.ratings import RatingTable
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
+
+
+def table(model: type[Base]) -> Table:
+    """A model's Table, typed as such (``__table__`` is declared as a FromClause)."""
+    return cast(Table, model.__table__)
+
 
 CHUNK = 2000  # keys per IN list: one query per batch, well under both backends' limits
 CACHE_LIMIT = 100_000  # entries per cache; cleared when full, so memory stays flat
@@ -79,9 +85,7 @@ class ImportState:
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
 
-    def rows(
-        self, query: Callable[[list[Any]], Select[Any]], keys: Iterable[Any]
-    ) -> Iterator[Row[Any]]:
+    def rows(self, query: Callable[[list[Any]], Executable], keys: Iterable[Any]) -> Iterator[Any]:
         """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
         distinct = list(dict.fromkeys(keys))
         connection = self.session.connection()
@@ -97,21 +101,21 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     missing = [key for key in by_key if key not in found]
     found.update(
         state.rows(lambda c: select(Actor.name_key, Actor.id).where(Actor.name_key.in_(c)), missing)
-    )  # type: ignore[arg-type]
+    )
     found.update(
         state.rows(
-            lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id).where(  # type: ignore[arg-type]
+            lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id).where(
                 ActorAlias.alias_key.in_(c)
             ),
             [k for k in missing if k not in found],
         )
     )
     new_keys = [key for key in missing if key not in found]
-    ids = reserve_ids(state.session, Actor.__table__, len(new_keys))  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, table(Actor), len(new_keys))
     insert_rows(
         state.session,
-        Actor.__table__,
-        [  # type: ignore[arg-type]
+        table(Actor),
+        [
             {
                 "id": row_id,
                 "name": by_key[key],
@@ -149,17 +153,17 @@ def write_sources(
     """Add or update sources. ``overwrite``: the record's empty fields clear stored ones
     (native files); else only given fields are filled in."""
     wanted = {record.url: record for record in records}
-    table = Source.__table__
+    sources = table(Source)
     existing = {
         row.url: row
-        for row in state.rows(lambda c: select(table).where(table.c.url.in_(c)), wanted)
-    }  # type: ignore[attr-defined]
+        for row in state.rows(lambda c: select(sources).where(sources.c.url.in_(c)), wanted)
+    }
     new = [record for url, record in wanted.items() if url not in existing]
-    ids = reserve_ids(state.session, table, len(new))  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, sources, len(new))
     insert_rows(
         state.session,
-        table,
-        [  # type: ignore[arg-type]
+        sources,
+        [
             {
                 "id": row_id,
                 "url": r.url,
@@ -181,7 +185,7 @@ def write_sources(
             changes.append({"id": row.id, **merged})
         if counted:
             state.summary.count("sources", is_new=False, changed=changed)
-    update_rows(state.session, table, changes)  # type: ignore[arg-type]
+    update_rows(state.session, sources, changes)
     for url, row_id in written.items():
         state.source_ids.remember(url, row_id)
     return written

@@ -12,10 +12,10 @@ from sqlalchemy import select
 from claimtrack import values
 from claimtrack.formats.native import ActorRecord
 from claimtrack.models import Actor, ActorAlias
-from claimtrack.services.bulk import ImportState
+from claimtrack.services.bulk import ImportState, table
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids
 
-ACTORS, ALIASES = Actor.__table__, ActorAlias.__table__
+ACTORS, ALIASES = table(Actor), table(ActorAlias)
 
 
 def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]:
@@ -47,7 +47,9 @@ def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]
             lambda c: select(ACTORS).where(ACTORS.c.id.in_(c)), set(owners.values())
         )
     }
-    new, careful, claimed = [], [], set()
+    new: list[tuple[str, list[str], ActorRecord]] = []
+    careful: list[Any] = []
+    claimed: set[str] = set()
     for name, aliases, record, origin in keyed:
         keys = {name, *aliases}
         if keys & claimed:
@@ -59,11 +61,11 @@ def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]
         else:
             careful.append((record, origin))
         claimed |= keys
-    ids = reserve_ids(state.session, ACTORS, len(new))  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, ACTORS, len(new))
     insert_rows(
         state.session,
         ACTORS,
-        [  # type: ignore[arg-type]
+        [
             {
                 "id": i,
                 "name": r.name,
@@ -83,10 +85,10 @@ def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]
             if key != name
         ]
     )
-    alias_ids = reserve_ids(state.session, ALIASES, len(alias_rows))  # type: ignore[arg-type]
+    alias_ids = reserve_ids(state.session, ALIASES, len(alias_rows))
     insert_rows(
         state.session,
-        ALIASES,  # type: ignore[arg-type]
+        ALIASES,
         [{"id": i, **row} for i, row in zip(alias_ids, alias_rows, strict=True)],
     )
     state.summary.added["actors"] += len(new)

@@ -11,17 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from claimtrack import values
 from claimtrack.formats.native import ClaimRecord
 from claimtrack.formats.records import ReviewRecord
 from claimtrack.identity import claim_fingerprint
 from claimtrack.models import Appearance, Claim, ClaimTag, Verdict
-from claimtrack.services.bulk import ImportState, actor_ids, source_ids
+from claimtrack.services.bulk import ImportState, actor_ids, source_ids, table
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
 
-CLAIMS = Claim.__table__
+CLAIMS = table(Claim)
 FIELDS = ("text", "summary", "speaker_id", "said_on", "language")
 
 
@@ -52,7 +52,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     reviewed = _reviewed_claims(state, {u for w in works if not w.record.id for u in w.review_urls})
     for work in works:
         r = work.record
-        given = {
+        given: dict[str, Any] = {
             "text": r.text,
             "summary": r.summary,
             "said_on": r.date,
@@ -68,7 +68,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             batch[key] = (work, given)
     found = _existing(state, list(batch))
     new = [(key, work, given) for key, (work, given) in batch.items() if key not in found]
-    ids = reserve_ids(state.session, CLAIMS, len(new))  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, CLAIMS, len(new))
     rows = []
     for row_id, (_key, work, given) in zip(ids, new, strict=True):
         work.row_id, work.is_new = row_id, True
@@ -84,7 +84,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             }
         )
         state.claim_ids.remember(rows[-1]["public_id"], row_id)
-    insert_rows(state.session, CLAIMS, rows)  # type: ignore[arg-type]
+    insert_rows(state.session, CLAIMS, rows)
     changed = _merge(state, [(found[key], *batch[key]) for key in found])
     changed |= _write_tags(state, [work for work, _ in batch.values()])
     changed |= _write_appearances(state, [work for work, _ in batch.values()])
@@ -96,7 +96,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
                 {"id": row.id, **work.merged, "updated_at": work.record.updated_at or state.now}
             )
         state.summary.count("claims", is_new=False, changed=work.row_id in changed)
-    update_rows(state.session, CLAIMS, updates)  # type: ignore[arg-type]
+    update_rows(state.session, CLAIMS, updates)
     state.summary.added["claims"] += len(new)
     return deferred
 
@@ -104,7 +104,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
 def _reviewed_claims(state: ImportState, urls: set[str]) -> dict[str, list[tuple[int, str]]]:
     """For each review url already imported: the (claim row id, fingerprint) it reviewed."""
     found: dict[str, list[tuple[int, str]]] = {}
-    verdicts = Verdict.__table__
+    verdicts = table(Verdict)
     for url, claim_id, fingerprint in state.rows(
         lambda c: (
             select(verdicts.c.url, CLAIMS.c.id, CLAIMS.c.fingerprint)
@@ -141,12 +141,12 @@ def _existing(state: ImportState, keys: list[tuple[str, Any]]) -> dict[tuple[str
         ("fp", CLAIMS.c.fingerprint),
     ):
         wanted = [value for key_kind, value in keys if key_kind == kind]
+
+        def query(chunk: list[Any], col: Any = column) -> Select[Any]:
+            return select(*columns, col.label("match")).where(col.in_(chunk)).order_by(CLAIMS.c.id)
+
         rows = state.rows(
-            lambda c, col=column: (
-                select(*columns, col.label("match"))  # type: ignore[misc]
-                .where(col.in_(c))
-                .order_by(CLAIMS.c.id)
-            ),
+            query,
             wanted,
         )
         for row in rows:
@@ -181,18 +181,13 @@ def _write_tags(state: ImportState, works: list[ClaimWork]) -> set[int]:
     old = [w.row_id for w in works if not w.is_new and w.record.tags]
     have = set(
         state.rows(
-            lambda c: select(ClaimTag.claim_id, ClaimTag.tag).where(ClaimTag.claim_id.in_(c)),  # type: ignore[arg-type]
+            lambda c: select(ClaimTag.claim_id, ClaimTag.tag).where(ClaimTag.claim_id.in_(c)),
             old,
         )
     )
-    rows = [
-        {"claim_id": w.row_id, "tag": tag}
-        for w in works
-        for tag in w.record.tags
-        if (w.row_id, tag) not in have
-    ]
-    insert_rows(state.session, ClaimTag.__table__, rows)  # type: ignore[arg-type]
-    return {row["claim_id"] for row in rows}
+    pairs = [(w.row_id, tag) for w in works for tag in w.record.tags if (w.row_id, tag) not in have]
+    insert_rows(state.session, table(ClaimTag), [{"claim_id": c, "tag": t} for c, t in pairs])
+    return {claim_id for claim_id, _ in pairs}
 
 
 def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
@@ -200,12 +195,14 @@ def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
     if not places:
         return set()
     sources = source_ids(state, {a.source for _, a in places})
-    table = Appearance.__table__
+    appearances = table(Appearance)
     old = [w.row_id for w in works if not w.is_new and w.record.appearances]
     have = {
         (row.claim_id, row.source_id): row
-        for row in state.rows(lambda c: select(table).where(table.c.claim_id.in_(c)), old)
-    }  # type: ignore[attr-defined]
+        for row in state.rows(
+            lambda c: select(appearances).where(appearances.c.claim_id.in_(c)), old
+        )
+    }
     inserts, updates, changed = [], [], set()
     for work, place in places:
         key = (work.row_id, sources[place.source])
@@ -232,7 +229,9 @@ def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
         if merged != {"quote": row.quote, "seen_on": row.seen_on}:
             updates.append({"id": row.id, **merged})
             changed.add(work.row_id)
-    ids = reserve_ids(state.session, table, len(inserts))  # type: ignore[arg-type]
-    insert_rows(state.session, table, [{"id": i, **r} for i, r in zip(ids, inserts, strict=True)])  # type: ignore[arg-type]
-    update_rows(state.session, table, updates)  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, appearances, len(inserts))
+    insert_rows(
+        state.session, appearances, [{"id": i, **r} for i, r in zip(ids, inserts, strict=True)]
+    )
+    update_rows(state.session, appearances, updates)
     return changed

@@ -19,10 +19,10 @@ from claimtrack.formats.native import LinkRecord
 from claimtrack.formats.records import ReviewRecord
 from claimtrack.models import Link, Verdict, VerdictOriginal
 from claimtrack.ratings import label_key
-from claimtrack.services.bulk import ImportState, actor_ids, claim_ids, source_ids
+from claimtrack.services.bulk import ImportState, actor_ids, claim_ids, source_ids, table
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
 
-VERDICTS, LINKS, ORIGINALS = Verdict.__table__, Link.__table__, VerdictOriginal.__table__
+VERDICTS, LINKS, ORIGINALS = table(Verdict), table(Link), table(VerdictOriginal)
 VERDICT_FIELDS = (
     "claim_id",
     "rating",
@@ -81,11 +81,11 @@ def write_verdicts(
             batch[key] = (work, given)
     found = _existing(state, list(batch))
     new = [(work, given) for key, (work, given) in batch.items() if key not in found]
-    ids = reserve_ids(state.session, VERDICTS, len(new))  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, VERDICTS, len(new))
     insert_rows(
         state.session,
         VERDICTS,
-        [  # type: ignore[arg-type]
+        [
             {
                 "id": row_id,
                 "public_id": work.review.id or values.new_public_id("v"),
@@ -104,7 +104,7 @@ def write_verdicts(
         if changed:
             updates.append({"id": row.id, **merged})
         state.summary.count("verdicts", is_new=False, changed=changed)
-    update_rows(state.session, VERDICTS, updates)  # type: ignore[arg-type]
+    update_rows(state.session, VERDICTS, updates)
     rows = list(zip(ids, [w for w, _ in new], strict=True)) + [
         (row.id, batch[key][0]) for key, row in found.items()
     ]
@@ -161,7 +161,7 @@ def _write_originals(state: ImportState, documents: list[tuple[int, str]]) -> No
     insert_rows(
         state.session,
         ORIGINALS,
-        [  # type: ignore[arg-type]
+        [
             {"verdict_id": i, "document": d, "imported_at": state.now}
             for i, d in fresh.items()
             if i not in have
@@ -170,7 +170,7 @@ def _write_originals(state: ImportState, documents: list[tuple[int, str]]) -> No
     update_rows(
         state.session,
         ORIGINALS,
-        [  # type: ignore[arg-type]
+        [
             {"verdict_id": i, "document": d, "imported_at": state.now}
             for i, d in fresh.items()
             if i in have and have[i] != d
@@ -198,15 +198,15 @@ def write_links(
     older = [k[0] for k in batch if k[0] not in state.fresh]  # a new claim has no links yet
     found = {
         (row.from_claim_id, row.relation, row.to_claim_id): row
-        for row in state.rows(lambda c: select(LINKS).where(LINKS.c.from_claim_id.in_(c)), older)  # type: ignore[arg-type]
+        for row in state.rows(lambda c: select(LINKS).where(LINKS.c.from_claim_id.in_(c)), older)
         if (row.from_claim_id, row.relation, row.to_claim_id) in batch
     }
     new = [(key, r) for key, r in batch.items() if key not in found]
-    ids = reserve_ids(state.session, LINKS, len(new))  # type: ignore[arg-type]
+    ids = reserve_ids(state.session, LINKS, len(new))
     insert_rows(
         state.session,
         LINKS,
-        [  # type: ignore[arg-type]
+        [
             {
                 "id": i,
                 "from_claim_id": key[0],
@@ -227,6 +227,6 @@ def write_links(
         if changed:
             updates.append({"id": row.id, **given})
         state.summary.count("links", is_new=False, changed=changed)
-    update_rows(state.session, LINKS, updates)  # type: ignore[arg-type]
+    update_rows(state.session, LINKS, updates)
     state.touched.update(key[2] for key in batch)
     return deferred, unresolved

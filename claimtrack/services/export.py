@@ -35,7 +35,7 @@ def claim_scope(
         select(Claim),
         speaker=speaker,
         tags=tags,
-        since=since,  # type: ignore[return-value]
+        since=since,
         until=until,
     ).with_only_columns(Claim.id)
 
@@ -77,7 +77,7 @@ def _details(
 ) -> tuple[dict[str, str], dict[str, ActorKind]]:
     urls = {a.source for c in chunk for a in c.appearances}
     titles = {
-        url: title
+        url: str(title)
         for url, title in session.execute(
             select(Source.url, Source.title).where(Source.url.in_(urls), Source.title.is_not(None))
         )

@@ -107,7 +107,7 @@ class Importer:
         for record, origin in write_actor_records(state, actor_records):
             self._actor(record, origin)
         sources = [o[1].item for o in batch if isinstance(o[1].item, SourceRecord)]
-        write_sources(state, sources, overwrite=True, counted=True)  # type: ignore[arg-type]
+        write_sources(state, sources, overwrite=True, counted=True)
         write_sources(
             state,
             [s for o in batch if isinstance(o[1].item, ClaimBundle) for s in o[1].item.sources],
@@ -130,7 +130,7 @@ class Importer:
         verdicts += [_verdict_work(o) for o in batch if isinstance(o[1].item, VerdictRecord)]
         links = [(o[1].item, o) for o in batch if isinstance(o[1].item, LinkRecord)]
         self._verdicts(verdicts, final=False)
-        self._links(links, final=False)  # type: ignore[arg-type]
+        self._links(links, final=False)
         disputes.recount(state.session, state.touched)
         state.touched.clear()
         state.fresh.clear()
@@ -226,7 +226,8 @@ def _claim_work(item: Any) -> ClaimWork:
 
 
 def _verdict_work(origin: Origin) -> VerdictWork:
-    record: VerdictRecord = origin[1].item  # type: ignore[assignment]
+    record = origin[1].item
+    assert isinstance(record, VerdictRecord)
     review = ReviewRecord(
         rating=record.rating,
         by=record.by,
