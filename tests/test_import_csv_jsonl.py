@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import Cli, snapshot
 from tests.interop_helpers import claims, query, summary, verdicts, write
@@ -206,3 +209,30 @@ def test_counters_stay_right_after_bulk_import(cli: Cli, tmp_path: Path) -> None
     ) == [(1, True)]
     contested = json.loads(cli.ok("report", "contested", "-f", "json").stdout)
     assert [d["claim"]["id"] for d in contested] == [claim]
+
+
+def test_an_interrupted_import_leaves_the_database_as_it_was(cli: Cli, engine: Any) -> None:
+    """Ctrl-C after a batch was written: the one transaction rolls back."""
+    from sqlalchemy import text
+
+    from claimtrack.db import session_scope
+    from claimtrack.formats.native import ClaimRecord
+    from claimtrack.formats.records import Parsed
+    from claimtrack.services.importer import Importer
+
+    cli.add("Already here")
+    before = snapshot(cli.url)
+    records = (Parsed(f"line {n}", item=ClaimRecord(id=None, text=f"Claim {n}")) for n in range(10))
+
+    written: list[int] = []
+
+    with pytest.raises(KeyboardInterrupt), session_scope(engine) as session:
+
+        def interrupt() -> None:
+            written.append(session.execute(text("SELECT count(*) FROM claims")).scalar_one())
+            raise KeyboardInterrupt
+
+        importer = Importer(session, batch_size=3, on_batch=interrupt)
+        importer.feed(records, "big.jsonl")
+    assert written == [4]  # the first batch was in the database when Ctrl-C came
+    assert snapshot(cli.url) == before
