@@ -163,6 +163,16 @@ def test_unreadable_inputs_fail_cleanly(cli: Cli, tmp_path: Path) -> None:
     cli.fails("import", "--format", "yaml", truncated, code=2)
 
 
+def test_json_with_a_byte_order_mark(cli: Cli, tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    for name, source in (("seed.json", FIXTURES / "seed.json"),
+                         ("review.json", FIXTURES / "claimreview" / "graph.jsonld")):
+        (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    result = cli.ok("import", str(tmp_path / "seed.json"), str(tmp_path / "review.json"))
+    assert "added 35 (actors 11, claims 14, links 7, sources 2, verdicts 1)" in summary(result)
+
+
 def test_a_native_export_goes_in_whole_unless_rejects_are_kept(cli: Cli, tmp_path: Path) -> None:
     document = {"format": "claimtrack", "version": 1, "claims": [
         {"id": "c-000000000001", "text": "Good"},

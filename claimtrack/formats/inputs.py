@@ -161,6 +161,8 @@ def read(
 def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> Iterator[Parsed]:
     from claimtrack.formats import csvio, html, jsonl, jsonld, native_stream
 
+    if fmt in ("native", "claimreview") and stream.peek(3)[:3] == b"\xef\xbb\xbf":
+        stream.read(3)  # a byte-order mark, which the JSON parser would refuse
     if fmt == "native":
         yield from native_stream.stream_document(stream)
     elif fmt == "jsonl":

@@ -18,13 +18,14 @@ def stream_document(stream: IO[bytes]) -> Iterator[Parsed]:
     InvalidInput (checked when the header keys are read, wherever they stand).
     """
     if stream.seekable():
+        start = stream.tell()
         leading = jsonstream.leading_scalars(stream)
-        stream.seek(0)
+        stream.seek(start)
         if leading is not None and {"format", "version"} <= leading.keys():
             # The usual layout (header first): one fast C-level pass per section.
             check_header(leading, final=True)
             for section in SECTIONS:
-                stream.seek(0)
+                stream.seek(start)
                 for index, item in enumerate(jsonstream.items(stream, f"{section}.item")):
                     yield parse_positioned(section, item, f"{section}[{index}]")
             return
