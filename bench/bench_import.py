@@ -44,17 +44,17 @@ def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
 
 def run_import(url: str, path: Path) -> tuple[float, int, str]:
     """(seconds, peak RSS in MB, summary line) of one `claimtrack import` subprocess."""
-    command = [sys.executable, "-m", "claimtrack", "--db", url, "import", str(path)]
+    command = [sys.executable, "-m", "bench.import_child", "--db", url, "import", str(path)]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    _pid, status, usage = os.wait4(process.pid, 0)
+    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, cwd=Path(__file__).resolve().parent.parent)
     elapsed = time.perf_counter() - started
-    stderr = process.stderr.read() if process.stderr else ""
-    if status != 0:
-        raise SystemExit(f"claimtrack import failed:\n{stderr}")
-    return elapsed, usage.ru_maxrss // 1024, stderr.strip().splitlines()[-1]
+    if result.returncode != 0:
+        raise SystemExit(f"claimtrack import failed:\n{result.stderr}")
+    lines = result.stderr.strip().splitlines()
+    peak = next(int(line.split()[1]) for line in lines if line.startswith("peak-rss-kb:"))
+    summary = next(line for line in reversed(lines) if line.startswith("Imported"))
+    return elapsed, peak // 1024, summary
 
 
 def init(url: str) -> None:
