@@ -84,6 +84,9 @@ class ImportState:
     claim_ids: Cache = field(default_factory=Cache)
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
+    # Public ids of claims merged into others since an export → the row id of the claim kept
+    # (None: nothing is ever merged away).
+    redirect: Callable[[Session, list[str]], dict[str, int]] | None = None
 
     def rows(self, query: Callable[[list[Any]], Executable], keys: Iterable[Any]) -> Iterator[Any]:
         """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
@@ -213,4 +216,7 @@ def claim_ids(state: ImportState, public_ids: Iterable[str]) -> dict[str, int]:
     ):
         found[public_id] = row_id
         state.claim_ids.remember(public_id, row_id)
+    gone = [pid for pid in missing if pid not in found]
+    if gone and state.redirect is not None:
+        found.update(state.redirect(state.session, gone))
     return found

@@ -67,6 +67,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         else:
             batch[key] = (work, given)
     found = _existing(state, list(batch))
+    moved = _merged_away(state, batch, found)
     new = [(key, work, given) for key, (work, given) in batch.items() if key not in found]
     ids = reserve_ids(state.session, CLAIMS, len(new))
     rows = []
@@ -97,8 +98,29 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             )
         state.summary.count("claims", is_new=False, changed=work.row_id in changed)
     update_rows(state.session, CLAIMS, updates)
+    if moved:  # merged into another claim since that export: its appearances join the kept one
+        joined = _write_appearances(state, moved)
+        for work in moved:
+            state.summary.count("claims", is_new=False, changed=work.row_id in joined)
     state.summary.added["claims"] += len(new)
     return deferred
+
+
+def _merged_away(
+    state: ImportState,
+    batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]],
+    found: dict[tuple[str, Any], Any],
+) -> list[ClaimWork]:
+    """Take out of ``batch`` the claims named by an id that was merged into another claim."""
+    gone = [key[1] for key in batch if key[0] == "id" and key not in found]
+    if not gone or state.redirect is None:
+        return []
+    moved = []
+    for public_id, row_id in state.redirect(state.session, gone).items():
+        work, _given = batch.pop(("id", public_id))
+        work.row_id = row_id
+        moved.append(work)
+    return moved
 
 
 def _reviewed_claims(state: ImportState, urls: set[str]) -> dict[str, list[tuple[int, str]]]:

@@ -191,6 +191,9 @@ def write_links(
     for record in records:
         if record.from_claim in refs and record.to_claim in refs:
             key = (refs[record.from_claim], record.relation.value, refs[record.to_claim])
+            if key[0] == key[2]:  # both ends were merged into one claim since the export
+                state.summary.count("links", is_new=False, changed=False)
+                continue
             if key in batch:
                 deferred.append(record)
             else:

@@ -7,7 +7,7 @@ services.bulkwrite); the contested counters of every touched claim are recounted
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,8 @@ from claimtrack.services.bulk_links import VerdictWork, write_links, write_verdi
 from claimtrack.services.ratings import rating_table
 
 BATCH = 2000
+KNOWN = (ActorRecord, SourceRecord, ClaimRecord, ClaimBundle, LinkRecord, VerdictRecord)
+Handler = Callable[[Session, Any], Mapping[str, bool]]
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,14 @@ class Importer:
         on_reject: Callable[[Rejection], None] | None = None,
         on_batch: Callable[[], None] | None = None,
         batch_size: int = BATCH,
+        extra: Mapping[type, tuple[str, Handler]] | None = None,
+        redirect: Callable[[Session, list[str]], dict[str, int]] | None = None,
     ) -> None:
-        self.state = ImportState(session, ratings=rating_table(session))
+        """``extra``: record types beyond the five native kinds, each with the summary's name
+        for it and a function (session, record) → {"is_new": …, "changed": …} that writes it,
+        run in file order after the batch's links. ``redirect``: see ImportState.redirect."""
+        self.state = ImportState(session, ratings=rating_table(session), redirect=redirect)
+        self.extra = dict(extra or {})
         self.strict, self.on_reject, self.on_batch = strict, on_reject, on_batch
         self.whole_files: set[str] = set()
         self.batch_size = batch_size
@@ -131,6 +139,9 @@ class Importer:
         links = [(o[1].item, o) for o in batch if isinstance(o[1].item, LinkRecord)]
         self._verdicts(verdicts, final=False)
         self._links(links, final=False)
+        for origin in batch:
+            if not isinstance(origin[1].item, KNOWN):
+                self._extra(origin)
         disputes.recount(state.session, state.touched)
         state.touched.clear()
         state.fresh.clear()
@@ -176,6 +187,21 @@ class Importer:
                     )
                 else:
                     self.waiting_links.append((record, origins[id(record)]))
+
+    def _extra(self, origin: Origin) -> None:
+        item = origin[1].item
+        if type(item) not in self.extra:
+            self.reject(origin, f"this claimtrack cannot import {type(item).__name__} records.")
+            return
+        kind, handler = self.extra[type(item)]
+        try:
+            with self.state.session.begin_nested():
+                result = handler(self.state.session, item)
+        except ClaimtrackError as error:
+            self.reject(origin, str(error))
+            return
+        self.state.claim_ids.clear()  # the handler may have moved or merged claims
+        self.state.summary.count(kind, is_new=result["is_new"], changed=result["changed"])
 
     def _actor(self, record: ActorRecord, origin: Origin) -> None:
         session = self.state.session
