@@ -50,13 +50,16 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
 
 
 def _native(data: dict[str, Any], kind: str, where: str) -> Parsed:
-    """The common case, one native record, with no copying: millions of lines go through here."""
-    raw = dict(data)
+    """The common case, one native record, with no copying: millions of lines go through here.
+    The record is read without its "type", which is put back for --rejects."""
     del data["type"]
     try:
-        return Parsed(where, item=native.parse_record(SECTION_OF[kind], data, where), raw=raw)
+        item = native.parse_record(SECTION_OF[kind], data, where)
     except InvalidInput as error:
-        return Parsed(where, error=str(error).removeprefix(f"{where}: "), raw=raw)
+        data["type"] = kind
+        return Parsed(where, error=str(error).removeprefix(f"{where}: "), raw=data)
+    data["type"] = kind
+    return Parsed(where, item=item, raw=data)
 
 
 def parse_line(data: Any, where: str) -> Iterator[Parsed]:
