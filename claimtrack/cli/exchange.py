@@ -122,7 +122,7 @@ def import_(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH...", help="Files or directories to import ('-': stdin)."),
+        typer.Argument(metavar="PATH", help="Files or directories to import ('-': stdin)."),
     ],
     fmt: Annotated[
         ImportFormat,
@@ -154,8 +154,9 @@ def import_(
     """Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.
 
     Records already present are matched, not duplicated: importing twice changes nothing.
-    Bad records are skipped and reported (all of them with --rejects); the rest goes in,
-    in one transaction.
+    Bad records are skipped and reported (all of them with --rejects) and the rest goes in,
+    in one transaction; a claimtrack export goes in whole unless --rejects is given.
+    See docs/interop.md.
     """
     from claimtrack.formats import inputs
 
