@@ -1,7 +1,7 @@
 """search, duplicate review and merge: link status, claim merges, full-text index
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-25
 
 - links.status: confirmed | suggested | rejected (existing links are confirmed). Only confirmed
@@ -24,7 +24,7 @@ from alembic import op
 from claimtrack import fulltext
 
 revision = '0005'
-down_revision = '0001'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

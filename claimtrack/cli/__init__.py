@@ -112,6 +112,9 @@ app.add_typer(link.app, name="link", help="Link claims: denies, contradicts, eva
 app.add_typer(verdict.app, name="verdict", help="Fact-checkers' verdicts on claims.")
 app.add_typer(report.app, name="report", help="Reports for editors and readers.")
 app.add_typer(db.app, name="db", help="Schema version and checks, for operators.")
+from claimtrack.cli import ratings  # noqa: E402  (apart from the block above, for merging)
+
+app.add_typer(ratings.app, name="ratings", help="How verdict labels read as ratings; add your own.")
 
 
 def main() -> None:

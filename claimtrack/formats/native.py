@@ -55,7 +55,8 @@ class AppearanceRecord:
 
 @dataclass(frozen=True)
 class ClaimRecord:
-    id: str
+    # None: the claim came without a claimtrack id and is recognised by its fingerprint.
+    id: str | None
     text: str
     speaker: str | None = None
     date: dt.date | None = None
@@ -111,26 +112,37 @@ def iter_document(document: Any) -> Iterator[Record]:
 
     Raises InvalidInput naming the first bad record ("claims[3].date: …").
     """
-    if not isinstance(document, Mapping) or document.get("format") != FORMAT_NAME:
-        raise InvalidInput(
-            "This is not a claimtrack export (no \"format\": \"claimtrack\"); for ClaimReview, "
-            "CSV or JSONL files pass --format."
-        )
-    version = document.get("version")
-    if version != FORMAT_VERSION:
-        raise InvalidInput(
-            f"This export is format version {version!r}; this claimtrack reads version "
-            f"{FORMAT_VERSION}. Upgrade claimtrack to read it."
-        )
-    unknown = set(document) - {"format", "version", "exported_at", *SECTIONS}
-    if unknown:
-        raise InvalidInput(f"Unknown top-level keys in the export: {', '.join(sorted(unknown))}.")
+    if not isinstance(document, Mapping):
+        raise InvalidInput(NOT_NATIVE)
+    check_header({k: v for k, v in document.items() if k not in SECTIONS}, final=True)
+    if "version" not in document:
+        check_header({"version": None}, final=False)
     for section in SECTIONS:
         items = document.get(section, [])
         if not isinstance(items, list):
             raise InvalidInput(f"'{section}' must be a list of records.")
         for index, item in enumerate(items):
             yield parse_record(section, item, f"{section}[{index}]")
+
+
+NOT_NATIVE = (
+    "This is not a claimtrack export (no \"format\": \"claimtrack\"); for ClaimReview, "
+    "CSV or JSONL files pass --format."
+)
+
+
+def check_header(header: Mapping[str, Any], *, final: bool) -> None:
+    given = header.get("format")
+    if (given is not None and given != FORMAT_NAME) or (final and given is None):
+        raise InvalidInput(NOT_NATIVE)
+    if "version" in header and header["version"] != FORMAT_VERSION:
+        raise InvalidInput(
+            f"This export is format version {header['version']!r}; this claimtrack reads "
+            f"version {FORMAT_VERSION}. Upgrade claimtrack to read it."
+        )
+    unknown = set(header) - {"format", "version", "exported_at"}
+    if unknown:
+        raise InvalidInput(f"Unknown top-level keys in the export: {', '.join(sorted(unknown))}.")
 
 
 def parse_record(section: str, data: Any, where: str) -> Record:
@@ -152,13 +164,17 @@ class _Reader:
 
     def __init__(self, data: Mapping[str, Any], where: str) -> None:
         self.data, self.where, self.seen = data, where, set[str]()
+        self.get = data.get
 
     def raw(self, key: str) -> Any:
         self.seen.add(key)
-        return self.data.get(key)
+        return self.get(key)
 
     def string(self, key: str, *, required: bool = False) -> str | None:
-        value = self.raw(key)
+        self.seen.add(key)
+        value = self.get(key)
+        if type(value) is str:
+            return value
         if value is None:
             if required:
                 raise InvalidInput(f"{self.where}: '{key}' is missing.")
@@ -241,8 +257,9 @@ def _claim(r: _Reader) -> ClaimRecord:
     if not isinstance(appearances, list):
         raise InvalidInput(f"{r.where}: 'appearances' must be a list.")
     speaker = r.string("speaker")
+    claim_id = r.string("id")
     return ClaimRecord(
-        id=_full_id(r.required("id"), "c", "claim"),
+        id=full_id(claim_id, "c", "claim") if claim_id is not None else None,
         text=values.text(r.required("text"), "claim text"),
         speaker=values.name(speaker, "speaker") if speaker and speaker.strip() else None,
         date=r.date("date"),
@@ -259,9 +276,9 @@ def _claim(r: _Reader) -> ClaimRecord:
 
 def _link(r: _Reader) -> LinkRecord:
     record = LinkRecord(
-        from_claim=_full_id(r.required("from"), "c", "claim"),
+        from_claim=full_id(r.required("from"), "c", "claim"),
         relation=r.choice("relation", Relation),
-        to_claim=_full_id(r.required("to"), "c", "claim"),
+        to_claim=full_id(r.required("to"), "c", "claim"),
         note=values.optional_text(r.string("note"), "note"),
         source=values.optional_url(r.string("source"), "source"),
         created_at=r.timestamp("created_at"),
@@ -274,8 +291,8 @@ def _link(r: _Reader) -> LinkRecord:
 
 def _verdict(r: _Reader) -> VerdictRecord:
     return VerdictRecord(
-        id=_full_id(r.required("id"), "v", "verdict"),
-        claim=_full_id(r.required("claim"), "c", "claim"),
+        id=full_id(r.required("id"), "v", "verdict"),
+        claim=full_id(r.required("claim"), "c", "claim"),
         rating=values.text(r.required("rating"), "rating", max_length=values.LABEL_MAX),
         normalized=r.choice("normalized", Rating),
         by=values.name(r.required("by"), "reviewer"),
@@ -289,8 +306,8 @@ def _verdict(r: _Reader) -> VerdictRecord:
 def _merge(r: _Reader) -> MergeRecord:
     speaker = r.string("speaker")
     record = MergeRecord(
-        id=_full_id(r.required("id"), "c", "claim"),
-        into=_full_id(r.required("into"), "c", "claim"),
+        id=full_id(r.required("id"), "c", "claim"),
+        into=full_id(r.required("into"), "c", "claim"),
         text=values.text(r.required("text"), "claim text"),
         speaker=values.name(speaker, "speaker") if speaker and speaker.strip() else None,
         date=r.date("date"),
@@ -311,7 +328,7 @@ _PARSERS: dict[str, Callable[[_Reader], Record]] = {
 }
 
 
-def _full_id(value: str, prefix: str, noun: str) -> str:
+def full_id(value: str, prefix: str, noun: str) -> str:
     normalized = values.public_id(value, prefix, noun)
     if len(normalized) != len(prefix) + 1 + values.ID_LENGTH:
         raise InvalidInput(f"'{value}' is not a complete {noun} id like {prefix}-7f3a9k2m1xab.")

@@ -4,6 +4,7 @@ from claimtrack.models.actor import Actor, ActorAlias
 from claimtrack.models.base import Base
 from claimtrack.models.claim import Appearance, Claim, ClaimTag
 from claimtrack.models.history import HistoryEntry
+from claimtrack.models.interop import RatingLabel, VerdictOriginal
 from claimtrack.models.link import Link
 from claimtrack.models.merge import ClaimMerge
 from claimtrack.models.source import Source
@@ -19,6 +20,8 @@ __all__ = [
     "ClaimTag",
     "HistoryEntry",
     "Link",
+    "RatingLabel",
     "Source",
     "Verdict",
+    "VerdictOriginal",
 ]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, event
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from claimtrack.enums import ReviewStatus
+from claimtrack.identity import claim_fingerprint
 from claimtrack.models.actor import Actor
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.source import Source
@@ -57,6 +58,10 @@ class Claim(Base):
     version: Mapped[int] = mapped_column(default=1, server_default=sql_text("1"))
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - read once by SQLAlchemy
+    # claimtrack.identity.claim_fingerprint(text, speaker_id, said_on): how imports recognise
+    # a claim that comes without an id. Kept current by the listener below for ORM writes;
+    # bulk imports compute it themselves.
+    fingerprint: Mapped[str | None] = mapped_column(String(32), index=True)
 
     speaker: Mapped[Actor | None] = relationship()
     tags: Mapped[list[ClaimTag]] = relationship(
@@ -70,6 +75,12 @@ class Claim(Base):
     @property
     def tag_names(self) -> list[str]:
         return [claim_tag.tag for claim_tag in self.tags]
+
+
+@event.listens_for(Claim, "before_insert")
+@event.listens_for(Claim, "before_update")
+def _refresh_fingerprint(_mapper: object, _connection: object, claim: Claim) -> None:
+    claim.fingerprint = claim_fingerprint(claim.text, claim.speaker_id, claim.said_on)
 
 
 class ClaimTag(Base):

@@ -25,7 +25,8 @@ class Verdict(Base):
     normalized: Mapped[Rating] = mapped_column(text_enum(Rating, "normalized_rating"))
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
     reviewed_on: Mapped[dt.date | None]
-    url: Mapped[str | None] = mapped_column(String(2000))
+    # Indexed: a ClaimReview is recognised by its url when imported again.
+    url: Mapped[str | None] = mapped_column(String(2000), index=True)
     explanation: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[ReviewStatus] = mapped_column(

@@ -9,15 +9,12 @@ nothing the second time.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from claimtrack.errors import InvalidInput
 from claimtrack.formats import native
 from claimtrack.formats.native import (
     ActorRecord,
@@ -29,38 +26,28 @@ from claimtrack.formats.native import (
     SourceRecord,
     VerdictRecord,
 )
-from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Source, Verdict
+from claimtrack.models import Actor, Appearance, Claim, Link, Source, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, disputes, merges, sources
+from claimtrack.services import merges
+from claimtrack.services.bulk import ImportSummary
 
+# A select of claim row ids that narrows an export; None exports everything.
+Scope = Select[tuple[int]] | None
 
-@dataclass
-class ImportSummary:
-    """How many records of each kind were added, updated or already present."""
-
-    added: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    unchanged: Counter[str] = field(default_factory=Counter)
-
-    def line(self) -> str:
-        """One line for people: "added 12 (claims 8, links 4), updated 0, unchanged 3"."""
-        def part(label: str, counts: Counter[str]) -> str:
-            total = sum(counts.values())
-            detail = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()) if n)
-            return f"{label} {total}" + (f" ({detail})" if detail else "")
-
-        return "; ".join(
-            part(label, counts)
-            for label, counts in (("added", self.added), ("updated", self.updated),
-                                  ("unchanged", self.unchanged))
-        )
+__all__ = ["ImportSummary", "export_document", "import_document", "import_records"]
 
 
 # ---- export -------------------------------------------------------------------------------
 
 
-def export_document(session: Session, *, exported_at: dt.datetime | None = None) -> dict[str, Any]:
-    """The whole database as a native document (deterministic order, ids kept)."""
+def export_document(
+    session: Session, *, exported_at: dt.datetime | None = None, scope: Scope = None
+) -> dict[str, Any]:
+    """The whole database as a native document (deterministic order, ids kept).
+
+    ``scope`` (a select of claim row ids) narrows it to those claims, the links between them,
+    their verdicts, and the actors and sources these refer to.
+    """
     document: dict[str, Any] = {
         "format": native.FORMAT_NAME,
         "version": native.FORMAT_VERSION,
@@ -75,12 +62,26 @@ def export_document(session: Session, *, exported_at: dt.datetime | None = None)
         "merges": (merges.export_merges, native.merge_dict),
     }
     for section, (records, to_dict) in dumpers.items():
-        document[section] = [to_dict(record) for record in records(session)]  # type: ignore[operator]
+        document[section] = [to_dict(r) for r in records(session, scope)]  # type: ignore[operator]
     return document
 
 
-def export_actors(session: Session) -> Iterator[ActorRecord]:
+def export_sections(session: Session, scope: Scope = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(section, record dict) for every record, section by section, streamed."""
+    yield from (("actors", native.actor_dict(r)) for r in export_actors(session, scope))
+    yield from (("sources", native.source_dict(r)) for r in export_sources(session, scope))
+    yield from (("claims", native.claim_dict(r)) for r in export_claims(session, scope))
+    yield from (("links", native.link_dict(r)) for r in export_links(session, scope))
+    yield from (("verdicts", native.verdict_dict(r)) for r in export_verdicts(session, scope))
+    yield from (("merges", native.merge_dict(r)) for r in merges.export_merges(session, scope))
+
+
+def export_actors(session: Session, scope: Scope = None) -> Iterator[ActorRecord]:
     query = select(Actor).options(selectinload(Actor.aliases)).order_by(Actor.name_key)
+    if scope is not None:
+        speakers = select(Claim.speaker_id).where(Claim.id.in_(scope))
+        reviewers = select(Verdict.reviewer_id).where(Verdict.claim_id.in_(scope))
+        query = query.where(or_(Actor.id.in_(speakers), Actor.id.in_(reviewers)))
     for actor in session.scalars(query):
         yield ActorRecord(
             name=actor.name,
@@ -91,8 +92,14 @@ def export_actors(session: Session) -> Iterator[ActorRecord]:
         )
 
 
-def export_sources(session: Session) -> Iterator[SourceRecord]:
-    for source in session.scalars(select(Source).order_by(Source.url)):
+def export_sources(session: Session, scope: Scope = None) -> Iterator[SourceRecord]:
+    query = select(Source).order_by(Source.url).execution_options(yield_per=1000)
+    if scope is not None:
+        seen = select(Appearance.source_id).where(Appearance.claim_id.in_(scope))
+        cited = select(Link.source_id).where(Link.from_claim_id.in_(scope),
+                                             Link.to_claim_id.in_(scope))
+        query = query.where(or_(Source.id.in_(seen), Source.id.in_(cited)))
+    for source in session.scalars(query):
         yield SourceRecord(
             url=source.url,
             title=source.title,
@@ -104,7 +111,7 @@ def export_sources(session: Session) -> Iterator[SourceRecord]:
         )
 
 
-def export_claims(session: Session) -> Iterator[ClaimRecord]:
+def export_claims(session: Session, scope: Scope = None) -> Iterator[ClaimRecord]:
     query = (
         select(Claim)
         .options(
@@ -115,6 +122,8 @@ def export_claims(session: Session) -> Iterator[ClaimRecord]:
         .order_by(Claim.public_id)
         .execution_options(yield_per=1000)
     )
+    if scope is not None:
+        query = query.where(Claim.id.in_(scope))
     for claim in session.scalars(query):
         yield claim_record(claim)
 
@@ -139,7 +148,7 @@ def claim_record(claim: Claim) -> ClaimRecord:
     )
 
 
-def export_links(session: Session) -> Iterator[LinkRecord]:
+def export_links(session: Session, scope: Scope = None) -> Iterator[LinkRecord]:
     source_claim, target_claim = aliased(Claim), aliased(Claim)
     query = (
         select(Link, source_claim.public_id, target_claim.public_id)
@@ -147,7 +156,10 @@ def export_links(session: Session) -> Iterator[LinkRecord]:
         .join(target_claim, Link.to_claim_id == target_claim.id)
         .options(selectinload(Link.source))
         .order_by(source_claim.public_id, Link.relation, target_claim.public_id)
+        .execution_options(yield_per=1000)
     )
+    if scope is not None:
+        query = query.where(Link.from_claim_id.in_(scope), Link.to_claim_id.in_(scope))
     for link, from_id, to_id in session.execute(query):
         yield LinkRecord(
             from_claim=from_id,
@@ -160,12 +172,15 @@ def export_links(session: Session) -> Iterator[LinkRecord]:
         )
 
 
-def export_verdicts(session: Session) -> Iterator[VerdictRecord]:
+def export_verdicts(session: Session, scope: Scope = None) -> Iterator[VerdictRecord]:
     query = (
         select(Verdict)
         .options(selectinload(Verdict.claim), selectinload(Verdict.reviewer))
         .order_by(Verdict.public_id)
+        .execution_options(yield_per=1000)
     )
+    if scope is not None:
+        query = query.where(Verdict.claim_id.in_(scope))
     for verdict in session.scalars(query):
         yield VerdictRecord(
             id=verdict.public_id,
@@ -184,207 +199,16 @@ def export_verdicts(session: Session) -> Iterator[VerdictRecord]:
 
 
 def import_document(session: Session, document: Any) -> ImportSummary:
-    """Validate and merge a native document. Raises InvalidInput before writing anything bad."""
-    return import_records(session, list(native.iter_document(document)))
+    """Validate and merge a native document. Raises InvalidInput on the first bad record, and
+    the caller's transaction then writes nothing."""
+    return import_records(session, native.iter_document(document))
 
 
 def import_records(session: Session, records: Iterable[Record]) -> ImportSummary:
-    """Merge records into the database (actors and sources before the claims that use them)."""
-    summary = ImportSummary()
-    touched: set[int] = set()
-    # The summary replaces per-record notices ("Created actor …"), which would flood the screen.
-    queued = len(session.info.get("notices", []))
-    for record in records:
-        if isinstance(record, ActorRecord):
-            _import_actor(session, record, summary)
-        elif isinstance(record, SourceRecord):
-            _import_source(session, record, summary)
-        elif isinstance(record, ClaimRecord):
-            _import_claim(session, record, summary)
-        elif isinstance(record, LinkRecord):
-            touched.add(_import_link(session, record, summary))
-        elif isinstance(record, MergeRecord):
-            _count(summary, "merges", **merges.import_merge(session, record))
-        else:
-            touched.add(_import_verdict(session, record, summary))
-    session.flush()
-    disputes.recount(session, touched)
-    del session.info.setdefault("notices", [])[queued:]
-    return summary
+    """Merge native records into the database (see services.importer for the rules)."""
+    from claimtrack.formats.records import Parsed
+    from claimtrack.services.importer import Importer
 
-
-def _count(summary: ImportSummary, kind: str, *, is_new: bool, changed: bool) -> None:
-    target = summary.added if is_new else summary.updated if changed else summary.unchanged
-    target[kind] += 1
-
-
-def _import_actor(session: Session, record: ActorRecord, summary: ImportSummary) -> None:
-    actor = actors.find_actor(session, record.name)
-    if actor is None:
-        actor = actors.add_actor(
-            session, record.name, kind=record.kind, aliases=record.aliases,
-            description=record.description,
-        )
-        actor.created_at = record.created_at or actor.created_at
-        _count(summary, "actors", is_new=True, changed=True)
-        return
-    before = (actor.kind, actor.description, {a.alias_key for a in actor.aliases})
-    if record.kind != actor.kind and record.kind != "unknown":
-        actor.kind = record.kind
-    if record.description is not None:
-        actor.description = record.description
-    for alias in record.aliases:
-        actors.add_alias(session, actor, alias)
-    after = (actor.kind, actor.description, {a.alias_key for a in actor.aliases})
-    _count(summary, "actors", is_new=False, changed=before != after)
-
-
-def _import_source(session: Session, record: SourceRecord, summary: ImportSummary) -> None:
-    source = sources.find_source(session, record.url)
-    is_new = source is None
-    if source is None:
-        source = Source(url=record.url, created_at=record.created_at or utcnow())
-        session.add(source)
-    fields = {
-        "title": record.title,
-        "outlet": record.outlet,
-        "published_on": record.published,
-        "retrieved_at": record.retrieved_at,
-        "archive_url": record.archive_url,
-    }
-    changed = _assign(source, fields)
-    session.flush()
-    _count(summary, "sources", is_new=is_new, changed=changed)
-
-
-def _import_claim(session: Session, record: ClaimRecord, summary: ImportSummary) -> None:
-    speaker = actors.ensure_actor(session, record.speaker) if record.speaker else None
-    fields = {
-        "text": record.text,
-        "summary": record.summary,
-        "said_on": record.date,
-        "language": record.language,
-        "speaker_id": speaker.id if speaker else None,
-    }
-    claim = session.scalar(select(Claim).where(Claim.public_id == record.id))
-    kept = merges.merged_into(session, record.id) if claim is None else None
-    if kept is not None:
-        # Merged here since that export: its appearances join the claim kept; nothing else.
-        changed = False
-        for appearance in record.appearances:
-            changed |= _import_appearance(session, kept, appearance)
-        _count(summary, "claims", is_new=False, changed=changed)
-        return
-    is_new = claim is None
-    if claim is None:
-        claim = Claim(public_id=record.id, created_at=record.created_at or utcnow(), **fields)
-        session.add(claim)
-    changed = _assign(claim, fields)
-    known_tags = set(claim.tag_names) if not is_new else set()
-    for tag in record.tags:
-        if tag not in known_tags:
-            claim.tags.append(ClaimTag(tag=tag))
-            changed = True
-    session.flush()
-    for appearance in record.appearances:
-        changed |= _import_appearance(session, claim, appearance)
-    if is_new or changed:
-        claim.updated_at = record.updated_at or utcnow()
-    session.flush()
-    _count(summary, "claims", is_new=is_new, changed=changed)
-
-
-def _import_appearance(session: Session, claim: Claim, record: AppearanceRecord) -> bool:
-    source = sources.ensure_source(session, record.source)
-    appearance = session.scalar(
-        select(Appearance).where(
-            Appearance.claim_id == claim.id, Appearance.source_id == source.id
-        )
-    )
-    if appearance is None:
-        session.add(
-            Appearance(
-                claim_id=claim.id,
-                source_id=source.id,
-                quote=record.quote,
-                seen_on=record.seen,
-                created_at=record.created_at or utcnow(),
-            )
-        )
-        return True
-    return _assign(appearance, {"quote": record.quote, "seen_on": record.seen})
-
-
-def _claim_row_id(session: Session, public_id: str, where: str) -> int:
-    row_id = session.scalar(select(Claim.id).where(Claim.public_id == public_id))
-    if row_id is None:
-        kept = merges.merged_into(session, public_id)
-        row_id = kept.id if kept is not None else None
-    if row_id is None:
-        raise InvalidInput(
-            f"{where} refers to claim {public_id}, which is neither in the file nor in the "
-            "database."
-        )
-    return row_id
-
-
-def _import_link(session: Session, record: LinkRecord, summary: ImportSummary) -> int:
-    where = f"The link {record.from_claim} {record.relation} {record.to_claim}"
-    from_id = _claim_row_id(session, record.from_claim, where)
-    to_id = _claim_row_id(session, record.to_claim, where)
-    if from_id == to_id:  # both ends were merged into one claim since the export
-        _count(summary, "links", is_new=False, changed=False)
-        return to_id
-    link = session.scalar(
-        select(Link).where(
-            Link.from_claim_id == from_id,
-            Link.relation == record.relation,
-            Link.to_claim_id == to_id,
-        )
-    )
-    is_new = link is None
-    if link is None:
-        link = Link(
-            from_claim_id=from_id,
-            relation=record.relation,
-            to_claim_id=to_id,
-            created_at=record.created_at or utcnow(),
-        )
-        session.add(link)
-    source_id = sources.ensure_source(session, record.source).id if record.source else None
-    changed = _assign(link, {"note": record.note, "source_id": source_id,
-                             "status": record.status})
-    session.flush()
-    _count(summary, "links", is_new=is_new, changed=changed)
-    return to_id
-
-
-def _import_verdict(session: Session, record: VerdictRecord, summary: ImportSummary) -> int:
-    fields = {
-        "claim_id": _claim_row_id(session, record.claim, f"Verdict {record.id}"),
-        "rating": record.rating,
-        "normalized": record.normalized,
-        "reviewer_id": actors.ensure_actor(session, record.by).id,
-        "reviewed_on": record.date,
-        "url": record.url,
-        "explanation": record.explanation,
-    }
-    verdict = session.scalar(select(Verdict).where(Verdict.public_id == record.id))
-    is_new = verdict is None
-    if verdict is None:
-        verdict = Verdict(public_id=record.id, created_at=record.created_at or utcnow(), **fields)
-        session.add(verdict)
-    changed = _assign(verdict, fields)
-    session.flush()
-    _count(summary, "verdicts", is_new=is_new, changed=changed)
-    return fields["claim_id"]  # type: ignore[return-value]
-
-
-def _assign(row: Any, fields: dict[str, Any]) -> bool:
-    """Set the fields that differ; True when any did."""
-    changed = False
-    for name, value in fields.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    return changed
+    importer = Importer(session, strict=True)
+    importer.feed((Parsed(f"record {n}", item=r) for n, r in enumerate(records, 1)), "input")
+    return importer.finish()

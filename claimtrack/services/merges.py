@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.enums import LinkStatus
@@ -18,7 +18,7 @@ from claimtrack.errors import Conflict, InvalidInput
 from claimtrack.formats.native import MergeRecord
 from claimtrack.models import Actor, Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, claims, disputes
+from claimtrack.services import actors, chunked, claims, disputes
 from claimtrack.views import MergeResult
 
 # When a moved link duplicates one KEEP already has, the stronger decision survives.
@@ -173,14 +173,28 @@ def merged_into(session: Session, public_id: str) -> Claim | None:
     return session.get(Claim, target) if target is not None else None
 
 
-def export_merges(session: Session) -> Iterator[MergeRecord]:
-    """Every merge, by merged id: the DROP→KEEP mapping and what DROP said."""
+def redirect(session: Session, public_ids: list[str]) -> dict[str, int]:
+    """Merged-away public ids → row id of the claim each now resolves to (for imports)."""
+    found: dict[str, int] = {}
+    for chunk in chunked(public_ids):
+        rows = session.execute(
+            select(ClaimMerge.public_id, ClaimMerge.claim_id).where(ClaimMerge.public_id.in_(chunk))
+        )
+        found.update((public_id, claim_id) for public_id, claim_id in rows)
+    return found
+
+
+def export_merges(session: Session, scope: Select[tuple[int]] | None = None) -> Iterator[MergeRecord]:
+    """Every merge (into a claim in ``scope``, when given): the DROP→KEEP mapping and what
+    DROP said."""
     query = (
         select(ClaimMerge, Claim.public_id, Actor.name)
         .join(Claim, Claim.id == ClaimMerge.claim_id)
         .outerjoin(Actor, Actor.id == ClaimMerge.speaker_id)
         .order_by(ClaimMerge.public_id)
     )
+    if scope is not None:
+        query = query.where(ClaimMerge.claim_id.in_(scope))
     for merge, into, speaker in session.execute(query):
         yield MergeRecord(
             id=merge.public_id,

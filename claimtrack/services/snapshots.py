@@ -36,9 +36,11 @@ from claimtrack.output import plain
 from claimtrack.services import chunked
 
 # Row ids mean nothing outside one database; the rest are derived from other columns
-# (contested counters: claimtrack.services.disputes.recount; matching keys: values.name_key).
+# (contested counters: claimtrack.services.disputes.recount; matching keys: values.name_key;
+# the import fingerprint: claimtrack.identity).
 IGNORED = frozenset(
-    {"id", "version", "challenge_count", "verdicts_disagree", "updated_at", "name_key", "alias_key"}
+    {"id", "version", "challenge_count", "verdicts_disagree", "updated_at", "name_key",
+     "alias_key", "fingerprint"}
 )
 # How a foreign key is shown: the referenced row's public name.
 LABELS = {"claims": "public_id", "actors": "name", "sources": "url"}

@@ -1,0 +1,26 @@
+"""Run `claimtrack` and report this process's own peak RSS (VmHWM) on stderr at exit.
+
+getrusage's ru_maxrss of a child is not enough: Linux carries the forking parent's high-water
+mark across exec, so a bench that holds the raw baseline's rows would be charged for them.
+VmHWM belongs to the address space made by exec, so it is claimtrack's alone.
+"""
+
+from __future__ import annotations
+
+import atexit
+import sys
+from pathlib import Path
+
+
+def _report() -> None:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            print(f"peak-rss-kb: {line.split()[1]}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    atexit.register(_report)
+    from claimtrack.cli import main
+
+    sys.argv[0] = "claimtrack"
+    main()

@@ -1,0 +1,73 @@
+"""``claimtrack ratings``: how verdict labels are read, and your own mappings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import FormatOption, command_session, emit_rows, say
+from claimtrack.enums import OutputFormat, Rating
+
+app = typer.Typer(no_args_is_help=False)
+
+
+@app.callback(invoke_without_command=True)
+def show(
+    ctx: typer.Context,
+    mine: Annotated[bool, typer.Option("--mine", help="Only the mappings you added.")] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Show how publishers' labels map onto claimtrack's ratings (yours first, then built-in).
+
+    Unknown labels are kept verbatim and read as unverifiable. Add your own with
+    `claimtrack ratings add LABEL RATING`.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from claimtrack.services import ratings
+
+    with command_session(ctx, write=False) as session:
+        rows = ratings.rating_rows(session, mine_only=mine)
+    emit_rows(
+        rows,
+        fmt,
+        columns=["label", "rating", "language", "origin"],
+        empty="You have added no mappings; add one with `claimtrack ratings add`.",
+    )
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    label: Annotated[str, typer.Argument(help="The publisher's label, e.g. 'Bogus'.")],
+    rating: Annotated[
+        Rating, typer.Argument(help="What it means on claimtrack's scale.", case_sensitive=False)
+    ],
+    apply: Annotated[
+        bool,
+        typer.Option("--apply", help="Also re-read the verdicts already recorded with this label."),
+    ] = False,
+) -> None:
+    """Read LABEL as RATING from now on (in this database; any case and spacing)."""
+    from claimtrack.services import ratings
+
+    with command_session(ctx) as session:
+        changed = ratings.set_label(session, label, rating, apply=apply)
+    say(
+        f"'{label.strip()}' now reads as {rating}."
+        + (f" Re-read {changed} verdict(s)." if apply else "")
+    )
+
+
+@app.command("rm")
+def remove(
+    ctx: typer.Context,
+    label: Annotated[str, typer.Argument(help="A label you mapped.")],
+) -> None:
+    """Forget your mapping of LABEL (the built-in reading, if any, applies again)."""
+    from claimtrack.services import ratings
+
+    with command_session(ctx) as session:
+        ratings.remove_label(session, label)
+    say(f"Removed your mapping of '{label.strip()}'.")

@@ -1,0 +1,206 @@
+"""Spreadsheets: one claim per row, optionally with one verdict and one appearance.
+
+Columns are matched by name in any case, with spaces, hyphens and underscores alike, and
+with the aliases below; the order does not matter. A claim spread over several rows (same id,
+or same text, speaker and date) gathers their appearances and verdicts. Cells that a
+spreadsheet would run as a formula are written with a leading ``'``, which reading removes.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
+
+from claimtrack import values
+from claimtrack.enums import Rating
+from claimtrack.errors import InvalidInput
+from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord, full_id
+from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
+from claimtrack.output import FORMULA_TRIGGERS
+
+# canonical name → (aliases, what it holds). The order is the order of exported columns.
+COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "id": (("claim_id",), "claimtrack claim id (c-…); empty: matched by text, speaker and date"),
+    "claim": (
+        ("text", "claim_text", "statement", "claim_reviewed", "claimreviewed"),
+        "the claim, verbatim (required)",
+    ),
+    "speaker": (("claimant", "said_by", "author", "who"), "who made the claim"),
+    "date": (("said_on", "claim_date", "date_said"), "when it was said, YYYY-MM-DD"),
+    "language": (("lang", "in_language"), "language of the claim (ISO 639-1)"),
+    "summary": (("headline",), "a headline of at most 75 characters"),
+    "tags": (("tag", "keywords", "topics"), "tags separated by ';'"),
+    "source_url": (
+        ("source", "url", "appearance", "appearance_url", "link"),
+        "a page where the claim appeared",
+    ),
+    "source_title": (("title", "appearance_title"), "that page's title"),
+    "quote": (("excerpt", "passage"), "the passage on that page, verbatim"),
+    "seen": (("seen_on", "date_seen", "appearance_date"), "when it was seen there"),
+    "verdict_id": ((), "claimtrack verdict id (v-…)"),
+    "verdict": (
+        ("rating", "verdict_label", "textual_rating", "label", "rating_label"),
+        "the fact-checker's label, verbatim",
+    ),
+    "normalized": (
+        ("verdict_normalized", "normalized_rating", "rating_normalized"),
+        "true, mostly-true, mixed, mostly-false, false or unverifiable "
+        "(empty: read from the label)",
+    ),
+    "reviewer": (
+        ("by", "fact_checker", "publisher", "review_author", "reviewed_by"),
+        "who reached the verdict (required with a verdict)",
+    ),
+    "review_url": (("verdict_url", "fact_check_url", "claimreview_url"), "the fact-check's URL"),
+    "review_date": (("verdict_date", "reviewed_on", "date_reviewed"), "when it was published"),
+    "explanation": (("note", "verdict_note", "review_body"), "a short explanation"),
+}
+HEADER = list(COLUMNS)
+TAG_SEPARATOR = ";"
+
+
+def header_key(name: str) -> str:
+    return re.sub(r"[\s\-_]+", "_", name.strip().casefold())
+
+
+ALIASES = {
+    header_key(alias): canonical
+    for canonical, (aliases, _) in COLUMNS.items()
+    for alias in (canonical, *aliases)
+}
+
+
+def neutralise(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts with a formula trigger (=, +, -, @,
+    tab, CR), even after leading quotes, gets a leading ', so that ``restore`` is exact."""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_TRIGGERS) else text
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_TRIGGERS):
+        return cell[1:]
+    return cell
+
+
+def map_header(names: list[str]) -> tuple[list[str | None], list[str]]:
+    """Each column's canonical name (None: ignored), and the ignored names. Raises InvalidInput."""
+    mapped: list[str | None] = []
+    for name in names:
+        canonical = ALIASES.get(header_key(name))
+        if canonical is not None and canonical in mapped:
+            raise InvalidInput(f"Two columns mean '{canonical}' ('{name}' and another); keep one.")
+        mapped.append(canonical)
+    if "claim" not in mapped:
+        raise InvalidInput(
+            "No claim text column; name one of: claim, text, statement (see docs/interop.md)."
+        )
+    return mapped, [
+        name for name, canonical in zip(names, mapped, strict=True) if canonical is None
+    ]
+
+
+def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[Parsed]:
+    """Rows as claim bundles; ``stream`` is text opened with newline=''. Ignored column names
+    are appended to ``ignored``. Raises InvalidInput when the header has no claim column."""
+    head = stream.readline()
+    if not head.strip():
+        return
+    dialect = max(",;\t", key=head.count)
+    rows = csv.reader(_chain(head, stream), delimiter=dialect)
+    columns, skipped = map_header(next(rows))
+    if ignored is not None:
+        ignored.extend(skipped)
+    line = rows.line_num
+    for number, cells in enumerate(rows, start=1):
+        where, line = f"row {number} (line {line + 1})", rows.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        record = {c: restore(v) for c, v in zip(columns, cells, strict=False) if c and v.strip()}
+        try:
+            if len(cells) > len(columns):
+                raise InvalidInput(
+                    f"{len(cells)} cells for {len(columns)} columns; quote cells "
+                    "that contain the delimiter."
+                )
+            yield Parsed(where, item=row_bundle(record), raw=record)
+        except InvalidInput as error:
+            yield Parsed(where, error=str(error), raw=record)
+
+
+def _chain(head: str, rest: Iterable[str]) -> Iterator[str]:
+    yield head
+    yield from rest
+
+
+def row_bundle(row: Mapping[str, str]) -> ClaimBundle:
+    """One row (canonical column → non-empty cell) as a claim bundle. Raises InvalidInput."""
+    get = row.get
+    appearances: tuple[AppearanceRecord, ...] = ()
+    sources: tuple[SourceRecord, ...] = ()
+    if get("source_url"):
+        url = values.url(get("source_url", ""), "source_url")
+        appearances = (
+            AppearanceRecord(
+                source=url,
+                quote=values.optional_text(get("quote"), "quote"),
+                seen=values.date(get("seen"), "seen"),
+            ),
+        )
+        if get("source_title"):
+            sources = (
+                SourceRecord(url=url, title=values.optional_text(get("source_title"), "title")),
+            )
+    elif get("quote"):
+        raise InvalidInput("a quote needs the source_url it is from.")
+    speaker = get("speaker")
+    claim = ClaimRecord(
+        id=full_id(get("id", ""), "c", "claim") if get("id") else None,
+        text=values.text(get("claim", ""), "claim text"),
+        speaker=values.name(speaker, "speaker") if speaker else None,
+        date=values.date(get("date"), "date"),
+        summary=values.summary(get("summary")),
+        language=values.language(get("language")),
+        tags=tuple(values.tags([t for t in get("tags", "").split(TAG_SEPARATOR) if t.strip()])),
+        appearances=appearances,
+    )
+    return ClaimBundle(claim=claim, reviews=_review(row), sources=sources)
+
+
+def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
+    get = row.get
+    if not get("verdict"):
+        if any(get(c) for c in ("reviewer", "review_url", "normalized", "verdict_id")):
+            raise InvalidInput("verdict details are given but the verdict label is empty.")
+        return ()
+    if not get("reviewer"):
+        raise InvalidInput("a verdict needs its reviewer (column 'reviewer').")
+    normalized = get("normalized")
+    if normalized and normalized.strip().lower() not in {r.value for r in Rating}:
+        raise InvalidInput(
+            f"normalized '{normalized}' is not one of {', '.join(r.value for r in Rating)}."
+        )
+    return (
+        ReviewRecord(
+            rating=values.text(get("verdict", ""), "verdict", max_length=values.LABEL_MAX),
+            by=values.name(get("reviewer", ""), "reviewer"),
+            normalized=Rating(normalized.strip().lower()) if normalized else None,
+            date=values.date(get("review_date"), "review_date"),
+            url=values.optional_url(get("review_url"), "review_url"),
+            explanation=values.optional_text(get("explanation"), "explanation"),
+            id=full_id(get("verdict_id", ""), "v", "verdict") if get("verdict_id") else None,
+        ),
+    )
+
+
+def write_csv(stream: IO[str], rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write rows (canonical column → value) under the canonical header; returns the count."""
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    count = 0
+    for row in rows:
+        writer.writerow([neutralise("" if row.get(c) is None else str(row[c])) for c in HEADER])
+        count += 1
+    return count

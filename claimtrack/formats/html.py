@@ -1,0 +1,140 @@
+"""ClaimReviews in a saved web page: every ``<script type="application/ld+json">`` block, and
+microdata (``itemscope``/``itemprop``) items. The page is read in chunks, never whole."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import IO, Any
+
+from claimtrack.formats.jsonld import parse_script, reviews_in
+from claimtrack.formats.records import Parsed
+
+CHUNK = 1 << 16
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+# Where an itemprop's value comes from, by element (the microdata spec's table).
+VALUE_ATTRIBUTE = {
+    "meta": "content",
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "img": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "iframe": "src",
+    "embed": "src",
+    "track": "src",
+    "object": "data",
+    "data": "value",
+    "meter": "value",
+    "time": "datetime",
+}
+
+
+class _Open:
+    """An open element: the item it starts, the properties its text fills."""
+
+    def __init__(self, tag: str, item: dict[str, Any] | None, props: list[str], owner: Any) -> None:
+        self.tag, self.item, self.props, self.owner = tag, item, props, owner
+        self.text: list[str] = []
+
+
+class PageReader(HTMLParser):
+    """Collects ld+json blocks and top-level microdata items as the page is fed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.items: list[dict[str, Any]] = []
+        self._script: list[str] | None = None
+        self._stack: list[_Open] = []
+
+    def _item_owner(self) -> dict[str, Any] | None:
+        return next((e.item for e in reversed(self._stack) if e.item is not None), None)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "script" and "ld+json" in attributes.get("type", ""):
+            self._script = []
+        props = attributes.get("itemprop", "").split()
+        owner = self._item_owner()
+        item = None
+        if "itemscope" in attributes:
+            item = {"type": attributes.get("itemtype", "").split(), "properties": {}}
+            if "itemid" in attributes:
+                item["id"] = attributes["itemid"]
+            if props and owner is not None:
+                self._add(owner, props, item)
+            else:
+                self.items.append(item)
+            props = []
+        elif props and tag in VALUE_ATTRIBUTE and VALUE_ATTRIBUTE[tag] in attributes:
+            if owner is not None:
+                self._add(owner, props, attributes[VALUE_ATTRIBUTE[tag]].strip())
+            props = []
+        if tag not in VOID:
+            self._stack.append(_Open(tag, item, props, owner))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+        for element in self._stack:
+            if element.props:
+                element.text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts.append("".join(self._script))
+            self._script = None
+        if not any(e.tag == tag for e in self._stack):
+            return
+        while self._stack:
+            element = self._stack.pop()
+            if element.props and element.owner is not None:
+                self._add(element.owner, element.props, " ".join("".join(element.text).split()))
+            if element.tag == tag:
+                return
+
+    @staticmethod
+    def _add(owner: dict[str, Any], props: list[str], value: Any) -> None:
+        for prop in props:
+            owner["properties"].setdefault(prop, []).append(value)
+
+
+def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
+    """Every ClaimReview on the page, JSON-LD blocks first as they come, then microdata."""
+    reader, decoder = PageReader(), codecs.getincrementaldecoder("utf-8")(errors="replace")
+    scripts = 0
+    while True:
+        chunk = stream.read(CHUNK)
+        reader.feed(decoder.decode(chunk, final=not chunk))
+        for text in reader.scripts:
+            scripts += 1
+            yield from parse_script(text, f"script {scripts}")
+        reader.scripts.clear()
+        if not chunk:
+            break
+    reader.close()
+    for number, item in enumerate(reader.items, start=1):
+        yield from reviews_in(item, f"microdata item {number}")

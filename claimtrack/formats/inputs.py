@@ -1,0 +1,176 @@
+"""Opening what ``claimtrack import`` is given: files, directories and stdin, in any format.
+
+The format is taken from ``--format``, else from the file name, else from the first bytes.
+Files are read as streams (never whole) through a counter that drives the progress bar.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from claimtrack.errors import InvalidInput
+from claimtrack.formats.records import Parsed
+
+FORMATS = ("native", "claimreview", "csv", "jsonl")
+BY_SUFFIX = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".html": "claimreview",
+    ".htm": "claimreview",
+}
+IMPORTABLE = {*BY_SUFFIX, ".json", ".jsonld"}
+_NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"|^\{\s*"format"\s*:')
+_JSONL_TYPE = re.compile(rb'^\{\s*"type"\s*:\s*"(actor|source|claim|link|verdict)"')
+
+
+class CountingReader(io.RawIOBase):
+    """A binary stream that counts the bytes read through it."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw, self.count = raw, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self.raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self.count += len(data)
+        return len(data)
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files to import: each file as given, a directory's importable files (sorted), '-'."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if given == "-" or not path.is_dir():
+            found.append(given)
+            continue
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in IMPORTABLE
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not files:
+            raise InvalidInput(f"{given} holds no .json, .jsonld, .jsonl, .csv or .html file.")
+        found.extend(str(p) for p in files)
+    return found
+
+
+def open_input(name: str) -> tuple[io.BufferedReader, CountingReader, int | None]:
+    """(buffered stream, its byte counter, size when known). Raises InvalidInput."""
+    try:
+        raw: IO[bytes] = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115
+        size = None if name == "-" else Path(name).stat().st_size
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {name}: {error.strerror}. Check the path.") from None
+    counter = CountingReader(raw)
+    return io.BufferedReader(counter, buffer_size=1 << 16), counter, size
+
+
+def detect(name: str, head: bytes) -> str:
+    """The format of a file from its name, else its first bytes."""
+    by_name = BY_SUFFIX.get(Path(name).suffix.lower())
+    if by_name:
+        return by_name
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith((b"<", b"[")):
+        return "claimreview"
+    if text.startswith(b"{"):
+        if _JSONL_TYPE.match(text):
+            return "jsonl"
+        if _NATIVE.search(text):
+            return "native"
+        first, _, rest = text.partition(b"\n")
+        if rest.lstrip().startswith(b"{") and _parses(first):
+            return "jsonl"
+        return "claimreview"
+    return "csv"
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def read(
+    stream: io.BufferedReader,
+    fmt: str,
+    *,
+    name: str = "the input",
+    guessed: bool = False,
+    ignored: list[str] | None = None,
+) -> Iterator[Parsed]:
+    """Records of ``stream`` in ``fmt``; a bad record is yielded with its error.
+
+    A file that cannot be parsed at all (broken JSON, not UTF-8, broken CSV quoting) raises
+    InvalidInput: its records cannot be told apart, so none of them is imported. So does a
+    JSON file whose format was ``guessed`` and that holds nothing to import.
+    """
+    found = 0
+    try:
+        for parsed in _records(stream, fmt, ignored):
+            found += 1
+            yield parsed
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"{name} is not UTF-8; re-save it as UTF-8 and import it again."
+        ) from None
+    except csv.Error as error:
+        raise InvalidInput(f"{name} is not valid CSV ({error}); check its quoting.") from None
+    except Exception as error:
+        from ijson import JSONError
+
+        if not isinstance(error, JSONError):
+            raise
+        detail = str(error).splitlines()[0] if str(error) else "it ends too early"
+        raise InvalidInput(
+            f"{name} is not valid JSON ({detail}); fix the file and import it again."
+        ) from None
+    if guessed and not found and fmt == "claimreview":
+        raise InvalidInput(
+            f"{name} holds nothing to import: it is not a claimtrack export and "
+            "no ClaimReview is in it. Pass --format if it is another format."
+        )
+
+
+def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> Iterator[Parsed]:
+    from claimtrack.formats import csvio, html, jsonl, jsonld, native_stream
+
+    if fmt in ("native", "claimreview") and stream.peek(3)[:3] == b"\xef\xbb\xbf":
+        stream.read(3)  # a byte-order mark, which the JSON parser would refuse
+    if fmt == "native":
+        yield from native_stream.stream_document(stream)
+    elif fmt == "jsonl":
+        yield from jsonl.read_jsonl(stream)
+    elif fmt == "csv":
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        yield from csvio.read_csv(text, ignored=ignored)
+    elif stream.peek(512)[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        yield from html.read_html(stream)
+    else:
+        yield from jsonld.read_json(stream)

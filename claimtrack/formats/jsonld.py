@@ -1,0 +1,170 @@
+"""Find ClaimReviews wherever publishers put them: a single object, a JSON array, an @graph,
+``<script type="application/ld+json">`` blocks in a saved page, or microdata-style
+``{"type": [...], "properties": {...}}`` items.
+
+Large files are streamed: a top-level array or @graph is read one node at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
+
+from claimtrack.errors import InvalidInput
+from claimtrack.formats import jsonstream
+from claimtrack.formats.claimreview import is_review, review_bundle
+from claimtrack.formats.records import Parsed
+
+MAX_DEPTH = 8
+
+
+def is_microdata(node: Any) -> bool:
+    return isinstance(node, Mapping) and isinstance(node.get("properties"), Mapping)
+
+
+def from_microdata(node: Mapping[str, Any]) -> dict[str, Any]:
+    """A microdata item ({"type": [...], "properties": {"name": [...]}}) as JSON-LD."""
+    types = node.get("type") or []
+    converted: dict[str, Any] = {"@type": types[0] if len(types) == 1 else types}
+    if isinstance(node.get("id"), str):
+        converted["@id"] = node["id"]
+    for key, raw in node["properties"].items():
+        items = [
+            from_microdata(v) if is_microdata(v) else v
+            for v in (raw if isinstance(raw, list) else [raw])
+        ]
+        converted[key] = items[0] if len(items) == 1 else items
+    return converted
+
+
+def find_reviews(value: Any, depth: int = 0) -> Iterator[tuple[Mapping[str, Any], Any]]:
+    """(review as JSON-LD, review as read) for every ClaimReview inside ``value``."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from find_reviews(item, depth + 1)
+    elif isinstance(value, Mapping):
+        node = from_microdata(value) if is_microdata(value) else value
+        if is_review(node):
+            yield node, value
+            return
+        for key, item in node.items():
+            if key != "@context":
+                yield from find_reviews(item, depth + 1)
+
+
+def resolve(value: Any, index: Mapping[str, Any], depth: int = 0) -> Any:
+    """Replace {"@id": …} references by the nodes they name (within one document)."""
+    if depth > MAX_DEPTH:
+        return value
+    if isinstance(value, list):
+        return [resolve(item, index, depth + 1) for item in value]
+    if isinstance(value, Mapping):
+        ref = value.get("@id")
+        if set(value) <= {"@id", "@type"} and isinstance(ref, str) and ref in index:
+            return resolve(index[ref], index, depth + 1)
+        return {key: resolve(item, index, depth + 1) for key, item in value.items()}
+    return value
+
+
+def id_index(nodes: Iterable[Any]) -> dict[str, Any]:
+    return {
+        node["@id"]: node
+        for node in nodes
+        if isinstance(node, Mapping) and isinstance(node.get("@id"), str) and len(node) > 1
+    }
+
+
+def reviews_in(value: Any, where: str, index: Mapping[str, Any] | None = None) -> Iterator[Parsed]:
+    """Every ClaimReview in one JSON value, parsed; a value with none yields nothing."""
+    if isinstance(value, Mapping) and isinstance(value.get("@graph"), list):
+        graph = value["@graph"]
+        yield from reviews_in(graph, where, id_index(graph))
+        return
+    found = list(find_reviews(value))
+    for number, (node, as_read) in enumerate(found, start=1):
+        position = where if len(found) == 1 else f"{where}, review {number}"
+        try:
+            resolved = resolve(node, index or id_index([value]))
+            yield Parsed(position, item=review_bundle(resolved, as_read), raw=as_read)
+        except InvalidInput as error:
+            yield Parsed(position, error=str(error), raw=as_read)
+
+
+def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
+    """ClaimReviews from a JSON-LD file: an array and an @graph are streamed node by node."""
+    rest = jsonstream.events(stream)
+    head = next(rest, None)
+    if head is None:
+        return
+    _prefix, event, value = head
+    if event == "start_array":
+        for number, node in enumerate(jsonstream.array_items(rest), start=1):
+            yield from _one(node, f"item {number}")
+        return
+    if event != "start_map":
+        yield Parsed(
+            "document", error="this JSON holds no object or array, so no ClaimReview.", raw=value
+        )
+        return
+    top: dict[str, Any] = {}
+    for _prefix, event, key in rest:
+        if event == "end_map":
+            break
+        _prefix, event, value = next(rest)
+        if key == "@graph" and event == "start_array":
+            yield from _graph(jsonstream.array_items(rest))
+        else:
+            top[key] = jsonstream.build(event, value, rest)
+    if set(top) - {"@context"}:
+        yield from _one(top, "document")
+
+
+def _one(node: Any, where: str) -> Iterator[Parsed]:
+    parsed = list(reviews_in(node, where))
+    if not parsed:
+        kind = node.get("@type") if isinstance(node, Mapping) else type(node).__name__
+        parsed = [Parsed(where, error=f"no ClaimReview here (found {kind!r}).", raw=node)]
+    yield from parsed
+
+
+def _graph(nodes: Iterator[Any]) -> Iterator[Parsed]:
+    """Reviews of an @graph as they stream by; one that refers to a node not read yet waits
+    until the end of the graph (publishers put a few Organizations there, not millions)."""
+    index: dict[str, Any] = {}
+    waiting: list[tuple[int, Any]] = []
+    for number, node in enumerate(nodes, start=1):
+        index.update(id_index([node]))
+        if not any(True for _ in find_reviews(node)):
+            continue
+        if _unresolved(node, index):
+            waiting.append((number, node))
+        else:
+            yield from reviews_in(node, f"@graph node {number}", index)
+    for number, node in waiting:
+        yield from reviews_in(node, f"@graph node {number}", index)
+
+
+def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, list):
+        return any(_unresolved(item, index, depth + 1) for item in value)
+    if isinstance(value, Mapping):
+        ref = value.get("@id")
+        if set(value) <= {"@id", "@type"} and isinstance(ref, str):
+            return ref not in index
+        return any(_unresolved(item, index, depth + 1) for item in value.values())
+    return False
+
+
+def parse_script(text: str, where: str) -> Iterator[Parsed]:
+    """The reviews in one ld+json script block of a page."""
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        yield Parsed(where, error=f"the JSON-LD is not valid JSON ({error}).", raw=text)
+        return
+    yield from reviews_in(value, where)

@@ -1,0 +1,74 @@
+"""Streaming JSON: walk a large document with ijson, building one record at a time.
+
+Memory stays flat: only the record being built is held, never the whole file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+import ijson
+
+from claimtrack.errors import InvalidInput
+
+Events = Iterator[tuple[str, str, Any]]
+
+
+def events(stream: IO[bytes]) -> Events:
+    """ijson parser events; numbers with a fraction come back as float, not Decimal."""
+    return iter(ijson.parse(stream, use_float=True))
+
+
+def items(stream: IO[bytes], prefix: str) -> Iterator[Any]:
+    """The values at ``prefix`` ("claims.item"), built by ijson's C backend."""
+    return iter(ijson.items(stream, prefix, use_float=True))
+
+
+def leading_scalars(stream: IO[bytes]) -> dict[str, Any] | None:
+    """The top-level object's scalar keys before its first list or object (a document's
+    header); None when the document is not an object."""
+    found: dict[str, Any] = {}
+    rest = events(stream)
+    first = next(rest, None)
+    if first is None or first[1] != "start_map":
+        return None
+    for prefix, event, value in rest:
+        if prefix == "" and event == "map_key":
+            continue
+        if event in ("start_map", "start_array", "end_map"):
+            return found
+        found[prefix] = value
+    return found
+
+
+def build(event: str, value: Any, rest: Events) -> Any:
+    """The value that starts with ``event`` (a scalar, or a whole object or array)."""
+    if event not in ("start_map", "start_array"):
+        return value
+    builder = ijson.ObjectBuilder()
+    builder.event(event, value)
+    depth = 1
+    for _prefix, inner_event, inner_value in rest:
+        builder.event(inner_event, inner_value)
+        if inner_event in ("start_map", "start_array"):
+            depth += 1
+        elif inner_event in ("end_map", "end_array"):
+            depth -= 1
+            if depth == 0:
+                return builder.value
+    raise InvalidInput("The JSON ends in the middle of a value; the file looks truncated.")
+
+
+def array_items(rest: Events) -> Iterator[Any]:
+    """The items of the array whose ``start_array`` was just read, one by one."""
+    for _prefix, event, value in rest:
+        if event == "end_array":
+            return
+        yield build(event, value, rest)
+
+
+def json_error(error: Exception, name: str) -> InvalidInput:
+    """A readable message for a JSON syntax error found while streaming."""
+    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return InvalidInput(f"{name} is not valid JSON ({detail}); fix the file and import it again.")
