@@ -64,3 +64,28 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
     assert "White House — ['Sergey Lavrov']" in capsys.readouterr().out
+
+
+def test_the_top_level_list_matches_each_commands_own_help() -> None:
+    """`claimtrack --help` lists commands from a registry without loading them: keep it true."""
+    from claimtrack.cli._lazy import LazyGroup
+
+    for entry in LazyGroup.ENTRIES:
+        first_line = " ".join((entry.load().help or "").split("\n\n")[0].split())
+        assert first_line == entry.help, (entry.name, first_line)
+
+
+def test_help_lists_every_command_without_loading_them() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from claimtrack.cli import main; sys.argv = ['claimtrack', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('claimtrack.cli.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    from claimtrack.cli._lazy import LazyGroup
+
+    for entry in LazyGroup.ENTRIES:
+        assert f"  {entry.name} " in out
+    loaded = eval(out.strip().splitlines()[-1])  # the printed list of modules
+    assert loaded == ["claimtrack.cli._common", "claimtrack.cli._lazy"]

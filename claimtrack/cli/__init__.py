@@ -13,28 +13,40 @@ from typing import Annotated
 import typer
 
 from claimtrack import __version__
-from claimtrack.cli import (
-    actor,
-    appearance,
-    backup,
-    claim,
-    db,
-    dedupe,
-    exchange,
-    extract,
-    graph,
-    history,
-    link,
-    report,
-    search,
-    source,
-    status,
-    timeline,
-    verdict,
-)
+from claimtrack.cli._lazy import Entry, LazyGroup
 from claimtrack.cli._common import State
 
+# Every top-level command and noun, in the order `claimtrack --help` lists them. Each is
+# imported only when used (claimtrack.cli._lazy); tests/test_docs.py checks the help lines
+# against the commands' own.
+LazyGroup.ENTRIES = [
+    Entry("init", "db:init", "Create the database or upgrade it to this version's schema."),
+    Entry("claim", "claim:app", "Log, list, edit and remove claims."),
+    Entry("link", "link:app", "Link claims: denies, contradicts, evades, supports…"),
+    Entry("verdict", "verdict:app", "Fact-checkers' verdicts on claims."),
+    Entry("actor", "actor:app", "People, organisations, governments and media."),
+    Entry("source", "source:app", "Articles and pages where claims appear."),
+    Entry("appearance", "appearance:app", "Where a claim was seen, quote verbatim."),
+    Entry("show", "report:show", "Show a claim's dispute as a tree (or a page: --format html)."),
+    Entry("report", "report:app", "Reports for editors and readers."),
+    Entry("graph", "graph:graph", "Draw the dispute graph as DOT, Mermaid or GraphML."),
+    Entry("timeline", "timeline:timeline", "When a claim and its responses first appeared, and where."),
+    Entry("search", "search:search", 'Full-text search over claim texts, summaries and quotes, most relevant first.'),
+    Entry("match", "search:match", 'Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.'),
+    Entry("dedupe", "dedupe:dedupe", 'Scan all claims for likely duplicates and record them as suggested same_as links.'),
+    Entry("review", "dedupe:review", 'List suggested duplicates waiting for a decision, the most likely first.'),
+    Entry("extract", "extract:extract", "Suggest the claims, counter-claims, denials and non-denials of an article."),
+    Entry("import", "exchange:import_", 'Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.'),
+    Entry("export", "exchange:export", 'Export the database (or the claims the filters select) for another tool or a backup.'),
+    Entry("ratings", "ratings:app", "How verdict labels read as ratings; add your own."),
+    Entry("history", "history:history", 'Show the edit history, newest first: who changed what, when, before and after.'),
+    Entry("backup", "backup:backup", 'Back up the whole database, edit history included, while others keep working.'),
+    Entry("restore", "backup:restore", 'Restore a backup into an empty database (refused if the database holds any data).'),
+    Entry("db", "db:app", "Schema version and checks, for operators."),
+]
+
 app = typer.Typer(
+    cls=LazyGroup,
     name="claimtrack",
     help=(
         "Track claims, the counter-claims and denials made against them, who said each, where "
@@ -85,36 +97,6 @@ def main_callback(
     ] = False,
 ) -> None:
     ctx.obj = State(db=db_url, user=user)
-
-
-app.command("init")(db.init)
-app.command("show")(report.show)
-app.command("export")(exchange.export)
-app.command("import")(exchange.import_)
-app.command("search")(search.search)
-app.command("match")(search.match)
-app.command("dedupe")(dedupe.dedupe)
-app.command("review")(dedupe.review)
-app.command("graph")(graph.graph)
-app.command("timeline")(timeline.timeline)
-app.command("extract")(extract.extract)
-app.command("history")(history.history)
-app.command("backup")(backup.backup)
-app.command("restore")(backup.restore)
-claim.app.command("status")(status.claim_status)
-claim.app.command("restore")(history.restore)
-verdict.app.command("status")(status.verdict_status)
-app.add_typer(actor.app, name="actor", help="People, organisations, governments and media.")
-app.add_typer(source.app, name="source", help="Articles and pages where claims appear.")
-app.add_typer(claim.app, name="claim", help="Log, list, edit and remove claims.")
-app.add_typer(appearance.app, name="appearance", help="Where a claim was seen, quote verbatim.")
-app.add_typer(link.app, name="link", help="Link claims: denies, contradicts, evades, supports…")
-app.add_typer(verdict.app, name="verdict", help="Fact-checkers' verdicts on claims.")
-app.add_typer(report.app, name="report", help="Reports for editors and readers.")
-app.add_typer(db.app, name="db", help="Schema version and checks, for operators.")
-from claimtrack.cli import ratings  # noqa: E402  (apart from the block above, for merging)
-
-app.add_typer(ratings.app, name="ratings", help="How verdict labels read as ratings; add your own.")
 
 
 def main() -> None:

@@ -53,6 +53,18 @@ PublishedOnly = Annotated[
 ]
 
 
+def quiet_typer(help: str | None = None, *, no_args_is_help: bool = True) -> typer.Typer:
+    """A Typer app with claimtrack's settings: plain help text, no completion installer, no
+    pretty tracebacks (errors are `Error:` lines, see command_session)."""
+    return typer.Typer(
+        help=help,
+        no_args_is_help=no_args_is_help,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+
+
 def fail(message: str) -> NoReturn:
     """Print one ``Error:`` line on stderr and exit 1."""
     typer.echo(f"Error: {' '.join(message.split())}", err=True)

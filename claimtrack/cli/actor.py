@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
 from claimtrack.enums import ActorKind, OutputFormat
 
 if TYPE_CHECKING:
     from claimtrack.views import ActorView
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("People, organisations, governments and media.")
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The actor's name or one of its aliases (any case).")]
 KindOption = Annotated[

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit_rows, say
+from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
 from claimtrack.enums import OutputFormat
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Where a claim was seen, quote verbatim.")
 
 ClaimArg = Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id (a unique prefix will do).")]
 UrlArg = Annotated[str, typer.Argument(metavar="URL", help="URL of the page where the claim appears.")]

@@ -17,6 +17,7 @@ from claimtrack.cli._common import (
     command_session,
     emit,
     emit_rows,
+    quiet_typer,
     say,
 )
 from claimtrack.enums import OutputFormat, ReviewStatus
@@ -24,7 +25,7 @@ from claimtrack.enums import OutputFormat, ReviewStatus
 if TYPE_CHECKING:
     from claimtrack.views import ClaimView
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Log, list, edit and remove claims.")
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Claim id such as c-7f3a9k2m1xab (a unique prefix will do).")]
 SpeakerOption = Annotated[
@@ -206,3 +207,10 @@ def merge(
         f"{result.links} link(s), {result.verdicts} verdict(s), {result.tags} tag(s)"
         + (f"; dropped {result.links_dropped} duplicate link(s)" if result.links_dropped else "")
         + f". {result.drop} now leads to {result.keep}.")
+
+
+# Commands of other topics that act on one claim, listed with the claim commands.
+from claimtrack.cli import history, status  # noqa: E402
+
+app.command("status")(status.claim_status)
+app.command("restore")(history.restore)

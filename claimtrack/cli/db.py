@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, emit_rows, fail, open_engine, say
+from claimtrack.cli._common import FormatOption, emit_rows, fail, open_engine, quiet_typer, say
 from claimtrack.enums import OutputFormat
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Schema version and checks, for operators.")
 
 
 def init(ctx: typer.Context) -> None:

@@ -6,10 +6,18 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, fail, say
+from claimtrack.cli._common import (
+    FormatOption,
+    command_session,
+    emit,
+    emit_rows,
+    fail,
+    quiet_typer,
+    say,
+)
 from claimtrack.enums import LinkStatus, OutputFormat, Relation
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Link claims: denies, contradicts, evades, supports…")
 
 RelationArg = Annotated[
     Relation,

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit_rows, say
+from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
 from claimtrack.enums import OutputFormat, Rating
 
-app = typer.Typer(no_args_is_help=False)
+app = quiet_typer("How verdict labels read as ratings; add your own.", no_args_is_help=False)
 
 
 @app.callback(invoke_without_command=True)

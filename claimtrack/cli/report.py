@@ -13,11 +13,12 @@ from claimtrack.cli._common import (
     TagFilter,
     UntilFilter,
     command_session,
+    quiet_typer,
 )
 from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
 from claimtrack.enums import DocumentFormat
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Reports for editors and readers.")
 
 
 def show(

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
 from claimtrack.enums import OutputFormat
 
 if TYPE_CHECKING:
     from claimtrack.views import SourceView
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Articles and pages where claims appear.")
 
 UrlArg = Annotated[str, typer.Argument(metavar="URL", help="The page's URL (tracking parameters are dropped).")]
 TitleOption = Annotated[str | None, typer.Option("--title", help="The headline.")]

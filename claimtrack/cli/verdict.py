@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
 from claimtrack.enums import OutputFormat, Rating
 
-app = typer.Typer(no_args_is_help=True)
+app = quiet_typer("Fact-checkers' verdicts on claims.")
 
 
 @app.command("add")
@@ -75,3 +75,8 @@ def remove(ctx: typer.Context, verdict_id: Annotated[str, typer.Argument(metavar
         removed = verdict.public_id
         verdicts.remove_verdict(session, verdict)
     say(f"Removed verdict {removed}.")
+
+
+from claimtrack.cli import status  # noqa: E402  (the review status, next to claim status)
+
+app.command("status")(status.verdict_status)
