@@ -211,7 +211,45 @@ def native_file(samples: list[Sample]) -> bytes:
 
 # Issue 4 adds csv/jsonl/claimreview: one entry each, e.g.
 # Importer("csv", csv_file, lambda path: ["import", "--format", "csv", str(path)]).
-IMPORTERS = [Importer("native", native_file, lambda path: ["import", str(path)])]
+def jsonl_file(samples: list[Sample]) -> bytes:
+    return b"".join(
+        json.dumps({"type": "claim", "text": s.text, "speaker": s.speaker or None,
+                    "tags": [s.tag]}).encode() + b"\n"
+        for s in samples
+    )
+
+
+def csv_file(samples: list[Sample]) -> bytes:
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(["claim", "speaker", "tags"])
+    writer.writerows([s.text, s.speaker, s.tag] for s in samples)
+    # surrogatepass: a lone surrogate becomes bytes that are not UTF-8, as a broken export has
+    return buffer.getvalue().encode("utf-8", "surrogatepass")
+
+
+def claimreview_file(samples: list[Sample]) -> bytes:
+    reviews = [
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "url": f"https://checks.example/{n}", "claimReviewed": s.text,
+         "author": {"@type": "Organization", "name": "Checker"},
+         "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": s.speaker}},
+         "reviewRating": {"@type": "Rating", "alternateName": s.tag}}
+        for n, s in enumerate(samples)
+    ]
+    return json.dumps(reviews).encode()
+
+
+IMPORTERS = [
+    Importer("native", native_file, lambda path: ["import", str(path)]),
+    Importer("jsonl", jsonl_file, lambda path: ["import", "--format", "jsonl", str(path)]),
+    Importer("csv", csv_file, lambda path: ["import", "--format", "csv", str(path)]),
+    Importer("claimreview", claimreview_file,
+             lambda path: ["import", "--format", "claimreview", str(path)]),
+]
 
 
 def damage(data: bytes, how: str, where: float) -> bytes:

@@ -38,9 +38,9 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
                 raw=raw.decode("utf-8", "replace"),
             )
             continue
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
             yield Parsed(
-                where, error=f"not valid JSON ({error}).", raw=raw.decode("utf-8", "replace")
+                where, error=f"not valid JSON ({error}).", raw=raw.decode("utf-8", "replace")[:200]
             )
             continue
         kind = data.get("type") if isinstance(data, dict) else None

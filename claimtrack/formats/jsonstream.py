@@ -14,15 +14,22 @@ from claimtrack.errors import InvalidInput
 
 Events = Iterator[tuple[str, str, Any]]
 
+# No claimtrack record nests deeper than this; a deeper document is hostile or broken.
+MAX_NESTING = 64
+# ijson's C parser builds every event's prefix ("item.item.…") for a whole buffer before it
+# yields: with 64 KB of "[" that is quadratic (seconds, gigabytes). Small buffers bound the
+# work done before the nesting check below sees the events.
+BUFFER = 4096
+
 
 def events(stream: IO[bytes]) -> Events:
     """ijson parser events; numbers with a fraction come back as float, not Decimal."""
-    return iter(ijson.parse(stream, use_float=True))
+    return iter(ijson.parse(stream, use_float=True, buf_size=BUFFER))
 
 
 def items(stream: IO[bytes], prefix: str) -> Iterator[Any]:
     """The values at ``prefix`` ("claims.item"), built by ijson's C backend."""
-    return iter(ijson.items(stream, prefix, use_float=True))
+    return iter(ijson.items(stream, prefix, use_float=True, buf_size=BUFFER))
 
 
 def leading_scalars(stream: IO[bytes]) -> dict[str, Any] | None:
@@ -53,6 +60,11 @@ def build(event: str, value: Any, rest: Events) -> Any:
         builder.event(inner_event, inner_value)
         if inner_event in ("start_map", "start_array"):
             depth += 1
+            if depth > MAX_NESTING:
+                raise InvalidInput(
+                    f"The JSON nests more than {MAX_NESTING} levels deep; it is not claimtrack, "
+                    "ClaimReview or JSON Lines data."
+                )
         elif inner_event in ("end_map", "end_array"):
             depth -= 1
             if depth == 0:
