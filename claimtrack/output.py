@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -45,6 +46,22 @@ def to_json(value: Any) -> str:
     return json.dumps(plain(value), ensure_ascii=False, indent=2)
 
 
+# Shown as escapes at a terminal and in markdown: control characters (a claim could carry
+# ESC sequences that recolour or retitle the terminal) and the bidi overrides and isolates
+# that can make text display in another order than it is stored ("Trojan Source"). Tabs and
+# newlines stay; so do zero-width joiners and marks, which scripts and emoji need.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control and bidi-override characters written as escapes (\\x1b, \\u202e)."""
+    return _INVISIBLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+        else f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
 def cell_text(value: Any) -> str:
     """A scalar as display text ("" for None, lists joined by ", ")."""
     value = plain(value)
@@ -65,7 +82,7 @@ def csv_safe(text: str) -> str:
 def markdown_cell(text: str) -> str:
     """Escape a cell for a GitHub-flavoured markdown table (no raw HTML gets through)."""
     return (
-        text.replace("&", "&amp;")
+        visible(text).replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\\", "\\\\")
@@ -103,7 +120,7 @@ def render_rows(
     if fmt is OutputFormat.MARKDOWN:
         body = [[markdown_cell(cell_text(row.get(c))) for c in columns] for row in rows]
         return tabulate(body, headers=columns, tablefmt="github", disable_numparse=True)
-    body = [[cell_text(row.get(c)) for c in columns] for row in rows]
+    body = [[visible(cell_text(row.get(c))) for c in columns] for row in rows]
     return tabulate(
         body,
         headers=columns,

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimtrack.enums import OutputFormat
-from claimtrack.output import markdown_cell, plain, render_rows, to_json
+from claimtrack.output import markdown_cell, plain, render_rows, to_json, visible
 from claimtrack.views import ClaimDetails, ClaimView, Dispute, Response, VerdictView
 
 WIDTH = 88
@@ -73,7 +73,7 @@ def render_dispute(dispute: Dispute, fmt: OutputFormat) -> str:
         return render_rows(dispute_rows([dispute]), fmt)
     if fmt is OutputFormat.MARKDOWN:
         return _markdown_dispute(dispute, heading="#")
-    return _tree(dispute)
+    return visible(_tree(dispute))
 
 
 def render_contested(
@@ -98,7 +98,7 @@ def render_contested(
     header = f"Contested claims: {count}, most challenged first{scope}."
     if not disputes:
         return header + "\nNothing is contested yet: link a denial with `claimtrack link add`."
-    return "\n\n".join([header] + [_tree(d, number=i) for i, d in enumerate(disputes, 1)])
+    return visible("\n\n".join([header] + [_tree(d, number=i) for i, d in enumerate(disputes, 1)]))
 
 
 DISPUTE_COLUMNS = [
@@ -225,7 +225,7 @@ _MD_SPECIAL = set("\\`*_[]|#~")
 
 def _md(text: str) -> str:
     """Escape free text for markdown: no markup, no raw HTML, line breaks kept."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in escaped)
     # A line starting "- ", "+ " or "1. " would become a list item.
     lines = [re.sub(r"^(\s*)([-+]|\d+)([.]?\s)", _unlist, line)

@@ -76,3 +76,19 @@ def test_every_read_command_speaks_every_format(seeded: Cli) -> None:
                 import json
 
                 json.loads(result.stdout)
+
+
+def test_terminal_outputs_show_control_characters_as_escapes(cli: Cli) -> None:
+    """A stored ESC sequence or bidi override must not act on the reader's terminal."""
+    import json
+
+    hostile = "Cost \x1b]0;pwned\x07\x1b[31m€5\u202e02\u202c — fine"
+    claim = cli.add(hostile, "--speaker", "Evil\x1b[2J")
+    cli.ok("link", "add", cli.add("A denial"), "denies", claim)
+    for args in (["claim", "list"], ["claim", "list", "-f", "markdown"], ["show", claim],
+                 ["report", "contested"], ["report", "contested", "-f", "markdown"],
+                 ["actor", "list"]):
+        out = cli.ok(*args).stdout
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, args
+        assert "\\x1b" in out, args
+    assert json.loads(cli.ok("claim", "show", claim, "-f", "json").stdout)["text"] == hostile

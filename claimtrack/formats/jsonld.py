@@ -25,7 +25,10 @@ def is_microdata(node: Any) -> bool:
 
 def from_microdata(node: Mapping[str, Any]) -> dict[str, Any]:
     """A microdata item ({"type": [...], "properties": {"name": [...]}}) as JSON-LD."""
-    types = node.get("type") or []
+    raw_types = node.get("type")
+    types = [raw_types] if isinstance(raw_types, str) else [
+        t for t in (raw_types if isinstance(raw_types, list) else []) if isinstance(t, str)
+    ]
     converted: dict[str, Any] = {"@type": types[0] if len(types) == 1 else types}
     if isinstance(node.get("id"), str):
         converted["@id"] = node["id"]
