@@ -8,7 +8,6 @@ No alembic.ini and no logging config: claimtrack configures Alembic in code.
 from __future__ import annotations
 
 from alembic import context
-
 from claimtrack import fulltext
 from claimtrack.models import Base
 

@@ -42,8 +42,9 @@ def build(path: str, claims: int) -> int:
             " VALUES (?, ?, ?, ?)",
             (
                 (source, rng.choice(RELATIONS), target, now)
-                for source, target in ((rng.randint(1, claims), rng.randint(1, claims))
-                                       for _ in range(2 * claims))
+                for source, target in (
+                    (rng.randint(1, claims), rng.randint(1, claims)) for _ in range(2 * claims)
+                )
                 if source != target
             ),
         )
@@ -79,8 +80,12 @@ def main(quick: bool) -> None:
             return [(d.claim.id, d.claim.challenges) for d in disputes.contested(session, limit=50)]
 
     ours = median_time(report, repeat=10)
-    ids = dict(raw.execute("SELECT id, public_id FROM claims WHERE id IN (%s)"
-                           % ",".join(str(r[0]) for r in naive_rows)).fetchall())
+    ids = dict(
+        raw.execute(
+            "SELECT id, public_id FROM claims WHERE id IN "
+            f"({','.join(str(r[0]) for r in naive_rows)})"
+        ).fetchall()
+    )
     expected = [(ids[claim_id], count) for claim_id, count in naive_rows]
     identical = report() == expected
     print(ratio_line("report contested --limit 50 (library)", ours, naive, "<= 0.1x"))

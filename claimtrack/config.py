@@ -1,4 +1,4 @@
-"""Where the database is: ``--db``, else ``CLAIMTRACK_DATABASE_URL``, else a file in the user data dir."""
+"""Where the database is: ``--db``, else ``CLAIMTRACK_DATABASE_URL``, else the user data dir."""
 
 from __future__ import annotations
 

@@ -26,8 +26,9 @@ def render_claim(details: ClaimDetails, fmt: OutputFormat) -> str:
     """A claim's record: fields, sources, links and verdicts."""
     claim = details.claim
     if fmt is OutputFormat.JSON:
-        return to_json({**plain(claim), "links": plain(details.links),
-                        "verdicts": plain(details.verdicts)})
+        return to_json(
+            {**plain(claim), "links": plain(details.links), "verdicts": plain(details.verdicts)}
+        )
     fields = {
         "id": claim.id,
         "text": claim.text,
@@ -44,11 +45,27 @@ def render_claim(details: ClaimDetails, fmt: OutputFormat) -> str:
         return render_rows([fields], fmt)
     sections = [render_rows([{"field": k, "value": v} for k, v in fields.items()], fmt)]
     parts: list[tuple[str, list[dict[str, Any]]]] = [
-        ("Sources", [{"url": a.url, "outlet": a.outlet, "quote": a.quote, "seen": a.seen}
-                     for a in claim.sources]),
-        ("Links", [{"id": link.id, "from": link.from_claim, "relation": link.relation,
-                    "to": link.to_claim, "status": link.status, "note": link.note}
-                   for link in details.links]),
+        (
+            "Sources",
+            [
+                {"url": a.url, "outlet": a.outlet, "quote": a.quote, "seen": a.seen}
+                for a in claim.sources
+            ],
+        ),
+        (
+            "Links",
+            [
+                {
+                    "id": link.id,
+                    "from": link.from_claim,
+                    "relation": link.relation,
+                    "to": link.to_claim,
+                    "status": link.status,
+                    "note": link.note,
+                }
+                for link in details.links
+            ],
+        ),
         ("Verdicts", [_verdict_row(v) for v in details.verdicts]),
     ]
     return "\n\n".join(sections + render_sections(parts, fmt))
@@ -89,11 +106,10 @@ def render_contested(
     scope = ("; " + ", ".join(f"{k}: {plain(v)}" for k, v in used.items())) if used else ""
     if fmt is OutputFormat.MARKDOWN:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        parts = [f"# Contested claims\n\n{count}, most challenged first{_md(scope)}. "
-                 f"Generated {stamp}."]
-        parts += [
-            _markdown_dispute(d, heading="##", number=i) for i, d in enumerate(disputes, 1)
+        parts = [
+            f"# Contested claims\n\n{count}, most challenged first{_md(scope)}. Generated {stamp}."
         ]
+        parts += [_markdown_dispute(d, heading="##", number=i) for i, d in enumerate(disputes, 1)]
         return "\n\n".join(parts)
     header = f"Contested claims: {count}, most challenged first{scope}."
     if not disputes:
@@ -102,7 +118,15 @@ def render_contested(
 
 
 DISPUTE_COLUMNS = [
-    "dispute", "side", "relation", "id", "speaker", "date", "text", "sources", "verdicts",
+    "dispute",
+    "side",
+    "relation",
+    "id",
+    "speaker",
+    "date",
+    "text",
+    "sources",
+    "verdicts",
 ]
 
 
@@ -113,17 +137,26 @@ def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
         rows.append(_side_row(number, "claim", "", dispute.claim, dispute.verdicts))
         for response in dispute.responses:
             rows.append(
-                _side_row(number, "response", response.relation.value, response.claim,
-                          response.verdicts)
+                _side_row(
+                    number, "response", response.relation.value, response.claim, response.verdicts
+                )
             )
             for supporter in response.supporters:
-                rows.append(_side_row(number, f"supports {response.claim.id}", "supports",
-                                      supporter.claim, supporter.verdicts))
+                rows.append(
+                    _side_row(
+                        number,
+                        f"supports {response.claim.id}",
+                        "supports",
+                        supporter.claim,
+                        supporter.verdicts,
+                    )
+                )
     return rows
 
 
-def _side_row(number: int, side: str, relation: str, claim: ClaimView,
-              verdicts: Sequence[VerdictView]) -> dict[str, Any]:
+def _side_row(
+    number: int, side: str, relation: str, claim: ClaimView, verdicts: Sequence[VerdictView]
+) -> dict[str, Any]:
     return {
         "dispute": number,
         "side": side,
@@ -142,8 +175,14 @@ def _verdict_text(verdict: VerdictView) -> str:
 
 
 def _verdict_row(verdict: VerdictView) -> dict[str, Any]:
-    return {"id": verdict.id, "by": verdict.by, "rating": verdict.rating,
-            "normalized": verdict.normalized, "date": verdict.date, "url": verdict.url}
+    return {
+        "id": verdict.id,
+        "by": verdict.by,
+        "rating": verdict.rating,
+        "normalized": verdict.normalized,
+        "date": verdict.date,
+        "url": verdict.url,
+    }
 
 
 def _who(claim: ClaimView) -> str:
@@ -161,10 +200,13 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 
 def dispute_state(dispute: Dispute) -> str:
-    """"contested: 2 challenges, verdicts disagree", or "not contested"."""
+    """ "contested: 2 challenges, verdicts disagree", or "not contested"."""
     count = dispute.claim.challenges
-    state = (f"contested: {count} challenge{'s' if count != 1 else ''}"
-             if dispute.is_contested else "not contested")
+    state = (
+        f"contested: {count} challenge{'s' if count != 1 else ''}"
+        if dispute.is_contested
+        else "not contested"
+    )
     return state + (", verdicts disagree" if dispute.verdicts_disagree else "")
 
 
@@ -180,37 +222,52 @@ def _tree(dispute: Dispute, *, number: int | None = None) -> str:
         last = index == len(dispute.responses) - 1
         lines += _branch(response, "   ", last, shown)
     for answer in dispute.answers:
-        lines.append(f"   ↳ {answer.relation.value.replace('_', ' ')} {answer.claim.id}  "
-                     f"{_who(answer.claim)}: {_short(answer.claim.headline)}")
+        lines.append(
+            f"   ↳ {answer.relation.value.replace('_', ' ')} {answer.claim.id}  "
+            f"{_who(answer.claim)}: {_short(answer.claim.headline)}"
+        )
     return "\n".join(lines)
 
 
 def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> list[str]:
     joint, rail = ("└─ ", "   ") if last else ("├─ ", "│  ")
-    lines = [f"{indent}{joint}{response.relation.phrase} {_who(response.claim)}  "
-             f"{response.claim.id}"]
+    lines = [
+        f"{indent}{joint}{response.relation.phrase} {_who(response.claim)}  {response.claim.id}"
+    ]
     inner = indent + rail + "   "
     lines += _wrap(response.claim.text, inner)
     if response.note:
-        lines += textwrap.wrap(f"note: {response.note}", WIDTH, initial_indent=inner,
-                               subsequent_indent=inner + "      ")
+        lines += textwrap.wrap(
+            f"note: {response.note}",
+            WIDTH,
+            initial_indent=inner,
+            subsequent_indent=inner + "      ",
+        )
     lines += _sources(response.claim, inner, skip=shown)
     lines += _verdicts(response.verdicts, inner)
     for supporter in response.supporters:
-        lines.append(f"{inner}+ supported by {_who(supporter.claim)} {supporter.claim.id}: "
-                     f"{_short(supporter.claim.headline)}")
+        lines.append(
+            f"{inner}+ supported by {_who(supporter.claim)} {supporter.claim.id}: "
+            f"{_short(supporter.claim.headline)}"
+        )
     return lines
 
 
-def _sources(claim: ClaimView, indent: str, skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def _sources(
+    claim: ClaimView, indent: str, skip: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
     """Where the claim appeared; sources already shown for the dispute's claim are skipped."""
-    return [f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else "")
-            for a in claim.sources if a.url not in skip]
+    return [
+        f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else "")
+        for a in claim.sources
+        if a.url not in skip
+    ]
 
 
 def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:
-    return [f"{indent}verdict: {_verdict_text(v)}" + (f" {v.date}" if v.date else "")
-            for v in verdicts]
+    return [
+        f"{indent}verdict: {_verdict_text(v)}" + (f" {v.date}" if v.date else "") for v in verdicts
+    ]
 
 
 def _short(text: str, length: int = 70) -> str:
@@ -228,8 +285,10 @@ def _md(text: str) -> str:
     escaped = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in escaped)
     # A line starting "- ", "+ " or "1. " would become a list item.
-    lines = [re.sub(r"^(\s*)([-+]|\d+)([.]?\s)", _unlist, line)
-             for line in escaped.replace("\r\n", "\n").split("\n")]
+    lines = [
+        re.sub(r"^(\s*)([-+]|\d+)([.]?\s)", _unlist, line)
+        for line in escaped.replace("\r\n", "\n").split("\n")
+    ]
     return "  \n".join(lines)
 
 
@@ -249,25 +308,42 @@ def _md_link(url: str) -> str:
 def _markdown_dispute(dispute: Dispute, *, heading: str, number: int | None = None) -> str:
     claim = dispute.claim
     title = f"{number}. " if number is not None else ""
-    lines = [f"{heading} {title}{_md(claim.speaker or 'Unattributed')}: {_md(_short(claim.headline))}",
-             "",
-             f"`{claim.id}` · {_md(_who(claim))}",
-             "",
-             "> " + _md(claim.text).replace("  \n", "  \n> ")]
+    lines = [
+        f"{heading} {title}{_md(claim.speaker or 'Unattributed')}: {_md(_short(claim.headline))}",
+        "",
+        f"`{claim.id}` · {_md(_who(claim))}",
+        "",
+        "> " + _md(claim.text).replace("  \n", "  \n> "),
+    ]
     for appearance in claim.sources:
-        lines.append(f"\nSource: {_md_link(appearance.url)}"
-                     + (f" ({_md(appearance.outlet)})" if appearance.outlet else ""))
+        lines.append(
+            f"\nSource: {_md_link(appearance.url)}"
+            + (f" ({_md(appearance.outlet)})" if appearance.outlet else "")
+        )
     if dispute.verdicts:
         lines.append("\nVerdicts: " + "; ".join(_md(_verdict_text(v)) for v in dispute.verdicts))
     if dispute.responses:
         rows = [["Response", "By", "Date", "Claim", "Id"]]
         for response in dispute.responses:
-            rows.append([response.relation.phrase, response.claim.speaker or "unattributed",
-                         plain(response.claim.date) or "", response.claim.text,
-                         response.claim.id])
-            rows += [["  ↳ supported by", s.claim.speaker or "unattributed",
-                      plain(s.claim.date) or "", s.claim.text, s.claim.id]
-                     for s in response.supporters]
+            rows.append(
+                [
+                    response.relation.phrase,
+                    response.claim.speaker or "unattributed",
+                    plain(response.claim.date) or "",
+                    response.claim.text,
+                    response.claim.id,
+                ]
+            )
+            rows += [
+                [
+                    "  ↳ supported by",
+                    s.claim.speaker or "unattributed",
+                    plain(s.claim.date) or "",
+                    s.claim.text,
+                    s.claim.id,
+                ]
+                for s in response.supporters
+            ]
         lines.append("\n" + _github_table(rows))
     return "\n".join(lines)
 

@@ -56,7 +56,9 @@ def optional_text(value: str | None, field: str, *, max_length: int = TEXT_MAX) 
     if value is None or not value.strip():
         return None
     if "\x00" in value:
-        raise InvalidInput(f"The {field} contains a NUL character, which cannot be stored; remove it.")
+        raise InvalidInput(
+            f"The {field} contains a NUL character, which cannot be stored; remove it."
+        )
     try:
         if not value.isascii():  # only non-ASCII text can hold a lone surrogate
             value.encode("utf-8")
@@ -206,8 +208,11 @@ def url(value: str, field: str = "URL") -> str:
         raise InvalidInput(f"'{value}' contains a user name; remove the credentials from the URL.")
     path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-         if not _TRACKING_PARAMS.match(k)]
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING_PARAMS.match(k)
+        ]
     )
     return urlunsplit((scheme, netloc, path, query, ""))
 

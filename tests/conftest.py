@@ -47,8 +47,9 @@ def postgres_admin() -> Iterator[Engine | None]:
     if not url:
         yield None
         return
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1),
-                           isolation_level="AUTOCOMMIT")
+    engine = create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -90,8 +91,9 @@ def session(engine: Engine) -> Iterator[Session]:
     """A session for service tests; everything is rolled back at the end."""
     with engine.connect() as connection:
         transaction = connection.begin()
-        with Session(connection, expire_on_commit=False,
-                     join_transaction_mode="create_savepoint") as session:
+        with Session(
+            connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        ) as session:
             yield session
         transaction.rollback()
 
@@ -102,7 +104,9 @@ class Cli:
 
     url: str
 
-    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> Any:
         return CliRunner().invoke(app, ["--db", self.url, *args], input=input, env=env)
 
     def ok(self, *args: str, input: str | None = None) -> Any:
@@ -120,7 +124,9 @@ class Cli:
             f"expected exit {code}, got {result.exit_code}\n{result.output}"
         )
         assert "Traceback" not in result.output
-        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
         if code == 1:
             lines = result.stderr.strip().splitlines()
             assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr

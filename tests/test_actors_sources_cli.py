@@ -8,8 +8,19 @@ from tests.conftest import Cli, snapshot
 
 
 def test_actor_add_show_list(cli: Cli) -> None:
-    result = cli.ok("actor", "add", "Sergey Lavrov", "--kind", "person", "--alias", "Sergei Lavrov",
-                    "--alias", "Lavrov", "--description", "Russian Foreign Minister")
+    result = cli.ok(
+        "actor",
+        "add",
+        "Sergey Lavrov",
+        "--kind",
+        "person",
+        "--alias",
+        "Sergei Lavrov",
+        "--alias",
+        "Lavrov",
+        "--description",
+        "Russian Foreign Minister",
+    )
     assert result.stdout.strip() == "Sergey Lavrov"
     for name in ("sergei lavrov", "LAVROV", "  Sergey   Lavrov "):
         shown = json.loads(cli.ok("actor", "show", name, "-f", "json").stdout)
@@ -37,13 +48,29 @@ def test_actor_names_and_aliases_are_unique_case_insensitively(cli: Cli) -> None
 
 def test_actor_edit_rename_keeps_old_name_as_alias(cli: Cli) -> None:
     cli.ok("actor", "add", "Sergei Lavrov", "--alias", "Sergey Lavrov")
-    cli.ok("actor", "edit", "Sergei Lavrov", "--name", "Sergey Lavrov", "--kind", "person",
-           "--alias", "Lavrov", "--description", "FM")
+    cli.ok(
+        "actor",
+        "edit",
+        "Sergei Lavrov",
+        "--name",
+        "Sergey Lavrov",
+        "--kind",
+        "person",
+        "--alias",
+        "Lavrov",
+        "--description",
+        "FM",
+    )
     shown = json.loads(cli.ok("actor", "show", "Sergei Lavrov", "-f", "json").stdout)[0]
     assert (shown["name"], shown["kind"], shown["aliases"]) == (
-        "Sergey Lavrov", "person", ["Lavrov", "Sergei Lavrov"])
+        "Sergey Lavrov",
+        "person",
+        ["Lavrov", "Sergei Lavrov"],
+    )
     cli.ok("actor", "edit", "lavrov", "--remove-alias", "Lavrov")
-    assert "no alias" in cli.fails("actor", "edit", "Sergey Lavrov", "--remove-alias", "Lavrov").stderr
+    assert (
+        "no alias" in cli.fails("actor", "edit", "Sergey Lavrov", "--remove-alias", "Lavrov").stderr
+    )
 
 
 def test_actor_rm_refuses_speakers(cli: Cli) -> None:
@@ -55,21 +82,43 @@ def test_actor_rm_refuses_speakers(cli: Cli) -> None:
 
 
 def test_source_add_list_show_edit(cli: Cli) -> None:
-    url = cli.ok("source", "add", "https://WWW.Example.com:443/news/story/?utm_medium=x&id=7#c",
-                 "--title", "Russia rejects", "--outlet", "AP", "--published", "2022-01-17").stdout
+    url = cli.ok(
+        "source",
+        "add",
+        "https://WWW.Example.com:443/news/story/?utm_medium=x&id=7#c",
+        "--title",
+        "Russia rejects",
+        "--outlet",
+        "AP",
+        "--published",
+        "2022-01-17",
+    ).stdout
     assert url.strip() == "https://www.example.com/news/story?id=7"
-    assert "already recorded" in cli.fails("source", "add", "https://www.example.com/news/story?id=7").stderr
-    claim = cli.add("quoted", "--source", "https://www.example.com/news/story/?id=7",
-                    "--quote", "the passage")
+    assert (
+        "already recorded"
+        in cli.fails("source", "add", "https://www.example.com/news/story?id=7").stderr
+    )
+    claim = cli.add(
+        "quoted", "--source", "https://www.example.com/news/story/?id=7", "--quote", "the passage"
+    )
     listed = json.loads(cli.ok("source", "list", "-f", "json").stdout)
     assert [(s["url"], s["outlet"], s["published"], s["claims"]) for s in listed] == [
-        ("https://www.example.com/news/story?id=7", "AP", "2022-01-17", 1)]
-    shown = json.loads(cli.ok("source", "show", "https://www.example.com/news/story?id=7",
-                              "-f", "json").stdout)
+        ("https://www.example.com/news/story?id=7", "AP", "2022-01-17", 1)
+    ]
+    shown = json.loads(
+        cli.ok("source", "show", "https://www.example.com/news/story?id=7", "-f", "json").stdout
+    )
     assert shown["claims"][0]["claim"]["id"] == claim
     assert shown["claims"][0]["quote"] == "the passage"
-    cli.ok("source", "edit", "https://www.example.com/news/story?id=7", "--title", "",
-           "--archive-url", "https://web.archive.org/web/2022/x")
+    cli.ok(
+        "source",
+        "edit",
+        "https://www.example.com/news/story?id=7",
+        "--title",
+        "",
+        "--archive-url",
+        "https://web.archive.org/web/2022/x",
+    )
     listed = json.loads(cli.ok("source", "list", "-f", "json").stdout)
     assert listed[0]["title"] is None
     assert listed[0]["archive_url"] == "https://web.archive.org/web/2022/x"
@@ -79,12 +128,23 @@ def test_source_add_list_show_edit(cli: Cli) -> None:
 
 def test_appearances(cli: Cli) -> None:
     claim = cli.add("seen twice")
-    cli.ok("appearance", "add", claim, "https://a.example/1", "--quote", "first", "--seen", "2022-01-17")
+    cli.ok(
+        "appearance",
+        "add",
+        claim,
+        "https://a.example/1",
+        "--quote",
+        "first",
+        "--seen",
+        "2022-01-17",
+    )
     cli.ok("appearance", "add", claim, "https://b.example/2")
     cli.ok("appearance", "add", claim, "https://a.example/1", "--quote", "corrected")
     listed = json.loads(cli.ok("appearance", "list", claim, "-f", "json").stdout)
     assert [(a["url"], a["quote"], a["seen"]) for a in listed] == [
-        ("https://a.example/1", "corrected", "2022-01-17"), ("https://b.example/2", None, None)]
+        ("https://a.example/1", "corrected", "2022-01-17"),
+        ("https://b.example/2", None, None),
+    ]
     cli.ok("appearance", "rm", claim, "https://b.example/2")
     assert "no appearance" in cli.fails("appearance", "rm", claim, "https://b.example/2").stderr
     assert len(json.loads(cli.ok("appearance", "list", claim, "-f", "json").stdout)) == 1

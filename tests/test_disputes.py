@@ -13,11 +13,15 @@ from tests.conftest import Cli
 SEED_DISPUTES = {
     # contested claim -> (its speaker, {relation: [responding speakers]})
     "c-seed00000001": ("White House", {"denies": ["Sergey Lavrov"]}),
-    "c-seed00000003": ("Government of Ukraine",
-                       {"denies": ["Government of Russia"], "supports": [None]}),
+    "c-seed00000003": (
+        "Government of Ukraine",
+        {"denies": ["Government of Russia"], "supports": [None]},
+    ),
     "c-seed00000005": ("Government of Russia", {"denies": ["Government of Ukraine"]}),
-    "c-seed00000007": ("Sergei Ryabkov",
-                       {"contradicts": ["Jake Sullivan"], "evades": ["Dmitry Peskov"]}),
+    "c-seed00000007": (
+        "Sergei Ryabkov",
+        {"contradicts": ["Jake Sullivan"], "evades": ["Dmitry Peskov"]},
+    ),
 }
 
 
@@ -39,9 +43,15 @@ def test_seed_report_has_the_four_disputes_with_both_sides(seeded: Cli) -> None:
 def test_seed_report_as_text_names_both_sides(seeded: Cli) -> None:
     text = seeded.ok("report", "contested").stdout
     assert text.startswith("Contested claims: 4 disputes")
-    for phrase in ("denied by Sergey Lavrov", "\"total disinformation.\"", "false-flag operation",
-                   "contradicted by Jake Sullivan", "evaded by Dmitry Peskov",
-                   "denied by Government of Ukraine", "denied by Government of Russia"):
+    for phrase in (
+        "denied by Sergey Lavrov",
+        '"total disinformation."',
+        "false-flag operation",
+        "contradicted by Jake Sullivan",
+        "evaded by Dmitry Peskov",
+        "denied by Government of Ukraine",
+        "denied by Government of Russia",
+    ):
         assert phrase in text, phrase
     assert "Lukashenko" not in text  # context claims are not disputes
 
@@ -71,7 +81,9 @@ def test_report_markdown_and_csv(seeded: Cli) -> None:
 
 def test_show_is_a_tree_of_both_sides(seeded: Cli) -> None:
     tree = seeded.ok("show", "c-seed00000007").stdout
-    assert tree.splitlines()[0].startswith("c-seed00000007  Sergei Ryabkov  [contested: 2 challenges]")
+    assert tree.splitlines()[0].startswith(
+        "c-seed00000007  Sergei Ryabkov  [contested: 2 challenges]"
+    )
     assert "├─ contradicted by Jake Sullivan" in tree
     assert "└─ evaded by Dmitry Peskov · 2022-01-17" in tree
     shown = json.loads(seeded.ok("show", "c-seed00000003", "-f", "json").stdout)

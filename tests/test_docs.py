@@ -30,7 +30,9 @@ def documentation() -> str:
     return "\n".join(page.read_text(encoding="utf-8") for page in pages)
 
 
-@pytest.mark.parametrize(("path", "command"), commands(), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+@pytest.mark.parametrize(
+    ("path", "command"), commands(), ids=lambda v: " ".join(v) if isinstance(v, tuple) else ""
+)
 def test_command_has_help(path: tuple[str, ...], command: Any) -> None:
     assert (command.help or "").strip(), f"claimtrack {' '.join(path)} has no help text"
     for param in command.params:
@@ -45,8 +47,9 @@ def test_every_command_is_documented() -> None:
         if hasattr(command, "commands"):
             continue
         leaf, parents = path[-1], " ".join(path[:-1])
-        mentioned = (f"claimtrack {' '.join(path)}" in text
-                     or re.search(rf"claimtrack {re.escape(parents)} [a-z/]*\b{re.escape(leaf)}\b", text))
+        mentioned = f"claimtrack {' '.join(path)}" in text or re.search(
+            rf"claimtrack {re.escape(parents)} [a-z/]*\b{re.escape(leaf)}\b", text
+        )
         if not mentioned:
             missing.append(" ".join(path))
     assert not missing, f"undocumented commands: {missing}"
@@ -58,7 +61,9 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "make demo" in first_block and "make test" in first_block
 
 
-def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_readme_python_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(tmp_path)
@@ -79,9 +84,11 @@ def test_help_lists_every_command_without_loading_them() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from claimtrack.cli import main; sys.argv = ['claimtrack', '--help']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('claimtrack.cli.')))")
+    code = (
+        "import sys; from claimtrack.cli import main; sys.argv = ['claimtrack', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('claimtrack.cli.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     from claimtrack.cli._lazy import LazyGroup
 

@@ -13,17 +13,69 @@ from tests.conftest import FIXTURES, Cli, snapshot
 
 def build(cli: Cli) -> None:
     cli.ok("import", str(FIXTURES / "seed.json"))
-    cli.ok("source", "edit", "urn:claimtrack:seed:000_9268d6ca20cf8fd5", "--title", "Seed | article",
-           "--retrieved", "2022-01-18T09:30:00+01:00", "--archive-url", "https://archive.org/x")
-    claim = cli.add('Tab\tnewline\n"quotes" «ёлка» עברית =1+1', "--speaker", "Ünïcode Speaker",
-                    "--tag", "weird", "--summary", "odd text", "--language", "ru",
-                    "--source", "https://example.com/a", "--quote", "=HYPERLINK()")
-    cli.ok("verdict", "add", claim, "--rating", "Pants on Fire!", "--by", "PolitiFact",
-           "--url", "https://politifact.com/x", "--date", "2022-01-20", "--note", "Nope.")
-    cli.ok("verdict", "add", "c-seed00000001", "--rating", "Mostly True", "--by", "Checker",
-           "--normalized", "mostly-true")
-    cli.ok("link", "add", claim, "same_as", "c-seed00000013", "--note", "n", "--source",
-           "https://example.com/b")
+    cli.ok(
+        "source",
+        "edit",
+        "urn:claimtrack:seed:000_9268d6ca20cf8fd5",
+        "--title",
+        "Seed | article",
+        "--retrieved",
+        "2022-01-18T09:30:00+01:00",
+        "--archive-url",
+        "https://archive.org/x",
+    )
+    claim = cli.add(
+        'Tab\tnewline\n"quotes" «ёлка» עברית =1+1',
+        "--speaker",
+        "Ünïcode Speaker",
+        "--tag",
+        "weird",
+        "--summary",
+        "odd text",
+        "--language",
+        "ru",
+        "--source",
+        "https://example.com/a",
+        "--quote",
+        "=HYPERLINK()",
+    )
+    cli.ok(
+        "verdict",
+        "add",
+        claim,
+        "--rating",
+        "Pants on Fire!",
+        "--by",
+        "PolitiFact",
+        "--url",
+        "https://politifact.com/x",
+        "--date",
+        "2022-01-20",
+        "--note",
+        "Nope.",
+    )
+    cli.ok(
+        "verdict",
+        "add",
+        "c-seed00000001",
+        "--rating",
+        "Mostly True",
+        "--by",
+        "Checker",
+        "--normalized",
+        "mostly-true",
+    )
+    cli.ok(
+        "link",
+        "add",
+        claim,
+        "same_as",
+        "c-seed00000013",
+        "--note",
+        "n",
+        "--source",
+        "https://example.com/b",
+    )
 
 
 def without_time(document: dict) -> dict:  # type: ignore[type-arg]

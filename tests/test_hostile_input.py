@@ -21,10 +21,15 @@ from tests.hostile_helpers import DAMAGE, IMPORTERS, OPTIONS, Importer, Option, 
 
 # Validation is the same on both backends: the PostgreSQL pass runs fewer generated examples
 # (the explicit @example cases always run).
-BOUNDED = settings(max_examples=4 if os.environ.get("CLAIMTRACK_TEST_DATABASE_URL") else 8,
-                   deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                          HealthCheck.too_slow, HealthCheck.data_too_large])
+BOUNDED = settings(
+    max_examples=4 if os.environ.get("CLAIMTRACK_TEST_DATABASE_URL") else 8,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 
 
 @pytest.fixture
@@ -41,7 +46,9 @@ FORMATS = ["table", "markdown", "csv"]
 def assert_clean_failure(result: Any, cli: Cli, before: dict[str, Any], context: object) -> None:
     assert result.exit_code == 1, (context, result.exit_code, result.output[-2000:])
     assert result.exception is None or isinstance(result.exception, SystemExit), (
-        context, result.exception)
+        context,
+        result.exception,
+    )
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), (context, result.stderr[-2000:])
     assert snapshot(cli.url) == before, context
@@ -56,8 +63,11 @@ def assert_clean_failure(result: Any, cli: Cli, before: dict[str, Any], context:
 @example(value="")
 def test_free_text_options(ready: Cli, option: Option, value: str) -> None:
     cli = ready
-    made = option.prepare(cli) if option.fresh else PREPARED.setdefault(
-        (cli.url, option.name), option.prepare(cli))
+    made = (
+        option.prepare(cli)
+        if option.fresh
+        else PREPARED.setdefault((cli.url, option.name), option.prepare(cli))
+    )
     before = snapshot(cli.url)
     result = cli(*option.args(made, value))
     if result.exit_code != 0:
@@ -75,7 +85,8 @@ def test_free_text_options(ready: Cli, option: Option, value: str) -> None:
 
 records = st.lists(
     st.builds(Sample, text=hostile_text(), speaker=hostile_text(), tag=hostile_text()),
-    min_size=1, max_size=4,
+    min_size=1,
+    max_size=4,
 )
 
 
@@ -83,15 +94,18 @@ records = st.lists(
 @BOUNDED
 @given(samples=records, how=st.sampled_from(DAMAGE), where=st.floats(0, 1))
 @example(samples=[Sample("ok \u202eclaim", "Speaker", "tag")], how="intact", where=0.5)
-def test_importers(ready: Cli, tmp_path: Path, importer: Importer, samples: list[Sample],
-                   how: str, where: float) -> None:
+def test_importers(
+    ready: Cli, tmp_path: Path, importer: Importer, samples: list[Sample], how: str, where: float
+) -> None:
     cli = ready
     from tests.hostile_helpers import damage
 
     file = tmp_path / f"{importer.name}.input"
     file.write_bytes(damage(importer.write(samples), how, where))
     before = snapshot(cli.url)
-    known = {c["text"] for c in json.loads(cli.ok("claim", "list", "--limit", "0", "-f", "json").stdout)}
+    known = {
+        c["text"] for c in json.loads(cli.ok("claim", "list", "--limit", "0", "-f", "json").stdout)
+    }
     result = cli(*importer.args(file))
     if result.exit_code != 0:
         assert_clean_failure(result, cli, before, (importer.name, how, samples))

@@ -15,8 +15,16 @@ from claimtrack.db import make_engine, session_scope
 from claimtrack.services import claims
 from tests.conftest import Cli
 
-TABLES = {"actors", "actor_aliases", "sources", "claims", "claim_tags", "appearances", "links",
-          "verdicts"}
+TABLES = {
+    "actors",
+    "actor_aliases",
+    "sources",
+    "claims",
+    "claim_tags",
+    "appearances",
+    "links",
+    "verdicts",
+}
 
 
 def tables(engine: Engine) -> set[str]:
@@ -61,19 +69,28 @@ def test_every_step_keeps_existing_rows(bare: Engine) -> None:
     revisions = migrate.known_revisions()
     migrate.upgrade(bare, revisions[0])
     with bare.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO actors (name, name_key, kind, created_at) "
-            "VALUES ('Sergey Lavrov', 'sergey lavrov', 'person', :now)"), {"now": dt.datetime(2022, 1, 17)})
-        connection.execute(text(
-            "INSERT INTO claims (public_id, text, speaker_id, said_on, language, challenge_count,"
-            " verdicts_disagree, created_at, updated_at) VALUES ('c-0000000000aa', 'total "
-            "disinformation', 1, '2022-01-17', 'en', 0, false, :now, :now)"),
-            {"now": dt.datetime(2022, 1, 17)})
+        connection.execute(
+            text(
+                "INSERT INTO actors (name, name_key, kind, created_at) "
+                "VALUES ('Sergey Lavrov', 'sergey lavrov', 'person', :now)"
+            ),
+            {"now": dt.datetime(2022, 1, 17)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO claims (public_id, text, speaker_id, said_on, language,"
+                " challenge_count, verdicts_disagree, created_at, updated_at)"
+                " VALUES ('c-0000000000aa', 'total disinformation', 1, '2022-01-17', 'en', 0,"
+                " false, :now, :now)"
+            ),
+            {"now": dt.datetime(2022, 1, 17)},
+        )
     for step in revisions[1:]:
         migrate.upgrade(bare, step)
         with bare.connect() as connection:
             assert connection.execute(text("SELECT text FROM claims")).scalars().all() == [
-                "total disinformation"], step
+                "total disinformation"
+            ], step
     with session_scope(bare) as session:
         assert claims.get_claim(session, "c-0000000000aa").speaker.name == "Sergey Lavrov"
 
@@ -151,10 +168,14 @@ def old_sqlite_file(path: Path) -> str:
     engine = make_engine(f"sqlite:///{path}")
     migrate.upgrade(engine, migrate.known_revisions()[0])
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO claims (public_id, text, language, challenge_count, verdicts_disagree,"
-            " created_at, updated_at) VALUES ('c-0000000000ab', 'survivor', 'en', 0, false,"
-            " :now, :now)"), {"now": dt.datetime(2022, 1, 17)})
+        connection.execute(
+            text(
+                "INSERT INTO claims (public_id, text, language, challenge_count, verdicts_disagree,"
+                " created_at, updated_at) VALUES ('c-0000000000ab', 'survivor', 'en', 0, false,"
+                " :now, :now)"
+            ),
+            {"now": dt.datetime(2022, 1, 17)},
+        )
     engine.dispose()
     return "c-0000000000ab"
 
@@ -173,8 +194,10 @@ def test_sqlite_upgrade_backs_up_first_and_rows_survive(tmp_path: Path) -> None:
     assert re.fullmatch(r"old\.db\.\d{8}T\d{12}Z\.bak", backup.name)
     assert claim_id in cli.ok("claim", "list").stdout
     with sqlite3.connect(backup) as copy:  # the backup is the old file, untouched
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
-            migrate.known_revisions()[0])
+        assert (
+            copy.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            == (migrate.known_revisions()[0])
+        )
         assert copy.execute("SELECT text FROM claims").fetchall() == [("survivor",)]
     assert "up to date" in cli.ok("init").stderr
     assert len(list(tmp_path.glob("old.db.*.bak"))) == 1  # no backup when nothing to do

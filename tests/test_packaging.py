@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                            text=True, timeout=600)
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
     return result.stdout
 
@@ -44,22 +45,34 @@ def test_wheel_installs_and_runs_outside_the_repo(tmp_path: Path) -> None:
     location = run(python, "-c", "import claimtrack, sys; print(claimtrack.__file__)", cwd=outside)
     assert str(target) in location
     run(claimtrack, "init", cwd=outside, env=env)
-    claim_id = run(claimtrack, "claim", "add", "Installed and working", "--speaker", "Tester",
-                   cwd=outside, env=env).strip()
+    claim_id = run(
+        claimtrack,
+        "claim",
+        "add",
+        "Installed and working",
+        "--speaker",
+        "Tester",
+        cwd=outside,
+        env=env,
+    ).strip()
     assert claim_id.startswith("c-")
     assert claim_id in run(claimtrack, "claim", "list", cwd=outside, env=env)
     assert "up_to_date" in run(claimtrack, "db", "current", "-f", "json", cwd=outside, env=env)
 
 
 def test_help_does_not_import_the_database_layer() -> None:
-    code = ("import sys, claimtrack.cli; "
-            "heavy = [m for m in ('sqlalchemy', 'alembic', 'tabulate') if m in sys.modules]; "
-            "print(heavy)")
+    code = (
+        "import sys, claimtrack.cli; "
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'tabulate') if m in sys.modules]; "
+        "print(heavy)"
+    )
     assert run(sys.executable, "-c", code).strip() == "[]"
 
 
 def test_python_dash_m_and_version() -> None:
     from claimtrack import __version__
 
-    assert run(sys.executable, "-m", "claimtrack", "--version").strip() == f"claimtrack {__version__}"
+    assert (
+        run(sys.executable, "-m", "claimtrack", "--version").strip() == f"claimtrack {__version__}"
+    )
     assert "Usage" in run(sys.executable, "-m", "claimtrack", "--help")

@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from claimtrack import __version__
-from claimtrack.cli._lazy import Entry, LazyGroup
 from claimtrack.cli._common import State
+from claimtrack.cli._lazy import Entry, LazyGroup
 
 # Every top-level command and noun, in the order `claimtrack --help` lists them. Each is
 # imported only when used (claimtrack.cli._lazy); tests/test_docs.py checks the help lines
@@ -30,18 +30,60 @@ LazyGroup.ENTRIES = [
     Entry("show", "report:show", "Show a claim's dispute as a tree (or a page: --format html)."),
     Entry("report", "report:app", "Reports for editors and readers."),
     Entry("graph", "graph:graph", "Draw the dispute graph as DOT, Mermaid or GraphML."),
-    Entry("timeline", "timeline:timeline", "When a claim and its responses first appeared, and where."),
-    Entry("search", "search:search", 'Full-text search over claim texts, summaries and quotes, most relevant first.'),
-    Entry("match", "search:match", 'Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.'),
-    Entry("dedupe", "dedupe:dedupe", 'Scan all claims for likely duplicates and record them as suggested same_as links.'),
-    Entry("review", "dedupe:review", 'List suggested duplicates waiting for a decision, the most likely first.'),
-    Entry("extract", "extract:extract", "Suggest the claims, counter-claims, denials and non-denials of an article."),
-    Entry("import", "exchange:import_", 'Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.'),
-    Entry("export", "exchange:export", 'Export the database (or the claims the filters select) for another tool or a backup.'),
+    Entry(
+        "timeline", "timeline:timeline", "When a claim and its responses first appeared, and where."
+    ),
+    Entry(
+        "search",
+        "search:search",
+        "Full-text search over claim texts, summaries and quotes, most relevant first.",
+    ),
+    Entry(
+        "match",
+        "search:match",
+        "Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.",
+    ),
+    Entry(
+        "dedupe",
+        "dedupe:dedupe",
+        "Scan all claims for likely duplicates and record them as suggested same_as links.",
+    ),
+    Entry(
+        "review",
+        "dedupe:review",
+        "List suggested duplicates waiting for a decision, the most likely first.",
+    ),
+    Entry(
+        "extract",
+        "extract:extract",
+        "Suggest the claims, counter-claims, denials and non-denials of an article.",
+    ),
+    Entry(
+        "import",
+        "exchange:import_",
+        "Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.",
+    ),
+    Entry(
+        "export",
+        "exchange:export",
+        "Export the database (or the claims the filters select) for another tool or a backup.",
+    ),
     Entry("ratings", "ratings:app", "How verdict labels read as ratings; add your own."),
-    Entry("history", "history:history", 'Show the edit history, newest first: who changed what, when, before and after.'),
-    Entry("backup", "backup:backup", 'Back up the whole database, edit history included, while others keep working.'),
-    Entry("restore", "backup:restore", 'Restore a backup into an empty database (refused if the database holds any data).'),
+    Entry(
+        "history",
+        "history:history",
+        "Show the edit history, newest first: who changed what, when, before and after.",
+    ),
+    Entry(
+        "backup",
+        "backup:backup",
+        "Back up the whole database, edit history included, while others keep working.",
+    ),
+    Entry(
+        "restore",
+        "backup:restore",
+        "Restore a backup into an empty database (refused if the database holds any data).",
+    ),
     Entry("db", "db:app", "Schema version and checks, for operators."),
 ]
 
@@ -93,7 +135,9 @@ def main_callback(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     ctx.obj = State(db=db_url, user=user)

@@ -43,13 +43,16 @@ SinceFilter = Annotated[
     str | None, typer.Option("--since", help="Only claims said on or after this date (YYYY-MM-DD).")
 ]
 UntilFilter = Annotated[
-    str | None, typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD).")
+    str | None,
+    typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD)."),
 ]
 
 PublishedOnly = Annotated[
     bool,
-    typer.Option("--published-only", help="Only published material (see `claimtrack claim "
-                 "status`): what readers may see."),
+    typer.Option(
+        "--published-only",
+        help="Only published material (see `claimtrack claim status`): what readers may see.",
+    ),
 ]
 
 
@@ -110,8 +113,10 @@ def database_errors(url: str) -> Iterator[None]:
     except UnicodeEncodeError:
         # A value that never passed claimtrack.values: undecodable bytes in an argument arrive
         # as lone surrogates, which no database driver can encode.
-        fail("A value given is not valid UTF-8 (it holds bytes that are not text); retype it. "
-             "Nothing was written.")
+        fail(
+            "A value given is not valid UTF-8 (it holds bytes that are not text); retype it. "
+            "Nothing was written."
+        )
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import typer
 from typer.core import TyperGroup
@@ -76,7 +76,7 @@ class LazyCommands(MutableMapping[str, Command]):
 class LazyGroup(TyperGroup):
     """The top-level group; ``ENTRIES`` is set by claimtrack.cli."""
 
-    ENTRIES: list[Entry] = []
+    ENTRIES: ClassVar[list[Entry]] = []
 
     def __init__(self, **attrs: object) -> None:
         super().__init__(**attrs)  # type: ignore[arg-type]

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 app = quiet_typer("People, organisations, governments and media.")
 
-NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The actor's name or one of its aliases (any case).")]
+NameArg = Annotated[
+    str, typer.Argument(metavar="NAME", help="The actor's name or one of its aliases (any case).")
+]
 KindOption = Annotated[
     ActorKind | None, typer.Option("--kind", help="What the actor is.", case_sensitive=False)
 ]
@@ -40,7 +42,10 @@ def add(
 
     with command_session(ctx) as session:
         actor = actors.add_actor(
-            session, name, kind=kind or ActorKind.UNKNOWN, aliases=alias or (),
+            session,
+            name,
+            kind=kind or ActorKind.UNKNOWN,
+            aliases=alias or (),
             description=description,
         )
     emit(actor.name)
@@ -48,7 +53,9 @@ def add(
 
 
 @app.command("list")
-def list_(ctx: typer.Context, kind: KindOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def list_(
+    ctx: typer.Context, kind: KindOption = None, fmt: FormatOption = OutputFormat.TABLE
+) -> None:
     """List actors with how many claims each made."""
     from claimtrack.services import actors
 
@@ -98,8 +105,13 @@ def edit(
 
     with command_session(ctx) as session:
         actor = actors.edit_actor(
-            session, actors.get_actor(session, name), name=new_name, kind=kind,
-            description=description, add_aliases=alias or (), remove_aliases=remove_alias or (),
+            session,
+            actors.get_actor(session, name),
+            name=new_name,
+            kind=kind,
+            description=description,
+            add_aliases=alias or (),
+            remove_aliases=remove_alias or (),
         )
     say(f"Updated actor '{actor.name}'.")
 

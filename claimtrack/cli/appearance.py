@@ -11,8 +11,12 @@ from claimtrack.enums import OutputFormat
 
 app = quiet_typer("Where a claim was seen, quote verbatim.")
 
-ClaimArg = Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id (a unique prefix will do).")]
-UrlArg = Annotated[str, typer.Argument(metavar="URL", help="URL of the page where the claim appears.")]
+ClaimArg = Annotated[
+    str, typer.Argument(metavar="CLAIM", help="Claim id (a unique prefix will do).")
+]
+UrlArg = Annotated[
+    str, typer.Argument(metavar="URL", help="URL of the page where the claim appears.")
+]
 
 
 @app.command("add")
@@ -46,10 +50,14 @@ def list_(ctx: typer.Context, claim_id: ClaimArg, fmt: FormatOption = OutputForm
         {"url": a.url, "outlet": a.outlet, "title": a.title, "quote": a.quote, "seen": a.seen}
         for a in view.sources
     ]
-    emit_rows(rows, fmt, records=list(view.sources),
-              columns=["url", "outlet", "title", "quote", "seen"],
-              empty=f"Claim {view.id} has no recorded appearances; add one with "
-              "`claimtrack appearance add`.")
+    emit_rows(
+        rows,
+        fmt,
+        records=list(view.sources),
+        columns=["url", "outlet", "title", "quote", "seen"],
+        empty=f"Claim {view.id} has no recorded appearances; add one with "
+        "`claimtrack appearance add`.",
+    )
 
 
 @app.command("rm")

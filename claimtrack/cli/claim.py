@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
 app = quiet_typer("Log, list, edit and remove claims.")
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Claim id such as c-7f3a9k2m1xab (a unique prefix will do).")]
+IdArg = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="Claim id such as c-7f3a9k2m1xab (a unique prefix will do)."),
+]
 SpeakerOption = Annotated[
     str | None,
     typer.Option("--speaker", help="Who said it (name or alias; a new name creates the actor)."),
@@ -75,8 +78,15 @@ def add(
         text = sys.stdin.read()
     with command_session(ctx) as session:
         claim = claims.add_claim(
-            session, text=text, speaker=speaker, said_on=date, summary=summary,
-            language=language, tags=tag or (), source_url=source, quote=quote,
+            session,
+            text=text,
+            speaker=speaker,
+            said_on=date,
+            summary=summary,
+            language=language,
+            tags=tag or (),
+            source_url=source,
+            quote=quote,
         )
     emit(claim.public_id)
     say(f"Added claim {claim.public_id}.")
@@ -104,7 +114,11 @@ def list_(
 
     with command_session(ctx, write=False) as session:
         found = claims.list_claims(
-            session, speaker=speaker, tags=tag or (), since=since, until=until,
+            session,
+            speaker=speaker,
+            tags=tag or (),
+            since=since,
+            until=until,
             limit=limit + 1 if limit else None,
             status=ReviewStatus.PUBLISHED if published_only else status,
         )
@@ -112,8 +126,12 @@ def list_(
         found = found[:limit]
         say(f"Showing the first {limit} claims; pass --limit 0 for all.")
     short = fmt is OutputFormat.TABLE
-    emit_rows([claim_row(view, short=short) for view in found], fmt, records=found,
-              empty="No claims match; add one with `claimtrack claim add`.")
+    emit_rows(
+        [claim_row(view, short=short) for view in found],
+        fmt,
+        records=found,
+        empty="No claims match; add one with `claimtrack claim add`.",
+    )
 
 
 @app.command("show")
@@ -147,8 +165,14 @@ def edit(
 
     with command_session(ctx) as session:
         claim = claims.edit_claim(
-            session, claims.get_claim(session, claim_id), text=text, speaker=speaker,
-            said_on=date, summary=summary, language=language, add_tags=tag or (),
+            session,
+            claims.get_claim(session, claim_id),
+            text=text,
+            speaker=speaker,
+            said_on=date,
+            summary=summary,
+            language=language,
+            add_tags=tag or (),
             remove_tags=untag or (),
         )
     say(f"Updated claim {claim.public_id}.")
@@ -203,10 +227,12 @@ def merge(
     with command_session(ctx) as session:
         result = merges.merge_by_id(session, keep, drop)
     emit(result.keep)
-    say(f"Merged {result.drop} into {result.keep}: moved {result.appearances} appearance(s), "
+    say(
+        f"Merged {result.drop} into {result.keep}: moved {result.appearances} appearance(s), "
         f"{result.links} link(s), {result.verdicts} verdict(s), {result.tags} tag(s)"
         + (f"; dropped {result.links_dropped} duplicate link(s)" if result.links_dropped else "")
-        + f". {result.drop} now leads to {result.keep}.")
+        + f". {result.drop} now leads to {result.keep}."
+    )
 
 
 # Commands of other topics that act on one claim, listed with the claim commands.

@@ -47,8 +47,12 @@ def add(
 
     with command_session(ctx) as session:
         link = links.add_link(
-            session, claims.get_claim(session, from_id), relation,
-            claims.get_claim(session, to_id), note=note, source_url=source,
+            session,
+            claims.get_claim(session, from_id),
+            relation,
+            claims.get_claim(session, to_id),
+            note=note,
+            source_url=source,
         )
         description = f"{link.from_claim.public_id} {relation} {link.to_claim.public_id}"
     emit(str(link.id))
@@ -59,15 +63,20 @@ def add(
 def list_(
     ctx: typer.Context,
     claim_id: Annotated[
-        str | None, typer.Argument(metavar="CLAIM", help="Only links touching this claim.", show_default=False)
+        str | None,
+        typer.Argument(metavar="CLAIM", help="Only links touching this claim.", show_default=False),
     ] = None,
     relation: Annotated[
-        Relation | None, typer.Option("--relation", help="Only this relation.", case_sensitive=False)
+        Relation | None,
+        typer.Option("--relation", help="Only this relation.", case_sensitive=False),
     ] = None,
     status: Annotated[
         LinkStatus | None,
-        typer.Option("--status", help="Only links with this status (suggested: see "
-                     "`claimtrack review`).", case_sensitive=False),
+        typer.Option(
+            "--status",
+            help="Only links with this status (suggested: see `claimtrack review`).",
+            case_sensitive=False,
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -78,13 +87,25 @@ def list_(
         claim = claims.get_claim(session, claim_id) if claim_id else None
         found = links.list_links(session, claim, relation=relation, status=status)
     rows = [
-        {"id": v.id, "from": v.from_claim, "relation": v.relation, "to": v.to_claim,
-         "status": v.status, "note": v.note, "source": v.source, "created_at": v.created_at}
+        {
+            "id": v.id,
+            "from": v.from_claim,
+            "relation": v.relation,
+            "to": v.to_claim,
+            "status": v.status,
+            "note": v.note,
+            "source": v.source,
+            "created_at": v.created_at,
+        }
         for v in found
     ]
     columns = ["id", "from", "relation", "to", "status", "note", "source"]
-    emit_rows(rows, fmt, columns=columns if fmt is OutputFormat.TABLE else None,
-              empty="No links; add one with `claimtrack link add FROM denies TO`.")
+    emit_rows(
+        rows,
+        fmt,
+        columns=columns if fmt is OutputFormat.TABLE else None,
+        empty="No links; add one with `claimtrack link add FROM denies TO`.",
+    )
 
 
 @app.command("rm")
@@ -110,7 +131,9 @@ def remove(
             except ValueError:
                 fail(f"'{link[1]}' is not a relation; use one of {', '.join(Relation)}.")
             found = links.find_link(
-                session, claims.get_claim(session, link[0]), relation,
+                session,
+                claims.get_claim(session, link[0]),
+                relation,
                 claims.get_claim(session, link[2]),
             )
         else:
@@ -120,8 +143,12 @@ def remove(
     say(f"Removed link {number}.")
 
 
-LinkIdArg = Annotated[int, typer.Argument(metavar="LINK_ID", help="The link's number (see "
-                                          "`claimtrack review` or `link list`).")]
+LinkIdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="LINK_ID", help="The link's number (see `claimtrack review` or `link list`)."
+    ),
+]
 
 
 @app.command("confirm")

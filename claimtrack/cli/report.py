@@ -23,7 +23,9 @@ app = quiet_typer("Reports for editors and readers.")
 
 def show(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="Claim id (a unique prefix will do).")],
+    claim_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Claim id (a unique prefix will do).")
+    ],
     fmt: DocumentFormatOption = DocumentFormat.TABLE,
     output: OutputFileOption = None,
 ) -> None:
@@ -69,5 +71,8 @@ def contested(
         found = report(
             session, speaker=speaker, tags=tag or (), since=since, until=until, limit=limit or None
         )
-    deliver(contested_document(found, fmt, filters=filters), output,
-            description=f"the contested report ({plural(len(found), 'dispute')})")
+    deliver(
+        contested_document(found, fmt, filters=filters),
+        output,
+        description=f"the contested report ({plural(len(found), 'dispute')})",
+    )

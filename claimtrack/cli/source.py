@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 app = quiet_typer("Articles and pages where claims appear.")
 
-UrlArg = Annotated[str, typer.Argument(metavar="URL", help="The page's URL (tracking parameters are dropped).")]
+UrlArg = Annotated[
+    str, typer.Argument(metavar="URL", help="The page's URL (tracking parameters are dropped).")
+]
 TitleOption = Annotated[str | None, typer.Option("--title", help="The headline.")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Who published it, e.g. 'AP'.")]
 PublishedOption = Annotated[
@@ -43,8 +45,13 @@ def add(
 
     with command_session(ctx) as session:
         source = sources.add_source(
-            session, url, title=title, outlet=outlet, published=published,
-            archive_url=archive_url, retrieved_at=retrieved,
+            session,
+            url,
+            title=title,
+            outlet=outlet,
+            published=published,
+            archive_url=archive_url,
+            retrieved_at=retrieved,
         )
     emit(source.url)
     say(f"Added source {source.url}.")
@@ -65,8 +72,13 @@ def edit(
 
     with command_session(ctx) as session:
         source = sources.edit_source(
-            session, sources.get_source(session, url), title=title, outlet=outlet,
-            published=published, archive_url=archive_url, retrieved_at=retrieved,
+            session,
+            sources.get_source(session, url),
+            title=title,
+            outlet=outlet,
+            published=published,
+            archive_url=archive_url,
+            retrieved_at=retrieved,
         )
     say(f"Updated source {source.url}.")
 
@@ -82,8 +94,12 @@ def list_(
 
     with command_session(ctx, write=False) as session:
         found = sources.list_sources(session, outlet=outlet)
-    emit_rows([_row(view) for view in found], fmt, records=found,
-              empty="No sources yet; add one with `claimtrack source add`.")
+    emit_rows(
+        [_row(view) for view in found],
+        fmt,
+        records=found,
+        empty="No sources yet; add one with `claimtrack source add`.",
+    )
 
 
 @app.command("show")
@@ -102,8 +118,12 @@ def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE
     if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
         emit_rows([_row(view)], fmt, empty="")
         typer.echo("")
-    emit_rows(rows, fmt, columns=["claim", "speaker", "date", "quote"],
-              empty="No claims appear in this source yet.")
+    emit_rows(
+        rows,
+        fmt,
+        columns=["claim", "speaker", "date", "quote"],
+        empty="No claims appear in this source yet.",
+    )
 
 
 def _row(view: SourceView) -> dict[str, object]:

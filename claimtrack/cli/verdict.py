@@ -22,11 +22,16 @@ def add(
     by: Annotated[str, typer.Option("--by", help="The reviewer (actor name or alias).")],
     normalized: Annotated[
         Rating | None,
-        typer.Option("--normalized", help="The rating on claimtrack's scale (default: read "
-                     "from the label).", case_sensitive=False),
+        typer.Option(
+            "--normalized",
+            help="The rating on claimtrack's scale (default: read from the label).",
+            case_sensitive=False,
+        ),
     ] = None,
     url: Annotated[str | None, typer.Option("--url", help="URL of the fact-check.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date of the review, YYYY-MM-DD.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date of the review, YYYY-MM-DD.")
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A short explanation.")] = None,
 ) -> None:
     """Record a verdict on a claim. Prints the verdict's id."""
@@ -34,8 +39,14 @@ def add(
 
     with command_session(ctx) as session:
         verdict = verdicts.add_verdict(
-            session, claims.get_claim(session, claim_id), rating=rating, by=by,
-            normalized=normalized, url=url, reviewed_on=date, explanation=note,
+            session,
+            claims.get_claim(session, claim_id),
+            rating=rating,
+            by=by,
+            normalized=normalized,
+            url=url,
+            reviewed_on=date,
+            explanation=note,
         )
     emit(verdict.public_id)
     say(f"Added verdict {verdict.public_id}: {verdict.rating} ({verdict.normalized}).")
@@ -45,7 +56,8 @@ def add(
 def list_(
     ctx: typer.Context,
     claim_id: Annotated[
-        str | None, typer.Argument(metavar="CLAIM", help="Only verdicts on this claim.", show_default=False)
+        str | None,
+        typer.Argument(metavar="CLAIM", help="Only verdicts on this claim.", show_default=False),
     ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -56,17 +68,33 @@ def list_(
         claim = claims.get_claim(session, claim_id) if claim_id else None
         found = verdicts.list_verdicts(session, claim)
     rows = [
-        {"id": v.id, "claim": v.claim, "rating": v.rating, "normalized": v.normalized,
-         "by": v.by, "date": v.date, "url": v.url}
+        {
+            "id": v.id,
+            "claim": v.claim,
+            "rating": v.rating,
+            "normalized": v.normalized,
+            "by": v.by,
+            "date": v.date,
+            "url": v.url,
+        }
         for v in found
     ]
-    emit_rows(rows, fmt, records=found,
-              columns=["id", "claim", "rating", "normalized", "by", "date", "url"],
-              empty="No verdicts; add one with `claimtrack verdict add`.")
+    emit_rows(
+        rows,
+        fmt,
+        records=found,
+        columns=["id", "claim", "rating", "normalized", "by", "date", "url"],
+        empty="No verdicts; add one with `claimtrack verdict add`.",
+    )
 
 
 @app.command("rm")
-def remove(ctx: typer.Context, verdict_id: Annotated[str, typer.Argument(metavar="ID", help="Verdict id, e.g. v-7f3a9k2m1xab.")]) -> None:
+def remove(
+    ctx: typer.Context,
+    verdict_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Verdict id, e.g. v-7f3a9k2m1xab.")
+    ],
+) -> None:
     """Delete a verdict."""
     from claimtrack.services import verdicts
 

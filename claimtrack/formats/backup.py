@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import ijson  # type: ignore[import-untyped]
+import ijson
 from sqlalchemy import Boolean, Date, Integer, Table
 
 from claimtrack import values

@@ -24,9 +24,7 @@ def find_actor(session: Session, name: str) -> Actor | None:
     key = values.name_key(values.optional_text(name, "name", max_length=values.NAME_MAX) or "")
     actor = session.scalar(select(Actor).where(Actor.name_key == key))
     if actor is None:
-        actor = session.scalar(
-            select(Actor).join(ActorAlias).where(ActorAlias.alias_key == key)
-        )
+        actor = session.scalar(select(Actor).join(ActorAlias).where(ActorAlias.alias_key == key))
     return actor
 
 
@@ -48,14 +46,15 @@ def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNK
     if existing is not None:
         return existing
     actor, created = create_or_find(
-        session, partial(add_actor, session, cleaned, kind=kind),
+        session,
+        partial(add_actor, session, cleaned, kind=kind),
         partial(find_actor, session, cleaned),
     )
     if created:
         notify(
             session,
             f"Created actor '{actor.name}' (kind {actor.kind}; set it with "
-            f"`claimtrack actor edit \"{actor.name}\" --kind person|organization|government|media`).",
+            f'`claimtrack actor edit "{actor.name}" --kind person|organization|government|media`).',
         )
     return actor
 
@@ -164,9 +163,7 @@ def remove_actor(session: Session, actor: Actor) -> None:
 def list_actors(session: Session, *, kind: ActorKind | None = None) -> list[ActorView]:
     """Every actor with how many claims they made, by name."""
     claim_counts = (
-        select(Claim.speaker_id, func.count().label("claims"))
-        .group_by(Claim.speaker_id)
-        .subquery()
+        select(Claim.speaker_id, func.count().label("claims")).group_by(Claim.speaker_id).subquery()
     )
     query = (
         select(Actor, func.coalesce(claim_counts.c.claims, 0))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack import values
@@ -29,8 +29,10 @@ def get_claim(session: Session, claim_id: str) -> Claim:
     """
     claim, merged_id = find_claim(session, claim_id)
     if merged_id is not None:
-        notify(session, f"Claim {merged_id} was merged into {claim.public_id}; using "
-                        f"{claim.public_id}.")
+        notify(
+            session,
+            f"Claim {merged_id} was merged into {claim.public_id}; using {claim.public_id}.",
+        )
     return claim
 
 
@@ -189,9 +191,7 @@ def add_appearance(
     """Record that ``claim`` appears at ``url`` (quote verbatim). Updates it if already recorded."""
     source = sources.ensure_source(session, url)
     appearance = session.scalar(
-        select(Appearance).where(
-            Appearance.claim_id == claim.id, Appearance.source_id == source.id
-        )
+        select(Appearance).where(Appearance.claim_id == claim.id, Appearance.source_id == source.id)
     )
     if appearance is None:
         appearance = Appearance(claim=claim, source=source)
@@ -209,9 +209,7 @@ def remove_appearance(session: Session, claim: Claim, url: str) -> None:
     source = sources.get_source(session, url)
     history.track(session, Claim, [claim.id])
     deleted = session.execute(
-        delete(Appearance).where(
-            Appearance.claim_id == claim.id, Appearance.source_id == source.id
-        )
+        delete(Appearance).where(Appearance.claim_id == claim.id, Appearance.source_id == source.id)
     )
     if not deleted.rowcount:  # type: ignore[attr-defined]
         raise NotFound(f"Claim {claim.public_id} has no appearance at {source.url}.")

@@ -47,13 +47,15 @@ def counters() -> tuple[ScalarSelect[int], ScalarSelect[bool]]:
         .scalar_subquery()
     )
     lean = case(
-        *[(Verdict.normalized == rating, rating.lean) for rating in Rating if rating.lean is not None],
+        *[
+            (Verdict.normalized == rating, rating.lean)
+            for rating in Rating
+            if rating.lean is not None
+        ],
         else_=None,
     )
     disagree = (
-        select(func.count(distinct(lean)) > 1)
-        .where(Verdict.claim_id == Claim.id)
-        .scalar_subquery()
+        select(func.count(distinct(lean)) > 1).where(Verdict.claim_id == Claim.id).scalar_subquery()
     )
     return challenge_count, disagree
 
@@ -69,7 +71,9 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
         # loses them (8 writers linking to one claim: 6 of 8 challenges counted).
         # NO KEY UPDATE does not conflict with the KEY SHARE locks that inserting a link takes.
         session.execute(
-            select(Claim.id).where(Claim.id.in_(chunk)).order_by(Claim.id)
+            select(Claim.id)
+            .where(Claim.id.in_(chunk))
+            .order_by(Claim.id)
             .with_for_update(key_share=True)
         )
         session.execute(
@@ -152,15 +156,20 @@ def build_disputes(session: Session, centers: Sequence[tuple[int, bool]]) -> lis
     for center_id, disagree in centers:
         ordered = sorted(
             incoming_of.get(center_id, []),
-            key=lambda link: (RELATION_ORDER.index(link.relation),
-                              _date_key(views[link.from_claim_id]), link.id),
+            key=lambda link: (
+                RELATION_ORDER.index(link.relation),
+                _date_key(views[link.from_claim_id]),
+                link.id,
+            ),
         )
         disputes.append(
             Dispute(
                 claim=views[center_id],
                 responses=tuple(response(link, link.from_claim_id, True) for link in ordered),
-                answers=tuple(response(link, link.to_claim_id, False)
-                              for link in outgoing_of.get(center_id, [])),
+                answers=tuple(
+                    response(link, link.to_claim_id, False)
+                    for link in outgoing_of.get(center_id, [])
+                ),
                 verdicts=tuple(verdicts_of.get(center_id, ())),
                 verdicts_disagree=disagree,
                 is_contested=views[center_id].challenges > 0 or disagree,

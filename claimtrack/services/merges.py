@@ -41,9 +41,12 @@ def merge_by_id(session: Session, keep_id: str, drop_id: str) -> MergeResult:
     if drop_via is not None:
         raise Conflict(
             f"Claim {drop_via} was already merged into {drop.public_id}"
-            + ("; there is nothing left to merge." if drop.id == keep.id else
-               f"; to merge that claim too, run `claimtrack claim merge {keep.public_id} "
-               f"{drop.public_id}`.")
+            + (
+                "; there is nothing left to merge."
+                if drop.id == keep.id
+                else f"; to merge that claim too, run `claimtrack claim merge {keep.public_id} "
+                f"{drop.public_id}`."
+            )
         )
     return merge_claims(session, keep, drop)
 
@@ -184,7 +187,9 @@ def redirect(session: Session, public_ids: list[str]) -> dict[str, int]:
     return found
 
 
-def export_merges(session: Session, scope: Select[tuple[int]] | None = None) -> Iterator[MergeRecord]:
+def export_merges(
+    session: Session, scope: Select[tuple[int]] | None = None
+) -> Iterator[MergeRecord]:
     """Every merge (into a claim in ``scope``, when given): the DROP→KEEP mapping and what
     DROP said."""
     query = (

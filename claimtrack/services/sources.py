@@ -65,8 +65,14 @@ def add_source(
             f"The source {normalized} is already recorded; change it with `claimtrack source edit`."
         )
     source = Source(url=normalized)
-    _apply(source, title=title, outlet=outlet, published=published, archive_url=archive_url,
-           retrieved_at=retrieved_at)
+    _apply(
+        source,
+        title=title,
+        outlet=outlet,
+        published=published,
+        archive_url=archive_url,
+        retrieved_at=retrieved_at,
+    )
     session.add(source)
     session.flush()
     return source
@@ -83,8 +89,14 @@ def edit_source(
     retrieved_at: str | dt.datetime | None = None,
 ) -> Source:
     """Change the given fields of a source; None leaves a field as it is."""
-    _apply(source, title=title, outlet=outlet, published=published, archive_url=archive_url,
-           retrieved_at=retrieved_at)
+    _apply(
+        source,
+        title=title,
+        outlet=outlet,
+        published=published,
+        archive_url=archive_url,
+        retrieved_at=retrieved_at,
+    )
     session.flush()
     return source
 
@@ -128,7 +140,9 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
     return [source_view(source, count) for source, count in session.execute(query)]
 
 
-def describe_source(session: Session, url: str) -> tuple[SourceView, list[tuple[ClaimView, str | None]]]:
+def describe_source(
+    session: Session, url: str
+) -> tuple[SourceView, list[tuple[ClaimView, str | None]]]:
     """One source and the claims seen in it, each with its quote."""
     from claimtrack.services import reading
 

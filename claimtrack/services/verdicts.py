@@ -69,4 +69,6 @@ def remove_verdict(session: Session, verdict: Verdict) -> None:
 
 def list_verdicts(session: Session, claim: Claim | None = None) -> list[VerdictView]:
     """Verdicts on ``claim``, or all of them, newest review first."""
-    return [view for _, view in reading.verdict_views(session, None if claim is None else [claim.id])]
+    return [
+        view for _, view in reading.verdict_views(session, None if claim is None else [claim.id])
+    ]
