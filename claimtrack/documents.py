@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from claimtrack import __version__
 from claimtrack.enums import DocumentFormat, Relation
 from claimtrack.output import cell_text
-from claimtrack.render import _short, dispute_state, render_contested, render_dispute
+from claimtrack.render import dispute_state, render_contested, render_dispute
 from claimtrack.views import Dispute, Response
+from claimtrack.wording import short
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -72,8 +73,10 @@ def response_groups(dispute: Dispute) -> list[tuple[Relation, list[Response]]]:
 
 def _page(template: str, *, generated_at: dt.datetime | None, **context: Any) -> str:
     stamp = (generated_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    return _environment().get_template(template).render(
-        generated_at=stamp, version=__version__, **context
+    return (
+        _environment()
+        .get_template(template)
+        .render(generated_at=stamp, version=__version__, **context)
     )
 
 
@@ -89,6 +92,6 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.tests["web_url"] = is_web_url
-    environment.filters["short"] = _short
+    environment.filters["short"] = short
     environment.globals.update(state=dispute_state, response_groups=response_groups)
     return environment

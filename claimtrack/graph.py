@@ -14,8 +14,8 @@ from typing import NamedTuple
 from xml.etree import ElementTree
 
 from claimtrack.enums import GraphFormat, Relation
-from claimtrack.render import _short
 from claimtrack.views import ClaimView, Dispute
+from claimtrack.wording import short
 
 LABEL_LENGTH = 60
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -90,7 +90,7 @@ def node_label(claim: ClaimView) -> str:
     who = claim.speaker or "Unattributed"
     if claim.date:
         who += f", {claim.date.isoformat()}"
-    return f"{who}\n{_short(claim.headline, LABEL_LENGTH)}"
+    return f"{who}\n{short(claim.headline, LABEL_LENGTH)}"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")

@@ -7,14 +7,15 @@ row per side of a dispute, JSON the full nested structure.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from claimtrack import markdown
 from claimtrack.enums import OutputFormat
-from claimtrack.output import markdown_cell, plain, render_rows, to_json, visible
+from claimtrack.output import plain, render_rows, to_json, visible
 from claimtrack.views import ClaimDetails, ClaimView, Dispute, Response, VerdictView
+from claimtrack.wording import short, verdict_text, who
 
 WIDTH = 88
 
@@ -89,7 +90,7 @@ def render_dispute(dispute: Dispute, fmt: OutputFormat) -> str:
     if fmt is OutputFormat.CSV:
         return render_rows(dispute_rows([dispute]), fmt)
     if fmt is OutputFormat.MARKDOWN:
-        return _markdown_dispute(dispute, heading="#")
+        return markdown.dispute_section(dispute, heading="#")
     return visible(_tree(dispute))
 
 
@@ -107,9 +108,12 @@ def render_contested(
     if fmt is OutputFormat.MARKDOWN:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         parts = [
-            f"# Contested claims\n\n{count}, most challenged first{_md(scope)}. Generated {stamp}."
+            f"# Contested claims\n\n{count}, most challenged first{markdown.escape(scope)}. "
+            f"Generated {stamp}."
         ]
-        parts += [_markdown_dispute(d, heading="##", number=i) for i, d in enumerate(disputes, 1)]
+        parts += [
+            markdown.dispute_section(d, heading="##", number=i) for i, d in enumerate(disputes, 1)
+        ]
         return "\n\n".join(parts)
     header = f"Contested claims: {count}, most challenged first{scope}."
     if not disputes:
@@ -166,12 +170,8 @@ def _side_row(
         "date": claim.date,
         "text": claim.text,
         "sources": [a.url for a in claim.sources],
-        "verdicts": [_verdict_text(v) for v in verdicts],
+        "verdicts": [verdict_text(v) for v in verdicts],
     }
-
-
-def _verdict_text(verdict: VerdictView) -> str:
-    return f"{verdict.by}: {verdict.rating} ({verdict.normalized})"
 
 
 def _verdict_row(verdict: VerdictView) -> dict[str, Any]:
@@ -183,13 +183,6 @@ def _verdict_row(verdict: VerdictView) -> dict[str, Any]:
         "date": verdict.date,
         "url": verdict.url,
     }
-
-
-def _who(claim: ClaimView) -> str:
-    parts = [claim.speaker or "unattributed"]
-    if claim.date:
-        parts.append(claim.date.isoformat())
-    return " · ".join(parts)
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -213,7 +206,7 @@ def dispute_state(dispute: Dispute) -> str:
 def _tree(dispute: Dispute, *, number: int | None = None) -> str:
     claim = dispute.claim
     prefix = f"{number}. " if number is not None else ""
-    lines = [f"{prefix}{claim.id}  {_who(claim)}  [{dispute_state(dispute)}]"]
+    lines = [f"{prefix}{claim.id}  {who(claim)}  [{dispute_state(dispute)}]"]
     lines += _wrap(claim.text, "   ")
     lines += _sources(claim, "   ")
     lines += _verdicts(dispute.verdicts, "   ")
@@ -224,7 +217,7 @@ def _tree(dispute: Dispute, *, number: int | None = None) -> str:
     for answer in dispute.answers:
         lines.append(
             f"   ↳ {answer.relation.value.replace('_', ' ')} {answer.claim.id}  "
-            f"{_who(answer.claim)}: {_short(answer.claim.headline)}"
+            f"{who(answer.claim)}: {short(answer.claim.headline)}"
         )
     return "\n".join(lines)
 
@@ -232,7 +225,7 @@ def _tree(dispute: Dispute, *, number: int | None = None) -> str:
 def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> list[str]:
     joint, rail = ("└─ ", "   ") if last else ("├─ ", "│  ")
     lines = [
-        f"{indent}{joint}{response.relation.phrase} {_who(response.claim)}  {response.claim.id}"
+        f"{indent}{joint}{response.relation.phrase} {who(response.claim)}  {response.claim.id}"
     ]
     inner = indent + rail + "   "
     lines += _wrap(response.claim.text, inner)
@@ -247,8 +240,8 @@ def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> lis
     lines += _verdicts(response.verdicts, inner)
     for supporter in response.supporters:
         lines.append(
-            f"{inner}+ supported by {_who(supporter.claim)} {supporter.claim.id}: "
-            f"{_short(supporter.claim.headline)}"
+            f"{inner}+ supported by {who(supporter.claim)} {supporter.claim.id}: "
+            f"{short(supporter.claim.headline)}"
         )
     return lines
 
@@ -266,91 +259,5 @@ def _sources(
 
 def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:
     return [
-        f"{indent}verdict: {_verdict_text(v)}" + (f" {v.date}" if v.date else "") for v in verdicts
+        f"{indent}verdict: {verdict_text(v)}" + (f" {v.date}" if v.date else "") for v in verdicts
     ]
-
-
-def _short(text: str, length: int = 70) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= length else flat[: length - 1] + "…"
-
-
-# ---- markdown -----------------------------------------------------------------------------
-
-_MD_SPECIAL = set("\\`*_[]|#~")
-
-
-def _md(text: str) -> str:
-    """Escape free text for markdown: no markup, no raw HTML, line breaks kept."""
-    escaped = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in escaped)
-    # A line starting "- ", "+ " or "1. " would become a list item.
-    lines = [
-        re.sub(r"^(\s*)([-+]|\d+)([.]?\s)", _unlist, line)
-        for line in escaped.replace("\r\n", "\n").split("\n")
-    ]
-    return "  \n".join(lines)
-
-
-def _unlist(match: re.Match[str]) -> str:
-    indent, marker, rest = match.groups()
-    if marker.isdigit():
-        return f"{indent}{marker}\\{rest}" if rest.startswith(".") else match.group(0)
-    return f"{indent}\\{marker}{rest}"
-
-
-def _md_link(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
-    return _md(url)
-
-
-def _markdown_dispute(dispute: Dispute, *, heading: str, number: int | None = None) -> str:
-    claim = dispute.claim
-    title = f"{number}. " if number is not None else ""
-    lines = [
-        f"{heading} {title}{_md(claim.speaker or 'Unattributed')}: {_md(_short(claim.headline))}",
-        "",
-        f"`{claim.id}` · {_md(_who(claim))}",
-        "",
-        "> " + _md(claim.text).replace("  \n", "  \n> "),
-    ]
-    for appearance in claim.sources:
-        lines.append(
-            f"\nSource: {_md_link(appearance.url)}"
-            + (f" ({_md(appearance.outlet)})" if appearance.outlet else "")
-        )
-    if dispute.verdicts:
-        lines.append("\nVerdicts: " + "; ".join(_md(_verdict_text(v)) for v in dispute.verdicts))
-    if dispute.responses:
-        rows = [["Response", "By", "Date", "Claim", "Id"]]
-        for response in dispute.responses:
-            rows.append(
-                [
-                    response.relation.phrase,
-                    response.claim.speaker or "unattributed",
-                    plain(response.claim.date) or "",
-                    response.claim.text,
-                    response.claim.id,
-                ]
-            )
-            rows += [
-                [
-                    "  ↳ supported by",
-                    s.claim.speaker or "unattributed",
-                    plain(s.claim.date) or "",
-                    s.claim.text,
-                    s.claim.id,
-                ]
-                for s in response.supporters
-            ]
-        lines.append("\n" + _github_table(rows))
-    return "\n".join(lines)
-
-
-def _github_table(rows: list[list[Any]]) -> str:
-    from tabulate import tabulate
-
-    header, *body = rows
-    cells = [[markdown_cell(str(cell)) for cell in row] for row in body]
-    return tabulate(cells, headers=header, tablefmt="github", disable_numparse=True)

@@ -8,22 +8,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimtrack import wording
 from claimtrack.enums import OutputFormat
+from claimtrack.markdown import escape
 from claimtrack.output import render_rows, to_json
-from claimtrack.render import _md, _short, _verdict_text, render_sections
+from claimtrack.render import render_sections
 from claimtrack.views import RecordClaim, SpeakerRecord, Timeline, TimelineEvent
+from claimtrack.wording import plural, verdict_text
 
 RECORD_COLUMNS = ["id", "date", "claim", "contested", "challenged_by", "verdicts"]
 TIMELINE_COLUMNS = [
-    "date", "days_after", "event", "role", "speaker", "claim", "where", "outlet", "id", "first",
+    "date",
+    "days_after",
+    "event",
+    "role",
+    "speaker",
+    "claim",
+    "where",
+    "outlet",
+    "id",
+    "first",
 ]
 # At the terminal: the outlet goes with the address, the id is left for `claimtrack show`.
 TIMELINE_TABLE_COLUMNS = [c for c in TIMELINE_COLUMNS if c not in ("outlet", "id")]
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def render_record(record: SpeakerRecord, fmt: OutputFormat) -> str:
@@ -40,13 +47,27 @@ def render_record(record: SpeakerRecord, fmt: OutputFormat) -> str:
     )
     parts: list[tuple[str, list[dict[str, Any]]]] = [
         ("Claims", claim_rows),
-        ("Challenged by", [{"speaker": c.speaker or "unattributed", "relation": c.relation,
-                            "claims": c.claims} for c in record.challenged_by]),
-        ("Verdicts", [{"rating": rating, "verdicts": count}
-                      for rating, count in record.verdicts.items() if count]),
+        (
+            "Challenged by",
+            [
+                {"speaker": c.speaker or "unattributed", "relation": c.relation, "claims": c.claims}
+                for c in record.challenged_by
+            ],
+        ),
+        (
+            "Verdicts",
+            [
+                {"rating": rating, "verdicts": count}
+                for rating, count in record.verdicts.items()
+                if count
+            ],
+        ),
     ]
-    title = (f"# Track record: {_md(actor.name)}\n\n{_md(summary)}"
-             if fmt is OutputFormat.MARKDOWN else f"Track record of {summary}")
+    title = (
+        f"# Track record: {escape(actor.name)}\n\n{escape(summary)}"
+        if fmt is OutputFormat.MARKDOWN
+        else f"Track record of {summary}"
+    )
     return "\n\n".join([title, *render_sections(parts, fmt)])
 
 
@@ -55,11 +76,12 @@ def _record_row(entry: RecordClaim, *, short: bool) -> dict[str, Any]:
     return {
         "id": claim.id,
         "date": claim.date,
-        "claim": _short(claim.headline) if short else claim.text,
+        "claim": wording.short(claim.headline) if short else claim.text,
         "contested": entry.is_contested,
-        "challenged_by": [f"{c.speaker or 'unattributed'} ({c.relation}, {c.id})"
-                          for c in entry.challenged_by],
-        "verdicts": [_verdict_text(v) for v in entry.verdicts],
+        "challenged_by": [
+            f"{c.speaker or 'unattributed'} ({c.relation}, {c.id})" for c in entry.challenged_by
+        ],
+        "verdicts": [verdict_text(v) for v in entry.verdicts],
     }
 
 
@@ -73,9 +95,9 @@ def render_timeline(timeline: Timeline, fmt: OutputFormat) -> str:
     if fmt is OutputFormat.CSV:
         return table
     claim = timeline.claim
-    heading = f"{claim.speaker or 'Unattributed'}: {_short(claim.headline)} ({claim.id})"
+    heading = f"{claim.speaker or 'Unattributed'}: {wording.short(claim.headline)} ({claim.id})"
     if fmt is OutputFormat.MARKDOWN:
-        return f"# Timeline: {_md(heading)}\n\n{table}"
+        return f"# Timeline: {escape(heading)}\n\n{table}"
     return f"Timeline of {heading}\n\n{table}"
 
 
@@ -89,7 +111,7 @@ def _timeline_row(event: TimelineEvent, *, short: bool) -> dict[str, Any]:
         "event": event.basis,
         "role": event.role,
         "speaker": event.speaker,
-        "claim": _short(event.claim, 50) if short else event.claim,
+        "claim": wording.short(event.claim, 50) if short else event.claim,
         "where": where,
         "outlet": event.outlet,
         "id": event.id,

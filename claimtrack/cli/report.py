@@ -60,8 +60,8 @@ def contested(
     --format html -o report.html writes one self-contained page for editors and readers.
     """
     from claimtrack.documents import contested_document
-    from claimtrack.render_history import plural
     from claimtrack.services import disputes, review
+    from claimtrack.wording import plural
 
     filters = {"tag": tag, "speaker": speaker, "since": since, "until": until, "limit": limit}
     if published_only:

@@ -21,7 +21,6 @@ from claimtrack.formats.native import (
     AppearanceRecord,
     ClaimRecord,
     LinkRecord,
-    MergeRecord,
     Record,
     SourceRecord,
     VerdictRecord,
