@@ -120,12 +120,12 @@ def contested(
 def build_disputes(session: Session, centers: Sequence[tuple[int, bool]]) -> list[Dispute]:
     """Assemble disputes for (claim row id, verdicts disagree) pairs in a few batched queries."""
     center_ids = [claim_id for claim_id, _ in centers]
-    incoming = reading.link_rows(session, Link.to_claim_id, center_ids)
-    outgoing = reading.link_rows(session, Link.from_claim_id, center_ids)
+    incoming = reading.links_to(session, center_ids)
+    outgoing = reading.links_from(session, center_ids)
     responder_ids = [link.from_claim_id for link in incoming]
     supporting = [
         link
-        for link in reading.link_rows(session, Link.to_claim_id, responder_ids)
+        for link in reading.links_to(session, responder_ids)
         if link.relation == Relation.SUPPORTS
     ]
     every_id = (
