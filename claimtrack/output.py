@@ -22,10 +22,13 @@ from claimtrack.enums import OutputFormat
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TABLE_WIDTH = 60
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def plain(value: Any) -> Any:
     """Dataclasses, dates, enums and tuples as JSON-ready values."""
+    if value is None or type(value) in _SCALARS:  # most values: skip the checks below
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):

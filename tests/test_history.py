@@ -175,3 +175,25 @@ def test_bulk_imports_are_recorded_and_can_be_undone(cli: Cli) -> None:
     shown = json.loads(cli.ok("claim", "show", "c-seed00000001", "-f", "json").stdout)
     assert shown["text"].startswith("Russia has already deployed")
     assert "imported" not in shown["tags"]
+
+
+def test_an_import_of_several_batches_reads_as_one_change(session: Session) -> None:
+    """Imports write their history batch by batch (memory stays flat): one entry per record,
+    and every entry with the same time and batch id."""
+    from claimtrack.formats.jsonl import read_jsonl
+    from claimtrack.services.importer import Importer
+
+    lines = [json.dumps({"type": "claim", "id": f"c-00000000000{n}", "text": f"Claim {n}",
+                         "tags": ["bulk"]}) for n in range(1, 8)]
+    lines += [json.dumps({"type": "link", "from": "c-000000000002", "relation": "denies",
+                          "to": "c-000000000001"})]
+    importer = Importer(session, batch_size=3)
+    importer.feed(read_jsonl(io.BytesIO("\n".join(lines).encode())), "bulk.jsonl")
+    importer.finish()
+    history.write_pending(session)
+    entries = session.scalars(select(HistoryEntry).order_by(HistoryEntry.id)).all()
+    assert sorted((e.entity, e.entity_key) for e in entries) == sorted(
+        [("claim", f"c-00000000000{n}") for n in range(1, 8)] + [("link", entries[-1].entity_key)])
+    assert {e.action for e in entries} == {"create"}
+    assert len({(e.batch, e.at) for e in entries}) == 1
+    assert entries[0].after["tags"] == ["bulk"]

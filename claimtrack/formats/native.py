@@ -154,7 +154,8 @@ def parse_record(section: str, data: Any, where: str) -> Record:
         record = _PARSERS[section](reader)
     except InvalidInput as error:
         message = str(error)
-        raise InvalidInput(message if message.startswith(where) else f"{where}: {message}") from None
+        located = message if message.startswith(where) else f"{where}: {message}"
+        raise InvalidInput(located) from None
     reader.reject_unknown()
     return record
 
@@ -208,7 +209,9 @@ class _Reader:
             return enum(value)
         except ValueError:
             choices = ", ".join(member.value for member in enum)
-            raise InvalidInput(f"{self.where}: '{key}' is {value!r}; use one of {choices}.") from None
+            raise InvalidInput(
+                f"{self.where}: '{key}' is {value!r}; use one of {choices}."
+            ) from None
 
     def reject_unknown(self) -> None:
         unknown = set(self.data) - self.seen

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, text, update
+from sqlalchemy import JSON, Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 
@@ -47,11 +48,14 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     if not rows:
         return
     _track_before(session, table, rows, parts_only=True)
-    _insert(session, table, rows)
+    insert_untracked(session, table, rows)
     _track_created(session, table, rows)
 
 
-def _insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_untracked(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``insert_rows`` without the edit history: for the history's own rows."""
+    if not rows:
+        return
     connection = session.connection()
     columns = list(rows[0])
     if connection.dialect.name == "sqlite":
@@ -65,7 +69,7 @@ def _insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -
             f"VALUES ({', '.join('?' * len(columns))})"
         )
         converted = [
-            _convert([row[column] for row in rows], process)
+            _convert([row[column] for row in rows], process, _is_json(table, column))
             for column, process in zip(columns, processors, strict=True)
         ]
         connection.exec_driver_sql(statement, list(zip(*converted, strict=True)))
@@ -78,7 +82,8 @@ def _insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -
         f"COPY {connection.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
     )
     converted = [
-        _convert([row[column] for row in rows], _copy_text if _needs_text(table, column) else None)
+        _convert([row[column] for row in rows], _copy_converter(table, column),
+                 _is_json(table, column))
         for column in columns
     ]
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -108,11 +113,13 @@ def update_rows(
     )
 
 
-def _convert(column: list[Any], process: Any) -> list[Any]:
+def _convert(column: list[Any], process: Any, is_json: bool = False) -> list[Any]:
     """One column's values through its bind processor, each distinct value once (a batch
-    shares its timestamps and most of its dates)."""
+    shares its timestamps and most of its dates); JSON documents (unhashable) each in turn."""
     if process is None:
         return column
+    if is_json:
+        return [None if value is None else process(value) for value in column]
     done: dict[Any, Any] = {None: None}
     for value in column:
         if value not in done:
@@ -120,12 +127,23 @@ def _convert(column: list[Any], process: Any) -> list[Any]:
     return [done[value] for value in column]
 
 
-def _needs_text(table: Table, column: str) -> bool:
+def _is_json(table: Table, column: str) -> bool:
+    return isinstance(table.c[column].type, JSON)
+
+
+def _copy_converter(table: Table, column: str) -> Any:
+    """How a column's values go into COPY: JSON serialised, dates and enums as text."""
+    if _is_json(table, column):
+        return _json_text
     try:
         kind = table.c[column].type.python_type
     except NotImplementedError:
-        return True
-    return issubclass(kind, (dt.date, enum.Enum))
+        return _copy_text
+    return _copy_text if issubclass(kind, (dt.date, enum.Enum)) else None
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _copy_text(value: Any) -> Any:

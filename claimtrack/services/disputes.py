@@ -42,7 +42,10 @@ def counters() -> tuple[ScalarSelect[int], ScalarSelect[bool]]:
         .where(
             Link.to_claim_id == Claim.id,
             Link.relation.in_(list(CHALLENGES)),
-            Link.status == LinkStatus.CONFIRMED,  # suggestions and rejections never count
+            # Suggestions and rejections never count. Written as coalesce() so that SQLite
+            # counts through ix_links_to_claim_id_relation: on a bare `status = ?` it picks
+            # ix_links_status and scans every confirmed link once per claim recounted.
+            func.coalesce(Link.status, Link.status) == LinkStatus.CONFIRMED,
         )
         .scalar_subquery()
     )

@@ -32,12 +32,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, SessionTransaction
 
 from claimtrack.models import Base, HistoryEntry
 from claimtrack.models.base import utcnow
 from claimtrack.output import plain
+from claimtrack.services.bulkwrite import insert_untracked
 from claimtrack.services.snapshots import ENTITIES, OWNERS, Found, capture
 
 INFO_KEY = "claimtrack.history"
@@ -52,6 +53,9 @@ class _Pending:
     extra: list[dict[str, Any]] = field(default_factory=list)
     user: str | None = None
     command: str | None = None
+    # Who, when and which batch: fixed at the first write, so that a transaction that writes
+    # its history in several goes (an import, batch by batch) reads as one change.
+    common: dict[str, Any] | None = None
 
 
 def _pending(session: Session) -> _Pending:
@@ -106,7 +110,9 @@ def record(
 def write_pending(session: Session) -> int:
     """Flush, then insert the history of everything changed so far; returns rows written.
 
-    Runs by itself at commit; call it directly only in a session you never commit (tests).
+    Runs by itself at commit. Long transactions (imports) also call it after each batch, so
+    that what is pending stays small; a record changed again in a later batch then gets a
+    second entry, with the same time and batch id.
     """
     session.flush()
     pending = session.info.get(INFO_KEY)
@@ -115,8 +121,7 @@ def write_pending(session: Session) -> int:
     rows = _entries(session, pending)
     pending.before.clear()
     pending.extra.clear()
-    if rows:
-        session.connection().execute(insert(HistoryEntry.__table__), rows)  # type: ignore[arg-type]
+    insert_untracked(session, HistoryEntry.__table__, rows)  # type: ignore[arg-type]
     return len(rows)
 
 
@@ -132,12 +137,14 @@ def _entries(session: Session, pending: _Pending) -> list[dict[str, Any]]:
         _changes(entity, before, now[entity].get(row_id))
         for (entity, row_id), before in pending.before.items()
     ))
-    common = {
-        "at": utcnow(),
-        "user_name": pending.user or resolve_user(None),
-        "command": pending.command,
-        "batch": secrets.token_hex(8),
-    }
+    if pending.common is None:
+        pending.common = {
+            "at": utcnow(),
+            "user_name": pending.user or resolve_user(None),
+            "command": pending.command,
+            "batch": secrets.token_hex(8),
+        }
+    common = pending.common
     return [{**common, **change} for change in [*changes, *pending.extra]]
 
 
@@ -231,3 +238,4 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None and state is not None:
         state.before.clear()
         state.extra.clear()
+        state.common = None

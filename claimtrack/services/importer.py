@@ -2,7 +2,8 @@
 
 The caller owns the transaction: a whole import (every file of one command) commits or
 changes nothing, including on Ctrl-C. Rows are written with Core executemany (see
-services.bulkwrite); the contested counters of every touched claim are recounted per batch.
+services.bulkwrite); the contested counters of every touched claim are recounted, and the
+edit history written, per batch.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from claimtrack.formats.native import (
     VerdictRecord,
 )
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
-from claimtrack.services import actors, disputes
+from claimtrack.services import actors, disputes, history
 from claimtrack.services.bulk import ImportState, ImportSummary, write_sources
 from claimtrack.services.bulk_actors import write_actor_records
 from claimtrack.services.bulk_claims import ClaimWork, write_claims
@@ -72,7 +73,9 @@ class Importer:
             session, ratings=rating_table(session), redirect=redirect or merges.redirect
         )
         # Merges are part of every claimtrack export (claims merged away keep resolving).
-        self.extra = {MergeRecord: ("merges", merges.import_merge), **(extra or {})}
+        self.extra: dict[type, tuple[str, Handler]] = {
+            MergeRecord: ("merges", merges.import_merge), **(extra or {})
+        }
         self.strict, self.on_reject, self.on_batch = strict, on_reject, on_batch
         self.whole_files: set[str] = set()
         self.batch_size = batch_size
@@ -152,6 +155,7 @@ class Importer:
         disputes.recount(state.session, state.touched)
         state.touched.clear()
         state.fresh.clear()
+        history.write_pending(state.session)  # what is pending stays one batch long
         if self.on_batch is not None:
             self.on_batch()
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import Connection, Integer, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from claimtrack.enums import LinkStatus, Relation
@@ -22,7 +22,7 @@ from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Source, 
 from claimtrack.services import chunked
 from claimtrack.views import AppearanceView, ClaimView, VerdictView
 
-IDS = bindparam("ids", expanding=True)
+IDS = bindparam("ids", type_=Integer, expanding=True)
 
 
 class LinkRow(NamedTuple):
@@ -136,7 +136,7 @@ def verdict_views(
     session: Session, claim_ids: Iterable[int] | None = None
 ) -> list[tuple[int, VerdictView]]:
     """(claim row id, VerdictView) pairs, newest review first; every verdict when ids is None."""
-    rows = (
+    rows: Iterable[Any] = (
         _connection(session).execute(_statements()["all verdicts"])
         if claim_ids is None
         else _batches(session, "verdicts", claim_ids)

@@ -11,6 +11,7 @@ added by a later migration is therefore recorded without touching this module.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -141,18 +142,24 @@ def _flatten(
     table: Table, row: Any, labels: dict[str, dict[int, Any]], skip: str | None = None
 ) -> Snapshot:
     snapshot: Snapshot = {}
-    for column in table.columns:
-        if column.name in IGNORED or column.name == skip:
-            continue
-        value = row[column.name]
-        target = _referenced(column)
+    for name, field, target in _plan(table, skip):
+        value = row[name]
         if target is not None:
-            snapshot[column.name.removesuffix("_id")] = (
-                labels[target].get(value) if value is not None else None
-            )
+            snapshot[field] = labels[target].get(value) if value is not None else None
         else:
-            snapshot[column.name] = plain(value)
+            snapshot[field] = plain(value)
     return snapshot
+
+
+@functools.cache
+def _plan(table: Table, skip: str | None) -> tuple[tuple[str, str, str | None], ...]:
+    """(column, snapshot field, referenced table or None) for each column a snapshot keeps."""
+    return tuple(
+        (column.name, column.name.removesuffix("_id") if target else column.name, target)
+        for column in table.columns
+        if column.name not in IGNORED and column.name != skip
+        for target in [_referenced(column)]
+    )
 
 
 def _referenced(column: Any) -> str | None:
