@@ -5,7 +5,9 @@ as a native document, then imported into a fresh database by `claimtrack import`
 subprocess (start-up, parsing, validation, matching and counters included; peak RSS is that
 process's own). The baseline inserts the same rows (actors, claims, tags, links, counters
 precomputed) with raw sqlite3 executemany in one transaction — and on PostgreSQL, when
-CLAIMTRACK_TEST_DATABASE_URL or CLAIMTRACK_BENCH_PG_URL is set, with psycopg COPY.
+CLAIMTRACK_TEST_DATABASE_URL or CLAIMTRACK_BENCH_PG_URL is set, with psycopg COPY. The JSONL
+import runs once more with the edit history switched off, to show what the history costs (the
+raw baseline writes no history).
 
 N: 100,000 by default, BENCH_IMPORT_N=1000000 for a million, --quick for 5,000.
 """
@@ -42,9 +44,11 @@ def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
     return jsonl, native
 
 
-def run_import(url: str, path: Path) -> tuple[float, int, str]:
+def run_import(url: str, path: Path, *, history: bool = True) -> tuple[float, int, str]:
     """(seconds, peak RSS in MB, summary line) of one `claimtrack import` subprocess."""
-    command = [sys.executable, "-m", "bench.import_child", "--db", url, "import", str(path)]
+    switch = [] if history else ["--history-off"]
+    command = [sys.executable, "-m", "bench.import_child", *switch, "--db", url, "import",
+               str(path)]
     started = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, cwd=Path(__file__).resolve().parent.parent)
@@ -97,6 +101,14 @@ def bench_sqlite(folder: Path, n: int, inputs: list[Path]) -> None:
         again, _, again_summary = run_import(url, path)
         print(f"    re-import: {again:.1f} s; {again_summary.split(': ', 1)[1]}")
     print(f"    (first import: {summary.split(': ', 1)[1]})")
+    history_off(rows, raw_seconds, [f"sqlite:///{_fresh_sqlite(folder, 'off')}"], inputs[0])
+
+
+def history_off(rows: int, raw_seconds: float, urls: list[str], path: Path) -> None:
+    """The same import with the edit history switched off: what the history costs."""
+    for url in urls:
+        seconds, rss, _summary = run_import(url, path, history=False)
+        report(f"  history off ({path.suffix[1:]})", rows, seconds, raw_seconds, rss)
 
 
 def _fresh_sqlite(folder: Path, name: str) -> Path:
@@ -118,6 +130,9 @@ def bench_postgres(url: str, n: int, inputs: list[Path]) -> None:
             init(ours)
             seconds, rss, _summary = run_import(ours, path)
         report(f"claimtrack import ({path.suffix[1:]})", rows, seconds, raw_seconds, rss)
+    with schema_url(url, "off") as off:
+        init(off)
+        history_off(rows, raw_seconds, [off], inputs[0])
 
 
 def main(quick: bool = False) -> None:

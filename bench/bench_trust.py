@@ -2,8 +2,8 @@
 
 Every figure is a ratio against a baseline measured in the same run on the same data:
 
-- history: the same import (and the same one-claim transactions) with the history listeners
-  switched off;
+- history: the same import (and the same one-claim transactions) with the history switched
+  off (bench.history_off);
 - backup: a plain file copy of the checkpointed database;
 - db check: one ``SELECT count(*)`` per table;
 - several writers: the same number of one-claim transactions written by one process.
@@ -13,41 +13,26 @@ SQLite files in a temporary folder; no outside data is needed.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import shutil
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
+from bench.history_off import history_off
 from claimtrack import backup
 from claimtrack.db import make_engine, session_scope
 from claimtrack.enums import Relation
 from claimtrack.migrate import ensure_current
 from claimtrack.models import Base
-from claimtrack.services import claims, exchange, history, integrity, links
-
-LISTENERS = [("before_flush", history._before_flush), ("after_flush", history._after_flush),
-             ("before_commit", history._before_commit)]
-
-
-@contextlib.contextmanager
-def history_off() -> Iterator[None]:
-    for name, function in LISTENERS:
-        event.remove(Session, name, function)
-    try:
-        yield
-    finally:
-        for name, function in LISTENERS:
-            event.listen(Session, name, function)
+from claimtrack.services import claims, exchange, integrity, links
 
 
 def timed(work: Callable[[], Any]) -> float:

@@ -1,5 +1,8 @@
 """Run `claimtrack` and report this process's own peak RSS (VmHWM) on stderr at exit.
 
+``--history-off`` (first argument) runs it with the edit history switched off, to show what
+the history costs.
+
 getrusage's ru_maxrss of a child is not enough: Linux carries the forking parent's high-water
 mark across exec, so a bench that holds the raw baseline's rows would be charged for them.
 VmHWM belongs to the address space made by exec, so it is claimtrack's alone.
@@ -23,4 +26,11 @@ if __name__ == "__main__":
     from claimtrack.cli import main
 
     sys.argv[0] = "claimtrack"
-    main()
+    if sys.argv[1:2] == ["--history-off"]:
+        from bench.history_off import history_off
+
+        del sys.argv[1]
+        with history_off():
+            main()
+    else:
+        main()
