@@ -33,20 +33,6 @@ FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
-SpeakerFilter = Annotated[
-    str | None, typer.Option("--speaker", help="Only claims by this actor (name or alias).")
-]
-TagFilter = Annotated[
-    list[str] | None, typer.Option("--tag", help="Only claims with this tag (repeat: all of them).")
-]
-SinceFilter = Annotated[
-    str | None, typer.Option("--since", help="Only claims said on or after this date (YYYY-MM-DD).")
-]
-UntilFilter = Annotated[
-    str | None,
-    typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD)."),
-]
-
 PublishedOnly = Annotated[
     bool,
     typer.Option(

@@ -10,16 +10,13 @@ import typer
 from claimtrack.cli._common import (
     FormatOption,
     PublishedOnly,
-    SinceFilter,
-    SpeakerFilter,
-    TagFilter,
-    UntilFilter,
     command_session,
     emit,
     emit_rows,
     quiet_typer,
     say,
 )
+from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.enums import OutputFormat, ReviewStatus
 
 if TYPE_CHECKING:
@@ -115,10 +112,7 @@ def list_(
     with command_session(ctx, write=False) as session:
         found = claims.list_claims(
             session,
-            speaker=speaker,
-            tags=tag or (),
-            since=since,
-            until=until,
+            where=claim_filter(speaker, tag, since, until),
             limit=limit + 1 if limit else None,
             status=ReviewStatus.PUBLISHED if published_only else status,
         )

@@ -11,15 +11,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from claimtrack.cli._common import (
-    SinceFilter,
-    SpeakerFilter,
-    TagFilter,
-    UntilFilter,
-    command_session,
-    fail,
-    say,
-)
+from claimtrack.cli._common import command_session, fail, say
+from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 
 if TYPE_CHECKING:
     from claimtrack.services.bulk import ImportSummary
@@ -85,7 +78,7 @@ def export(
         fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")
     closing = stream if output is not None else nullcontext()
     with closing, command_session(ctx, write=False) as session:
-        scope = claim_scope(speaker=speaker, tags=tag or (), since=since, until=until)
+        scope = claim_scope(claim_filter(speaker, tag, since, until))
         count = _write_export(session, fmt, scope, stream)
     if output is not None:
         say(

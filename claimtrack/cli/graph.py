@@ -6,16 +6,9 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import (
-    SinceFilter,
-    SpeakerFilter,
-    TagFilter,
-    UntilFilter,
-    command_session,
-    fail,
-    say,
-)
+from claimtrack.cli._common import command_session, fail, say
 from claimtrack.cli._documents import OutputFileOption, deliver
+from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.enums import GraphFormat
 
 
@@ -44,13 +37,13 @@ def graph(
     from claimtrack.graph import dispute_graph, render_graph
     from claimtrack.services import claims, disputes
 
-    if claim_id is not None and (tag or speaker or since or until):
+    where = claim_filter(speaker, tag, since, until)
+    if claim_id is not None and not where.is_empty:
         fail("--tag, --speaker, --since and --until choose among every dispute; give them "
              "without an ID, or give the ID alone.")
     with command_session(ctx, write=False) as session:
         if claim_id is None:
-            found = disputes.contested(session, speaker=speaker, tags=tag or (), since=since,
-                                       until=until)
+            found = disputes.contested(session, where=where)
         else:
             found = [disputes.dispute_of(session, claims.get_claim(session, claim_id))]
     drawn = dispute_graph(found)

@@ -6,16 +6,9 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import (
-    PublishedOnly,
-    SinceFilter,
-    SpeakerFilter,
-    TagFilter,
-    UntilFilter,
-    command_session,
-    quiet_typer,
-)
+from claimtrack.cli._common import PublishedOnly, command_session, quiet_typer
 from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
+from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.enums import DocumentFormat
 
 app = quiet_typer("Reports for editors and readers.")
@@ -68,9 +61,7 @@ def contested(
         filters["status"] = "published"
     report = review.published_contested if published_only else disputes.contested
     with command_session(ctx, write=False) as session:
-        found = report(
-            session, speaker=speaker, tags=tag or (), since=since, until=until, limit=limit or None
-        )
+        found = report(session, where=claim_filter(speaker, tag, since, until), limit=limit or None)
     deliver(
         contested_document(found, fmt, filters=filters),
         output,

@@ -8,17 +8,8 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import (
-    FormatOption,
-    SinceFilter,
-    SpeakerFilter,
-    TagFilter,
-    UntilFilter,
-    command_session,
-    emit_rows,
-    fail,
-    say,
-)
+from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
+from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.enums import OutputFormat
 
 TABLE_TEXT = 70
@@ -50,8 +41,7 @@ def search(
 
     with command_session(ctx, write=False) as session:
         hits = search_service.search(
-            session, " ".join(query), speaker=speaker, tags=tag or (), since=since, until=until,
-            limit=limit,
+            session, " ".join(query), where=claim_filter(speaker, tag, since, until), limit=limit
         )
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,

@@ -10,6 +10,7 @@ from claimtrack.cli._common import FormatOption, command_session, emit, emit_row
 from claimtrack.enums import OutputFormat
 
 if TYPE_CHECKING:
+    from claimtrack.services.sources import SourceFields
     from claimtrack.views import SourceView
 
 app = quiet_typer("Articles and pages where claims appear.")
@@ -45,13 +46,7 @@ def add(
 
     with command_session(ctx) as session:
         source = sources.add_source(
-            session,
-            url,
-            title=title,
-            outlet=outlet,
-            published=published,
-            archive_url=archive_url,
-            retrieved_at=retrieved,
+            session, url, _fields(title, outlet, published, archive_url, retrieved)
         )
     emit(source.url)
     say(f"Added source {source.url}.")
@@ -74,11 +69,7 @@ def edit(
         source = sources.edit_source(
             session,
             sources.get_source(session, url),
-            title=title,
-            outlet=outlet,
-            published=published,
-            archive_url=archive_url,
-            retrieved_at=retrieved,
+            _fields(title, outlet, published, archive_url, retrieved),
         )
     say(f"Updated source {source.url}.")
 
@@ -134,3 +125,21 @@ def _row(view: SourceView) -> dict[str, object]:
         "published": view.published,
         "claims": view.claims,
     }
+
+
+def _fields(
+    title: str | None,
+    outlet: str | None,
+    published: str | None,
+    archive_url: str | None,
+    retrieved: str | None,
+) -> SourceFields:
+    from claimtrack.services.sources import SourceFields
+
+    return SourceFields(
+        title=title,
+        outlet=outlet,
+        published=published,
+        archive_url=archive_url,
+        retrieved_at=retrieved,
+    )

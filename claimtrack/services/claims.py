@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack import values
 from claimtrack.enums import ReviewStatus
 from claimtrack.errors import Conflict, InvalidInput, NotFound
-from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Verdict
+from claimtrack.models import Appearance, Claim, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
 from claimtrack.services import actors, disputes, history, notify, reading, sources
+from claimtrack.services.filters import ClaimFilter, SelectQuery
 from claimtrack.views import ClaimDetails, ClaimView
 
 MIN_PREFIX = 4
-SelectQuery = TypeVar("SelectQuery", bound=Select[Any])
 
 
 def get_claim(session: Session, claim_id: str) -> Claim:
@@ -218,18 +217,15 @@ def remove_appearance(session: Session, claim: Claim, url: str) -> None:
 def list_claims(
     session: Session,
     *,
-    speaker: str | None = None,
-    tags: Sequence[str] = (),
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    where: ClaimFilter = ClaimFilter(),
     limit: int | None = None,
     status: ReviewStatus | None = None,
 ) -> list[ClaimView]:
-    """Claims matching every filter, most recently said first (undated ones last).
+    """Claims matching ``where``, most recently said first (undated ones last).
 
     ``status`` keeps only claims at that review stage (``published`` for readers).
     """
-    query = filter_claims(select(Claim), speaker=speaker, tags=tags, since=since, until=until)
+    query = where.apply(select(Claim))
     if status is not None:
         query = query.where(Claim.status == status)
     query = query.order_by(Claim.said_on.desc().nulls_last(), Claim.id.desc())
@@ -240,36 +236,9 @@ def list_claims(
     return [views[claim_id] for claim_id in ids]
 
 
-def filter_claims(
-    query: SelectQuery,
-    *,
-    speaker: str | None = None,
-    tags: Sequence[str] = (),
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
-) -> SelectQuery:
-    """Narrow a query over claims by speaker (name or alias), tags (all of them) and dates."""
-    if speaker:
-        from claimtrack.models import ActorAlias
-
-        key = values.name_key(values.name(speaker, "--speaker name"))
-        alias_owner = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-        named = select(Actor.id).where(Actor.name_key == key)
-        query = query.where(or_(Claim.speaker_id.in_(named), Claim.speaker_id.in_(alias_owner)))
-    for tag in values.tags(list(tags)):
-        query = query.where(
-            select(ClaimTag.claim_id)
-            .where(ClaimTag.claim_id == Claim.id, ClaimTag.tag == tag)
-            .exists()
-        )
-    start, end = values.date(since, "--since date"), values.date(until, "--until date")
-    if start and end and start > end:
-        raise InvalidInput(f"--since {start} is after --until {end}; swap them.")
-    if start:
-        query = query.where(Claim.said_on >= start)
-    if end:
-        query = query.where(Claim.said_on <= end)
-    return query
+def filter_claims(query: SelectQuery, where: ClaimFilter) -> SelectQuery:
+    """``query`` narrowed to the claims ``where`` selects: ``where.apply(query)``."""
+    return where.apply(query)
 
 
 def claim_view(claim: Claim) -> ClaimView:

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from claimtrack.enums import CHALLENGES, LinkStatus, Rating, Relation
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
-from claimtrack.services import chunked, claims, reading
+from claimtrack.services import chunked, reading
+from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.reading import LinkRow
 from claimtrack.views import ClaimView, Dispute, Response, VerdictView
 
@@ -99,21 +100,14 @@ def dispute_of(session: Session, claim: Claim) -> Dispute:
 def contested(
     session: Session,
     *,
-    speaker: str | None = None,
-    tags: Sequence[str] = (),
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    where: ClaimFilter = ClaimFilter(),
     limit: int | None = None,
 ) -> list[Dispute]:
     """Every contested claim's dispute, most challenged first (newest first among equals)."""
-    query = claims.filter_claims(
-        # Parenthesised: the OR must not swallow the filters ANDed after it.
-        select(Claim).where(sql_text(f"({CONTESTED})")),
-        speaker=speaker,
-        tags=tags,
-        since=since,
-        until=until,
-    ).order_by(Claim.challenge_count.desc(), Claim.id.desc())
+    # Parenthesised: the OR must not swallow the filters ANDed after it.
+    query = where.apply(select(Claim).where(sql_text(f"({CONTESTED})"))).order_by(
+        Claim.challenge_count.desc(), Claim.id.desc()
+    )
     if limit:
         query = query.limit(limit)
     centers = session.execute(query.with_only_columns(Claim.id, Claim.verdicts_disagree)).all()

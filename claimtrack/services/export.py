@@ -3,8 +3,7 @@ rows. The native document and JSON Lines come from services.exchange."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
@@ -15,29 +14,17 @@ from claimtrack.enums import ActorKind
 from claimtrack.formats.claimreview_out import ReviewExport, review_document
 from claimtrack.formats.native import ClaimRecord, VerdictRecord
 from claimtrack.models import Actor, Claim, Source, Verdict, VerdictOriginal
-from claimtrack.services import claims
 from claimtrack.services.exchange import Scope, export_claims
+from claimtrack.services.filters import ClaimFilter
 
 CHUNK = 500
 
 
-def claim_scope(
-    *,
-    speaker: str | None = None,
-    tags: Sequence[str] = (),
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
-) -> Scope:
+def claim_scope(where: ClaimFilter = ClaimFilter()) -> Scope:
     """The claims an export covers, filtered as in ``claim list``; None when unfiltered."""
-    if not (speaker or tags or since or until):
+    if where.is_empty:
         return None
-    return claims.filter_claims(
-        select(Claim),
-        speaker=speaker,
-        tags=tags,
-        since=since,
-        until=until,
-    ).with_only_columns(Claim.id)
+    return where.apply(select(Claim)).with_only_columns(Claim.id)
 
 
 def _chunks(records: Iterator[ClaimRecord]) -> Iterator[list[ClaimRecord]]:

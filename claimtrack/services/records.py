@@ -16,6 +16,7 @@ from claimtrack.enums import CHALLENGES, Rating, Relation
 from claimtrack.models import Actor, Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
 from claimtrack.services import actors, claims
+from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import Challenge, Challenger, RecordClaim, SpeakerRecord, VerdictView
 
 
@@ -25,7 +26,7 @@ def speaker_record(session: Session, name: str) -> SpeakerRecord:
     Raises NotFound when no actor has that name or alias.
     """
     actor = actors.get_actor(session, name)
-    made = claims.list_claims(session, speaker=actor.name)
+    made = claims.list_claims(session, where=ClaimFilter(speaker=actor.name))
     contested = set(session.scalars(
         select(Claim.public_id).where(Claim.speaker_id == actor.id, sql_text(f"({CONTESTED})"))
     ))

@@ -12,7 +12,6 @@ disagree, and drafts answering it are left out of the report.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
@@ -21,6 +20,7 @@ from claimtrack.enums import ReviewStatus
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Claim, Verdict
 from claimtrack.services import disputes
+from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import Dispute, Response, VerdictView
 
 ORDER = [ReviewStatus.DRAFT, ReviewStatus.IN_REVIEW, ReviewStatus.PUBLISHED]
@@ -48,17 +48,13 @@ def move(record: Claim | Verdict, status: ReviewStatus) -> bool:
 def published_contested(
     session: Session,
     *,
-    speaker: str | None = None,
-    tags: Sequence[str] = (),
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    where: ClaimFilter = ClaimFilter(),
     limit: int | None = None,
 ) -> list[Dispute]:
     """The contested report limited to published claims, responses and verdicts."""
     # Published material is a subset of all material, so every published dispute is among
     # the disputes of the full report: filter those, then re-rank and cut.
-    everything = disputes.contested(session, speaker=speaker, tags=tags, since=since,
-                                    until=until)
+    everything = disputes.contested(session, where=where)
     kept = [d for d in map(published_dispute, everything) if d is not None]
     kept.sort(key=lambda d: -d.claim.challenges)  # stable: newest first among equals
     return kept[:limit] if limit else kept

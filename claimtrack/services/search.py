@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from claimtrack import fulltext, search_syntax, values
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Actor, Claim, ClaimTag
-from claimtrack.services import chunked, claims
+from claimtrack.services import chunked
+from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import MatchHit, SearchHit
 
 SEARCH_LIMIT = 20
@@ -43,22 +44,19 @@ def search(
     session: Session,
     query: str,
     *,
-    speaker: str | None = None,
-    tags: Sequence[str] = (),
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    where: ClaimFilter = ClaimFilter(),
     limit: int = SEARCH_LIMIT,
 ) -> list[SearchHit]:
     """Claims matching ``query`` (words, "phrases", -exclusions), most relevant first.
 
-    Raises InvalidInput for a query that is empty or not valid syntax.
+    Only the claims ``where`` selects are searched. Raises InvalidInput for a query that is
+    empty or not valid syntax.
     """
     expression = fulltext.expression(session, search_syntax.parse(query))
-    if speaker or tags or since or until:
-        hits = _filtered_hits(session, expression, limit, speaker=speaker, tags=tags,
-                              since=since, until=until)
-    else:
+    if where.is_empty:
         hits = fulltext.best_hits(session, expression, limit)
+    else:
+        hits = _filtered_hits(session, expression, limit, where)
     if not hits:
         return []
     tags_of = _tags(session, [hit.claim_id for hit in hits])
@@ -78,12 +76,12 @@ def search(
 
 
 def _filtered_hits(
-    session: Session, expression: str, limit: int, **filters: Any
+    session: Session, expression: str, limit: int, where: ClaimFilter
 ) -> list[fulltext.Hit]:
-    """The best hits among the claims that pass the filters of ``claims.filter_claims``."""
+    """The best hits among the claims ``where`` selects."""
     ranked_query: Any
     ranked_query, relevance = fulltext.ranked_query(session, expression)
-    ranked_query = claims.filter_claims(ranked_query, **filters)
+    ranked_query = where.apply(ranked_query)
     ranked = session.execute(ranked_query.order_by(relevance.desc(), Claim.id).limit(limit)).all()
     ids = [row[0] for row in ranked]
     snippets = fulltext.snippets(session, expression, ids)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy import func, select
@@ -48,16 +49,31 @@ def _new_source(session: Session, url: str) -> Source:
     return source
 
 
-def add_source(
-    session: Session,
-    url: str,
-    *,
-    title: str | None = None,
-    outlet: str | None = None,
-    published: str | dt.date | None = None,
-    archive_url: str | None = None,
-    retrieved_at: str | dt.datetime | None = None,
-) -> Source:
+@dataclass(frozen=True)
+class SourceFields:
+    """A source's details as given: None leaves a field as it is; "" clears it."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | dt.date | None = None
+    archive_url: str | None = None
+    retrieved_at: str | dt.datetime | None = None
+
+    def apply_to(self, source: Source) -> None:
+        """Set the given fields on ``source``. Raises InvalidInput for a bad value."""
+        if self.title is not None:
+            source.title = values.optional_text(self.title, "title")
+        if self.outlet is not None:
+            source.outlet = values.optional_text(self.outlet, "outlet", max_length=values.NAME_MAX)
+        if self.published is not None:
+            source.published_on = values.date(self.published, "published date")
+        if self.archive_url is not None:
+            source.archive_url = values.optional_url(self.archive_url, "archive URL")
+        if self.retrieved_at is not None:
+            source.retrieved_at = values.timestamp(self.retrieved_at, "retrieval time")
+
+
+def add_source(session: Session, url: str, fields: SourceFields = SourceFields()) -> Source:
     """Add a source. Raises Conflict when the URL (after normalisation) is already stored."""
     normalized = values.url(url)
     if find_source(session, normalized) is not None:
@@ -65,61 +81,17 @@ def add_source(
             f"The source {normalized} is already recorded; change it with `claimtrack source edit`."
         )
     source = Source(url=normalized)
-    _apply(
-        source,
-        title=title,
-        outlet=outlet,
-        published=published,
-        archive_url=archive_url,
-        retrieved_at=retrieved_at,
-    )
+    fields.apply_to(source)
     session.add(source)
     session.flush()
     return source
 
 
-def edit_source(
-    session: Session,
-    source: Source,
-    *,
-    title: str | None = None,
-    outlet: str | None = None,
-    published: str | dt.date | None = None,
-    archive_url: str | None = None,
-    retrieved_at: str | dt.datetime | None = None,
-) -> Source:
+def edit_source(session: Session, source: Source, fields: SourceFields = SourceFields()) -> Source:
     """Change the given fields of a source; None leaves a field as it is."""
-    _apply(
-        source,
-        title=title,
-        outlet=outlet,
-        published=published,
-        archive_url=archive_url,
-        retrieved_at=retrieved_at,
-    )
+    fields.apply_to(source)
     session.flush()
     return source
-
-
-def _apply(
-    source: Source,
-    *,
-    title: str | None,
-    outlet: str | None,
-    published: str | dt.date | None,
-    archive_url: str | None,
-    retrieved_at: str | dt.datetime | None,
-) -> None:
-    if title is not None:
-        source.title = values.optional_text(title, "title")
-    if outlet is not None:
-        source.outlet = values.optional_text(outlet, "outlet", max_length=values.NAME_MAX)
-    if published is not None:
-        source.published_on = values.date(published, "published date")
-    if archive_url is not None:
-        source.archive_url = values.optional_url(archive_url, "archive URL")
-    if retrieved_at is not None:
-        source.retrieved_at = values.timestamp(retrieved_at, "retrieval time")
 
 
 def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceView]:

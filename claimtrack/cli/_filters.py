@@ -1,0 +1,36 @@
+"""The options that choose claims (--speaker, --tag, --since, --until) and the ClaimFilter
+they ask for: shared by ``claim list``, ``report contested``, ``graph``, ``search`` and ``export``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from claimtrack.services.filters import ClaimFilter
+
+SpeakerFilter = Annotated[
+    str | None, typer.Option("--speaker", help="Only claims by this actor (name or alias).")
+]
+TagFilter = Annotated[
+    list[str] | None, typer.Option("--tag", help="Only claims with this tag (repeat: all of them).")
+]
+SinceFilter = Annotated[
+    str | None, typer.Option("--since", help="Only claims said on or after this date (YYYY-MM-DD).")
+]
+UntilFilter = Annotated[
+    str | None,
+    typer.Option("--until", help="Only claims said on or before this date (YYYY-MM-DD)."),
+]
+
+
+def claim_filter(
+    speaker: str | None, tag: list[str] | None, since: str | None, until: str | None
+) -> ClaimFilter:
+    """The claims that --speaker, --tag, --since and --until select (checked when applied)."""
+    from claimtrack.services.filters import ClaimFilter
+
+    return ClaimFilter(speaker=speaker, tags=tuple(tag or ()), since=since, until=until)
+
