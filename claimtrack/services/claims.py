@@ -14,7 +14,7 @@ from claimtrack.errors import Conflict, InvalidInput, NotFound
 from claimtrack.models import Appearance, Claim, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
 from claimtrack.services import actors, disputes, history, notify, reading, sources
-from claimtrack.services.filters import ClaimFilter, SelectQuery
+from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import ClaimDetails, ClaimView
 
 MIN_PREFIX = 4
@@ -234,11 +234,6 @@ def list_claims(
     ids = session.scalars(query.with_only_columns(Claim.id)).all()
     views = reading.claim_views(session, ids)
     return [views[claim_id] for claim_id in ids]
-
-
-def filter_claims(query: SelectQuery, where: ClaimFilter) -> SelectQuery:
-    """``query`` narrowed to the claims ``where`` selects: ``where.apply(query)``."""
-    return where.apply(query)
 
 
 def claim_view(claim: Claim) -> ClaimView:
