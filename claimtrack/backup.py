@@ -221,6 +221,7 @@ Rows = Iterator[tuple[Table, list[str], Any]]
 
 def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
     from claimtrack.formats.backup import convert_row
+    from claimtrack.services.bulkwrite import insert_untracked
 
     ensure_current(engine)
     counts: dict[str, int] = {}
@@ -231,11 +232,10 @@ def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
             for number, row in enumerate(rows, 1):
                 batch.append(convert_row(table, columns, row, f"{table.name} row {number}"))
                 if len(batch) >= CHUNK:
-                    connection.execute(table.insert(), batch)
+                    insert_untracked(connection, table, batch)
                     batch.clear()
                 counts[table.name] = number
-            if batch:
-                connection.execute(table.insert(), batch)
+            insert_untracked(connection, table, batch)
         if connection.dialect.name == "postgresql":
             _reset_sequences(connection)
     return Outcome(source, kind, counts)

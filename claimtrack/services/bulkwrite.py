@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Table, bindparam, func, select, text, update
+from sqlalchemy import JSON, Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 
@@ -48,15 +48,16 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     if not rows:
         return
     _track_before(session, table, rows, parts_only=True)
-    insert_untracked(session, table, rows)
+    insert_untracked(session.connection(), table, rows)
     _track_created(session, table, rows)
 
 
-def insert_untracked(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """``insert_rows`` without the edit history: for the history's own rows."""
+def insert_untracked(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """``insert_rows`` without the edit history: for the history's own rows and restores."""
     if not rows:
         return
-    connection = session.connection()
     columns = list(rows[0])
     if connection.dialect.name == "sqlite":
         dialect = connection.dialect

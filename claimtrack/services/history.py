@@ -121,7 +121,7 @@ def write_pending(session: Session) -> int:
     rows = _entries(session, pending)
     pending.before.clear()
     pending.extra.clear()
-    insert_untracked(session, HistoryEntry.__table__, rows)  # type: ignore[arg-type]
+    insert_untracked(session.connection(), HistoryEntry.__table__, rows)  # type: ignore[arg-type]
     return len(rows)
 
 
