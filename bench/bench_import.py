@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.import_rows import RELATIONS, claim_id, rows_for, synthetic_records
+from bench.import_rows import rows_for, synthetic_records
 
 
 def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
@@ -98,9 +98,9 @@ def bench_sqlite(folder: Path, n: int, inputs: list[Path]) -> None:
         url = f"sqlite:///{_fresh_sqlite(folder, path.suffix[1:])}"
         seconds, rss, summary = run_import(url, path)
         report(f"claimtrack import ({path.suffix[1:]})", rows, seconds, raw_seconds, rss)
+        print(f"    first import: {summary.split(': ', 1)[1]}")
         again, _, again_summary = run_import(url, path)
         print(f"    re-import: {again:.1f} s; {again_summary.split(': ', 1)[1]}")
-    print(f"    (first import: {summary.split(': ', 1)[1]})")
     history_off(rows, raw_seconds, [f"sqlite:///{_fresh_sqlite(folder, 'off')}"], inputs[0])
 
 
@@ -156,6 +156,3 @@ def main(quick: bool = False) -> None:
                 "PostgreSQL: set CLAIMTRACK_TEST_DATABASE_URL (or CLAIMTRACK_BENCH_PG_URL) "
                 "to compare with COPY."
             )
-
-
-__all__ = ["RELATIONS", "claim_id", "main"]
