@@ -73,7 +73,6 @@ class Option:
     read: Reader | None = None
     expect: Callable[[str], Any] = verbatim
     prepare: Callable[[Cli], dict[str, str]] = field(default=lambda cli: {})
-    fresh: bool = False  # prepare again for every example (else once per database)
 
 
 def _show(cli: Cli, command: list[str]) -> Any:
@@ -153,16 +152,14 @@ OPTIONS = [
            expect=name_key),
     Option("actor add --description", lambda m, v: ["actor", "add", f"--description={v}", "--",
                                                     m["actor"]],
-           actor_read("description"), prepare=lambda cli: {"actor": f"Actor {next(NUMBERS)}"},
-           fresh=True),
+           actor_read("description"), prepare=lambda cli: {"actor": f"Actor {next(NUMBERS)}"}),
     Option("source add --title", lambda m, v: ["source", "add", m["url"] + "/t", f"--title={v}"],
            lambda cli, m, out, v: _show(cli, ["source", "show", out.strip()])["source"]["title"],
-           prepare=fresh_url, fresh=True),
+           prepare=fresh_url),
     Option("source edit --outlet", lambda m, v: ["source", "edit", m["url"], f"--outlet={v}"],
            source_field("outlet"), prepare=fresh_url),
     Option("link add --note", lambda m, v: ["link", "add", m["other"], "denies", m["claim"],
-                                            f"--note={v}"], link_note, prepare=new_claim,
-           fresh=True),
+                                            f"--note={v}"], link_note, prepare=new_claim),
     Option("verdict add --rating", lambda m, v: ["verdict", "add", m["claim"], f"--rating={v}",
                                                  "--by=Checker"],
            verdict_field("rating"), expect=lambda v: v, prepare=new_claim),
