@@ -129,16 +129,16 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
                 if connection.dialect.name == "postgresql":
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                        {"key": MIGRATION_LOCK_KEY})
-                at_lock = current_revision(connection)
                 command.upgrade(alembic_config(connection), target)
                 after = current_revision(connection)
                 if after == HEAD_REVISION:
                     from claimtrack import fulltext
 
-                    # Restore a damaged index, but leave a whole one alone: its DDL would lock
-                    # the claims table under commands already writing to it (a deadlock on
-                    # PostgreSQL when several commands meet a brand-new database).
-                    if after != at_lock or fulltext.problems(connection):
+                    # The migrations install the index; here a damaged one is restored and a
+                    # whole one left alone: its DDL would lock the claims table under commands
+                    # already writing to it (a deadlock on PostgreSQL when several commands
+                    # meet a brand-new database).
+                    if fulltext.problems(connection):
                         fulltext.install(connection)
                 _check_foreign_keys(connection)
         except Exception as error:

@@ -14,6 +14,7 @@ import enum
 import io
 import json
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -123,11 +124,14 @@ def render_rows(
     if fmt is OutputFormat.MARKDOWN:
         body = [[markdown_cell(cell_text(row.get(c))) for c in columns] for row in rows]
         return tabulate(body, headers=columns, tablefmt="github", disable_numparse=True)
-    body = [[visible(cell_text(row.get(c))) for c in columns] for row in rows]
-    return tabulate(
-        body,
-        headers=columns,
-        tablefmt="simple",
-        disable_numparse=True,
-        maxcolwidths=[TABLE_WIDTH] * len(columns),
+    body = [[wrap(visible(cell_text(row.get(c)))) for c in columns] for row in rows]
+    return tabulate(body, headers=columns, tablefmt="simple", disable_numparse=True)
+
+
+def wrap(text: str, width: int = TABLE_WIDTH) -> str:
+    """A table cell's lines wrapped at ``width`` (blank lines dropped). Not tabulate's
+    ``maxcolwidths``: it re-types cells before wrapping, so a verdict "False" printed True."""
+    wrapper = textwrap.TextWrapper(width=width)
+    return "\n".join(
+        "\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip()
     )

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.enums import OutputFormat
-from claimtrack.output import csv_safe, markdown_cell, render_rows
+from claimtrack.output import csv_safe, markdown_cell, render_rows, wrap
 from tests.conftest import Cli
 
 
@@ -92,3 +92,22 @@ def test_terminal_outputs_show_control_characters_as_escapes(cli: Cli) -> None:
         assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, args
         assert "\\x1b" in out, args
     assert json.loads(cli.ok("claim", "show", claim, "-f", "json").stdout)["text"] == hostile
+
+
+def test_table_cells_are_printed_as_stored_and_wrapped(cli: Cli) -> None:
+    """Labels such as "False" or "1e3" stay text (tabulate's own wrapping re-typed them)."""
+    claim = cli.add("A claim " + "word " * 30)
+    for label in ("False", "True", "1e3", "007"):
+        cli.ok("verdict", "add", claim, "--rating", label, "--by", "Checker")
+    table = cli.ok("verdict", "list", claim).stdout
+    ratings = {line.split()[2] for line in table.splitlines()[2:]}
+    assert ratings == {"False", "True", "1e3", "007"}
+    listed = cli.ok("claim", "list").stdout
+    assert max(len(line) for line in listed.splitlines()) < 200  # the long text is wrapped
+    assert "word word" in listed
+
+
+def test_wrap_keeps_lines_and_width() -> None:
+    assert wrap("one two three", width=7) == "one two\nthree"
+    assert wrap("a\n\nb") == "a\nb"
+    assert wrap("") == ""
