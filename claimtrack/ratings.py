@@ -110,11 +110,6 @@ def builtin_rating(label: str) -> Rating | None:
         return None
 
 
-def normalize_label(label: str) -> Rating:
-    """The built-in table's reading of ``label``; an unknown label is ``unverifiable``."""
-    return builtin_rating(label) or U
-
-
 def rating_from_scale(
     value: float, best: float | None = None, worst: float | None = None
 ) -> Rating | None:

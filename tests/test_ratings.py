@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.enums import Rating
-from claimtrack.ratings import RatingTable, normalize_label, rating_from_scale
+from claimtrack.ratings import RatingTable, rating_from_scale
 from tests.conftest import Cli
 from tests.interop_helpers import query, write
 
@@ -37,7 +37,7 @@ from tests.interop_helpers import query, write
     ],
 )
 def test_builtin_labels(label: str, expected: str) -> None:
-    assert normalize_label(label) == Rating(expected)
+    assert RatingTable().normalize(label) == Rating(expected)
 
 
 def test_numeric_scales() -> None:
@@ -87,6 +87,9 @@ def test_your_own_labels(cli: Cli, tmp_path: Path) -> None:
     assert mine == [{"label": "bogus", "rating": "false", "language": "", "origin": "yours"}]
     # The verdict recorded before keeps its reading until --apply.
     assert query(cli.url, "SELECT normalized FROM verdicts") == [("unverifiable",)]
+    added = cli.ok("verdict", "add", claim, "--rating", "BOGUS", "--by", "Other desk")
+    assert "Read 'BOGUS' as false" in added.stderr  # `verdict add` reads your labels too
+    cli.ok("verdict", "rm", added.stdout.strip())
     sheet = write(tmp_path / "s.csv", "claim,verdict,reviewer\nAnother claim,BOGUS,Desk\n")
     cli.ok("import", sheet)
     assert sorted(query(cli.url, "SELECT normalized FROM verdicts")) == [

@@ -11,8 +11,7 @@ from claimtrack import values
 from claimtrack.enums import Rating
 from claimtrack.errors import NotFound
 from claimtrack.models import Claim, Verdict
-from claimtrack.ratings import normalize_label
-from claimtrack.services import actors, disputes, notify, reading
+from claimtrack.services import actors, disputes, notify, ratings, reading
 from claimtrack.views import VerdictView
 
 
@@ -28,13 +27,14 @@ def add_verdict(
     explanation: str | None = None,
     public_id: str | None = None,
 ) -> Verdict:
-    """Record a verdict. Without ``normalized`` the label is mapped (unknown → unverifiable)."""
+    """Record a verdict. Without ``normalized`` the label is read as the user's own mappings,
+    then the built-in table, say (``claimtrack ratings``); an unknown one is unverifiable."""
     label = values.text(rating, "rating label", max_length=values.LABEL_MAX)
     verdict = Verdict(
         public_id=public_id or values.new_public_id("v"),
         claim_id=claim.id,
         rating=label,
-        normalized=normalized or normalize_label(label),
+        normalized=normalized or ratings.rating_table(session).normalize(label),
         reviewer=actors.ensure_actor(session, by),
         reviewed_on=values.date(reviewed_on, "review date"),
         url=values.optional_url(url, "verdict URL"),
