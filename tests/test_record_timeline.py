@@ -60,6 +60,20 @@ def test_record_in_json(cli: Cli) -> None:
     assert [v["normalized"] for v in claims[0]["verdicts"]] == ["false", "mixed"]
 
 
+def test_record_counts_confirmed_links_and_shows_verdict_status(cli: Cli) -> None:
+    ids = _speaker_with_a_record(cli)
+    dave = cli.add("Not so", "--speaker", "Dave")
+    rejected = cli.ok("link", "add", dave, "contradicts", ids["a3"]).stdout.strip()
+    cli.ok("link", "reject", rejected)
+    verdict = json.loads(cli.ok("verdict", "list", ids["a3"], "-f", "json").stdout)[0]["id"]
+    cli.ok("verdict", "status", "in-review", verdict)
+    record = json.loads(cli.ok("actor", "record", "Alice", "--format", "json").stdout)
+    third = next(c for c in record["claims"] if c["claim"]["id"] == ids["a3"])
+    assert third["challenged_by"] == [] and not third["is_contested"]
+    assert "Dave" not in [c["speaker"] for c in record["challenged_by"]]
+    assert [v["status"] for v in third["verdicts"]] == ["in-review"]
+
+
 def test_record_as_table_markdown_and_csv(cli: Cli) -> None:
     ids = _speaker_with_a_record(cli)
     table = cli.ok("actor", "record", "Alice").stdout

@@ -1,7 +1,7 @@
 """A speaker's track record: the claims they made, which were challenged and by whom, verdicts.
 
-Four queries whatever the number of claims: the claims (``list_claims``), then which are
-contested, the challenges and the verdicts, each selected by speaker rather than by id list.
+A handful of queries whatever the number of claims: the claims (``list_claims``), then which
+are contested and the challenges, selected by speaker, and the verdicts (``reading``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
-from claimtrack.enums import CHALLENGES, Rating, Relation
-from claimtrack.models import Actor, Claim, Link, Verdict
+from claimtrack.enums import CHALLENGES, LinkStatus, Rating, Relation
+from claimtrack.models import Actor, Claim, Link
 from claimtrack.models.claim import CONTESTED
-from claimtrack.services import actors, claims
+from claimtrack.services import actors, claims, reading
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import Challenge, Challenger, RecordClaim, SpeakerRecord, VerdictView
 
@@ -62,7 +62,11 @@ def _challenges(session: Session, speaker_id: int) -> dict[str, list[Challenge]]
         .join(target, Link.to_claim_id == target.id)
         .join(challenger, Link.from_claim_id == challenger.id)
         .outerjoin(Actor, challenger.speaker_id == Actor.id)
-        .where(target.speaker_id == speaker_id, Link.relation.in_(list(CHALLENGES)))
+        .where(
+            target.speaker_id == speaker_id,
+            Link.relation.in_(list(CHALLENGES)),
+            Link.status == LinkStatus.CONFIRMED,  # suggestions and rejections never count
+        )
         .order_by(Link.id)
     )
     found: dict[str, list[Challenge]] = defaultdict(list)
@@ -73,17 +77,10 @@ def _challenges(session: Session, speaker_id: int) -> dict[str, list[Challenge]]
 
 def _verdicts(session: Session, speaker_id: int) -> dict[str, list[VerdictView]]:
     """Verdicts on the speaker's claims, by claim id, newest review first."""
-    query = (
-        select(Verdict.public_id, Claim.public_id, Verdict.rating, Verdict.normalized,
-               Actor.name, Verdict.reviewed_on, Verdict.url, Verdict.explanation)
-        .join(Claim, Verdict.claim_id == Claim.id)
-        .join(Actor, Verdict.reviewer_id == Actor.id)
-        .where(Claim.speaker_id == speaker_id)
-        .order_by(Verdict.reviewed_on.desc().nulls_last(), Verdict.id)
-    )
+    claim_rows = session.scalars(select(Claim.id).where(Claim.speaker_id == speaker_id)).all()
     found: dict[str, list[VerdictView]] = defaultdict(list)
-    for row in session.execute(query):
-        found[row[1]].append(VerdictView(*row))
+    for _claim_row, verdict in reading.verdict_views(session, claim_rows):
+        found[verdict.claim].append(verdict)
     return found
 
 
