@@ -109,6 +109,20 @@ def test_jsonl_native_records_and_forward_references(cli: Cli, tmp_path: Path) -
     assert summary(again).split(": ", 1)[1].startswith("added 0, updated 0")
 
 
+def test_the_same_link_twice_beside_its_new_claims(cli: Cli, tmp_path: Path) -> None:
+    link = {"type": "link", "from": "c-000000000002", "relation": "denies", "to": "c-000000000001"}
+    lines = [
+        {"type": "claim", "id": "c-000000000001", "text": "It happened."},
+        {"type": "claim", "id": "c-000000000002", "text": "It did not."},
+        link,
+        {**link, "note": "said again"},
+    ]
+    path = write(tmp_path / "twice.jsonl", "\n".join(json.dumps(line) for line in lines))
+    result = cli.ok("import", path)
+    assert "links 1" in summary(result) and "updated 1 (links 1)" in summary(result)
+    assert query(cli.url, "SELECT note FROM links") == [("said again",)]
+
+
 def test_rejects_file_has_reason_and_position(cli: Cli, tmp_path: Path) -> None:
     rejects = tmp_path / "rejects.jsonl"
     cli.ok("import", write(tmp_path / "s.csv", SHEET), "--rejects", str(rejects))

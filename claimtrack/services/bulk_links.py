@@ -224,6 +224,7 @@ def write_links(
         ],
     )
     state.summary.added["links"] += len(new)
+    state.fresh.difference_update(key[0] for key, _ in new)  # they have links now
     updates = []
     for key, row in found.items():
         record = batch[key]
