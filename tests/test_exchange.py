@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,16 @@ def test_broken_files_are_refused(cli: Cli, tmp_path: Path, payload: bytes, expe
 def test_missing_file(cli: Cli, tmp_path: Path) -> None:
     assert "Cannot read" in cli.fails("import", str(tmp_path / "nope.json")).stderr
     assert "Cannot write" in cli.fails("export", "-o", str(tmp_path / "no" / "dir.json")).stderr
+
+
+def test_a_failed_export_leaves_an_existing_file_as_it_was(cli: Cli, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    cli.add("Worth keeping")
+    cli.ok("export", "-o", str(backup))
+    kept = backup.read_bytes()
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE other (x)").connection.commit()
+    failed = Cli(f"sqlite:///{foreign}").fails("export", "-o", str(backup))
+    assert "not made by claimtrack" in failed.stderr
+    assert backup.read_bytes() == kept
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []

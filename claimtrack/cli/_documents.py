@@ -1,11 +1,14 @@
-"""Options and output shared by the commands that produce documents (report, show, graph)."""
+"""Options and output shared by the commands that produce documents (report, show, graph,
+export)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
@@ -30,12 +33,32 @@ def deliver(text: str, output: Path | None, *, description: str) -> None:
     if output is None:
         emit(text)
         return
+    with writing(output) as stream:
+        stream.write(text + "\n")
+    say(f"Wrote {description} to {output}.")
+
+
+@contextlib.contextmanager
+def writing(output: Path | None, *, newline: str | None = None) -> Iterator[IO[str]]:
+    """Standard output, or a file that appears whole: the block writes to a ``.partial`` file
+    beside ``output``, which replaces it only when the block succeeds. A failed command
+    leaves an existing file as it was."""
+    if output is None:
+        yield sys.stdout
+        return
     partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
     try:
-        partial.write_text(text + "\n", encoding="utf-8")
+        with partial.open("w", encoding="utf-8", newline=newline) as stream:
+            yield stream
         os.replace(partial, output)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        _discard(partial)
         fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")
-    say(f"Wrote {description} to {output}.")
+    except BaseException:
+        _discard(partial)
+        raise
+
+
+def _discard(partial: Path) -> None:
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)

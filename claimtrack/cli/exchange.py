@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -12,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from claimtrack.cli._common import command_session, fail, say
+from claimtrack.cli._documents import OutputFileOption, writing
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 
 if TYPE_CHECKING:
@@ -43,12 +42,7 @@ class _DryRun(Exception):
 
 def export(
     ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", dir_okay=False, help="Write to this file instead of stdout."
-        ),
-    ] = None,
+    output: OutputFileOption = None,
     fmt: Annotated[
         ExportFormat,
         typer.Option(
@@ -70,14 +64,7 @@ def export(
     """
     from claimtrack.services.export import claim_scope
 
-    try:
-        stream: IO[str] = (
-            sys.stdout if output is None else output.open("w", encoding="utf-8", newline="")
-        )
-    except OSError as error:
-        fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")
-    closing = stream if output is not None else nullcontext()
-    with closing, command_session(ctx, write=False) as session:
+    with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
         scope = claim_scope(claim_filter(speaker, tag, since, until))
         count = _write_export(session, fmt, scope, stream)
     if output is not None:
