@@ -11,7 +11,7 @@ from typing import Any
 from claimtrack import wording
 from claimtrack.enums import OutputFormat
 from claimtrack.markdown import escape
-from claimtrack.output import render_rows, to_json
+from claimtrack.output import render_rows, to_json, visible
 from claimtrack.render import render_sections
 from claimtrack.views import RecordClaim, SpeakerRecord, Timeline, TimelineEvent
 from claimtrack.wording import plural, verdict_text
@@ -66,7 +66,7 @@ def render_record(record: SpeakerRecord, fmt: OutputFormat) -> str:
     title = (
         f"# Track record: {escape(actor.name)}\n\n{escape(summary)}"
         if fmt is OutputFormat.MARKDOWN
-        else f"Track record of {summary}"
+        else visible(f"Track record of {summary}")
     )
     return "\n\n".join([title, *render_sections(parts, fmt)])
 
@@ -98,7 +98,7 @@ def render_timeline(timeline: Timeline, fmt: OutputFormat) -> str:
     heading = f"{claim.speaker or 'Unattributed'}: {wording.short(claim.headline)} ({claim.id})"
     if fmt is OutputFormat.MARKDOWN:
         return f"# Timeline: {escape(heading)}\n\n{table}"
-    return f"Timeline of {heading}\n\n{table}"
+    return f"Timeline of {visible(heading)}\n\n{table}"
 
 
 def _timeline_row(event: TimelineEvent, *, short: bool) -> dict[str, Any]:

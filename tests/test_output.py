@@ -87,7 +87,7 @@ def test_terminal_outputs_show_control_characters_as_escapes(cli: Cli) -> None:
     cli.ok("link", "add", cli.add("A denial"), "denies", claim)
     for args in (["claim", "list"], ["claim", "list", "-f", "markdown"], ["show", claim],
                  ["report", "contested"], ["report", "contested", "-f", "markdown"],
-                 ["actor", "list"]):
+                 ["actor", "list"], ["actor", "record", "Evil\x1b[2J"], ["timeline", claim]):
         out = cli.ok(*args).stdout
         assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, args
         assert "\\x1b" in out, args
