@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import __version__
 from claimtrack.enums import DocumentFormat, Relation
-from claimtrack.output import cell_text
-from claimtrack.render import dispute_state, render_contested, render_dispute
+from claimtrack.render import dispute_state, render_contested, render_dispute, used_filters
 from claimtrack.views import Dispute, Response
 from claimtrack.wording import short
 
@@ -37,7 +36,7 @@ def contested_document(
     rows_format = fmt.output_format
     if rows_format is not None:
         return render_contested(disputes, rows_format, filters=filters)
-    used = [(name, cell_text(value)) for name, value in filters.items() if value]
+    used = used_filters(filters)
     return _page(
         "contested.html.j2",
         title="Contested claims",

@@ -13,9 +13,9 @@ from typing import Any
 
 from claimtrack import markdown
 from claimtrack.enums import OutputFormat
-from claimtrack.output import plain, render_rows, to_json, visible
+from claimtrack.output import cell_text, plain, render_rows, to_json, visible
 from claimtrack.views import ClaimDetails, ClaimView, Dispute, Response, VerdictView
-from claimtrack.wording import short, verdict_text, who
+from claimtrack.wording import plural, short, verdict_text, who
 
 WIDTH = 88
 
@@ -94,6 +94,11 @@ def render_dispute(dispute: Dispute, fmt: OutputFormat) -> str:
     return visible(_tree(dispute))
 
 
+def used_filters(filters: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The filters a report was made with, as (name, text): ``tag: a, b``."""
+    return [(name, cell_text(value)) for name, value in filters.items() if value]
+
+
 def render_contested(
     disputes: Sequence[Dispute], fmt: OutputFormat, *, filters: Mapping[str, Any]
 ) -> str:
@@ -102,9 +107,9 @@ def render_contested(
         return to_json(list(disputes))
     if fmt is OutputFormat.CSV:
         return render_rows(dispute_rows(disputes), fmt, columns=DISPUTE_COLUMNS)
-    used = {k: v for k, v in filters.items() if v}
-    count = f"{len(disputes)} dispute{'s' if len(disputes) != 1 else ''}"
-    scope = ("; " + ", ".join(f"{k}: {plain(v)}" for k, v in used.items())) if used else ""
+    used = used_filters(filters)
+    count = plural(len(disputes), "dispute")
+    scope = ("; " + ", ".join(f"{name}: {value}" for name, value in used)) if used else ""
     if fmt is OutputFormat.MARKDOWN:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         parts = [

@@ -66,6 +66,8 @@ def test_report_filters(seeded: Cli) -> None:
     assert ids("--since", "2022-01-14") == ["c-seed00000001"]
     assert ids("--until", "2022-01-13") == []
     assert len(ids("--limit", "2")) == 2
+    table = seeded.ok("report", "contested", "--tag", "false-flag", "--tag", "ukraine").stdout
+    assert table.splitlines()[0].endswith("; tag: false-flag, ukraine.")
 
 
 def test_report_markdown_and_csv(seeded: Cli) -> None:
