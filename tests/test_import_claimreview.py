@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import Cli, snapshot
 from tests.interop_helpers import CLAIMREVIEW, claims, query, summary, verdicts
@@ -166,3 +167,18 @@ def test_the_same_review_in_json_ld_and_microdata_is_one_claim(cli: Cli) -> None
     cli.ok("import", str(SCHEMAORG / "eg-0324.jsonld"), str(SCHEMAORG / "eg-0324.microdata.html"))
     assert len(claims(cli)) == 1
     assert len(verdicts(cli)) == 1
+
+
+def test_absurdly_deep_script_blocks_are_rejected_not_crashed_on(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init")
+    deep_json = "[" * 100_000
+    deep_microdata = '{"type": "Thing", "properties": {"x": ' * 900 + "1" + "}}" * 900
+    for name, script in (("array", deep_json), ("microdata", deep_microdata)):
+        page = tmp_path / f"{name}.html"
+        page.write_text(f'<script type="application/ld+json">{script}</script>', "utf-8")
+        before = snapshot(cli.url)
+        result = cli("import", str(page))
+        assert result.exception is None or isinstance(result.exception, SystemExit), name
+        assert "Traceback" not in result.output
+        assert "rejected 1" in result.stderr or result.stderr.startswith("Error: "), name
+        assert snapshot(cli.url) == before

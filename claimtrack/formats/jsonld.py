@@ -23,8 +23,9 @@ def is_microdata(node: Any) -> bool:
     return isinstance(node, Mapping) and isinstance(node.get("properties"), Mapping)
 
 
-def from_microdata(node: Mapping[str, Any]) -> dict[str, Any]:
-    """A microdata item ({"type": [...], "properties": {"name": [...]}}) as JSON-LD."""
+def from_microdata(node: Mapping[str, Any], depth: int = 0) -> dict[str, Any]:
+    """A microdata item ({"type": [...], "properties": {"name": [...]}}) as JSON-LD; items
+    nested deeper than MAX_DEPTH are left as they are, like every other walk here."""
     raw_types = node.get("type")
     types = [raw_types] if isinstance(raw_types, str) else [
         t for t in (raw_types if isinstance(raw_types, list) else []) if isinstance(t, str)
@@ -34,7 +35,7 @@ def from_microdata(node: Mapping[str, Any]) -> dict[str, Any]:
         converted["@id"] = node["id"]
     for key, raw in node["properties"].items():
         items = [
-            from_microdata(v) if is_microdata(v) else v
+            from_microdata(v, depth + 1) if is_microdata(v) and depth < MAX_DEPTH else v
             for v in (raw if isinstance(raw, list) else [raw])
         ]
         converted[key] = items[0] if len(items) == 1 else items
@@ -167,7 +168,7 @@ def parse_script(text: str, where: str) -> Iterator[Parsed]:
     """The reviews in one ld+json script block of a page."""
     try:
         value = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
         yield Parsed(where, error=f"the JSON-LD is not valid JSON ({error}).", raw=text)
         return
     yield from reviews_in(value, where)
