@@ -8,7 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
+from claimtrack.errors import InvalidInput
 from tests.conftest import FIXTURES, Cli, snapshot
 
 
@@ -159,6 +161,7 @@ def test_bad_documents_are_refused_whole(cli: Cli, mutate, expected: str) -> Non
         (b'{"format": "claimtrack", "version": 1, "claims": [', "not valid JSON"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b"[]", "not a claimtrack export"),
+        (b'{"format": "claimtrack", "actors": [{"name": "A"}]}', "format version None"),
     ],
 )
 def test_broken_files_are_refused(cli: Cli, tmp_path: Path, payload: bytes, expected: str) -> None:
@@ -183,3 +186,10 @@ def test_a_failed_export_leaves_an_existing_file_as_it_was(cli: Cli, tmp_path: P
     assert "not made by claimtrack" in failed.stderr
     assert backup.read_bytes() == kept
     assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
+
+
+def test_both_readers_require_the_version(session: Session) -> None:
+    from claimtrack.services import exchange
+
+    with pytest.raises(InvalidInput, match="format version None"):
+        exchange.import_document(session, {"format": "claimtrack", "actors": [{"name": "A"}]})

@@ -115,8 +115,6 @@ def iter_document(document: Any) -> Iterator[Record]:
     if not isinstance(document, Mapping):
         raise InvalidInput(NOT_NATIVE)
     check_header({k: v for k, v in document.items() if k not in SECTIONS}, final=True)
-    if "version" not in document:
-        check_header({"version": None}, final=False)
     for section in SECTIONS:
         items = document.get(section, [])
         if not isinstance(items, list):
@@ -132,12 +130,14 @@ NOT_NATIVE = (
 
 
 def check_header(header: Mapping[str, Any], *, final: bool) -> None:
+    """Check the top-level keys read so far; ``final``: all of them (format and version are
+    then required). Raises InvalidInput."""
     given = header.get("format")
     if (given is not None and given != FORMAT_NAME) or (final and given is None):
         raise InvalidInput(NOT_NATIVE)
-    if "version" in header and header["version"] != FORMAT_VERSION:
+    if ("version" in header or final) and header.get("version") != FORMAT_VERSION:
         raise InvalidInput(
-            f"This export is format version {header['version']!r}; this claimtrack reads "
+            f"This export is format version {header.get('version')!r}; this claimtrack reads "
             f"version {FORMAT_VERSION}. Upgrade claimtrack to read it."
         )
     unknown = set(header) - {"format", "version", "exported_at"}
