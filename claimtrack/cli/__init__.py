@@ -6,8 +6,6 @@ database layer when it runs.
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Annotated
 
 import typer
@@ -145,9 +143,6 @@ def main_callback(
 
 def main() -> None:
     """Entry point of the console script and ``python -m claimtrack``."""
-    try:
-        app()
-    except BrokenPipeError:
-        # The reader went away (`claimtrack report contested | head`): stop quietly, as cat does.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(141)
+    # A reader that goes away (`claimtrack export | head`) ends the command quietly with exit 1:
+    # Typer (as Click) catches the broken pipe itself.
+    app()
