@@ -96,6 +96,7 @@ _POSTGRESQL_DDL = [
 ]
 _POSTGRESQL_FILL = (
     f"INSERT INTO claim_search (claim_id, document) SELECT c.id, {_PG_DOCUMENT} FROM claims c "
+    "WHERE NOT EXISTS (SELECT 1 FROM claim_search s WHERE s.claim_id = c.id) "
     "ON CONFLICT (claim_id) DO NOTHING"
 )
 _POSTGRESQL_DROP = [
