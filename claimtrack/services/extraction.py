@@ -21,7 +21,7 @@ from claimtrack import search_syntax, values
 from claimtrack.enums import ActorKind, Relation
 from claimtrack.errors import InvalidInput
 from claimtrack.extract.model import Kind, Suggestion
-from claimtrack.models import Appearance, Claim, Link
+from claimtrack.models import Appearance, Claim
 from claimtrack.services import actors, claims, links, notify, search, sources
 
 RELATION = {
@@ -178,11 +178,7 @@ def _link(session: Session, suggestion: Suggestion, claim: Claim,
     if target.id == claim.id:
         return None
     relation = RELATION[suggestion.kind]
-    exists = session.scalar(
-        select(Link.id).where(Link.from_claim_id == claim.id, Link.relation == relation,
-                              Link.to_claim_id == target.id)
-    )
-    if exists is None:
+    if links.link_between(session, claim.id, relation, target.id) is None:
         links.add_link(session, claim, relation, target, source_url=url)
     return f"{relation} {target.public_id}"
 

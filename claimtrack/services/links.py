@@ -32,13 +32,7 @@ def add_link(
             f"A claim cannot be linked to itself ({from_claim.public_id} {relation} "
             f"{to_claim.public_id}); check the two ids."
         )
-    existing = session.scalar(
-        select(Link).where(
-            Link.from_claim_id == from_claim.id,
-            Link.relation == relation,
-            Link.to_claim_id == to_claim.id,
-        )
-    )
+    existing = link_between(session, from_claim.id, relation, to_claim.id)
     if existing is not None and existing.status != LinkStatus.CONFIRMED:
         notify(session, f"Link {existing.id} was {existing.status}; it is now confirmed.")
         return set_link_status(session, existing, LinkStatus.CONFIRMED)
@@ -69,15 +63,18 @@ def get_link(session: Session, link_id: int) -> Link:
     return link
 
 
-def find_link(session: Session, from_claim: Claim, relation: Relation, to_claim: Claim) -> Link:
-    """The link FROM <relation> TO. Raises NotFound."""
-    link = session.scalar(
+def link_between(session: Session, from_id: int, relation: Relation, to_id: int) -> Link | None:
+    """The link (claim row ids) FROM <relation> TO, whatever its status, if there is one."""
+    return session.scalar(
         select(Link).where(
-            Link.from_claim_id == from_claim.id,
-            Link.relation == relation,
-            Link.to_claim_id == to_claim.id,
+            Link.from_claim_id == from_id, Link.relation == relation, Link.to_claim_id == to_id
         )
     )
+
+
+def find_link(session: Session, from_claim: Claim, relation: Relation, to_claim: Claim) -> Link:
+    """The link FROM <relation> TO. Raises NotFound."""
+    link = link_between(session, from_claim.id, relation, to_claim.id)
     if link is None:
         raise NotFound(
             f"There is no link {from_claim.public_id} {relation} {to_claim.public_id}; "

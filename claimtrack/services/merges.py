@@ -18,7 +18,7 @@ from claimtrack.errors import Conflict, InvalidInput
 from claimtrack.formats.native import MergeRecord
 from claimtrack.models import Actor, Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, chunked, claims, disputes
+from claimtrack.services import actors, chunked, claims, disputes, links
 from claimtrack.views import MergeResult
 
 # When a moved link duplicates one KEEP already has, the stronger decision survives.
@@ -59,7 +59,7 @@ def merge_claims(session: Session, keep: Claim, drop: Claim) -> MergeResult:
             "and then the duplicate to drop."
         )
     appearances = move_appearances(session, keep, drop)
-    links, links_dropped, neighbours = move_links(session, keep, drop)
+    moved_links, links_dropped, neighbours = move_links(session, keep, drop)
     verdicts = move_verdicts(session, keep, drop)
     tags = move_tags(keep, drop)
     for earlier in session.scalars(select(ClaimMerge).where(ClaimMerge.claim_id == drop.id)):
@@ -85,7 +85,7 @@ def merge_claims(session: Session, keep: Claim, drop: Claim) -> MergeResult:
         keep=keep.public_id,
         drop=drop.public_id,
         appearances=appearances,
-        links=links,
+        links=moved_links,
         links_dropped=links_dropped,
         verdicts=verdicts,
         tags=tags,
@@ -128,13 +128,7 @@ def move_links(session: Session, keep: Claim, drop: Claim) -> tuple[int, int, se
         from_id = keep.id if link.from_claim_id == drop.id else link.from_claim_id
         to_id = keep.id if link.to_claim_id == drop.id else link.to_claim_id
         neighbours.update({from_id, to_id} - {keep.id})
-        twin = session.scalar(
-            select(Link).where(
-                Link.from_claim_id == from_id,
-                Link.relation == link.relation,
-                Link.to_claim_id == to_id,
-            )
-        )
+        twin = links.link_between(session, from_id, link.relation, to_id)
         if from_id == to_id or twin is not None:
             if twin is not None:
                 if _STATUS_STRENGTH[link.status] > _STATUS_STRENGTH[twin.status]:

@@ -25,7 +25,7 @@ from claimtrack import values
 from claimtrack.errors import InvalidInput, NotFound
 from claimtrack.models import Appearance, Base, Claim, ClaimTag, HistoryEntry, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, changes, disputes, notify, sources
+from claimtrack.services import actors, changes, disputes, links, notify, sources
 from claimtrack.services.snapshots import IGNORED, column_value
 
 
@@ -172,10 +172,7 @@ def _restore_deleted_with(session: Session, claim_id: str, result: RestoreResult
                 "longer exists (restore that claim first)."
             )
             continue
-        if session.scalar(select(Link.id).where(
-            Link.from_claim_id == link.from_claim_id, Link.relation == link.relation,
-            Link.to_claim_id == link.to_claim_id,
-        )) is None:
+        if links.link_between(session, link.from_claim_id, link.relation, link.to_claim_id) is None:
             session.add(link)
             touched.add(link.to_claim_id)
             result.links += 1
