@@ -57,10 +57,13 @@ def test_link_add_confirms_a_suggestion(cli: Cli) -> None:
     original = cli.add(ORIGINAL)
     reworded = cli.add(REWORDED)
     link_id = cli.ok("dedupe").stdout.strip()
-    result = cli.ok("link", "add", reworded, "same_as", original)
+    result = cli.ok("link", "add", reworded, "same_as", original, "--note", "Same wire copy",
+                    "--source", "https://example.com/wire")
     assert result.stdout.strip() == link_id
     assert "now confirmed" in result.stderr
-    assert [link["status"] for link in links(cli)] == ["confirmed"]
+    [link] = links(cli)
+    assert (link["status"], link["note"], link["source"]) == (
+        "confirmed", "Same wire copy", "https://example.com/wire")
     assert "already recorded" in cli.fails("link", "add", reworded, "same_as", original).stderr
 
 

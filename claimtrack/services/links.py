@@ -24,7 +24,8 @@ def add_link(
 ) -> Link:
     """Record that ``from_claim`` <relation> ``to_claim``, confirmed.
 
-    A suggested or rejected link between the same claims becomes confirmed (you said so).
+    A suggested or rejected link between the same claims becomes confirmed (you said so), with
+    the note and source given.
     Raises InvalidInput for a self-link and Conflict when the same link is already confirmed.
     """
     if from_claim.id == to_claim.id:
@@ -35,24 +36,27 @@ def add_link(
     existing = link_between(session, from_claim.id, relation, to_claim.id)
     if existing is not None and existing.status != LinkStatus.CONFIRMED:
         notify(session, f"Link {existing.id} was {existing.status}; it is now confirmed.")
+        _describe(session, existing, note, source_url)
         return set_link_status(session, existing, LinkStatus.CONFIRMED)
     if existing is not None:
         raise Conflict(
             f"{from_claim.public_id} {relation} {to_claim.public_id} is already recorded "
             f"(link {existing.id})."
         )
-    link = Link(
-        from_claim_id=from_claim.id,
-        relation=relation,
-        to_claim_id=to_claim.id,
-        note=values.optional_text(note, "note"),
-    )
-    if source_url is not None and source_url.strip():
-        link.source = sources.ensure_source(session, source_url)
+    link = Link(from_claim_id=from_claim.id, relation=relation, to_claim_id=to_claim.id)
+    _describe(session, link, note, source_url)
     session.add(link)
     session.flush()
     disputes.recount(session, [to_claim.id])
     return link
+
+
+def _describe(session: Session, link: Link, note: str | None, source_url: str | None) -> None:
+    """Set the note and source given (None, or a blank source, leaves them as they are)."""
+    if note is not None:
+        link.note = values.optional_text(note, "note")
+    if source_url is not None and source_url.strip():
+        link.source = sources.ensure_source(session, source_url)
 
 
 def get_link(session: Session, link_id: int) -> Link:
