@@ -30,31 +30,26 @@ def contested_document(
     fmt: DocumentFormat,
     *,
     filters: Mapping[str, Any],
-    generated_at: dt.datetime | None = None,
 ) -> str:
     """The contested-claims report in ``fmt``; HTML is a standalone page."""
     rows_format = fmt.output_format
     if rows_format is not None:
         return render_contested(disputes, rows_format, filters=filters)
-    used = used_filters(filters)
     return _page(
         "contested.html.j2",
         title="Contested claims",
         disputes=disputes,
-        filters=used,
-        generated_at=generated_at,
+        filters=used_filters(filters),
     )
 
 
-def dispute_document(
-    dispute: Dispute, fmt: DocumentFormat, *, generated_at: dt.datetime | None = None
-) -> str:
+def dispute_document(dispute: Dispute, fmt: DocumentFormat) -> str:
     """One claim's dispute in ``fmt``; HTML is a standalone page."""
     rows_format = fmt.output_format
     if rows_format is not None:
         return render_dispute(dispute, rows_format)
     title = f"Dispute {dispute.claim.id}"
-    return _page("dispute.html.j2", title=title, dispute=dispute, generated_at=generated_at)
+    return _page("dispute.html.j2", title=title, dispute=dispute)
 
 
 def is_web_url(value: object) -> bool:
@@ -70,8 +65,8 @@ def response_groups(dispute: Dispute) -> list[tuple[Relation, list[Response]]]:
     return list(groups.items())
 
 
-def _page(template: str, *, generated_at: dt.datetime | None, **context: Any) -> str:
-    stamp = (generated_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+def _page(template: str, **context: Any) -> str:
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return (
         _environment()
         .get_template(template)

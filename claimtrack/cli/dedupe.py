@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
-from claimtrack.cli.search import shorten
 from claimtrack.enums import OutputFormat
 
 TABLE_TEXT = 50
@@ -55,18 +54,16 @@ def review(
 ) -> None:
     """List suggested duplicates waiting for a decision, the most likely first."""
     from claimtrack.services import dedupe as dedupe_service
+    from claimtrack.wording import short
 
     with command_session(ctx, write=False) as session:
         found = dedupe_service.pending(session, limit=limit or None)
-    short = fmt is OutputFormat.TABLE
-
-    def _short_text(text: str) -> str:
-        return shorten(text, TABLE_TEXT)
-
+    shortened = fmt is OutputFormat.TABLE
     rows: list[dict[str, object]] = [
         {"link": s.link, "score": s.score, "claim": s.claim.id,
-         "text": _short_text(s.claim.text) if short else s.claim.text, "same_as": s.same_as.id,
-         "same_as_text": _short_text(s.same_as.text) if short else s.same_as.text}
+         "text": short(s.claim.text, TABLE_TEXT) if shortened else s.claim.text,
+         "same_as": s.same_as.id,
+         "same_as_text": short(s.same_as.text, TABLE_TEXT) if shortened else s.same_as.text}
         for s in found
     ]
     emit_rows(rows, fmt, records=list[object](found),

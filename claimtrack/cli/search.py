@@ -80,13 +80,15 @@ def match(
     the same claim: compare them by eye.
     """
     from claimtrack.services import search as search_service
+    from claimtrack.wording import short
 
     wording = _read_text(text, file)
     with command_session(ctx, write=False) as session:
         hits = search_service.match(session, wording, limit=limit, threshold=threshold)
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "suggested": hit.is_suggestion, "speaker": hit.speaker,
-         "date": hit.date, "text": shorten(hit.text) if fmt is OutputFormat.TABLE else hit.text}
+         "date": hit.date,
+         "text": short(hit.text, TABLE_TEXT) if fmt is OutputFormat.TABLE else hit.text}
         for hit in hits
     ]
     emit_rows(rows, fmt, records=list[object](hits),
@@ -114,9 +116,3 @@ def _read_text(text: str | None, file: Path | None) -> str:
         except UnicodeDecodeError:
             fail(f"{file} is not UTF-8; re-save it as UTF-8.")
     return sys.stdin.read() if text == "-" else text or ""
-
-
-def shorten(text: str, length: int = TABLE_TEXT) -> str:
-    """One line of at most ``length`` characters, for terminal tables."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= length else flat[: length - 1] + "…"

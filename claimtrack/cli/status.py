@@ -30,7 +30,6 @@ def claim_status(
     with command_session(ctx) as session:
         moved = [claim.public_id for claim in (claims.get_claim(session, ref) for ref in claim_ids)
                  if review.move(claim, status)]
-        session.flush()
     _report(moved, len(claim_ids), "claim", status)
 
 
@@ -46,7 +45,6 @@ def verdict_status(
         moved = [verdict.public_id
                  for verdict in (verdicts.get_verdict(session, ref) for ref in verdict_ids)
                  if review.move(verdict, status)]
-        session.flush()
     _report(moved, len(verdict_ids), "verdict", status)
 
 
