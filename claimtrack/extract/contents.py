@@ -263,7 +263,7 @@ def _embed_allegation(event: Event, k: int, end: int) -> None:
     """"rejected the U.S. allegations that X": X is a claim of its own, by whoever made it."""
     tokens = event.unit.tokens
     for j in range(k, min(end, k + 8) - 1):
-        if plain(tokens[j].text) in ALLEGATION_NOUNS & ALLEGED and that_after(tokens, j):
+        if plain(tokens[j].text) in ALLEGED and that_after(tokens, j):
             inner = allegation(Event(ALLEGATION, "", event.unit, (j, j + 1)))
             if inner is not None:
                 inner.content = (inner.content[0], min(inner.content[1], trim_end(tokens, k, end)))

@@ -105,7 +105,7 @@ class Registry:
             if known is not None:
                 known.note(mention)
                 return known
-        return self._entity(mention, kind if kind != GROUP else GROUP, mention.text)
+        return self._entity(mention, kind, mention.text)
 
     def spoke(self, entity: Entity, position: int) -> None:
         """Remember that ``entity`` spoke at ``position`` (for pronouns and descriptions)."""

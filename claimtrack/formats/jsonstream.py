@@ -78,9 +78,3 @@ def array_items(rest: Events) -> Iterator[Any]:
         if event == "end_array":
             return
         yield build(event, value, rest)
-
-
-def json_error(error: Exception, name: str) -> InvalidInput:
-    """A readable message for a JSON syntax error found while streaming."""
-    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return InvalidInput(f"{name} is not valid JSON ({detail}); fix the file and import it again.")

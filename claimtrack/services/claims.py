@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, object_session
 from claimtrack import values
 from claimtrack.enums import ReviewStatus
 from claimtrack.errors import Conflict, InvalidInput, NotFound
-from claimtrack.models import Appearance, Claim, ClaimTag, Link, Verdict
+from claimtrack.models import Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
 from claimtrack.services import actors, disputes, history, notify, reading, sources
 from claimtrack.services.filters import ClaimFilter
@@ -37,8 +37,6 @@ def get_claim(session: Session, claim_id: str) -> Claim:
 
 def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
     """Like ``get_claim``; also returns the merged-away id the claim was reached through."""
-    from claimtrack.models import ClaimMerge
-
     wanted = values.public_id(claim_id, "c", "claim")
     if len(wanted) - 2 < MIN_PREFIX:
         raise InvalidInput(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import search_syntax, values
+from claimtrack import search_syntax
 from claimtrack.enums import ActorKind, Relation
 from claimtrack.errors import InvalidInput
 from claimtrack.extract.model import Kind, Suggestion
@@ -181,8 +181,3 @@ def _link(session: Session, suggestion: Suggestion, claim: Claim,
     if links.link_between(session, claim.id, relation, target.id) is None:
         links.add_link(session, claim, relation, target, source_url=url)
     return f"{relation} {target.public_id}"
-
-
-def check_source(url: str) -> str:
-    """The normalised source URL, or InvalidInput before anything is read or written."""
-    return values.url(url, "--source URL")

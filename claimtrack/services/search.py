@@ -37,7 +37,6 @@ SUGGEST_THRESHOLD = 0.8
 MIN_WORDS = 8
 RELEVANCE_WEIGHT = 0.5
 FULL_WEIGHT_AT = 10_000  # claims
-# When one text is negated and the other is not, the score is multiplied by this.
 
 
 def search(
