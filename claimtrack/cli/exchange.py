@@ -138,16 +138,20 @@ def import_(
     in one transaction; a claimtrack export goes in whole unless --rejects is given.
     See docs/interop.md.
     """
+    from claimtrack.errors import ClaimtrackError
     from claimtrack.formats import inputs
 
     shown: list[str] = []
     try:
         files = inputs.expand(paths)
+    except ClaimtrackError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"Cannot read {error.filename}: {error.strerror}. Check the path.")
+    try:
         sink = rejects.open("w", encoding="utf-8") if rejects else None
     except OSError as error:
         fail(f"Cannot write {rejects}: {error.strerror}. Choose another --rejects path.")
-    except Exception as error:  # InvalidInput from expand
-        fail(str(error))
 
     def on_reject(rejection: Rejection) -> None:
         if len(shown) < SHOWN_REJECTS:
