@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -35,11 +33,13 @@ def dedupe(
     linked (a rejected suggestion included) are never suggested; nor are claims under 8 words,
     or a negated claim and one that is not.
     """
+    from claimtrack.cli._progress import progress
     from claimtrack.services import dedupe as dedupe_service
 
     with command_session(ctx) as session:
-        total = dedupe_service.count_claims(session, logged_since)
-        with _progress(total) as advance:
+        # Counted only for the bar, which only a terminal shows.
+        total = dedupe_service.count_claims(session, logged_since) if sys.stderr.isatty() else 0
+        with progress(total, "Looking for duplicates", minimum=1000) as advance:
             result = dedupe_service.dedupe(session, threshold=threshold,
                                            logged_since=logged_since, progress=advance)
     emit("\n".join(str(link_id) for link_id in result.link_ids))
@@ -71,17 +71,3 @@ def review(
     if found and fmt is OutputFormat.TABLE:
         say("Decide with `claimtrack link confirm LINK`, `claimtrack link reject LINK`, or "
             "`claimtrack claim merge KEEP DROP`.")
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr when it is a terminal; otherwise nothing."""
-    if not sys.stderr.isatty() or total < 1000:
-        yield lambda done: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Looking for duplicates", total=total)
-        yield lambda done: progress.update(task, completed=done)

@@ -208,7 +208,7 @@ def _run_import(
     on_reject: Any,
     whole_exports: bool,
 ) -> tuple[ImportSummary, list[str]]:
-    from claimtrack.cli._progress import byte_progress
+    from claimtrack.cli._progress import progress
     from claimtrack.formats import inputs
     from claimtrack.services.importer import Importer
 
@@ -218,7 +218,10 @@ def _run_import(
     ]
     total = None if None in sizes else sum(s or 0 for s in sizes)
     done = 0
-    with byte_progress(total, "Importing") as update, command_session(ctx) as session:
+    with (
+        progress(total, "Importing", in_bytes=True) as update,
+        command_session(ctx) as session,
+    ):
         importer = Importer(session, strict=strict, on_reject=on_reject)
         for name in files:
             stream, counter, _size = inputs.open_input(name)
