@@ -95,14 +95,11 @@ def check(
 
 
 def _repair_counters(engine: Engine) -> None:
-    from sqlalchemy import select
-
     from claimtrack.db import session_scope
-    from claimtrack.models import Claim
     from claimtrack.services import disputes
 
     with session_scope(engine) as session:
-        disputes.recount(session, session.scalars(select(Claim.id)).all())
+        disputes.recount_all(session)
     say("Recomputed the contested counters of every claim.")
 
 

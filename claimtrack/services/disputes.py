@@ -92,6 +92,11 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
             session.expire(cached, ["challenge_count", "verdicts_disagree"])
 
 
+def recount_all(session: Session) -> None:
+    """Recompute the counters of every claim (``claimtrack db check --repair``)."""
+    recount(session, session.scalars(select(Claim.id)).all())
+
+
 def dispute_of(session: Session, claim: Claim) -> Dispute:
     """One claim's dispute: its responses (and their supporters), answers and verdicts."""
     return build_disputes(session, [(claim.id, claim.verdicts_disagree)])[0]
