@@ -11,6 +11,7 @@ import itertools
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,14 +63,30 @@ def postgres_admin() -> Iterator[Engine | None]:
 @pytest.fixture
 def database_url(tmp_path: Path, postgres_admin: Engine | None) -> Iterator[str]:
     """A URL to a brand-new, empty database for this test."""
+    with _fresh_database(tmp_path / "claims.db", postgres_admin) as url:
+        yield url
+
+
+@pytest.fixture
+def second_database_url(
+    database_url: str, tmp_path: Path, postgres_admin: Engine | None
+) -> Iterator[str]:
+    """Another empty database on the same backend as ``database_url`` (for round trips and
+    restores; it depends on ``database_url`` so that its tests run on PostgreSQL too)."""
+    with _fresh_database(tmp_path / "second.db", postgres_admin) as url:
+        yield url
+
+
+@contextmanager
+def _fresh_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterator[str]:
+    """A SQLite file, or a PostgreSQL schema of this run's own, dropped afterwards."""
     if postgres_admin is None:
-        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        yield f"sqlite:///{sqlite_file}"
         return
     schema = f"ct_{RUN_ID}_{next(_schemas)}"
     with postgres_admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    base = make_url(postgres_admin.url)
-    url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    url = make_url(postgres_admin.url).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:

@@ -44,26 +44,3 @@ def summary(result: Any) -> str:
 def write(path: Path, content: str) -> str:
     path.write_text(content, encoding="utf-8")
     return str(path)
-
-
-def empty_database(tmp_path: Path, postgres_admin: Any) -> Any:
-    """A second empty database for round trips: a SQLite file, or one more PostgreSQL schema.
-
-    A generator for use in a fixture (yields the URL, drops the schema afterwards).
-    """
-    from sqlalchemy import make_url
-
-    from tests.conftest import RUN_ID, _schemas
-
-    if postgres_admin is None:
-        yield f"sqlite:///{tmp_path / 'second.db'}"
-        return
-    schema = f"ct_{RUN_ID}_{next(_schemas)}"
-    with postgres_admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(postgres_admin.url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with postgres_admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

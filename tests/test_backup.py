@@ -3,30 +3,11 @@
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, make_url, text
 
 from tests.conftest import Cli, snapshot
-
-
-@pytest.fixture
-def empty_url(database_url: str, tmp_path: Path, postgres_admin: Engine | None) -> Iterator[str]:
-    """A second empty database on the same backend as ``database_url`` (which it depends on
-    so that the tests using it run in the PostgreSQL pass too)."""
-    if postgres_admin is None:
-        yield f"sqlite:///{tmp_path / 'restored.db'}"
-        return
-    schema = f"ct_restore_{uuid.uuid4().hex[:10]}"
-    with postgres_admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(postgres_admin.url).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with postgres_admin.connect() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 def busy_database(cli: Cli) -> None:
@@ -39,16 +20,18 @@ def busy_database(cli: Cli) -> None:
     cli.ok("claim", "rm", "c-seed00000013", "--cascade")
 
 
-def test_backup_and_restore_bring_back_every_row(cli: Cli, empty_url: str, tmp_path: Path) -> None:
+def test_backup_and_restore_bring_back_every_row(
+    cli: Cli, second_database_url: str, tmp_path: Path
+) -> None:
     busy_database(cli)
     original = snapshot(cli.url)
     file = tmp_path / "backup.file"
     result = cli.ok("backup", str(file))
     kind = "sqlite" if cli.url.startswith("sqlite") else "json"
     assert f"({kind})" in result.stderr
-    restored = Cli(empty_url)
+    restored = Cli(second_database_url)
     assert "Restored" in restored.ok("restore", str(file)).stderr
-    assert snapshot(empty_url) == original
+    assert snapshot(second_database_url) == original
     restored.ok("db", "check")
     # The restored database carries on: new ids do not collide with restored ones.
     new = restored.add("After the restore")
@@ -105,12 +88,12 @@ def test_restore_refuses_a_database_with_data_and_backup_refuses_to_overwrite(
     b'"rows": [[1, "A", "a", "martian", null, "2020-01-01T00:00:00Z"]]}}}',
 ])
 def test_a_hostile_backup_file_is_refused_and_changes_nothing(
-    empty_url: str, tmp_path: Path, content: bytes
+    second_database_url: str, tmp_path: Path, content: bytes
 ) -> None:
-    cli = Cli(empty_url)
+    cli = Cli(second_database_url)
     cli.ok("claim", "list")  # creates the empty schema
     file = tmp_path / "hostile"
     file.write_bytes(content)
-    before = snapshot(empty_url)
+    before = snapshot(second_database_url)
     cli.fails("restore", str(file))
-    assert snapshot(empty_url) == before
+    assert snapshot(second_database_url) == before

@@ -5,20 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import FIXTURES, Cli
-from tests.interop_helpers import CLAIMREVIEW, claims, empty_database, write
+from tests.interop_helpers import CLAIMREVIEW, claims, write
 
 
 @pytest.fixture
-def other(tmp_path: Path, postgres_admin: Any, database_url: str) -> Iterator[Cli]:
+def other(second_database_url: str) -> Cli:
     """A CLI on a second, empty database (same backend as ``cli``)."""
-    yield from (Cli(url) for url in empty_database(tmp_path, postgres_admin))
+    return Cli(second_database_url)
 
 
 @pytest.fixture
