@@ -40,7 +40,8 @@ def test_every_kind_of_change_is_recorded_with_who_and_what(cli: Cli) -> None:
     for command, args in steps:
         before = len(changes(cli))
         cli.ok("--user", "editor", *args)
-        recorded = changes(cli)[: len(changes(cli)) - before]
+        after = changes(cli)
+        recorded = after[: len(after) - before]
         assert recorded, f"{command} recorded nothing"
         assert {(entry["command"], entry["user"]) for entry in recorded} == {(command, "editor")}
     verdict = json.loads(cli.ok("verdict", "list", "-f", "json").stdout)[0]["id"]
