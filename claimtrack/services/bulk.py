@@ -17,6 +17,7 @@ from claimtrack.formats.native import SourceRecord
 from claimtrack.models import Actor, ActorAlias, Base, Claim, Source
 from claimtrack.models.base import utcnow
 from claimtrack.ratings import RatingTable
+from claimtrack.services import chunked
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
 
 
@@ -84,16 +85,14 @@ class ImportState:
     claim_ids: Cache = field(default_factory=Cache)
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
-    # Public ids of claims merged into others since an export → the row id of the claim kept
-    # (None: nothing is ever merged away).
-    redirect: Callable[[Session, list[str]], dict[str, int]] | None = None
+    # Public ids of claims merged into others since an export → the row id of the claim kept.
+    redirect: Callable[[Session, list[str]], dict[str, int]] = lambda _session, _ids: {}
 
     def rows(self, query: Callable[[list[Any]], Executable], keys: Iterable[Any]) -> Iterator[Any]:
         """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
-        distinct = list(dict.fromkeys(keys))
         connection = self.session.connection()
-        for start in range(0, len(distinct), CHUNK):
-            yield from connection.execute(query(distinct[start : start + CHUNK]))
+        for chunk in chunked(list(dict.fromkeys(keys)), CHUNK):
+            yield from connection.execute(query(chunk))
 
 
 def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
@@ -217,6 +216,6 @@ def claim_ids(state: ImportState, public_ids: Iterable[str]) -> dict[str, int]:
         found[public_id] = row_id
         state.claim_ids.remember(public_id, row_id)
     gone = [pid for pid in missing if pid not in found]
-    if gone and state.redirect is not None:
+    if gone:
         found.update(state.redirect(state.session, gone))
     return found

@@ -113,7 +113,7 @@ def _merged_away(
 ) -> list[ClaimWork]:
     """Take out of ``batch`` the claims named by an id that was merged into another claim."""
     gone = [key[1] for key in batch if key[0] == "id" and key not in found]
-    if not gone or state.redirect is None:
+    if not gone:
         return []
     moved = []
     for public_id, row_id in state.redirect(state.session, gone).items():

@@ -52,16 +52,9 @@ def export_document(
         "version": native.FORMAT_VERSION,
         "exported_at": native.iso_time(exported_at or utcnow()),
     }
-    dumpers = {
-        "actors": (export_actors, native.actor_dict),
-        "sources": (export_sources, native.source_dict),
-        "claims": (export_claims, native.claim_dict),
-        "links": (export_links, native.link_dict),
-        "verdicts": (export_verdicts, native.verdict_dict),
-        "merges": (merges.export_merges, native.merge_dict),
-    }
-    for section, (records, to_dict) in dumpers.items():
-        document[section] = [to_dict(r) for r in records(session, scope)]  # type: ignore[operator]
+    document.update({section: [] for section in native.SECTIONS})
+    for section, record in export_sections(session, scope):
+        document[section].append(record)
     return document
 
 
