@@ -28,6 +28,7 @@ TEXT_MAX = 100_000
 ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 ID_LENGTH = 12  # 60 random bits: a collision among ten million claims has odds below 1 in 10^4,
 # and the UNIQUE constraint turns even that into an error, never a silent merge.
+MIN_PREFIX = 4  # characters after "c-" that name a claim (or verdict) by prefix
 _ID_READ_ALIKES = str.maketrans({"i": "1", "l": "1", "o": "0"})
 # Fast paths for the common, already-clean forms (bulk imports read millions of them).
 _CLEAN_ID = re.compile(rf"[a-z]-[{ID_ALPHABET}]{{1,{ID_LENGTH}}}")

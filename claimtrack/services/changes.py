@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from claimtrack import values
 from claimtrack.errors import InvalidInput, NotFound
 from claimtrack.models import HistoryEntry
+from claimtrack.services.snapshots import ENTITIES
 
 SHORT = 60
-ENTITY_NAMES = ("claim", "verdict", "link", "actor", "source")
+ENTITY_NAMES = tuple(ENTITIES)
 # Fields a creation summary leaves out: the key column says the id, and the time is in "at".
 QUIET = frozenset({"public_id", "created_at"})
 
@@ -98,8 +99,10 @@ def _about(session: Session, query: Select[HistoryEntry], ref: str) -> Select[Hi
 def resolve_id(session: Session, ref: str, prefix: str, noun: str) -> str:
     """The full id of a claim or verdict named in the history (it may no longer exist)."""
     wanted = values.public_id(ref, prefix, noun)
-    if len(wanted) - 2 < 4:
-        raise InvalidInput(f"'{ref}' is too short; give at least 4 characters after {prefix}-.")
+    if len(wanted) - 2 < values.MIN_PREFIX:
+        raise InvalidInput(
+            f"'{ref}' is too short; give at least {values.MIN_PREFIX} characters after {prefix}-."
+        )
     if prefix == "c":
         columns = [HistoryEntry.claim_ref, HistoryEntry.other_claim_ref]
     else:

@@ -17,8 +17,6 @@ from claimtrack.services import actors, disputes, history, notify, reading, sour
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import ClaimDetails, ClaimView
 
-MIN_PREFIX = 4
-
 
 def get_claim(session: Session, claim_id: str) -> Claim:
     """The claim with this id, or the only one whose id starts with it (at least 4 characters).
@@ -38,10 +36,10 @@ def get_claim(session: Session, claim_id: str) -> Claim:
 def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
     """Like ``get_claim``; also returns the merged-away id the claim was reached through."""
     wanted = values.public_id(claim_id, "c", "claim")
-    if len(wanted) - 2 < MIN_PREFIX:
+    if len(wanted) - 2 < values.MIN_PREFIX:
         raise InvalidInput(
-            f"'{claim_id}' is too short to find a claim; give at least {MIN_PREFIX} characters "
-            "after c-."
+            f"'{claim_id}' is too short to find a claim; give at least {values.MIN_PREFIX} "
+            "characters after c-."
         )
     is_full = len(wanted) == 2 + values.ID_LENGTH
     if is_full:

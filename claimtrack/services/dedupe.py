@@ -20,6 +20,7 @@ from claimtrack.enums import LinkStatus, Relation
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Claim, Link
 from claimtrack.services import reading, search
+from claimtrack.services.filters import SelectQuery
 from claimtrack.views import Suggestion
 
 BATCH = 500
@@ -54,10 +55,7 @@ def dedupe(
     known = {
         frozenset(pair) for pair in session.execute(select(Link.from_claim_id, Link.to_claim_id))
     }
-    scope = select(Claim.id, Claim.text)
-    since = values.date(logged_since, "--logged-since date")
-    if since is not None:
-        scope = scope.where(Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC))
+    scope = _logged_since(select(Claim.id, Claim.text), logged_since)
     created: list[Link] = []
     scanned, last_id = 0, 0
     while True:
@@ -102,11 +100,15 @@ def _suggest_for(
 
 def count_claims(session: Session, logged_since: str | dt.date | None = None) -> int:
     """How many claims a scan reads (for progress bars)."""
-    query = select(func.count()).select_from(Claim)
+    return session.scalar(_logged_since(select(func.count()).select_from(Claim), logged_since)) or 0
+
+
+def _logged_since(query: SelectQuery, logged_since: str | dt.date | None) -> SelectQuery:
+    """``query`` narrowed to the claims logged on or after that date, if one is given."""
     since = values.date(logged_since, "--logged-since date")
-    if since is not None:
-        query = query.where(Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC))
-    return session.scalar(query) or 0
+    if since is None:
+        return query
+    return query.where(Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC))
 
 
 def pending(session: Session, *, limit: int | None = None) -> list[Suggestion]:
