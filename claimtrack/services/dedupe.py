@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from claimtrack import fulltext, search_syntax, values
@@ -20,7 +20,6 @@ from claimtrack.enums import LinkStatus, Relation
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Claim, Link
 from claimtrack.services import reading, search
-from claimtrack.services.filters import SelectQuery
 from claimtrack.views import Suggestion
 
 BATCH = 500
@@ -55,7 +54,7 @@ def dedupe(
     known = {
         frozenset(pair) for pair in session.execute(select(Link.from_claim_id, Link.to_claim_id))
     }
-    scope = _logged_since(select(Claim.id, Claim.text), logged_since)
+    scope = select(Claim.id, Claim.text).where(_logged_since(logged_since))
     created: list[Link] = []
     scanned, last_id = 0, 0
     while True:
@@ -100,15 +99,16 @@ def _suggest_for(
 
 def count_claims(session: Session, logged_since: str | dt.date | None = None) -> int:
     """How many claims a scan reads (for progress bars)."""
-    return session.scalar(_logged_since(select(func.count()).select_from(Claim), logged_since)) or 0
+    query = select(func.count()).select_from(Claim).where(_logged_since(logged_since))
+    return session.scalar(query) or 0
 
 
-def _logged_since(query: SelectQuery, logged_since: str | dt.date | None) -> SelectQuery:
-    """``query`` narrowed to the claims logged on or after that date, if one is given."""
+def _logged_since(logged_since: str | dt.date | None) -> ColumnElement[bool]:
+    """Claims logged on or after that date; every claim when none is given."""
     since = values.date(logged_since, "--logged-since date")
     if since is None:
-        return query
-    return query.where(Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC))
+        return true()
+    return Claim.created_at >= dt.datetime.combine(since, dt.time(), dt.UTC)
 
 
 def pending(session: Session, *, limit: int | None = None) -> list[Suggestion]:
