@@ -24,13 +24,19 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text
 
 from claimtrack.errors import Conflict, InvalidInput
-from claimtrack.migrate import HEAD_REVISION, current_revision, ensure_current, known_revisions
+from claimtrack.formats.backup import FORMAT_NAME, FORMAT_VERSION
+from claimtrack.migrate import (
+    HEAD_REVISION,
+    copy_sqlite,
+    current_revision,
+    ensure_current,
+    known_revisions,
+    sqlite_file,
+)
 from claimtrack.models import Base
 from claimtrack.models.base import utcnow
 from claimtrack.output import plain
 
-FORMAT_NAME = "claimtrack-backup"
-FORMAT_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 CHUNK = 1000
 
@@ -136,8 +142,9 @@ def restore(engine: Engine, source: Path) -> Outcome:
     _refuse_non_empty(engine)
     if head == SQLITE_MAGIC:
         _check_sqlite_backup(source)
-        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-            return _copy_sqlite(engine, source)
+        target = sqlite_file(engine)
+        if target is not None:
+            return _copy_sqlite(engine, source, target)
         with _sqlite_reader(source) as reader:
             _require_head(current_revision(reader), source)
             return _insert(engine, source, "sqlite",
@@ -201,15 +208,9 @@ class _sqlite_reader:  # lower case: used like a function in `with`
         self.engine.dispose()
 
 
-def _copy_sqlite(engine: Engine, source: Path) -> Outcome:
+def _copy_sqlite(engine: Engine, source: Path, target: Path) -> Outcome:
     engine.dispose()
-    with sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True) as reader:
-        destination = sqlite3.connect(engine.url.database or "")
-        try:
-            reader.backup(destination)
-        finally:
-            destination.close()
-    reader.close()
+    copy_sqlite(source, target, read_only=True)
     with engine.connect() as connection:
         revision = current_revision(connection)
         rows = count_rows(connection) if revision == HEAD_REVISION else {}

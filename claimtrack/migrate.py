@@ -119,8 +119,8 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
         with migration_engine.connect() as connection:
             before = current_revision(connection)
             needs_backup = not is_empty(connection) and before != HEAD_REVISION
-        if needs_backup and _sqlite_file(engine) is not None:
-            backup = backup_sqlite(_sqlite_file(engine))  # type: ignore[arg-type]
+        if needs_backup and sqlite_file(engine) is not None:
+            backup = backup_sqlite(sqlite_file(engine))  # type: ignore[arg-type]
         try:
             # Two commands meeting a brand-new database both try to create it: take the write
             # lock (SQLite) or an advisory lock (PostgreSQL) first, so the second one waits and
@@ -143,7 +143,7 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
                 _check_foreign_keys(connection)
         except Exception as error:
             if backup is not None:
-                restore_sqlite(backup, _sqlite_file(engine))  # type: ignore[arg-type]
+                restore_sqlite(backup, sqlite_file(engine))  # type: ignore[arg-type]
             raise ClaimtrackError(
                 f"Migrating the database failed ({error}); it was left unchanged."
                 + (f" A backup is at {backup}." if backup else "")
@@ -196,7 +196,8 @@ def _check_foreign_keys(connection: Connection) -> None:
         raise ClaimtrackError(f"the migration left {len(broken)} broken foreign keys: {broken[:5]}")
 
 
-def _sqlite_file(engine: Engine) -> Path | None:
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite database (None: PostgreSQL, in memory, or a file: URI)."""
     if engine.dialect.name != "sqlite":
         return None
     database = engine.url.database or ""
@@ -209,17 +210,20 @@ def backup_sqlite(path: Path) -> Path:
     """Copy a SQLite file (WAL included) to ``<file>.<UTC stamp>.bak`` with the backup API."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.name}.{stamp}.bak")
-    _copy_sqlite(path, target)
+    copy_sqlite(path, target)
     return target
 
 
 def restore_sqlite(backup: Path, path: Path) -> None:
     """Put a backup made by ``backup_sqlite`` back in place."""
-    _copy_sqlite(backup, path)
+    copy_sqlite(backup, path)
 
 
-def _copy_sqlite(source: Path, target: Path) -> None:
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+def copy_sqlite(source: Path, target: Path, *, read_only: bool = False) -> None:
+    """Copy a SQLite database (WAL included) with the online backup API; ``read_only``
+    opens the source so that nothing, not even a WAL checkpoint, touches it."""
+    opened = f"file:{source.resolve()}?mode=ro" if read_only else str(source)
+    with sqlite3.connect(opened, uri=read_only) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     src.close()
     dst.close()
