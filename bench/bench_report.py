@@ -15,6 +15,7 @@ import os
 import random
 import sqlite3
 import time
+from pathlib import Path
 
 from bench.common import claimtrack_command, median_time, ratio_line, run_command, scratch_sqlite
 
@@ -61,7 +62,11 @@ def build(path: str, claims: int) -> int:
 
 def main(quick: bool) -> None:
     claims = 20_000 if quick else int(os.environ.get("CLAIMTRACK_BENCH_CLAIMS", 1_000_000))
-    path = scratch_sqlite("report")
+    with scratch_sqlite("report") as path:
+        measure(path, claims, quick)
+
+
+def measure(path: Path, claims: int, quick: bool) -> None:
     started = time.perf_counter()
     links = build(str(path), claims)
     print(f"built {claims:,} claims and {links:,} links in {time.perf_counter() - started:.1f} s")

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,17 +42,18 @@ def claimtrack_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "claimtrack"]
 
 
-def scratch_sqlite(name: str) -> Path:
-    """A migrated, empty SQLite file in a temporary folder (kept until the process ends)."""
+@contextmanager
+def scratch_sqlite(name: str) -> Iterator[Path]:
+    """A migrated, empty SQLite file in a temporary folder, removed with it afterwards."""
     from claimtrack.db import make_engine
     from claimtrack.migrate import ensure_current
 
-    folder = Path(tempfile.mkdtemp(prefix=f"claimtrack-bench-{name}-"))
-    path = folder / f"{name}.db"
-    engine = make_engine(f"sqlite:///{path}")
-    ensure_current(engine)
-    engine.dispose()
-    return path
+    with tempfile.TemporaryDirectory(prefix=f"claimtrack-bench-{name}-") as folder:
+        path = Path(folder) / f"{name}.db"
+        engine = make_engine(f"sqlite:///{path}")
+        ensure_current(engine)
+        engine.dispose()
+        yield path
 
 
 def ratio_line(label: str, measured: float, baseline: float, target: str) -> str:
