@@ -130,10 +130,15 @@ def _appearances(item: Mapping[str, Any]) -> tuple[list[AppearanceRecord], list[
     return list(appearances.values()), sources
 
 
+def rating_label(rating: Mapping[str, Any]) -> str | None:
+    """A reviewRating's label: its alternateName, else its name."""
+    return text_of(rating.get("alternateName")) or text_of(rating.get("name"))
+
+
 def _verdict_label(
     rating: Mapping[str, Any],
 ) -> tuple[str, float | None, float | None, float | None]:
-    label = text_of(rating.get("alternateName")) or text_of(rating.get("name"))
+    label = rating_label(rating)
     value = number(rating.get("ratingValue"))
     best, worst = number(rating.get("bestRating")), number(rating.get("worstRating"))
     if label is None and value is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.enums import ActorKind, Rating
-from claimtrack.formats.claimreview import first, is_review, text_of
+from claimtrack.formats.claimreview import first, is_review, rating_label, text_of, types_of
 from claimtrack.formats.native import ClaimRecord, VerdictRecord, iso_date
 
 # claimtrack's ratings on a 1 (false) to 5 (true) scale; "unverifiable" has no number.
@@ -112,7 +112,7 @@ def _merge(original: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
     merged = {**original, **review}
     old_rating = first(original.get("reviewRating"))
     if isinstance(old_rating, dict):
-        label = text_of(old_rating.get("alternateName")) or text_of(old_rating.get("name"))
+        label = rating_label(old_rating)
         if label == review["reviewRating"]["alternateName"]:
             merged["reviewRating"] = {**old_rating, "alternateName": label}
     old_author = first(original.get("author"))
@@ -122,6 +122,6 @@ def _merge(original: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
     ):
         merged["author"] = {**old_author, "name": review["author"]["name"]}
     old_item = first(original.get("itemReviewed"))
-    if isinstance(old_item, dict) and "Claim" in str(old_item.get("@type")):
+    if isinstance(old_item, dict) and "Claim" in types_of(old_item):
         merged["itemReviewed"] = {**old_item, **review["itemReviewed"]}
     return merged
