@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
 from claimtrack.enums import ActorKind
@@ -33,16 +33,20 @@ def _chunks(records: Iterator[ClaimRecord]) -> Iterator[list[ClaimRecord]]:
 
 
 def _verdicts_by_claim(
-    session: Session, chunk: list[ClaimRecord]
+    session: Session, chunk: list[ClaimRecord], *, originals: bool = False
 ) -> dict[str, list[tuple[Any, ...]]]:
+    """(verdict, reviewer kind, original ClaimReview or None) by claim id; the originals (whole
+    documents) are read only when asked for."""
     query = (
-        select(Claim.public_id, Verdict, Actor.name, Actor.kind, VerdictOriginal.document)
+        select(Claim.public_id, Verdict, Actor.name, Actor.kind,
+               VerdictOriginal.document if originals else null())
         .join(Claim, Claim.id == Verdict.claim_id)
         .join(Actor, Actor.id == Verdict.reviewer_id)
-        .outerjoin(VerdictOriginal, VerdictOriginal.verdict_id == Verdict.id)
         .where(Claim.public_id.in_([c.id for c in chunk]))
         .order_by(Verdict.public_id)
     )
+    if originals:
+        query = query.outerjoin(VerdictOriginal, VerdictOriginal.verdict_id == Verdict.id)
     found: dict[str, list[tuple[Any, ...]]] = {}
     for public_id, verdict, name, kind, original in session.execute(query):
         record = VerdictRecord(
@@ -59,31 +63,32 @@ def _verdicts_by_claim(
     return found
 
 
-def _details(
-    session: Session, chunk: list[ClaimRecord]
-) -> tuple[dict[str, str], dict[str, ActorKind]]:
+def _titles(session: Session, chunk: list[ClaimRecord]) -> dict[str, str]:
+    """The titles of the sources these claims appear in, by URL."""
     urls = {a.source for c in chunk for a in c.appearances}
-    titles = {
+    return {
         url: str(title)
         for url, title in session.execute(
             select(Source.url, Source.title).where(Source.url.in_(urls), Source.title.is_not(None))
         )
     }
+
+
+def _speaker_kinds(session: Session, chunk: list[ClaimRecord]) -> dict[str, ActorKind]:
     names = {c.speaker for c in chunk if c.speaker}
-    kinds = {
+    return {
         name: ActorKind(kind)
         for name, kind in session.execute(
             select(Actor.name, Actor.kind).where(Actor.name.in_(names))
         )
     }
-    return titles, kinds
 
 
 def claim_reviews(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
     """One ClaimReview per verdict on the claims in scope, by claim id then verdict id."""
     for chunk in _chunks(export_claims(session, scope)):
-        verdicts = _verdicts_by_claim(session, chunk)
-        titles, kinds = _details(session, chunk)
+        verdicts = _verdicts_by_claim(session, chunk, originals=True)
+        titles, kinds = _titles(session, chunk), _speaker_kinds(session, chunk)
         for claim in chunk:
             for verdict, reviewer_kind, original in verdicts.get(claim.id or "", []):
                 yield review_document(
@@ -102,7 +107,7 @@ def csv_rows(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
     """Spreadsheet rows: each claim on as many rows as it has appearances or verdicts."""
     for chunk in _chunks(export_claims(session, scope)):
         verdicts = _verdicts_by_claim(session, chunk)
-        titles, _kinds = _details(session, chunk)
+        titles = _titles(session, chunk)
         for claim in chunk:
             reviews = [v for v, _, _ in verdicts.get(claim.id or "", [])]
             base = {
