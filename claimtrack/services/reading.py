@@ -104,12 +104,18 @@ def _batches(session: Session, statement: str, ids: Iterable[int]) -> Iterable[A
         yield from connection.execute(query, {"ids": chunk})
 
 
+def tags_of(session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
+    """The tags of these claims, sorted, by claim row id (claims without tags are left out)."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for claim_id, tag in _batches(session, "tags", ids):
+        tags[claim_id].append(tag)
+    return tags
+
+
 def claim_views(session: Session, ids: Iterable[int]) -> dict[int, ClaimView]:
     """ClaimViews (speaker, tags and sources included) keyed by claim row id."""
     wanted = list(ids)
-    tags: dict[int, list[str]] = defaultdict(list)
-    for claim_id, tag in _batches(session, "tags", wanted):
-        tags[claim_id].append(tag)
+    tags = tags_of(session, wanted)
     seen_in: dict[int, list[AppearanceView]] = defaultdict(list)
     for claim_id, url, title, outlet, quote, seen in _batches(session, "appearances", wanted):
         seen_in[claim_id].append(AppearanceView(url, title, outlet, quote, seen))

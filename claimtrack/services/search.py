@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from claimtrack import fulltext, search_syntax, values
 from claimtrack.errors import InvalidInput
-from claimtrack.models import Actor, Claim, ClaimTag
-from claimtrack.services import chunked
+from claimtrack.models import Actor, Claim
+from claimtrack.services import chunked, reading
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.views import MatchHit, SearchHit
 
@@ -58,7 +58,7 @@ def search(
         hits = _filtered_hits(session, expression, limit, where)
     if not hits:
         return []
-    tags_of = _tags(session, [hit.claim_id for hit in hits])
+    tags = reading.tags_of(session, [hit.claim_id for hit in hits])
     best = hits[0].relevance
     return [
         SearchHit(
@@ -68,7 +68,7 @@ def search(
             date=hit.said_on,
             score=round(hit.relevance / best, 3) if best > 0 else 0.0,
             snippet=hit.snippet,
-            tags=tuple(tags_of.get(hit.claim_id, ())),
+            tags=tuple(tags.get(hit.claim_id, ())),
         )
         for hit in hits
     ]
@@ -197,16 +197,3 @@ def _claim_rows(
         ):
             found[claim_id] = (public_id, text, speaker, said_on)
     return found
-
-
-def _tags(session: Session, claim_ids: Sequence[int]) -> dict[int, list[str]]:
-    """The tags of these claims, sorted."""
-    tags: dict[int, list[str]] = {}
-    for chunk in chunked(list(claim_ids)):
-        for claim_id, tag in session.execute(
-            select(ClaimTag.claim_id, ClaimTag.tag)
-            .where(ClaimTag.claim_id.in_(chunk))
-            .order_by(ClaimTag.tag)
-        ):
-            tags.setdefault(claim_id, []).append(tag)
-    return tags
