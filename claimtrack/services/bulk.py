@@ -181,7 +181,7 @@ def write_sources(
     for url, row in existing.items():
         written[url] = row.id
         given = source_fields(wanted[url])
-        merged = {k: v if overwrite or v is not None else getattr(row, k) for k, v in given.items()}
+        merged = fill(row, given, overwrite=overwrite)
         changed = any(merged[k] != getattr(row, k) for k in SOURCE_FIELDS)
         if changed:
             changes.append({"id": row.id, **merged})
@@ -191,6 +191,12 @@ def write_sources(
     for url, row_id in written.items():
         state.source_ids.remember(url, row_id)
     return written
+
+
+def fill(row: Any, given: dict[str, Any], *, overwrite: bool) -> dict[str, Any]:
+    """``given`` over what ``row`` stores: with ``overwrite`` every field (None clears it),
+    else only the values given (None keeps what is stored)."""
+    return {k: v if overwrite or v is not None else getattr(row, k) for k, v in given.items()}
 
 
 def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:

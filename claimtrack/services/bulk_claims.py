@@ -18,7 +18,7 @@ from claimtrack.formats.native import ClaimRecord
 from claimtrack.formats.records import ReviewRecord
 from claimtrack.identity import claim_fingerprint
 from claimtrack.models import Appearance, Claim, ClaimTag, Verdict
-from claimtrack.services.bulk import ImportState, actor_ids, source_ids, table
+from claimtrack.services.bulk import ImportState, actor_ids, fill, source_ids, table
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids, update_rows
 
 CLAIMS = table(Claim)
@@ -245,9 +245,7 @@ def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
         if row is None:
             continue
         given = {"quote": place.quote, "seen_on": place.seen}
-        merged = {
-            k: v if work.overwrite or v is not None else getattr(row, k) for k, v in given.items()
-        }
+        merged = fill(row, given, overwrite=work.overwrite)
         if merged != {"quote": row.quote, "seen_on": row.seen_on}:
             updates.append({"id": row.id, **merged})
             changed.add(work.row_id)
