@@ -101,17 +101,7 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     by_key = {values.name_key(name): name for name in names}
     found = {key: state.actor_ids[key] for key in by_key if key in state.actor_ids}
     missing = [key for key in by_key if key not in found]
-    found.update(
-        state.rows(lambda c: select(Actor.name_key, Actor.id).where(Actor.name_key.in_(c)), missing)
-    )
-    found.update(
-        state.rows(
-            lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id).where(
-                ActorAlias.alias_key.in_(c)
-            ),
-            [k for k in missing if k not in found],
-        )
-    )
+    found.update(actor_keys(state, missing))
     new_keys = [key for key in missing if key not in found]
     ids = reserve_ids(state.session, table(Actor), len(new_keys))
     insert_rows(
@@ -134,6 +124,24 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     for key in missing:
         state.actor_ids.remember(key, found[key])
     return {name: found[values.name_key(name)] for name in names}
+
+
+def actor_keys(state: ImportState, keys: Iterable[str]) -> dict[str, int]:
+    """Row ids of the actors named by these name keys, as a name first, else as an alias
+    (unknown keys are left out)."""
+    keys = list(keys)
+    found: dict[str, int] = dict(
+        state.rows(lambda c: select(Actor.name_key, Actor.id).where(Actor.name_key.in_(c)), keys)
+    )
+    found.update(
+        state.rows(
+            lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id).where(
+                ActorAlias.alias_key.in_(c)
+            ),
+            [key for key in keys if key not in found],
+        )
+    )
+    return found
 
 
 SOURCE_FIELDS = ("title", "outlet", "published_on", "retrieved_at", "archive_url")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from claimtrack import values
 from claimtrack.formats.native import ActorRecord
 from claimtrack.models import Actor, ActorAlias
-from claimtrack.services.bulk import ImportState, table
+from claimtrack.services.bulk import ImportState, actor_keys, table
 from claimtrack.services.bulkwrite import insert_rows, reserve_ids
 
 ACTORS, ALIASES = table(Actor), table(ActorAlias)
@@ -27,20 +27,7 @@ def write_actor_records(state: ImportState, records: Sequence[Any]) -> list[Any]
         (values.name_key(r.name), [values.name_key(a) for a in r.aliases], r, o) for r, o in records
     ]
     every_key = {k for name, aliases, _, _ in keyed for k in (name, *aliases)}
-    owners: dict[str, int] = dict(
-        state.rows(
-            lambda c: select(ACTORS.c.name_key, ACTORS.c.id).where(ACTORS.c.name_key.in_(c)),
-            every_key,
-        )
-    )
-    owners.update(
-        state.rows(
-            lambda c: select(ALIASES.c.alias_key, ALIASES.c.actor_id).where(
-                ALIASES.c.alias_key.in_(c)
-            ),
-            every_key,
-        )
-    )
+    owners = actor_keys(state, every_key)
     rows = {
         row.id: row
         for row in state.rows(
