@@ -17,7 +17,7 @@ from claimtrack import __version__
 from claimtrack.enums import DocumentFormat, Relation
 from claimtrack.render import dispute_state, render_contested, render_dispute, used_filters
 from claimtrack.views import Dispute, Response
-from claimtrack.wording import short
+from claimtrack.wording import plural, short
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -87,5 +87,6 @@ def _environment() -> Environment:
     )
     environment.tests["web_url"] = is_web_url
     environment.filters["short"] = short
+    environment.filters["plural"] = plural
     environment.globals.update(state=dispute_state, response_groups=response_groups)
     return environment

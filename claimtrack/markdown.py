@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.output import markdown_cell, plain, visible
-from claimtrack.views import Dispute
+from claimtrack.enums import OutputFormat
+from claimtrack.output import render_rows, visible
+from claimtrack.views import ClaimView, Dispute
 from claimtrack.wording import short, verdict_text, who
 
 _MD_SPECIAL = set("\\`*_[]|#~")
@@ -57,34 +58,14 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
     if dispute.verdicts:
         lines.append("\nVerdicts: " + "; ".join(escape(verdict_text(v)) for v in dispute.verdicts))
     if dispute.responses:
-        rows = [["Response", "By", "Date", "Claim", "Id"]]
+        rows = []
         for response in dispute.responses:
-            rows.append(
-                [
-                    response.relation.phrase,
-                    response.claim.speaker or "unattributed",
-                    plain(response.claim.date) or "",
-                    response.claim.text,
-                    response.claim.id,
-                ]
-            )
-            rows += [
-                [
-                    "  ↳ supported by",
-                    s.claim.speaker or "unattributed",
-                    plain(s.claim.date) or "",
-                    s.claim.text,
-                    s.claim.id,
-                ]
-                for s in response.supporters
-            ]
-        lines.append("\n" + github_table(rows))
+            rows.append(_response_row(response.relation.phrase, response.claim))
+            rows += [_response_row("  ↳ supported by", s.claim) for s in response.supporters]
+        lines.append("\n" + render_rows(rows, OutputFormat.MARKDOWN))
     return "\n".join(lines)
 
 
-def github_table(rows: list[list[Any]]) -> str:
-    from tabulate import tabulate
-
-    header, *body = rows
-    cells = [[markdown_cell(str(cell)) for cell in row] for row in body]
-    return tabulate(cells, headers=header, tablefmt="github", disable_numparse=True)
+def _response_row(label: str, claim: ClaimView) -> dict[str, Any]:
+    return {"Response": label, "By": claim.speaker or "unattributed", "Date": claim.date,
+            "Claim": claim.text, "Id": claim.id}

@@ -199,9 +199,8 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 def dispute_state(dispute: Dispute) -> str:
     """ "contested: 2 challenges, verdicts disagree", or "not contested"."""
-    count = dispute.claim.challenges
     state = (
-        f"contested: {count} challenge{'s' if count != 1 else ''}"
+        f"contested: {plural(dispute.claim.challenges, 'challenge')}"
         if dispute.is_contested
         else "not contested"
     )
