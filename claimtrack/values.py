@@ -141,7 +141,7 @@ def date(value: str | dt.date | None, field: str = "date") -> dt.date | None:
         today = dt.date.today()
         if cleaned in ("today", "yesterday"):
             return today - dt.timedelta(days=0 if cleaned == "today" else 1)
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        if not _ISO_DATE.fullmatch(cleaned):
             raise InvalidInput(
                 f"The {field} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-01-17."
             )
