@@ -87,12 +87,17 @@ def reviews_in(value: Any, where: str, index: Mapping[str, Any] | None = None) -
         graph = value["@graph"]
         yield from reviews_in(graph, where, id_index(graph))
         return
-    found = list(find_reviews(value))
+    yield from _parsed(list(find_reviews(value)), where, index or id_index([value]))
+
+
+def _parsed(
+    found: list[tuple[Mapping[str, Any], Any]], where: str, index: Mapping[str, Any]
+) -> Iterator[Parsed]:
+    """The reviews ``find_reviews`` found, with their references resolved from ``index``."""
     for number, (node, as_read) in enumerate(found, start=1):
         position = where if len(found) == 1 else f"{where}, review {number}"
         try:
-            resolved = resolve(node, index or id_index([value]))
-            yield Parsed(position, item=review_bundle(resolved, as_read), raw=as_read)
+            yield Parsed(position, item=review_bundle(resolve(node, index), as_read), raw=as_read)
         except InvalidInput as error:
             yield Parsed(position, error=str(error), raw=as_read)
 
@@ -138,17 +143,18 @@ def _graph(nodes: Iterator[Any]) -> Iterator[Parsed]:
     """Reviews of an @graph as they stream by; one that refers to a node not read yet waits
     until the end of the graph (publishers put a few Organizations there, not millions)."""
     index: dict[str, Any] = {}
-    waiting: list[tuple[int, Any]] = []
+    waiting: list[tuple[int, list[tuple[Mapping[str, Any], Any]]]] = []
     for number, node in enumerate(nodes, start=1):
         index.update(id_index([node]))
-        if not any(True for _ in find_reviews(node)):
+        found = list(find_reviews(node))
+        if not found:
             continue
         if _unresolved(node, index):
-            waiting.append((number, node))
+            waiting.append((number, found))
         else:
-            yield from reviews_in(node, f"@graph node {number}", index)
-    for number, node in waiting:
-        yield from reviews_in(node, f"@graph node {number}", index)
+            yield from _parsed(found, f"@graph node {number}", index)
+    for number, found in waiting:
+        yield from _parsed(found, f"@graph node {number}", index)
 
 
 def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
