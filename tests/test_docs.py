@@ -87,12 +87,16 @@ def test_help_lists_every_command_without_loading_them() -> None:
     code = (
         "import sys; from claimtrack.cli import main; sys.argv = ['claimtrack', '--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('claimtrack.cli.')))"
+        "print(sorted(m for m in sys.modules if m.startswith('claimtrack.cli.')))\n"
+        "heavy = ('sqlalchemy', 'alembic', 'tabulate', 'ijson', 'jinja2', 'rich', "
+        "'claimtrack.extract')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     from claimtrack.cli._lazy import LazyGroup
 
     for entry in LazyGroup.ENTRIES:
         assert f"  {entry.name} " in out
-    loaded = eval(out.strip().splitlines()[-1])  # the printed list of modules
-    assert loaded == ["claimtrack.cli._common", "claimtrack.cli._lazy"]
+    cli_modules, heavy = map(eval, out.strip().splitlines()[-2:])  # the two printed lists
+    assert cli_modules == ["claimtrack.cli._common", "claimtrack.cli._lazy"]
+    assert heavy == []  # the database layer, templates, parsers and extractor load on use

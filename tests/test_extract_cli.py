@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -198,11 +196,3 @@ def test_every_attributed_assertion_of_the_full_seed_is_found(cli: Cli) -> None:
     text = path.read_text(encoding="utf-8")
     troops = text.index("an estimated 100,000")
     assert not [s for s in found if s["start"] <= troops < s["end"] and s["speaker"]]
-
-
-def test_help_does_not_load_the_extractor_or_the_database() -> None:
-    code = ("import sys; from claimtrack.cli import app; "
-            "print(any(m.startswith(('sqlalchemy', 'claimtrack.extract')) for m in sys.modules))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    assert loaded == "False"

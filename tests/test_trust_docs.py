@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,11 +19,3 @@ def test_command_has_help_and_is_documented(command: list[str]) -> None:
     result = CliRunner().invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and len(result.stdout) > 200
     assert f"claimtrack {' '.join(command)}" in DOCS or f"`{' '.join(command)}" in DOCS
-
-
-def test_help_does_not_load_the_database_layer() -> None:
-    code = ("import sys; from claimtrack.cli import app; "
-            "print(sorted(m for m in ('sqlalchemy', 'alembic', 'ijson') if m in sys.modules))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    assert loaded == "[]"
