@@ -1,6 +1,6 @@
 """Alembic environment: metadata from claimtrack.models, connection from claimtrack.
 
-``claimtrack.migrate`` passes a live connection in ``config.attributes["connection"]``; a
+``claimtrack.store.migrate`` passes a live connection in ``config.attributes["connection"]``; a
 developer running ``alembic`` from the repository gets the configured database instead.
 No alembic.ini and no logging config: claimtrack configures Alembic in code.
 """
@@ -8,8 +8,8 @@ No alembic.ini and no logging config: claimtrack configures Alembic in code.
 from __future__ import annotations
 
 from alembic import context
-from claimtrack import fulltext
 from claimtrack.models import Base
+from claimtrack.store import fulltext
 
 target_metadata = Base.metadata
 
@@ -31,8 +31,8 @@ def main() -> None:
     if connection is not None:
         run_migrations(connection)
         return
-    from claimtrack.config import resolve_database_url
-    from claimtrack.db import make_engine
+    from claimtrack.core.config import resolve_database_url
+    from claimtrack.store.db import make_engine
 
     engine = make_engine(resolve_database_url(None), for_migration=True)
     with engine.connect() as connection:

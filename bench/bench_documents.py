@@ -73,13 +73,14 @@ def escaped_floor(disputes: list[Any]) -> str:
 
 
 def main(quick: bool) -> None:
-    from claimtrack.db import make_engine, session_scope
-    from claimtrack.documents import contested_document
-    from claimtrack.enums import DocumentFormat, GraphFormat, OutputFormat
-    from claimtrack.graph import dispute_graph, render_graph
-    from claimtrack.migrate import ensure_current
-    from claimtrack.render import render_contested
-    from claimtrack.services import disputes, exchange
+    from claimtrack.core.enums import DocumentFormat, GraphFormat, OutputFormat
+    from claimtrack.interchange import native as exchange
+    from claimtrack.render.disputes import render_contested
+    from claimtrack.render.graph import dispute_graph, render_graph
+    from claimtrack.render.pages import contested_document
+    from claimtrack.services import disputes
+    from claimtrack.store.db import make_engine, session_scope
+    from claimtrack.store.migrate import ensure_current
 
     repeat = 2 if quick else 5
     document = seed_document(60 if quick else 900)

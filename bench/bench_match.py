@@ -82,11 +82,12 @@ def denials_suggested(session: object, denials: list[tuple[str, str]],
 def main(quick: bool = False) -> None:
     from sqlalchemy import select
 
-    from claimtrack import fulltext, search_syntax
-    from claimtrack.db import make_engine, session_scope
-    from claimtrack.migrate import ensure_current
+    from claimtrack.core import search_syntax
     from claimtrack.models import Claim
     from claimtrack.services import claims, search
+    from claimtrack.store import fulltext
+    from claimtrack.store.db import make_engine, session_scope
+    from claimtrack.store.migrate import ensure_current
 
     corpus, cases, denials = load_cases()
     if quick:

@@ -75,8 +75,8 @@ def measure(path: Path, claims: int, quick: bool) -> None:
     naive_rows = raw.execute(NAIVE_SQL).fetchall()
     naive = median_time(lambda: raw.execute(NAIVE_SQL).fetchall(), repeat=3 if not quick else 5)
 
-    from claimtrack.db import make_engine, session_scope
     from claimtrack.services import disputes
+    from claimtrack.store.db import make_engine, session_scope
 
     engine = make_engine(f"sqlite:///{path}")
 

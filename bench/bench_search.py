@@ -39,7 +39,7 @@ def vocabulary() -> tuple[list[str], list[int], str]:
     """Words and their frequencies."""
     for path in (POOL, POOL_FALLBACK):
         if path.is_file():
-            from claimtrack.search_syntax import _WORD
+            from claimtrack.core.search_syntax import _WORD
 
             counts = Counter(
                 word.lower()
@@ -57,8 +57,8 @@ def vocabulary() -> tuple[list[str], list[int], str]:
 
 def build(path: Path, count: int, rng: random.Random) -> list[str]:
     """A migrated database with ``count`` random claims; returns some of their texts."""
-    from claimtrack.db import make_engine
-    from claimtrack.migrate import ensure_current
+    from claimtrack.store.db import make_engine
+    from claimtrack.store.migrate import ensure_current
 
     engine = make_engine(f"sqlite:///{path}")
     ensure_current(engine)
@@ -95,9 +95,10 @@ def best_of_3_ms(function: Callable[[], object]) -> float:
 
 
 def main(quick: bool = False) -> None:
-    from claimtrack import fulltext, search_syntax
-    from claimtrack.db import make_engine, session_scope
+    from claimtrack.core import search_syntax
     from claimtrack.services import search
+    from claimtrack.store import fulltext
+    from claimtrack.store.db import make_engine, session_scope
 
     count = 20_000 if quick else 1_000_000
     rng = random.Random(2026)

@@ -27,12 +27,13 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bench.history_off import history_off
-from claimtrack import backup
-from claimtrack.db import make_engine, session_scope
-from claimtrack.enums import Relation
-from claimtrack.migrate import ensure_current
+from claimtrack.core.enums import Relation
+from claimtrack.interchange import native as exchange
 from claimtrack.models import Base
-from claimtrack.services import claims, exchange, integrity, links
+from claimtrack.services import claims, integrity, links
+from claimtrack.store import backup
+from claimtrack.store.db import make_engine, session_scope
+from claimtrack.store.migrate import ensure_current
 
 
 def timed(work: Callable[[], Any]) -> float:

@@ -45,8 +45,8 @@ def claimtrack_command() -> list[str]:
 @contextmanager
 def scratch_sqlite(name: str) -> Iterator[Path]:
     """A migrated, empty SQLite file in a temporary folder, removed with it afterwards."""
-    from claimtrack.db import make_engine
-    from claimtrack.migrate import ensure_current
+    from claimtrack.store.db import make_engine
+    from claimtrack.store.migrate import ensure_current
 
     with tempfile.TemporaryDirectory(prefix=f"claimtrack-bench-{name}-") as folder:
         path = Path(folder) / f"{name}.db"

@@ -1,7 +1,7 @@
 """Switch the edit history off in this process, to measure what it costs (benchmarks only).
 
 The history is written by session listeners and, for bulk imports, by explicit calls
-(claimtrack.services.history); both go through the functions replaced here.
+(claimtrack.store.history.tracking); both go through the functions replaced here.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ def _nothing(*_args: Any, **_kwargs: Any) -> int:
 
 @contextlib.contextmanager
 def history_off() -> Iterator[None]:
-    from claimtrack.services import history
+    from claimtrack.store.history import tracking
 
     names = ("write_pending", "track", "track_created", "_capture_before")
-    saved = {name: getattr(history, name) for name in names}
+    saved = {name: getattr(tracking, name) for name in names}
     for name in names:
-        setattr(history, name, _nothing)
+        setattr(tracking, name, _nothing)
     try:
         yield
     finally:
         for name, function in saved.items():
-            setattr(history, name, function)
+            setattr(tracking, name, function)

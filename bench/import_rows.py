@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from claimtrack.identity import claim_fingerprint
+from claimtrack.core.identity import claim_fingerprint
 
 SPEAKERS = 1000
 RELATIONS = ("denies", "contradicts", "supports", "responds_to", "evades")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
-from claimtrack.db import make_engine, session_scope
-from claimtrack.enums import Relation
+from claimtrack.core.enums import Relation
+from claimtrack.store.db import make_engine, session_scope
 
 
 def add_claims_and_links(url: str, writer: int, count: int, root: str) -> dict[str, Any]:

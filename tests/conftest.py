@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
-from claimtrack.db import make_engine, session_scope
-from claimtrack.migrate import ensure_current
+from claimtrack.store.db import make_engine, session_scope
+from claimtrack.store.history.tracking import TrackedSession
+from claimtrack.store.migrate import ensure_current
 
 ENV_TEST_URL = "CLAIMTRACK_TEST_DATABASE_URL"
 RUN_ID = uuid.uuid4().hex[:8]
@@ -110,7 +111,7 @@ def session(engine: Engine) -> Iterator[Session]:
     """A session for service tests; everything is rolled back at the end."""
     with engine.connect() as connection:
         transaction = connection.begin()
-        with Session(
+        with TrackedSession(
             connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
         ) as session:
             yield session

@@ -18,7 +18,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from claimtrack import values
+from claimtrack.core import values
 from tests.conftest import Cli
 
 # Characters that have broken text tools before: bidi overrides and isolates, zero-width

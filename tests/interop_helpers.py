@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from claimtrack.db import make_engine, session_scope
+from claimtrack.store.db import make_engine, session_scope
 from tests.conftest import FIXTURES, Cli
 
 CLAIMREVIEW = FIXTURES / "claimreview"

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from claimtrack.db import make_engine, session_scope
-from claimtrack.errors import DatabaseBusy
-from claimtrack.migrate import ensure_current
+from claimtrack.core.errors import DatabaseBusy
 from claimtrack.models import Claim, HistoryEntry, Link
 from claimtrack.services import claims
+from claimtrack.store.db import make_engine, session_scope
+from claimtrack.store.migrate import ensure_current
 from tests import concurrency_helpers as helpers
 from tests.conftest import Cli
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from claimtrack.enums import Relation
+from claimtrack.core.enums import Relation
 from claimtrack.services import claims, disputes, links, verdicts
 from tests.conftest import Cli
 

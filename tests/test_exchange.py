@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from claimtrack.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput
 from tests.conftest import FIXTURES, Cli, snapshot
 
 
@@ -189,7 +189,7 @@ def test_a_failed_export_leaves_an_existing_file_as_it_was(cli: Cli, tmp_path: P
 
 
 def test_both_readers_require_the_version(session: Session) -> None:
-    from claimtrack.services import exchange
+    from claimtrack.interchange import native as exchange
 
     with pytest.raises(InvalidInput, match="format version None"):
         exchange.import_document(session, {"format": "claimtrack", "actors": [{"name": "A"}]})

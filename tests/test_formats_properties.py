@@ -12,13 +12,15 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.enums import ActorKind, Rating
-from claimtrack.errors import InvalidInput
-from claimtrack.formats import csvio, html, inputs, jsonl, jsonld
+from claimtrack.core import spreadsheet
+from claimtrack.core.enums import ActorKind, Rating
+from claimtrack.core.errors import InvalidInput
+from claimtrack.core.ratings import rating_from_scale
+from claimtrack.formats import csvio, inputs, jsonl, jsonld
+from claimtrack.formats import html_page as html
 from claimtrack.formats.claimreview import review_bundle
 from claimtrack.formats.claimreview_out import ReviewExport, review_document
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, VerdictRecord
-from claimtrack.ratings import rating_from_scale
 
 EXAMPLES = settings(max_examples=60, deadline=None)
 # Text a claim may hold: any Unicode but NUL and lone surrogates, not blank.
@@ -72,8 +74,8 @@ json_values = st.recursive(
 @EXAMPLES
 @given(st.text(max_size=20))
 def test_neutralise_is_exact_and_safe(text: str) -> None:
-    cell = csvio.neutralise(text)
-    assert csvio.restore(cell) == text
+    cell = spreadsheet.neutralise(text)
+    assert spreadsheet.restore(cell) == text
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 

@@ -12,7 +12,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from claimtrack.models import Claim, HistoryEntry, Source
-from claimtrack.services import claims, history
+from claimtrack.services import claims
+from claimtrack.store.history import tracking
 from tests.conftest import FIXTURES, Cli, snapshot
 
 
@@ -135,19 +136,19 @@ def test_a_command_changing_a_claim_twice_records_one_entry(cli: Cli) -> None:
 
 def test_core_statements_are_recorded_through_the_explicit_api(session: Session) -> None:
     claim = claims.add_claim(session, text="Bulk-loaded neighbour")
-    history.write_pending(session)
+    tracking.write_pending(session)
     ids = session.scalars(
         insert(Source).returning(Source.id),
         [{"url": "https://example.com/1", "created_at": claim.created_at}],
     ).all()
-    history.track_created(session, Source, ids)
-    history.track(session, Claim, [claim.id])
+    tracking.track_created(session, Source, ids)
+    tracking.track(session, Claim, [claim.id])
     session.execute(update(Claim).where(Claim.id == claim.id).values(summary="Set in bulk"))
-    history.track(session, Source, ids)
+    tracking.track(session, Source, ids)
     session.execute(delete(Source).where(Source.id.in_(ids)))
-    history.record(session, "merge", "claim", claim.public_id, claim=claim.public_id,
+    tracking.record(session, "merge", "claim", claim.public_id, claim=claim.public_id,
                    after={"merged_into": claim.public_id})
-    assert history.write_pending(session) == 2  # source created+deleted: nothing; update; merge
+    assert tracking.write_pending(session) == 2  # source created+deleted: nothing; update; merge
     entries = session.scalars(select(HistoryEntry).order_by(HistoryEntry.id)).all()
     assert [(e.action, e.entity) for e in entries] == [
         ("create", "claim"), ("update", "claim"), ("merge", "claim")]
@@ -182,7 +183,7 @@ def test_an_import_of_several_batches_reads_as_one_change(session: Session) -> N
     """Imports write their history batch by batch (memory stays flat): one entry per record,
     and every entry with the same time and batch id."""
     from claimtrack.formats.jsonl import read_jsonl
-    from claimtrack.services.importer import Importer
+    from claimtrack.interchange.importer import Importer
 
     lines = [json.dumps({"type": "claim", "id": f"c-00000000000{n}", "text": f"Claim {n}",
                          "tags": ["bulk"]}) for n in range(1, 8)]
@@ -191,7 +192,7 @@ def test_an_import_of_several_batches_reads_as_one_change(session: Session) -> N
     importer = Importer(session, batch_size=3)
     importer.feed(read_jsonl(io.BytesIO("\n".join(lines).encode())), "bulk.jsonl")
     importer.finish()
-    history.write_pending(session)
+    tracking.write_pending(session)
     entries = session.scalars(select(HistoryEntry).order_by(HistoryEntry.id)).all()
     assert sorted((e.entity, e.entity_key) for e in entries) == sorted(
         [("claim", f"c-00000000000{n}") for n in range(1, 8)] + [("link", entries[-1].entity_key)])

@@ -239,10 +239,10 @@ def test_an_interrupted_import_leaves_the_database_as_it_was(cli: Cli, engine: A
     """Ctrl-C after a batch was written: the one transaction rolls back."""
     from sqlalchemy import text
 
-    from claimtrack.db import session_scope
     from claimtrack.formats.native import ClaimRecord
     from claimtrack.formats.records import Parsed
-    from claimtrack.services.importer import Importer
+    from claimtrack.interchange.importer import Importer
+    from claimtrack.store.db import session_scope
 
     cli.add("Already here")
     before = snapshot(cli.url)

@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack.enums import Relation
+from claimtrack.core.enums import Relation
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, LinkRecord
 from claimtrack.formats.records import Parsed
+from claimtrack.interchange.importer import Importer, Rejection
 from claimtrack.models import Appearance, Claim, Link
 from claimtrack.services import claims
-from claimtrack.services.importer import Importer, Rejection
 
 GONE = "c-00000000000z"
 

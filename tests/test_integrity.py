@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Connection, text
 
-from claimtrack import migrate
-from claimtrack.db import make_engine
 from claimtrack.services import integrity
+from claimtrack.store import migrate
+from claimtrack.store.db import make_engine
 from tests.conftest import Cli
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimtrack.core.ratings import builtin_rows
 from claimtrack.formats.csvio import COLUMNS
-from claimtrack.ratings import builtin_rows
 
 DOCS = (Path(__file__).resolve().parent.parent / "docs" / "interop.md").read_text(encoding="utf-8")
 

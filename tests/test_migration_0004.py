@@ -7,9 +7,9 @@ import datetime as dt
 
 from sqlalchemy import inspect, text
 
-from claimtrack.db import make_engine
-from claimtrack.identity import claim_fingerprint
-from claimtrack.migrate import HEAD_REVISION, downgrade, drift, upgrade
+from claimtrack.core.identity import claim_fingerprint
+from claimtrack.store.db import make_engine
+from claimtrack.store.migrate import HEAD_REVISION, downgrade, drift, upgrade
 from tests.conftest import Cli
 from tests.interop_helpers import query
 

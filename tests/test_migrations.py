@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from claimtrack import migrate
-from claimtrack.db import make_engine, session_scope
 from claimtrack.services import claims
+from claimtrack.store import migrate
+from claimtrack.store.db import make_engine, session_scope
 from tests.conftest import Cli
 
 TABLES = {

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.enums import Rating
-from claimtrack.ratings import RatingTable, rating_from_scale
+from claimtrack.core.enums import Rating
+from claimtrack.core.ratings import RatingTable, rating_from_scale
 from tests.conftest import Cli
 from tests.interop_helpers import query, write
 

@@ -16,10 +16,10 @@ from tests.conftest import ROOT
 @pytest.mark.slow
 def test_wheel_ships_the_templates_and_renders_a_report(tmp_path: Path, wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
-        shipped = {name.removeprefix("claimtrack/templates/") for name in archive.namelist()
-                   if name.startswith("claimtrack/templates/")}
+        shipped = {name.removeprefix("claimtrack/render/templates/") for name in archive.namelist()
+                   if name.startswith("claimtrack/render/templates/")}
         archive.extractall(tmp_path / "site")
-    assert shipped == {path.name for path in (ROOT / "claimtrack" / "templates").iterdir()}
+    assert shipped == {path.name for path in (ROOT / "claimtrack" / "render" / "templates").iterdir()}
 
     # The unpacked wheel comes first on the path, before the editable checkout; and the working
     # folder is not the checkout, which `python -m` would put first.

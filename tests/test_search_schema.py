@@ -6,8 +6,8 @@ import json
 
 from sqlalchemy import text
 
-from claimtrack import migrate
-from claimtrack.db import make_engine
+from claimtrack.store import migrate
+from claimtrack.store.db import make_engine
 from tests.conftest import Cli
 
 

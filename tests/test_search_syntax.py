@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.errors import InvalidInput
-from claimtrack.search_syntax import any_word_fts5, content_words, parse, word_count
+from claimtrack.core.errors import InvalidInput
+from claimtrack.core.search_syntax import any_word_fts5, content_words, parse, word_count
 
 FTS = sqlite3.connect(":memory:")
 FTS.execute("CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'porter unicode61')")

@@ -8,8 +8,8 @@ import sys
 
 from sqlalchemy import inspect, text
 
-from claimtrack import migrate
-from claimtrack.db import make_engine
+from claimtrack.store import migrate
+from claimtrack.store.db import make_engine
 from tests.conftest import Cli
 
 OLD_ROWS = [

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack import values
-from claimtrack.config import resolve_database_url
-from claimtrack.errors import InvalidInput
+from claimtrack.core import values
+from claimtrack.core.config import resolve_database_url
+from claimtrack.core.errors import InvalidInput
 
 
 def test_public_ids_are_short_typable_and_distinct() -> None:

@@ -8,8 +8,8 @@ Create Date: 2026-11-25
   links count; a rejected link stays so the pair is never suggested again.
 - claim_merges: the id, text, speaker and date of each claim merged into another, so its id
   keeps resolving to the claim kept.
-- the full-text index (claimtrack.fulltext): an FTS5 table with triggers on SQLite, a tsvector
-  table with a GIN index and triggers on PostgreSQL. Created from claimtrack.fulltext so that a
+- the full-text index (claimtrack.store.fulltext): an FTS5 table with triggers on SQLite, a tsvector
+  table with a GIN index and triggers on PostgreSQL. Created from claimtrack.store.fulltext so that a
   later migration that rebuilds claims or appearances on SQLite can put the triggers back.
 
 Downgrading deletes suggested and rejected links (before 0005 every link counted) and forgets
@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from alembic import op
-from claimtrack import fulltext
+from claimtrack.store import fulltext
 
 revision = '0005'
 down_revision = '0004'

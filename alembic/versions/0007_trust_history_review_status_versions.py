@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from alembic import op
-from claimtrack import fulltext
+from claimtrack.store import fulltext
 
 revision = "0007"
 down_revision = "0005"

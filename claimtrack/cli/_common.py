@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -67,7 +67,7 @@ def say(message: str) -> None:
 
 def database_url(ctx: typer.Context) -> str:
     """The URL chosen by --db, CLAIMTRACK_DATABASE_URL or the default file."""
-    from claimtrack.config import resolve_database_url
+    from claimtrack.core.config import resolve_database_url
 
     state = ctx.find_object(State)
     return resolve_database_url(state.db if state else None)
@@ -78,7 +78,7 @@ def database_errors(url: str) -> Iterator[None]:
     """Turn library and driver errors into ``Error: …`` + exit 1."""
     from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-    from claimtrack.errors import ClaimtrackError
+    from claimtrack.core.errors import ClaimtrackError
 
     try:
         yield
@@ -97,7 +97,7 @@ def database_errors(url: str) -> Iterator[None]:
     except SQLAlchemyError as error:
         fail(f"The database refused the command: {error}. Nothing was written.")
     except UnicodeEncodeError:
-        # A value that never passed claimtrack.values: undecodable bytes in an argument arrive
+        # A value that never passed claimtrack.core.values: undecodable bytes in an argument arrive
         # as lone surrogates, which no database driver can encode.
         fail(
             "A value given is not valid UTF-8 (it holds bytes that are not text); retype it. "
@@ -108,8 +108,8 @@ def database_errors(url: str) -> Iterator[None]:
 @contextmanager
 def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[Engine]:
     """An engine on the chosen database, schema checked (a brand-new one is created)."""
-    from claimtrack.db import make_engine
-    from claimtrack.migrate import ensure_current
+    from claimtrack.store.db import make_engine
+    from claimtrack.store.migrate import ensure_current
 
     url = database_url(ctx)
     with database_errors(url):
@@ -125,9 +125,9 @@ def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[En
 @contextmanager
 def command_session(ctx: typer.Context, *, write: bool = True) -> Iterator[Session]:
     """One transaction for one command; notices are printed only after it commits."""
-    from claimtrack.config import resolve_user
-    from claimtrack.db import session_scope
-    from claimtrack.services import notices
+    from claimtrack.core.config import resolve_user
+    from claimtrack.services.notices import notices
+    from claimtrack.store.db import session_scope
 
     state = ctx.find_object(State)
     with open_engine(ctx) as engine:
@@ -173,7 +173,7 @@ def emit_rows(
     empty: str,
 ) -> None:
     """Print rows in ``fmt``; an empty table prints ``empty`` (a hint) on stderr instead."""
-    from claimtrack.output import render_rows
+    from claimtrack.render.rows import render_rows
 
     if not rows and fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
         say(empty)

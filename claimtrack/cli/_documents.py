@@ -13,7 +13,7 @@ from typing import IO, Annotated
 import typer
 
 from claimtrack.cli._common import emit, fail, say
-from claimtrack.enums import DocumentFormat
+from claimtrack.core.enums import DocumentFormat
 
 DocumentFormatOption = Annotated[
     DocumentFormat,

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
-from claimtrack.enums import ActorKind, OutputFormat
+from claimtrack.core.enums import ActorKind, OutputFormat
 
 if TYPE_CHECKING:
-    from claimtrack.views import ActorView
+    from claimtrack.core.views import ActorView
 
 app = quiet_typer("People, organisations, governments and media.")
 
@@ -78,8 +78,8 @@ def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TAB
 @app.command("record")
 def record(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """A speaker's track record: claims made, how many contested, by whom, verdicts."""
-    from claimtrack.render_history import render_record
-    from claimtrack.services.records import speaker_record
+    from claimtrack.render.track_record import render_record
+    from claimtrack.services.track_record import speaker_record
 
     with command_session(ctx, write=False) as session:
         found = speaker_record(session, name)

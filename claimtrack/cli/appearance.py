@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 app = quiet_typer("Where a claim was seen, quote verbatim.")
 

@@ -24,7 +24,7 @@ def backup(
     SQLite: a copy made with SQLite's online backup API (a database file). PostgreSQL: every
     row of every table as JSON. Restore it with `claimtrack restore FILE`.
     """
-    from claimtrack.backup import backup as make_backup
+    from claimtrack.store.backup import backup as make_backup
 
     with open_engine(ctx, check_schema=False) as engine:
         outcome = make_backup(engine, file, as_json=as_json)
@@ -40,7 +40,7 @@ def restore(
 
     A SQLite backup can be restored into SQLite or PostgreSQL, a JSON backup into either.
     """
-    from claimtrack.backup import restore as restore_backup
+    from claimtrack.store.backup import restore as restore_backup
 
     with open_engine(ctx, check_schema=False) as engine:
         outcome = restore_backup(engine, file)

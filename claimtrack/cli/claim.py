@@ -17,10 +17,10 @@ from claimtrack.cli._common import (
     say,
 )
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
-from claimtrack.enums import OutputFormat, ReviewStatus
+from claimtrack.core.enums import OutputFormat, ReviewStatus
 
 if TYPE_CHECKING:
-    from claimtrack.views import ClaimView
+    from claimtrack.core.views import ClaimView
 
 app = quiet_typer("Log, list, edit and remove claims.")
 
@@ -135,7 +135,7 @@ def show(ctx: typer.Context, claim_id: IdArg, fmt: FormatOption = OutputFormat.T
 
     with command_session(ctx, write=False) as session:
         details = claims.describe_claim(session, claim_id)
-    from claimtrack.render import render_claim
+    from claimtrack.render.disputes import render_claim
 
     emit(render_claim(details, fmt))
 

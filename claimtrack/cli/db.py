@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, emit_rows, fail, open_engine, quiet_typer, say
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -20,7 +20,7 @@ def init(ctx: typer.Context) -> None:
 
     A SQLite file that already has tables is backed up first. Safe to run again.
     """
-    from claimtrack import migrate
+    from claimtrack.store import migrate
 
     with open_engine(ctx, check_schema=False) as engine:
         with engine.connect() as connection:
@@ -65,8 +65,8 @@ def check(
     Schema version and drift, SQLite's integrity check, foreign keys (orphan rows), the
     contested counters and actor names, plus any check a plug-in registered.
     """
-    from claimtrack import migrate
     from claimtrack.services import integrity
+    from claimtrack.store import migrate
 
     status = _status(ctx)
     results: list[integrity.CheckResult] = []
@@ -95,8 +95,8 @@ def check(
 
 
 def _repair_counters(engine: Engine) -> None:
-    from claimtrack.db import session_scope
     from claimtrack.services import disputes
+    from claimtrack.store.db import session_scope
 
     with session_scope(engine) as session:
         disputes.recount_all(session)
@@ -104,7 +104,7 @@ def _repair_counters(engine: Engine) -> None:
 
 
 def _status(ctx: typer.Context) -> dict[str, object]:
-    from claimtrack import migrate
+    from claimtrack.store import migrate
 
     with open_engine(ctx, check_schema=False) as engine, engine.connect() as connection:
         revision = migrate.current_revision(connection)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 TABLE_TEXT = 50
 
@@ -53,8 +53,8 @@ def review(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List suggested duplicates waiting for a decision, the most likely first."""
+    from claimtrack.render.wording import short
     from claimtrack.services import dedupe as dedupe_service
-    from claimtrack.wording import short
 
     with command_session(ctx, write=False) as session:
         found = dedupe_service.pending(session, limit=limit or None)

@@ -14,8 +14,8 @@ from claimtrack.cli._documents import OutputFileOption, writing
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 
 if TYPE_CHECKING:
-    from claimtrack.services.bulk import ImportSummary
-    from claimtrack.services.importer import Rejection
+    from claimtrack.interchange.importer import Rejection
+    from claimtrack.interchange.state import ImportSummary
 
 SHOWN_REJECTS = 10
 
@@ -62,7 +62,7 @@ def export(
 
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
     """
-    from claimtrack.services.export import claim_scope
+    from claimtrack.interchange.export import claim_scope
 
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
         scope = claim_scope(claim_filter(speaker, tag, since, until))
@@ -75,9 +75,10 @@ def export(
 
 
 def _write_export(session: Any, fmt: ExportFormat, scope: Any, stream: IO[str]) -> int:
+    from claimtrack.core.serial import to_json
     from claimtrack.formats import csvio, jsonl
-    from claimtrack.output import to_json
-    from claimtrack.services import exchange, export
+    from claimtrack.interchange import export
+    from claimtrack.interchange import native as exchange
 
     if fmt is ExportFormat.NATIVE:
         document = exchange.export_document(session, scope=scope)
@@ -138,7 +139,7 @@ def import_(
     in one transaction; a claimtrack export goes in whole unless --rejects is given.
     See docs/interop.md.
     """
-    from claimtrack.errors import ClaimtrackError
+    from claimtrack.core.errors import ClaimtrackError
     from claimtrack.formats import inputs
 
     shown: list[str] = []
@@ -210,7 +211,7 @@ def _run_import(
 ) -> tuple[ImportSummary, list[str]]:
     from claimtrack.cli._progress import progress
     from claimtrack.formats import inputs
-    from claimtrack.services.importer import Importer
+    from claimtrack.interchange.importer import Importer
 
     notes: list[str] = []
     sizes = [

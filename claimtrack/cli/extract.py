@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
     from claimtrack.extract.model import Suggestion
@@ -89,8 +89,8 @@ def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: s
         fail("--apply needs --source URL: the page the article was published on.")
     if bool(wanted) == accept_all:
         fail("Say what to record: --accept s1,s3 (ids from a run without --apply) or --all.")
-    from claimtrack.errors import InvalidInput
-    from claimtrack.values import url
+    from claimtrack.core.errors import InvalidInput
+    from claimtrack.core.values import url
 
     try:
         url(source, "--source URL")

@@ -9,7 +9,7 @@ import typer
 from claimtrack.cli._common import command_session, fail, say
 from claimtrack.cli._documents import OutputFileOption, deliver
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
-from claimtrack.enums import GraphFormat
+from claimtrack.core.enums import GraphFormat
 
 
 def graph(
@@ -34,7 +34,7 @@ def graph(
     Claims are nodes (speaker and summary), links are edges styled by relation. Without ID,
     every contested claim's dispute (the filters narrow them as in `report contested`).
     """
-    from claimtrack.graph import dispute_graph, render_graph
+    from claimtrack.render.graph import dispute_graph, render_graph
     from claimtrack.services import claims, disputes
 
     where = claim_filter(speaker, tag, since, until)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 
 def history(
@@ -35,7 +35,7 @@ def history(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Show the edit history, newest first: who changed what, when, before and after."""
-    from claimtrack.services import changes
+    from claimtrack.store.history import changes
 
     with command_session(ctx, write=False) as session:
         found = changes.history(session, ref, user=user, since=since, entity=entity,
@@ -69,7 +69,7 @@ def restore(
 
     A deleted claim also gets back the links and verdicts removed with it.
     """
-    from claimtrack.services import restore as restoring
+    from claimtrack.services import claim_restore as restoring
 
     with command_session(ctx) as session:
         result = restoring.restore_claim(session, claim_id, at)

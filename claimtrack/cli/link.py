@@ -15,7 +15,7 @@ from claimtrack.cli._common import (
     quiet_typer,
     say,
 )
-from claimtrack.enums import LinkStatus, OutputFormat, Relation
+from claimtrack.core.enums import LinkStatus, OutputFormat, Relation
 
 app = quiet_typer("Link claims: denies, contradicts, evades, supports…")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
-from claimtrack.enums import OutputFormat, Rating
+from claimtrack.core.enums import OutputFormat, Rating
 
 app = quiet_typer("How verdict labels read as ratings; add your own.", no_args_is_help=False)
 

@@ -9,7 +9,7 @@ import typer
 from claimtrack.cli._common import PublishedOnly, command_session, quiet_typer
 from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
-from claimtrack.enums import DocumentFormat
+from claimtrack.core.enums import DocumentFormat
 
 app = quiet_typer("Reports for editors and readers.")
 
@@ -26,7 +26,7 @@ def show(
 
     Who said it; who denied, contradicted, evaded or supported it; the verdicts and sources.
     """
-    from claimtrack.documents import dispute_document
+    from claimtrack.render.pages import dispute_document
     from claimtrack.services import claims, disputes
 
     with command_session(ctx, write=False) as session:
@@ -52,9 +52,9 @@ def contested(
 
     --format html -o report.html writes one self-contained page for editors and readers.
     """
-    from claimtrack.documents import contested_document
+    from claimtrack.render.pages import contested_document
+    from claimtrack.render.wording import plural
     from claimtrack.services import disputes, review
-    from claimtrack.wording import plural
 
     filters = {"tag": tag, "speaker": speaker, "since": since, "until": until, "limit": limit}
     if published_only:

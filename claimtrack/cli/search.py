@@ -10,7 +10,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 TABLE_TEXT = 70
 
@@ -79,8 +79,8 @@ def match(
     Texts under 8 words, and a negated text against one that is not, are never suggested as
     the same claim: compare them by eye.
     """
+    from claimtrack.render.wording import short
     from claimtrack.services import search as search_service
-    from claimtrack.wording import short
 
     wording = _read_text(text, file)
     with command_session(ctx, write=False) as session:

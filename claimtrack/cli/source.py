@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
+    from claimtrack.core.views import SourceView
     from claimtrack.services.sources import SourceFields
-    from claimtrack.views import SourceView
 
 app = quiet_typer("Articles and pages where claims appear.")
 
@@ -101,7 +101,7 @@ def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE
     with command_session(ctx, write=False) as session:
         view, quoted = sources.describe_source(session, url)
     if fmt is OutputFormat.JSON:
-        from claimtrack.output import to_json
+        from claimtrack.core.serial import to_json
 
         emit(to_json({"source": view, "claims": [{"claim": c, "quote": q} for c, q in quoted]}))
         return

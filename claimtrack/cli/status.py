@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import command_session, say
-from claimtrack.enums import ReviewStatus
+from claimtrack.core.enums import ReviewStatus
 
 StatusArg = Annotated[
     ReviewStatus,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit
-from claimtrack.enums import OutputFormat
+from claimtrack.core.enums import OutputFormat
 
 
 def timeline(
@@ -22,7 +22,7 @@ def timeline(
     Oldest first. Uses the dates claims were said, their sources' publication dates and the
     dates they were seen; days_after counts from the claim's own first sighting.
     """
-    from claimtrack.render_history import render_timeline
+    from claimtrack.render.track_record import render_timeline
     from claimtrack.services import claims
     from claimtrack.services.timeline import timeline_of
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from claimtrack import values
-from claimtrack.errors import InvalidInput
+from claimtrack.core import values
+from claimtrack.core.errors import InvalidInput
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord
 from claimtrack.formats.records import ClaimBundle, ReviewRecord
 

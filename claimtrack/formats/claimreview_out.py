@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimtrack.enums import ActorKind, Rating
+from claimtrack.core.enums import ActorKind, Rating
 from claimtrack.formats.claimreview import first, is_review, rating_label, text_of, types_of
 from claimtrack.formats.native import ClaimRecord, VerdictRecord, iso_date
 

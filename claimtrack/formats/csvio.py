@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
-from claimtrack import values
-from claimtrack.enums import Rating
-from claimtrack.errors import InvalidInput
+from claimtrack.core import values
+from claimtrack.core.enums import Rating
+from claimtrack.core.errors import InvalidInput
+from claimtrack.core.spreadsheet import neutralise, restore
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord, full_id
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
-from claimtrack.output import FORMULA_TRIGGERS
 
 # canonical name → (aliases, what it holds). The order is the order of exported columns.
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -70,19 +70,6 @@ ALIASES = {
     for canonical, (aliases, _) in COLUMNS.items()
     for alias in (canonical, *aliases)
 }
-
-
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet shows as text: one that starts with a formula trigger (=, +, -, @,
-    tab, CR), even after leading quotes, gets a leading ', so that ``restore`` is exact."""
-    return "'" + text if text.lstrip("'").startswith(FORMULA_TRIGGERS) else text
-
-
-def restore(cell: str) -> str:
-    """Undo ``neutralise``."""
-    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_TRIGGERS):
-        return cell[1:]
-    return cell
 
 
 def map_header(names: list[str]) -> tuple[list[str | None], list[str]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from claimtrack.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput
 from claimtrack.formats.records import Parsed
 
 FORMATS = ("native", "claimreview", "csv", "jsonl")
@@ -159,7 +159,8 @@ def read(
 
 
 def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> Iterator[Parsed]:
-    from claimtrack.formats import csvio, html, jsonl, jsonld, native_stream
+    from claimtrack.formats import csvio, jsonl, jsonld, native_stream
+    from claimtrack.formats import html_page as html
 
     if fmt in ("native", "claimreview") and stream.peek(3)[:3] == b"\xef\xbb\xbf":
         stream.read(3)  # a byte-order mark, which the JSON parser would refuse

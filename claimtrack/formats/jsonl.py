@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
-from claimtrack.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import native
 from claimtrack.formats.jsonld import reviews_in
 from claimtrack.formats.records import Parsed

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
-from claimtrack.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import jsonstream
 from claimtrack.formats.claimreview import is_review, review_bundle
 from claimtrack.formats.records import Parsed

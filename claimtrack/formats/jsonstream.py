@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import ijson
 
-from claimtrack.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput
 
 Events = Iterator[tuple[str, str, Any]]
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from claimtrack import values
-from claimtrack.enums import ActorKind, LinkStatus, Rating, Relation
-from claimtrack.errors import InvalidInput
+from claimtrack.core import values
+from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation
+from claimtrack.core.errors import InvalidInput
 
 FORMAT_NAME = "claimtrack"
 FORMAT_VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from claimtrack.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import jsonstream
 from claimtrack.formats.native import NOT_NATIVE, SECTIONS, check_header, parse_record
 from claimtrack.formats.records import Parsed

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from claimtrack.enums import Rating
+from claimtrack.core.enums import Rating
 from claimtrack.formats.native import ClaimRecord, Record, SourceRecord
 
 

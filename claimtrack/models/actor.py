@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from claimtrack.enums import ActorKind
+from claimtrack.core.enums import ActorKind
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 
 

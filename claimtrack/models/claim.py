@@ -8,8 +8,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from claimtrack.enums import ReviewStatus
-from claimtrack.identity import claim_fingerprint
+from claimtrack.core.enums import ReviewStatus
+from claimtrack.core.identity import claim_fingerprint
 from claimtrack.models.actor import Actor
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.source import Source

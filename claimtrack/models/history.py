@@ -1,5 +1,5 @@
 """The edit history: one row per created, changed or deleted record, written in the same
-transaction as the change (see claimtrack.services.history).
+transaction as the change (see claimtrack.store.history.tracking).
 
 Rows name records by their public identity (claim and verdict ids, link numbers, actor names,
 source URLs), never by foreign keys, so the history outlives what it describes.

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from claimtrack.enums import LinkStatus, Relation
+from claimtrack.core.enums import LinkStatus, Relation
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.claim import Claim
 from claimtrack.models.source import Source

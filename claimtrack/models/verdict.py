@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from claimtrack.enums import Rating, ReviewStatus
+from claimtrack.core.enums import Rating, ReviewStatus
 from claimtrack.models.actor import Actor
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.claim import Claim

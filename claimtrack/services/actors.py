@@ -8,12 +8,13 @@ from functools import partial
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack import values
-from claimtrack.enums import ActorKind
-from claimtrack.errors import Conflict, NotFound
+from claimtrack.core import values
+from claimtrack.core.enums import ActorKind
+from claimtrack.core.errors import Conflict, NotFound
+from claimtrack.core.views import ActorView
 from claimtrack.models import Actor, ActorAlias, Claim, Verdict
-from claimtrack.services import create_or_find, notify
-from claimtrack.views import ActorView
+from claimtrack.services.notices import notify
+from claimtrack.store.sql import create_or_find
 
 
 def find_actor(session: Session, name: str) -> Actor | None:

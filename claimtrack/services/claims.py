@@ -8,14 +8,16 @@ from collections.abc import Iterable
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, object_session
 
-from claimtrack import values
-from claimtrack.enums import ReviewStatus
-from claimtrack.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core import values
+from claimtrack.core.enums import ReviewStatus
+from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core.views import ClaimDetails, ClaimView
 from claimtrack.models import Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, disputes, history, notify, reading, sources
+from claimtrack.services import actors, disputes, reading, sources
 from claimtrack.services.filters import ClaimFilter
-from claimtrack.views import ClaimDetails, ClaimView
+from claimtrack.services.notices import notify
+from claimtrack.store.history import tracking
 
 
 def get_claim(session: Session, claim_id: str) -> Claim:
@@ -162,8 +164,8 @@ def remove_claim(session: Session, claim: Claim, *, cascade: bool = False) -> No
             "Remove them first, or pass --cascade to delete them with the claim."
         )
     neighbours = {end for _, *pair in linked for end in pair} - {claim.id}
-    history.track(session, Link, [link_id for link_id, *_ in linked])
-    history.track(session, Verdict, verdict_ids)
+    tracking.track(session, Link, [link_id for link_id, *_ in linked])
+    tracking.track(session, Verdict, verdict_ids)
     session.execute(
         delete(Link).where(or_(Link.from_claim_id == claim.id, Link.to_claim_id == claim.id))
     )
@@ -202,7 +204,7 @@ def add_appearance(
 def remove_appearance(session: Session, claim: Claim, url: str) -> None:
     """Forget that ``claim`` appeared at ``url``. Raises NotFound if it was never recorded."""
     source = sources.get_source(session, url)
-    history.track(session, Claim, [claim.id])
+    tracking.track(session, Claim, [claim.id])
     deleted = session.execute(
         delete(Appearance).where(Appearance.claim_id == claim.id, Appearance.source_id == source.id)
     )

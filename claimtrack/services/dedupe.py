@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
-from claimtrack import fulltext, search_syntax, values
-from claimtrack.enums import LinkStatus, Relation
-from claimtrack.errors import InvalidInput
+from claimtrack.core import search_syntax, values
+from claimtrack.core.enums import LinkStatus, Relation
+from claimtrack.core.errors import InvalidInput
+from claimtrack.core.views import Suggestion
 from claimtrack.models import Claim, Link
 from claimtrack.services import reading, search
-from claimtrack.views import Suggestion
+from claimtrack.store import fulltext
 
 BATCH = 500
 

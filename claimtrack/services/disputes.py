@@ -16,13 +16,14 @@ from sqlalchemy import ScalarSelect, case, distinct, func, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from claimtrack.enums import CHALLENGES, LinkStatus, Rating, Relation
+from claimtrack.core.enums import CHALLENGES, LinkStatus, Rating, Relation
+from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
-from claimtrack.services import chunked, reading
+from claimtrack.services import reading
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.reading import LinkRow
-from claimtrack.views import ClaimView, Dispute, Response, VerdictView
+from claimtrack.store.sql import chunked
 
 # How responses are listed inside a dispute: the challenges first.
 RELATION_ORDER = [

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import search_syntax
-from claimtrack.enums import ActorKind, Relation
-from claimtrack.errors import InvalidInput
+from claimtrack.core import search_syntax
+from claimtrack.core.enums import ActorKind, Relation
+from claimtrack.core.errors import InvalidInput
 from claimtrack.extract.model import Kind, Suggestion
 from claimtrack.models import Appearance, Claim
-from claimtrack.services import actors, claims, links, notify, search, sources
+from claimtrack.services import actors, claims, links, search, sources
+from claimtrack.services.notices import notify
 
 RELATION = {
     Kind.DENIAL: Relation.DENIES,

@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Select, or_, select
 
-from claimtrack import values
-from claimtrack.errors import InvalidInput
+from claimtrack.core import values
+from claimtrack.core.errors import InvalidInput
 from claimtrack.models import Actor, ActorAlias, Claim, ClaimTag
 
 SelectQuery = TypeVar("SelectQuery", bound=Select[Any])

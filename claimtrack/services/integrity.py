@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, ForeignKeyConstraint, and_, exists, or_, select
 
-from claimtrack import values
+from claimtrack.core import values
 from claimtrack.models import Actor, ActorAlias, Base, Claim
 
 CheckFunction = Callable[[Connection], list[str]]
@@ -119,7 +119,7 @@ def contested_counters(connection: Connection) -> list[str]:
 @check("search index", "Run `claimtrack init`: it rebuilds the full-text index.")
 def search_index(connection: Connection) -> list[str]:
     """The full-text table and the triggers that keep it in step with claims and quotes."""
-    from claimtrack import fulltext
+    from claimtrack.store import fulltext
 
     return fulltext.problems(connection)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from claimtrack import values
-from claimtrack.enums import LinkStatus, Relation
-from claimtrack.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core import values
+from claimtrack.core.enums import LinkStatus, Relation
+from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core.views import LinkView
 from claimtrack.models import Claim, Link
-from claimtrack.services import disputes, notify, sources
-from claimtrack.views import LinkView
+from claimtrack.services import disputes, sources
+from claimtrack.services.notices import notify
 
 
 def add_link(

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.enums import LinkStatus
-from claimtrack.errors import Conflict, InvalidInput
+from claimtrack.core.enums import LinkStatus
+from claimtrack.core.errors import Conflict, InvalidInput
+from claimtrack.core.views import MergeResult
 from claimtrack.formats.native import MergeRecord
 from claimtrack.models import Actor, Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
-from claimtrack.services import actors, chunked, claims, disputes, links
-from claimtrack.views import MergeResult
+from claimtrack.services import actors, claims, disputes, links
+from claimtrack.store.sql import chunked
 
 # When a moved link duplicates one KEEP already has, the stronger decision survives.
 _STATUS_STRENGTH = {LinkStatus.SUGGESTED: 0, LinkStatus.REJECTED: 1, LinkStatus.CONFIRMED: 2}

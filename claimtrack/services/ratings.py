@@ -1,16 +1,17 @@
-"""The user's own rating labels, stored beside the built-in table (claimtrack.ratings)."""
+"""The user's own rating labels, stored beside the built-in table (claimtrack.core.ratings)."""
 
 from __future__ import annotations
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from claimtrack import values
-from claimtrack.enums import Rating
-from claimtrack.errors import NotFound
+from claimtrack.core import values
+from claimtrack.core.enums import Rating
+from claimtrack.core.errors import NotFound
+from claimtrack.core.ratings import RatingTable, builtin_rating, builtin_rows, label_key
 from claimtrack.models import RatingLabel, Verdict
-from claimtrack.ratings import RatingTable, builtin_rating, builtin_rows, label_key
-from claimtrack.services import disputes, notify
+from claimtrack.services import disputes
+from claimtrack.services.notices import notify
 
 
 def rating_table(session: Session) -> RatingTable:

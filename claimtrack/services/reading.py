@@ -17,10 +17,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Integer, Select, bindparam, select
 from sqlalchemy.orm import Session
 
-from claimtrack.enums import LinkStatus, Relation
+from claimtrack.core.enums import LinkStatus, Relation
+from claimtrack.core.views import AppearanceView, ClaimView, VerdictView
 from claimtrack.models import Actor, Appearance, Claim, ClaimTag, Link, Source, Verdict
-from claimtrack.services import chunked
-from claimtrack.views import AppearanceView, ClaimView, VerdictView
+from claimtrack.store.sql import chunked
 
 IDS = bindparam("ids", type_=Integer, expanding=True)
 

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from claimtrack.enums import ReviewStatus
-from claimtrack.errors import InvalidInput
+from claimtrack.core.enums import ReviewStatus
+from claimtrack.core.errors import InvalidInput
+from claimtrack.core.views import Dispute, Response, VerdictView
 from claimtrack.models import Claim, Verdict
 from claimtrack.services import disputes
 from claimtrack.services.filters import ClaimFilter
-from claimtrack.views import Dispute, Response, VerdictView
 
 ORDER = [ReviewStatus.DRAFT, ReviewStatus.IN_REVIEW, ReviewStatus.PUBLISHED]
 

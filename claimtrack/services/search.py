@@ -19,12 +19,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack import fulltext, search_syntax, values
-from claimtrack.errors import InvalidInput
+from claimtrack.core import search_syntax, values
+from claimtrack.core.errors import InvalidInput
+from claimtrack.core.views import MatchHit, SearchHit
 from claimtrack.models import Actor, Claim
-from claimtrack.services import chunked, reading
+from claimtrack.services import reading
 from claimtrack.services.filters import ClaimFilter
-from claimtrack.views import MatchHit, SearchHit
+from claimtrack.store import fulltext
+from claimtrack.store.sql import chunked
 
 SEARCH_LIMIT = 20
 MATCH_LIMIT = 5

@@ -9,11 +9,12 @@ from functools import partial
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack import values
-from claimtrack.errors import Conflict, NotFound
+from claimtrack.core import values
+from claimtrack.core.errors import Conflict, NotFound
+from claimtrack.core.views import ClaimView, SourceView
 from claimtrack.models import Appearance, Source
-from claimtrack.services import create_or_find, notify
-from claimtrack.views import ClaimView, SourceView
+from claimtrack.services.notices import notify
+from claimtrack.store.sql import create_or_find
 
 
 def find_source(session: Session, url: str) -> Source | None:

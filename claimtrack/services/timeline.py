@@ -12,9 +12,10 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack.core.views import ClaimView, Timeline, TimelineEvent
 from claimtrack.models import Appearance, Claim, Source
-from claimtrack.services import chunked, disputes
-from claimtrack.views import ClaimView, Timeline, TimelineEvent
+from claimtrack.services import disputes
+from claimtrack.store.sql import chunked
 
 # Among sightings on the same day, the statement comes before its publication and its sighting.
 BASIS_ORDER = {"said": 0, "published": 1, "seen": 2, "undated": 3}

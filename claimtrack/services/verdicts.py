@@ -7,12 +7,13 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack import values
-from claimtrack.enums import Rating
-from claimtrack.errors import NotFound
+from claimtrack.core import values
+from claimtrack.core.enums import Rating
+from claimtrack.core.errors import NotFound
+from claimtrack.core.views import VerdictView
 from claimtrack.models import Claim, Verdict
-from claimtrack.services import actors, disputes, notify, ratings, reading
-from claimtrack.views import VerdictView
+from claimtrack.services import actors, disputes, ratings, reading
+from claimtrack.services.notices import notify
 
 
 def add_verdict(

@@ -1,0 +1,53 @@
+"""Where the database is: ``--db``, else ``CLAIMTRACK_DATABASE_URL``, else the user data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DATABASE_URL = "CLAIMTRACK_DATABASE_URL"
+
+
+def default_database_path() -> Path:
+    """The SQLite file used when nothing else is configured (created on first use)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("claimtrack", ensure_exists=True) / "claimtrack.db"
+
+
+def resolve_database_url(explicit: str | None) -> str:
+    """Return a SQLAlchemy URL from ``--db``, the environment, or the default file.
+
+    A bare path (``claims.db``) means a SQLite file; ``postgresql://`` uses psycopg 3.
+    """
+    value = explicit or os.environ.get(ENV_DATABASE_URL) or ""
+    if not value.strip():
+        return f"sqlite:///{default_database_path()}"
+    value = value.strip()
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    for plain in ("postgresql://", "postgres://"):
+        if value.startswith(plain):
+            return "postgresql+psycopg://" + value[len(plain) :]
+    return value
+
+
+ENV_USER = "CLAIMTRACK_USER"
+
+
+def resolve_user(explicit: str | None) -> str:
+    """Who is making changes, for the edit history: ``--user``, else ``CLAIMTRACK_USER``, else
+    the operating-system account, else "unknown". Raises InvalidInput for an unusable name."""
+    from claimtrack.core import values
+
+    if explicit is not None:
+        return values.name(explicit, "user name (--user)")
+    value = os.environ.get(ENV_USER, "")
+    if value.strip():
+        return values.name(value, f"user name (${ENV_USER})")
+    import getpass
+
+    try:
+        return values.name(getpass.getuser(), "login name")
+    except Exception:  # no usable login name (containers): history still needs one
+        return "unknown"

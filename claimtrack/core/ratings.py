@@ -1,0 +1,160 @@
+"""Map a publisher's verdict label ("Pants on Fire", "Engañoso") or numeric rating onto a Rating.
+
+The label itself is always stored verbatim; this only decides the normalised value when the
+user does not give one. A label is read first: from the user's own mappings (stored in the
+database, see ``claimtrack ratings add``), then from the built-in table below. Only when the
+label is unknown or missing is a numeric ``ratingValue`` read on its scale, because publishers
+do not agree on which end of a scale is "true" nearly as well as they agree on words. Anything
+else is ``unverifiable``. docs/interop.md lists the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from claimtrack.core.enums import Rating
+from claimtrack.core.values import name_key
+
+T, MT, MX, MF, F, U = (
+    Rating.TRUE, Rating.MOSTLY_TRUE, Rating.MIXED, Rating.MOSTLY_FALSE, Rating.FALSE,
+    Rating.UNVERIFIABLE,
+)
+
+# Built-in labels by language (ISO 639-1). Keys are compared after name_key() (case, spacing
+# and Unicode width folded) with trailing "!" and "." ignored.
+LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
+    "en": {
+        "true": T, "correct": T, "accurate": T, "verified": T, "confirmed": T,
+        "correct attribution": T, "geppetto checkmark": T,
+        "mostly true": MT, "mostly correct": MT, "mostly accurate": MT, "largely accurate": MT,
+        "one pinocchio": MT,
+        "half true": MX, "half-true": MX, "mixture": MX, "mixed": MX, "partly true": MX,
+        "partially true": MX, "two pinocchios": MX,
+        "mostly false": MF, "partly false": MF, "partially false": MF, "misleading": MF,
+        "missing context": MF, "lacks context": MF, "needs context": MF, "exaggerated": MF,
+        "exaggeration": MF, "cherry-picking": MF, "distorts the facts": MF,
+        "three pinocchios": MF,
+        "false": F, "incorrect": F, "inaccurate": F, "wrong": F, "fake": F, "hoax": F,
+        "scam": F, "fabricated": F, "altered": F, "misattributed": F, "miscaptioned": F,
+        "pants on fire": F, "four pinocchios": F, "bottomless pinocchio": F,
+        "unproven": U, "unverified": U, "unverifiable": U, "no evidence": U,
+        "unsupported": U, "unsubstantiated": U, "satire": U, "labeled satire": U,
+        "flip-flop": U, "full flop": U, "half flip": U, "no flip": U, "outdated": U,
+        "research in progress": U,
+    },
+    "es": {
+        "verdadero": T, "cierto": T, "correcto": T,
+        "mayormente verdadero": MT, "mayormente cierto": MT, "en gran parte cierto": MT,
+        "verdad a medias": MX, "medio verdadero": MX, "parcialmente cierto": MX,
+        "parcialmente verdadero": MX,
+        "parcialmente falso": MF, "mayormente falso": MF, "engañoso": MF,
+        "falta contexto": MF, "sin contexto": MF, "exagerado": MF,
+        "falso": F, "bulo": F,
+        "inchequeable": U, "no verificable": U, "sin evidencia": U, "sin pruebas": U,
+    },
+    "fr": {
+        "vrai": T, "plutôt vrai": MT, "à moitié vrai": MX, "partiellement vrai": MX,
+        "en partie vrai": MX, "partiellement faux": MF, "plutôt faux": MF, "trompeur": MF,
+        "manque de contexte": MF, "faux": F, "infondé": U, "invérifiable": U,
+    },
+    "de": {
+        "wahr": T, "richtig": T, "größtenteils richtig": MT, "überwiegend richtig": MT,
+        "halb wahr": MX, "teilweise richtig": MX, "teilweise falsch": MF,
+        "größtenteils falsch": MF, "irreführend": MF, "fehlender kontext": MF,
+        "falsch": F, "frei erfunden": F, "unbelegt": U, "nicht belegt": U,
+    },
+    "pt": {
+        "verdadeiro": T, "meia verdade": MX, "parcialmente verdadeiro": MX,
+        "enganoso": MF, "fora de contexto": MF, "distorcido": MF, "exagerado": MF,
+        "falso": F, "insustentável": U, "sem provas": U,
+    },
+    "it": {
+        "vero": T, "c'eri quasi": MT, "nì": MX, "mezza verità": MX,
+        "parzialmente falso": MF, "fuorviante": MF, "falso": F, "pinocchio andante": F,
+        "panzana pazzesca": F,
+    },
+    "ru": {
+        "правда": T, "скорее правда": MT, "полуправда": MX, "манипуляция": MF,
+        "скорее неправда": MF, "неправда": F, "ложь": F, "фейк": F, "не доказано": U,
+    },
+    "uk": {
+        "правда": T, "напівправда": MX, "маніпуляція": MF, "неправда": F, "фейк": F,
+        "не підтверджено": U,
+    },
+}
+
+BUILTIN_LABELS: dict[str, Rating] = {
+    name_key(label): rating
+    for table in LABELS_BY_LANGUAGE.values()
+    for label, rating in table.items()
+}
+
+# Where a number lands on its scale (0 = worst, 1 = best), and the rating from there up.
+SCALE_STEPS: tuple[tuple[float, Rating], ...] = ((0.9, T), (0.7, MT), (0.5, MX), (0.25, MF))
+
+
+def label_key(label: str) -> str:
+    """The key a label is looked up by: folded like a name, trailing '!' and '.' ignored."""
+    return name_key(label).rstrip("!. ")
+
+
+def builtin_rating(label: str) -> Rating | None:
+    """The built-in reading of ``label``, or None when the table does not know it."""
+    key = label_key(label)
+    if key in BUILTIN_LABELS:
+        return BUILTIN_LABELS[key]
+    try:
+        return Rating(key.replace(" ", "-"))
+    except ValueError:
+        return None
+
+
+def rating_from_scale(
+    value: float, best: float | None = None, worst: float | None = None
+) -> Rating | None:
+    """Read a numeric rating on its scale (schema.org defaults: best 5, worst 1).
+
+    None when the scale is broken or the value lies outside it (some publishers write -1 on a
+    1-to-5 scale for "not rated").
+    """
+    best = 5.0 if best is None else best
+    worst = 1.0 if worst is None else worst
+    if best <= worst or not worst <= value <= best:
+        return None
+    position = (value - worst) / (best - worst)
+    return next((rating for step, rating in SCALE_STEPS if position >= step), F)
+
+
+@dataclass
+class RatingTable:
+    """The built-in labels plus the user's own (``user``: label key → rating)."""
+
+    user: Mapping[str, Rating] = field(default_factory=dict)
+
+    def read_label(self, label: str) -> Rating | None:
+        """The user's mapping for ``label``, else the built-in one, else None."""
+        return self.user.get(label_key(label)) or builtin_rating(label)
+
+    def normalize(
+        self,
+        label: str | None,
+        value: float | None = None,
+        best: float | None = None,
+        worst: float | None = None,
+    ) -> Rating:
+        """Label first, then the numeric rating, else ``unverifiable``."""
+        by_label = self.read_label(label) if label else None
+        if by_label is not None:
+            return by_label
+        if value is not None:
+            return rating_from_scale(value, best, worst) or U
+        return U
+
+
+def builtin_rows() -> Iterator[tuple[str, Rating, str]]:
+    """(label, rating, language) for every built-in label, by language then rating."""
+    order = list(Rating)
+    for language, table in LABELS_BY_LANGUAGE.items():
+        for label, rating in sorted(table.items(), key=lambda i: (order.index(i[1]), i[0])):
+            yield label, rating, language

@@ -1,0 +1,156 @@
+"""The search query language, one for both backends: words, "phrases" and -exclusions.
+
+Pure Python. A query is parsed here once and then written out as an SQLite FTS5 MATCH
+expression or as input for PostgreSQL's ``websearch_to_tsquery``; the user's text never reaches
+either parser as typed, so a stray quote or operator is a clear ``InvalidInput``, never a
+database error. Every word matches its English inflections on both backends (FTS5's porter
+tokenizer, PostgreSQL's ``english`` configuration), and very common English words are dropped
+from both, as PostgreSQL does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.core.errors import InvalidInput
+
+MAX_TERMS = 64
+
+# PostgreSQL's `english` stop words (the Snowball list), so that SQLite ignores the same words.
+_STOP_WORDS = """a about above after again against all am an and any are as at be because been
+    before being below between both but by can did do does doing don down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into
+    is it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such t than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with you your yours yourself yourselves s"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+_ITEM = re.compile(r'(?P<minus>-*)(?:"(?P<phrase>[^"]*)(?P<close>"?)|(?P<word>[^\s"]+))')
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_HINT = "Search for words, \"a phrase\" in double quotes, and -word to exclude a word."
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase of a query, as typed; ``is_excluded`` for a leading minus."""
+
+    text: str
+    is_phrase: bool = False
+    is_excluded: bool = False
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed query: what must match and what must not."""
+
+    terms: tuple[Term, ...]
+
+    @property
+    def included(self) -> list[Term]:
+        return [term for term in self.terms if not term.is_excluded]
+
+    @property
+    def excluded(self) -> list[Term]:
+        return [term for term in self.terms if term.is_excluded]
+
+    def to_fts5(self) -> str:
+        """An FTS5 MATCH expression: every term a quoted string, so nothing is an operator."""
+        required = " AND ".join(_fts5_string(term.text) for term in self.included)
+        if not self.excluded:
+            return required
+        banned = " OR ".join(_fts5_string(term.text) for term in self.excluded)
+        return f"({required}) NOT ({banned})"
+
+    def to_websearch(self) -> str:
+        """Input for ``websearch_to_tsquery``: every term quoted, so ``or`` stays a word."""
+        return " ".join(
+            ("-" if term.is_excluded else "") + _websearch_string(term.text)
+            for term in self.terms
+        )
+
+
+def parse(query: str) -> SearchQuery:
+    """Parse what the user typed. Raises InvalidInput saying how to write the query instead."""
+    if not query or not query.strip():
+        raise InvalidInput(f"The search is empty. {_HINT}")
+    terms: list[Term] = []
+    for item in _ITEM.finditer(query):
+        if item.group("phrase") is not None and not item.group("close"):
+            raise InvalidInput(
+                f"The search has an unclosed quote: '\"{item.group('phrase')}'. Close the phrase "
+                "with a second \" or remove the quote."
+            )
+        text = item.group("phrase") if item.group("phrase") is not None else item.group("word")
+        is_phrase = item.group("phrase") is not None
+        words = [w.casefold() for w in _WORD.findall(text)]
+        if all(word in STOP_WORDS for word in words):
+            continue  # punctuation alone, or words nearly every text contains
+        terms.append(Term(text=text, is_phrase=is_phrase, is_excluded=bool(item.group("minus"))))
+    if not any(not term.is_excluded for term in terms):
+        if terms:
+            raise InvalidInput(
+                "The search only excludes (-word); add at least one word or \"phrase\" to look "
+                "for."
+            )
+        raise InvalidInput(
+            f"The search has no word to look for (very common words such as 'the' are "
+            f"ignored). {_HINT}"
+        )
+    if len(terms) > MAX_TERMS:
+        raise InvalidInput(
+            f"The search has {len(terms)} words and phrases; use at most {MAX_TERMS}, or try "
+            "`claimtrack match` to find claims like a whole text."
+        )
+    return SearchQuery(tuple(terms))
+
+
+def content_words(text: str, limit: int = MAX_TERMS) -> list[str]:
+    """The distinct words of ``text`` that carry meaning (stop words dropped), in order."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        folded = word.casefold()
+        if folded not in STOP_WORDS:
+            seen.setdefault(folded, None)
+    return list(seen)[:limit]
+
+
+def any_word_fts5(words: list[str]) -> str:
+    """An FTS5 expression matching texts with any of ``words``."""
+    return " OR ".join(_fts5_string(word) for word in words)
+
+
+def any_word_websearch(words: list[str]) -> str:
+    """``websearch_to_tsquery`` input matching texts with any of ``words``."""
+    return " or ".join(_websearch_string(word) for word in words)
+
+
+def word_count(text: str) -> int:
+    """Words as people count them: runs separated by spaces that hold a letter or digit."""
+    return sum(1 for chunk in text.split() if _WORD.search(chunk))
+
+
+_NEGATIONS = frozenset(
+    ("no", "not", "never", "nor", "none", "nobody", "nothing", "neither", "cannot", "without",
+     "deny", "denies", "denied")
+)
+
+
+def is_negated(text: str) -> bool:
+    """Whether ``text`` holds a negation ("not", "never", "no", "isn't", "denied"…).
+
+    A denial often repeats the claim's own words with a "not": string similarity alone would
+    call the two the same claim.
+    """
+    words = [word.casefold() for word in re.findall(r"[^\W_]+(?:['’]t)?", text)]
+    return any(word in _NEGATIONS or word.endswith(("n't", "n’t")) for word in words)
+
+
+def _fts5_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _websearch_string(text: str) -> str:
+    # Inside quotes websearch_to_tsquery reads only words; a backslash or quote is noise.
+    return '"' + text.replace('"', " ").replace("\\", " ") + '"'

@@ -1,0 +1,249 @@
+"""Parsing and validation of user-given values, shared by services, importers and the CLI.
+
+Pure Python: every function raises ``InvalidInput`` with a message that says how to fix the value.
+Text is never altered here (stored verbatim); only keys used for matching are normalised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import secrets
+import time
+import unicodedata
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from claimtrack.core.errors import InvalidInput
+
+SUMMARY_MAX = 75
+NAME_MAX = 200
+TAG_MAX = 64
+URL_MAX = 2000
+LABEL_MAX = 200
+TEXT_MAX = 100_000
+
+# Crockford's base32: no i, l, o, u, so ids survive being read aloud or retyped.
+ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+ID_LENGTH = 12  # 60 random bits: a collision among ten million claims has odds below 1 in 10^4,
+# and the UNIQUE constraint turns even that into an error, never a silent merge.
+MIN_PREFIX = 4  # characters after "c-" that name a claim (or verdict) by prefix
+_ID_READ_ALIKES = str.maketrans({"i": "1", "l": "1", "o": "0"})
+# Fast paths for the common, already-clean forms (bulk imports read millions of them).
+_CLEAN_ID = re.compile(rf"[a-z]-[{ID_ALPHABET}]{{1,{ID_LENGTH}}}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_latest: list[Any] = [0.0, dt.date.min]
+
+
+def _latest_date() -> dt.date:
+    """Tomorrow (one day of slack for time zones), looked up at most once a minute."""
+    now = time.monotonic()
+    if now - _latest[0] > 60:
+        _latest[:] = [now, dt.date.today() + dt.timedelta(days=1)]
+    return _latest[1]  # type: ignore[no-any-return]
+
+
+def text(value: str, field: str = "text", *, max_length: int = TEXT_MAX) -> str:
+    """Return ``value`` unchanged if it is a storable, non-blank text; else raise InvalidInput."""
+    if not value or not value.strip():
+        raise InvalidInput(f"The {field} is empty. Give the words as published, in quotes.")
+    return optional_text(value, field, max_length=max_length) or value
+
+
+def optional_text(value: str | None, field: str, *, max_length: int = TEXT_MAX) -> str | None:
+    """Like ``text`` but blank means "not given" (None)."""
+    if value is None or not value.strip():
+        return None
+    if "\x00" in value:
+        raise InvalidInput(
+            f"The {field} contains a NUL character, which cannot be stored; remove it."
+        )
+    try:
+        if not value.isascii():  # only non-ASCII text can hold a lone surrogate
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(
+            f"The {field} is not valid UTF-8; re-save the input as UTF-8 and try again."
+        ) from None
+    if len(value) > max_length:
+        raise InvalidInput(
+            f"The {field} is {len(value)} characters long; the limit is {max_length}. Shorten it."
+        )
+    return value
+
+
+def summary(value: str | None) -> str | None:
+    """A claim summary: optional, at most 75 characters."""
+    if value is not None and value.strip() and len(value) > SUMMARY_MAX:
+        raise InvalidInput(
+            f"The summary is {len(value)} characters long; keep it to {SUMMARY_MAX} or fewer."
+        )
+    return optional_text(value, "summary", max_length=SUMMARY_MAX)
+
+
+def name_key(name: str) -> str:
+    """The case- and spacing-insensitive key two names are compared by ("Sergey  LAVROV")."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def name(value: str, field: str = "name") -> str:
+    """An actor name or alias: non-blank, at most 200 characters, surrounding spaces trimmed."""
+    return text(value, field, max_length=NAME_MAX).strip()
+
+
+def tag(value: str) -> str:
+    """A tag: trimmed, lower-cased, at most 64 characters."""
+    cleaned = " ".join(text(value, "tag", max_length=TAG_MAX).split()).casefold()
+    return cleaned
+
+
+def tags(values: list[str] | tuple[str, ...] | None) -> list[str]:
+    """Distinct tags in the order given."""
+    seen: dict[str, None] = {}
+    for raw in values or ():
+        seen.setdefault(tag(raw), None)
+    return list(seen)
+
+
+@functools.lru_cache(maxsize=256)
+def language(value: str | None) -> str | None:
+    """A BCP 47 language tag such as ``en``, ``ru`` or ``pt-BR``; blank means unknown."""
+    if value is None or not value.strip():
+        return None
+    cleaned = value.strip()
+    if not _LANGUAGE.fullmatch(cleaned):
+        raise InvalidInput(
+            f"'{value}' is not a language code; use an ISO 639-1 code such as en, ru or uk."
+        )
+    head, _, rest = cleaned.partition("-")
+    return head.lower() + ("-" + rest if rest else "")
+
+
+def date(value: str | dt.date | None, field: str = "date") -> dt.date | None:
+    """Parse ``YYYY-MM-DD`` (or ``today``/``yesterday``); refuse impossible and future dates."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed <= _latest_date():
+            return parsed
+    if isinstance(value, dt.datetime):
+        parsed = value.date()
+    elif isinstance(value, dt.date):
+        parsed = value
+    else:
+        cleaned = value.strip().lower()
+        today = dt.date.today()
+        if cleaned in ("today", "yesterday"):
+            return today - dt.timedelta(days=0 if cleaned == "today" else 1)
+        if not _ISO_DATE.fullmatch(cleaned):
+            raise InvalidInput(
+                f"The {field} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-01-17."
+            )
+        try:
+            parsed = dt.date.fromisoformat(cleaned)
+        except ValueError:
+            raise InvalidInput(
+                f"The {field} '{value}' does not exist in the calendar; check the day and month."
+            ) from None
+    # One day of slack: a statement made "today" in Tokyo is still tomorrow for the checker.
+    if parsed > dt.date.today() + dt.timedelta(days=1):
+        raise InvalidInput(
+            f"The {field} {parsed.isoformat()} is in the future; give the date it was said or seen."
+        )
+    return parsed
+
+
+def timestamp(value: str | dt.datetime | None, field: str = "time") -> dt.datetime | None:
+    """Parse an ISO 8601 time; a time without an offset is taken as UTC. Returns UTC."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        parsed = value
+    else:
+        cleaned = value.strip()
+        try:
+            parsed = dt.datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInput(
+                f"The {field} '{value}' is not an ISO 8601 time such as 2022-01-17T09:30:00Z."
+            ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
+
+
+_TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def url(value: str, field: str = "URL") -> str:
+    """Normalise a web address so the same page is stored once.
+
+    Lower-cases scheme and host, drops the default port, the #fragment, tracking parameters
+    (utm_*, fbclid, gclid…) and a trailing slash. ``urn:`` and ``doi:`` identifiers are kept as
+    given, for sources that have no web address.
+    """
+    cleaned = text(value, field, max_length=URL_MAX).strip()
+    parts = urlsplit(cleaned)
+    scheme = parts.scheme.lower()
+    if scheme in ("urn", "doi") and parts.path:
+        return f"{scheme}:{parts.path}"
+    if scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in cleaned):
+        raise InvalidInput(
+            f"'{value}' is not a web address; give the full URL starting with https:// "
+            "(or a urn: for a source without one)."
+        )
+    host = parts.hostname.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        raise InvalidInput(f"'{value}' has an invalid port number; check the URL.") from None
+    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    if parts.username:
+        raise InvalidInput(f"'{value}' contains a user name; remove the credentials from the URL.")
+    path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING_PARAMS.match(k)
+        ]
+    )
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def optional_url(value: str | None, field: str = "URL") -> str | None:
+    """Like ``url`` but blank means "not given"."""
+    if value is None or not value.strip():
+        return None
+    return url(value, field)
+
+
+def new_public_id(prefix: str) -> str:
+    """A fresh random id such as ``c-7f3a9k2m1xab`` (``c`` claims, ``v`` verdicts)."""
+    return f"{prefix}-" + "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+
+
+def public_id(value: str, prefix: str, noun: str) -> str:
+    """Normalise a typed id: case-insensitive, prefix optional, i/l read as 1 and o as 0.
+
+    Returns the id (possibly a shorter prefix of one, to be resolved by the caller).
+    """
+    if _CLEAN_ID.fullmatch(value) and value[0] == prefix:
+        return value
+    cleaned = value.strip().lower()
+    if cleaned.startswith(f"{prefix}-"):
+        cleaned = cleaned[len(prefix) + 1 :]
+    cleaned = cleaned.translate(_ID_READ_ALIKES)
+    if not cleaned or any(c not in ID_ALPHABET for c in cleaned) or len(cleaned) > ID_LENGTH:
+        raise InvalidInput(
+            f"'{value}' is not a {noun} id; ids look like {prefix}-7f3a9k2m1xab "
+            f"(list them with `claimtrack {noun} list`)."
+        )
+    return f"{prefix}-{cleaned}"

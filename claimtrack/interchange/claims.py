@@ -1,0 +1,257 @@
+"""Import phase for claims, with their tags and appearances, a batch at a time.
+
+A claim is matched by its claimtrack id, else by the review that came with it (its url), else
+by its fingerprint (normalised text, speaker and date). Two records of one batch that match
+the same claim are not merged here: the later one is handed back to run in the next round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from claimtrack.core import values
+from claimtrack.core.identity import claim_fingerprint
+from claimtrack.formats.native import ClaimRecord
+from claimtrack.formats.records import ReviewRecord
+from claimtrack.interchange.state import ImportState, actor_ids, fill, source_ids, table
+from claimtrack.models import Appearance, Claim, ClaimTag, Verdict
+from claimtrack.store.bulkwrite import insert_rows, reserve_ids, update_rows
+
+CLAIMS = table(Claim)
+FIELDS = ("text", "summary", "speaker_id", "said_on", "language")
+
+
+@dataclass
+class ClaimWork:
+    record: ClaimRecord
+    overwrite: bool  # a native record: its empty fields clear stored ones
+    reviews: tuple[ReviewRecord, ...] = ()  # the verdicts that came with it
+    review_urls: tuple[str, ...] = ()  # and their urls
+    known_row: int | None = None  # the claim those reviews were imported with before
+    row_id: int = 0
+    is_new: bool = False
+    merged: dict[str, Any] = field(default_factory=dict)  # a matched claim's fields after it
+
+    def identity(self, fingerprint: str) -> tuple[str, Any]:
+        if self.record.id:
+            return ("id", self.record.id)
+        if self.known_row:
+            return ("row", self.known_row)
+        return ("fp", fingerprint)
+
+
+def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWork]:
+    """Add or update the claims of ``works`` (setting ``row_id``); returns those deferred."""
+    speakers = actor_ids(state, {w.record.speaker for w in works if w.record.speaker})
+    batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]] = {}
+    deferred: list[ClaimWork] = []
+    reviewed = _reviewed_claims(state, {u for w in works if not w.record.id for u in w.review_urls})
+    for work in works:
+        r = work.record
+        given: dict[str, Any] = {
+            "text": r.text,
+            "summary": r.summary,
+            "said_on": r.date,
+            "language": r.language,
+            "speaker_id": speakers[r.speaker] if r.speaker else None,
+        }
+        given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
+        work.known_row = _review_match(reviewed, work.review_urls, fingerprint)
+        key = work.identity(fingerprint)
+        if key in batch:
+            deferred.append(work)
+        else:
+            batch[key] = (work, given)
+    found = _existing(state, list(batch))
+    moved = _merged_away(state, batch, found)
+    new = [(key, work, given) for key, (work, given) in batch.items() if key not in found]
+    ids = reserve_ids(state.session, CLAIMS, len(new))
+    rows = []
+    for row_id, (_key, work, given) in zip(ids, new, strict=True):
+        work.row_id, work.is_new = row_id, True
+        state.fresh.add(row_id)
+        r = work.record
+        rows.append(
+            {
+                "id": row_id,
+                "public_id": r.id or values.new_public_id("c"),
+                **given,
+                "created_at": r.created_at or state.now,
+                "updated_at": r.updated_at or state.now,
+            }
+        )
+        state.claim_ids.remember(rows[-1]["public_id"], row_id)
+    insert_rows(state.session, CLAIMS, rows)
+    changed = _merge(state, [(found[key], *batch[key]) for key in found])
+    changed |= _write_tags(state, [work for work, _ in batch.values()])
+    changed |= _write_appearances(state, [work for work, _ in batch.values()])
+    updates = []
+    for key, row in found.items():
+        work, _given = batch[key]
+        if work.row_id in changed:
+            updates.append(
+                {"id": row.id, **work.merged, "updated_at": work.record.updated_at or state.now}
+            )
+        state.summary.count("claims", is_new=False, changed=work.row_id in changed)
+    update_rows(state.session, CLAIMS, updates)
+    if moved:  # merged into another claim since that export: its appearances join the kept one
+        joined = _write_appearances(state, moved)
+        for work in moved:
+            state.summary.count("claims", is_new=False, changed=work.row_id in joined)
+    state.summary.added["claims"] += len(new)
+    return deferred
+
+
+def _merged_away(
+    state: ImportState,
+    batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]],
+    found: dict[tuple[str, Any], Any],
+) -> list[ClaimWork]:
+    """Take out of ``batch`` the claims named by an id that was merged into another claim."""
+    gone = [key[1] for key in batch if key[0] == "id" and key not in found]
+    if not gone:
+        return []
+    moved = []
+    for public_id, row_id in state.redirect(state.session, gone).items():
+        work, _given = batch.pop(("id", public_id))
+        work.row_id = row_id
+        moved.append(work)
+    return moved
+
+
+def _reviewed_claims(state: ImportState, urls: set[str]) -> dict[str, list[tuple[int, str]]]:
+    """For each review url already imported: the (claim row id, fingerprint) it reviewed."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    verdicts = table(Verdict)
+    for url, claim_id, fingerprint in state.rows(
+        lambda c: (
+            select(verdicts.c.url, CLAIMS.c.id, CLAIMS.c.fingerprint)
+            .join(CLAIMS, CLAIMS.c.id == verdicts.c.claim_id)
+            .where(verdicts.c.url.in_(c))
+        ),
+        urls,
+    ):
+        found.setdefault(url, []).append((claim_id, fingerprint))
+    return found
+
+
+def _review_match(
+    reviewed: dict[str, list[tuple[int, str]]], urls: tuple[str, ...], fingerprint: str
+) -> int | None:
+    """The claim a re-imported review belongs to. One page may review several claims under
+    one url: then the claim with the same fingerprint, and none when that is ambiguous."""
+    if not urls:
+        return None
+    candidates = {claim for url in urls for claim in reviewed.get(url, [])}
+    same = sorted(claim_id for claim_id, print_ in candidates if print_ == fingerprint)
+    if same:
+        return same[0]
+    claims = {claim_id for claim_id, _ in candidates}
+    return claims.pop() if len(claims) == 1 else None
+
+
+def _existing(state: ImportState, keys: list[tuple[str, Any]]) -> dict[tuple[str, Any], Any]:
+    columns = [CLAIMS.c[name] for name in ("id", "public_id", *FIELDS)]
+    found: dict[tuple[str, Any], Any] = {}
+    for kind, column in (
+        ("id", CLAIMS.c.public_id),
+        ("row", CLAIMS.c.id),
+        ("fp", CLAIMS.c.fingerprint),
+    ):
+        wanted = [value for key_kind, value in keys if key_kind == kind]
+
+        def query(chunk: list[Any], col: Any = column) -> Select[Any]:
+            return select(*columns, col.label("match")).where(col.in_(chunk)).order_by(CLAIMS.c.id)
+
+        rows = state.rows(
+            query,
+            wanted,
+        )
+        for row in rows:
+            found.setdefault((kind, row.match), row)
+    return found
+
+
+def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any]]]) -> set[int]:
+    """Decide each matched claim's new fields; returns the row ids whose fields changed."""
+    changed = set()
+    for row, work, given in matches:
+        work.row_id = row.id
+        state.claim_ids.remember(row.public_id, row.id)
+        given = {k: v for k, v in given.items() if k != "fingerprint"}
+        if not work.overwrite:
+            # Text is replaced only for a claim named by id or by its review; other empty
+            # fields never erase what is stored.
+            given = {k: v for k, v in given.items() if v is not None}
+            if not (work.record.id or work.known_row):
+                given.pop("text", None)
+        merged = {name: getattr(row, name) for name in FIELDS} | given
+        if any(merged[name] != getattr(row, name) for name in FIELDS):
+            changed.add(row.id)
+        merged["fingerprint"] = claim_fingerprint(
+            merged["text"], merged["speaker_id"], merged["said_on"]
+        )
+        work.merged = merged
+    return changed
+
+
+def _write_tags(state: ImportState, works: list[ClaimWork]) -> set[int]:
+    old = [w.row_id for w in works if not w.is_new and w.record.tags]
+    have = set(
+        state.rows(
+            lambda c: select(ClaimTag.claim_id, ClaimTag.tag).where(ClaimTag.claim_id.in_(c)),
+            old,
+        )
+    )
+    pairs = [(w.row_id, tag) for w in works for tag in w.record.tags if (w.row_id, tag) not in have]
+    insert_rows(state.session, table(ClaimTag), [{"claim_id": c, "tag": t} for c, t in pairs])
+    return {claim_id for claim_id, _ in pairs}
+
+
+def _write_appearances(state: ImportState, works: list[ClaimWork]) -> set[int]:
+    places = [(w, a) for w in works for a in w.record.appearances]
+    if not places:
+        return set()
+    sources = source_ids(state, {a.source for _, a in places})
+    appearances = table(Appearance)
+    old = [w.row_id for w in works if not w.is_new and w.record.appearances]
+    have = {
+        (row.claim_id, row.source_id): row
+        for row in state.rows(
+            lambda c: select(appearances).where(appearances.c.claim_id.in_(c)), old
+        )
+    }
+    inserts, updates, changed = [], [], set()
+    for work, place in places:
+        key = (work.row_id, sources[place.source])
+        if key not in have:
+            inserts.append(
+                {
+                    "claim_id": key[0],
+                    "source_id": key[1],
+                    "quote": place.quote,
+                    "seen_on": place.seen,
+                    "created_at": place.created_at or state.now,
+                }
+            )
+            have[key] = None  # a second appearance at the same page in this batch is ignored
+            changed.add(work.row_id)
+            continue
+        row = have[key]
+        if row is None:
+            continue
+        given = {"quote": place.quote, "seen_on": place.seen}
+        merged = fill(row, given, overwrite=work.overwrite)
+        if merged != {"quote": row.quote, "seen_on": row.seen_on}:
+            updates.append({"id": row.id, **merged})
+            changed.add(work.row_id)
+    ids = reserve_ids(state.session, appearances, len(inserts))
+    insert_rows(
+        state.session, appearances, [{"id": i, **r} for i, r in zip(ids, inserts, strict=True)]
+    )
+    update_rows(state.session, appearances, updates)
+    return changed

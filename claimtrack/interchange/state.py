@@ -1,0 +1,235 @@
+"""Shared state of one import: caches of actor, source and claim row ids, the summary, and the
+batched look-ups every phase uses. Rows are written only through services.bulkwrite."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Executable, Table, select
+from sqlalchemy.orm import Session
+
+from claimtrack.core import values
+from claimtrack.core.ratings import RatingTable
+from claimtrack.formats.native import SourceRecord
+from claimtrack.models import Actor, ActorAlias, Base, Claim, Source
+from claimtrack.models.base import utcnow
+from claimtrack.store.bulkwrite import insert_rows, reserve_ids, update_rows
+from claimtrack.store.sql import chunked
+
+
+def table(model: type[Base]) -> Table:
+    """A model's Table, typed as such (``__table__`` is declared as a FromClause)."""
+    return cast(Table, model.__table__)
+
+
+CHUNK = 2000  # keys per IN list: one query per batch, well under both backends' limits
+CACHE_LIMIT = 100_000  # entries per cache; cleared when full, so memory stays flat
+
+
+@dataclass
+class ImportSummary:
+    """How many records of each kind were added, updated, already present, or rejected."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    rejected: int = 0
+
+    def count(self, kind: str, *, is_new: bool, changed: bool) -> None:
+        target = self.added if is_new else self.updated if changed else self.unchanged
+        target[kind] += 1
+
+    def line(self) -> str:
+        """One line for people: "added 12 (claims 8, links 4), updated 0, unchanged 3,
+        rejected 0"."""
+
+        def part(label: str, counts: Counter[str]) -> str:
+            total = sum(counts.values())
+            detail = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()) if n)
+            return f"{label} {total}" + (f" ({detail})" if detail else "")
+
+        return ", ".join(
+            [
+                part(label, counts)
+                for label, counts in (
+                    ("added", self.added),
+                    ("updated", self.updated),
+                    ("unchanged", self.unchanged),
+                )
+            ]
+            + [f"rejected {self.rejected}"]
+        )
+
+
+class Cache(dict[Any, Any]):
+    """A dict that empties itself past CACHE_LIMIT entries (a miss only costs a query)."""
+
+    def remember(self, key: Any, value: Any) -> None:
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[key] = value
+
+
+@dataclass
+class ImportState:
+    session: Session
+    ratings: RatingTable
+    summary: ImportSummary = field(default_factory=ImportSummary)
+    now: dt.datetime = field(default_factory=utcnow)
+    actor_ids: Cache = field(default_factory=Cache)
+    source_ids: Cache = field(default_factory=Cache)
+    claim_ids: Cache = field(default_factory=Cache)
+    touched: set[int] = field(default_factory=set)  # claims to recount after the batch
+    fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
+    # Public ids of claims merged into others since an export → the row id of the claim kept.
+    redirect: Callable[[Session, list[str]], dict[str, int]] = lambda _session, _ids: {}
+
+    def rows(self, query: Callable[[list[Any]], Executable], keys: Iterable[Any]) -> Iterator[Any]:
+        """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
+        connection = self.session.connection()
+        for chunk in chunked(list(dict.fromkeys(keys)), CHUNK):
+            yield from connection.execute(query(chunk))
+
+
+def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
+    """Row ids of actors by name or alias (name → id); unknown names become new actors."""
+    names = set(names)
+    by_key = {values.name_key(name): name for name in names}
+    found = {key: state.actor_ids[key] for key in by_key if key in state.actor_ids}
+    missing = [key for key in by_key if key not in found]
+    found.update(actor_keys(state, missing))
+    new_keys = [key for key in missing if key not in found]
+    ids = reserve_ids(state.session, table(Actor), len(new_keys))
+    insert_rows(
+        state.session,
+        table(Actor),
+        [
+            {
+                "id": row_id,
+                "name": by_key[key],
+                "name_key": key,
+                "kind": "unknown",
+                "description": None,
+                "created_at": state.now,
+            }
+            for row_id, key in zip(ids, new_keys, strict=True)
+        ],
+    )
+    state.summary.added["actors"] += len(new_keys)
+    found.update(zip(new_keys, ids, strict=True))
+    for key in missing:
+        state.actor_ids.remember(key, found[key])
+    return {name: found[values.name_key(name)] for name in names}
+
+
+def actor_keys(state: ImportState, keys: Iterable[str]) -> dict[str, int]:
+    """Row ids of the actors named by these name keys, as a name first, else as an alias
+    (unknown keys are left out)."""
+    keys = list(keys)
+    found: dict[str, int] = dict(
+        state.rows(lambda c: select(Actor.name_key, Actor.id).where(Actor.name_key.in_(c)), keys)
+    )
+    found.update(
+        state.rows(
+            lambda c: select(ActorAlias.alias_key, ActorAlias.actor_id).where(
+                ActorAlias.alias_key.in_(c)
+            ),
+            [key for key in keys if key not in found],
+        )
+    )
+    return found
+
+
+SOURCE_FIELDS = ("title", "outlet", "published_on", "retrieved_at", "archive_url")
+
+
+def source_fields(record: SourceRecord) -> dict[str, Any]:
+    return {
+        "title": record.title,
+        "outlet": record.outlet,
+        "published_on": record.published,
+        "retrieved_at": record.retrieved_at,
+        "archive_url": record.archive_url,
+    }
+
+
+def write_sources(
+    state: ImportState, records: Sequence[SourceRecord], *, overwrite: bool, counted: bool
+) -> dict[str, int]:
+    """Add or update sources. ``overwrite``: the record's empty fields clear stored ones
+    (native files); else only given fields are filled in."""
+    wanted = {record.url: record for record in records}
+    sources = table(Source)
+    existing = {
+        row.url: row
+        for row in state.rows(lambda c: select(sources).where(sources.c.url.in_(c)), wanted)
+    }
+    new = [record for url, record in wanted.items() if url not in existing]
+    ids = reserve_ids(state.session, sources, len(new))
+    insert_rows(
+        state.session,
+        sources,
+        [
+            {
+                "id": row_id,
+                "url": r.url,
+                **source_fields(r),
+                "created_at": r.created_at or state.now,
+            }
+            for row_id, r in zip(ids, new, strict=True)
+        ],
+    )
+    written = {record.url: row_id for row_id, record in zip(ids, new, strict=True)}
+    state.summary.added["sources"] += len(new)
+    changes = []
+    for url, row in existing.items():
+        written[url] = row.id
+        given = source_fields(wanted[url])
+        merged = fill(row, given, overwrite=overwrite)
+        changed = any(merged[k] != getattr(row, k) for k in SOURCE_FIELDS)
+        if changed:
+            changes.append({"id": row.id, **merged})
+        if counted:
+            state.summary.count("sources", is_new=False, changed=changed)
+    update_rows(state.session, sources, changes)
+    for url, row_id in written.items():
+        state.source_ids.remember(url, row_id)
+    return written
+
+
+def fill(row: Any, given: dict[str, Any], *, overwrite: bool) -> dict[str, Any]:
+    """``given`` over what ``row`` stores: with ``overwrite`` every field (None clears it),
+    else only the values given (None keeps what is stored)."""
+    return {k: v if overwrite or v is not None else getattr(row, k) for k, v in given.items()}
+
+
+def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
+    """Row ids of sources by normalised URL; unknown URLs become new sources."""
+    found = {url: state.source_ids[url] for url in set(urls) if url in state.source_ids}
+    missing = [url for url in set(urls) if url not in found]
+    if missing:
+        found.update(
+            write_sources(
+                state, [SourceRecord(url=url) for url in missing], overwrite=False, counted=False
+            )
+        )
+    return found
+
+
+def claim_ids(state: ImportState, public_ids: Iterable[str]) -> dict[str, int]:
+    """Row ids of the claims with these public ids that exist (the others are left out)."""
+    found = {pid: state.claim_ids[pid] for pid in set(public_ids) if pid in state.claim_ids}
+    missing = [pid for pid in set(public_ids) if pid not in found]
+    for public_id, row_id in state.rows(
+        lambda c: select(Claim.public_id, Claim.id).where(Claim.public_id.in_(c)), missing
+    ):
+        found[public_id] = row_id
+        state.claim_ids.remember(public_id, row_id)
+    gone = [pid for pid in missing if pid not in found]
+    if gone:
+        found.update(state.redirect(state.session, gone))
+    return found

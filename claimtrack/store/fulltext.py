@@ -1,0 +1,303 @@
+"""The full-text index over claims: text, summary and the quotes of their appearances.
+
+The one module that knows how each backend searches. SQLite keeps an FTS5 table
+``claim_search`` (rowid = claims.id, porter-stemmed, ranked by BM25); PostgreSQL keeps a table
+``claim_search`` of ``tsvector`` documents (``english`` configuration) with a GIN index, ranked
+by ``ts_rank``. Database triggers keep both in step with every write, ORM or not. The objects
+are created by migration 0005 through ``install`` and are not in the models, so
+``include_name`` keeps them out of the drift check, and ``problems`` checks them instead.
+
+A later migration that makes SQLite rebuild ``claims`` or ``appearances`` (batch mode copies,
+drops and renames the table) drops their triggers: call ``install(connection)`` at its end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection, Select, Text, bindparam, func, literal_column, select, table
+from sqlalchemy import column as sql_column
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session
+
+from claimtrack.core.search_syntax import SearchQuery, any_word_fts5, any_word_websearch
+from claimtrack.models import Claim
+
+INDEX = "claim_search"
+MARK_START, MARK_END = "[", "]"
+SQLITE_TRIGGERS = (
+    "claim_search_claim_insert",
+    "claim_search_claim_update",
+    "claim_search_claim_delete",
+    "claim_search_appearance_insert",
+    "claim_search_appearance_update",
+    "claim_search_appearance_delete",
+)
+POSTGRESQL_TRIGGERS = ("claim_search_claim_changed", "claim_search_appearance_changed")
+
+_QUOTES = "(SELECT group_concat(quote, ' ') FROM appearances WHERE claim_id = {0})"
+_SET_QUOTES = f"UPDATE claim_search SET quotes = {_QUOTES} WHERE rowid = {{0}};"
+_SQLITE_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claim_search USING fts5("
+    "text, summary, quotes, tokenize = 'porter unicode61 remove_diacritics 2')",
+    # Text and summary weigh twice as much as quotes in BM25.
+    "INSERT INTO claim_search(claim_search, rank) VALUES ('rank', 'bm25(1.0, 1.0, 0.5)')",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_claim_insert AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claim_search(rowid, text, summary, quotes) "
+    f"VALUES (new.id, new.text, new.summary, {_QUOTES.format('new.id')}); END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_claim_update AFTER UPDATE OF text, summary "
+    "ON claims BEGIN UPDATE claim_search SET text = new.text, summary = new.summary "
+    "WHERE rowid = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_claim_delete AFTER DELETE ON claims BEGIN "
+    "DELETE FROM claim_search WHERE rowid = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_appearance_insert AFTER INSERT ON appearances "
+    f"BEGIN {_SET_QUOTES.format('new.claim_id')} END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_appearance_update AFTER UPDATE OF quote, "
+    f"claim_id ON appearances BEGIN {_SET_QUOTES.format('old.claim_id')} "
+    f"{_SET_QUOTES.format('new.claim_id')} END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_appearance_delete AFTER DELETE ON appearances "
+    f"BEGIN {_SET_QUOTES.format('old.claim_id')} END",
+]
+_SQLITE_FILL = (
+    "INSERT INTO claim_search(rowid, text, summary, quotes) "
+    f"SELECT id, text, summary, {_QUOTES.format('claims.id')} FROM claims "
+    "WHERE id NOT IN (SELECT rowid FROM claim_search)"
+)
+
+_PG_DOCUMENT = (
+    "setweight(to_tsvector('english', c.text), 'A') "
+    "|| setweight(to_tsvector('english', coalesce(c.summary, '')), 'A') "
+    "|| setweight(to_tsvector('english', coalesce((SELECT string_agg(a.quote, ' ') "
+    "FROM appearances a WHERE a.claim_id = c.id), '')), 'B')"
+)
+_POSTGRESQL_DDL = [
+    "CREATE TABLE IF NOT EXISTS claim_search (claim_id integer PRIMARY KEY "
+    "REFERENCES claims (id) ON DELETE CASCADE, document tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_claim_search_document ON claim_search USING gin (document)",
+    "CREATE OR REPLACE FUNCTION claim_search_refresh(target integer) RETURNS void "
+    "LANGUAGE sql AS $$ INSERT INTO claim_search (claim_id, document) "
+    f"SELECT c.id, {_PG_DOCUMENT} FROM claims c WHERE c.id = target "
+    "ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document $$",
+    "CREATE OR REPLACE FUNCTION claim_search_claim_changed() RETURNS trigger LANGUAGE plpgsql "
+    "AS $$ BEGIN PERFORM claim_search_refresh(NEW.id); RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION claim_search_appearance_changed() RETURNS trigger "
+    "LANGUAGE plpgsql AS $$ BEGIN "
+    "IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM claim_search_refresh(OLD.claim_id); END IF; "
+    "IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM claim_search_refresh(NEW.claim_id); END IF; "
+    "RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS claim_search_claim_changed ON claims",
+    "CREATE TRIGGER claim_search_claim_changed AFTER INSERT OR UPDATE OF text, summary "
+    "ON claims FOR EACH ROW EXECUTE FUNCTION claim_search_claim_changed()",
+    "DROP TRIGGER IF EXISTS claim_search_appearance_changed ON appearances",
+    "CREATE TRIGGER claim_search_appearance_changed AFTER INSERT OR UPDATE OR DELETE "
+    "ON appearances FOR EACH ROW EXECUTE FUNCTION claim_search_appearance_changed()",
+]
+_POSTGRESQL_FILL = (
+    f"INSERT INTO claim_search (claim_id, document) SELECT c.id, {_PG_DOCUMENT} FROM claims c "
+    "WHERE NOT EXISTS (SELECT 1 FROM claim_search s WHERE s.claim_id = c.id) "
+    "ON CONFLICT (claim_id) DO NOTHING"
+)
+_POSTGRESQL_DROP = [
+    "DROP TRIGGER IF EXISTS claim_search_appearance_changed ON appearances",
+    "DROP TRIGGER IF EXISTS claim_search_claim_changed ON claims",
+    "DROP FUNCTION IF EXISTS claim_search_appearance_changed()",
+    "DROP FUNCTION IF EXISTS claim_search_claim_changed()",
+    "DROP TABLE IF EXISTS claim_search",
+    "DROP FUNCTION IF EXISTS claim_search_refresh(integer)",
+]
+
+
+def install(connection: Connection) -> None:
+    """Create the index and its triggers if missing, and index every claim not yet indexed."""
+    if connection.dialect.name == "sqlite":
+        existed = _sqlite_has_index(connection)
+        for statement in _SQLITE_DDL[:1] + ([] if existed else _SQLITE_DDL[1:2]) + _SQLITE_DDL[2:]:
+            connection.exec_driver_sql(statement)
+        connection.exec_driver_sql(_SQLITE_FILL)
+        return
+    for statement in _POSTGRESQL_DDL:
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(_POSTGRESQL_FILL)
+
+
+def uninstall(connection: Connection) -> None:
+    """Drop the index, its triggers and functions."""
+    if connection.dialect.name == "sqlite":
+        for trigger in SQLITE_TRIGGERS:
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+        connection.exec_driver_sql("DROP TABLE IF EXISTS claim_search")
+        return
+    for statement in _POSTGRESQL_DROP:
+        connection.exec_driver_sql(statement)
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic hook: leave the index's tables (FTS5 shadow tables included) out of comparisons."""
+    if type_ == "table" and name is not None:
+        return not (name == INDEX or name.startswith(INDEX + "_"))
+    return True
+
+
+def problems(connection: Connection) -> list[str]:
+    """What is missing from the full-text index (empty when it is whole)."""
+    expected: tuple[str, ...]
+    if connection.dialect.name == "sqlite":
+        rows = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name = 'claim_search' OR type = 'trigger'"
+        )
+        expected = (INDEX, *SQLITE_TRIGGERS)
+    else:
+        rows = connection.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
+            "(to_regclass('claims'), to_regclass('appearances')) "
+            "UNION ALL SELECT 'claim_search' WHERE to_regclass('claim_search') IS NOT NULL"
+        )
+        expected = (INDEX, *POSTGRESQL_TRIGGERS)
+    present = {row[0] for row in rows}
+    return [
+        f"full-text search object {name} is missing (run `claimtrack init` to restore it)"
+        for name in expected
+        if name not in present
+    ]
+
+
+def _sqlite_has_index(connection: Connection) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'claim_search'"
+    ).first()
+    return found is not None
+
+
+# ---- queries ------------------------------------------------------------------------------
+
+_fts = table(INDEX, sql_column("rowid"), sql_column("text"))
+_documents = table(INDEX, sql_column("claim_id"), sql_column("document"))
+
+
+def ranked_query(session: Session, expression: str) -> tuple[Select[Any], Any]:
+    """``SELECT claims.id, relevance`` for claims matching ``expression``, and the relevance.
+
+    ``expression`` is FTS5 syntax on SQLite and ``websearch_to_tsquery`` input on PostgreSQL
+    (see claimtrack.core.search_syntax). Relevance is positive, higher is better.
+    """
+    relevance: Any
+    if _is_sqlite(session):
+        relevance = -literal_column(f"{INDEX}.rank")
+        query = (
+            select(Claim.id, relevance.label("relevance"))
+            .select_from(_fts)
+            .join(Claim, Claim.id == _fts.c.rowid)
+            .where(sql_text(f"{INDEX} MATCH :expression").bindparams(expression=expression))
+        )
+        return query, relevance
+    tsquery = func.websearch_to_tsquery(
+        literal_column("'english'::regconfig"), bindparam("expression", expression, type_=Text)
+    )
+    relevance = func.ts_rank(_documents.c.document, tsquery, 1)  # 1: longer texts weigh less
+    query = (
+        select(Claim.id, relevance.label("relevance"))
+        .select_from(_documents)
+        .join(Claim, Claim.id == _documents.c.claim_id)
+        .where(_documents.c.document.op("@@")(tsquery))
+    )
+    return query, relevance
+
+
+class Hit(NamedTuple):
+    """A search hit as read from the index: relevance is positive, higher is better."""
+
+    claim_id: int
+    relevance: float
+    snippet: str
+    public_id: str
+    text: str
+    speaker: str | None
+    said_on: dt.date | None
+
+
+_SNIPPET = f"snippet({INDEX}, -1, '{MARK_START}', '{MARK_END}', '…', 24)"
+_HEADLINE = (
+    "ts_headline('english', concat_ws(' … ', c.text, c.summary, (SELECT string_agg(a.quote, "
+    "' ') FROM appearances a WHERE a.claim_id = c.id)), websearch_to_tsquery('english', "
+    f":expression), 'StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\", MaxWords=24, "
+    "MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
+)
+_SQLITE_HITS = (
+    f"SELECT {INDEX}.rowid, -{INDEX}.rank, {_SNIPPET}, c.public_id, c.text, s.name, c.said_on "
+    f"FROM {INDEX} JOIN claims c ON c.id = {INDEX}.rowid "
+    "LEFT JOIN actors s ON s.id = c.speaker_id "
+    f"WHERE {INDEX} MATCH :expression ORDER BY {INDEX}.rank LIMIT :limit"
+)
+_POSTGRESQL_HITS = (
+    f"SELECT c.id, h.relevance, {_HEADLINE}, c.public_id, c.text, s.name, c.said_on FROM ("
+    "SELECT claim_id, ts_rank(document, websearch_to_tsquery('english', :expression), 1) AS "
+    f"relevance FROM {INDEX} WHERE document @@ websearch_to_tsquery('english', :expression) "
+    "ORDER BY relevance DESC, claim_id LIMIT :limit) h JOIN claims c ON c.id = h.claim_id "
+    "LEFT JOIN actors s ON s.id = c.speaker_id ORDER BY h.relevance DESC, c.id"
+)
+
+
+def best_hits(session: Session, expression: str, limit: int) -> list[Hit]:
+    """The ``limit`` most relevant claims with their snippets, in one statement, best first.
+
+    On SQLite FTS5 returns the rows already ranked, so the snippet and the join run for the
+    ``limit`` rows returned only.
+    """
+    statement = _SQLITE_HITS if _is_sqlite(session) else _POSTGRESQL_HITS
+    rows = session.execute(sql_text(statement), {"expression": expression, "limit": limit})
+    return [Hit(*row) for row in rows]
+
+
+def candidates(session: Session, expression: str, limit: int) -> list[tuple[int, str, float]]:
+    """Like ``top_ids`` with each claim's text: (row id, text, relevance), best first."""
+    if _is_sqlite(session):
+        rows = session.execute(
+            sql_text(f"SELECT rowid, text, -rank FROM {INDEX} WHERE {INDEX} MATCH :expression "
+                     "ORDER BY rank LIMIT :limit"),
+            {"expression": expression, "limit": limit},
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+    query, relevance = ranked_query(session, expression)
+    rows = session.execute(
+        query.add_columns(Claim.text).order_by(relevance.desc(), Claim.id).limit(limit)
+    )
+    return [(row[0], row[2], row[1]) for row in rows]
+
+
+def snippets(session: Session, expression: str, claim_ids: Sequence[int]) -> dict[int, str]:
+    """For each claim, a short passage around what matched, matches in [brackets]."""
+    if not claim_ids:
+        return {}
+    ids: Any = bindparam("ids", list(claim_ids), expanding=True)
+    if _is_sqlite(session):
+        statement = sql_text(
+            f"SELECT rowid, {_SNIPPET} FROM {INDEX} WHERE {INDEX} MATCH :expression "
+            "AND rowid IN :ids"
+        ).bindparams(ids)
+    else:
+        statement = sql_text(
+            f"SELECT c.id, {_HEADLINE} FROM claims c WHERE c.id IN :ids"
+        ).bindparams(ids)
+    rows = session.execute(statement, {"expression": expression})
+    return {row[0]: row[1] for row in rows}
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def expression(session: Session, query: SearchQuery) -> str:
+    """The parsed query in this backend's syntax."""
+    return query.to_fts5() if _is_sqlite(session) else query.to_websearch()
+
+
+def any_word_expression(session: Session, words: list[str]) -> str:
+    """A query for texts holding any of ``words``, in this backend's syntax."""
+    return any_word_fts5(words) if _is_sqlite(session) else any_word_websearch(words)
+
+
+def claims_upper_bound(session: Session) -> int:
+    """The highest claim row id: about the number of claims, read from the index in O(log n)."""
+    return session.scalar(select(func.max(Claim.id))) or 0

@@ -1,0 +1,159 @@
+"""Reading the edit history: who changed what, when, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from claimtrack.core import values
+from claimtrack.core.errors import InvalidInput, NotFound
+from claimtrack.models import HistoryEntry
+from claimtrack.store.history.snapshots import ENTITIES
+
+SHORT = 60
+ENTITY_NAMES = tuple(ENTITIES)
+# Fields a creation summary leaves out: the key column says the id, and the time is in "at".
+QUIET = frozenset({"public_id", "created_at"})
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """One recorded change."""
+
+    id: int
+    at: dt.datetime
+    user: str
+    command: str | None
+    action: str
+    entity: str
+    key: str
+    claim: str | None
+    changes: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def history(
+    session: Session,
+    ref: str | None = None,
+    *,
+    user: str | None = None,
+    since: str | dt.datetime | None = None,
+    entity: str | None = None,
+    limit: int | None = None,
+) -> list[HistoryView]:
+    """Changes, newest first. ``ref``: a claim id (changes to it, its parts, its verdicts and
+    links touching it), a verdict id, or a link number; a unique prefix of an id will do.
+
+    Raises InvalidInput for a malformed id or filter and NotFound for an id with no history.
+    """
+    query = select(HistoryEntry).order_by(HistoryEntry.id.desc())
+    if ref is not None:
+        query = _about(session, query, ref)
+    if user is not None:
+        query = query.where(HistoryEntry.user_name == values.name(user, "user name"))
+    start = values.timestamp(since, "--since time")
+    if start is not None:
+        query = query.where(HistoryEntry.at >= start)
+    if entity is not None:
+        if entity not in ENTITY_NAMES:
+            raise InvalidInput(f"'{entity}' is not a kind of record; use one of "
+                               f"{', '.join(ENTITY_NAMES)}.")
+        query = query.where(HistoryEntry.entity == entity)
+    if limit:
+        query = query.limit(limit)
+    return [history_view(entry) for entry in session.scalars(query)]
+
+
+def history_view(entry: HistoryEntry) -> HistoryView:
+    return HistoryView(
+        id=entry.id,
+        at=entry.at,
+        user=entry.user_name,
+        command=entry.command,
+        action=entry.action,
+        entity=entry.entity,
+        key=entry.entity_key,
+        claim=entry.claim_ref,
+        changes=describe(entry.action, entry.before, entry.after),
+        before=entry.before,
+        after=entry.after,
+    )
+
+
+def _about(session: Session, query: Select[HistoryEntry], ref: str) -> Select[HistoryEntry]:
+    cleaned = ref.strip()
+    if cleaned.isdigit():
+        return query.where(HistoryEntry.entity == "link", HistoryEntry.entity_key == cleaned)
+    if cleaned.lower().startswith("v-"):
+        verdict = resolve_id(session, cleaned, "v", "verdict")
+        return query.where(HistoryEntry.entity == "verdict", HistoryEntry.entity_key == verdict)
+    claim = resolve_id(session, cleaned, "c", "claim")
+    return query.where(or_(HistoryEntry.claim_ref == claim, HistoryEntry.other_claim_ref == claim))
+
+
+def resolve_id(session: Session, ref: str, prefix: str, noun: str) -> str:
+    """The full id of a claim or verdict named in the history (it may no longer exist)."""
+    wanted = values.public_id(ref, prefix, noun)
+    if len(wanted) - 2 < values.MIN_PREFIX:
+        raise InvalidInput(
+            f"'{ref}' is too short; give at least {values.MIN_PREFIX} characters after {prefix}-."
+        )
+    if prefix == "c":
+        columns = [HistoryEntry.claim_ref, HistoryEntry.other_claim_ref]
+    else:
+        columns = [HistoryEntry.entity_key]
+    found: set[str] = set()
+    for column in columns:
+        query = select(column).distinct().where(column.startswith(wanted, autoescape=True))
+        if prefix == "v":
+            query = query.where(HistoryEntry.entity == "verdict")
+        found.update(session.scalars(query.limit(6)))
+    matches = sorted(found)
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise InvalidInput(f"'{ref}' matches several {noun}s ({', '.join(matches[:5])}); "
+                           "type more of it.")
+    raise NotFound(f"No history is recorded for {noun} {ref}. List recent changes with "
+                   "`claimtrack history`.")
+
+
+def describe(action: str, before: Any, after: Any) -> str:
+    """One line for people: "text: «old» → «new»; tags: +y -x"."""
+    if action == "create" and isinstance(after, dict):
+        return "created: " + "; ".join(
+            f"{name}: {_short(value)}" for name, value in after.items()
+            if value not in (None, [], "") and name not in QUIET
+        )
+    if action == "delete":
+        return "deleted"
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return action
+    parts = []
+    for name in dict.fromkeys([*before, *after]):
+        old, new = before.get(name), after.get(name)
+        if old == new:
+            continue
+        if isinstance(old, list) and isinstance(new, list):
+            added = [_short(item) for item in new if item not in old]
+            removed = [_short(item) for item in old if item not in new]
+            parts.append(f"{name}: " + " ".join([*(f"+{a}" for a in added),
+                                                 *(f"-{r}" for r in removed)]))
+        else:
+            parts.append(f"{name}: {_short(old)} → {_short(new)}")
+    return "; ".join(parts)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        return _short(", ".join(_short(item) for item in value))
+    if isinstance(value, dict):
+        value = value.get("source") or value.get("url") or next(iter(value.values()), "")
+    text = "∅" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"

@@ -1,0 +1,103 @@
+"""Rows written as fast as each backend allows, with nothing else attached: one executemany
+on SQLite (each column's bind processor run in one tight loop), one COPY on PostgreSQL.
+
+No edit history here: ``claimtrack.store.bulkwrite`` adds it for imports; the history's own
+rows and whole-database restores are written through this module directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import JSON, Connection, Table
+
+
+def insert_untracked(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Insert rows (dicts with the same keys) without recording them in the edit history."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    if connection.dialect.name == "sqlite":
+        dialect = connection.dialect
+        quote = dialect.identifier_preparer.quote
+        processors = [
+            table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+        ]
+        statement = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+        converted = [
+            _convert([row[column] for row in rows], process, _is_json(table, column))
+            for column, process in zip(columns, processors, strict=True)
+        ]
+        connection.exec_driver_sql(statement, list(zip(*converted, strict=True)))
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), list(rows))
+        return
+    names = ", ".join(connection.dialect.identifier_preparer.quote(c) for c in columns)
+    statement = (
+        f"COPY {connection.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    )
+    converted = [
+        _convert([row[column] for row in rows], _copy_converter(table, column),
+                 _is_json(table, column))
+        for column in columns
+    ]
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(statement) as copy:
+            for values in zip(*converted, strict=True):
+                copy.write_row(values)
+    finally:
+        cursor.close()
+
+
+def _convert(column: list[Any], process: Any, is_json: bool = False) -> list[Any]:
+    """One column's values through its bind processor, each distinct value once (a batch
+    shares its timestamps and most of its dates); JSON documents (unhashable) each in turn."""
+    if process is None:
+        return column
+    if is_json:
+        return [None if value is None else process(value) for value in column]
+    done: dict[Any, Any] = {None: None}
+    for value in column:
+        if value not in done:
+            done[value] = process(value)
+    return [done[value] for value in column]
+
+
+def _is_json(table: Table, column: str) -> bool:
+    return isinstance(table.c[column].type, JSON)
+
+
+def _copy_converter(table: Table, column: str) -> Any:
+    """How a column's values go into COPY: JSON serialised, dates and enums as text."""
+    if _is_json(table, column):
+        return _json_text
+    try:
+        kind = table.c[column].type.python_type
+    except NotImplementedError:
+        return _copy_text
+    return _copy_text if issubclass(kind, (dt.date, enum.Enum)) else None
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _copy_text(value: Any) -> Any:
+    """A value as COPY's text format wants it: enums by value (psycopg would write an Enum
+    member's name), dates and aware times in ISO 8601; anything else as it is."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
