@@ -123,8 +123,11 @@ def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[En
 
 
 @contextmanager
-def command_session(ctx: typer.Context, *, write: bool = True) -> Iterator[Session]:
-    """One transaction for one command; notices are printed only after it commits."""
+def command_session(
+    ctx: typer.Context, *, write: bool = True, commit: bool = True
+) -> Iterator[Session]:
+    """One transaction for one command; notices are printed only after it commits.
+    ``commit=False``: everything is rolled back at the end (a dry run)."""
     from claimtrack.core.config import resolve_user
     from claimtrack.services.notices import notices
     from claimtrack.store.db import session_scope
@@ -132,7 +135,9 @@ def command_session(ctx: typer.Context, *, write: bool = True) -> Iterator[Sessi
     state = ctx.find_object(State)
     with open_engine(ctx) as engine:
         user = resolve_user(state.user if state else None) if write else None
-        with session_scope(engine, write=write, user=user, command=command_name(ctx)) as session:
+        with session_scope(
+            engine, write=write, user=user, command=command_name(ctx), commit=commit
+        ) as session:
             yield session
             queued = notices(session)
         for notice in queued:

@@ -1,43 +1,23 @@
-"""``claimtrack export`` and ``claimtrack import``: native JSON, ClaimReview, CSV and JSONL."""
+"""``claimtrack export`` and ``claimtrack import``: native JSON, ClaimReview, CSV and JSONL.
+
+Both are one library call each (claimtrack.interchange.export.write_export and
+claimtrack.interchange.importing.import_files); this module parses options and reports.
+"""
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimtrack.cli._common import command_session, fail, say
 from claimtrack.cli._documents import OutputFileOption, writing
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
+from claimtrack.core.enums import ExportFormat, ImportFormat
 
 if TYPE_CHECKING:
-    from claimtrack.interchange.importer import Rejection
-    from claimtrack.interchange.state import ImportSummary
-
-SHOWN_REJECTS = 10
-
-
-class ImportFormat(StrEnum):
-    AUTO = "auto"
-    NATIVE = "native"
-    CLAIMREVIEW = "claimreview"
-    CSV = "csv"
-    JSONL = "jsonl"
-
-
-class ExportFormat(StrEnum):
-    NATIVE = "native"
-    CLAIMREVIEW = "claimreview"
-    CSV = "csv"
-    JSONL = "jsonl"
-
-
-class _DryRun(Exception):
-    def __init__(self, summary: ImportSummary) -> None:
-        self.summary = summary
+    from claimtrack.interchange.importing import ImportResult
 
 
 def export(
@@ -62,41 +42,14 @@ def export(
 
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
     """
-    from claimtrack.interchange.export import claim_scope
+    from claimtrack.interchange.export import write_export
 
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
-        scope = claim_scope(claim_filter(speaker, tag, since, until))
-        count = _write_export(session, fmt, scope, stream)
+        where = claim_filter(speaker, tag, since, until)
+        count = write_export(session, stream, fmt=fmt, where=where)
     if output is not None:
-        say(
-            f"Exported {count} {'reviews' if fmt is ExportFormat.CLAIMREVIEW else 'records'} "
-            f"to {output}."
-        )
-
-
-def _write_export(session: Any, fmt: ExportFormat, scope: Any, stream: IO[str]) -> int:
-    from claimtrack.core.serial import to_json
-    from claimtrack.formats import csvio, jsonl
-    from claimtrack.interchange import export
-    from claimtrack.interchange import native as exchange
-
-    if fmt is ExportFormat.NATIVE:
-        document = exchange.export_document(session, scope=scope)
-        stream.write(to_json(document) + "\n")
-        return sum(len(document[k]) for k in ("actors", "sources", "claims", "links", "verdicts"))
-    if fmt is ExportFormat.JSONL:
-        return jsonl.write_jsonl(stream, exchange.export_sections(session, scope))
-    if fmt is ExportFormat.CSV:
-        return csvio.write_csv(stream, export.csv_rows(session, scope))
-    count = 0
-    stream.write("[")
-    for review in export.claim_reviews(session, scope):
-        stream.write(
-            ("," if count else "") + "\n" + json.dumps(review, ensure_ascii=False, indent=2)
-        )
-        count += 1
-    stream.write("\n]\n")
-    return count
+        noun = "reviews" if fmt is ExportFormat.CLAIMREVIEW else "records"
+        say(f"Exported {count} {noun} to {output}.")
 
 
 def import_(
@@ -139,112 +92,36 @@ def import_(
     in one transaction; a claimtrack export goes in whole unless --rejects is given.
     See docs/interop.md.
     """
-    from claimtrack.core.errors import ClaimtrackError
-    from claimtrack.formats import inputs
+    from claimtrack.cli._progress import progress
+    from claimtrack.interchange.importing import expand_paths, import_files, import_size
 
-    shown: list[str] = []
-    try:
-        files = inputs.expand(paths)
-    except ClaimtrackError as error:
-        fail(str(error))
-    except OSError as error:
-        fail(f"Cannot read {error.filename}: {error.strerror}. Check the path.")
     try:
         sink = rejects.open("w", encoding="utf-8") if rejects else None
     except OSError as error:
         fail(f"Cannot write {rejects}: {error.strerror}. Choose another --rejects path.")
-
-    def on_reject(rejection: Rejection) -> None:
-        if len(shown) < SHOWN_REJECTS:
-            shown.append(f"Rejected {rejection.file}, {rejection.where}: {rejection.reason}")
-        if sink is not None:
-            sink.write(
-                json.dumps(
-                    {
-                        "file": rejection.file,
-                        "position": rejection.where,
-                        "reason": rejection.reason,
-                        "record": rejection.record,
-                    },
-                    ensure_ascii=False,
-                    default=str,
-                )
-                + "\n"
-            )
-
     try:
-        summary, notes = _run_import(
-            ctx,
-            files,
-            fmt,
-            strict=strict,
-            dry_run=dry_run,
-            on_reject=on_reject,
-            whole_exports=rejects is None,
-        )
-        verb = "Imported"
-    except _DryRun as done:
-        summary, notes, verb = done.summary, [], "Dry run, nothing written"
+        with command_session(ctx, commit=not dry_run) as session:
+            files = expand_paths(paths)
+            with progress(import_size(files), "Importing", in_bytes=True) as update:
+                result = import_files(session, files, fmt=fmt, strict=strict, rejects=sink,
+                                      on_progress=update)
     finally:
         if sink is not None:
             sink.close()
-    for line in [*notes, *shown]:
-        say(line)
-    if summary.rejected > len(shown):
+    _report(result, rejects, verb="Dry run, nothing written" if dry_run else "Imported")
+
+
+def _report(result: ImportResult, rejects: Path | None, *, verb: str) -> None:
+    for warning in result.warnings:
+        say(warning)
+    for rejection in result.rejections:
+        say(f"Rejected {rejection.file}, {rejection.where}: {rejection.reason}")
+    summary, shown = result.summary, len(result.rejections)
+    if summary.rejected > shown:
         say(
-            f"… {summary.rejected - len(shown)} more rejected"
+            f"… {summary.rejected - shown} more rejected"
             + (f"; all are in {rejects}." if rejects else "; pass --rejects FILE to keep them all.")
         )
+    files = result.files
     where = files[0] if len(files) == 1 else f"{len(files)} files"
     say(f"{verb} {where}: {summary.line()}.")
-
-
-def _run_import(
-    ctx: typer.Context,
-    files: list[str],
-    fmt: ImportFormat,
-    *,
-    strict: bool,
-    dry_run: bool,
-    on_reject: Any,
-    whole_exports: bool,
-) -> tuple[ImportSummary, list[str]]:
-    from claimtrack.cli._progress import progress
-    from claimtrack.formats import inputs
-    from claimtrack.interchange.importer import Importer
-
-    notes: list[str] = []
-    sizes = [
-        None if f == "-" else Path(f).stat().st_size if Path(f).is_file() else 0 for f in files
-    ]
-    total = None if None in sizes else sum(s or 0 for s in sizes)
-    done = 0
-    with (
-        progress(total, "Importing", in_bytes=True) as update,
-        command_session(ctx) as session,
-    ):
-        importer = Importer(session, strict=strict, on_reject=on_reject)
-        for name in files:
-            stream, counter, _size = inputs.open_input(name)
-            with stream:
-                chosen = (
-                    fmt.value
-                    if fmt is not ImportFormat.AUTO
-                    else inputs.detect(name, stream.peek(4096)[:4096])
-                )
-                importer.on_batch = lambda c=counter, base=done: update(base + c.count)
-                ignored: list[str] = []
-                records = inputs.read(
-                    stream, chosen, name=name, ignored=ignored, guessed=fmt is ImportFormat.AUTO
-                )
-                importer.feed(records, name, whole=whole_exports and chosen == "native")
-                done += counter.count
-            if ignored:
-                notes.append(
-                    f"{name}: ignored the columns {', '.join(ignored)} "
-                    "(see docs/interop.md for the column names)."
-                )
-        summary = importer.finish()
-        if dry_run:
-            raise _DryRun(summary)
-    return summary, notes

@@ -119,6 +119,25 @@ class GraphFormat(StrEnum):
     GRAPHML = "graphml"
 
 
+class ImportFormat(StrEnum):
+    """What ``claimtrack import`` reads; auto: from the file name, else its first bytes."""
+
+    AUTO = "auto"
+    NATIVE = "native"
+    CLAIMREVIEW = "claimreview"
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    """What ``claimtrack export`` writes."""
+
+    NATIVE = "native"
+    CLAIMREVIEW = "claimreview"
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
 class LinkStatus(StrEnum):
     """Whether a link is established, only suggested (by `claimtrack dedupe`), or rejected.
 

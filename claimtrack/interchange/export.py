@@ -1,23 +1,78 @@
-"""Exports in other tools' formats, streamed: ClaimReview JSON-LD (one per verdict) and CSV
-rows. The native document and JSON Lines come from services.exchange."""
+"""``write_export``: the library call behind ``claimtrack export``, in every ExportFormat.
+
+Everything is streamed, a chunk of claims at a time: the native document and JSON Lines from
+claimtrack.interchange.native's records, ClaimReview JSON-LD (one per verdict) and CSV rows
+from here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
-from claimtrack.core.enums import ActorKind
+from claimtrack.core.enums import ActorKind, ExportFormat
+from claimtrack.formats import csvio, jsonl, native, native_out
 from claimtrack.formats.claimreview_out import ReviewExport, review_document
 from claimtrack.formats.native import ClaimRecord, VerdictRecord
-from claimtrack.interchange.native import Scope, export_claims
+from claimtrack.interchange.native import Scope, export_claims, export_sections
 from claimtrack.models import Actor, Claim, Source, Verdict, VerdictOriginal
+from claimtrack.models.base import utcnow
 from claimtrack.services.filters import ClaimFilter
 
 CHUNK = 500
+
+
+def write_export(
+    session: Session,
+    stream: IO[str],
+    *,
+    fmt: ExportFormat = ExportFormat.NATIVE,
+    where: ClaimFilter = ClaimFilter(),
+) -> int:
+    """Write the database (or the claims ``where`` selects, with what they refer to) to
+    ``stream`` in ``fmt``; returns how many records (reviews for ClaimReview) were written."""
+    return WRITERS[fmt](session, stream, claim_scope(where))
+
+
+def _native(session: Session, stream: IO[str], scope: Scope) -> int:
+    header = {"format": native.FORMAT_NAME, "version": native.FORMAT_VERSION,
+              "exported_at": native.iso_time(utcnow())}
+    count = native_out.write_document(stream, header, export_sections(session, scope))
+    stream.write("\n")
+    return count
+
+
+def _jsonl(session: Session, stream: IO[str], scope: Scope) -> int:
+    return jsonl.write_jsonl(stream, export_sections(session, scope))
+
+
+def _csv(session: Session, stream: IO[str], scope: Scope) -> int:
+    return csvio.write_csv(stream, csv_rows(session, scope))
+
+
+def _claimreview(session: Session, stream: IO[str], scope: Scope) -> int:
+    """A JSON array, one review at a time."""
+    count = 0
+    stream.write("[")
+    for review in claim_reviews(session, scope):
+        text = json.dumps(review, ensure_ascii=False, indent=2)
+        stream.write(("," if count else "") + "\n" + text)
+        count += 1
+    stream.write("\n]\n")
+    return count
+
+
+WRITERS: dict[ExportFormat, Callable[[Session, IO[str], Scope], int]] = {
+    ExportFormat.NATIVE: _native,
+    ExportFormat.JSONL: _jsonl,
+    ExportFormat.CSV: _csv,
+    ExportFormat.CLAIMREVIEW: _claimreview,
+}
 
 
 def claim_scope(where: ClaimFilter = ClaimFilter()) -> Scope:
