@@ -73,11 +73,10 @@ def escaped_floor(disputes: list[Any]) -> str:
 
 
 def main(quick: bool) -> None:
-    from claimtrack.core.enums import DocumentFormat, GraphFormat, OutputFormat
+    from claimtrack.core.enums import DocumentFormat, GraphFormat
     from claimtrack.interchange import native as exchange
-    from claimtrack.render.disputes import render_contested
+    from claimtrack.render.disputes import CONTESTED, ContestedReport
     from claimtrack.render.graph import dispute_graph, render_graph
-    from claimtrack.render.pages import contested_document
     from claimtrack.services import disputes
     from claimtrack.store.db import make_engine, session_scope
     from claimtrack.store.migrate import ensure_current
@@ -103,8 +102,8 @@ def main(quick: bool) -> None:
           f"({len(floor) / 1e6:.1f} MB)")
     filters = {"tag": None}
     jobs: dict[str, Callable[[], str]] = {
-        "html": lambda: contested_document(found, DocumentFormat.HTML, filters=filters),
-        "markdown": lambda: render_contested(found, OutputFormat.MARKDOWN, filters=filters),
+        "html": lambda: CONTESTED[DocumentFormat.HTML](ContestedReport(found, filters)),
+        "markdown": lambda: CONTESTED[DocumentFormat.MARKDOWN](ContestedReport(found, filters)),
         **{f"graph {fmt}": (lambda fmt=fmt: render_graph(dispute_graph(found), fmt))
            for fmt in GraphFormat},
     }

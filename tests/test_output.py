@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from claimtrack.core.enums import OutputFormat
 from claimtrack.core.spreadsheet import neutralise, restore
-from claimtrack.render.rows import markdown_cell, render_rows, wrap
+from claimtrack.render.rows import LISTING, Listing, markdown_cell, wrap
 from tests.conftest import Cli
 
 
@@ -24,7 +24,7 @@ def test_csv_cells_never_start_a_formula(text: str) -> None:
 @given(st.lists(st.text(), min_size=1, max_size=4))
 def test_csv_round_trips_apart_from_the_guard(texts: list[str]) -> None:
     rows = [{f"c{i}": t for i, t in enumerate(texts)}]
-    parsed = list(csv.reader(io.StringIO(render_rows(rows, OutputFormat.CSV), newline="")))
+    parsed = list(csv.reader(io.StringIO(LISTING[OutputFormat.CSV](Listing(rows)), newline="")))
     assert parsed[0] == list(rows[0])
     assert [restore(cell) for cell in parsed[1]] == texts
 

@@ -175,12 +175,15 @@ def emit_rows(
     *,
     records: Sequence[object] | None = None,
     columns: Sequence[str] | None = None,
+    terminal_columns: Sequence[str] | None = None,
     empty: str,
 ) -> None:
-    """Print rows in ``fmt``; an empty table prints ``empty`` (a hint) on stderr instead."""
-    from claimtrack.render.rows import render_rows
+    """Print rows in ``fmt`` (see claimtrack.render.rows.Listing); a table with no rows says
+    ``empty`` (a hint) on stderr instead."""
+    from claimtrack.render.rows import LISTING, Listing
 
-    if not rows and fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+    text = LISTING[fmt](Listing(rows, columns, terminal_columns, records))
+    if text:
+        emit(text)
+    elif empty:
         say(empty)
-        return
-    emit(render_rows(rows, fmt, columns=columns, records=records))

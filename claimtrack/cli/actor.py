@@ -78,12 +78,12 @@ def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TAB
 @app.command("record")
 def record(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """A speaker's track record: claims made, how many contested, by whom, verdicts."""
-    from claimtrack.render.track_record import render_record
+    from claimtrack.render.track_record import RECORD
     from claimtrack.services.track_record import speaker_record
 
     with command_session(ctx, write=False) as session:
         found = speaker_record(session, name)
-    emit(render_record(found, fmt))
+    emit(RECORD[fmt](found))
 
 
 @app.command("edit")

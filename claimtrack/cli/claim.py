@@ -119,9 +119,8 @@ def list_(
     if limit and len(found) > limit:
         found = found[:limit]
         say(f"Showing the first {limit} claims; pass --limit 0 for all.")
-    short = fmt is OutputFormat.TABLE
     emit_rows(
-        [claim_row(view, short=short) for view in found],
+        [claim_row(view) for view in found],
         fmt,
         records=found,
         empty="No claims match; add one with `claimtrack claim add`.",
@@ -135,9 +134,9 @@ def show(ctx: typer.Context, claim_id: IdArg, fmt: FormatOption = OutputFormat.T
 
     with command_session(ctx, write=False) as session:
         details = claims.describe_claim(session, claim_id)
-    from claimtrack.render.disputes import render_claim
+    from claimtrack.render.claims import CLAIM
 
-    emit(render_claim(details, fmt))
+    emit(CLAIM[fmt](details))
 
 
 @app.command("edit")
@@ -190,16 +189,16 @@ def remove(
     say(f"Removed claim {removed}.")
 
 
-def claim_row(view: ClaimView, *, short: bool = False) -> dict[str, object]:
-    """A claim as one flat row (the text shortened for terminal tables)."""
-    text = view.headline if short else view.text
-    if short and len(text) > TABLE_TEXT:
-        text = text[: TABLE_TEXT - 1] + "…"
+def claim_row(view: ClaimView) -> dict[str, object]:
+    """A claim as one flat row (its headline, shortened, in terminal tables)."""
+    from claimtrack.render.rows import Brief
+    from claimtrack.render.wording import short
+
     return {
         "id": view.id,
         "date": view.date,
         "speaker": view.speaker,
-        "claim": text,
+        "claim": Brief(view.text, short(view.headline, TABLE_TEXT)),
         "tags": list(view.tags),
         "challenges": view.challenges,
     }

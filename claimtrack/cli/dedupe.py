@@ -53,21 +53,19 @@ def review(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List suggested duplicates waiting for a decision, the most likely first."""
-    from claimtrack.render.wording import short
+    from claimtrack.render.wording import brief
     from claimtrack.services import dedupe as dedupe_service
 
     with command_session(ctx, write=False) as session:
         found = dedupe_service.pending(session, limit=limit or None)
-    shortened = fmt is OutputFormat.TABLE
     rows: list[dict[str, object]] = [
         {"link": s.link, "score": s.score, "claim": s.claim.id,
-         "text": short(s.claim.text, TABLE_TEXT) if shortened else s.claim.text,
-         "same_as": s.same_as.id,
-         "same_as_text": short(s.same_as.text, TABLE_TEXT) if shortened else s.same_as.text}
+         "text": brief(s.claim.text, TABLE_TEXT), "same_as": s.same_as.id,
+         "same_as_text": brief(s.same_as.text, TABLE_TEXT)}
         for s in found
     ]
     emit_rows(rows, fmt, records=list[object](found),
               empty="No suggestions are waiting; run `claimtrack dedupe` to look for duplicates.")
-    if found and fmt is OutputFormat.TABLE:
+    if found:
         say("Decide with `claimtrack link confirm LINK`, `claimtrack link reject LINK`, or "
             "`claimtrack claim merge KEEP DROP`.")

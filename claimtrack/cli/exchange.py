@@ -43,13 +43,13 @@ def export(
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
     """
     from claimtrack.interchange.export import write_export
+    from claimtrack.render.wording import plural
 
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
         where = claim_filter(speaker, tag, since, until)
         count = write_export(session, stream, fmt=fmt, where=where)
     if output is not None:
-        noun = "reviews" if fmt is ExportFormat.CLAIMREVIEW else "records"
-        say(f"Exported {count} {noun} to {output}.")
+        say(f"Exported {plural(count, fmt.unit)} to {output}.")
 
 
 def import_(

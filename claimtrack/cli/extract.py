@@ -111,12 +111,13 @@ def _read(file: str) -> str:
 
 
 def _print_suggestions(suggestions: list[Suggestion], fmt: OutputFormat, file: str) -> None:
-    short = fmt is OutputFormat.TABLE
-    rows: list[dict[str, object]] = []
-    for s in suggestions:
-        text = s.text if not short or len(s.text) <= TABLE_TEXT else s.text[: TABLE_TEXT - 1] + "…"
-        rows.append({"id": s.id, "speaker": s.speaker, "kind": s.kind.value, "verb": s.verb,
-                     "text": text, "responds_to": s.responds_to, "confidence": s.confidence,
-                     "start": s.start, "end": s.end})
+    from claimtrack.render.wording import brief
+
+    rows: list[dict[str, object]] = [
+        {"id": s.id, "speaker": s.speaker, "kind": s.kind.value, "verb": s.verb,
+         "text": brief(s.text, TABLE_TEXT), "responds_to": s.responds_to,
+         "confidence": s.confidence, "start": s.start, "end": s.end}
+        for s in suggestions
+    ]
     emit_rows(rows, fmt, records=[s.public() for s in suggestions], columns=COLUMNS,
               empty=f"No attributed assertions found in {file}.")

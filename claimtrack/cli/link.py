@@ -103,7 +103,7 @@ def list_(
     emit_rows(
         rows,
         fmt,
-        columns=columns if fmt is OutputFormat.TABLE else None,
+        terminal_columns=columns,
         empty="No links; add one with `claimtrack link add FROM denies TO`.",
     )
 

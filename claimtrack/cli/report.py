@@ -26,12 +26,12 @@ def show(
 
     Who said it; who denied, contradicted, evaded or supported it; the verdicts and sources.
     """
-    from claimtrack.render.pages import dispute_document
+    from claimtrack.render.disputes import DISPUTE
     from claimtrack.services import claims, disputes
 
     with command_session(ctx, write=False) as session:
         dispute = disputes.dispute_of(session, claims.get_claim(session, claim_id))
-    deliver(dispute_document(dispute, fmt), output, description=f"dispute {dispute.claim.id}")
+    deliver(DISPUTE[fmt](dispute), output, description=f"dispute {dispute.claim.id}")
 
 
 @app.command("contested")
@@ -52,7 +52,7 @@ def contested(
 
     --format html -o report.html writes one self-contained page for editors and readers.
     """
-    from claimtrack.render.pages import contested_document
+    from claimtrack.render.disputes import CONTESTED, ContestedReport
     from claimtrack.render.wording import plural
     from claimtrack.services import disputes, review
 
@@ -63,7 +63,7 @@ def contested(
     with command_session(ctx, write=False) as session:
         found = report(session, where=claim_filter(speaker, tag, since, until), limit=limit or None)
     deliver(
-        contested_document(found, fmt, filters=filters),
+        CONTESTED[fmt](ContestedReport(found, filters)),
         output,
         description=f"the contested report ({plural(len(found), 'dispute')})",
     )

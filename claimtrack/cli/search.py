@@ -48,10 +48,9 @@ def search(
          "snippet": hit.snippet, "text": hit.text}
         for hit in hits
     ]
-    columns = ["id", "score", "speaker", "date", "snippet"]
-    if fmt is not OutputFormat.TABLE:
-        columns.append("text")
-    emit_rows(rows, fmt, records=list[object](hits), columns=columns,
+    emit_rows(rows, fmt, records=list[object](hits),
+              columns=["id", "score", "speaker", "date", "snippet", "text"],
+              terminal_columns=["id", "score", "speaker", "date", "snippet"],
               empty="No claim matches; try fewer words, or `claimtrack match` for a whole text.")
 
 
@@ -79,7 +78,7 @@ def match(
     Texts under 8 words, and a negated text against one that is not, are never suggested as
     the same claim: compare them by eye.
     """
-    from claimtrack.render.wording import short
+    from claimtrack.render.wording import brief
     from claimtrack.services import search as search_service
 
     wording = _read_text(text, file)
@@ -88,7 +87,7 @@ def match(
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "suggested": hit.is_suggestion, "speaker": hit.speaker,
          "date": hit.date,
-         "text": short(hit.text, TABLE_TEXT) if fmt is OutputFormat.TABLE else hit.text}
+         "text": brief(hit.text, TABLE_TEXT)}
         for hit in hits
     ]
     emit_rows(rows, fmt, records=list[object](hits),

@@ -10,7 +10,6 @@ from claimtrack.cli._common import FormatOption, command_session, emit, emit_row
 from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
-    from claimtrack.core.views import SourceView
     from claimtrack.services.sources import SourceFields
 
 app = quiet_typer("Articles and pages where claims appear.")
@@ -81,12 +80,13 @@ def list_(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List sources, newest publication first, with how many claims appear in each."""
+    from claimtrack.render.claims import source_row
     from claimtrack.services import sources
 
     with command_session(ctx, write=False) as session:
         found = sources.list_sources(session, outlet=outlet)
     emit_rows(
-        [_row(view) for view in found],
+        [source_row(view) for view in found],
         fmt,
         records=found,
         empty="No sources yet; add one with `claimtrack source add`.",
@@ -96,35 +96,14 @@ def list_(
 @app.command("show")
 def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
     """Show one source and the claims that appear in it."""
+    from claimtrack.render.claims import SOURCE
     from claimtrack.services import sources
 
     with command_session(ctx, write=False) as session:
-        view, quoted = sources.describe_source(session, url)
-    if fmt is OutputFormat.JSON:
-        from claimtrack.core.serial import to_json
-
-        emit(to_json({"source": view, "claims": [{"claim": c, "quote": q} for c, q in quoted]}))
-        return
-    rows = [{"claim": c.id, "speaker": c.speaker, "date": c.date, "quote": q} for c, q in quoted]
-    if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
-        emit_rows([_row(view)], fmt, empty="")
-        typer.echo("")
-    emit_rows(
-        rows,
-        fmt,
-        columns=["claim", "speaker", "date", "quote"],
-        empty="No claims appear in this source yet.",
-    )
-
-
-def _row(view: SourceView) -> dict[str, object]:
-    return {
-        "url": view.url,
-        "title": view.title,
-        "outlet": view.outlet,
-        "published": view.published,
-        "claims": view.claims,
-    }
+        details = sources.describe_source(session, url)
+    emit(SOURCE[fmt](details))
+    if not details.claims:
+        say("No claims appear in this source yet.")
 
 
 def _fields(

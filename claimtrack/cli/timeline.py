@@ -22,10 +22,10 @@ def timeline(
     Oldest first. Uses the dates claims were said, their sources' publication dates and the
     dates they were seen; days_after counts from the claim's own first sighting.
     """
-    from claimtrack.render.track_record import render_timeline
+    from claimtrack.render.timeline import TIMELINE
     from claimtrack.services import claims
     from claimtrack.services.timeline import timeline_of
 
     with command_session(ctx, write=False) as session:
         found = timeline_of(session, claims.get_claim(session, claim_id))
-    emit(render_timeline(found, fmt))
+    emit(TIMELINE[fmt](found))

@@ -105,11 +105,6 @@ class DocumentFormat(StrEnum):
     CSV = "csv"
     HTML = "html"
 
-    @property
-    def output_format(self) -> OutputFormat | None:
-        """The matching OutputFormat, or None for HTML (rendered from templates)."""
-        return None if self is DocumentFormat.HTML else OutputFormat(self.value)
-
 
 class GraphFormat(StrEnum):
     """Graph description languages ``claimtrack graph`` writes."""
@@ -136,6 +131,14 @@ class ExportFormat(StrEnum):
     CLAIMREVIEW = "claimreview"
     CSV = "csv"
     JSONL = "jsonl"
+
+    @property
+    def unit(self) -> str:
+        """What one written item is: a ClaimReview export counts reviews, the others records."""
+        return _EXPORT_UNITS.get(self, "record")
+
+
+_EXPORT_UNITS = {ExportFormat.CLAIMREVIEW: "review"}
 
 
 class LinkStatus(StrEnum):

@@ -121,6 +121,22 @@ class ClaimDetails:
 
 
 @dataclass(frozen=True)
+class QuotedClaim:
+    """A claim as it appears in a source, with the passage quoted there."""
+
+    claim: ClaimView
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """One source and the claims seen in it."""
+
+    source: SourceView
+    claims: tuple[QuotedClaim, ...] = ()
+
+
+@dataclass(frozen=True)
 class Challenge:
     """A claim that contradicts, denies or evades another: who, how, and which claim."""
 

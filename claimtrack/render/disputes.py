@@ -1,130 +1,64 @@
-"""Rendering claims and disputes in every output format.
+"""Disputes in every DocumentFormat: ``DISPUTE`` (one claim's dispute) and ``CONTESTED`` (the
+contested-claims report) map each format to the function that writes it.
 
 Table format is for the checker at a terminal (a readable tree), markdown for editors, CSV one
-row per side of a dispute, JSON the full nested structure.
+row per side of a dispute, JSON the full nested structure, HTML a page (claimtrack.render.pages).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from claimtrack.core.enums import OutputFormat
-from claimtrack.core.serial import plain, to_json
-from claimtrack.core.views import ClaimDetails, ClaimView, Dispute, Response, VerdictView
-from claimtrack.render import markdown
-from claimtrack.render.rows import cell_text, render_rows, visible
-from claimtrack.render.wording import plural, short, verdict_text, who
+from claimtrack.core.enums import DocumentFormat, OutputFormat
+from claimtrack.core.serial import to_json
+from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
+from claimtrack.render import markdown, pages
+from claimtrack.render.rows import LISTING, Listing, visible
+from claimtrack.render.wording import dispute_state, plural, short, used_filters, verdict_text, who
 
 WIDTH = 88
 
 
-# ---- one claim ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ContestedReport:
+    """The contested-claims report: its disputes and the filters that selected them."""
+
+    disputes: Sequence[Dispute]
+    filters: Mapping[str, Any]
 
 
-def render_claim(details: ClaimDetails, fmt: OutputFormat) -> str:
-    """A claim's record: fields, sources, links and verdicts."""
-    claim = details.claim
-    if fmt is OutputFormat.JSON:
-        return to_json(
-            {**plain(claim), "links": plain(details.links), "verdicts": plain(details.verdicts)}
-        )
-    fields = {
-        "id": claim.id,
-        "text": claim.text,
-        "speaker": claim.speaker,
-        "date": claim.date,
-        "summary": claim.summary,
-        "language": claim.language,
-        "tags": list(claim.tags),
-        "challenges": claim.challenges,
-        "created_at": claim.created_at,
-        "updated_at": claim.updated_at,
-    }
-    if fmt is OutputFormat.CSV:
-        return render_rows([fields], fmt)
-    sections = [render_rows([{"field": k, "value": v} for k, v in fields.items()], fmt)]
-    parts: list[tuple[str, list[dict[str, Any]]]] = [
-        (
-            "Sources",
-            [
-                {"url": a.url, "outlet": a.outlet, "quote": a.quote, "seen": a.seen}
-                for a in claim.sources
-            ],
-        ),
-        (
-            "Links",
-            [
-                {
-                    "id": link.id,
-                    "from": link.from_claim,
-                    "relation": link.relation,
-                    "to": link.to_claim,
-                    "status": link.status,
-                    "note": link.note,
-                }
-                for link in details.links
-            ],
-        ),
-        ("Verdicts", [_verdict_row(v) for v in details.verdicts]),
-    ]
-    return "\n\n".join(sections + render_sections(parts, fmt))
-
-
-def render_sections(
-    parts: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], fmt: OutputFormat
-) -> list[str]:
-    """Titled tables ("## Title" in markdown, "Title:" at the terminal); empty ones left out."""
-    heading = "## {}" if fmt is OutputFormat.MARKDOWN else "{}:"
-    return [f"{heading.format(title)}\n\n{render_rows(rows, fmt)}" for title, rows in parts if rows]
-
-
-# ---- disputes -----------------------------------------------------------------------------
-
-
-def render_dispute(dispute: Dispute, fmt: OutputFormat) -> str:
-    """One dispute: a tree at the terminal, a section in markdown, rows in CSV."""
-    if fmt is OutputFormat.JSON:
-        return to_json(dispute)
-    if fmt is OutputFormat.CSV:
-        return render_rows(dispute_rows([dispute]), fmt)
-    if fmt is OutputFormat.MARKDOWN:
-        return markdown.dispute_section(dispute, heading="#")
-    return visible(_tree(dispute))
-
-
-def used_filters(filters: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The filters a report was made with, as (name, text): ``tag: a, b``."""
-    return [(name, cell_text(value)) for name, value in filters.items() if value]
-
-
-def render_contested(
-    disputes: Sequence[Dispute], fmt: OutputFormat, *, filters: Mapping[str, Any]
-) -> str:
-    """The contested-claims report."""
-    if fmt is OutputFormat.JSON:
-        return to_json(list(disputes))
-    if fmt is OutputFormat.CSV:
-        return render_rows(dispute_rows(disputes), fmt, columns=DISPUTE_COLUMNS)
-    used = used_filters(filters)
-    count = plural(len(disputes), "dispute")
+def _scope(report: ContestedReport) -> tuple[str, str]:
+    """ "3 disputes" and "; tag: ukraine" (empty when unfiltered)."""
+    used = used_filters(report.filters)
     scope = ("; " + ", ".join(f"{name}: {value}" for name, value in used)) if used else ""
-    if fmt is OutputFormat.MARKDOWN:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        parts = [
-            f"# Contested claims\n\n{count}, most challenged first{markdown.escape(scope)}. "
-            f"Generated {stamp}."
-        ]
-        parts += [
-            markdown.dispute_section(d, heading="##", number=i) for i, d in enumerate(disputes, 1)
-        ]
-        return "\n\n".join(parts)
+    return plural(len(report.disputes), "dispute"), scope
+
+
+def _contested_table(report: ContestedReport) -> str:
+    count, scope = _scope(report)
     header = f"Contested claims: {count}, most challenged first{scope}."
-    if not disputes:
+    if not report.disputes:
         return header + "\nNothing is contested yet: link a denial with `claimtrack link add`."
-    return visible("\n\n".join([header] + [_tree(d, number=i) for i, d in enumerate(disputes, 1)]))
+    trees = [_tree(d, number=i) for i, d in enumerate(report.disputes, 1)]
+    return visible("\n\n".join([header, *trees]))
+
+
+def _contested_markdown(report: ContestedReport) -> str:
+    count, scope = _scope(report)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        f"# Contested claims\n\n{count}, most challenged first{markdown.escape(scope)}. "
+        f"Generated {stamp}."
+    ]
+    parts += [
+        markdown.dispute_section(d, heading="##", number=i)
+        for i, d in enumerate(report.disputes, 1)
+    ]
+    return "\n\n".join(parts)
 
 
 DISPUTE_COLUMNS = [
@@ -180,32 +114,11 @@ def _side_row(
     }
 
 
-def _verdict_row(verdict: VerdictView) -> dict[str, Any]:
-    return {
-        "id": verdict.id,
-        "by": verdict.by,
-        "rating": verdict.rating,
-        "normalized": verdict.normalized,
-        "date": verdict.date,
-        "url": verdict.url,
-    }
-
-
 def _wrap(text: str, indent: str) -> list[str]:
     lines: list[str] = []
     for paragraph in f"“{text}”".splitlines() or [""]:
         lines += textwrap.wrap(paragraph, WIDTH - len(indent), break_long_words=True) or [""]
     return [indent + line for line in lines]
-
-
-def dispute_state(dispute: Dispute) -> str:
-    """ "contested: 2 challenges, verdicts disagree", or "not contested"."""
-    state = (
-        f"contested: {plural(dispute.claim.challenges, 'challenge')}"
-        if dispute.is_contested
-        else "not contested"
-    )
-    return state + (", verdicts disagree" if dispute.verdicts_disagree else "")
 
 
 def _tree(dispute: Dispute, *, number: int | None = None) -> str:
@@ -266,3 +179,27 @@ def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:
     return [
         f"{indent}verdict: {verdict_text(v)}" + (f" {v.date}" if v.date else "") for v in verdicts
     ]
+
+
+CONTESTED: dict[DocumentFormat, Callable[[ContestedReport], str]] = {
+    DocumentFormat.TABLE: _contested_table,
+    DocumentFormat.MARKDOWN: _contested_markdown,
+    DocumentFormat.JSON: lambda report: to_json(list(report.disputes)),
+    DocumentFormat.CSV: lambda report: LISTING[OutputFormat.CSV](
+        Listing(dispute_rows(report.disputes), DISPUTE_COLUMNS)
+    ),
+    DocumentFormat.HTML: lambda report: pages.contested_page(report.disputes, report.filters),
+}
+"""The contested-claims report in each format: a tree per dispute at the terminal, a section
+per dispute in markdown, one row per side in CSV, the nested structure in JSON, a page in HTML."""
+
+DISPUTE: dict[DocumentFormat, Callable[[Dispute], str]] = {
+    DocumentFormat.TABLE: lambda dispute: visible(_tree(dispute)),
+    DocumentFormat.MARKDOWN: lambda dispute: markdown.dispute_section(dispute, heading="#"),
+    DocumentFormat.JSON: to_json,
+    DocumentFormat.CSV: lambda dispute: LISTING[OutputFormat.CSV](
+        Listing(dispute_rows([dispute]), DISPUTE_COLUMNS)
+    ),
+    DocumentFormat.HTML: pages.dispute_page,
+}
+"""One claim's dispute in each format."""

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.core.enums import OutputFormat
 from claimtrack.core.views import ClaimView, Dispute
-from claimtrack.render.rows import render_rows, visible
+from claimtrack.render.rows import markdown_table, visible
 from claimtrack.render.wording import short, verdict_text, who
 
 _MD_SPECIAL = set("\\`*_[]|#~")
@@ -62,7 +61,7 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
         for response in dispute.responses:
             rows.append(_response_row(response.relation.phrase, response.claim))
             rows += [_response_row("  ↳ supported by", s.claim) for s in response.supporters]
-        lines.append("\n" + render_rows(rows, OutputFormat.MARKDOWN))
+        lines.append("\n" + markdown_table(rows))
     return "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
-"""Documents people share: the contested report and one dispute, in every DocumentFormat.
+"""HTML pages people share: the contested report and one dispute (the other formats of these
+documents are in claimtrack.render.disputes).
 
 HTML pages come from the jinja2 templates in ``claimtrack/render/templates`` with autoescaping on:
 claim text is hostile input and must show as text. A page is one self-contained file (CSS
@@ -14,10 +15,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import __version__
-from claimtrack.core.enums import DocumentFormat, Relation
+from claimtrack.core.enums import Relation
 from claimtrack.core.views import Dispute, Response
-from claimtrack.render.disputes import dispute_state, render_contested, render_dispute, used_filters
-from claimtrack.render.wording import plural, short
+from claimtrack.render.wording import dispute_state, plural, short, used_filters
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -25,16 +25,8 @@ if TYPE_CHECKING:
 WEB_SCHEMES = ("http://", "https://")
 
 
-def contested_document(
-    disputes: Sequence[Dispute],
-    fmt: DocumentFormat,
-    *,
-    filters: Mapping[str, Any],
-) -> str:
-    """The contested-claims report in ``fmt``; HTML is a standalone page."""
-    rows_format = fmt.output_format
-    if rows_format is not None:
-        return render_contested(disputes, rows_format, filters=filters)
+def contested_page(disputes: Sequence[Dispute], filters: Mapping[str, Any]) -> str:
+    """The contested-claims report as a standalone page."""
     return _page(
         "contested.html.j2",
         title="Contested claims",
@@ -43,13 +35,9 @@ def contested_document(
     )
 
 
-def dispute_document(dispute: Dispute, fmt: DocumentFormat) -> str:
-    """One claim's dispute in ``fmt``; HTML is a standalone page."""
-    rows_format = fmt.output_format
-    if rows_format is not None:
-        return render_dispute(dispute, rows_format)
-    title = f"Dispute {dispute.claim.id}"
-    return _page("dispute.html.j2", title=title, dispute=dispute)
+def dispute_page(dispute: Dispute) -> str:
+    """One claim's dispute as a standalone page."""
+    return _page("dispute.html.j2", title=f"Dispute {dispute.claim.id}", dispute=dispute)
 
 
 def is_web_url(value: object) -> bool:

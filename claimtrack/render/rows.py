@@ -1,7 +1,9 @@
-"""Rendering rows and documents as table, markdown, JSON or CSV.
+"""Rows for people and programs: a ``Listing`` in table, markdown, JSON or CSV.
 
-Queries never know the output format, so every read command supports every format. Text is
-escaped where it is rendered: markdown cells escape ``|`` and turn newlines into ``<br>``;
+Queries never know the output format, so every read command supports every format: a command
+builds a Listing and ``LISTING[fmt]`` writes it (one function per format, no format checks
+elsewhere). Text is escaped where it is rendered: terminal cells show control and bidi
+characters as escapes, markdown cells escape ``|`` and markup and turn newlines into ``<br>``,
 CSV cells that a spreadsheet would run as a formula are guarded (claimtrack.core.spreadsheet).
 """
 
@@ -11,7 +13,8 @@ import csv
 import io
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from claimtrack.core.enums import OutputFormat
@@ -19,6 +22,32 @@ from claimtrack.core.serial import plain, to_json
 from claimtrack.core.spreadsheet import neutralise
 
 TABLE_WIDTH = 60
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A cell shown as ``brief`` in terminal tables and as ``whole`` everywhere else (a claim's
+    text shortened to fit a terminal)."""
+
+    whole: Any
+    brief: str
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Flat rows. ``columns`` (default: the first row's keys) in that order; the terminal table
+    shows ``terminal_columns`` when given; JSON prints ``records`` (default: the rows) unflattened.
+    A table with no rows is empty text (JSON still prints ``[]`` and CSV its header)."""
+
+    rows: Sequence[Row]
+    columns: Sequence[str] | None = None
+    terminal_columns: Sequence[str] | None = None
+    records: Sequence[Any] | None = None
+
+    def names(self, *, terminal: bool = False) -> list[str]:
+        chosen = self.terminal_columns if terminal and self.terminal_columns else self.columns
+        return list(chosen or (self.rows[0].keys() if self.rows else []))
 
 
 # Shown as escapes at a terminal and in markdown: control characters (a claim could carry
@@ -39,6 +68,8 @@ def visible(text: str) -> str:
 
 def cell_text(value: Any) -> str:
     """A scalar as display text ("" for None, lists joined by ", ")."""
+    if isinstance(value, Brief):
+        value = value.whole
     value = plain(value)
     if value is None:
         return ""
@@ -63,37 +94,6 @@ def markdown_cell(text: str) -> str:
     )
 
 
-def render_rows(
-    rows: Sequence[Mapping[str, Any]],
-    fmt: OutputFormat,
-    *,
-    columns: Sequence[str] | None = None,
-    records: Sequence[Any] | None = None,
-    empty: str = "",
-) -> str:
-    """Render flat rows. ``records`` (default: the rows) is what JSON prints, unflattened."""
-    columns = list(columns or (rows[0].keys() if rows else []))
-    if fmt is OutputFormat.JSON:
-        return to_json(list(records if records is not None else rows))
-    if fmt is OutputFormat.CSV:
-        buffer = io.StringIO()
-        # RFC 4180 line ends: with "\n" alone the csv module would leave a bare "\r" unquoted.
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([neutralise(cell_text(row.get(c))) for c in columns])
-        return buffer.getvalue().removesuffix("\r\n")
-    if not rows:
-        return empty
-    from tabulate import tabulate
-
-    if fmt is OutputFormat.MARKDOWN:
-        body = [[markdown_cell(cell_text(row.get(c))) for c in columns] for row in rows]
-        return tabulate(body, headers=columns, tablefmt="github", disable_numparse=True)
-    body = [[wrap(visible(cell_text(row.get(c)))) for c in columns] for row in rows]
-    return tabulate(body, headers=columns, tablefmt="simple", disable_numparse=True)
-
-
 def wrap(text: str, width: int = TABLE_WIDTH) -> str:
     """A table cell's lines wrapped at ``width`` (blank lines dropped). Not tabulate's
     ``maxcolwidths``: it re-types cells before wrapping, so a verdict "False" printed True."""
@@ -101,3 +101,75 @@ def wrap(text: str, width: int = TABLE_WIDTH) -> str:
     return "\n".join(
         "\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip()
     )
+
+
+def _table(listing: Listing) -> str:
+    if not listing.rows:
+        return ""
+    from tabulate import tabulate
+
+    columns = listing.names(terminal=True)
+    body = [[wrap(visible(_terminal_text(row.get(c)))) for c in columns] for row in listing.rows]
+    return tabulate(body, headers=columns, tablefmt="simple", disable_numparse=True)
+
+
+def _terminal_text(value: Any) -> str:
+    return value.brief if isinstance(value, Brief) else cell_text(value)
+
+
+def markdown_table(rows: Sequence[Row], columns: Sequence[str] | None = None) -> str:
+    """Rows as a GitHub-flavoured markdown table, every cell escaped."""
+    return _markdown(Listing(rows, columns))
+
+
+def _markdown(listing: Listing) -> str:
+    if not listing.rows:
+        return ""
+    from tabulate import tabulate
+
+    columns = listing.names()
+    body = [[markdown_cell(cell_text(row.get(c))) for c in columns] for row in listing.rows]
+    return tabulate(body, headers=columns, tablefmt="github", disable_numparse=True)
+
+
+def _json(listing: Listing) -> str:
+    records = listing.records if listing.records is not None else listing.rows
+    return to_json([_whole(record) for record in records])
+
+
+def _whole(record: Any) -> Any:
+    if isinstance(record, Mapping):
+        return {key: value.whole if isinstance(value, Brief) else value
+                for key, value in record.items()}
+    return record
+
+
+def _csv(listing: Listing) -> str:
+    columns = listing.names()
+    buffer = io.StringIO()
+    # RFC 4180 line ends: with "\n" alone the csv module would leave a bare "\r" unquoted.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in listing.rows:
+        writer.writerow([neutralise(cell_text(row.get(c))) for c in columns])
+    return buffer.getvalue().removesuffix("\r\n")
+
+
+LISTING: dict[OutputFormat, Callable[[Listing], str]] = {
+    OutputFormat.TABLE: _table,
+    OutputFormat.MARKDOWN: _markdown,
+    OutputFormat.JSON: _json,
+    OutputFormat.CSV: _csv,
+}
+
+
+# How a titled table is headed, in the formats that show titles.
+HEADINGS = {OutputFormat.TABLE: "{}:", OutputFormat.MARKDOWN: "## {}"}
+
+
+def titled(parts: Sequence[tuple[str, Listing]], fmt: OutputFormat) -> list[str]:
+    """Titled tables in a terminal or markdown document (``fmt`` TABLE or MARKDOWN), one
+    string each; empty ones are left out."""
+    heading, write = HEADINGS[fmt], LISTING[fmt]
+    return [f"{heading.format(title)}\n\n{write(listing)}"
+            for title, listing in parts if listing.rows]

@@ -3,7 +3,11 @@ verdict in one line, a count with its noun."""
 
 from __future__ import annotations
 
-from claimtrack.core.views import ClaimView, VerdictView
+from collections.abc import Mapping
+from typing import Any
+
+from claimtrack.core.views import ClaimView, Dispute, VerdictView
+from claimtrack.render.rows import Brief, cell_text
 
 
 def plural(count: int, noun: str) -> str:
@@ -28,3 +32,23 @@ def short(text: str, length: int = 70) -> str:
 def verdict_text(verdict: VerdictView) -> str:
     """ "PolitiFact: Pants on Fire (false)"."""
     return f"{verdict.by}: {verdict.rating} ({verdict.normalized})"
+
+
+def brief(text: str, length: int = 70) -> Brief:
+    """A table cell: ``text`` whole, shortened to ``length`` at a terminal."""
+    return Brief(text, short(text, length))
+
+
+def dispute_state(dispute: Dispute) -> str:
+    """ "contested: 2 challenges, verdicts disagree", or "not contested"."""
+    state = (
+        f"contested: {plural(dispute.claim.challenges, 'challenge')}"
+        if dispute.is_contested
+        else "not contested"
+    )
+    return state + (", verdicts disagree" if dispute.verdicts_disagree else "")
+
+
+def used_filters(filters: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The filters a report was made with, as (name, text): ``tag: a, b``."""
+    return [(name, cell_text(value)) for name, value in filters.items() if value]

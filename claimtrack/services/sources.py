@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core import values
 from claimtrack.core.errors import Conflict, NotFound
-from claimtrack.core.views import ClaimView, SourceView
+from claimtrack.core.views import QuotedClaim, SourceDetails, SourceView
 from claimtrack.models import Appearance, Source
 from claimtrack.services.notices import notify
 from claimtrack.store.sql import create_or_find
@@ -113,10 +113,8 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
     return [source_view(source, count) for source, count in session.execute(query)]
 
 
-def describe_source(
-    session: Session, url: str
-) -> tuple[SourceView, list[tuple[ClaimView, str | None]]]:
-    """One source and the claims seen in it, each with its quote."""
+def describe_source(session: Session, url: str) -> SourceDetails:
+    """One source and the claims seen in it, each with its quote. Raises NotFound."""
     from claimtrack.services import reading
 
     source = get_source(session, url)
@@ -126,8 +124,8 @@ def describe_source(
         .order_by(Appearance.id)
     ).all()
     views = reading.claim_views(session, [claim_id for claim_id, _ in appearances])
-    quoted = [(views[claim_id], quote) for claim_id, quote in appearances]
-    return source_view(source, len(quoted)), quoted
+    quoted = tuple(QuotedClaim(views[claim_id], quote) for claim_id, quote in appearances)
+    return SourceDetails(source_view(source, len(quoted)), quoted)
 
 
 def source_view(source: Source, claims: int = 0) -> SourceView:
