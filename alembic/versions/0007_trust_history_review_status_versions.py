@@ -14,7 +14,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from alembic import op
-from claimtrack.store import fulltext
 
 revision = "0007"
 down_revision = "0005"
@@ -68,7 +67,7 @@ def upgrade() -> None:
             sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False)
         )
     # SQLite batch mode may rebuild claims, which drops the full-text triggers of 0005.
-    fulltext.install(op.get_bind())
+    _restore_claim_triggers()
 
 
 def downgrade() -> None:
@@ -91,4 +90,26 @@ def downgrade() -> None:
         batch_op.drop_index('ix_history_at')
 
     op.drop_table('history')
-    fulltext.install(op.get_bind())  # claims was rebuilt above: put the 0005 triggers back
+    _restore_claim_triggers()  # claims was rebuilt above: put the 0005 triggers back
+
+
+# The triggers migration 0005 put on claims, frozen as they were (a migration never imports
+# claimtrack code). SQLite drops them when batch mode rebuilds the table; PostgreSQL keeps them.
+_QUOTES = "(SELECT group_concat(quote, ' ') FROM appearances WHERE claim_id = {0})"
+_SQLITE_CLAIM_TRIGGERS = [
+    "CREATE TRIGGER IF NOT EXISTS claim_search_claim_insert AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claim_search(rowid, text, summary, quotes) "
+    f"VALUES (new.id, new.text, new.summary, {_QUOTES.format('new.id')}); END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_claim_update AFTER UPDATE OF text, summary "
+    "ON claims BEGIN UPDATE claim_search SET text = new.text, summary = new.summary "
+    "WHERE rowid = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS claim_search_claim_delete AFTER DELETE ON claims BEGIN "
+    "DELETE FROM claim_search WHERE rowid = old.id; END",
+]
+
+
+def _restore_claim_triggers() -> None:
+    connection = op.get_bind()
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_CLAIM_TRIGGERS:
+            connection.exec_driver_sql(statement)
