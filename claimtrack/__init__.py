@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS = {
-    "open_database": "claimtrack.store.db",
+    "open_database": "claimtrack.store.migrate",
     "make_engine": "claimtrack.store.db",
     "session_scope": "claimtrack.store.db",
     "ensure_current": "claimtrack.store.migrate",
@@ -51,7 +51,34 @@ _EXPORTS = {
     "ExportFormat": "claimtrack.core.enums",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "ActorKind",
+    "ClaimFilter",
+    "ClaimtrackError",
+    "Conflict",
+    "DatabaseBusy",
+    "DatabaseUnavailable",
+    "DocumentFormat",
+    "ExportFormat",
+    "ImportFormat",
+    "ImportResult",
+    "InvalidInput",
+    "LinkStatus",
+    "NotFound",
+    "OutputFormat",
+    "Rating",
+    "Relation",
+    "ReviewStatus",
+    "SchemaOutOfDate",
+    "__version__",
+    "ensure_current",
+    "import_files",
+    "make_engine",
+    "open_database",
+    "session_scope",
+    "upgrade",
+    "write_export",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -91,5 +118,5 @@ if TYPE_CHECKING:
     from claimtrack.interchange.export import write_export
     from claimtrack.interchange.importing import ImportResult, import_files
     from claimtrack.services.filters import ClaimFilter
-    from claimtrack.store.db import make_engine, open_database, session_scope
-    from claimtrack.store.migrate import ensure_current, upgrade
+    from claimtrack.store.db import make_engine, session_scope
+    from claimtrack.store.migrate import ensure_current, open_database, upgrade

@@ -69,22 +69,6 @@ def make_engine(
     )
 
 
-def open_database(url: str | None = None) -> Engine:
-    """An engine on ``url`` (default: $CLAIMTRACK_DATABASE_URL, else the user's claimtrack.db)
-    whose schema is current: a brand-new database is created, one made by an older claimtrack
-    raises SchemaOutOfDate (upgrade it with ``claimtrack.upgrade``, which backs up first)."""
-    from claimtrack.core.config import resolve_database_url
-    from claimtrack.store.migrate import ensure_current
-
-    engine = make_engine(resolve_database_url(url))
-    try:
-        ensure_current(engine)
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
-
-
 def _configure_sqlite(
     engine: Engine,
     database: str,

@@ -59,6 +59,22 @@ def is_empty(connection: Connection) -> bool:
     return not set(inspect(connection).get_table_names()) - {"alembic_version"}
 
 
+def open_database(url: str | None = None) -> Engine:
+    """An engine on ``url`` (default: $CLAIMTRACK_DATABASE_URL, else the user's claimtrack.db)
+    whose schema is current: a brand-new database is created, one made by an older claimtrack
+    raises SchemaOutOfDate (upgrade it with ``claimtrack.upgrade``, which backs up first)."""
+    from claimtrack.core.config import resolve_database_url
+    from claimtrack.store.db import make_engine
+
+    engine = make_engine(resolve_database_url(url))
+    try:
+        ensure_current(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
 def ensure_current(engine: Engine) -> None:
     """Refuse to work on a schema made by another claimtrack; bring a brand-new database to head.
 
