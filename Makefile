@@ -28,13 +28,17 @@ demo: $(VENV)/.installed
 # SQLite always; PostgreSQL too when CLAIMTRACK_TEST_DATABASE_URL is set (then it must be reachable).
 test: test-sqlite test-postgresql
 
+# Tests run on as many workers as the machine has cores (pytest-xdist); the packaging tests
+# share one worker so the wheel is built once.
+PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadgroup
+
 test-sqlite: $(VENV)/.installed-test
-	env -u CLAIMTRACK_TEST_DATABASE_URL $(BIN)/python -m pytest -q
+	env -u CLAIMTRACK_TEST_DATABASE_URL $(PYTEST)
 
 test-postgresql: $(VENV)/.installed-test
 	@if [ -n "$$CLAIMTRACK_TEST_DATABASE_URL" ]; then \
 	  echo "== PostgreSQL: the database tests again =="; \
-	  $(BIN)/python -m pytest -q -m db; \
+	  $(PYTEST) -m db; \
 	else echo "CLAIMTRACK_TEST_DATABASE_URL is not set: PostgreSQL tests not run."; fi
 
 bench: $(VENV)/.installed-test
@@ -46,7 +50,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 wheel-check: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q tests/test_packaging.py
+	$(BIN)/python -m pytest -q tests/packaging
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

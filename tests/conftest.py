@@ -1,32 +1,37 @@
-"""Shared fixtures: a fresh database per test (SQLite file, or a PostgreSQL schema) and a CLI.
+"""Fixtures: a fresh database per test (a SQLite file, or a PostgreSQL schema) and a CLI on it.
 
 With CLAIMTRACK_TEST_DATABASE_URL set, every test that uses ``database_url`` runs on
-PostgreSQL in a schema of its own, dropped afterwards. An unreachable server is a failure,
-never a skip.
+PostgreSQL in a schema of its own, dropped afterwards; schema names carry a random id per run,
+so runs never see each other's rows. An unreachable server is a failure, never a skip.
+
+``database_url`` is migrated to head: the migrations run once per run (per worker), and each
+test gets a copy (SQLite: the file; PostgreSQL: the statements the migration ran, replayed in
+a new schema). ``empty_database_url`` is a database with no tables at all, for the tests of
+migrations and of what a brand-new database does. Helpers are in tests/helpers.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
 
-from claimtrack.cli import app
-from claimtrack.store.db import make_engine, session_scope
+from claimtrack.store.db import make_engine
 from claimtrack.store.history.tracking import TrackedSession
 from claimtrack.store.migrate import ensure_current
+from tests.helpers import FIXTURES, ROOT, Cli
 
 ENV_TEST_URL = "CLAIMTRACK_TEST_DATABASE_URL"
 RUN_ID = uuid.uuid4().hex[:8]
@@ -36,12 +41,13 @@ _schemas = itertools.count(1)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that touches a database "db", so the PostgreSQL pass selects them."""
     for item in items:
-        if "database_url" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "database_url" in names or "empty_database_url" in names:
             item.add_marker(pytest.mark.db)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "db: uses the database_url fixture (runs on PostgreSQL too)")
+    config.addinivalue_line("markers", "db: uses a test database (runs on PostgreSQL too)")
 
 
 @pytest.fixture(scope="session")
@@ -63,30 +69,103 @@ def postgres_admin() -> Iterator[Engine | None]:
     engine.dispose()
 
 
+@dataclass
+class Template:
+    """A migrated database to copy: a SQLite file, or the statements a PostgreSQL migration ran."""
+
+    sqlite_file: Path | None = None
+    statements: list[tuple[str, Any, bool]] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def template(
+    tmp_path_factory: pytest.TempPathFactory, postgres_admin: Engine | None
+) -> Iterator[Template]:
+    """The migrations, run once for the whole session."""
+    folder = tmp_path_factory.mktemp("template")
+    with _empty_database(folder / "template.db", postgres_admin) as url:
+        if postgres_admin is None:
+            _migrate(url)
+            yield Template(sqlite_file=folder / "template.db")
+            return
+        found = Template()
+
+        def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+                   executemany: bool) -> None:
+            found.statements.append((statement, parameters, executemany))
+
+        event.listen(Engine, "before_cursor_execute", record)
+        try:
+            _migrate(url)
+        finally:
+            event.remove(Engine, "before_cursor_execute", record)
+        yield found
+
+
+def _migrate(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        ensure_current(engine)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
-def database_url(tmp_path: Path, postgres_admin: Engine | None) -> Iterator[str]:
-    """A URL to a brand-new, empty database for this test."""
-    with _fresh_database(tmp_path / "claims.db", postgres_admin) as url:
+def database_url(
+    tmp_path: Path, postgres_admin: Engine | None, template: Template
+) -> Iterator[str]:
+    """A URL to a brand-new database of this test's own, migrated to head, with no rows."""
+    with _migrated_database(tmp_path / "claims.db", postgres_admin, template) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path, postgres_admin: Engine | None) -> Iterator[str]:
+    """A URL to a brand-new database with no tables at all."""
+    with _empty_database(tmp_path / "empty.db", postgres_admin) as url:
         yield url
 
 
 @pytest.fixture
 def second_database_url(
-    database_url: str, tmp_path: Path, postgres_admin: Engine | None
+    database_url: str, tmp_path: Path, postgres_admin: Engine | None, template: Template
 ) -> Iterator[str]:
-    """Another empty database on the same backend as ``database_url`` (for round trips and
+    """Another migrated database on the same backend as ``database_url`` (for round trips and
     restores; it depends on ``database_url`` so that its tests run on PostgreSQL too)."""
-    with _fresh_database(tmp_path / "second.db", postgres_admin) as url:
+    with _migrated_database(tmp_path / "second.db", postgres_admin, template) as url:
         yield url
 
 
 @contextmanager
-def _fresh_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterator[str]:
+def _migrated_database(
+    sqlite_file: Path, postgres_admin: Engine | None, template: Template
+) -> Iterator[str]:
+    if template.sqlite_file is not None:
+        shutil.copyfile(template.sqlite_file, sqlite_file)
+        yield f"sqlite:///{sqlite_file}"
+        return
+    with _empty_database(sqlite_file, postgres_admin) as url:
+        engine = create_engine(url)
+        try:
+            with engine.begin() as connection:
+                cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                for statement, parameters, executemany in template.statements:
+                    if executemany:
+                        cursor.executemany(statement, parameters)
+                    else:
+                        cursor.execute(statement, parameters or None)
+        finally:
+            engine.dispose()
+        yield url
+
+
+@contextmanager
+def _empty_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterator[str]:
     """A SQLite file, or a PostgreSQL schema of this run's own, dropped afterwards."""
     if postgres_admin is None:
         yield f"sqlite:///{sqlite_file}"
         return
-    schema = f"ct_{RUN_ID}_{next(_schemas)}"
+    schema = f"ct_{RUN_ID}_{os.getpid()}_{next(_schemas)}"
     with postgres_admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     url = make_url(postgres_admin.url).update_query_dict({"options": f"-csearch_path={schema}"})
@@ -101,7 +180,6 @@ def _fresh_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterato
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on a migrated, empty database."""
     engine = make_engine(database_url)
-    ensure_current(engine)
     yield engine
     engine.dispose()
 
@@ -118,45 +196,6 @@ def session(engine: Engine) -> Iterator[Session]:
         transaction.rollback()
 
 
-@dataclass
-class Cli:
-    """Runs claimtrack in-process against one database, as a user would type it."""
-
-    url: str
-
-    def __call__(
-        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
-    ) -> Any:
-        return CliRunner().invoke(app, ["--db", self.url, *args], input=input, env=env)
-
-    def ok(self, *args: str, input: str | None = None) -> Any:
-        """Run and insist on success; returns the result (stdout in ``.stdout``)."""
-        result = self(*args, input=input)
-        assert result.exit_code == 0, (
-            f"claimtrack {' '.join(args)} exited {result.exit_code}\n{result.output}"
-        )
-        return result
-
-    def fails(self, *args: str, code: int = 1, input: str | None = None) -> Any:
-        """Run and insist on a clean failure: the exit code, one Error line, no traceback."""
-        result = self(*args, input=input)
-        assert result.exit_code == code, (
-            f"expected exit {code}, got {result.exit_code}\n{result.output}"
-        )
-        assert "Traceback" not in result.output
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            result.exception
-        )
-        if code == 1:
-            lines = result.stderr.strip().splitlines()
-            assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-        return result
-
-    def add(self, text: str, *options: str) -> str:
-        """``claim add [options] -- TEXT`` and return the new id."""
-        return str(self.ok("claim", "add", *options, "--", text).stdout.strip())
-
-
 @pytest.fixture
 def cli(database_url: str) -> Cli:
     return Cli(database_url)
@@ -167,10 +206,6 @@ def seeded(cli: Cli) -> Cli:
     """A CLI whose database holds the seed article's disputes."""
     cli.ok("import", str(FIXTURES / "seed.json"))
     return cli
-
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -184,20 +219,3 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     (found,) = dist.glob("claimtrack-*.whl")
     return found
-
-
-def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every claimtrack table, to prove a failed command changed nothing."""
-    from claimtrack.models import Base
-
-    engine = make_engine(url)
-    try:
-        with session_scope(engine, write=False) as session:
-            return {
-                table.name: sorted(
-                    (tuple(row) for row in session.execute(table.select())), key=repr
-                )
-                for table in Base.metadata.sorted_tables
-            }
-    finally:
-        engine.dispose()

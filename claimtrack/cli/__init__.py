@@ -15,7 +15,7 @@ from claimtrack.cli._common import State
 from claimtrack.cli._lazy import Entry, LazyGroup
 
 # Every top-level command and noun, in the order `claimtrack --help` lists them. Each is
-# imported only when used (claimtrack.cli._lazy); tests/test_docs.py checks the help lines
+# imported only when used (claimtrack.cli._lazy); tests/docs/test_commands.py checks the help lines
 # against the commands' own.
 LazyGroup.ENTRIES = [
     Entry("init", "db:init", "Create the database or upgrade it to this version's schema."),

@@ -19,7 +19,7 @@ from claimtrack.core.errors import ClaimtrackError, SchemaOutOfDate
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest revision in alembic/versions. tests/test_migrations.py fails when a migration is
+# The newest revision in alembic/versions. tests/store/test_migrations.py fails when a migration is
 # added without bumping this, so the per-command check never has to load Alembic.
 HEAD_REVISION = "0007"
 # Any fixed number: PostgreSQL advisory lock held while a migration runs.

@@ -1,0 +1,124 @@
+"""link and verdict commands through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from tests.helpers import Cli, snapshot
+
+
+def test_link_add_list_rm(cli: Cli) -> None:
+    claim, denial = cli.add("claim"), cli.add("denial")
+    number = cli.ok(
+        "link",
+        "add",
+        denial,
+        "DENIES",
+        claim,
+        "--note",
+        "Lavrov's answer",
+        "--source",
+        "https://example.com/a",
+    ).stdout.strip()
+    assert number.isdigit()
+    listed = json.loads(cli.ok("link", "list", "-f", "json").stdout)
+    assert [(li["from"], li["relation"], li["to"], li["note"], li["source"]) for li in listed] == [
+        (denial, "denies", claim, "Lavrov's answer", "https://example.com/a")
+    ]
+    assert json.loads(cli.ok("link", "list", claim, "-f", "json").stdout)[0]["id"] == int(number)
+    assert json.loads(cli.ok("link", "list", "--relation", "supports", "-f", "json").stdout) == []
+    cli.ok("link", "rm", number)
+    cli.ok("link", "add", denial, "evades", claim)
+    cli.ok("link", "rm", denial, "evades", claim)
+    assert json.loads(cli.ok("link", "list", "-f", "json").stdout) == []
+
+
+def test_link_errors_write_nothing(cli: Cli) -> None:
+    claim, denial = cli.add("claim"), cli.add("denial")
+    cli.ok("link", "add", denial, "denies", claim)
+    before = snapshot(cli.url)
+    assert "itself" in cli.fails("link", "add", claim, "denies", claim).stderr
+    assert "already recorded" in cli.fails("link", "add", denial, "denies", claim).stderr
+    assert "not found" in cli.fails("link", "add", denial, "denies", "c-zzzzzzzzzzzz").stderr
+    assert (
+        "not a web address"
+        in cli.fails("link", "add", claim, "supports", denial, "--source", "x").stderr
+    )
+    assert "not found" in cli.fails("link", "rm", "999").stderr
+    assert "no link" in cli.fails("link", "rm", claim, "denies", denial).stderr
+    assert "not a relation" in cli.fails("link", "rm", claim, "refutes", denial).stderr
+    assert "FROM RELATION TO" in cli.fails("link", "rm", claim, "denies").stderr
+    usage = cli.fails("link", "add", denial, "refutes", claim, code=2)
+    assert "refutes" in usage.output
+    assert snapshot(cli.url) == before
+
+
+def test_verdicts(cli: Cli) -> None:
+    claim = cli.add("checked claim")
+    result = cli.ok(
+        "verdict",
+        "add",
+        claim,
+        "--rating",
+        "Four Pinocchios",
+        "--by",
+        "The Fact Checker",
+        "--url",
+        "https://example.com/check",
+        "--date",
+        "2022-01-20",
+        "--note",
+        "Why",
+    )
+    verdict_id = result.stdout.strip()
+    assert verdict_id.startswith("v-")
+    assert "Read 'Four Pinocchios' as false" in result.stderr
+    cli.ok(
+        "verdict",
+        "add",
+        claim,
+        "--rating",
+        "Ni vrai ni faux",
+        "--by",
+        "AFP Factuel",
+        "--normalized",
+        "mixed",
+    )
+    listed = json.loads(cli.ok("verdict", "list", claim, "-f", "json").stdout)
+    assert [(v["rating"], v["normalized"], v["by"]) for v in listed] == [
+        ("Four Pinocchios", "false", "The Fact Checker"),
+        ("Ni vrai ni faux", "mixed", "AFP Factuel"),
+    ]
+    shown = json.loads(cli.ok("show", claim, "-f", "json").stdout)
+    assert shown["verdicts_disagree"] is True and shown["is_contested"] is True
+    cli.ok("verdict", "rm", verdict_id)
+    assert len(json.loads(cli.ok("verdict", "list", "-f", "json").stdout)) == 1
+    assert "not found" in cli.fails("verdict", "rm", verdict_id).stderr
+
+
+def test_unknown_label_is_unverifiable_but_kept_verbatim(cli: Cli) -> None:
+    claim = cli.add("claim")
+    cli.ok("verdict", "add", claim, "--rating", "Сомнительно", "--by", "Provereno")
+    (verdict,) = json.loads(cli.ok("verdict", "list", "-f", "json").stdout)
+    assert (verdict["rating"], verdict["normalized"]) == ("Сомнительно", "unverifiable")
+
+
+def test_verdict_errors(cli: Cli) -> None:
+    claim = cli.add("claim")
+    before = snapshot(cli.url)
+    assert "empty" in cli.fails("verdict", "add", claim, "--rating", " ", "--by", "X").stderr
+    assert (
+        "not found"
+        in cli.fails("verdict", "add", "c-zzzzzzzzzzzz", "--rating", "True", "--by", "X").stderr
+    )
+    assert (
+        "future"
+        in cli.fails(
+            "verdict", "add", claim, "--rating", "True", "--by", "X", "--date", "2999-01-01"
+        ).stderr
+    )
+    assert snapshot(cli.url) == before  # the reviewer was not created either
+    cli.fails("verdict", "add", claim, "--rating", "True", code=2)  # --by is required
+    cli.fails(
+        "verdict", "add", claim, "--rating", "True", "--by", "X", "--normalized", "meh", code=2
+    )
