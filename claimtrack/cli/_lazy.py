@@ -8,6 +8,7 @@ noun's sub-app) only when it is called or its own help is asked for.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
@@ -30,7 +31,9 @@ class Entry:
     target: str
     help: str
 
+    @functools.cache  # noqa: B019 (entries live as long as the program)
     def load(self) -> Command:
+        """The command, built once per process (in-process test runs build each once)."""
         module_name, attribute = self.target.split(":")
         module = importlib.import_module(f"claimtrack.cli.{module_name}")
         found = getattr(module, attribute)
