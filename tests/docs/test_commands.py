@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +66,15 @@ def test_readme_python_example_runs(
 ) -> None:  # type: ignore[no-untyped-def]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
-    monkeypatch.chdir(tmp_path)
-    exec(compile(example, "README.md", "exec"), {})
-    assert "White House — ['Sergey Lavrov']" in capsys.readouterr().out
+    (tmp_path / "fixtures").mkdir()
+    shutil.copy(ROOT / "fixtures" / "seed.json", tmp_path / "fixtures")
+    monkeypatch.chdir(tmp_path)  # as if run from a checkout's root
+    names: dict[str, Any] = {}
+    exec(compile(example, "README.md", "exec"), names)
+    printed = capsys.readouterr().out
+    assert "White House — ['Sergey Lavrov']" in printed
+    assert "added 28 (actors 7, claims 13, links 7, sources 1), updated 2 (actors 2)" in printed
+    assert "Sergey Lavrov" in names["csv_text"].getvalue()
 
 
 def test_the_top_level_list_matches_each_commands_own_help() -> None:
