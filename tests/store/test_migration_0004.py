@@ -13,7 +13,9 @@ from claimtrack.store.migrate import HEAD_REVISION, downgrade, drift, upgrade
 from tests.helpers import Cli, query
 
 
-def test_upgrade_fills_fingerprints_and_downgrade_removes_everything(empty_database_url: str) -> None:
+def test_upgrade_fills_fingerprints_and_downgrade_removes_everything(
+    empty_database_url: str,
+) -> None:
     engine = make_engine(empty_database_url)
     try:
         upgrade(engine, "0001")
