@@ -1,0 +1,95 @@
+"""import_files and write_export as library calls, without the CLI: what a script or the web
+app gets, in the caller's transaction."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+import claimtrack
+from claimtrack.models import Claim
+from claimtrack.services import claims, verdicts
+from claimtrack.store.db import session_scope
+from tests.helpers import FIXTURES
+
+
+def count_claims(engine: Engine) -> int:
+    with session_scope(engine, write=False) as session:
+        return int(session.scalar(select(func.count()).select_from(Claim)) or 0)
+
+
+def test_import_files_counts_and_export_streams_every_format(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        result = claimtrack.import_files(session, [FIXTURES / "seed.json"])
+        some_claim = claims.list_claims(session)[0]
+        verdicts.add_verdict(session, claims.get_claim(session, some_claim.id), rating="False",
+                             by="A Checker", url="https://example.org/check")
+    assert result.files == [str(FIXTURES / "seed.json")]
+    assert result.summary.added["claims"] == 13 and result.summary.rejected == 0
+    assert result.rejections == [] and result.warnings == []
+    for fmt in claimtrack.ExportFormat:
+        stream = io.StringIO()
+        with session_scope(engine, write=False) as session:
+            count = claimtrack.write_export(session, stream, fmt=fmt)
+        assert count > 0 and stream.getvalue(), fmt
+    stream = io.StringIO()
+    with session_scope(engine, write=False) as session:
+        claimtrack.write_export(session, stream, fmt=claimtrack.ExportFormat.CSV,
+                                where=claimtrack.ClaimFilter(speaker="Sergey Lavrov"))
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert rows and {row["speaker"] for row in rows} == {"Sergey Lavrov"}
+
+
+def test_the_native_export_is_the_same_document_streamed(engine: Engine) -> None:
+    from claimtrack.interchange.native import export_document
+
+    with session_scope(engine) as session:
+        claimtrack.import_files(session, [FIXTURES / "seed.json"])
+    stream = io.StringIO()
+    with session_scope(engine, write=False) as session:
+        claimtrack.write_export(session, stream)
+        whole = export_document(session)
+    streamed = json.loads(stream.getvalue())
+    assert {k: v for k, v in streamed.items() if k != "exported_at"} == {
+        k: v for k, v in whole.items() if k != "exported_at"
+    }
+
+
+def test_rejections_are_kept_and_written_and_the_rest_goes_in(
+    engine: Engine, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("claim,date\nFine claim,2022-01-01\nBad date,not a date\n", encoding="utf-8")
+    rejects = io.StringIO()
+    seen = []
+    with session_scope(engine) as session:
+        result = claimtrack.import_files(session, [sheet], rejects=rejects, on_reject=seen.append)
+    assert result.summary.added["claims"] == 1 and result.summary.rejected == 1
+    assert [r.where for r in result.rejections] == [r.where for r in seen]
+    assert "row 2" in result.rejections[0].where
+    assert json.loads(rejects.getvalue())["record"]["claim"] == "Bad date"
+    assert count_claims(engine) == 1
+
+
+def test_a_dry_run_is_a_transaction_that_is_not_committed(engine: Engine) -> None:
+    with session_scope(engine, commit=False) as session:
+        result = claimtrack.import_files(session, [FIXTURES / "seed.json"])
+    assert result.summary.added["claims"] == 13
+    assert count_claims(engine) == 0
+
+
+def test_an_unreadable_file_raises_and_nothing_is_written(engine: Engine, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"@type": "ClaimReview", "claimReviewed": "x"', encoding="utf-8")
+    with pytest.raises(claimtrack.InvalidInput, match="not valid JSON"), \
+            session_scope(engine) as session:
+        claimtrack.import_files(session, [FIXTURES / "seed.json", broken])
+    assert count_claims(engine) == 0
+    with pytest.raises(claimtrack.InvalidInput, match="Check the path"), \
+            session_scope(engine) as session:
+        claimtrack.import_files(session, [tmp_path / "missing.json"])
