@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -66,7 +67,7 @@ def test_rejections_are_kept_and_written_and_the_rest_goes_in(
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("claim,date\nFine claim,2022-01-01\nBad date,not a date\n", encoding="utf-8")
     rejects = io.StringIO()
-    seen = []
+    seen: list[Any] = []
     with session_scope(engine) as session:
         result = claimtrack.import_files(session, [sheet], rejects=rejects, on_reject=seen.append)
     assert result.summary.added["claims"] == 1 and result.summary.rejected == 1
