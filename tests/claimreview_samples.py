@@ -8,6 +8,7 @@ importer does inside.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -44,15 +45,18 @@ class ImportedSample:
     exported: list[dict[str, Any]] = field(default_factory=list)
 
     def claim_for(self, review: dict[str, Any]) -> dict[str, Any] | None:
-        """The stored claim of an expected review (matched by its text as published)."""
-        return next((c for c in self.claims if c["text"] == review["claim"]), None)
+        """The stored claim of an expected review, matched by its text as published (HTML
+        entities left in are tolerated here: ``claim_problems`` reports them)."""
+        return next((c for c in self.claims if same_text(c["text"], review["claim"])), None)
 
     def verdicts_for(self, review: dict[str, Any]) -> list[dict[str, Any]]:
         claim = self.claim_for(review)
         return [v for v in self.verdicts if claim is not None and v["claim"] == claim["id"]]
 
     def exported_for(self, review: dict[str, Any]) -> list[dict[str, Any]]:
-        return [r for r in self.exported if first(r.get("claimReviewed")) == review["claim"]]
+        return [
+            r for r in self.exported if same_text(first(r.get("claimReviewed")), review["claim"])
+        ]
 
 
 def import_samples(samples: list[dict[str, Any]], run: Runner) -> dict[str, ImportedSample]:
@@ -133,14 +137,18 @@ def reviewer_problems(imported: ImportedSample) -> list[str]:
     return problems
 
 
-def claimant_language_problems(imported: ImportedSample) -> list[str]:
-    """The claim's speaker and language not as published (language: the review's
-    inLanguage, else the page's <html lang>)."""
+def claim_problems(imported: ImportedSample) -> list[str]:
+    """The claim's text (HTML entities decoded once), speaker and language (the review's
+    inLanguage, else the page's <html lang>) not as published."""
     problems = []
     for review in imported.sample["reviews"]:
         claim = imported.claim_for(review)
         if claim is None:
             continue
+        if claim["text"] != review["claim"]:
+            problems.append(
+                f"claim text {claim['text'][:50]!r}, expected {review['claim'][:50]!r}"
+            )
         if claim["speaker"] != review["claimant"]:
             problems.append(f"speaker {claim['speaker']!r}, expected {review['claimant']!r}")
         if not same_language(claim["language"], review["language"]):
@@ -308,6 +316,11 @@ def as_number(value: Any) -> float | None:
         except ValueError:
             return None
     return None
+
+
+def same_text(stored: Any, published: str) -> bool:
+    """The same claim text, whether or not HTML entities were left in when it was stored."""
+    return isinstance(stored, str) and published in (stored, html.unescape(stored))
 
 
 def same_language(stored: Any, expected: str | None) -> bool:

@@ -26,7 +26,7 @@ from tests.claimreview_samples import (
     ImportedSample,
     Runner,
     as_number,
-    claimant_language_problems,
+    claim_problems,
     export_problems,
     first,
     import_samples,
@@ -114,14 +114,14 @@ def test_sample_reviewer_and_date(imported: Callable[[str], ImportedSample], fil
 
 
 @pytest.mark.parametrize("file", SAMPLES)
-def test_sample_claimant_and_language(
+def test_sample_claim_text_claimant_and_language(
     imported: Callable[[str], ImportedSample], file: str
 ) -> None:
-    """Points 3, 7: the claimant's name (entities decoded) and the language (inLanguage, else
-    the page's <html lang>)."""
+    """Points 3, 7: claim text and claimant with entities decoded once; the language
+    (inLanguage, else the page's <html lang>)."""
     sample = imported(file)
     assert missing_reviews(sample) == []
-    assert claimant_language_problems(sample) == []
+    assert claim_problems(sample) == []
 
 
 @pytest.mark.parametrize("file", SAMPLES)
