@@ -27,7 +27,7 @@ from typing import Any
 from bench.common import ROOT, claimtrack_command
 
 sys.path.insert(0, str(ROOT))  # tests/ is a folder of the checkout, not an installed package
-from tests.claimreview_samples import (
+from tests.helpers.claimreview import (
     MANIFEST,
     ImportedSample,
     Runner,

@@ -18,8 +18,8 @@ import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,15 @@ def database_url(
     """A URL to a brand-new database of this test's own, migrated to head, with no rows."""
     with _migrated_database(tmp_path / "claims.db", postgres_admin, template) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def new_database(
+    postgres_admin: Engine | None, template: Template
+) -> Callable[[Path], AbstractContextManager[str]]:
+    """For fixtures wider than one test: ``with new_database(folder) as url`` gives a migrated
+    database (a SQLite file in ``folder``, or a PostgreSQL schema) dropped at the end."""
+    return lambda folder: _migrated_database(folder / "claims.db", postgres_admin, template)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.claimreview_samples import (
+from tests.helpers.claimreview import (
     claimant_problems,
     first_appearance_problems,
     language_problems,

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.claimreview_samples import REAL
+from tests.helpers.claimreview import REAL
 
 # Big enough that holding the whole feed costs well over the limit (about 210 MB here for
 # 10,000 items of ~2 KB), small enough to run in seconds; the real feed has over 100,000.

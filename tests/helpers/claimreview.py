@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-REAL = Path(__file__).resolve().parent.parent / "fixtures" / "claimreview" / "real"
+REAL = Path(__file__).resolve().parent.parent.parent / "fixtures" / "claimreview" / "real"
 HANDMADE = REAL / "handmade"
 MANIFEST: list[dict[str, Any]] = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
 RATING_NUMBERS = ("ratingValue", "bestRating", "worstRating")

@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
-from tests.claimreview_samples import (
+from tests.helpers import Cli, claims, snapshot, summary, verdicts
+from tests.helpers.claimreview import (
     HANDMADE,
     MANIFEST,
     REAL,
@@ -35,8 +36,6 @@ from tests.claimreview_samples import (
     reviewer_problems,
     url_problems,
 )
-from tests.conftest import Cli, _fresh_database, snapshot
-from tests.interop_helpers import claims, summary, verdicts
 
 pytestmark = pytest.mark.db  # every test here runs on PostgreSQL too
 
@@ -58,11 +57,11 @@ def cli_runner(url: str) -> Runner:
 
 @pytest.fixture(scope="module")
 def imported(
-    tmp_path_factory: pytest.TempPathFactory, postgres_admin: Engine | None
+    tmp_path_factory: pytest.TempPathFactory,
+    new_database: Callable[[Path], AbstractContextManager[str]],
 ) -> Iterator[Callable[[str], ImportedSample]]:
     """Every sample imported, each by its own command, into one database, read back once."""
-    folder = tmp_path_factory.mktemp("real")
-    with _fresh_database(folder / "samples.db", postgres_admin) as url:
+    with new_database(tmp_path_factory.mktemp("real")) as url:
         found = import_samples(MANIFEST, cli_runner(url))
     yield found.__getitem__
 
