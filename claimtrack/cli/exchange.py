@@ -15,9 +15,14 @@ from claimtrack.cli._common import command_session, fail, say
 from claimtrack.cli._documents import OutputFileOption, writing
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import ExportFormat, ImportFormat
+from claimtrack.render.wording import plural
 
 if TYPE_CHECKING:
     from claimtrack.interchange.importing import ImportResult
+
+# `import` exits 3 when some records were rejected and the others imported (0: all of them,
+# 1: none, or a file refused). docs/interop.md documents it.
+PARTLY_IMPORTED = 3
 
 
 def export(
@@ -43,7 +48,6 @@ def export(
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
     """
     from claimtrack.interchange.export import write_export
-    from claimtrack.render.wording import plural
 
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
         where = claim_filter(speaker, tag, since, until)
@@ -93,6 +97,7 @@ def import_(
     See docs/interop.md.
     """
     from claimtrack.cli._progress import progress
+    from claimtrack.core.errors import InvalidInput
     from claimtrack.interchange.importing import expand_paths, import_files, import_size
 
     try:
@@ -105,23 +110,43 @@ def import_(
             with progress(import_size(files), "Importing", in_bytes=True) as update:
                 result = import_files(session, files, fmt=fmt, strict=strict, rejects=sink,
                                       on_progress=update)
+            if result.summary.rejected and not result.summary.accepted:
+                raise InvalidInput(_nothing_imported(result))  # rolls the transaction back
     finally:
         if sink is not None:
             sink.close()
-    _report(result, rejects, verb="Dry run, nothing written" if dry_run else "Imported")
+    _report(result, rejects, dry_run=dry_run)
+    if result.summary.rejected:
+        raise typer.Exit(PARTLY_IMPORTED)
 
 
-def _report(result: ImportResult, rejects: Path | None, *, verb: str) -> None:
+def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> None:
     for warning in result.warnings:
         say(warning)
+    if result.warning_count > len(result.warnings):
+        say(f"… {plural(result.warning_count - len(result.warnings), 'more warning')}.")
     for rejection in result.rejections:
         say(f"Rejected {rejection.file}, {rejection.where}: {rejection.reason}")
-    summary, shown = result.summary, len(result.rejections)
-    if summary.rejected > shown:
-        say(
-            f"… {summary.rejected - shown} more rejected"
-            + (f"; all are in {rejects}." if rejects else "; pass --rejects FILE to keep them all.")
-        )
+    summary = result.summary
+    if summary.rejected > len(result.rejections):
+        say(f"… {summary.rejected - len(result.rejections)} more rejected.")
     files = result.files
-    where = files[0] if len(files) == 1 else f"{len(files)} files"
-    say(f"{verb} {where}: {summary.line()}.")
+    where = files[0] if len(files) == 1 else plural(len(files), "file")
+    verb = ("Dry run, nothing written" if dry_run
+            else "Partly imported" if summary.rejected else "Imported")
+    kept = ""
+    if summary.rejected:
+        kept = (f"; the rejected records are in {rejects}" if rejects
+                else "; pass --rejects FILE to keep the rejected records")
+    say(f"{verb} {where}: {summary.line()}{kept}.")
+
+
+def _nothing_imported(result: ImportResult) -> str:
+    first = result.rejections[0] if result.rejections else None
+    reason = f" (first: {first.where}: {first.reason})" if first else ""
+    count = result.summary.rejected
+    what = "the only record was" if count == 1 else f"all {count} records were"
+    return (
+        f"Nothing was imported: {what} rejected{reason}. Fix them and import again; "
+        "--rejects FILE lists every one."
+    )

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 app = quiet_typer("Articles and pages where claims appear.")
 
 UrlArg = Annotated[
-    str, typer.Argument(metavar="URL", help="The page's URL (tracking parameters are dropped).")
+    str,
+    typer.Argument(
+        metavar="URL", help="The page's URL, as published (any spelling of it finds the page)."
+    ),
 ]
 TitleOption = Annotated[str | None, typer.Option("--title", help="The headline.")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Who published it, e.g. 'AP'.")]

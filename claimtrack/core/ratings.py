@@ -10,6 +10,7 @@ else is ``unverifiable``. docs/interop.md lists the table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -21,8 +22,9 @@ T, MT, MX, MF, F, U = (
     Rating.UNVERIFIABLE,
 )
 
-# Built-in labels by language (ISO 639-1). Keys are compared after name_key() (case, spacing
-# and Unicode width folded) with trailing "!" and "." ignored.
+# Built-in labels by language (ISO 639-1; Chinese in both scripts). Keys are compared after
+# label_key(): case, spacing and Unicode width folded, "_" read as a space (slugs such as
+# pants_on_fire), and surrounding quotes and punctuation ignored.
 LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
     "en": {
         "true": T, "correct": T, "accurate": T, "verified": T, "confirmed": T,
@@ -38,6 +40,9 @@ LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
         "false": F, "incorrect": F, "inaccurate": F, "wrong": F, "fake": F, "hoax": F,
         "scam": F, "fabricated": F, "altered": F, "misattributed": F, "miscaptioned": F,
         "pants on fire": F, "four pinocchios": F, "bottomless pinocchio": F,
+        "really false": F, "totally false": F, "completely false": F, "false claim": F,
+        "false news": F, "fake news": F, "not true": F, "untrue": F, "manipulated": F,
+        "doctored": F, "edited": F,
         "unproven": U, "unverified": U, "unverifiable": U, "no evidence": U,
         "unsupported": U, "unsubstantiated": U, "satire": U, "labeled satire": U,
         "flip-flop": U, "full flop": U, "half flip": U, "no flip": U, "outdated": U,
@@ -50,33 +55,68 @@ LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
         "parcialmente verdadero": MX,
         "parcialmente falso": MF, "mayormente falso": MF, "engañoso": MF,
         "falta contexto": MF, "sin contexto": MF, "exagerado": MF,
-        "falso": F, "bulo": F,
+        "falso": F, "bulo": F, "no es cierto": F, "montaje": F, "fake": F,
+        "impreciso": MF, "cuestionable": MF, "verdadero pero": MT, "cierto pero": MT,
         "inchequeable": U, "no verificable": U, "sin evidencia": U, "sin pruebas": U,
+        "sin fundamento": U, "sátira": U,
     },
     "fr": {
         "vrai": T, "plutôt vrai": MT, "à moitié vrai": MX, "partiellement vrai": MX,
         "en partie vrai": MX, "partiellement faux": MF, "plutôt faux": MF, "trompeur": MF,
         "manque de contexte": MF, "faux": F, "infondé": U, "invérifiable": U,
+        "c'est faux": F, "inexact": F, "manipulé": F, "montage": F, "fausse information": F,
+        "exagéré": MF, "sorti de son contexte": MF, "hors contexte": MF, "à nuancer": MX,
+        "parodie": U, "satire": U,
     },
     "de": {
         "wahr": T, "richtig": T, "größtenteils richtig": MT, "überwiegend richtig": MT,
         "halb wahr": MX, "teilweise richtig": MX, "teilweise falsch": MF,
         "größtenteils falsch": MF, "irreführend": MF, "fehlender kontext": MF,
         "falsch": F, "frei erfunden": F, "unbelegt": U, "nicht belegt": U,
+        "manipuliert": F, "zusammenhang fehlt": MF, "falscher kontext": MF,
+        "ungenau": MF, "satire": U,
     },
     "pt": {
-        "verdadeiro": T, "meia verdade": MX, "parcialmente verdadeiro": MX,
+        "verdadeiro": T, "verdade": T, "correto": T, "verdadeiro, mas": MT,
+        "meia verdade": MX, "parcialmente verdadeiro": MX, "parcialmente falso": MF,
         "enganoso": MF, "fora de contexto": MF, "distorcido": MF, "exagerado": MF,
-        "falso": F, "insustentável": U, "sem provas": U,
+        "impreciso": MF, "não é bem assim": MF, "sem contexto": MF, "subestimado": MF,
+        "falso": F, "fake": F, "montagem": F, "boato": F,
+        "insustentável": U, "sem provas": U, "contraditório": U, "de olho": U,
     },
     "it": {
-        "vero": T, "c'eri quasi": MT, "nì": MX, "mezza verità": MX,
-        "parzialmente falso": MF, "fuorviante": MF, "falso": F, "pinocchio andante": F,
-        "panzana pazzesca": F,
+        "vero": T, "corretto": T, "c'eri quasi": MT, "nì": MX, "mezza verità": MX,
+        "parzialmente vero": MX, "parzialmente falso": MF, "fuorviante": MF, "impreciso": MF,
+        "manca di contesto": MF, "falso": F, "bufala": F, "notizia falsa": F,
+        "pinocchio andante": F, "panzana pazzesca": F, "non verificabile": U, "satira": U,
     },
     "ru": {
         "правда": T, "скорее правда": MT, "полуправда": MX, "манипуляция": MF,
         "скорее неправда": MF, "неправда": F, "ложь": F, "фейк": F, "не доказано": U,
+    },
+    "ar": {
+        "صحيح": T, "حقيقي": T, "صحيح جزئيا": MX, "صحيح جزئياً": MX, "نصف صحيح": MX,
+        "مضلل": MF, "زائف جزئيا": MF, "زائف جزئياً": MF, "خطأ جزئيا": MF, "خطأ جزئياً": MF,
+        "يفتقر إلى السياق": MF, "بحاجة إلى سياق": MF,
+        "زائف": F, "خطأ": F, "كاذب": F, "غير صحيح": F, "مفبرك": F, "ملفق": F,
+        "غير مؤكد": U, "لا دليل": U, "ساخر": U,
+    },
+    "zh-Hans": {
+        "正确": T, "真实": T, "部分正确": MX, "半真半假": MX,
+        "部分错误": MF, "误导": MF, "缺乏背景": MF, "易生误解": MF,
+        "错误": F, "虚假": F, "不实": F, "谣言": F,
+        "证据不足": U, "无法证实": U,
+    },
+    "zh-Hant": {
+        "正確": T, "真實": T, "部分正確": MX, "半真半假": MX,
+        "部分錯誤": MF, "誤導": MF, "缺乏背景": MF, "易生誤解": MF,
+        "錯誤": F, "虛假": F, "不實": F, "謠言": F,
+        "證據不足": U, "無法證實": U,
+    },
+    "hi": {
+        "सच": T, "सही": T, "सत्य": T, "आधा सच": MX, "भ्रामक": MF, "भ्रामक दावा": MF,
+        "गलत": F, "ग़लत": F, "फर्जी": F, "फ़र्ज़ी": F, "झूठ": F, "असत्य": F, "फेक": F,
+        "अपुष्ट": U,
     },
     "uk": {
         "правда": T, "напівправда": MX, "маніпуляція": MF, "неправда": F, "фейк": F,
@@ -94,9 +134,23 @@ BUILTIN_LABELS: dict[str, Rating] = {
 SCALE_STEPS: tuple[tuple[float, Rating], ...] = ((0.9, T), (0.7, MT), (0.5, MX), (0.25, MF))
 
 
+_EDGES = " \t\r\n!.?…;:,'\"«»“”„‘’()[]*"
+# Where a label stops and its explanation begins: "FALSO: As imagens…", "Engañoso. La foto…".
+# Not at a comma: "True, but misleading" is not "True".
+_LEADING = re.compile(r"\s*(?::|\.\s|\s[-–—]\s|\()")
+
+
 def label_key(label: str) -> str:
-    """The key a label is looked up by: folded like a name, trailing '!' and '.' ignored."""
-    return name_key(label).rstrip("!. ")
+    """The key a label is looked up by: folded like a name, "_" read as a space (slugs such
+    as pants_on_fire), surrounding quotes, punctuation and blanks ignored."""
+    return name_key(label.replace("_", " ")).strip(_EDGES)
+
+
+def leading_label(label: str) -> str | None:
+    """The words before a label's explanation ("FALSO: As imagens…" → "FALSO"), or None when
+    nothing follows them."""
+    head = _LEADING.split(label.strip(), maxsplit=1)[0]
+    return head if head.strip(_EDGES) and head.strip() != label.strip() else None
 
 
 def builtin_rating(label: str) -> Rating | None:
@@ -133,8 +187,13 @@ class RatingTable:
     user: Mapping[str, Rating] = field(default_factory=dict)
 
     def read_label(self, label: str) -> Rating | None:
-        """The user's mapping for ``label``, else the built-in one, else None."""
-        return self.user.get(label_key(label)) or builtin_rating(label)
+        """The user's mapping for ``label``, else the built-in one, else the same for the words
+        before the label's explanation ("FALSO: As imagens…"), else None."""
+        found = self.user.get(label_key(label)) or builtin_rating(label)
+        head = leading_label(label) if found is None else None
+        if head is not None:
+            found = self.user.get(label_key(head)) or builtin_rating(head)
+        return found
 
     def normalize(
         self,

@@ -85,6 +85,7 @@ class VerdictView:
     url: str | None = None
     explanation: str | None = None
     status: ReviewStatus = ReviewStatus.DRAFT
+    author: str | None = None  # the person who wrote it for the reviewer, when named
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,71 @@
 """schema.org ClaimReview ↔ claimtrack records: one review is one claim with one verdict.
 
-Reading accepts what publishers really emit: ``itemReviewed`` as a Claim or any CreativeWork,
-``appearance``/``firstAppearance`` as a URL, an object or a list, ``author`` as an object or a
-plain string, numbers as strings, a label in ``alternateName`` or only in ``name``. Writing
-emits every property Google's fact-check documentation requires or recommends. The mapping is
-documented in docs/interop.md.
+Reading accepts what publishers really emit: ``itemReviewed`` as a Claim (with its own ``url``:
+where it appeared) or any CreativeWork, ``appearance``/``firstAppearance`` as a URL, an object
+or a list, ``author`` as an object, a list or a plain string, ``type`` for ``@type`` and type
+lists, numbers as strings, a label in ``alternateName`` or only in ``name``, HTML entities left
+in JSON-LD strings, relative review URLs, and dates in ISO 8601 or RFC 2822 form.
+
+A review is never lost for an optional field: a URL, a date or a rating number that cannot be
+used is left out with a note (shown to the user), and the review goes in. Writing is in
+claimreview_out; the mapping is documented in docs/interop.md.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from claimtrack.core import values
+from claimtrack.core.enums import ActorKind
 from claimtrack.core.errors import InvalidInput
+from claimtrack.formats import reviewdates
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord
 from claimtrack.formats.records import ClaimBundle, ReviewRecord
 
 NOT_RATED = "not rated"
-_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+_HOST_FIRST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)")
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a saved page says about itself: its address (``<link rel=canonical>``, else
+    ``og:url``) and its language (``<html lang>``)."""
+
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Reading:
+    """How one review is being read: where its text came from and what was left out."""
+
+    page: Page = field(default_factory=Page)
+    entities: bool = True  # JSON-LD strings may carry HTML entities; microdata text does not
+    notes: list[str] = field(default_factory=list)
+
+    def text(self, value: Any) -> str | None:
+        found = text_of(value)
+        return html.unescape(found) if found is not None and self.entities else found
+
+    def name(self, value: Any) -> str | None:
+        found = name_of(value)
+        return html.unescape(found) if found is not None and self.entities else found
+
+    def date(self, value: Any, what: str) -> Any:
+        raw = text_of(value)
+        if raw is None:
+            return None
+        try:
+            return reviewdates.date_as_written(raw, what)
+        except InvalidInput as error:
+            self.notes.append(f"{error} It was left out.")
+            return None
 
 
 def types_of(node: Mapping[str, Any]) -> set[str]:
@@ -56,6 +100,12 @@ def text_of(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def words_of(value: Any) -> str | None:
+    """Like ``text_of``, but only words: a number (``"ratingExplanation": 5``) is no text."""
+    value = first(value)
+    return None if isinstance(value, (int, float)) else text_of(value)
+
+
 def number(value: Any) -> float | None:
     """A number given as a number or a string ("4", "4.5", "4,5"); None when it is neither."""
     value = first(value)
@@ -69,17 +119,6 @@ def number(value: Any) -> float | None:
         except ValueError:
             return None
     return None
-
-
-def date_of(value: Any, field: str) -> Any:
-    """The date part of an ISO date or date-time; a date in another form raises InvalidInput."""
-    raw = text_of(value)
-    if raw is None:
-        return None
-    match = _ISO_DATE.match(raw)
-    if match is None:
-        raise InvalidInput(f"{field} '{raw}' is not an ISO 8601 date such as 2020-05-01.")
-    return values.date(match.group(1), field)
 
 
 def name_of(value: Any) -> str | None:
@@ -97,37 +136,15 @@ def name_of(value: Any) -> str | None:
     return None
 
 
-def _places(value: Any) -> Iterator[tuple[str, str | None, Any]]:
-    """(url, title, date) of each appearance given as a URL, an object or a list of them."""
-    for place in many(value):
-        if isinstance(place, str):
-            yield place, None, None
-        elif isinstance(place, Mapping):
-            url = text_of(place.get("url")) or text_of(place.get("@id"))
-            if url:
-                title = text_of(place.get("headline")) or text_of(place.get("name"))
-                yield url, title, place.get("datePublished")
-            yield from _places(place.get("isPartOf"))
-
-
-def _appearances(item: Mapping[str, Any]) -> tuple[list[AppearanceRecord], list[SourceRecord]]:
-    if "Claim" in types_of(item):
-        places = [*_places(item.get("firstAppearance")), *_places(item.get("appearance"))]
-    else:  # an older review: the reviewed CreativeWork is itself where the claim appeared
-        places = list(_places(item))
-    appearances: dict[str, AppearanceRecord] = {}
-    sources: list[SourceRecord] = []
-    for url, title, published in places:
-        try:
-            normalized = values.url(url, "appearance URL")
-            seen = date_of(published, "appearance datePublished")
-        except InvalidInput:
-            continue  # kept in the original JSON-LD; a bad link does not cost the review
-        if normalized not in appearances:
-            appearances[normalized] = AppearanceRecord(source=normalized, seen=seen)
-            if title:
-                sources.append(SourceRecord(url=normalized, title=title, published=seen))
-    return list(appearances.values()), sources
+def kind_of(value: Any) -> ActorKind | None:
+    """Person or Organization (any kind of organisation), from the first agent's @type."""
+    agent = first(value)
+    types = types_of(agent) if isinstance(agent, Mapping) else set()
+    if "Person" in types:
+        return ActorKind.PERSON
+    if any("Organization" in t or t in ("Corporation", "NGO") for t in types):
+        return ActorKind.ORGANIZATION
+    return None
 
 
 def rating_label(rating: Mapping[str, Any]) -> str | None:
@@ -135,70 +152,175 @@ def rating_label(rating: Mapping[str, Any]) -> str | None:
     return text_of(rating.get("alternateName")) or text_of(rating.get("name"))
 
 
-def _verdict_label(
-    rating: Mapping[str, Any],
-) -> tuple[str, float | None, float | None, float | None]:
-    label = rating_label(rating)
+def rating_numbers(rating: Mapping[str, Any]) -> tuple[float, float, float] | None:
+    """(value, best, worst) when all are usable: numbers (worst 1 and best 5 when left out,
+    as schema.org says) with worst < best and the value between them; else None."""
     value = number(rating.get("ratingValue"))
-    best, worst = number(rating.get("bestRating")), number(rating.get("worstRating"))
-    if label is None and value is not None:
-        label = (
-            f"{value:g} on a scale of {1 if worst is None else worst:g} to "
-            f"{5 if best is None else best:g}"
+    best = number(rating.get("bestRating")) if "bestRating" in rating else 5.0
+    worst = number(rating.get("worstRating")) if "worstRating" in rating else 1.0
+    if value is None or best is None or worst is None:
+        return None
+    return (value, best, worst) if worst < best and worst <= value <= best else None
+
+
+def resolve_url(given: str | None, page: Page, what: str, notes: list[str]) -> str | None:
+    """A URL as published, made absolute against the page's own address when it is relative
+    (``/desk/2023/…``) or has no scheme (``example.org/…``); None, with a note, when it cannot
+    be (no page address, or not a web address at all)."""
+    if given is None:
+        return None
+    candidate = given.strip()
+    parts = urlsplit(candidate)
+    if not parts.scheme and page.url:
+        base = urlsplit(page.url)
+        if candidate.startswith("//"):
+            candidate = f"{base.scheme}:{candidate}"
+        elif _HOST_FIRST.match(candidate):
+            candidate = f"{base.scheme}://{candidate}"
+        else:
+            candidate = urljoin(page.url, candidate)
+    try:
+        return values.url(candidate, what)
+    except InvalidInput:
+        notes.append(
+            f"The {what} '{given}' is not a full web address"
+            + ("" if page.url else " and the page gives none to complete it")
+            + "; the review was imported without it."
         )
-    return (label or NOT_RATED).strip(), value, best, worst
+        return None
 
 
-def review_bundle(
-    node: Mapping[str, Any], original: Mapping[str, Any] | None = None
-) -> ClaimBundle:
-    """One ClaimReview (JSON-LD form, @id references resolved) as a claim with its verdict.
+def _places(value: Any, reading: Reading) -> Iterator[tuple[str, str | None, Any]]:
+    """(url, title, date) of each appearance given as a URL, an object or a list of them."""
+    for place in many(value):
+        if isinstance(place, str):
+            yield place, None, None
+        elif isinstance(place, Mapping):
+            url = text_of(place.get("url")) or text_of(place.get("@id"))
+            if url:
+                title = reading.text(place.get("headline")) or reading.text(place.get("name"))
+                yield url, title, place.get("datePublished")
+            yield from _places(place.get("isPartOf"), reading)
 
-    ``original`` is what to keep verbatim (default: ``node``). Raises InvalidInput.
-    """
-    item = first(node.get("itemReviewed"))
-    item = item if isinstance(item, Mapping) else {}
-    text = text_of(node.get("claimReviewed"))
-    if text is None and "Claim" in types_of(item):
-        text = text_of(item.get("text")) or text_of(item.get("name"))
-    if text is None:
-        raise InvalidInput("the review has no claimReviewed text; add it or skip this review.")
-    rating = first(node.get("reviewRating"))
-    label, value, best, worst = _verdict_label(rating if isinstance(rating, Mapping) else {})
-    url = text_of(node.get("url"))
-    reviewer = name_of(node.get("author")) or name_of(node.get("publisher"))
+
+def _appearances(
+    item: Mapping[str, Any], reading: Reading
+) -> tuple[list[AppearanceRecord], list[SourceRecord]]:
+    if "Claim" in types_of(item):
+        own = {"url": item["url"]} if text_of(item.get("url")) else None
+        places = [
+            *_places(item.get("firstAppearance"), reading),
+            *_places(item.get("appearance"), reading),
+            *_places(own, reading),
+        ]
+    else:  # an older review: the reviewed CreativeWork is itself where the claim appeared
+        places = list(_places(item, reading))
+    appearances: dict[str, AppearanceRecord] = {}
+    sources: list[SourceRecord] = []
+    for url, title, published in places:
+        try:
+            given = values.url(url, "appearance URL")
+        except InvalidInput:
+            continue  # kept in the original JSON-LD; a bad link does not cost the review
+        key = values.url_key(given)
+        if key not in appearances:
+            seen = reading.date(published, "appearance datePublished")
+            appearances[key] = AppearanceRecord(source=given, seen=seen)
+            if title:
+                sources.append(SourceRecord(url=given, title=title, published=seen))
+    return list(appearances.values()), sources
+
+
+def first_appearances(item: Mapping[str, Any]) -> list[str]:
+    """The URLs the publisher gave as ``firstAppearance``."""
+    return [url for url, _title, _date in _places(item.get("firstAppearance"), Reading())]
+
+
+def _verdict(rating: Mapping[str, Any], reading: Reading) -> tuple[str, tuple[float, ...]]:
+    """The label (or the number read as one) and the usable numbers (empty when none)."""
+    label = reading.text(rating.get("alternateName")) or reading.text(rating.get("name"))
+    numbers = rating_numbers(rating)
+    value = number(rating.get("ratingValue"))
+    if numbers is None and value is not None:
+        best, worst = rating.get("bestRating", 5), rating.get("worstRating", 1)
+        reading.notes.append(
+            f"ratingValue {value:g} is not on its scale (worstRating {worst} to bestRating "
+            f"{best}); the numbers were left out and the label decides."
+        )
+    if label is None and numbers is not None:
+        label = f"{numbers[0]:g} on a scale of {numbers[2]:g} to {numbers[1]:g}"
+    return (label or NOT_RATED).strip(), numbers or ()
+
+
+def _reviewer(node: Mapping[str, Any], url: str | None, reading: Reading) -> tuple[str, str | None]:
+    """(the reviewer, the person who wrote the review for it): a Person author writing for an
+    organisation publisher makes the organisation the reviewer."""
+    author, publisher = node.get("author"), node.get("publisher")
+    author_name, publisher_name = reading.name(author), reading.name(publisher)
+    if kind_of(author) is ActorKind.PERSON and publisher_name and author_name:
+        return publisher_name, author_name
+    reviewer = author_name or publisher_name
     if reviewer is None and url:
         reviewer = (urlsplit(url).hostname or "").removeprefix("www.") or None
     if reviewer is None:
         raise InvalidInput("the review has no author (name or url); add one or skip this review.")
-    appearances, sources = _appearances(item)
-    speaker = name_of(item.get("author")) or name_of(item.get("creator"))
-    language = _language(node.get("inLanguage"))
-    explanation = text_of(node.get("reviewBody")) or (
-        text_of(rating.get("ratingExplanation")) if isinstance(rating, Mapping) else None
+    return reviewer, None
+
+
+def review_bundle(
+    node: Mapping[str, Any],
+    original: Mapping[str, Any] | None = None,
+    reading: Reading | None = None,
+) -> ClaimBundle:
+    """One ClaimReview (JSON-LD form, @id references resolved) as a claim with its verdict.
+
+    ``original`` is what to keep verbatim (default: ``node``); ``reading`` collects notes on
+    what was left out. Raises InvalidInput when the review has no claim or no reviewer.
+    """
+    reading = reading or Reading()
+    item = first(node.get("itemReviewed"))
+    item = item if isinstance(item, Mapping) else {}
+    text = reading.text(node.get("claimReviewed"))
+    if text is None and "Claim" in types_of(item):
+        text = reading.text(item.get("text")) or reading.text(item.get("name"))
+    if text is None:
+        raise InvalidInput("the review has no claimReviewed text; add it or skip this review.")
+    rating = first(node.get("reviewRating"))
+    rating = rating if isinstance(rating, Mapping) else {}
+    label, numbers = _verdict(rating, reading)
+    url = resolve_url(text_of(node.get("url")), reading.page, "review url", reading.notes)
+    reviewer, author = _reviewer(node, url, reading)
+    appearances, sources = _appearances(item, reading)
+    speaker = reading.name(item.get("author")) or reading.name(item.get("creator"))
+    explanation = reading.text(node.get("reviewBody")) or (
+        words_of(rating.get("ratingExplanation")) if rating else None
     )
     claim = ClaimRecord(
         id=None,
         text=values.text(text, "claimReviewed", max_length=values.TEXT_MAX),
         speaker=values.name(speaker, "claimant") if speaker else None,
-        date=date_of(
+        date=reading.date(
             item.get("datePublished") or item.get("dateCreated"), "itemReviewed datePublished"
         ),
-        language=language,
+        language=_language(node.get("inLanguage")) or _language(reading.page.language),
         appearances=tuple(appearances),
     )
+    value, best, worst = numbers or (None, None, None)
     review = ReviewRecord(
         rating=values.text(label, "rating label", max_length=values.LABEL_MAX),
         by=values.name(reviewer, "review author"),
         rating_value=value,
         best_rating=best,
         worst_rating=worst,
-        date=date_of(node.get("datePublished"), "datePublished"),
-        url=values.url(url, "review url") if url else None,
+        date=reading.date(node.get("datePublished"), "datePublished"),
+        url=url,
         explanation=values.optional_text(explanation, "reviewBody"),
+        author=values.name(author, "review author") if author else None,
         original=json.dumps(original if original is not None else node, ensure_ascii=False),
     )
-    return ClaimBundle(claim=claim, reviews=(review,), sources=tuple(sources))
+    speaker_kind = kind_of(item.get("author") or item.get("creator")) if speaker else None
+    return ClaimBundle(claim=claim, reviews=(review,), sources=tuple(sources),
+                       speaker_kind=speaker_kind)
 
 
 def _language(value: Any) -> str | None:

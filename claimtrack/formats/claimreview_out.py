@@ -9,13 +9,23 @@ ClaimReview keeps the properties claimtrack does not manage (images, @id, sameAs
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, Rating
-from claimtrack.formats.claimreview import first, is_review, rating_label, text_of, types_of
-from claimtrack.formats.native import ClaimRecord, VerdictRecord, iso_date
+from claimtrack.formats.claimreview import (
+    first,
+    first_appearances,
+    is_review,
+    rating_label,
+    rating_numbers,
+    text_of,
+    types_of,
+)
+from claimtrack.formats.native import AppearanceRecord, ClaimRecord, VerdictRecord, iso_date
 
 # claimtrack's ratings on a 1 (false) to 5 (true) scale; "unverifiable" has no number.
 RATING_VALUES: dict[Rating, int] = {
@@ -39,26 +49,52 @@ class ReviewExport:
     original: str | None = None
 
 
-def _agent(name: str, kind: ActorKind) -> dict[str, Any]:
-    return {"@type": "Person" if kind is ActorKind.PERSON else "Organization", "name": name}
+_ORGANISATIONS = (ActorKind.ORGANIZATION, ActorKind.GOVERNMENT, ActorKind.MEDIA)
+NUMBERS = ("ratingValue", "bestRating", "worstRating")
 
 
-def _rating(verdict: VerdictRecord) -> dict[str, Any]:
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.rating}
-    if verdict.normalized in RATING_VALUES:
-        rating |= {
-            "ratingValue": RATING_VALUES[verdict.normalized],
-            "bestRating": 5,
-            "worstRating": 1,
-        }
+def _agent(name: str, kind: ActorKind, *, unknown: str | None) -> dict[str, Any]:
+    """A Person or Organization; an actor of unknown kind gets the ``unknown`` type (none when
+    None: nobody is made a person or an organisation by guess)."""
+    written = ("Person" if kind is ActorKind.PERSON
+               else "Organization" if kind in _ORGANISATIONS else unknown)
+    return {"@type": written, "name": name} if written else {"name": name}
+
+
+def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str, Any]:
+    """The label, with the publisher's numbers when they are usable (worst < best, the value
+    between) and the label is still theirs; else claimtrack's 1 (false) to 5 (true) for the
+    normalised rating; none for an unverifiable one. Never an empty string."""
+    old = first(original.get("reviewRating")) if original else None
+    old = old if isinstance(old, dict) and _same_label(old, verdict.rating) else None
+    rating: dict[str, Any] = {"@type": "Rating"}
+    if old is not None:
+        rating |= {key: value for key, value in old.items() if key not in NUMBERS}
+    rating["alternateName"] = verdict.rating
+    published = rating_numbers(old) if old is not None else None
+    if published is not None:
+        rating |= {key: _plain_number(n) for key, n in zip(NUMBERS, published, strict=True)}
+    elif verdict.normalized in RATING_VALUES:
+        rating |= {"ratingValue": RATING_VALUES[verdict.normalized], "bestRating": 5,
+                   "worstRating": 1}
     return rating
 
 
-def _item(export: ReviewExport) -> dict[str, Any]:
+def _same_label(rating: dict[str, Any], label: str) -> bool:
+    """Whether the original rating still carries ``label`` (as read: entities decoded)."""
+    published = rating_label(rating)
+    return published is not None and label in (published, html.unescape(published))
+
+
+def _plain_number(value: float) -> int | float:
+    return int(value) if value.is_integer() else value
+
+
+def _item(export: ReviewExport, published_first: set[str]) -> dict[str, Any]:
     claim = export.claim
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.speaker:
-        item["author"] = _agent(claim.speaker, export.speaker_kind)
+        item["author"] = _agent(claim.speaker, export.speaker_kind, unknown=None)
     if claim.date:
         item["datePublished"] = iso_date(claim.date)
     places = []
@@ -69,31 +105,60 @@ def _item(export: ReviewExport) -> dict[str, Any]:
         if appearance.seen:
             place["datePublished"] = iso_date(appearance.seen)
         places.append(place)
+    chosen = _first_appearance(claim.appearances, published_first)
+    if chosen is not None:
+        item["firstAppearance"] = next(p for p in places if p["url"] == chosen)
+        places = [p for p in places if p["url"] != chosen]
     if places:
-        item["firstAppearance"] = places[0]
-    if len(places) > 1:
-        item["appearance"] = places[1:]
+        item["appearance"] = places
     return item
+
+
+def _first_appearance(
+    appearances: tuple[AppearanceRecord, ...], published_first: set[str]
+) -> str | None:
+    """The appearance known to be the first: the one the publisher named, else the one whose
+    date is earlier than every other's (all dated); None when nothing says which came first."""
+    for appearance in appearances:
+        if values.url_key(appearance.source) in published_first:
+            return appearance.source
+    dated = [(a.seen, a.source) for a in appearances if a.seen is not None]
+    if len(appearances) < 2 or len(dated) < len(appearances):
+        return None
+    dated.sort()
+    return dated[0][1] if dated[0][0] < dated[1][0] else None
 
 
 def review_document(export: ReviewExport) -> dict[str, Any]:
     """The ClaimReview for one verdict (with its claim), merged over the imported original."""
     verdict = export.verdict
+    original = _original(export.original)
+    old_item = first(original.get("itemReviewed")) if original else None
+    published_first = (
+        {values.url_key(u) for u in _urls(first_appearances(old_item))}
+        if isinstance(old_item, dict) else set()
+    )
+    reviewer = _agent(verdict.by, export.reviewer_kind, unknown="Organization")
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": verdict.url,
         "claimReviewed": export.claim.text,
         "datePublished": iso_date(verdict.date),
-        "author": _agent(verdict.by, export.reviewer_kind),
-        "reviewRating": _rating(verdict),
-        "itemReviewed": _item(export),
+        "author": {"@type": "Person", "name": verdict.author} if verdict.author else reviewer,
+        "publisher": reviewer if verdict.author else None,
+        "reviewRating": _rating(verdict, original),
+        "itemReviewed": _item(export, published_first),
         "reviewBody": verdict.explanation,
         "inLanguage": export.claim.language,
     }
     review = {key: value for key, value in review.items() if value is not None}
-    original = _original(export.original)
     return _merge(original, review) if original else review
+
+
+def _urls(found: list[str]) -> list[str]:
+    """The web addresses among ``found`` (a publisher's relative ones are left aside)."""
+    return [url for url in found if url.lower().startswith(("http://", "https://"))]
 
 
 def _original(document: str | None) -> dict[str, Any] | None:
@@ -103,25 +168,24 @@ def _original(document: str | None) -> dict[str, Any] | None:
         parsed = json.loads(document)
     except ValueError:
         return None
-    return parsed if is_review(parsed) and "@type" in parsed else None
+    return parsed if is_review(parsed) else None
 
 
 def _merge(original: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
-    """Our values win; the original's other properties stay, and so does its numeric rating
-    and author details when the label and the author's name are still the same."""
-    merged = {**original, **review}
-    old_rating = first(original.get("reviewRating"))
-    if isinstance(old_rating, dict):
-        label = rating_label(old_rating)
-        if label == review["reviewRating"]["alternateName"]:
-            merged["reviewRating"] = {**old_rating, "alternateName": label}
-    old_author = first(original.get("author"))
-    if isinstance(old_author, dict) and text_of(old_author.get("name")) in (
-        None,
-        review["author"]["name"],
-    ):
-        merged["author"] = {**old_author, "name": review["author"]["name"]}
+    """Our values win; the original's other properties stay (images, @id, sameAs…), and so do
+    its author's and publisher's details when the names are still the same. The original's
+    appearances go: ours list every one, each once."""
+    merged = {key: value for key, value in original.items() if key != "type"}
+    merged.update(review)
+    for role in ("author", "publisher"):
+        old, new = first(original.get(role)), review.get(role)
+        if isinstance(old, dict) and isinstance(new, dict) and text_of(old.get("name")) in (
+            None, new["name"]
+        ):
+            merged[role] = {**old, **new}
     old_item = first(original.get("itemReviewed"))
     if isinstance(old_item, dict) and "Claim" in types_of(old_item):
-        merged["itemReviewed"] = {**old_item, **review["itemReviewed"]}
+        kept = {k: v for k, v in old_item.items()
+                if k not in ("appearance", "firstAppearance", "type")}
+        merged["itemReviewed"] = {**kept, **review["itemReviewed"]}
     return merged

@@ -1,5 +1,8 @@
 """ClaimReviews in a saved web page: every ``<script type="application/ld+json">`` block, and
-microdata (``itemscope``/``itemprop``) items. The page is read in chunks, never whole."""
+microdata (``itemscope``/``itemprop``) items. The page is read in chunks, never whole; its
+JSON-LD blocks are parsed once the page has been read, with what the page says about itself
+(``<link rel=canonical>`` or ``og:url``: relative review URLs resolve against it; ``<html
+lang>``: the reviews' language when they give none)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import IO, Any
 
+from claimtrack.formats.claimreview import Page
 from claimtrack.formats.jsonld import parse_script, reviews_in
 from claimtrack.formats.records import Parsed
 
@@ -62,6 +66,9 @@ class PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
         self.items: list[dict[str, Any]] = []
+        self.canonical: str | None = None
+        self.og_url: str | None = None
+        self.language: str | None = None
         self._script: list[str] | None = None
         self._stack: list[_Open] = []
 
@@ -72,6 +79,7 @@ class PageReader(HTMLParser):
         attributes = {name: value or "" for name, value in attrs}
         if tag == "script" and "ld+json" in attributes.get("type", ""):
             self._script = []
+        self._note_page(tag, attributes)
         props = attributes.get("itemprop", "").split()
         owner = self._item_owner()
         item = None
@@ -116,6 +124,19 @@ class PageReader(HTMLParser):
             if element.tag == tag:
                 return
 
+    def _note_page(self, tag: str, attributes: dict[str, str]) -> None:
+        """The page's own address and language, the first time each is given."""
+        if tag == "html" and attributes.get("lang", "").strip():
+            self.language = self.language or attributes["lang"].strip()
+        elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            self.canonical = self.canonical or attributes.get("href", "").strip() or None
+        elif tag == "meta" and attributes.get("property", "").lower() == "og:url":
+            self.og_url = self.og_url or attributes.get("content", "").strip() or None
+
+    @property
+    def page(self) -> Page:
+        return Page(url=self.canonical or self.og_url, language=self.language)
+
     @staticmethod
     def _add(owner: dict[str, Any], props: list[str], value: Any) -> None:
         for prop in props:
@@ -123,18 +144,14 @@ class PageReader(HTMLParser):
 
 
 def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
-    """Every ClaimReview on the page, JSON-LD blocks first as they come, then microdata."""
+    """Every ClaimReview on the page: JSON-LD blocks first, in page order, then microdata."""
     reader, decoder = PageReader(), codecs.getincrementaldecoder("utf-8")(errors="replace")
-    scripts = 0
-    while True:
-        chunk = stream.read(CHUNK)
-        reader.feed(decoder.decode(chunk, final=not chunk))
-        for text in reader.scripts:
-            scripts += 1
-            yield from parse_script(text, f"script {scripts}")
-        reader.scripts.clear()
-        if not chunk:
-            break
+    while chunk := stream.read(CHUNK):
+        reader.feed(decoder.decode(chunk))
+    reader.feed(decoder.decode(b"", final=True))
     reader.close()
+    page = reader.page
+    for number, text in enumerate(reader.scripts, start=1):
+        yield from parse_script(text, f"script {number}", page)
     for number, item in enumerate(reader.items, start=1):
-        yield from reviews_in(item, f"microdata item {number}")
+        yield from reviews_in(item, f"microdata item {number}", page=page, entities=False)

@@ -29,6 +29,7 @@ BY_SUFFIX = {
 }
 IMPORTABLE = {*BY_SUFFIX, ".json", ".jsonld"}
 _NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"|^\{\s*"format"\s*:')
+_EMPTY_ARRAY = re.compile(rb"^(\xef\xbb\xbf)?\s*\[\s*\]\s*$")
 _JSONL_TYPE = re.compile(rb'^\{\s*"type"\s*:\s*"(actor|source|claim|link|verdict)"')
 
 
@@ -132,6 +133,8 @@ def read(
     JSON file whose format was ``guessed`` and that holds nothing to import.
     """
     found = 0
+    # An empty JSON array is an empty export (`export --format claimreview` of nothing): fine.
+    is_empty_array = _EMPTY_ARRAY.match(stream.peek(64)[:64]) is not None
     try:
         for parsed in _records(stream, fmt, ignored):
             found += 1
@@ -151,7 +154,7 @@ def read(
         raise InvalidInput(
             f"{name} is not valid JSON ({detail}); fix the file and import it again."
         ) from None
-    if guessed and not found and fmt == "claimreview":
+    if guessed and not found and fmt == "claimreview" and not is_empty_array:
         raise InvalidInput(
             f"{name} holds nothing to import: it is not a claimtrack export and "
             "no ClaimReview is in it. Pass --format if it is another format."

@@ -1,22 +1,31 @@
-"""Find ClaimReviews wherever publishers put them: a single object, a JSON array, an @graph,
-``<script type="application/ld+json">`` blocks in a saved page, or microdata-style
-``{"type": [...], "properties": {...}}`` items.
+"""Find ClaimReviews wherever publishers put them: a single object, a JSON array, an @graph, a
+DataFeed's ``dataFeedElement`` items, ``<script type="application/ld+json">`` blocks in a
+saved page, nested inside another review (MediaReview's ``associatedClaimReview``), or
+microdata-style ``{"type": [...], "properties": {...}}`` items.
 
-Large files are streamed: a top-level array or @graph is read one node at a time.
+Large files are streamed: a top-level array, an @graph and a DataFeed's elements are read one
+node at a time.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import jsonstream
-from claimtrack.formats.claimreview import is_review, review_bundle
+from claimtrack.formats.claimreview import Page, Reading, is_review, review_bundle
 from claimtrack.formats.records import Parsed
 
 MAX_DEPTH = 8
+# An @graph's nodes are kept by @id until the graph ends, for the reviews that refer to them,
+# and reviews that refer to a node not seen yet wait for the end: both up to this many, so a
+# feed of any length is read in bounded memory (past it, a reference stays unresolved).
+GRAPH_LIMIT = 10_000
+STREAMED_LISTS = ("@graph", "dataFeedElement")
+_DECLARED_TYPE = re.compile(r'"@?type"\s*:\s*\[?\s*"([^"]+)"')
 
 
 def is_microdata(node: Any) -> bool:
@@ -61,7 +70,7 @@ def find_reviews(value: Any, depth: int = 0) -> Iterator[tuple[Mapping[str, Any]
 
 def resolve(value: Any, index: Mapping[str, Any], depth: int = 0) -> Any:
     """Replace {"@id": …} references by the nodes they name (within one document)."""
-    if depth > MAX_DEPTH:
+    if not index or depth > MAX_DEPTH:
         return value
     if isinstance(value, list):
         return [resolve(item, index, depth + 1) for item in value]
@@ -81,29 +90,48 @@ def id_index(nodes: Iterable[Any]) -> dict[str, Any]:
     }
 
 
-def reviews_in(value: Any, where: str, index: Mapping[str, Any] | None = None) -> Iterator[Parsed]:
-    """Every ClaimReview in one JSON value, parsed; a value with none yields nothing."""
+def reviews_in(
+    value: Any,
+    where: str,
+    index: Mapping[str, Any] | None = None,
+    *,
+    page: Page | None = None,
+    entities: bool = True,
+) -> Iterator[Parsed]:
+    """Every ClaimReview in one JSON value, parsed; a value with none yields nothing.
+    ``page``: the saved page it came from; ``entities``: whether text may carry HTML
+    entities (JSON-LD does; microdata read from a page is already decoded)."""
     if isinstance(value, Mapping) and isinstance(value.get("@graph"), list):
         graph = value["@graph"]
-        yield from reviews_in(graph, where, id_index(graph))
+        yield from reviews_in(graph, where, id_index(graph), page=page, entities=entities)
         return
-    yield from _parsed(list(find_reviews(value)), where, index or id_index([value]))
+    found = list(find_reviews(value))
+    yield from _parsed(found, where, index or id_index([value]), page or Page(), entities)
 
 
 def _parsed(
-    found: list[tuple[Mapping[str, Any], Any]], where: str, index: Mapping[str, Any]
+    found: list[tuple[Mapping[str, Any], Any]],
+    where: str,
+    index: Mapping[str, Any],
+    page: Page,
+    entities: bool = True,
 ) -> Iterator[Parsed]:
     """The reviews ``find_reviews`` found, with their references resolved from ``index``."""
     for number, (node, as_read) in enumerate(found, start=1):
         position = where if len(found) == 1 else f"{where}, review {number}"
+        reading = Reading(page=page, entities=entities)
         try:
-            yield Parsed(position, item=review_bundle(resolve(node, index), as_read), raw=as_read)
+            bundle = review_bundle(resolve(node, index), as_read, reading)
         except InvalidInput as error:
             yield Parsed(position, error=str(error), raw=as_read)
+            continue
+        notes = tuple(f"{position}: {note}" for note in reading.notes)
+        yield Parsed(position, item=bundle, raw=as_read, notes=notes)
 
 
 def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
-    """ClaimReviews from a JSON-LD file: an array and an @graph are streamed node by node."""
+    """ClaimReviews from a JSON-LD file: an array, an @graph and a DataFeed's elements are
+    streamed node by node."""
     rest = jsonstream.events(stream)
     head = next(rest, None)
     if head is None:
@@ -123,11 +151,11 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
         if event == "end_map":
             break
         _prefix, event, value = next(rest)
-        if key == "@graph" and event == "start_array":
-            yield from _graph(jsonstream.array_items(rest))
+        if key in STREAMED_LISTS and event == "start_array":
+            yield from _graph(jsonstream.array_items(rest), key)
         else:
             top[key] = jsonstream.build(event, value, rest)
-    if set(top) - {"@context"}:
+    if set(top) - {"@context", "@type", "@id", "name", "dateCreated", "dateModified"}:
         yield from _one(top, "document")
 
 
@@ -139,22 +167,25 @@ def _one(node: Any, where: str) -> Iterator[Parsed]:
     yield from parsed
 
 
-def _graph(nodes: Iterator[Any]) -> Iterator[Parsed]:
-    """Reviews of an @graph as they stream by; one that refers to a node not read yet waits
-    until the end of the graph (publishers put a few Organizations there, not millions)."""
+def _graph(nodes: Iterator[Any], name: str) -> Iterator[Parsed]:
+    """Reviews of an @graph (or a DataFeed's elements) as they stream by; one that refers to a
+    node not read yet waits until the end of the list (publishers put a few Organizations
+    there, not millions)."""
     index: dict[str, Any] = {}
     waiting: list[tuple[int, list[tuple[Mapping[str, Any], Any]]]] = []
+    label = "@graph node" if name == "@graph" else "dataFeedElement"
     for number, node in enumerate(nodes, start=1):
-        index.update(id_index([node]))
+        if len(index) < GRAPH_LIMIT:
+            index.update(id_index([node]))
         found = list(find_reviews(node))
         if not found:
             continue
-        if _unresolved(node, index):
+        if len(waiting) < GRAPH_LIMIT and _unresolved(node, index):
             waiting.append((number, found))
         else:
-            yield from _parsed(found, f"@graph node {number}", index)
+            yield from _parsed(found, f"{label} {number}", index, Page())
     for number, found in waiting:
-        yield from _parsed(found, f"@graph node {number}", index)
+        yield from _parsed(found, f"{label} {number}", index, Page())
 
 
 def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
@@ -170,11 +201,21 @@ def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
     return False
 
 
-def parse_script(text: str, where: str) -> Iterator[Parsed]:
-    """The reviews in one ld+json script block of a page."""
+def parse_script(text: str, where: str, page: Page | None = None) -> Iterator[Parsed]:
+    """The reviews in one ld+json script block of a page. A block that is not valid JSON is a
+    lost review when it declares ClaimReview (rejected), else a block of another kind (a
+    VideoObject with a raw newline in its description…) skipped with a notice."""
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
-        yield Parsed(where, error=f"the JSON-LD is not valid JSON ({error}).", raw=text)
+        declared = [t.rsplit("/", 1)[-1] for t in _DECLARED_TYPE.findall(text)]
+        if "ClaimReview" in declared:
+            yield Parsed(where, error=f"the JSON-LD is not valid JSON ({error}).", raw=text)
+        else:
+            kind = f"a {declared[0]} block" if declared else "a block"
+            yield Parsed(where, notes=(
+                f"{where}: skipped {kind} that is not valid JSON ({error}); it holds no "
+                "ClaimReview.",
+            ))
         return
-    yield from reviews_in(value, where)
+    yield from reviews_in(value, where, page=page)

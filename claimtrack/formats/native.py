@@ -90,6 +90,7 @@ class VerdictRecord:
     url: str | None = None
     explanation: str | None = None
     created_at: dt.datetime | None = None
+    author: str | None = None  # the person who wrote it for the reviewer, when named
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,12 @@ def _verdict(r: _Reader) -> VerdictRecord:
         url=values.optional_url(r.string("url"), "verdict URL"),
         explanation=values.optional_text(r.string("explanation"), "explanation"),
         created_at=r.timestamp("created_at"),
+        author=_optional_name(r.string("author"), "review author"),
     )
+
+
+def _optional_name(value: str | None, field: str) -> str | None:
+    return values.name(value, field) if value and value.strip() else None
 
 
 def _merge(r: _Reader) -> MergeRecord:
@@ -415,6 +421,9 @@ def verdict_dict(record: VerdictRecord) -> dict[str, Any]:
         "url": record.url,
         "explanation": record.explanation,
         "created_at": iso_time(record.created_at),
+        # Written only when known, so that files without authors stay readable by older
+        # claimtrack versions (they refuse unknown fields).
+        **({"author": record.author} if record.author else {}),
     }
 
 

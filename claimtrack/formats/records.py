@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from claimtrack.core.enums import Rating
+from claimtrack.core.enums import ActorKind, Rating
 from claimtrack.formats.native import ClaimRecord, Record, SourceRecord
 
 
@@ -28,17 +28,21 @@ class ReviewRecord:
     url: str | None = None
     explanation: str | None = None
     id: str | None = None
+    author: str | None = None  # the person who wrote it for the reviewer (an organisation)
     # The ClaimReview JSON-LD exactly as read, kept with the verdict.
     original: str | None = None
 
 
 @dataclass(frozen=True)
 class ClaimBundle:
-    """A claim with its verdicts. Fields left empty here never erase what is already stored."""
+    """A claim with its verdicts. Fields left empty here never erase what is already stored.
+    ``speaker_kind``: what the input says the speaker is (a ClaimReview's claimant @type); it
+    sets the kind of a new speaker, or of one whose kind is still unknown."""
 
     claim: ClaimRecord
     reviews: tuple[ReviewRecord, ...] = ()
     sources: tuple[SourceRecord, ...] = ()
+    speaker_kind: ActorKind | None = None
 
 
 Item = Record | ClaimBundle
@@ -46,9 +50,12 @@ Item = Record | ClaimBundle
 
 @dataclass(frozen=True)
 class Parsed:
-    """One input record: ``item`` when it is good, else ``error``; ``raw`` goes to --rejects."""
+    """One input record: ``item`` when it is good, else ``error``; ``raw`` goes to --rejects.
+    ``notes`` are warnings for people (a value left out, a block skipped); a Parsed with notes
+    and neither item nor error is only a notice (not a record, so never counted as rejected)."""
 
     where: str
     item: Item | None = None
     error: str | None = None
     raw: Any = None
+    notes: tuple[str, ...] = ()

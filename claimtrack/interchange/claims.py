@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from claimtrack.core import values
+from claimtrack.core.enums import ActorKind
 from claimtrack.core.identity import claim_fingerprint
 from claimtrack.formats.native import ClaimRecord
 from claimtrack.formats.records import ReviewRecord
@@ -30,7 +31,8 @@ class ClaimWork:
     record: ClaimRecord
     overwrite: bool  # a native record: its empty fields clear stored ones
     reviews: tuple[ReviewRecord, ...] = ()  # the verdicts that came with it
-    review_urls: tuple[str, ...] = ()  # and their urls
+    speaker_kind: ActorKind | None = None  # what the input says the speaker is
+    review_keys: tuple[str, ...] = ()  # and their urls' keys
     known_row: int | None = None  # the claim those reviews were imported with before
     row_id: int = 0
     is_new: bool = False
@@ -46,10 +48,15 @@ class ClaimWork:
 
 def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWork]:
     """Add or update the claims of ``works`` (setting ``row_id``); returns those deferred."""
-    speakers = actor_ids(state, {w.record.speaker for w in works if w.record.speaker})
+    speakers = actor_ids(
+        state,
+        {w.record.speaker for w in works if w.record.speaker},
+        kinds={w.record.speaker: w.speaker_kind for w in works
+               if w.record.speaker and w.speaker_kind},
+    )
     batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]] = {}
     deferred: list[ClaimWork] = []
-    reviewed = _reviewed_claims(state, {u for w in works if not w.record.id for u in w.review_urls})
+    reviewed = _reviewed_claims(state, {k for w in works if not w.record.id for k in w.review_keys})
     for work in works:
         r = work.record
         given: dict[str, Any] = {
@@ -60,7 +67,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             "speaker_id": speakers[r.speaker] if r.speaker else None,
         }
         given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
-        work.known_row = _review_match(reviewed, work.review_urls, fingerprint)
+        work.known_row = _review_match(reviewed, work.review_keys, fingerprint)
         key = work.identity(fingerprint)
         if key in batch:
             deferred.append(work)
@@ -123,30 +130,30 @@ def _merged_away(
     return moved
 
 
-def _reviewed_claims(state: ImportState, urls: set[str]) -> dict[str, list[tuple[int, str]]]:
-    """For each review url already imported: the (claim row id, fingerprint) it reviewed."""
+def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
+    """For each review url key already imported: the (claim row id, fingerprint) it reviewed."""
     found: dict[str, list[tuple[int, str]]] = {}
     verdicts = table(Verdict)
-    for url, claim_id, fingerprint in state.rows(
+    for key, claim_id, fingerprint in state.rows(
         lambda c: (
-            select(verdicts.c.url, CLAIMS.c.id, CLAIMS.c.fingerprint)
+            select(verdicts.c.url_key, CLAIMS.c.id, CLAIMS.c.fingerprint)
             .join(CLAIMS, CLAIMS.c.id == verdicts.c.claim_id)
-            .where(verdicts.c.url.in_(c))
+            .where(verdicts.c.url_key.in_(c))
         ),
-        urls,
+        keys,
     ):
-        found.setdefault(url, []).append((claim_id, fingerprint))
+        found.setdefault(key, []).append((claim_id, fingerprint))
     return found
 
 
 def _review_match(
-    reviewed: dict[str, list[tuple[int, str]]], urls: tuple[str, ...], fingerprint: str
+    reviewed: dict[str, list[tuple[int, str]]], keys: tuple[str, ...], fingerprint: str
 ) -> int | None:
     """The claim a re-imported review belongs to. One page may review several claims under
     one url: then the claim with the same fingerprint, and none when that is ambiguous."""
-    if not urls:
+    if not keys:
         return None
-    candidates = {claim for url in urls for claim in reviewed.get(url, [])}
+    candidates = {claim for key in keys for claim in reviewed.get(key, [])}
     same = sorted(claim_id for claim_id, print_ in candidates if print_ == fingerprint)
     if same:
         return same[0]

@@ -113,6 +113,7 @@ def _verdicts_by_claim(
             date=verdict.reviewed_on,
             url=verdict.url,
             explanation=verdict.explanation,
+            author=verdict.author,
         )
         found.setdefault(public_id, []).append((record, ActorKind(kind), original))
     return found

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from claimtrack.core import values
 from claimtrack.core.errors import ClaimtrackError, InvalidInput
 from claimtrack.formats.native import (
     ActorRecord,
@@ -58,6 +59,7 @@ class Importer:
         *,
         strict: bool = False,
         on_reject: Callable[[Rejection], None] | None = None,
+        on_note: Callable[[str], None] | None = None,
         on_batch: Callable[[], None] | None = None,
         batch_size: int = BATCH,
         extra: Mapping[type, tuple[str, Handler]] | None = None,
@@ -78,6 +80,7 @@ class Importer:
             MergeRecord: ("merges", merges.import_merge), **(extra or {})
         }
         self.strict, self.on_reject, self.on_batch = strict, on_reject, on_batch
+        self.on_note = on_note
         self.whole_files: set[str] = set()
         self.batch_size = batch_size
         self.pending: list[Origin] = []
@@ -94,8 +97,13 @@ class Importer:
         if whole:
             self.whole_files.add(file)
         for parsed in records:
+            if parsed.notes and self.on_note is not None:
+                for note in parsed.notes:
+                    self.on_note(f"{file}, {note}")
             if parsed.error is not None:
                 self.reject((file, parsed), parsed.error)
+                continue
+            if parsed.item is None:  # a notice only (a skipped block): not a record
                 continue
             self.pending.append((file, parsed))
             if len(self.pending) >= self.batch_size:
@@ -259,7 +267,8 @@ def _claim_work(item: Any) -> ClaimWork:
         item.claim,
         overwrite=False,
         reviews=item.reviews,
-        review_urls=tuple(r.url for r in item.reviews if r.url),
+        speaker_kind=item.speaker_kind,
+        review_keys=tuple(values.url_key(r.url) for r in item.reviews if r.url),
     )
 
 
@@ -274,6 +283,7 @@ def _verdict_work(origin: Origin) -> VerdictWork:
         url=record.url,
         explanation=record.explanation,
         id=record.id,
+        author=record.author,
     )
     return VerdictWork(
         review, overwrite=True, claim_ref=record.claim, created_at=record.created_at, origin=origin

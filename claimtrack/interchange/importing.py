@@ -23,16 +23,24 @@ from claimtrack.interchange.importer import Importer, Rejection
 from claimtrack.interchange.state import ImportSummary
 
 KEPT_REJECTIONS = 10
+KEPT_WARNINGS = 50
 
 
 @dataclass
 class ImportResult:
-    """What an import did: the counts, the first rejections, and warnings for people."""
+    """What an import did: the counts, the first rejections, and warnings for people (values
+    left out, blocks skipped, columns ignored: the first ``KEPT_WARNINGS``, and how many)."""
 
     files: list[str]
     summary: ImportSummary
     rejections: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    warning_count: int = 0
+
+    def warn(self, message: str) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < KEPT_WARNINGS:
+            self.warnings.append(message)
 
 
 def expand_paths(paths: Sequence[str | Path]) -> list[str]:
@@ -86,7 +94,7 @@ def import_files(
         if on_reject is not None:
             on_reject(rejection)
 
-    importer = Importer(session, strict=strict, on_reject=reject)
+    importer = Importer(session, strict=strict, on_reject=reject, on_note=result.warn)
     whole_exports = rejects is None and on_reject is None
     done = 0
     for name in files:
@@ -103,7 +111,7 @@ def import_files(
             importer.feed(records, name, whole=whole_exports and chosen == "native")
             done += counter.count
         if ignored:
-            result.warnings.append(
+            result.warn(
                 f"{name}: ignored the columns {', '.join(ignored)} "
                 "(see docs/interop.md for the column names)."
             )

@@ -30,6 +30,8 @@ VERDICT_FIELDS = (
     "reviewer_id",
     "reviewed_on",
     "url",
+    "url_key",
+    "author",
     "explanation",
 )
 
@@ -66,12 +68,14 @@ def write_verdicts(
             "reviewer_id": reviewers[r.by],
             "reviewed_on": r.date,
             "url": r.url,
+            "url_key": values.url_key(r.url) if r.url else None,
+            "author": r.author,
             "explanation": r.explanation,
         }
         key = (
             ("id", r.id)
             if r.id
-            else ("url", given["claim_id"], r.url)
+            else ("url", given["claim_id"], given["url_key"])
             if r.url
             else ("same", given["claim_id"], given["reviewer_id"], label_key(r.rating))
         )
@@ -129,7 +133,7 @@ def _existing(state: ImportState, keys: list[tuple[Any, ...]]) -> dict[tuple[Any
         [k[1] for k in wanted],
     ):
         for key in (
-            ("url", row.claim_id, row.url),
+            ("url", row.claim_id, row.url_key),
             ("same", row.claim_id, row.reviewer_id, label_key(row.rating)),
         ):
             if key in wanted:
@@ -142,6 +146,8 @@ def _merged(row: Any, work: VerdictWork, given: dict[str, Any]) -> dict[str, Any
         return given
     merged = {f: getattr(row, f) for f in VERDICT_FIELDS}
     merged.update({k: v for k, v in given.items() if v is not None})
+    if merged["url_key"] == row.url_key:
+        merged["url"] = row.url  # another spelling of the same page: keep the first one
     if work.review.normalized is None and merged["rating"] == row.rating:
         merged["normalized"] = Rating(row.normalized)  # keep a rating the user corrected
     return merged

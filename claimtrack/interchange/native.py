@@ -184,6 +184,7 @@ def export_verdicts(session: Session, scope: Scope = None) -> Iterator[VerdictRe
             url=verdict.url,
             explanation=verdict.explanation,
             created_at=verdict.created_at,
+            author=verdict.author,
         )
 
 

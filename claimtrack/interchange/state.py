@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -13,6 +13,7 @@ from sqlalchemy import Executable, Table, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
+from claimtrack.core.enums import ActorKind
 from claimtrack.core.ratings import RatingTable
 from claimtrack.formats.native import SourceRecord
 from claimtrack.models import Actor, ActorAlias, Base, Claim, Source
@@ -38,6 +39,11 @@ class ImportSummary:
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     rejected: int = 0
+
+    @property
+    def accepted(self) -> int:
+        """Records that went in: added, updated or found already present."""
+        return sum(c.total() for c in (self.added, self.updated, self.unchanged))
 
     def count(self, kind: str, *, is_new: bool, changed: bool) -> None:
         target = self.added if is_new else self.updated if changed else self.unchanged
@@ -95,14 +101,19 @@ class ImportState:
             yield from connection.execute(query(chunk))
 
 
-def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
-    """Row ids of actors by name or alias (name → id); unknown names become new actors."""
+def actor_ids(
+    state: ImportState, names: Iterable[str], *, kinds: Mapping[str, ActorKind] | None = None
+) -> dict[str, int]:
+    """Row ids of actors by name or alias (name → id); unknown names become new actors.
+    ``kinds``: what the input says some of them are (a ClaimReview's claimant @type): the kind
+    of a new actor, and of a stored one whose kind is still unknown."""
     names = set(names)
     by_key = {values.name_key(name): name for name in names}
     found = {key: state.actor_ids[key] for key in by_key if key in state.actor_ids}
     missing = [key for key in by_key if key not in found]
     found.update(actor_keys(state, missing))
     new_keys = [key for key in missing if key not in found]
+    kind_by_key = {values.name_key(name): kind for name, kind in (kinds or {}).items()}
     ids = reserve_ids(state.session, table(Actor), len(new_keys))
     insert_rows(
         state.session,
@@ -112,7 +123,7 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
                 "id": row_id,
                 "name": by_key[key],
                 "name_key": key,
-                "kind": "unknown",
+                "kind": kind_by_key.get(key, ActorKind.UNKNOWN),
                 "description": None,
                 "created_at": state.now,
             }
@@ -123,7 +134,25 @@ def actor_ids(state: ImportState, names: Iterable[str]) -> dict[str, int]:
     found.update(zip(new_keys, ids, strict=True))
     for key in missing:
         state.actor_ids.remember(key, found[key])
+    known = {found[key]: kind for key, kind in kind_by_key.items() if key not in new_keys}
+    if known:
+        _set_unknown_kinds(state, known)
     return {name: found[values.name_key(name)] for name in names}
+
+
+def _set_unknown_kinds(state: ImportState, kinds: Mapping[int, ActorKind]) -> None:
+    """Give stored actors whose kind is unknown the kind the input says they are."""
+    actors = table(Actor)
+    unknown = [
+        row_id
+        for row_id, in state.rows(
+            lambda c: select(actors.c.id).where(
+                actors.c.id.in_(c), actors.c.kind == ActorKind.UNKNOWN.value
+            ),
+            kinds,
+        )
+    ]
+    update_rows(state.session, actors, [{"id": i, "kind": kinds[i]} for i in unknown])
 
 
 def actor_keys(state: ImportState, keys: Iterable[str]) -> dict[str, int]:
@@ -160,15 +189,20 @@ def source_fields(record: SourceRecord) -> dict[str, Any]:
 def write_sources(
     state: ImportState, records: Sequence[SourceRecord], *, overwrite: bool, counted: bool
 ) -> dict[str, int]:
-    """Add or update sources. ``overwrite``: the record's empty fields clear stored ones
-    (native files); else only given fields are filled in."""
-    wanted = {record.url: record for record in records}
+    """Add or update sources; returns the row id for each record's URL. A page is matched by
+    its URL's key (any spelling); a new one is stored under the first spelling given.
+    ``overwrite``: the record's empty fields clear stored ones (native files); else only given
+    fields are filled in."""
+    keyed = [(values.url_key(record.url), record) for record in records]
+    wanted: dict[str, SourceRecord] = {}
+    for key, record in keyed:
+        wanted.setdefault(key, record)
     sources = table(Source)
     existing = {
-        row.url: row
-        for row in state.rows(lambda c: select(sources).where(sources.c.url.in_(c)), wanted)
+        row.url_key: row
+        for row in state.rows(lambda c: select(sources).where(sources.c.url_key.in_(c)), wanted)
     }
-    new = [record for url, record in wanted.items() if url not in existing]
+    new = [(key, record) for key, record in wanted.items() if key not in existing]
     ids = reserve_ids(state.session, sources, len(new))
     insert_rows(
         state.session,
@@ -177,18 +211,19 @@ def write_sources(
             {
                 "id": row_id,
                 "url": r.url,
+                "url_key": key,
                 **source_fields(r),
                 "created_at": r.created_at or state.now,
             }
-            for row_id, r in zip(ids, new, strict=True)
+            for row_id, (key, r) in zip(ids, new, strict=True)
         ],
     )
-    written = {record.url: row_id for row_id, record in zip(ids, new, strict=True)}
+    by_key = {key: row_id for row_id, (key, _record) in zip(ids, new, strict=True)}
     state.summary.added["sources"] += len(new)
     changes = []
-    for url, row in existing.items():
-        written[url] = row.id
-        given = source_fields(wanted[url])
+    for key, row in existing.items():
+        by_key[key] = row.id
+        given = source_fields(wanted[key])
         merged = fill(row, given, overwrite=overwrite)
         changed = any(merged[k] != getattr(row, k) for k in SOURCE_FIELDS)
         if changed:
@@ -196,9 +231,9 @@ def write_sources(
         if counted:
             state.summary.count("sources", is_new=False, changed=changed)
     update_rows(state.session, sources, changes)
-    for url, row_id in written.items():
-        state.source_ids.remember(url, row_id)
-    return written
+    for key, row_id in by_key.items():
+        state.source_ids.remember(key, row_id)
+    return {record.url: by_key[key] for key, record in keyed}
 
 
 def fill(row: Any, given: dict[str, Any], *, overwrite: bool) -> dict[str, Any]:
@@ -208,9 +243,16 @@ def fill(row: Any, given: dict[str, Any], *, overwrite: bool) -> dict[str, Any]:
 
 
 def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
-    """Row ids of sources by normalised URL; unknown URLs become new sources."""
-    found = {url: state.source_ids[url] for url in set(urls) if url in state.source_ids}
-    missing = [url for url in set(urls) if url not in found]
+    """Row ids of sources by URL (any spelling of a page finds it); unknown pages become new
+    sources under the URL given."""
+    found: dict[str, int] = {}
+    missing: list[str] = []
+    for url in set(urls):
+        row_id = state.source_ids.get(values.url_key(url))
+        if row_id is None:
+            missing.append(url)
+        else:
+            found[url] = row_id
     if missing:
         found.update(
             write_sources(

@@ -6,9 +6,10 @@ import datetime as dt
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from claimtrack.core.enums import Rating, ReviewStatus
+from claimtrack.core.values import url_key
 from claimtrack.models.actor import Actor
 from claimtrack.models.base import Base, UTCDateTime, text_enum, utcnow
 from claimtrack.models.claim import Claim
@@ -25,8 +26,11 @@ class Verdict(Base):
     normalized: Mapped[Rating] = mapped_column(text_enum(Rating, "normalized_rating"))
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
     reviewed_on: Mapped[dt.date | None]
-    # Indexed: a ClaimReview is recognised by its url when imported again.
-    url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    # As published; a ClaimReview is recognised by its url_key when imported again.
+    url: Mapped[str | None] = mapped_column(Text)
+    url_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The person who wrote the review for the reviewer (an organisation), when named.
+    author: Mapped[str | None] = mapped_column(String(200))
     explanation: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[ReviewStatus] = mapped_column(
@@ -39,3 +43,8 @@ class Verdict(Base):
 
     claim: Mapped[Claim] = relationship()
     reviewer: Mapped[Actor] = relationship()
+
+    @validates("url")
+    def _keep_key(self, _name: str, value: str | None) -> str | None:
+        self.url_key = None if value is None else url_key(value)
+        return value

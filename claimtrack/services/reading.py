@@ -48,6 +48,7 @@ def _statements() -> dict[str, Select[Any]]:
             Verdict.url,
             Verdict.explanation,
             Verdict.status,
+            Verdict.author,
         )
         .join(Claim, Verdict.claim_id == Claim.id)
         .join(Actor, Verdict.reviewer_id == Actor.id)
@@ -148,8 +149,10 @@ def verdict_views(
         else _batches(session, "verdicts", claim_ids)
     )
     return [
-        (claim_row, VerdictView(public_id, claim, rating, normalized, by, date, url, note, status))
-        for claim_row, public_id, claim, rating, normalized, by, date, url, note, status in rows
+        (claim_row, VerdictView(public_id, claim, rating, normalized, by, date, url, note, status,
+                                author))
+        for claim_row, public_id, claim, rating, normalized, by, date, url, note, status, author
+        in rows
     ]
 
 

@@ -1,4 +1,5 @@
-"""Sources: web pages (or urn: identifiers) where claims appear, one row per normalised URL."""
+"""Sources: web pages (or urn: identifiers) where claims appear: one row per page, its URL as
+first given; other spellings of that URL (core.values.url_key) find the same row."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ from claimtrack.store.sql import create_or_find
 
 
 def find_source(session: Session, url: str) -> Source | None:
-    """The source stored under the normalised form of ``url``, or None."""
-    return session.scalar(select(Source).where(Source.url == values.url(url)))
+    """The source stored for the page ``url`` names (any spelling of it), or None.
+    Raises InvalidInput for a URL that is no web address."""
+    return session.scalar(
+        select(Source).where(Source.url_key == values.url_key(values.url(url)))
+    )
 
 
 def get_source(session: Session, url: str) -> Source:
@@ -75,13 +79,16 @@ class SourceFields:
 
 
 def add_source(session: Session, url: str, fields: SourceFields = SourceFields()) -> Source:
-    """Add a source. Raises Conflict when the URL (after normalisation) is already stored."""
-    normalized = values.url(url)
-    if find_source(session, normalized) is not None:
+    """Add a source, its URL as given. Raises Conflict when the page is already stored (under
+    this or another spelling of its URL)."""
+    given = values.url(url)
+    existing = find_source(session, given)
+    if existing is not None:
         raise Conflict(
-            f"The source {normalized} is already recorded; change it with `claimtrack source edit`."
+            f"The page {given} is already recorded as {existing.url}; change it with "
+            "`claimtrack source edit`."
         )
-    source = Source(url=normalized)
+    source = Source(url=given)
     fields.apply_to(source)
     session.add(source)
     session.flush()

@@ -50,7 +50,7 @@ def test_source_and_quote_become_an_appearance(cli: Cli) -> None:
                        "--quote", "“X happened,” she said.")
     shown = json.loads(cli.ok("claim", "show", claim_id, "-f", "json").stdout)
     assert shown["sources"] == [
-        {"url": "https://example.com/a", "title": None, "outlet": None,
+        {"url": "HTTPS://Example.com/a/?utm_source=tw#top", "title": None, "outlet": None,
          "quote": "“X happened,” she said.", "seen": None}
     ]
     assert json.loads(cli.ok("source", "list", "-f", "json").stdout)[0]["claims"] == 1

@@ -22,8 +22,8 @@ SHEET = (
 
 
 def test_csv_with_bom_aliases_and_embedded_newlines(cli: Cli, tmp_path: Path) -> None:
-    result = cli.ok("import", write(tmp_path / "sheet.csv", SHEET))
-    assert "added" in summary(result) and "rejected 2" in summary(result)
+    result = cli.fails("import", write(tmp_path / "sheet.csv", SHEET), code=3)
+    assert summary(result).startswith("Partly imported") and "rejected 2" in summary(result)
     assert "row 3 (line 5): The date '2021-02-30' does not exist" in result.stderr
     assert "row 4 (line 6): a verdict needs its reviewer" in result.stderr
     assert "ignored the columns Colour" in result.stderr
@@ -95,7 +95,7 @@ def test_jsonl_native_records_and_forward_references(cli: Cli, tmp_path: Path) -
     path = write(
         tmp_path / "records.jsonl", "\n".join(json.dumps(line) for line in lines) + "\n\nnot json\n"
     )
-    result = cli.ok("import", path)
+    result = cli.fails("import", path, code=3)
     assert "rejected 3" in summary(result)
     assert "line 7: it is a verdict on claim c-00000000000z" in result.stderr
     assert 'line 8: "type" must be one of' in result.stderr
@@ -104,7 +104,7 @@ def test_jsonl_native_records_and_forward_references(cli: Cli, tmp_path: Path) -
     assert found["It happened."]["speaker"] == "Jane Roe"  # found by alias
     assert found["It happened."]["challenges"] == 1  # the link read before its claims
     assert found["No id here."]["id"].startswith("c-")
-    again = cli.ok("import", path)
+    again = cli.fails("import", path, code=3)
     assert summary(again).split(": ", 1)[1].startswith("added 0, updated 0")
 
 
@@ -124,7 +124,7 @@ def test_the_same_link_twice_beside_its_new_claims(cli: Cli, tmp_path: Path) -> 
 
 def test_rejects_file_has_reason_and_position(cli: Cli, tmp_path: Path) -> None:
     rejects = tmp_path / "rejects.jsonl"
-    cli.ok("import", write(tmp_path / "s.csv", SHEET), "--rejects", str(rejects))
+    cli.fails("import", write(tmp_path / "s.csv", SHEET), "--rejects", str(rejects), code=3)
     lines = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [(r["position"], r["record"]["claim"]) for r in lines] == [
         ("row 3 (line 5)", "Bad date"),
@@ -144,7 +144,7 @@ def test_strict_aborts_on_the_first_bad_record_and_writes_nothing(cli: Cli, tmp_
 def test_dry_run_reports_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     cli.ok("claim", "list")  # creates the database
     before = snapshot(cli.url)
-    result = cli.ok("import", "--dry-run", write(tmp_path / "s.csv", SHEET))
+    result = cli.fails("import", "--dry-run", write(tmp_path / "s.csv", SHEET), code=3)
     assert "Dry run, nothing written" in summary(result) and "claims 2" in summary(result)
     assert snapshot(cli.url) == before
 
@@ -197,7 +197,7 @@ def test_a_native_export_goes_in_whole_unless_rejects_are_kept(cli: Cli, tmp_pat
     assert "claims[1]" in result.stderr and "goes in whole" in result.stderr
     assert snapshot(cli.url) == before
     kept = tmp_path / "bad.jsonl"
-    result = cli.ok("import", path, "--rejects", str(kept))
+    result = cli.fails("import", path, "--rejects", str(kept), code=3)
     assert "added 1 (claims 1), updated 0, unchanged 0, rejected 1" in summary(result)
     assert json.loads(kept.read_text())["position"] == "claims[1]"
 

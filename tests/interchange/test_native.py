@@ -160,7 +160,7 @@ def test_bad_documents_are_refused_whole(cli: Cli, mutate, expected: str) -> Non
         (b"{not json", "not valid JSON"),
         (b'{"format": "claimtrack", "version": 1, "claims": [', "not valid JSON"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
-        (b"[]", "not a claimtrack export"),
+        (b'{"name": "a page, no review"}', "holds nothing to import"),
         (b'{"format": "claimtrack", "actors": [{"name": "A"}]}', "format version None"),
     ],
 )

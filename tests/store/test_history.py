@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from claimtrack.core.values import url_key
 from claimtrack.models import Claim, HistoryEntry, Source
 from claimtrack.services import claims
 from claimtrack.store.history import tracking
@@ -139,7 +140,8 @@ def test_core_statements_are_recorded_through_the_explicit_api(session: Session)
     tracking.write_pending(session)
     ids = session.scalars(
         insert(Source).returning(Source.id),
-        [{"url": "https://example.com/1", "created_at": claim.created_at}],
+        [{"url": "https://example.com/1", "url_key": url_key("https://example.com/1"),
+          "created_at": claim.created_at}],
     ).all()
     tracking.track_created(session, Source, ids)
     tracking.track(session, Claim, [claim.id])

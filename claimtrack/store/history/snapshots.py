@@ -41,12 +41,13 @@ from claimtrack.store.sql import chunked
 # the import fingerprint: claimtrack.core.identity).
 IGNORED = frozenset(
     {"id", "version", "challenge_count", "verdicts_disagree", "updated_at", "name_key",
-     "alias_key", "fingerprint"}
+     "alias_key", "fingerprint", "url_key"}
 )
 # How a foreign key is shown: the referenced row's public name.
 LABELS = {"claims": "public_id", "actors": "name", "sources": "url"}
 
 Snapshot = dict[str, Any]
+KEY_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ class Entity:
     parts: tuple[Part, ...] = ()
 
     def key(self, row: Any) -> str:
-        return str(row[self.key_column])
+        """The record's public name; a URL longer than KEY_MAX is cut (the snapshot keeps it
+        whole): the key is indexed, and an index entry has a size limit."""
+        key = str(row[self.key_column])
+        return key if len(key) <= KEY_MAX else key[: KEY_MAX - 1] + "…"
 
 
 def _table(model: type[Base]) -> Table:

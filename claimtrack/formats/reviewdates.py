@@ -1,0 +1,66 @@
+"""Dates as publishers write them in ClaimReview: the calendar date as written, never shifted
+to another time zone ("2021-08-03T00:26:00+5:30" is the 3rd where it was published, although
+it is the 2nd in UTC).
+
+Read: ISO 8601 dates and date-times (``2020-05-01``, ``2020-06-24 00:03``, fractional seconds,
+any offset), RFC 2822 (``Wed, 11 Mar 2020 01:05:52 UTC +00:00``, ``Sat, 07 Nov 2020``), and the
+English forms ``March 11, 2020`` and ``11 March 2020``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimtrack.core import values
+from claimtrack.core.errors import InvalidInput
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_SLASHED = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})(?:$|[T\s])")
+_WEEKDAY = r"^\s*(?:[A-Za-z]{3,9}\.?,?\s+)?"  # "Wed, " (RFC 2822) or "Wednesday "
+_DAY_MONTH_YEAR = re.compile(_WEEKDAY + r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(_WEEKDAY + r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+
+
+def date_as_written(raw: str, what: str) -> dt.date:
+    """The calendar date ``raw`` writes. Raises InvalidInput naming ``what`` and the value."""
+    found = _parts(raw)
+    if found is None:
+        raise InvalidInput(
+            f"{what} '{raw}' is not a date claimtrack can read (ISO 8601 such as 2020-05-01, "
+            "or RFC 2822 such as Wed, 11 Mar 2020)."
+        )
+    year, month, day = found
+    try:
+        written = dt.date(year, month, day)
+    except ValueError:
+        raise InvalidInput(f"{what} '{raw}' does not exist in the calendar.") from None
+    parsed = values.date(written, what)
+    assert parsed is not None
+    return parsed
+
+
+def _parts(raw: str) -> tuple[int, int, int] | None:
+    for pattern in (_ISO, _SLASHED):
+        match = pattern.match(raw)
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            return year, month, day
+    match = _DAY_MONTH_YEAR.match(raw)
+    if match and match.group(2).lower() in MONTHS:
+        return int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1))
+    match = _MONTH_DAY_YEAR.match(raw)
+    if match and match.group(1).lower() in MONTHS:
+        return int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2))
+    return None
