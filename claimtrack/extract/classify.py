@@ -18,6 +18,7 @@ from claimtrack.extract.lexicon import (
     COMMENT_NOUNS,
     FALSITY_WORDS,
     FIRST_PERSON,
+    GROUNDLESS,
     NEGATIONS,
     NON_DENIAL,
     VerbClass,
@@ -120,7 +121,10 @@ def _about_speaker(draft: Draft) -> bool:
 
 def _calls_false(text: str) -> bool:
     """Words calling something false: "These stories are untrue", "a lie", "total nonsense"."""
-    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    lowered = text.lower().replace("’", "'")
+    if GROUNDLESS.search(lowered):
+        return True
+    words = re.findall(r"[a-z'-]+", lowered)
     for i, word in enumerate(words):
         leads = words[max(0, i - 3) : i]
         if word in FALSITY_WORDS and (i == 0 or any(w in _VERDICT_LEADS for w in leads)):

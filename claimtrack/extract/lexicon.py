@@ -35,17 +35,19 @@ _FORMS: dict[VerbClass, str] = {
         "suggested predicted stressed maintained maintains cautioned declared emphasised "
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
         "complained revealed disclosed estimated believes believed saying adding insisting warning "
-        "noting claiming arguing alleging stressing"
+        "noting claiming arguing alleging stressing indicated indicates confessed explains states "
+        "reports concluded"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
-    "denying rejecting",
+    "denying rejecting contests contested",
     VerbClass.DISMISS: "dismissed dismisses dismissing slammed slams blasted blasts denounced "
     "denounces derided ridiculed lambasted",
     VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
-    VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling",
+    VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling "
+    "characterized characterised deemed hailed cited",
 }
 REPORTING_VERBS: dict[str, VerbClass] = {
     form: verb_class for verb_class, forms in _FORMS.items() for form in forms.split()
@@ -59,6 +61,8 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("shot", "back"): VerbClass.COUNTER,
     ("played", "down"): VerbClass.COUNTER,
     ("brushed", "aside"): VerbClass.DISMISS,
+    ("ruled", "out"): VerbClass.DENY,
+    ("rules", "out"): VerbClass.DENY,
     ("brushed", "off"): VerbClass.DISMISS,
     ("pleaded", "not", "guilty"): VerbClass.DENY,
     ("pleads", "not", "guilty"): VerbClass.DENY,
@@ -88,6 +92,13 @@ NON_DENIAL = re.compile(
     r"|\b(?:did\s+not|didn't)\s+rule\s+out"
     r"|\b(?:do|does)\s+not\s+(?:comment|discuss)\b|\b(?:don't|doesn't)\s+(?:comment|discuss)\b"
     r"|\bno\s+comment\b|\bcannot\s+(?:comment|confirm|discuss)\b"
+    r"|\b(?:not|n't)\s+in\s+a\s+position\s+to\s+(?:confirm|comment|say|discuss)"
+    r"|\b(?:cannot|can't|could\s+not|couldn't)\s+confirm\s+or\s+deny"
+    r"|\b(?:did|does|would|will)\s+not\s+(?:disclose|reveal|mention|specify)\b"
+    r"|\b(?:didn't|doesn't|wouldn't|won't)\s+(?:disclose|reveal|mention|specify)\b"
+    r"|\b(?:won't|will\s+not|would\s+not|wouldn't)\s+(?:give|make|offer)\s+(?:any\s+)?"
+    r"(?:further\s+)?comments?\b"
+    r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"
     r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)",
     re.IGNORECASE,
 )
@@ -110,7 +121,8 @@ TITLE_WORDS = word_set(
     "prince princess emperor pope judge justice chief executive officer director spokesman "
     "spokeswoman spokesperson ambassador envoy commissioner chairman chairwoman chair leader "
     "prosecutor attorney general adviser advisor head ceo coach captain commander colonel "
-    "admiral lieutenant sergeant mp congressman congresswoman lawmaker speaker deputy foreign "
+    "admiral lieutenant sergeant mp congressman crown cardinal archbishop bishop cleric mufti imam "
+    "superintendent constable inspector congresswoman lawmaker speaker deputy foreign "
     "defence defense interior finance health treasury state opposition senior top former "
     "acting interim lead national security minority majority official diplomat premier "
     "secretary-general campaign regional technology operating financial founder manager "
@@ -180,6 +192,12 @@ NOT_ASSERTIONS = word_set(
     "bids ultimatum ultimatums appeal appeals invitation invitations resolution resolutions "
     "deal deals application applications nomination nominations motion motions bill bills "
     "amendment amendments candidacy resignation terms conditions"
+)
+# Words that call a claim groundless without calling it false: "the figures have no basis in
+# fact", "the agency had nothing to do with it".
+GROUNDLESS = re.compile(
+    r"\b(?:no|without)\s+(?:basis|foundation|truth)\b"
+    r"|\bnothing\s+to\s+do\s+with\b|\bnot\s+(?:true|accurate|correct)\b"
 )
 FALSITY_WORDS = word_set(
     "lie lies lying false falsehood falsehoods untrue fake fabricated fabrication fabrications "

@@ -8,6 +8,7 @@ to the person who holds it; "Posts shared online" carry a rumour, which has no s
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from claimtrack.extract.lexicon import (
@@ -16,11 +17,14 @@ from claimtrack.extract.lexicon import (
     HONORIFICS,
     ORGANISATION_HEADS,
     PERSON_ROLES,
+    PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
     RUMOUR_HEADS,
     SPOKESPEOPLE,
+    SUBORDINATORS,
     TITLE_WORDS,
+    WEEKDAYS,
     word_set,
 )
 from claimtrack.extract.segment import Token
@@ -33,7 +37,14 @@ RUMOUR = "rumour"
 PRONOUN = "pronoun"
 NAME = "name"  # one proper word: a surname met before, or a country, company or city
 
-_LEADING = word_set("but and however meanwhile so yet also separately")
+_LEADING = word_set("but and however meanwhile so yet also separately what")
+# An adverbial, not a speaker, when a phrase starts with one of these: "On Wednesday",
+# "When Baloch", "Amongst reported incidents".
+_ADVERBIAL_LEADS = PREPOSITIONS | SUBORDINATORS | word_set("amongst among during despite")
+_MONTHS = word_set("january february march april may june july august september october "
+                   "november december")
+# Lower-case words inside a person's name: "Mohammad bin Salman", "Arnel dela Vega".
+NAME_PARTICLES = word_set("bin bint ibn al el da de del della dela der van von le la du dos das")
 _AFFILIATED = SPOKESPEOPLE | GROUP_HEADS | word_set("mission delegation statement team")
 _NAME_JOINERS = word_set("of for and &")
 _SPLITTERS = word_set("in of at from for with on")
@@ -69,8 +80,14 @@ class Mention:
 
 
 def plain(word: str) -> str:
-    """A word for comparison: lower case, straight apostrophe, no possessive ending."""
+    """A word for comparison: lower case, no accents, straight apostrophe, no possessive ending.
+
+    Accents go because one article spells a name both ways ("Erdoğan", "Erdogan").
+    """
     word = word.lower().replace("’", "'")
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word)
+                       if not unicodedata.combining(c))
     return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 
@@ -102,6 +119,9 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _mention(words, PRONOUN, words[0].lower)
+    words = _without_adverbial(words)
+    if not words:
+        return None
     definite = words[0].lower in DETERMINERS and words[0].lower not in ("a", "an")
     while words and (words[0].lower in DETERMINERS or words[0].lower in QUANTIFIERS):
         words.pop(0)
@@ -110,6 +130,26 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     if plain(words[0].text) in RUMOUR_HEADS:
         return _mention(words, RUMOUR, "")
     return _affiliated(words) or _spokesperson(words) or _named(words, definite)
+
+
+def _without_adverbial(words: list[Token]) -> list[Token]:
+    """The noun phrase left after a leading time or place adverbial, if any.
+
+    "On Wednesday" names nobody; "A few days later the administration" is the administration:
+    a determiner after a word that is neither a preposition nor a possessive starts the phrase.
+    """
+    if words[0].lower in _ADVERBIAL_LEADS:
+        words = words[1:]
+        while words and (words[0].lower in WEEKDAYS or words[0].lower in _MONTHS
+                         or words[0].text[:1].isdigit()):
+            words = words[1:]
+    for i in range(len(words) - 1, 0, -1):
+        before = words[i - 1]
+        if words[i].lower in ("the", "a", "an") and before.lower not in PREPOSITIONS | {
+            "of", "and", "&", "by"
+        } and not before.text.endswith(("'s", "’s")):
+            return words[i:]
+    return words
 
 
 def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] = (),
@@ -170,7 +210,14 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     name_start = max(
         (i + 1 for i, w in enumerate(run_words) if w in TITLE_WORDS or w in HONORIFICS), default=0
     )
+    # "BBC's Jonathan Marcus": what comes before a possessive is whose, not who.
+    name_start = max([name_start] + [i + 1 for i, w in enumerate(run[:-1])
+                                     if w.text.endswith(("'s", "’s"))])
     named = run[name_start:]
+    # "Mohammad bin Salman of Saudi Arabia": a person's name ends before "of".
+    of_at = next((i for i, w in enumerate(named) if i and w.lower in ("of", "for")), None)
+    if of_at is not None:
+        named = named[:of_at]
     titles = (*before, *run_words[:name_start])
     if not named:
         return _mention(words, ROLE, " ".join(w.text for w in run), titles, definite)
@@ -213,7 +260,8 @@ def _last_proper_run(words: list[Token]) -> int | None:
     start = end - 1
     while start > 0 and (
         is_proper(words[start - 1])
-        or (words[start - 1].lower in _NAME_JOINERS and start > 1 and is_proper(words[start - 2]))
+        or (words[start - 1].lower in _NAME_JOINERS | NAME_PARTICLES and start > 1
+            and is_proper(words[start - 2]))
     ):
         start -= 1
     return start

@@ -24,6 +24,7 @@ from claimtrack.extract.phrases import (
     PRONOUN,
     ROLE,
     RUMOUR,
+    NAME_PARTICLES,
     Mention,
     is_proper,
     plain,
@@ -36,6 +37,7 @@ _GENDERED = {
     **dict.fromkeys(word_set("ms ms. mrs mrs. miss dame lady queen princess spokeswoman "
                              "chairwoman businesswoman congresswoman"), "f"),
 }
+NAME_JOINS = NAME_PARTICLES | {"of", "for"}
 _ANY_COMPANY = word_set("company firm group operator business carrier airline corporation")
 _RIVALS = {"top": frozenset({"deputy", "vice", "assistant"})}
 
@@ -221,7 +223,7 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         end = i
         while end < len(tokens) and (
             is_proper(tokens[end])
-            or (tokens[end].lower in ("of", "for") and end + 1 < len(tokens)
+            or (tokens[end].lower in NAME_JOINS and end + 1 < len(tokens)
                 and is_proper(tokens[end + 1]))
         ):
             end += 1

@@ -229,7 +229,8 @@ def _join_abbreviations(tokens: list[Token]) -> list[Token]:
             token.text == "."
             and previous is not None
             and previous.end == token.start
-            and previous.lower in ABBREVIATIONS
+            and (previous.lower in ABBREVIATIONS
+                 or (len(previous.text) == 1 and previous.text.isupper()))  # "Emily W. Murphy"
         ):
             joined[-1] = Token(previous.text + ".", previous.start, token.end)
         else:
