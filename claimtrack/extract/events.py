@@ -15,6 +15,8 @@ from claimtrack.extract import contents, phrases
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
+    PREPOSITIONS,
+    STOPWORDS,
     NON_DENIAL,
     PARTICIPLES,
     PHRASAL_VERBS,
@@ -26,6 +28,7 @@ from claimtrack.extract.lexicon import (
 from claimtrack.extract.phrases import Mention, plain
 from claimtrack.extract.segment import Token, Unit
 from claimtrack.extract.subjects import (
+    VERBISH,
     clause_lead,
     fronted_object,
     quote_before_verb,
@@ -122,7 +125,23 @@ def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     if comma is not None and fronted_object(tokens[comma + 1 : i + 1]):
         return comma  # "…, a figure the bank declined to confirm"
     lead = clause_lead(tokens, i)
-    return lead if lead is not None and tokens[lead].lower in SUBORDINATORS else None
+    if lead is not None and tokens[lead].lower in SUBORDINATORS:
+        return lead
+    return _coordinated_subject(tokens, i)
+
+
+def _coordinated_subject(tokens: list[Token], i: int) -> int | None:
+    """"…, but Abbas has denied this": a new clause with its own subject after ", but"/"and"."""
+    for j in range(i, max(i - 6, -1), -1):
+        word = tokens[j].lower
+        if word in ("but", "and", "while", "whereas", ";") and j < i:
+            # "… and that observers had reported …" goes on with the reported words
+            if tokens[j + 1].lower == "that" or phrases.read_phrase(tokens[j + 1 : i + 1]) is None:
+                return None
+            return j - 1 if j > 0 and tokens[j - 1].text == "," else j
+        if not tokens[j].is_word:
+            return None
+    return None
 
 
 def _agrees(candidate: Candidate, mention: Mention) -> bool:
@@ -131,6 +150,33 @@ def _agrees(candidate: Candidate, mention: Mention) -> bool:
         return True
     plural = mention.kind == phrases.GROUP or " and " in mention.text
     return plural or (mention.kind == phrases.PRONOUN and mention.text in ("they", "we", "i"))
+
+
+def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
+    """"the alleged gunman", "a Brazilian alleged anti-terrorism webpage": an adjective."""
+    at = candidate.start
+    if candidate.stop != at + 1 or tokens[at].lower not in ("alleged", "reported", "claimed"):
+        return False
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return following is not None and following.is_word and not following.is_capitalised and (
+        following.lower not in STOPWORDS and following.lower not in PREPOSITIONS
+    ) and not following.lower.endswith(("ed", "ing"))
+
+
+def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
+    """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
+    start = 0
+    end = next((j for j in range(before + 1) if tokens[j].text == "," or (
+        j > 0 and tokens[j].is_word and not tokens[j].is_capitalised
+        and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed")
+             or tokens[j].lower in REPORTING_VERBS))), before + 1)
+    if end <= before and tokens[end].text == "," and not any(
+        t.lower in VERBISH or t.lower.endswith("ed") for t in tokens[:end] if t.is_word
+        and not t.is_capitalised
+    ) and tokens[0].lower in PREPOSITIONS | SUBORDINATORS:
+        start = end + 1  # a fronted adverbial: the subject follows its comma
+        return _sentence_subject(tokens[start:], before - start) if start <= before else None
+    return phrases.read_phrase(tokens[start:end])
 
 
 def _comma_quote(token: Token) -> bool:
@@ -156,10 +202,16 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     )
     if candidate.verb in PARTICIPLES and not coordinated:
         return None
+    if _attributive(tokens, candidate):
+        return None
     subject = None
-    if coordinated:
-        if not events:
+    if coordinated and not events:
+        # "The ministry, dismissing the report as a smear, said …", "X spoke on Monday,
+        # dismissing …": the participle belongs to the subject of its own sentence.
+        event.mention = _sentence_subject(tokens, i)
+        if event.mention is None:
             return None
+    elif coordinated:
         event.inherit = True
     elif before is not None and (quote := quote_before_verb(tokens, i)) is not None:
         event.mention = subject_after(tokens, candidate.stop)
