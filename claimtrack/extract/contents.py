@@ -37,6 +37,8 @@ _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
 # Verbs that follow a rumour used as a subject: "Rumours that X spread online".
 _RUMOUR_VERBS = word_set("spread circulated swirled surfaced emerged grew mounted persisted "
                           "prompted sparked caused fuelled fueled gained intensified")
+_GLOSSES = word_set("meaning i.e. namely")
+_VOICE_BASE_FORMS = word_set("say says claim claims believe believes argue argues")
 ALLEGED = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
     "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation"
@@ -142,10 +144,21 @@ def according(event: Event) -> Event | None:
 
 
 def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
-    """End the words before ", as …", ", after …" or "as Russian troops …" (the reporter's)."""
+    """End the words where the voice changes: before ", as …", ", after …" or "as Russian
+    troops …" (the reporter's), a dash that opens the reporter's gloss ("… capital murder —
+    murder carrying …"), ", meaning …", or a relative clause that brings in another voice
+    ("dismissed the audit, which inspectors say shows …")."""
     for j in range(start + 1, end):
         word = tokens[j].lower
-        if (word in SUBORDINATORS or word in PARTICIPLES) and tokens[j - 1].text == ",":
+        after_comma = tokens[j - 1].text == ","
+        if (word in SUBORDINATORS or word in PARTICIPLES or word in _GLOSSES) and after_comma:
+            return j - 1
+        if tokens[j].text in "—–" and j > start + 2:
+            return j
+        if word in ("which", "who") and after_comma and any(
+            t.lower in REPORTING_VERBS or t.lower in _VOICE_BASE_FORMS
+            for t in tokens[j + 1 : min(end, j + 5)]
+        ):
             return j - 1
         if word == "as" and j + 1 < end and (
             tokens[j + 1].is_capitalised or tokens[j + 1].lower in PRONOUNS

@@ -15,6 +15,7 @@ from claimtrack.extract import contents, phrases
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
+    DOCUMENT_NOUNS,
     PREPOSITIONS,
     STOPWORDS,
     NON_DENIAL,
@@ -204,6 +205,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         return None
     if _attributive(tokens, candidate):
         return None
+    if candidate.verb in ("read", "reads") and not any(
+        t.lower in DOCUMENT_NOUNS for t in tokens[max(0, i - 6) : i + 1]
+    ):
+        return None  # "I read the article": only a document "reads" what its author says
     subject = None
     if coordinated and not events:
         # "The ministry, dismissing the report as a smear, said …", "X spoke on Monday,

@@ -36,7 +36,7 @@ _FORMS: dict[VerbClass, str] = {
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
         "complained revealed disclosed estimated believes believed saying adding insisting warning "
         "noting claiming arguing alleging stressing indicated indicates confessed explains states "
-        "reports concluded"
+        "reports concluded read reads"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
@@ -139,6 +139,9 @@ PERSON_ROLES = word_set(
     "insider consultant surgeon nurse doctor professor scientist judge inspector"
 )
 SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
+# Texts that "read" or "say" what their author asserts: 'Trump's statement read: "…"'.
+DOCUMENT_NOUNS = word_set("statement letter decree notice memo summary motion tweet post "
+                          "message release communique filing complaint order ruling report")
 # The same office under another name: "Russia's top diplomat" is its foreign minister.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset({"foreign minister", "foreign secretary", "secretary of state"}),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from claimtrack.extract.lexicon import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_HEADS,
     HONORIFICS,
     ORGANISATION_HEADS,
@@ -40,7 +41,7 @@ NAME = "name"  # one proper word: a surname met before, or a country, company or
 _LEADING = word_set("but and however meanwhile so yet also separately what")
 # An adverbial, not a speaker, when a phrase starts with one of these: "On Wednesday",
 # "When Baloch", "Amongst reported incidents".
-_ADVERBIAL_LEADS = PREPOSITIONS | SUBORDINATORS | word_set("amongst among during despite")
+_ADVERBIAL_LEADS = PREPOSITIONS | SUBORDINATORS | word_set("amongst among during despite per")
 _MONTHS = word_set("january february march april may june july august september october "
                    "november december")
 # Lower-case words inside a person's name: "Mohammad bin Salman", "Arnel dela Vega".
@@ -180,7 +181,7 @@ def _affiliated(words: list[Token]) -> Mention | None:
 def _spokesperson(words: list[Token]) -> Mention | None:
     """"A Velonta spokesman", "Ms Hale's office": the speaker is whoever they speak for."""
     head = words[-1].lower
-    if len(words) < 2 or head not in SPOKESPEOPLE | {"office", "aides", "camp"}:
+    if len(words) < 2 or head not in SPOKESPEOPLE | DOCUMENT_NOUNS | {"office", "aides", "camp"}:
         return None
     inner = read_phrase(words[:-1])
     allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
