@@ -39,6 +39,7 @@ _VERDICT_LEADS = word_set("is are was were be been being 's a an as total pure c
                            "absolutely completely totally simply categorically entirely "
                            "wholly utterly")
 _DENYING = word_set("deny denies denied reject rejects rejected refute refutes refuted")
+_PASSIVE_LEADS = word_set("been being was were is are be")
 _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
@@ -95,7 +96,7 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
-    elif words & _DENYING:
+    elif _denies(draft.text):
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif _calls_false(draft.text):
         draft.negation, draft.needs_target = "self", True  # a denial if it answers something
@@ -110,6 +111,14 @@ def decide_kind(draft: Draft) -> None:
         draft.needs_target = True
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+def _denies(text: str) -> bool:
+    """A denying verb in the words, not in the passive: "patients had been denied treatment"
+    reports what was done to them, it denies nothing."""
+    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    return any(word in _DENYING and (i == 0 or words[i - 1] not in _PASSIVE_LEADS)
+               for i, word in enumerate(words))
 
 
 def _about_speaker(draft: Draft) -> bool:

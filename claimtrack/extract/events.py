@@ -164,6 +164,19 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
     ) and not following.lower.endswith(("ed", "ing"))
 
 
+def _subject_after_participle(tokens: list[Token], stop: int) -> tuple[Mention, int] | None:
+    """A fronted participial clause: the subject after its closing comma, and that comma."""
+    comma = next((j for j in range(stop, len(tokens)) if tokens[j].text == ","), None)
+    if comma is None:
+        return None
+    verb = next((j for j in range(comma + 1, min(len(tokens), comma + 9))
+                 if tokens[j].lower in REPORTING_VERBS or tokens[j].lower in VERBISH), None)
+    if verb is None or verb == comma + 1:
+        return None
+    mention = phrases.read_phrase(tokens[comma + 1 : verb])
+    return (mention, comma) if mention is not None and mention.kind != phrases.RUMOUR else None
+
+
 def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
     start = 0
@@ -213,6 +226,13 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     if coordinated and not events:
         # "The ministry, dismissing the report as a smear, said …", "X spoke on Monday,
         # dismissing …": the participle belongs to the subject of its own sentence.
+        after = _subject_after_participle(tokens, candidate.stop)
+        if after is not None:  # "Later, dismissing the report, the general said …"
+            event.mention, comma = after
+            filled = contents.with_content(event, candidate, None)
+            if filled is not None:
+                filled.content = (filled.content[0], min(filled.content[1], comma))
+            return filled
         event.mention = _sentence_subject(tokens, i)
         if event.mention is None:
             return None

@@ -42,7 +42,7 @@ _FORMS: dict[VerbClass, str] = {
     "denying rejecting contests contested",
     VerbClass.DISMISS: "dismissed dismisses dismissing slammed slams blasted blasts denounced "
     "denounces derided ridiculed lambasted",
-    VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming",
+    VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming scolded rebuked faulted",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
@@ -136,7 +136,7 @@ PERSON_ROLES = word_set(
     "chairman chairwoman commander general mayor governor senator lawmaker mp source analyst "
     "expert researcher historian economist agent manager coach captain officer aide "
     "negotiator premier chancellor king queen monarch ceo founder editor whistleblower witness "
-    "insider consultant surgeon nurse doctor professor scientist judge inspector"
+    "insider consultant surgeon nurse doctor professor scientist judge inspector observer engineer"
 )
 SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
 # Texts that "read" or "say" what their author asserts: 'Trump's statement read: "…"'.
@@ -160,7 +160,7 @@ ORGANISATION_HEADS = word_set(
     "media news times post journal herald courier ledger gazette tribune telegraph guardian "
     "mirror press broadcaster newspaper radio television tv channel outlet club team street "
     "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
-    "blog website site magazine paper tabloid daily weekly station network charity drugmaker "
+    "contractor contractors blog website site magazine paper tabloid daily weekly station network charity drugmaker "
     "automaker retailer insurer lender publisher supplier utility "
     "prosecutors' unit"
 )
@@ -170,7 +170,8 @@ GROUP_HEADS = word_set(
     "lawmakers leaders websites officers ministers allies rebels separatists militants "
     "economists lawyers campaigners organisers organizers employees workers members supporters "
     "opponents commentators historians villagers farmers parents teachers students "
-    "governments states countries people owners users customers families survivors"
+    "governments states countries people owners users customers families survivors engineers "
+    "inspectors"
 )
 # Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
 RUMOUR_HEADS = word_set(

@@ -130,7 +130,31 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if plain(words[0].text) in RUMOUR_HEADS:
         return _mention(words, RUMOUR, "")
-    return _affiliated(words) or _spokesperson(words) or _named(words, definite)
+    return (_joint(words) or _affiliated(words) or _spokesperson(words)
+            or _named(words, definite))
+
+
+def _joint(words: list[Token]) -> Mention | None:
+    """"The ministry and its contractor": one speaker named by both, a group.
+
+    Only when each side names a speaker by itself ("Dick Durbin and Adam Schiff"); a name
+    with "and" in it ("Ministry of Trade and Industry") reads as one name instead.
+    """
+    cuts = [i for i, w in enumerate(words) if w.lower == "and" and 0 < i < len(words) - 1]
+    if not cuts or words[cuts[0] - 1].is_capitalised and words[cuts[0] + 1].is_capitalised and (
+        _organisation(plain(words[-1].text))
+    ):
+        return None
+    parts, start = [], 0
+    for cut in [*cuts, len(words)]:
+        part = read_phrase(words[start:cut])
+        if part is None or part.kind in (PRONOUN, RUMOUR) or not part.text:
+            return None
+        parts.append(part)
+        start = cut + 1
+    text = " and ".join(part.text for part in parts)
+    return Mention(text, GROUP, words[0].start, words[-1].end, (), True,
+                   tuple(s for part in parts for s in part.sides))
 
 
 def _without_adverbial(words: list[Token]) -> list[Token]:

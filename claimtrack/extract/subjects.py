@@ -100,7 +100,9 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
     """The subject ending at token ``i``."""
     start = i
     while start >= 0 and tokens[start].quote is None and tokens[start].text not in HARD_STOPS:
-        if tokens[start].lower in REPORTING_VERBS and start != i:
+        if tokens[start].lower in REPORTING_VERBS and start != i and not (
+            start > 0 and tokens[start - 1].lower in _PASSIVE  # "had been denied treatment"
+        ):
             break
         start -= 1
     quote = None
