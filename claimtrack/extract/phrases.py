@@ -196,6 +196,9 @@ def _affiliated(words: list[Token]) -> Mention | None:
         affiliation = words[i].lower in ("for", "at", "from", "of")
         if affiliation and plain(words[i - 1].text) in _AFFILIATED:
             inner = read_phrase(words[i + 1 :])
+            unnamed = inner is not None and not any(w[:1].isupper() for w in inner.text.split())
+            if unnamed and plain(words[i - 1].text) in GROUP_HEADS:
+                return None  # "engineers at the site" are engineers, not the site
             if inner is not None and inner.kind not in (PRONOUN, RUMOUR):
                 return Mention(inner.text, inner.kind, inner.start, inner.end, inner.titles, True,
                                inner.sides)
