@@ -150,9 +150,13 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
     ("dismissed the audit, which inspectors say shows …")."""
     for j in range(start + 1, end):
         word = tokens[j].lower
-        after_comma = tokens[j - 1].text == ","
+        before = tokens[j - 1]
+        after_comma = before.text == "," or (  # '"fine people on both sides," meaning …'
+            before.quote is not None and before.text.rstrip("\"”’'»").endswith(",")
+            and word in _GLOSSES
+        )
         if (word in SUBORDINATORS or word in PARTICIPLES or word in _GLOSSES) and after_comma:
-            return j - 1
+            return j - 1 if before.quote is None else j
         if tokens[j].text in "—–" and j > start + 2:
             return j
         if word in ("which", "who") and after_comma and any(
