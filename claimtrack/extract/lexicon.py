@@ -160,7 +160,8 @@ ORGANISATION_HEADS = word_set(
     "media news times post journal herald courier ledger gazette tribune telegraph guardian "
     "mirror press broadcaster newspaper radio television tv channel outlet club team street "
     "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
-    "contractor contractors blog website site magazine paper tabloid daily weekly station network charity drugmaker "
+    "contractor contractors blog website site magazine paper tabloid daily weekly station "
+    "network charity drugmaker "
     "automaker retailer insurer lender publisher supplier utility "
     "prosecutors' unit"
 )

@@ -141,9 +141,9 @@ def _joint(words: list[Token]) -> Mention | None:
     with "and" in it ("Ministry of Trade and Industry") reads as one name instead.
     """
     cuts = [i for i, w in enumerate(words) if w.lower == "and" and 0 < i < len(words) - 1]
-    if not cuts or words[cuts[0] - 1].is_capitalised and words[cuts[0] + 1].is_capitalised and (
+    if not cuts or (words[cuts[0] - 1].is_capitalised and words[cuts[0] + 1].is_capitalised and (
         _organisation(plain(words[-1].text))
-    ):
+    )):
         return None
     parts, start = [], 0
     for cut in [*cuts, len(words)]:

@@ -19,12 +19,12 @@ from claimtrack.extract.lexicon import ROLE_SYNONYMS, word_set
 from claimtrack.extract.phrases import (
     GROUP,
     NAME,
+    NAME_PARTICLES,
     ORGANISATION,
     PERSON,
     PRONOUN,
     ROLE,
     RUMOUR,
-    NAME_PARTICLES,
     Mention,
     is_proper,
     plain,
