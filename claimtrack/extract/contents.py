@@ -80,7 +80,8 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     else:
         start = _words_start(tokens, candidate, end)
         clause = subject.clause if subject is not None else None
-        if clause is not None and _adjuncts_only(tokens, start, end):
+        introduced = any(t.lower == "that" or t.text == ":" for t in tokens[candidate.stop : start])
+        if clause is not None and not introduced and _adjuncts_only(tokens, start, end):
             first, comma = clause
             event.content = (first, trim_end(tokens, first, comma))  # "X, officials said."
             if start + 1 < end and tokens[start].text == "," and _continues(tokens[start + 1]):

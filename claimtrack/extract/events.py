@@ -76,7 +76,7 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             found.append(Candidate(start, stop, verb_class, match.group().lower()))
     taken = {i for c in found for i in range(c.start, c.stop)}
     for i, token in enumerate(tokens):
-        if i in taken or token.quote is not None:
+        if i in taken or token.quote is not None or _in_a_name(tokens, i):
             continue
         for phrase, verb_class in PHRASAL_VERBS.items():
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
@@ -91,6 +91,12 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
     return sorted(found, key=lambda c: c.start)
+
+
+def _in_a_name(tokens: list[Token], i: int) -> bool:
+    """A capitalised word inside a sentence is part of a name, not a verb: "United States"."""
+    token = tokens[i]
+    return token.is_capitalised and not token.initial and i > 0 and tokens[i - 1].is_word
 
 
 def _frame(tokens: list[Token]) -> tuple[str, list[int]]:
