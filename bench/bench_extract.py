@@ -22,7 +22,6 @@ import time
 from bench.extract_devset import Article, Score, articles, seed_path
 from claimtrack.extract import extract
 
-
 REAL_HELD_OUT = ("real held-out", "real held-out 2")
 
 

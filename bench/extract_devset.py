@@ -101,10 +101,10 @@ def articles() -> list[Article]:
 
 # Words before a speaker's name that do not change who speaks: "the White House", "both
 # officers", "multiple news outlets", "Donald Trump and his supporters".
-_NAME_LEADS = frozenset(
-    "the a an his her its their our this these those both several some many multiple numerous "
-    "various".split()
-)
+_NAME_LEADS = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "both",
+    "several", "some", "many", "multiple", "numerous", "various",
+})
 
 
 def speaker_key(name: str | None) -> str | None:

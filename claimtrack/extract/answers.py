@@ -47,6 +47,7 @@ MIN_ANSWER_OVERLAP = 1.0  # a denial, or "Asked about X": surely an answer; one 
 
 def link(drafts: list[Draft], sentences: list[str]) -> None:
     """Find what each answer answers, then settle the kinds that depended on it."""
+    _STEMS.clear()
     weights = _weights(sentences)
     for index, draft in enumerate(drafts):
         if draft.embedded is not None:
@@ -57,6 +58,7 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
             draft.kind = Kind.CLAIM if draft.target is None else (
                 Kind.DENIAL if draft.negation == "self" else Kind.COUNTER_CLAIM
             )
+    _STEMS.clear()
 
 
 def _target(
@@ -245,9 +247,20 @@ def _weights(sentences: list[str]) -> dict[str, float]:
     return {stem: math.log((total + 1) / (count + 0.5)) for stem, count in frequency.items()}
 
 
-def _stems(text: str) -> set[str]:
-    return {_stem(word) for word in re.findall(r"[a-z0-9]+", text.lower())
-            if word not in STOPWORDS and len(word) > 2}
+def _stems(text: str) -> frozenset[str]:
+    found = _STEMS.get(text)
+    if found is None:
+        found = _STEMS[text] = frozenset(
+            _stem(word) for word in re.findall(r"[a-z0-9]+", text.lower())
+            if word not in STOPWORDS and len(word) > 2
+        )
+    return found
+
+
+# Stems of the texts of the article being linked (scoring compares every answer with every
+# earlier assertion); emptied by each call of ``link``, so nothing is carried from one article
+# to the next. Values depend on their key alone: concurrent calls only recompute.
+_STEMS: dict[str, frozenset[str]] = {}
 
 
 def _stem(word: str) -> str:

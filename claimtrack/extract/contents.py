@@ -38,6 +38,7 @@ _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
 _RUMOUR_VERBS = word_set("spread circulated swirled surfaced emerged grew mounted persisted "
                           "prompted sparked caused fuelled fueled gained intensified")
 _GLOSSES = word_set("meaning i.e. namely")
+_MODALS = word_set("could would should might may must can will shall")
 _VOICE_BASE_FORMS = word_set("say says claim claims believe believes argue argues")
 ALLEGED = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
@@ -231,10 +232,12 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
     if addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
         stop = k
         while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (
-            _SUBJECT_PRONOUNS | PREPOSITIONS
+            _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS
         ):
             stop += 1
-        k = stop
+        # "warned the delayed process could be …": no addressee, the clause's own subject
+        if stop >= end or tokens[stop].lower not in VERBISH | _MODALS:
+            k = stop
     while k < end:
         word = tokens[k].lower
         following = tokens[k + 1].lower if k + 1 < end else ""

@@ -165,7 +165,14 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
     if candidate.stop != at + 1 or tokens[at].lower not in ("alleged", "reported", "claimed"):
         return False
     following = tokens[at + 1] if at + 1 < len(tokens) else None
-    return following is not None and following.is_word and not following.is_capitalised and (
+    before = tokens[at - 1] if at > 0 else None
+    # After a noun the word is the verb: "the movement claimed responsibility"
+    in_noun_phrase = before is None or not before.is_word or before.lower in STOPWORDS or (
+        before.is_capitalised and phrases.looks_like_adjective(before.text)
+    )
+    return in_noun_phrase and following is not None and following.is_word and (
+        not following.is_capitalised
+    ) and (
         following.lower not in STOPWORDS and following.lower not in PREPOSITIONS
     ) and not following.lower.endswith(("ed", "ing"))
 

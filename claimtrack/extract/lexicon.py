@@ -113,7 +113,7 @@ SENTENCE_STARTERS = word_set(
 )
 HONORIFICS = word_set(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady col. gen. lt. maj. capt. "
-    "sgt. adm. sen. rep. gov. rev. sheikh rabbi"
+    "sgt. adm. sen. rep. gov. rev. sheikh rabbi swami imam mufti ayatollah"
 )
 # Words of a title before a name ("Russian Foreign Minister", "national security adviser").
 TITLE_WORDS = word_set(
@@ -141,7 +141,8 @@ PERSON_ROLES = word_set(
 SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
 # Texts that "read" or "say" what their author asserts: 'Trump's statement read: "…"'.
 DOCUMENT_NOUNS = word_set("statement letter decree notice memo summary motion tweet post "
-                          "message release communique filing complaint order ruling report")
+                          "message release communique filing complaint order ruling report "
+                          "website account page analysis book article")
 # The same office under another name: "Russia's top diplomat" is its foreign minister.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset({"foreign minister", "foreign secretary", "secretary of state"}),
@@ -172,7 +173,7 @@ GROUP_HEADS = word_set(
     "economists lawyers campaigners organisers organizers employees workers members supporters "
     "opponents commentators historians villagers farmers parents teachers students "
     "governments states countries people owners users customers families survivors engineers "
-    "inspectors"
+    "inspectors others"
 )
 # Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
 RUMOUR_HEADS = word_set(

@@ -49,6 +49,13 @@ NAME_PARTICLES = word_set("bin bint ibn al el da de del della dela der van von l
 _AFFILIATED = SPOKESPEOPLE | GROUP_HEADS | word_set("mission delegation statement team")
 _NAME_JOINERS = word_set("of for and &")
 _SPLITTERS = word_set("in of at from for with on")
+# "one of the users" is one of them; "a number of senators" is the senators.
+PARTITIVES = word_set("one some many several most each either two three four few all both")
+COLLECTIVES = word_set("number assembly majority handful couple panel crowd")
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# "Kurdish-led", "Yemen-based": an adjective before a name, not part of it.
+_AFFILIATION_SUFFIXES = ("-led", "-based", "-backed", "-owned", "-run", "-funded", "-linked",
+                         "-affiliated", "-allied", "-aligned")
 PLACE_WORDS = word_set(
     "river islands island peninsula sea ocean mountains street square city province region bay "
     "lake valley county district border"
@@ -74,6 +81,7 @@ class Mention:
     titles: tuple[str, ...] = ()
     definite: bool = False
     sides: tuple[str, ...] = ()  # proper words beside the name: "Russian", "Southmark's"
+    parts: tuple[Mention, ...] = ()  # the speakers of a joint subject, each as written
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -104,6 +112,23 @@ def _organisation(word: str) -> bool:
     return word in ORGANISATION_HEADS or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
 
 
+def _joins_a_name(word: Token) -> bool:
+    """A particle or an initial inside a name: "bin" (Mohammad bin Salman), "W." (Emily W.)."""
+    return word.lower in NAME_PARTICLES or (len(word.text) <= 2 and word.text.endswith("."))
+
+
+def is_title(word: str) -> bool:
+    """A title word, also in compounds: "president-elect", "vice-president", "ex-minister"."""
+    return word in TITLE_WORDS or (
+        "-" in word and any(part in TITLE_WORDS for part in word.split("-"))
+    )
+
+
+def looks_like_adjective(word: str) -> bool:
+    """A capitalised word that reads as an adjective of nationality: "Brazilian", "Iraqi"."""
+    return plain(word).endswith(("ian", "an", "ese", "ish", "i"))
+
+
 def _looks_proper(word: str) -> bool:
     """A sentence's first word that is a name all the same: "Russian", "Southmark's"."""
     return word.endswith(("'s", "’s", "ian", "an", "ese", "ish", "i"))
@@ -120,10 +145,17 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _mention(words, PRONOUN, words[0].lower)
+    if len(words) == 1 and words[0].lower in OBJECT_PRONOUNS:  # "according to him"
+        return _mention(words, PRONOUN, OBJECT_PRONOUNS[words[0].lower])
     words = _without_adverbial(words)
     if not words:
         return None
     definite = words[0].lower in DETERMINERS and words[0].lower not in ("a", "an")
+    if words[0].lower in DETERMINERS:
+        words = words[1:]
+    whole = _of_a_group(words)
+    if whole is not None:
+        return whole
     while words and (words[0].lower in DETERMINERS or words[0].lower in QUANTIFIERS):
         words.pop(0)
     if not words:
@@ -132,6 +164,26 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return _mention(words, RUMOUR, "")
     return (_joint(words) or _affiliated(words) or _spokesperson(words)
             or _named(words, definite))
+
+
+def _of_a_group(words: list[Token]) -> Mention | None:
+    """"One of the users", "some of the residents": part of a group, named as written;
+    "a number of Senators", "an assembly of foreign ministers": the group itself."""
+    if len(words) < 3 or words[1].lower != "of":
+        return None
+    first = words[0].lower
+    if first not in PARTITIVES and first not in COLLECTIVES:
+        return None
+    inner = read_phrase(words[2:])
+    if inner is None or inner.kind not in (GROUP, ORGANISATION) or (
+        first in COLLECTIVES and inner.kind != GROUP
+    ):
+        return None
+    if first in COLLECTIVES:
+        return inner
+    kind = ROLE if first in ("one", "each", "either") else GROUP
+    text = " ".join(w.text for w in words)
+    return Mention(text, kind, words[0].start, words[-1].end, inner.titles, True, inner.sides)
 
 
 def _joint(words: list[Token]) -> Mention | None:
@@ -152,9 +204,14 @@ def _joint(words: list[Token]) -> Mention | None:
             return None
         parts.append(part)
         start = cut + 1
+    if parts[-1].kind == PERSON and all(part.kind == ROLE for part in parts[:-1]):
+        # "Retired FBI agent and terrorism specialist Ali Soufan": titles of one person
+        titles = tuple(t for part in parts for t in part.titles)
+        last = parts[-1]
+        return Mention(last.text, PERSON, last.start, last.end, titles, last.definite, last.sides)
     text = " and ".join(part.text for part in parts)
     return Mention(text, GROUP, words[0].start, words[-1].end, (), True,
-                   tuple(s for part in parts for s in part.sides))
+                   tuple(s for part in parts for s in part.sides), tuple(parts))
 
 
 def _without_adverbial(words: list[Token]) -> list[Token]:
@@ -210,7 +267,11 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     head = words[-1].lower
     if len(words) < 2 or head not in SPOKESPEOPLE | DOCUMENT_NOUNS | {"office", "aides", "camp"}:
         return None
-    inner = read_phrase(words[:-1])
+    owner = words[:-1]
+    possessive = [i for i, w in enumerate(owner) if w.text.endswith(("'s", "’s", "s'", "s’"))]
+    if possessive:  # "RIAA's DMCA notice", "the WHO's situation report": whose it is
+        owner = owner[: possessive[-1] + 1]
+    inner = read_phrase(owner)
     allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
     if inner is None or inner.kind not in allowed:
         return None  # "treasury spokesman": a role, named in an apposition
@@ -226,6 +287,9 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     if run_start is None or (run_start < len(core) and not is_proper(core[-1])):
         return _by_head(words, head, text, definite)
     run = core[run_start:]
+    while len(run) > 1 and run[0].text.lower().endswith(_AFFILIATION_SUFFIXES):
+        run = run[1:]  # "the Kurdish-led Syrian Democratic Forces", "the Yemen-based Houthis"
+        run_start += 1
     before = [plain(w.text) for w in core[:run_start]]
     run_words = [plain(w.text) for w in run]
     if any(_organisation(word) for word in run_words) or (
@@ -236,12 +300,17 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     if rest and any(plain(w.text) in PLACE_WORDS for w in run):
         return None
     name_start = max(
-        (i + 1 for i, w in enumerate(run_words) if w in TITLE_WORDS or w in HONORIFICS), default=0
+        (i + 1 for i, w in enumerate(run_words) if is_title(w) or w in HONORIFICS), default=0
     )
     # "BBC's Jonathan Marcus": what comes before a possessive is whose, not who.
     name_start = max([name_start] + [i + 1 for i, w in enumerate(run[:-1])
                                      if w.text.endswith(("'s", "’s"))])
     named = run[name_start:]
+    # "President of Ukraine Volodymyr Zelenskyy": the place of the title comes first
+    if named and named[0].lower in ("of", "for"):
+        named = named[1:]
+        while len(named) > 3 or (len(named) > 2 and not _joins_a_name(named[-2])):
+            named = named[1:]
     # "Mohammad bin Salman of Saudi Arabia": a person's name ends before "of".
     of_at = next((i for i, w in enumerate(named) if i and w.lower in ("of", "for")), None)
     if of_at is not None:

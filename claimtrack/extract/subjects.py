@@ -127,7 +127,10 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
 
 def subject_after(tokens: list[Token], i: int) -> Mention | None:
     """``"…," said Dan Whitby, the union's regional secretary``."""
-    segments = _segments([t for t in tokens[i:] if t.text not in ".!?"])
+    # '…," says Joe Leuer - who worked at SOA.': a dash or a relative pronoun ends the name
+    stop = next((j for j in range(i, len(tokens)) if tokens[j].text in "-—–"
+                 or tokens[j].lower in RELATIVES), len(tokens))
+    segments = _segments([t for t in tokens[i:stop] if t.text not in ".!?"])
     if not segments[0]:
         return None
     return _apposition([segments[0], *([segments[1]] if len(segments) > 1 else [])][::-1])
