@@ -39,6 +39,9 @@ from claimtrack.extract.subjects import (
 )
 
 _ACCORDING = re.compile(r"\baccording to\b")
+_NOUN_BASE_FORMS = word_set("claim report stress dispute")
+# A document before a participle says what its author says: "posted a message blaming X".
+_WRITINGS = DOCUMENT_NOUNS | word_set("video interview speech")
 # Before a base form these make it an infinitive or a hypothesis: "to say", "would deny".
 _NOT_FINITE = word_set(
     "to will would could can may might must should shall did do does not never cannot "
@@ -76,7 +79,7 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             found.append(Candidate(start, stop, verb_class, match.group().lower()))
     taken = {i for c in found for i in range(c.start, c.stop)}
     for i, token in enumerate(tokens):
-        if i in taken or token.quote is not None or _in_a_name(tokens, i):
+        if i in taken or token.quote is not None or _in_a_name(tokens, i) or _a_noun(tokens, i):
             continue
         for phrase, verb_class in PHRASAL_VERBS.items():
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
@@ -91,6 +94,21 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
     return sorted(found, key=lambda c: c.start)
+
+
+# Forms that are plural nouns as often as verbs: "Unverified reports of this …", "the legal
+# team's claims as …".
+_NOUN_FORMS = word_set("reports claims tweets notes estimates promises pledges remarks states")
+
+
+def _a_noun(tokens: list[Token], i: int) -> bool:
+    """A reporting form used as a noun: after a possessive or before "of", "from", "about"."""
+    if tokens[i].lower not in _NOUN_FORMS:
+        return False
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    possessive = before is not None and before.text.endswith(("'s", "’s", "s'"))
+    return after in ("of", "from", "about") or possessive
 
 
 def _in_a_name(tokens: list[Token], i: int) -> bool:
@@ -141,7 +159,9 @@ def _coordinated_subject(tokens: list[Token], i: int) -> int | None:
     """"…, but Abbas has denied this": a new clause with its own subject after ", but"/"and"."""
     for j in range(i, max(i - 6, -1), -1):
         word = tokens[j].lower
-        if word in ("but", "and", "while", "whereas", ";") and j < i:
+        if word == "," and j > 0 and tokens[j - 1].lower in ("however", "yet"):
+            continue  # "…, however, a UN report concluded …"
+        if word in ("but", "and", "while", "whereas", ";", "however", "yet") and j < i:
             # "… and that observers had reported …" goes on with the reported words
             if tokens[j + 1].lower == "that" or phrases.read_phrase(tokens[j + 1 : i + 1]) is None:
                 return None
@@ -152,8 +172,11 @@ def _coordinated_subject(tokens: list[Token], i: int) -> int | None:
 
 
 def _agrees(candidate: Candidate, mention: Mention) -> bool:
-    """A base form needs a plural subject: "Critics say", not "the U.S. claim is …"."""
+    """A base form that is also a noun needs a plural subject: "Critics claim", not "the U.S.
+    claim is …"; one that is only a verb takes any subject ("USA deny", not grammatical)."""
     if candidate.verb not in BASE_FORMS or candidate.verb in REPORTING_VERBS:
+        return True
+    if candidate.verb not in _NOUN_BASE_FORMS:
         return True
     plural = mention.kind == phrases.GROUP or " and " in mention.text
     return plural or (mention.kind == phrases.PRONOUN and mention.text in ("they", "we", "i"))
@@ -175,6 +198,16 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
     ) and (
         following.lower not in STOPWORDS and following.lower not in PREPOSITIONS
     ) and not following.lower.endswith(("ed", "ing"))
+
+
+def _after_a_writing(tokens: list[Token], i: int) -> bool:
+    """A participle a few words after a document noun: "a message on Twitter blaming X"."""
+    for j in range(i, max(i - 4, -1), -1):
+        if tokens[j].lower in _WRITINGS:
+            return True
+        if not tokens[j].is_word or tokens[j].lower in VERBISH:
+            return False
+    return False
 
 
 def _subject_after_participle(tokens: list[Token], stop: int) -> tuple[Mention, int] | None:
@@ -227,6 +260,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         before.lower in ("and", "but")
         or (candidate.verb in PARTICIPLES and (before.text == "," or _comma_quote(before)))
     )
+    if candidate.verb in PARTICIPLES and before is not None and not coordinated and (
+        before.lower == "by" or _after_a_writing(tokens, i)
+    ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"
+        coordinated, events = True, []
     if candidate.verb in PARTICIPLES and not coordinated:
         return None
     if _attributive(tokens, candidate):

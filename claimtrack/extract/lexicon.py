@@ -36,7 +36,7 @@ _FORMS: dict[VerbClass, str] = {
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
         "complained revealed disclosed estimated believes believed saying adding insisting warning "
         "noting claiming arguing alleging stressing indicated indicates confessed explains states "
-        "reports concluded read reads"
+        "reports concluded read reads commented stating"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",

@@ -34,6 +34,7 @@ FRONTED = (ALLEGATION_NOUNS | COMMENT_NOUNS | word_set("figure number estimate")
 )
 _NAMED = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
 _PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
+_SUBJECT_PRONOUNS = word_set("he she they it we i")
 _PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
 
 
@@ -98,6 +99,10 @@ def quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
 
 def subject_before(tokens: list[Token], i: int) -> Subject:
     """The subject ending at token ``i``."""
+    if i > 0 and tokens[i].text == ")":  # "the Syrian Democratic Forces (SDF) announced"
+        opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if tokens[j].text == "("), None)
+        if opening is not None:
+            i = opening - 1
     start = i
     while start >= 0 and tokens[start].quote is None and tokens[start].text not in HARD_STOPS:
         if tokens[start].lower in REPORTING_VERBS and start != i and not (
@@ -157,18 +162,31 @@ def _segments(tokens: list[Token]) -> list[list[Token]]:
 
 def _phrase_at_end(segment: list[Token]) -> Mention | None:
     """The noun phrase at the end of a segment, after any clause-opening word or verb."""
+    if len(segment) > 1 and segment[-1].lower in _SUBJECT_PRONOUNS:
+        return phrases.read_phrase(segment[-1:])  # "On the live television he said"
     start = len(segment)
     participle = False
     while start > 0:
         word = segment[start - 1]
         if word.lower in LEADS_CLAUSE or word.lower in VERBISH or word.lower in REPORTING_VERBS:
             break
+        if word.is_word and not word.is_capitalised and len(word.lower) > 4 and (
+            word.lower.endswith("ing")
+        ):  # "Kyriakos Mitsotakis speaking to the Atlantic Council called …"
+            named = phrases.read_phrase(segment[: start - 1])
+            if named is not None and named.kind in _NAMED:
+                return named
         if word.is_word and not word.is_capitalised and len(word.lower) > 3 and (
             word.lower.endswith("ed")
         ):
             participle = True
             break
         start -= 1
+    if participle and start < len(segment) and segment[start].lower == "by":
+        # "RIAA's notice published by GitHub alleged": the agent is not the subject
+        named = phrases.read_phrase(segment[: start - 1])
+        if named is not None:
+            return named
     mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
     if mention is None and participle:  # "Parents of two children treated on the ward said"
         mention = phrases.read_phrase(segment)
