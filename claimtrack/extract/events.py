@@ -87,6 +87,8 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
                 taken.update(range(i, i + len(phrase)))
                 break
         else:
+            if token.lower in contents.FINDING and not _finds_something(tokens, i):
+                continue
             if token.lower in REPORTING_VERBS:
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
@@ -99,6 +101,16 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
 # Forms that are plural nouns as often as verbs: "Unverified reports of this …", "the legal
 # team's claims as …".
 _NOUN_FORMS = word_set("reports claims tweets notes estimates promises pledges remarks states")
+
+
+def _finds_something(tokens: list[Token], i: int) -> bool:
+    """"found that X", "found no trace", "did not find": a finding reported, unlike "police found
+    a knife"."""
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    negated = "negated" in skip_back(tokens, i - 1)[1]
+    if tokens[i].lower == "find":
+        return negated
+    return after in ("that", "no", "nothing", "none") or (negated and after != "guilty")
 
 
 def _a_noun(tokens: list[Token], i: int) -> bool:
@@ -139,8 +151,8 @@ def _consumed(previous: Event, candidate: Candidate) -> bool:
 
 def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     """Where a coordinated or subordinate event starts inside another's words, if it does."""
-    if candidate.verb_class == ALLEGATION:
-        return None
+    if candidate.verb_class == ALLEGATION or candidate.verb in contents.FINDING:
+        return None  # "he reviewed the documents and couldn't find …": still reported words
     i = skip_back(tokens, candidate.start - 1)[0]
     if i >= 0 and tokens[i].lower in ("and", "but", "while", ","):
         return i - 1 if tokens[i].lower == "and" and i > 0 and tokens[i - 1].text == "," else i
@@ -225,6 +237,8 @@ def _subject_after_participle(tokens: list[Token], stop: int) -> tuple[Mention, 
 
 def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
+    if tokens and tokens[0].lower in ("he", "she", "they", "it", "we", "i"):
+        return phrases.read_phrase(tokens[:1])  # "He sought …, arguing that …"
     start = 0
     end = next((j for j in range(before + 1) if tokens[j].text == "," or (
         j > 0 and tokens[j].is_word and not tokens[j].is_capitalised
@@ -252,7 +266,8 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     if candidate.verb_class == ALLEGATION:
         return contents.allegation(event)
     i, seen = skip_back(tokens, candidate.start - 1)
-    if seen & {"negated", "passive"} and candidate.verb_class != HEDGE:
+    finding = candidate.verb in contents.FINDING and "passive" not in seen
+    if seen & {"negated", "passive"} and candidate.verb_class != HEDGE and not finding:
         return None  # "did not deny", "was said", "has been accused": nobody here asserts
     event.flags |= seen
     before = tokens[i] if i >= 0 else None

@@ -36,7 +36,7 @@ _FORMS: dict[VerbClass, str] = {
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
         "complained revealed disclosed estimated believes believed saying adding insisting warning "
         "noting claiming arguing alleging stressing indicated indicates confessed explains states "
-        "reports concluded read reads commented stating"
+        "reports concluded read reads commented stating found finds finding find"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
@@ -47,7 +47,7 @@ _FORMS: dict[VerbClass, str] = {
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
     VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling "
-    "characterized characterised deemed hailed cited",
+    "characterized characterised deemed hailed cited referred refers",
 }
 REPORTING_VERBS: dict[str, VerbClass] = {
     form: verb_class for verb_class, forms in _FORMS.items() for form in forms.split()

@@ -89,11 +89,21 @@ class Registry:
         for unit in units:
             for mention in _named_in(unit.tokens):
                 entity: Entity | None = None
+                # Where it counts as a subject for "he"/"she": where it opens the sentence; the
+                # subject of a clause inside the sentence ranks just before the sentence, below
+                # its main subject ("Berg said that Lind had used …. 'It is clear,' she said").
+                subject = mention.start if _starts(unit.tokens, mention.start) else (
+                    unit.start - 1 if _before_verb(unit.tokens, mention.end) else None
+                )
+                if mention.kind == NAME:  # "Trump had asked …": a person met before
+                    person = self._by_surname(mention.text, mention.start)
+                    if person is not None and subject is not None:
+                        person.subjects.append(subject)
+                    continue
                 if mention.kind == PERSON:
                     entity = self._person(mention, mention.start)
-                    if _starts(unit.tokens, mention.start) or _before_verb(unit.tokens,
-                                                                           mention.end):
-                        entity.subjects.append(mention.start)
+                    if subject is not None:
+                        entity.subjects.append(subject)
                 elif _has_proper(mention.text):
                     entity = self._entity(mention, mention.kind, mention.text)
                 acronym = _acronym_after(unit.tokens, mention.end)
@@ -314,7 +324,7 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
             start -= 1
         # Sergeant Frank "Greg" Ford: the nickname is left out of the name
         mention = phrases.read_phrase([t for t in tokens[start:end] if not _nickname(t)])
-        if mention is not None and mention.kind in (PERSON, ORGANISATION):
+        if mention is not None and mention.kind in (PERSON, ORGANISATION, NAME):
             found.append(mention)
         i = end
     return found
