@@ -117,6 +117,11 @@ def _joins_a_name(word: Token) -> bool:
     return word.lower in NAME_PARTICLES or (len(word.text) <= 2 and word.text.endswith("."))
 
 
+def _proper_or_title(token: Token) -> bool:
+    """Proper, or a capitalised title opening the sentence ("President of Ukraine X")."""
+    return is_proper(token) or (token.is_capitalised and is_title(plain(token.text)))
+
+
 def is_title(word: str) -> bool:
     """A title word, also in compounds: "president-elect", "vice-president", "ex-minister"."""
     return word in TITLE_WORDS or (
@@ -156,6 +161,8 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     whole = _of_a_group(words)
     if whole is not None:
         return whole
+    while len(words) > 1 and words[0].lower.endswith(_AFFILIATION_SUFFIXES):
+        words = words[1:]  # "the Yemen-based Houthi movement", "the Kurdish-led forces"
     while words and (words[0].lower in DETERMINERS or words[0].lower in QUANTIFIERS):
         words.pop(0)
     if not words:
@@ -341,7 +348,8 @@ def _split_at_preposition(words: list[Token]) -> tuple[list[Token], list[Token]]
     """"Health officials | in Marvale"; "Ministry of Defence" stays whole (a proper name)."""
     for i in range(1, len(words) - 1):
         word = words[i].lower
-        joins_names = word in _NAME_JOINERS and is_proper(words[i - 1]) and is_proper(words[i + 1])
+        joins_names = word in _NAME_JOINERS and _proper_or_title(words[i - 1]) and is_proper(
+            words[i + 1])
         if word in _SPLITTERS and not joins_names:
             return words[:i], words[i:]
     return words, []
@@ -358,7 +366,7 @@ def _last_proper_run(words: list[Token]) -> int | None:
     while start > 0 and (
         is_proper(words[start - 1])
         or (words[start - 1].lower in _NAME_JOINERS | NAME_PARTICLES and start > 1
-            and is_proper(words[start - 2]))
+            and _proper_or_title(words[start - 2]))
     ):
         start -= 1
     return start

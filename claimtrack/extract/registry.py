@@ -166,7 +166,7 @@ class Registry:
 
     def _person(self, mention: Mention, position: int) -> Entity:
         key = mention.text.lower()
-        if key not in self.entities:
+        if key not in self.entities or self.entities[key].kind != PERSON:
             wanted = _words_of(mention.text)
             longer = [e for e in self._people() if len(e.plain_words) > len(wanted)
                       and e.plain_words[-len(wanted):] == wanted]
@@ -320,8 +320,16 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         ):
             end += 1
         start = i
+        if i > 1 and tokens[i - 1].lower in ("of", "for") and tokens[i - 2].is_capitalised and (
+            phrases.is_title(plain(tokens[i - 2].text))
+        ):  # "President of Ukraine Volodymyr Zelenskyy"
+            start = i - 2
         while start > max(0, i - 4) and _titles_word(tokens[start - 1]):
             start -= 1
+        if start < i and start > 1 and tokens[start - 1].lower in ("the", "a", "an") and (
+            tokens[start - 2].lower in PREPOSITIONS
+        ):  # "On the live television Erdogan said": a place, not a title
+            start = i
         # Sergeant Frank "Greg" Ford: the nickname is left out of the name
         mention = phrases.read_phrase([t for t in tokens[start:end] if not _nickname(t)])
         if mention is not None and mention.kind in (PERSON, ORGANISATION, NAME):
