@@ -40,6 +40,9 @@ from claimtrack.extract.subjects import (
 
 _ACCORDING = re.compile(r"\baccording to\b")
 _NOUN_BASE_FORMS = word_set("claim report stress dispute")
+# Words after which "alleged", "reported" start a noun phrase: "the alleged gunman".
+_NOUN_PHRASE_LEADS = PREPOSITIONS | word_set("the a an this that these those his her its their "
+                                             "our my your of")
 # A document before a participle says what its author says: "posted a message blaming X".
 _WRITINGS = DOCUMENT_NOUNS | word_set("video interview speech")
 # Before a base form these make it an infinitive or a hypothesis: "to say", "would deny".
@@ -202,7 +205,7 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
     following = tokens[at + 1] if at + 1 < len(tokens) else None
     before = tokens[at - 1] if at > 0 else None
     # After a noun the word is the verb: "the movement claimed responsibility"
-    in_noun_phrase = before is None or not before.is_word or before.lower in STOPWORDS or (
+    in_noun_phrase = before is None or before.lower in _NOUN_PHRASE_LEADS or (
         before.is_capitalised and phrases.looks_like_adjective(before.text)
     )
     return in_noun_phrase and following is not None and following.is_word and (

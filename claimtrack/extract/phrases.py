@@ -109,7 +109,8 @@ def is_proper(token: Token) -> bool:
 
 def _organisation(word: str) -> bool:
     """An organisation's head noun, in the singular or plural ("Services", "groups")."""
-    return word in ORGANISATION_HEADS or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # "agencies", "groups"
+    return word in ORGANISATION_HEADS or (word.endswith("s") and singular in ORGANISATION_HEADS)
 
 
 def _joins_a_name(word: Token) -> bool:

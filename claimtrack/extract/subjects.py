@@ -61,6 +61,8 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
             seen.add("negated")
         elif word in _PASSIVE:
             seen.add("passive")
+        elif word in ("did", "does", "do"):
+            pass  # "the Senate did not find"
         elif word == "turn" and i > 0 and tokens[i - 1].lower == "in":
             seen.add("in turn")
         elif not (word in AUXILIARIES or word in WEEKDAYS
