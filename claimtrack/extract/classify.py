@@ -143,14 +143,18 @@ def _calls_false(text: str) -> bool:
 
 def _negates(text: str) -> bool:
     """A negated statement of fact, early in its clause; not a refusal to act ("we will not
-    let anyone …") nor a negation deep in a relative clause ("aircraft they do not trust")."""
-    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    let anyone …"), a negation deep in a relative clause ("aircraft they do not trust") or in a
+    later sentence of a long quotation, nor "not only … but also"."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
+    words = re.findall(r"[a-z'-]+", first.lower().replace("’", "'"))
     since = 0
     for i, word in enumerate(words):
         opens = word in _CLAUSE_STARTS or (word == "that" and i > 0 and words[i - 1] == "and")
         since = 0 if opens else since + 1
         if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
             if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
+                continue
+            if word == "not" and i + 1 < len(words) and words[i + 1] == "only":
                 continue
             return True
     return False

@@ -190,7 +190,7 @@ ALLEGATION_NOUNS = word_set(
 COMMENT_NOUNS = word_set(
     "comment comments remark remarks statement statements threat threats warning warnings "
     "words criticism idea argument arguments assessment assessments figure figures estimate "
-    "estimates prediction predictions"
+    "estimates prediction predictions admission admissions confession explanation"
 )
 # Objects that are not assertions: rejecting a demand is not denying a claim.
 NOT_ASSERTIONS = word_set(
@@ -209,7 +209,7 @@ FALSITY_WORDS = word_set(
     "lie lies lying false falsehood falsehoods untrue fake fabricated fabrication fabrications "
     "fiction baseless groundless unfounded nonsense absurd ridiculous disinformation "
     "misinformation propaganda slander slanderous smear hoax invented provocation fantasy "
-    "rubbish misleading bluster"
+    "rubbish misleading bluster contrived bogus phony phoney trumped-up"
 )
 NEGATIONS = word_set("not no never nothing none nobody nowhere neither nor n't cannot")
 FIRST_PERSON = word_set("i we our my us me ours")
