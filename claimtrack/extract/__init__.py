@@ -18,6 +18,7 @@ from claimtrack.extract.answers import link
 from claimtrack.extract.classify import Draft, decide_kind
 from claimtrack.extract.event import Event
 from claimtrack.extract.events import find_events
+from claimtrack.extract.lexicon import VerbClass
 from claimtrack.extract.model import Kind, Suggestion
 from claimtrack.extract.phrases import PRONOUN, RUMOUR
 from claimtrack.extract.registry import Entity, Registry
@@ -25,6 +26,7 @@ from claimtrack.extract.segment import Unit, units
 
 __all__ = ["Kind", "Suggestion", "extract"]
 
+_ANSWERING = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.COUNTER)
 _CONFIDENCE = {"quote": 0.9, "say": 0.8, "deny": 0.85, "dismiss": 0.85, "accuse": 0.85,
                "counter": 0.8, "respond": 0.75, "call": 0.75, "hedge": 0.85, "according": 0.75}
 
@@ -59,6 +61,9 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
     draft = _draft(event, index, speaker, text)
     if not draft.spans:
         return []
+    answering = [d for d in found if d.verb_class in _ANSWERING]
+    if event.inherit and answering and event.verb_class == VerbClass.SAY:
+        draft.elaborates = answering[-1]  # "Abbas denied this, saying, '…'": the same answer
     if event.embedded is not None:
         inner = event.embedded
         owner = registry.resolve(inner.mention, inner.position) if inner.mention else None

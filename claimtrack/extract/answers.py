@@ -52,6 +52,8 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
     for index, draft in enumerate(drafts):
         if draft.embedded is not None:
             draft.target = draft.embedded
+        elif draft.elaborates is not None:  # its own clues first, else what the answer answers
+            draft.target = _target(draft, drafts, index, weights) or draft.elaborates.target
         elif draft.needs_target:
             draft.target = _target(draft, drafts, index, weights)
         if draft.negation:

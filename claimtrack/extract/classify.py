@@ -65,6 +65,7 @@ class Draft:
     confidence: float = 0.8
     target: Draft | None = None
     embedded: Draft | None = None
+    elaborates: Draft | None = None  # the denial a ", saying …" goes on with
     needs_target: bool = False
     negation: str = ""
 
@@ -82,6 +83,11 @@ def decide_kind(draft: Draft) -> None:
     verb_class, head = draft.verb_class, draft.object_head
     words = set(re.findall(r"[a-z'-]+", draft.text.lower().replace("’", "'")))
     if "alleged" in draft.flags:
+        return
+    if draft.elaborates is not None:
+        # "brushed aside the report, saying every aircraft met the standards": the same answer
+        # as the one it goes on with, whose kind is decided first (it comes first)
+        draft.kind, draft.needs_target = draft.elaborates.kind, True
         return
     if verb_class == HEDGE or NON_DENIAL.search(draft.text):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
