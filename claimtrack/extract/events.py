@@ -92,7 +92,9 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
         else:
             if token.lower in contents.FINDING and not _finds_something(tokens, i):
                 continue
-            if token.lower in REPORTING_VERBS:
+            if token.lower == "citing" and _citing_as(tokens, i):
+                found.append(Candidate(i, i + 1, VerbClass.CALL, "citing"))
+            elif token.lower in REPORTING_VERBS:
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
@@ -104,6 +106,20 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
 # Forms that are plural nouns as often as verbs: "Unverified reports of this …", "the legal
 # team's claims as …".
 _NOUN_FORMS = word_set("reports claims tweets notes estimates promises pledges remarks states")
+
+
+def _participle(candidate: Candidate) -> bool:
+    return candidate.verb in PARTICIPLES or candidate.verb == "citing"
+
+
+def _citing_as(tokens: list[Token], i: int) -> bool:
+    """"citing the move as a 'grave abuse'": a judgement, unlike "citing confidentiality"."""
+    for token in tokens[i + 1 : i + 9]:
+        if token.lower == "as":
+            return True
+        if token.text in ",;:":
+            return False
+    return False
 
 
 def _finds_something(tokens: list[Token], i: int) -> bool:
@@ -276,13 +292,13 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     before = tokens[i] if i >= 0 else None
     coordinated = before is not None and (
         before.lower in ("and", "but")
-        or (candidate.verb in PARTICIPLES and (before.text == "," or _comma_quote(before)))
+        or (_participle(candidate) and (before.text == "," or _comma_quote(before)))
     )
-    if candidate.verb in PARTICIPLES and before is not None and not coordinated and (
+    if _participle(candidate) and before is not None and not coordinated and (
         before.lower == "by" or _after_a_writing(tokens, i)
     ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"
         coordinated, events = True, []
-    if candidate.verb in PARTICIPLES and not coordinated:
+    if _participle(candidate) and not coordinated:
         return None
     if _attributive(tokens, candidate):
         return None

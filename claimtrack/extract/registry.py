@@ -358,5 +358,5 @@ def _nickname(token: Token) -> bool:
 def _titles_word(token: Token) -> bool:
     """A lower-case word that may be part of the title before a name ("former minister")."""
     return token.is_word and not token.is_capitalised and token.lower not in (
-        "the", "a", "an", "and", "that", "said", "told"
+        "the", "a", "an", "and", "that", "said", "told", "of"
     ) and token.lower not in PREPOSITIONS and not token.lower.endswith("ing")

@@ -205,6 +205,11 @@ def _apposition(segments: list[list[Token]]) -> Mention | None:
     """"Its president, Ama Owusu, said": the best-named of the phrases set off by commas."""
     found: list[Mention] = []
     for segment in reversed(segments[-3:]):
+        named_after = next((j for j in range(len(segment) - 1) if segment[j].lower == "including"
+                            or (segment[j].lower == "such" and segment[j + 1].lower == "as")),
+                           None)
+        if named_after is not None:  # "…, such as former governor Chris Christie, who said"
+            segment = segment[named_after + (2 if segment[named_after].lower == "such" else 1) :]
         if not segment or segment[0].lower in RELATIVES or segment[0].lower.endswith("ing") or (
             segment[0].text[0].isdigit() or any(t.lower in LEADS_CLAUSE for t in segment)
         ):
