@@ -183,6 +183,8 @@ def _of_a_group(words: list[Token]) -> Mention | None:
     if first not in PARTITIVES and first not in COLLECTIVES:
         return None
     inner = read_phrase(words[2:])
+    if inner is not None and inner.kind == NAME and _plural_of_a_role(inner.text):
+        inner = Mention(inner.text, GROUP, inner.start, inner.end)  # "a number of Senators"
     if inner is None or inner.kind not in (GROUP, ORGANISATION) or (
         first in COLLECTIVES and inner.kind != GROUP
     ):
@@ -192,6 +194,12 @@ def _of_a_group(words: list[Token]) -> Mention | None:
     kind = ROLE if first in ("one", "each", "either") else GROUP
     text = " ".join(w.text for w in words)
     return Mention(text, kind, words[0].start, words[-1].end, inner.titles, True, inner.sides)
+
+
+def _plural_of_a_role(word: str) -> bool:
+    """"Senators", "Ministers": a title in the plural, a group of people."""
+    singular = plain(word).removesuffix("s")
+    return plain(word).endswith("s") and (singular in TITLE_WORDS or singular in PERSON_ROLES)
 
 
 def _joint(words: list[Token]) -> Mention | None:
