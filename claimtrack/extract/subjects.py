@@ -85,7 +85,7 @@ def clause_lead(tokens: list[Token], i: int) -> int | None:
 
 def ends_clause(token: Token) -> bool:
     """A quotation closed after a comma, question or exclamation mark: ``"…," she said``."""
-    inner = token.text.rstrip("\"”’'»")
+    inner = token.text.rstrip("\"”’'»").removesuffix("]").rstrip("[")  # '"… each other[,]"'
     return bool(inner) and inner[-1] in ",?!—-"
 
 
@@ -106,8 +106,13 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
         if opening is not None:
             i = opening - 1
     start = i
-    while start >= 0 and tokens[start].quote is None and tokens[start].text not in HARD_STOPS:
-        if tokens[start].lower in REPORTING_VERBS and start != i and not (
+    while start >= 0 and tokens[start].text not in HARD_STOPS:
+        if tokens[start].quote is not None:
+            # 'The issue is the "main difference" between them, he added': a quotation inside
+            # the clause is passed; one that ends a clause ('"…," he said') stops the walk
+            if start == i or tokens[start + 1].text in ",?!" or ends_clause(tokens[start]):
+                break
+        elif tokens[start].lower in REPORTING_VERBS and start != i and not (
             start > 0 and tokens[start - 1].lower in _PASSIVE  # "had been denied treatment"
         ):
             break
@@ -125,11 +130,23 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
         if mention is None and start + 1 <= i and tokens[start + 1].lower in RUMOUR_HEADS:
             mention = Mention("", phrases.RUMOUR, tokens[start + 1].start, tokens[i].end)
         clause = None
-        if len(segments) > 1 and any(t.is_word for t in segments[0]) and quote is None:
+        if len(segments) > 1 and _a_clause(segments[0]) and quote is None:
             comma = max(j for j in range(start + 1, i + 1) if tokens[j].text == ",")
             clause = (start + 1, comma)  # "Troops are massing, officials said."
         return Subject(mention, quote, clause, fronted)
     return Subject(_apposition(segments[:-1]), quote)
+
+
+def _a_clause(tokens: list[Token]) -> bool:
+    """Words that can be what someone said: more than a time ("Yesterday, what organizers
+    estimated …") or a short phrase without a verb."""
+    words = [t for t in tokens if t.is_word or t.quote is not None]
+    if not words:
+        return False
+    return len(words) > 4 or any(
+        t.lower in VERBISH or t.lower.endswith(("ed", "s")) or t.quote is not None for t in words
+        if not t.is_capitalised or t.quote is not None
+    )
 
 
 def subject_after(tokens: list[Token], i: int) -> Mention | None:
