@@ -108,6 +108,36 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
 _NOUN_FORMS = word_set("reports claims tweets notes estimates promises pledges remarks states")
 
 
+def _next_is(tokens: list[Token], candidate: Candidate, word: str) -> bool:
+    return candidate.stop < len(tokens) and tokens[candidate.stop].lower == word
+
+
+def _passive_agent(event: Event, candidate: Candidate) -> Event | None:
+    """A passive with its agent: "was described as X by the police", "was announced to be X by
+    the WHO", "were reported by local media to have …": the agent says it."""
+    tokens = event.unit.tokens
+    by = next((j for j in range(candidate.stop, min(len(tokens), candidate.stop + 12))
+               if tokens[j].lower == "by" or tokens[j].text in ",;.:"), None)
+    if by is None or tokens[by].lower != "by" or any(
+        t.is_word and t.lower.endswith(("ed", "en")) for t in tokens[candidate.stop : by]
+    ):  # "was said to have been injured by police": the agent of "injured"
+        return None
+    stop = next((j for j in range(by + 1, len(tokens)) if tokens[j].text in ",;.:()"
+                 or tokens[j].lower in ("to", "that", "as", "in", "on", "after")
+                 or tokens[j].quote is not None), len(tokens))
+    agent = phrases.read_phrase(tokens[by + 1 : stop])
+    if agent is None or agent.kind in (phrases.PRONOUN, phrases.RUMOUR):
+        return None
+    event.mention = agent
+    event.flags.add("passive agent")
+    if by == candidate.stop:  # "reported by local media to have visited …"
+        end = contents.trim_end(tokens, stop, contents.cut_adjuncts(tokens, stop, len(tokens)))
+        event.content = (stop, end)
+    else:
+        event.content = (candidate.start, by)
+    return event if event.content[1] > event.content[0] else None
+
+
 def _participle(candidate: Candidate) -> bool:
     return candidate.verb in PARTICIPLES or candidate.verb == "citing"
 
@@ -286,6 +316,12 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         return contents.allegation(event)
     i, seen = skip_back(tokens, candidate.start - 1)
     finding = candidate.verb in contents.FINDING and "passive" not in seen
+    if "negated" not in seen and candidate.verb not in contents.FINDING and (
+        "passive" in seen or (candidate.verb.endswith("ed") and _next_is(tokens, candidate, "by"))
+    ):
+        agent = _passive_agent(event, candidate)
+        if agent is not None:  # 'described as "knife-obsessed" by the police'
+            return agent
     if seen & {"negated", "passive"} and candidate.verb_class != HEDGE and not finding:
         return None  # "did not deny", "was said", "has been accused": nobody here asserts
     event.flags |= seen
