@@ -97,7 +97,11 @@ def decide_kind(draft: Draft) -> None:
         draft.kind = Kind.COUNTER_CLAIM if head in COMMENT_NOUNS else Kind.DENIAL
         draft.needs_target = True
     elif verb_class == VerbClass.CALL and head in ALLEGATION_NOUNS | COMMENT_NOUNS:
-        draft.kind, draft.needs_target = Kind.DENIAL, True
+        # as for dismissals: calling an allegation a name denies it, calling someone's
+        # comments or admission a name contradicts them
+        contradicts = head in COMMENT_NOUNS and not words & FALSITY_WORDS
+        draft.kind = Kind.COUNTER_CLAIM if contradicts else Kind.DENIAL
+        draft.needs_target = True
     elif verb_class == VerbClass.COUNTER:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):

@@ -379,8 +379,8 @@ def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     for token in tokens[k:end]:
         if token.lower in ("that", "as", "of", "for", "on") or not token.is_word:
             return head or token.lower, " ".join(words)
-        if token.lower in PREPOSITIONS and head:
-            break
+        if (token.lower in PREPOSITIONS or token.lower in ("a", "an", "the")) and head:
+            break  # 'called Mohammad's admission a "political maneuver"': the head is "admission"
         head = plain(token.text)
         words.append(token.text)
     return head, " ".join(words)

@@ -197,7 +197,8 @@ NOT_ASSERTIONS = word_set(
     "demand demands call calls proposal proposals offer offers request requests plan plans bid "
     "bids ultimatum ultimatums appeal appeals invitation invitations resolution resolutions "
     "deal deals application applications nomination nominations motion motions bill bills "
-    "amendment amendments candidacy resignation terms conditions"
+    "amendment amendments candidacy resignation terms conditions lawsuit lawsuits suit suits "
+    "petition petitions agreement agreements memorandum memoranda treaty treaties accord accords"
 )
 # Words that call a claim groundless without calling it false: "the figures have no basis in
 # fact", "the agency had nothing to do with it".
@@ -209,7 +210,8 @@ FALSITY_WORDS = word_set(
     "lie lies lying false falsehood falsehoods untrue fake fabricated fabrication fabrications "
     "fiction baseless groundless unfounded nonsense absurd ridiculous disinformation "
     "misinformation propaganda slander slanderous smear hoax invented provocation fantasy "
-    "rubbish misleading bluster contrived bogus phony phoney trumped-up"
+    "rubbish misleading bluster contrived bogus phony phoney trumped-up tenuous unsubstantiated "
+    "unproven"
 )
 NEGATIONS = word_set("not no never nothing none nobody nowhere neither nor n't cannot")
 FIRST_PERSON = word_set("i we our my us me ours")

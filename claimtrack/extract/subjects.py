@@ -35,6 +35,8 @@ FRONTED = (ALLEGATION_NOUNS | COMMENT_NOUNS | word_set("figure number estimate")
 _NAMED = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
 _PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
 _SUBJECT_PRONOUNS = word_set("he she they it we i")
+_TIMES = WEEKDAYS | word_set("yesterday today tonight meanwhile earlier later then now first "
+                             "finally")
 _PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
 
 
@@ -141,12 +143,7 @@ def _a_clause(tokens: list[Token]) -> bool:
     """Words that can be what someone said: more than a time ("Yesterday, what organizers
     estimated …") or a short phrase without a verb."""
     words = [t for t in tokens if t.is_word or t.quote is not None]
-    if not words:
-        return False
-    return len(words) > 4 or any(
-        t.lower in VERBISH or t.lower.endswith(("ed", "s")) or t.quote is not None for t in words
-        if not t.is_capitalised or t.quote is not None
-    )
+    return bool(words) and not all(t.lower in _TIMES for t in words)
 
 
 def subject_after(tokens: list[Token], i: int) -> Mention | None:
