@@ -96,7 +96,9 @@ def _target(
         return _referred(draft, candidates, noun)
     best_score, best = max(((_score(draft, c, weights), c) for c in candidates),
                            key=lambda pair: pair[0])
-    surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER)
+    surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER) or (
+        "contrast" in draft.flags
+    )
     if best_score >= (MIN_ANSWER_OVERLAP if surely_answers else MIN_OVERLAP):
         return best
     return _fallback(draft, candidates, own, drafts)

@@ -119,6 +119,8 @@ def decide_kind(draft: Draft) -> None:
         about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON))
         draft.negation = "self" if about_self else "plain"
         draft.needs_target = True
+    elif "contrast" in draft.flags:
+        draft.negation, draft.needs_target = "plain", True  # a counter-claim if it answers
     else:
         draft.needs_target = bool(words & _REFERENCES)
 
