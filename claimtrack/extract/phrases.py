@@ -345,8 +345,8 @@ def _by_head(words: list[Token], head: str, text: str, definite: bool) -> Mentio
     """A phrase without a proper name at its end, known by its head noun."""
     if head in ORGANISATION_HEADS:
         return _mention(words, ORGANISATION, text, (head,), definite)
-    if head in GROUP_HEADS or _organisation(head):  # "officials", "Parents' groups"
-        return _mention(words, GROUP, text, (head,), definite)
+    if head in GROUP_HEADS or _organisation(head) or _plural_of_a_role(head):
+        return _mention(words, GROUP, text, (head,), definite)  # "officials", "senators"
     if head in PERSON_ROLES:
         titles = tuple(plain(w.text) for w in words)
         return _mention(words, ROLE, text, titles, definite)
