@@ -158,3 +158,9 @@ def test_not_only_is_no_negation() -> None:
     text = ('The president said the museum would become a mosque. The minister said: "It is not '
             'only a great temple, it also belongs to humanity."')
     assert one(text, "great temple")[1] == "claim"
+
+
+def test_a_participle_of_a_described_source() -> None:
+    text = ('An eyewitness described how the attack unfolded, stating, "I saw a man with a '
+            'machete."')
+    assert one(text, "machete")[0] == "eyewitness"

@@ -13,6 +13,7 @@ from claimtrack.extract import phrases
 from claimtrack.extract.event import ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
+    DOCUMENT_NOUNS,
     NOT_ASSERTIONS,
     PARTICIPLES,
     PREPOSITIONS,
@@ -45,7 +46,8 @@ _MODALS = word_set("could would should might may must can will shall")
 _VOICE_BASE_FORMS = word_set("say says claim claims believe believes argue argues")
 # Heads of phrases after "according to" that are not sources: "according to the plan".
 _NOT_SOURCES = word_set("plan plans law rules schedule data figures statistics estimates "
-                        "reports report decision order terms agreement deal tradition custom")
+                        "reports report decision order terms agreement deal tradition custom "
+                        "move idea issue case number result results") | DOCUMENT_NOUNS
 ALLEGED = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
     "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation"
@@ -154,7 +156,7 @@ def according(event: Event) -> Event | None:
     tokens = event.unit.tokens
     at = event.verb_at[1]
     stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
-    event.mention = phrases.read_phrase(tokens[at:stop]) or _described(tokens[at:stop])
+    event.mention = phrases.read_phrase(tokens[at:stop]) or described(tokens[at:stop])
     if event.mention is None:
         return None
     following = next((j for j in range(stop + 1, len(tokens)) if tokens[j].text in ",;."), None)
@@ -192,7 +194,7 @@ def _adverbial(tokens: list[Token]) -> bool:
     )
 
 
-def _described(tokens: list[Token]) -> Mention | None:
+def described(tokens: list[Token]) -> Mention | None:
     """"a court clerk", "an eyewitness": a source named by a description the word lists do
     not know; only where the construction says it is a source ("according to")."""
     words = [t for t in tokens if t.is_word]

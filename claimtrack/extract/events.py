@@ -299,7 +299,8 @@ def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     ) and tokens[0].lower in PREPOSITIONS | SUBORDINATORS:
         start = end + 1  # a fronted adverbial: the subject follows its comma
         return _sentence_subject(tokens[start:], before - start) if start <= before else None
-    return phrases.read_phrase(tokens[start:end])
+    # "An eyewitness described …, stating, '…'": a source named by a description
+    return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
 
 
 def _comma_quote(token: Token) -> bool:
