@@ -18,13 +18,20 @@ from claimtrack.extract.answers import link
 from claimtrack.extract.classify import Draft, decide_kind
 from claimtrack.extract.event import Event
 from claimtrack.extract.events import find_events
+from claimtrack.extract.lexicon import VerbClass
 from claimtrack.extract.model import Kind, Suggestion
-from claimtrack.extract.phrases import PRONOUN, RUMOUR
+from claimtrack.extract.phrases import PRONOUN, RUMOUR, read_phrase
 from claimtrack.extract.registry import Entity, Registry
 from claimtrack.extract.segment import Unit, units
 
 __all__ = ["Kind", "Suggestion", "extract"]
 
+_ANSWERING = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.COUNTER)
+# A sentence opened by these, or a verb of holding one's ground, sets an assertion against
+# another: a counter-claim when it answers someone else's claim on the same matter.
+_CONTRASTS = frozenset({"but", "however", "yet", "nevertheless", "nonetheless", "instead"})
+_INSISTING = frozenset({"insisted", "insists", "insisting", "maintained", "maintains",
+                        "contended", "contends"})
 _CONFIDENCE = {"quote": 0.9, "say": 0.8, "deny": 0.85, "dismiss": 0.85, "accuse": 0.85,
                "counter": 0.8, "respond": 0.75, "call": 0.75, "hedge": 0.85, "according": 0.75}
 
@@ -44,6 +51,7 @@ def extract(text: str) -> list[Suggestion]:
             if speaker is not None:
                 found.append(_continuation(unit, index, speaker, drafts, text))
         drafts.extend(found)
+    drafts = _block_quotes(sentences, drafts, registry, text)
     drafts.sort(key=lambda d: d.spans[0][0])
     for draft in drafts:
         decide_kind(draft)
@@ -59,6 +67,12 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
     draft = _draft(event, index, speaker, text)
     if not draft.spans:
         return []
+    first = next((t.lower for t in event.unit.tokens if t.is_word), "")
+    if first in _CONTRASTS or event.verb in _INSISTING:
+        draft.flags.add("contrast")  # "However, the agency said …", "X insisted …"
+    answering = [d for d in found if d.verb_class in _ANSWERING]
+    if event.inherit and answering and event.verb_class == VerbClass.SAY:
+        draft.elaborates = answering[-1]  # "Abbas denied this, saying, '…'": the same answer
     if event.embedded is not None:
         inner = event.embedded
         owner = registry.resolve(inner.mention, inner.position) if inner.mention else None
@@ -146,6 +160,55 @@ def _continuation(unit: Unit, index: int, speaker: Entity, drafts: list[Draft],
     return Draft(speaker=speaker, spans=spans, text=" … ".join(text[s:e] for s, e in spans),
                  verb=verb, verb_class="say", unit_index=index, flags={"quote", "continued"},
                  confidence=0.7)
+
+
+_DASHES = "–—-"
+
+
+def _block_quotes(sentences: list[Unit], drafts: list[Draft], registry: Registry,
+                  text: str) -> list[Draft]:
+    """Paragraphs quoted as a block after a lead ending in a colon ("Marrero rejected this
+    argument:") and signed by a line starting with a dash ("– Judge Victor Marrero, …"): each
+    paragraph is the signer's, whatever verbs it contains."""
+    starts: dict[int, int] = {}
+    for index, unit in enumerate(sentences):
+        starts.setdefault(unit.paragraph, index)
+    for paragraph, first in starts.items():
+        tokens = sentences[first].tokens
+        if not tokens or tokens[0].text not in _DASHES:
+            continue
+        comma = next((j for j, t in enumerate(tokens) if t.text == ","), len(tokens))
+        mention = read_phrase(tokens[1:comma])
+        lead = next((p for p in range(paragraph - 1, max(paragraph - 6, -1), -1)
+                     if p in starts and _ends_with_colon(sentences, starts, p, text)), None)
+        if mention is None or mention.kind in (PRONOUN, RUMOUR) or lead is None:
+            continue
+        speaker = registry.resolve(mention, tokens[0].start)
+        if speaker is None:
+            continue
+        lead_drafts = [d for d in drafts if sentences[d.unit_index].paragraph == lead]
+        block = range(lead + 1, paragraph)
+        drafts = [d for d in drafts if sentences[d.unit_index].paragraph not in block]
+        for quoted in block:
+            if quoted not in starts:
+                continue
+            units = [u for u in sentences if u.paragraph == quoted]
+            span = (units[0].start, units[-1].end)
+            draft = Draft(speaker=speaker, spans=[span], text=text[span[0] : span[1]],
+                          verb="wrote", verb_class="say", unit_index=starts[quoted],
+                          flags={"quote", "block"}, confidence=0.7)
+            answer = [d for d in lead_drafts if d.speaker is speaker
+                      and d.verb_class in _ANSWERING]
+            if answer:
+                draft.elaborates = answer[-1]
+            drafts.append(draft)
+    return drafts
+
+
+def _ends_with_colon(sentences: list[Unit], starts: dict[int, int], paragraph: int,
+                     text: str) -> bool:
+    last = max(i for i, u in enumerate(sentences) if u.paragraph == paragraph)
+    return text[: sentences[last].end].rstrip().endswith(":")
 
 
 def _suggestions(drafts: list[Draft], sentences: list[Unit], text: str) -> list[Suggestion]:

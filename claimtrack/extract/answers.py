@@ -47,16 +47,20 @@ MIN_ANSWER_OVERLAP = 1.0  # a denial, or "Asked about X": surely an answer; one 
 
 def link(drafts: list[Draft], sentences: list[str]) -> None:
     """Find what each answer answers, then settle the kinds that depended on it."""
+    _STEMS.clear()
     weights = _weights(sentences)
     for index, draft in enumerate(drafts):
         if draft.embedded is not None:
             draft.target = draft.embedded
+        elif draft.elaborates is not None:  # its own clues first, else what the answer answers
+            draft.target = _target(draft, drafts, index, weights) or draft.elaborates.target
         elif draft.needs_target:
             draft.target = _target(draft, drafts, index, weights)
         if draft.negation:
             draft.kind = Kind.CLAIM if draft.target is None else (
                 Kind.DENIAL if draft.negation == "self" else Kind.COUNTER_CLAIM
             )
+    _STEMS.clear()
 
 
 def _target(
@@ -92,7 +96,9 @@ def _target(
         return _referred(draft, candidates, noun)
     best_score, best = max(((_score(draft, c, weights), c) for c in candidates),
                            key=lambda pair: pair[0])
-    surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER)
+    surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER) or (
+        "contrast" in draft.flags
+    )
     if best_score >= (MIN_ANSWER_OVERLAP if surely_answers else MIN_OVERLAP):
         return best
     return _fallback(draft, candidates, own, drafts)
@@ -245,9 +251,20 @@ def _weights(sentences: list[str]) -> dict[str, float]:
     return {stem: math.log((total + 1) / (count + 0.5)) for stem, count in frequency.items()}
 
 
-def _stems(text: str) -> set[str]:
-    return {_stem(word) for word in re.findall(r"[a-z0-9]+", text.lower())
-            if word not in STOPWORDS and len(word) > 2}
+def _stems(text: str) -> frozenset[str]:
+    found = _STEMS.get(text)
+    if found is None:
+        found = _STEMS[text] = frozenset(
+            _stem(word) for word in re.findall(r"[a-z0-9]+", text.lower())
+            if word not in STOPWORDS and len(word) > 2
+        )
+    return found
+
+
+# Stems of the texts of the article being linked (scoring compares every answer with every
+# earlier assertion); emptied by each call of ``link``, so nothing is carried from one article
+# to the next. Values depend on their key alone: concurrent calls only recompute.
+_STEMS: dict[str, frozenset[str]] = {}
 
 
 def _stem(word: str) -> str:

@@ -18,6 +18,7 @@ from claimtrack.extract.lexicon import (
     COMMENT_NOUNS,
     FALSITY_WORDS,
     FIRST_PERSON,
+    GROUNDLESS,
     NEGATIONS,
     NON_DENIAL,
     VerbClass,
@@ -38,6 +39,7 @@ _VERDICT_LEADS = word_set("is are was were be been being 's a an as total pure c
                            "absolutely completely totally simply categorically entirely "
                            "wholly utterly")
 _DENYING = word_set("deny denies denied reject rejects rejected refute refutes refuted")
+_PASSIVE_LEADS = word_set("been being was were is are be")
 _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
@@ -63,6 +65,7 @@ class Draft:
     confidence: float = 0.8
     target: Draft | None = None
     embedded: Draft | None = None
+    elaborates: Draft | None = None  # the denial a ", saying …" goes on with
     needs_target: bool = False
     negation: str = ""
 
@@ -81,6 +84,11 @@ def decide_kind(draft: Draft) -> None:
     words = set(re.findall(r"[a-z'-]+", draft.text.lower().replace("’", "'")))
     if "alleged" in draft.flags:
         return
+    if draft.elaborates is not None:
+        # "brushed aside the report, saying every aircraft met the standards": the same answer
+        # as the one it goes on with, whose kind is decided first (it comes first)
+        draft.kind, draft.needs_target = draft.elaborates.kind, True
+        return
     if verb_class == HEDGE or NON_DENIAL.search(draft.text):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
     elif verb_class == VerbClass.DENY:
@@ -89,12 +97,16 @@ def decide_kind(draft: Draft) -> None:
         draft.kind = Kind.COUNTER_CLAIM if head in COMMENT_NOUNS else Kind.DENIAL
         draft.needs_target = True
     elif verb_class == VerbClass.CALL and head in ALLEGATION_NOUNS | COMMENT_NOUNS:
-        draft.kind, draft.needs_target = Kind.DENIAL, True
+        # as for dismissals: calling an allegation a name denies it, calling someone's
+        # comments or admission a name contradicts them
+        contradicts = head in COMMENT_NOUNS and not words & FALSITY_WORDS
+        draft.kind = Kind.COUNTER_CLAIM if contradicts else Kind.DENIAL
+        draft.needs_target = True
     elif verb_class == VerbClass.COUNTER:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
-    elif words & _DENYING:
+    elif _denies(draft.text):
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif _calls_false(draft.text):
         draft.negation, draft.needs_target = "self", True  # a denial if it answers something
@@ -107,8 +119,18 @@ def decide_kind(draft: Draft) -> None:
         about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON))
         draft.negation = "self" if about_self else "plain"
         draft.needs_target = True
+    elif "contrast" in draft.flags:
+        draft.negation, draft.needs_target = "plain", True  # a counter-claim if it answers
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+def _denies(text: str) -> bool:
+    """A denying verb in the words, not in the passive: "patients had been denied treatment"
+    reports what was done to them, it denies nothing."""
+    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    return any(word in _DENYING and (i == 0 or words[i - 1] not in _PASSIVE_LEADS)
+               for i, word in enumerate(words))
 
 
 def _about_speaker(draft: Draft) -> bool:
@@ -120,7 +142,10 @@ def _about_speaker(draft: Draft) -> bool:
 
 def _calls_false(text: str) -> bool:
     """Words calling something false: "These stories are untrue", "a lie", "total nonsense"."""
-    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    lowered = text.lower().replace("’", "'")
+    if GROUNDLESS.search(lowered):
+        return True
+    words = re.findall(r"[a-z'-]+", lowered)
     for i, word in enumerate(words):
         leads = words[max(0, i - 3) : i]
         if word in FALSITY_WORDS and (i == 0 or any(w in _VERDICT_LEADS for w in leads)):
@@ -130,14 +155,18 @@ def _calls_false(text: str) -> bool:
 
 def _negates(text: str) -> bool:
     """A negated statement of fact, early in its clause; not a refusal to act ("we will not
-    let anyone …") nor a negation deep in a relative clause ("aircraft they do not trust")."""
-    words = re.findall(r"[a-z'-]+", text.lower().replace("’", "'"))
+    let anyone …"), a negation deep in a relative clause ("aircraft they do not trust") or in a
+    later sentence of a long quotation, nor "not only … but also"."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
+    words = re.findall(r"[a-z'-]+", first.lower().replace("’", "'"))
     since = 0
     for i, word in enumerate(words):
         opens = word in _CLAUSE_STARTS or (word == "that" and i > 0 and words[i - 1] == "and")
         since = 0 if opens else since + 1
         if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
             if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
+                continue
+            if word == "not" and i + 1 < len(words) and words[i + 1] == "only":
                 continue
             return True
     return False

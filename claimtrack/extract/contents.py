@@ -13,11 +13,13 @@ from claimtrack.extract import phrases
 from claimtrack.extract.event import ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
+    DOCUMENT_NOUNS,
     NOT_ASSERTIONS,
     PARTICIPLES,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_VERBS,
+    STOPWORDS,
     SUBORDINATORS,
     WEEKDAYS,
     VerbClass,
@@ -37,6 +39,15 @@ _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
 # Verbs that follow a rumour used as a subject: "Rumours that X spread online".
 _RUMOUR_VERBS = word_set("spread circulated swirled surfaced emerged grew mounted persisted "
                           "prompted sparked caused fuelled fueled gained intensified")
+_GLOSSES = word_set("meaning i.e. namely")
+_NEGATING = word_set("not never n't didn't doesn't")
+FINDING = word_set("found finds finding find")
+_MODALS = word_set("could would should might may must can will shall")
+_VOICE_BASE_FORMS = word_set("say says claim claims believe believes argue argues")
+# Heads of phrases after "according to" that are not sources: "according to the plan".
+_NOT_SOURCES = word_set("plan plans law rules schedule data figures statistics estimates "
+                        "reports report decision order terms agreement deal tradition custom "
+                        "move idea issue case number result results") | DOCUMENT_NOUNS
 ALLEGED = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
     "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation"
@@ -61,8 +72,24 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     end = next((j for j in range(candidate.stop, len(tokens)) if tokens[j].text == ";"),
                len(tokens))
     verb_class = candidate.verb_class
+    if verb_class == VerbClass.CALL and candidate.stop < end and tokens[candidate.stop].lower == (
+        "that"
+    ):
+        verb_class = VerbClass.SAY  # "deemed that X": X is said
+    if candidate.verb in FINDING and not (
+        candidate.stop < end and tokens[candidate.stop].lower == "that"
+    ):  # "found no trace of explosives", "did not find the network had breached laws"
+        start = _auxiliary_before(tokens, candidate.start)
+        end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
+        event.content = (start, end)
+        return event if end > start + 1 else None
     if verb_class in _FROM_VERB:
-        start = candidate.start
+        relative = _relative_object(tokens, candidate) if verb_class in (
+            VerbClass.DENY, VerbClass.DISMISS
+        ) else candidate.start
+        if relative is None:
+            return None
+        start = relative
         event.object_head, event.object_text = _object(tokens, candidate.stop, end)
         denies = verb_class in (VerbClass.DENY, VerbClass.DISMISS)
         if denies and event.object_head in NOT_ASSERTIONS:
@@ -78,7 +105,8 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     else:
         start = _words_start(tokens, candidate, end)
         clause = subject.clause if subject is not None else None
-        if clause is not None and _adjuncts_only(tokens, start, end):
+        introduced = any(t.lower == "that" or t.text == ":" for t in tokens[candidate.stop : start])
+        if clause is not None and not introduced and _adjuncts_only(tokens, start, end):
             first, comma = clause
             event.content = (first, trim_end(tokens, first, comma))  # "X, officials said."
             if start + 1 < end and tokens[start].text == "," and _continues(tokens[start + 1]):
@@ -128,10 +156,25 @@ def according(event: Event) -> Event | None:
     tokens = event.unit.tokens
     at = event.verb_at[1]
     stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
-    event.mention = phrases.read_phrase(tokens[at:stop])
+    event.mention = phrases.read_phrase(tokens[at:stop]) or described(tokens[at:stop])
     if event.mention is None:
         return None
-    first_words = event.verb_at[0] == 0 or tokens[event.verb_at[0] - 1].lower in ("but", "and")
+    following = next((j for j in range(stop + 1, len(tokens)) if tokens[j].text in ",;."), None)
+    if tokens[stop : stop + 1] and tokens[stop].text == "," and following is not None and (
+        tokens[following].text == ","
+    ):  # "According to a witness, Sergeant First Class Michael Marciello, when …"
+        apposition = tokens[stop + 1 : following]
+        named = phrases.read_phrase(apposition) if len(apposition) <= 6 and not any(
+            t.lower in SUBORDINATORS or t.lower in ("who", "which", "that") for t in apposition
+        ) else None
+        if named is not None and named.kind == phrases.PERSON and (
+            event.mention.kind != phrases.PERSON
+        ):
+            event.mention, stop = named, following
+    first = event.verb_at[0]
+    first_words = first == 0 or tokens[first - 1].lower in ("but", "and") or (
+        first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower in ("and", "but")
+    ) or _adverbial(tokens[:first])  # "On Sunday in London, according to X, a man …"
     if first_words and stop < len(tokens) - 1 and tokens[stop].text == ",":
         event.content = (stop + 1, cut_adjuncts(tokens, stop + 1, len(tokens)))
     else:
@@ -141,11 +184,55 @@ def according(event: Event) -> Event | None:
     return event
 
 
+def _adverbial(tokens: list[Token]) -> bool:
+    """Words before "according to" that are a time or place, not a clause: "On Sunday in
+    London, England,"."""
+    words = [t for t in tokens if t.is_word]
+    return bool(words) and words[0].lower in PREPOSITIONS | WEEKDAYS | _TIME and all(
+        t.is_capitalised or t.lower in PREPOSITIONS or t.lower in _TIME or t.text[0].isdigit()
+        or t.lower in ("the", "a", "an") for t in words
+    )
+
+
+def described(tokens: list[Token]) -> Mention | None:
+    """"a court clerk", "an eyewitness": a source named by a description the word lists do
+    not know; only where the construction says it is a source ("according to")."""
+    words = [t for t in tokens if t.is_word]
+    if not 1 < len(words) <= 4 or words[0].lower not in ("a", "an", "the"):
+        return None
+    head = words[-1]
+    if head.is_capitalised or head.lower in STOPWORDS or head.lower in _NOT_SOURCES or (
+        head.lower.endswith(("ing", "ly"))
+    ):
+        return None
+    kind = phrases.GROUP if head.lower.endswith("s") else phrases.ROLE
+    text = " ".join(t.text for t in words[1:])
+    return Mention(text, kind, words[1].start, head.end, (plain(head.text),), True)
+
+
 def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
-    """End the words before ", as …", ", after …" or "as Russian troops …" (the reporter's)."""
+    """End the words where the voice changes: before ", as …", ", after …" or "as Russian
+    troops …" (the reporter's), a dash that opens the reporter's gloss ("… capital murder —
+    murder carrying …"), ", meaning …", or a relative clause that brings in another voice
+    ("dismissed the audit, which inspectors say shows …")."""
     for j in range(start + 1, end):
         word = tokens[j].lower
-        if (word in SUBORDINATORS or word in PARTICIPLES) and tokens[j - 1].text == ",":
+        before = tokens[j - 1]
+        after_comma = before.text == "," or (  # '"fine people on both sides," meaning …'
+            before.quote is not None and before.text.rstrip("\"”’'»").endswith(",")
+            and word in _GLOSSES
+        )
+        said = any(t.is_word and t.lower != "that" for t in tokens[start : j - 1])
+        if (word in SUBORDINATORS or word in PARTICIPLES or word in _GLOSSES) and after_comma and (
+            said  # "arguing that, as president, he should be immune": the words go on
+        ):
+            return j - 1 if before.quote is None else j
+        if tokens[j].text in "—–" and j > start + 2:
+            return j
+        if word in ("which", "who") and after_comma and any(
+            t.lower in REPORTING_VERBS or t.lower in _VOICE_BASE_FORMS
+            for t in tokens[j + 1 : min(end, j + 5)]
+        ):
             return j - 1
         if word == "as" and j + 1 < end and (
             tokens[j + 1].is_capitalised or tokens[j + 1].lower in PRONOUNS
@@ -164,6 +251,11 @@ def trim_end(tokens: list[Token], start: int, end: int) -> int:
 def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
     """Where a said-type verb's words start: after "that", a colon, ", saying", adjuncts."""
     start = _skip_adjuncts(tokens, candidate.stop, end, candidate.verb in _ADDRESSED)
+    if start < end and tokens[start].text in "—–":  # 'said — as reported by X — "…"'
+        closing = next((j for j in range(start + 1, min(end, start + 12))
+                        if tokens[j].text == tokens[start].text), None)
+        if closing is not None:
+            start = closing + 1
     if start < end and (tokens[start].text == ":" or (
         tokens[start].text == "," and start + 1 < end and tokens[start + 1].quote is not None
     )):
@@ -175,11 +267,46 @@ def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
     return start
 
 
+def _auxiliary_before(tokens: list[Token], at: int) -> int:
+    """Where "did not find" starts: at its auxiliary."""
+    start = at
+    while start > 0 and (tokens[start - 1].lower in _NEGATING or tokens[start - 1].lower in (
+        "did", "does", "do", "had", "has", "have"
+    )):
+        start -= 1
+    return start
+
+
+def _relative_object(tokens: list[Token], candidate: Candidate) -> int | None:
+    """"…, which he denied": the denial's object is the relative pronoun, its words start there;
+    None when what it refers to is no assertion ("a plan for the march, which they rejected")."""
+    if candidate.stop < len(tokens) and tokens[candidate.stop].is_word:
+        return candidate.start
+    for j in range(candidate.start - 1, max(candidate.start - 5, 0), -1):
+        if tokens[j].lower in ("which", "that") and tokens[j - 1].text == ",":
+            if any(plain(t.text) in NOT_ASSERTIONS for t in tokens[max(0, j - 7) : j - 1]):
+                return None
+            return j
+        if not tokens[j].is_word:
+            break
+    return candidate.start
+
+
 def _calls_names(tokens: list[Token], k: int, end: int, head: str) -> bool:
     """'called the report "a fabrication"': calling something a name that judges it."""
     if head in ("for", "on") or head.startswith(("itself", "himself", "herself", "themselves")):
         return False
-    return head in ALLEGATION_NOUNS or any(t.quote is not None for t in tokens[k:end])
+    window = tokens[k : min(end, k + 12)]
+    articles = 0
+    for token in window:  # "called the crisis the worst in the world": X and what X is
+        if token.lower in PREPOSITIONS or token.lower in VERBISH or token.text in ",;":
+            break
+        articles += token.lower in ("the", "a", "an")
+    described = any(t.lower == "as" for t in window[1:]) and window[0].lower not in ("as", "to")
+    # "cited an audit as prohibiting him", "described X as Y" (not "what she described as …")
+    return head in ALLEGATION_NOUNS or any(t.quote is not None for t in tokens[k:end]) or (
+        described or articles >= 2
+    )
 
 
 def _continues(token: Token) -> bool:
@@ -213,10 +340,12 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
     if addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
         stop = k
         while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (
-            _SUBJECT_PRONOUNS | PREPOSITIONS
+            _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS
         ):
             stop += 1
-        k = stop
+        # "warned the delayed process could be …": no addressee, the clause's own subject
+        if stop >= end or tokens[stop].lower not in VERBISH | _MODALS:
+            k = stop
     while k < end:
         word = tokens[k].lower
         following = tokens[k + 1].lower if k + 1 < end else ""
@@ -252,8 +381,8 @@ def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     for token in tokens[k:end]:
         if token.lower in ("that", "as", "of", "for", "on") or not token.is_word:
             return head or token.lower, " ".join(words)
-        if token.lower in PREPOSITIONS and head:
-            break
+        if (token.lower in PREPOSITIONS or token.lower in ("a", "an", "the")) and head:
+            break  # 'called Mohammad's admission a "political maneuver"': the head is "admission"
         head = plain(token.text)
         words.append(token.text)
     return head, " ".join(words)

@@ -15,10 +15,13 @@ from claimtrack.extract import contents, phrases
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
+    DOCUMENT_NOUNS,
     NON_DENIAL,
     PARTICIPLES,
     PHRASAL_VERBS,
+    PREPOSITIONS,
     REPORTING_VERBS,
+    STOPWORDS,
     SUBORDINATORS,
     VerbClass,
     word_set,
@@ -26,6 +29,7 @@ from claimtrack.extract.lexicon import (
 from claimtrack.extract.phrases import Mention, plain
 from claimtrack.extract.segment import Token, Unit
 from claimtrack.extract.subjects import (
+    VERBISH,
     clause_lead,
     fronted_object,
     quote_before_verb,
@@ -35,6 +39,12 @@ from claimtrack.extract.subjects import (
 )
 
 _ACCORDING = re.compile(r"\baccording to\b")
+_NOUN_BASE_FORMS = word_set("claim report stress dispute")
+# Words after which "alleged", "reported" start a noun phrase: "the alleged gunman".
+_NOUN_PHRASE_LEADS = PREPOSITIONS | word_set("the a an this that these those his her its their "
+                                             "our my your of")
+# A document before a participle says what its author says: "posted a message blaming X".
+_WRITINGS = DOCUMENT_NOUNS | word_set("video interview speech")
 # Before a base form these make it an infinitive or a hypothesis: "to say", "would deny".
 _NOT_FINITE = word_set(
     "to will would could can may might must should shall did do does not never cannot "
@@ -72,7 +82,7 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             found.append(Candidate(start, stop, verb_class, match.group().lower()))
     taken = {i for c in found for i in range(c.start, c.stop)}
     for i, token in enumerate(tokens):
-        if i in taken or token.quote is not None:
+        if i in taken or token.quote is not None or _in_a_name(tokens, i) or _a_noun(tokens, i):
             continue
         for phrase, verb_class in PHRASAL_VERBS.items():
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
@@ -80,13 +90,92 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
                 taken.update(range(i, i + len(phrase)))
                 break
         else:
-            if token.lower in REPORTING_VERBS:
+            if token.lower in contents.FINDING and not _finds_something(tokens, i):
+                continue
+            if token.lower == "citing" and _citing_as(tokens, i):
+                found.append(Candidate(i, i + 1, VerbClass.CALL, "citing"))
+            elif token.lower in REPORTING_VERBS:
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
     return sorted(found, key=lambda c: c.start)
+
+
+# Forms that are plural nouns as often as verbs: "Unverified reports of this …", "the legal
+# team's claims as …".
+_NOUN_FORMS = word_set("reports claims tweets notes estimates promises pledges remarks states")
+
+
+def _next_is(tokens: list[Token], candidate: Candidate, word: str) -> bool:
+    return candidate.stop < len(tokens) and tokens[candidate.stop].lower == word
+
+
+def _passive_agent(event: Event, candidate: Candidate) -> Event | None:
+    """A passive with its agent: "was described as X by the police", "was announced to be X by
+    the WHO", "were reported by local media to have …": the agent says it."""
+    tokens = event.unit.tokens
+    by = next((j for j in range(candidate.stop, min(len(tokens), candidate.stop + 12))
+               if tokens[j].lower == "by" or tokens[j].text in ",;.:"), None)
+    if by is None or tokens[by].lower != "by" or any(
+        t.is_word and t.lower.endswith(("ed", "en")) for t in tokens[candidate.stop : by]
+    ):  # "was said to have been injured by police": the agent of "injured"
+        return None
+    stop = next((j for j in range(by + 1, len(tokens)) if tokens[j].text in ",;.:()"
+                 or tokens[j].lower in ("to", "that", "as", "in", "on", "after")
+                 or tokens[j].quote is not None), len(tokens))
+    agent = phrases.read_phrase(tokens[by + 1 : stop])
+    if agent is None or agent.kind in (phrases.PRONOUN, phrases.RUMOUR):
+        return None
+    event.mention = agent
+    event.flags.add("passive agent")
+    if by == candidate.stop:  # "reported by local media to have visited …"
+        end = contents.trim_end(tokens, stop, contents.cut_adjuncts(tokens, stop, len(tokens)))
+        event.content = (stop, end)
+    else:
+        event.content = (candidate.start, by)
+    return event if event.content[1] > event.content[0] else None
+
+
+def _participle(candidate: Candidate) -> bool:
+    return candidate.verb in PARTICIPLES or candidate.verb == "citing"
+
+
+def _citing_as(tokens: list[Token], i: int) -> bool:
+    """"citing the move as a 'grave abuse'": a judgement, unlike "citing confidentiality"."""
+    for token in tokens[i + 1 : i + 9]:
+        if token.lower == "as":
+            return True
+        if token.text in ",;:":
+            return False
+    return False
+
+
+def _finds_something(tokens: list[Token], i: int) -> bool:
+    """"found that X", "found no trace", "did not find": a finding reported, unlike "police found
+    a knife"."""
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    negated = "negated" in skip_back(tokens, i - 1)[1]
+    if tokens[i].lower == "find":
+        return negated
+    return after in ("that", "no", "nothing", "none") or (negated and after != "guilty")
+
+
+def _a_noun(tokens: list[Token], i: int) -> bool:
+    """A reporting form used as a noun: after a possessive or before "of", "from", "about"."""
+    if tokens[i].lower not in _NOUN_FORMS:
+        return False
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    possessive = before is not None and before.text.endswith(("'s", "’s", "s'"))
+    return after in ("of", "from", "about") or possessive
+
+
+def _in_a_name(tokens: list[Token], i: int) -> bool:
+    """A capitalised word inside a sentence is part of a name, not a verb: "United States"."""
+    token = tokens[i]
+    return token.is_capitalised and not token.initial and i > 0 and tokens[i - 1].is_word
 
 
 def _frame(tokens: list[Token]) -> tuple[str, list[int]]:
@@ -111,8 +200,8 @@ def _consumed(previous: Event, candidate: Candidate) -> bool:
 
 def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     """Where a coordinated or subordinate event starts inside another's words, if it does."""
-    if candidate.verb_class == ALLEGATION:
-        return None
+    if candidate.verb_class == ALLEGATION or candidate.verb in contents.FINDING:
+        return None  # "he reviewed the documents and couldn't find …": still reported words
     i = skip_back(tokens, candidate.start - 1)[0]
     if i >= 0 and tokens[i].lower in ("and", "but", "while", ","):
         return i - 1 if tokens[i].lower == "and" and i > 0 and tokens[i - 1].text == "," else i
@@ -122,15 +211,96 @@ def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     if comma is not None and fronted_object(tokens[comma + 1 : i + 1]):
         return comma  # "…, a figure the bank declined to confirm"
     lead = clause_lead(tokens, i)
-    return lead if lead is not None and tokens[lead].lower in SUBORDINATORS else None
+    if lead is not None and tokens[lead].lower in SUBORDINATORS:
+        return lead
+    return _coordinated_subject(tokens, i)
+
+
+def _coordinated_subject(tokens: list[Token], i: int) -> int | None:
+    """"…, but Abbas has denied this": a new clause with its own subject after ", but"/"and"."""
+    for j in range(i, max(i - 6, -1), -1):
+        word = tokens[j].lower
+        if word == "," and j > 0 and tokens[j - 1].lower in ("however", "yet"):
+            continue  # "…, however, a UN report concluded …"
+        if word in ("but", "and", "while", "whereas", ";", "however", "yet") and j < i:
+            # "… and that observers had reported …" goes on with the reported words
+            if tokens[j + 1].lower == "that" or phrases.read_phrase(tokens[j + 1 : i + 1]) is None:
+                return None
+            return j - 1 if j > 0 and tokens[j - 1].text == "," else j
+        if not tokens[j].is_word:
+            return None
+    return None
 
 
 def _agrees(candidate: Candidate, mention: Mention) -> bool:
-    """A base form needs a plural subject: "Critics say", not "the U.S. claim is …"."""
+    """A base form that is also a noun needs a plural subject: "Critics claim", not "the U.S.
+    claim is …"; one that is only a verb takes any subject ("USA deny", not grammatical)."""
     if candidate.verb not in BASE_FORMS or candidate.verb in REPORTING_VERBS:
+        return True
+    if candidate.verb not in _NOUN_BASE_FORMS:
         return True
     plural = mention.kind == phrases.GROUP or " and " in mention.text
     return plural or (mention.kind == phrases.PRONOUN and mention.text in ("they", "we", "i"))
+
+
+def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
+    """"the alleged gunman", "a Brazilian alleged anti-terrorism webpage": an adjective."""
+    at = candidate.start
+    if candidate.stop != at + 1 or tokens[at].lower not in ("alleged", "reported", "claimed"):
+        return False
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    before = tokens[at - 1] if at > 0 else None
+    # After a noun the word is the verb: "the movement claimed responsibility"
+    in_noun_phrase = before is None or before.lower in _NOUN_PHRASE_LEADS or (
+        before.is_capitalised and phrases.looks_like_adjective(before.text)
+    )
+    return in_noun_phrase and following is not None and following.is_word and (
+        not following.is_capitalised
+    ) and (
+        following.lower not in STOPWORDS and following.lower not in PREPOSITIONS
+    ) and not following.lower.endswith(("ed", "ing"))
+
+
+def _after_a_writing(tokens: list[Token], i: int) -> bool:
+    """A participle a few words after a document noun: "a message on Twitter blaming X"."""
+    for j in range(i, max(i - 4, -1), -1):
+        if tokens[j].lower in _WRITINGS:
+            return True
+        if not tokens[j].is_word or tokens[j].lower in VERBISH:
+            return False
+    return False
+
+
+def _subject_after_participle(tokens: list[Token], stop: int) -> tuple[Mention, int] | None:
+    """A fronted participial clause: the subject after its closing comma, and that comma."""
+    comma = next((j for j in range(stop, len(tokens)) if tokens[j].text == ","), None)
+    if comma is None:
+        return None
+    verb = next((j for j in range(comma + 1, min(len(tokens), comma + 9))
+                 if tokens[j].lower in REPORTING_VERBS or tokens[j].lower in VERBISH), None)
+    if verb is None or verb == comma + 1:
+        return None
+    mention = phrases.read_phrase(tokens[comma + 1 : verb])
+    return (mention, comma) if mention is not None and mention.kind != phrases.RUMOUR else None
+
+
+def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
+    """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
+    if tokens and tokens[0].lower in ("he", "she", "they", "it", "we", "i"):
+        return phrases.read_phrase(tokens[:1])  # "He sought …, arguing that …"
+    start = 0
+    end = next((j for j in range(before + 1) if tokens[j].text == "," or (
+        j > 0 and tokens[j].is_word and not tokens[j].is_capitalised
+        and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed")
+             or tokens[j].lower in REPORTING_VERBS))), before + 1)
+    if end <= before and tokens[end].text == "," and not any(
+        t.lower in VERBISH or t.lower.endswith("ed") for t in tokens[:end] if t.is_word
+        and not t.is_capitalised
+    ) and tokens[0].lower in PREPOSITIONS | SUBORDINATORS:
+        start = end + 1  # a fronted adverbial: the subject follows its comma
+        return _sentence_subject(tokens[start:], before - start) if start <= before else None
+    # "An eyewitness described …, stating, '…'": a source named by a description
+    return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
 
 
 def _comma_quote(token: Token) -> bool:
@@ -146,20 +316,48 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     if candidate.verb_class == ALLEGATION:
         return contents.allegation(event)
     i, seen = skip_back(tokens, candidate.start - 1)
-    if seen & {"negated", "passive"} and candidate.verb_class != HEDGE:
+    finding = candidate.verb in contents.FINDING and "passive" not in seen
+    if "negated" not in seen and candidate.verb not in contents.FINDING and (
+        "passive" in seen or (candidate.verb.endswith("ed") and _next_is(tokens, candidate, "by"))
+    ):
+        agent = _passive_agent(event, candidate)
+        if agent is not None:  # 'described as "knife-obsessed" by the police'
+            return agent
+    if seen & {"negated", "passive"} and candidate.verb_class != HEDGE and not finding:
         return None  # "did not deny", "was said", "has been accused": nobody here asserts
     event.flags |= seen
     before = tokens[i] if i >= 0 else None
     coordinated = before is not None and (
         before.lower in ("and", "but")
-        or (candidate.verb in PARTICIPLES and (before.text == "," or _comma_quote(before)))
+        or (_participle(candidate) and (before.text == "," or _comma_quote(before)))
     )
-    if candidate.verb in PARTICIPLES and not coordinated:
+    if _participle(candidate) and before is not None and not coordinated and (
+        before.lower == "by" or _after_a_writing(tokens, i)
+    ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"
+        coordinated, events = True, []
+    if _participle(candidate) and not coordinated:
         return None
+    if _attributive(tokens, candidate):
+        return None
+    if candidate.verb in ("read", "reads") and not any(
+        t.lower in DOCUMENT_NOUNS for t in tokens[max(0, i - 6) : i + 1]
+    ):
+        return None  # "I read the article": only a document "reads" what its author says
     subject = None
-    if coordinated:
-        if not events:
+    if coordinated and not events:
+        # "The ministry, dismissing the report as a smear, said …", "X spoke on Monday,
+        # dismissing …": the participle belongs to the subject of its own sentence.
+        after = _subject_after_participle(tokens, candidate.stop)
+        if after is not None:  # "Later, dismissing the report, the general said …"
+            event.mention, comma = after
+            filled = contents.with_content(event, candidate, None)
+            if filled is not None:
+                filled.content = (filled.content[0], min(filled.content[1], comma))
+            return filled
+        event.mention = _sentence_subject(tokens, i)
+        if event.mention is None:
             return None
+    elif coordinated:
         event.inherit = True
     elif before is not None and (quote := quote_before_verb(tokens, i)) is not None:
         event.mention = subject_after(tokens, candidate.stop)

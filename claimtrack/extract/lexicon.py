@@ -35,17 +35,19 @@ _FORMS: dict[VerbClass, str] = {
         "suggested predicted stressed maintained maintains cautioned declared emphasised "
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
         "complained revealed disclosed estimated believes believed saying adding insisting warning "
-        "noting claiming arguing alleging stressing"
+        "noting claiming arguing alleging stressing indicated indicates confessed explains states "
+        "reports concluded read reads commented stating found finds finding find"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
-    "denying rejecting",
+    "denying rejecting contests contested",
     VerbClass.DISMISS: "dismissed dismisses dismissing slammed slams blasted blasts denounced "
     "denounces derided ridiculed lambasted",
-    VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming",
+    VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming scolded rebuked faulted",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
-    VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling",
+    VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling "
+    "characterized characterised deemed hailed cited referred refers",
 }
 REPORTING_VERBS: dict[str, VerbClass] = {
     form: verb_class for verb_class, forms in _FORMS.items() for form in forms.split()
@@ -59,6 +61,8 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("shot", "back"): VerbClass.COUNTER,
     ("played", "down"): VerbClass.COUNTER,
     ("brushed", "aside"): VerbClass.DISMISS,
+    ("ruled", "out"): VerbClass.DENY,
+    ("rules", "out"): VerbClass.DENY,
     ("brushed", "off"): VerbClass.DISMISS,
     ("pleaded", "not", "guilty"): VerbClass.DENY,
     ("pleads", "not", "guilty"): VerbClass.DENY,
@@ -88,6 +92,13 @@ NON_DENIAL = re.compile(
     r"|\b(?:did\s+not|didn't)\s+rule\s+out"
     r"|\b(?:do|does)\s+not\s+(?:comment|discuss)\b|\b(?:don't|doesn't)\s+(?:comment|discuss)\b"
     r"|\bno\s+comment\b|\bcannot\s+(?:comment|confirm|discuss)\b"
+    r"|\b(?:not|n't)\s+in\s+a\s+position\s+to\s+(?:confirm|comment|say|discuss)"
+    r"|\b(?:cannot|can't|could\s+not|couldn't)\s+confirm\s+or\s+deny"
+    r"|\b(?:did|does|would|will)\s+not\s+(?:disclose|reveal|mention|specify)\b"
+    r"|\b(?:didn't|doesn't|wouldn't|won't)\s+(?:disclose|reveal|mention|specify)\b"
+    r"|\b(?:won't|will\s+not|would\s+not|wouldn't)\s+(?:give|make|offer)\s+(?:any\s+)?"
+    r"(?:further\s+)?comments?\b"
+    r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"
     r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)",
     re.IGNORECASE,
 )
@@ -102,7 +113,7 @@ SENTENCE_STARTERS = word_set(
 )
 HONORIFICS = word_set(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady col. gen. lt. maj. capt. "
-    "sgt. adm. sen. rep. gov. rev. sheikh rabbi"
+    "sgt. adm. sen. rep. gov. rev. sheikh rabbi swami imam mufti ayatollah"
 )
 # Words of a title before a name ("Russian Foreign Minister", "national security adviser").
 TITLE_WORDS = word_set(
@@ -110,7 +121,8 @@ TITLE_WORDS = word_set(
     "prince princess emperor pope judge justice chief executive officer director spokesman "
     "spokeswoman spokesperson ambassador envoy commissioner chairman chairwoman chair leader "
     "prosecutor attorney general adviser advisor head ceo coach captain commander colonel "
-    "admiral lieutenant sergeant mp congressman congresswoman lawmaker speaker deputy foreign "
+    "admiral lieutenant sergeant mp congressman crown cardinal archbishop bishop cleric mufti imam "
+    "superintendent constable inspector congresswoman lawmaker speaker deputy foreign "
     "defence defense interior finance health treasury state opposition senior top former "
     "acting interim lead national security minority majority official diplomat premier "
     "secretary-general campaign regional technology operating financial founder manager "
@@ -124,9 +136,13 @@ PERSON_ROLES = word_set(
     "chairman chairwoman commander general mayor governor senator lawmaker mp source analyst "
     "expert researcher historian economist agent manager coach captain officer aide "
     "negotiator premier chancellor king queen monarch ceo founder editor whistleblower witness "
-    "insider consultant surgeon nurse doctor professor scientist judge inspector"
+    "insider consultant surgeon nurse doctor professor scientist judge inspector observer engineer"
 )
 SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
+# Texts that "read" or "say" what their author asserts: 'Trump's statement read: "…"'.
+DOCUMENT_NOUNS = word_set("statement letter decree notice memo summary motion tweet post "
+                          "message release communique filing complaint order ruling report "
+                          "website account page analysis book article")
 # The same office under another name: "Russia's top diplomat" is its foreign minister.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset({"foreign minister", "foreign secretary", "secretary of state"}),
@@ -145,7 +161,8 @@ ORGANISATION_HEADS = word_set(
     "media news times post journal herald courier ledger gazette tribune telegraph guardian "
     "mirror press broadcaster newspaper radio television tv channel outlet club team street "
     "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
-    "blog website site magazine paper tabloid daily weekly station network charity drugmaker "
+    "contractor contractors blog website site magazine paper tabloid daily weekly station "
+    "network charity drugmaker "
     "automaker retailer insurer lender publisher supplier utility "
     "prosecutors' unit"
 )
@@ -155,7 +172,8 @@ GROUP_HEADS = word_set(
     "lawmakers leaders websites officers ministers allies rebels separatists militants "
     "economists lawyers campaigners organisers organizers employees workers members supporters "
     "opponents commentators historians villagers farmers parents teachers students "
-    "governments states countries people owners users customers families survivors"
+    "governments states countries people owners users customers families survivors engineers "
+    "inspectors others"
 )
 # Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
 RUMOUR_HEADS = word_set(
@@ -172,20 +190,28 @@ ALLEGATION_NOUNS = word_set(
 COMMENT_NOUNS = word_set(
     "comment comments remark remarks statement statements threat threats warning warnings "
     "words criticism idea argument arguments assessment assessments figure figures estimate "
-    "estimates prediction predictions"
+    "estimates prediction predictions admission admissions confession explanation"
 )
 # Objects that are not assertions: rejecting a demand is not denying a claim.
 NOT_ASSERTIONS = word_set(
     "demand demands call calls proposal proposals offer offers request requests plan plans bid "
     "bids ultimatum ultimatums appeal appeals invitation invitations resolution resolutions "
     "deal deals application applications nomination nominations motion motions bill bills "
-    "amendment amendments candidacy resignation terms conditions"
+    "amendment amendments candidacy resignation terms conditions lawsuit lawsuits suit suits "
+    "petition petitions agreement agreements memorandum memoranda treaty treaties accord accords"
+)
+# Words that call a claim groundless without calling it false: "the figures have no basis in
+# fact", "the agency had nothing to do with it".
+GROUNDLESS = re.compile(
+    r"\b(?:no|without)\s+(?:basis|foundation|truth)\b"
+    r"|\bnothing\s+to\s+do\s+with\b|\bnot\s+(?:true|accurate|correct)\b"
 )
 FALSITY_WORDS = word_set(
     "lie lies lying false falsehood falsehoods untrue fake fabricated fabrication fabrications "
     "fiction baseless groundless unfounded nonsense absurd ridiculous disinformation "
     "misinformation propaganda slander slanderous smear hoax invented provocation fantasy "
-    "rubbish misleading bluster"
+    "rubbish misleading bluster contrived bogus phony phoney trumped-up tenuous unsubstantiated "
+    "unproven"
 )
 NEGATIONS = word_set("not no never nothing none nobody nowhere neither nor n't cannot")
 FIRST_PERSON = word_set("i we our my us me ours")

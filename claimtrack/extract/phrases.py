@@ -8,19 +8,24 @@ to the person who holds it; "Posts shared online" carry a rumour, which has no s
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from claimtrack.extract.lexicon import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_HEADS,
     HONORIFICS,
     ORGANISATION_HEADS,
     PERSON_ROLES,
+    PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
     RUMOUR_HEADS,
     SPOKESPEOPLE,
+    SUBORDINATORS,
     TITLE_WORDS,
+    WEEKDAYS,
     word_set,
 )
 from claimtrack.extract.segment import Token
@@ -33,10 +38,24 @@ RUMOUR = "rumour"
 PRONOUN = "pronoun"
 NAME = "name"  # one proper word: a surname met before, or a country, company or city
 
-_LEADING = word_set("but and however meanwhile so yet also separately")
+_LEADING = word_set("but and however meanwhile so yet also separately what")
+# An adverbial, not a speaker, when a phrase starts with one of these: "On Wednesday",
+# "When Baloch", "Amongst reported incidents".
+_ADVERBIAL_LEADS = PREPOSITIONS | SUBORDINATORS | word_set("amongst among during despite per")
+_MONTHS = word_set("january february march april may june july august september october "
+                   "november december")
+# Lower-case words inside a person's name: "Mohammad bin Salman", "Arnel dela Vega".
+NAME_PARTICLES = word_set("bin bint ibn al el da de del della dela der van von le la du dos das")
 _AFFILIATED = SPOKESPEOPLE | GROUP_HEADS | word_set("mission delegation statement team")
 _NAME_JOINERS = word_set("of for and &")
 _SPLITTERS = word_set("in of at from for with on")
+# "one of the users" is one of them; "a number of senators" is the senators.
+PARTITIVES = word_set("one some many several most each either two three four few all both")
+COLLECTIVES = word_set("number assembly majority handful couple panel crowd")
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# "Kurdish-led", "Yemen-based": an adjective before a name, not part of it.
+_AFFILIATION_SUFFIXES = ("-led", "-based", "-backed", "-owned", "-run", "-funded", "-linked",
+                         "-affiliated", "-allied", "-aligned")
 PLACE_WORDS = word_set(
     "river islands island peninsula sea ocean mountains street square city province region bay "
     "lake valley county district border"
@@ -62,6 +81,7 @@ class Mention:
     titles: tuple[str, ...] = ()
     definite: bool = False
     sides: tuple[str, ...] = ()  # proper words beside the name: "Russian", "Southmark's"
+    parts: tuple[Mention, ...] = ()  # the speakers of a joint subject, each as written
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -69,8 +89,14 @@ class Mention:
 
 
 def plain(word: str) -> str:
-    """A word for comparison: lower case, straight apostrophe, no possessive ending."""
+    """A word for comparison: lower case, no accents, straight apostrophe, no possessive ending.
+
+    Accents go because one article spells a name both ways ("Erdoğan", "Erdogan").
+    """
     word = word.lower().replace("’", "'")
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word)
+                       if not unicodedata.combining(c))
     return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 
@@ -83,7 +109,30 @@ def is_proper(token: Token) -> bool:
 
 def _organisation(word: str) -> bool:
     """An organisation's head noun, in the singular or plural ("Services", "groups")."""
-    return word in ORGANISATION_HEADS or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # "agencies", "groups"
+    return word in ORGANISATION_HEADS or (word.endswith("s") and singular in ORGANISATION_HEADS)
+
+
+def _joins_a_name(word: Token) -> bool:
+    """A particle or an initial inside a name: "bin" (Mohammad bin Salman), "W." (Emily W.)."""
+    return word.lower in NAME_PARTICLES or (len(word.text) <= 2 and word.text.endswith("."))
+
+
+def _proper_or_title(token: Token) -> bool:
+    """Proper, or a capitalised title opening the sentence ("President of Ukraine X")."""
+    return is_proper(token) or (token.is_capitalised and is_title(plain(token.text)))
+
+
+def is_title(word: str) -> bool:
+    """A title word, also in compounds: "president-elect", "vice-president", "ex-minister"."""
+    return word in TITLE_WORDS or (
+        "-" in word and any(part in TITLE_WORDS for part in word.split("-"))
+    )
+
+
+def looks_like_adjective(word: str) -> bool:
+    """A capitalised word that reads as an adjective of nationality: "Brazilian", "Iraqi"."""
+    return plain(word).endswith(("ian", "an", "ese", "ish", "i"))
 
 
 def _looks_proper(word: str) -> bool:
@@ -102,14 +151,103 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _mention(words, PRONOUN, words[0].lower)
+    if len(words) == 1 and words[0].lower in OBJECT_PRONOUNS:  # "according to him"
+        return _mention(words, PRONOUN, OBJECT_PRONOUNS[words[0].lower])
+    words = _without_adverbial(words)
+    if not words:
+        return None
     definite = words[0].lower in DETERMINERS and words[0].lower not in ("a", "an")
+    if words[0].lower in DETERMINERS:
+        words = words[1:]
+    whole = _of_a_group(words)
+    if whole is not None:
+        return whole
+    while len(words) > 1 and words[0].lower.endswith(_AFFILIATION_SUFFIXES):
+        words = words[1:]  # "the Yemen-based Houthi movement", "the Kurdish-led forces"
     while words and (words[0].lower in DETERMINERS or words[0].lower in QUANTIFIERS):
         words.pop(0)
     if not words:
         return None
     if plain(words[0].text) in RUMOUR_HEADS:
         return _mention(words, RUMOUR, "")
-    return _affiliated(words) or _spokesperson(words) or _named(words, definite)
+    return (_joint(words) or _affiliated(words) or _spokesperson(words)
+            or _named(words, definite))
+
+
+def _of_a_group(words: list[Token]) -> Mention | None:
+    """"One of the users", "some of the residents": part of a group, named as written;
+    "a number of Senators", "an assembly of foreign ministers": the group itself."""
+    if len(words) < 3 or words[1].lower != "of":
+        return None
+    first = words[0].lower
+    if first not in PARTITIVES and first not in COLLECTIVES:
+        return None
+    inner = read_phrase(words[2:])
+    if inner is not None and inner.kind == NAME and _plural_of_a_role(inner.text):
+        inner = Mention(inner.text, GROUP, inner.start, inner.end)  # "a number of Senators"
+    if inner is None or inner.kind not in (GROUP, ORGANISATION) or (
+        first in COLLECTIVES and inner.kind != GROUP
+    ):
+        return None
+    if first in COLLECTIVES:
+        return inner
+    kind = ROLE if first in ("one", "each", "either") else GROUP
+    text = " ".join(w.text for w in words)
+    return Mention(text, kind, words[0].start, words[-1].end, inner.titles, True, inner.sides)
+
+
+def _plural_of_a_role(word: str) -> bool:
+    """"Senators", "Ministers": a title in the plural, a group of people."""
+    singular = plain(word).removesuffix("s")
+    return plain(word).endswith("s") and (singular in TITLE_WORDS or singular in PERSON_ROLES)
+
+
+def _joint(words: list[Token]) -> Mention | None:
+    """"The ministry and its contractor": one speaker named by both, a group.
+
+    Only when each side names a speaker by itself ("Dick Durbin and Adam Schiff"); a name
+    with "and" in it ("Ministry of Trade and Industry") reads as one name instead.
+    """
+    cuts = [i for i, w in enumerate(words) if w.lower == "and" and 0 < i < len(words) - 1]
+    if not cuts or (words[cuts[0] - 1].is_capitalised and words[cuts[0] + 1].is_capitalised and (
+        _organisation(plain(words[-1].text))
+    )):
+        return None
+    parts, start = [], 0
+    for cut in [*cuts, len(words)]:
+        part = read_phrase(words[start:cut])
+        if part is None or part.kind in (PRONOUN, RUMOUR) or not part.text:
+            return None
+        parts.append(part)
+        start = cut + 1
+    if parts[-1].kind == PERSON and all(part.kind == ROLE for part in parts[:-1]):
+        # "Retired FBI agent and terrorism specialist Ali Soufan": titles of one person
+        titles = tuple(t for part in parts for t in part.titles)
+        last = parts[-1]
+        return Mention(last.text, PERSON, last.start, last.end, titles, last.definite, last.sides)
+    text = " and ".join(part.text for part in parts)
+    return Mention(text, GROUP, words[0].start, words[-1].end, (), True,
+                   tuple(s for part in parts for s in part.sides), tuple(parts))
+
+
+def _without_adverbial(words: list[Token]) -> list[Token]:
+    """The noun phrase left after a leading time or place adverbial, if any.
+
+    "On Wednesday" names nobody; "A few days later the administration" is the administration:
+    a determiner after a word that is neither a preposition nor a possessive starts the phrase.
+    """
+    if words[0].lower in _ADVERBIAL_LEADS:
+        words = words[1:]
+        while words and (words[0].lower in WEEKDAYS or words[0].lower in _MONTHS
+                         or words[0].text[:1].isdigit()):
+            words = words[1:]
+    for i in range(len(words) - 1, 0, -1):
+        before = words[i - 1]
+        if words[i].lower in ("the", "a", "an") and before.lower not in PREPOSITIONS | {
+            "of", "and", "&", "by"
+        } and not before.text.endswith(("'s", "’s")):
+            return words[i:]
+    return words
 
 
 def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] = (),
@@ -131,6 +269,9 @@ def _affiliated(words: list[Token]) -> Mention | None:
         affiliation = words[i].lower in ("for", "at", "from", "of")
         if affiliation and plain(words[i - 1].text) in _AFFILIATED:
             inner = read_phrase(words[i + 1 :])
+            unnamed = inner is not None and not any(w[:1].isupper() for w in inner.text.split())
+            if unnamed and plain(words[i - 1].text) in GROUP_HEADS:
+                return None  # "engineers at the site" are engineers, not the site
             if inner is not None and inner.kind not in (PRONOUN, RUMOUR):
                 return Mention(inner.text, inner.kind, inner.start, inner.end, inner.titles, True,
                                inner.sides)
@@ -140,9 +281,13 @@ def _affiliated(words: list[Token]) -> Mention | None:
 def _spokesperson(words: list[Token]) -> Mention | None:
     """"A Velonta spokesman", "Ms Hale's office": the speaker is whoever they speak for."""
     head = words[-1].lower
-    if len(words) < 2 or head not in SPOKESPEOPLE | {"office", "aides", "camp"}:
+    if len(words) < 2 or head not in SPOKESPEOPLE | DOCUMENT_NOUNS | {"office", "aides", "camp"}:
         return None
-    inner = read_phrase(words[:-1])
+    owner = words[:-1]
+    possessive = [i for i, w in enumerate(owner) if w.text.endswith(("'s", "’s", "s'", "s’"))]
+    if possessive:  # "RIAA's DMCA notice", "the WHO's situation report": whose it is
+        owner = owner[: possessive[-1] + 1]
+    inner = read_phrase(owner)
     allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
     if inner is None or inner.kind not in allowed:
         return None  # "treasury spokesman": a role, named in an apposition
@@ -158,6 +303,9 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     if run_start is None or (run_start < len(core) and not is_proper(core[-1])):
         return _by_head(words, head, text, definite)
     run = core[run_start:]
+    while len(run) > 1 and run[0].text.lower().endswith(_AFFILIATION_SUFFIXES):
+        run = run[1:]  # "the Kurdish-led Syrian Democratic Forces", "the Yemen-based Houthis"
+        run_start += 1
     before = [plain(w.text) for w in core[:run_start]]
     run_words = [plain(w.text) for w in run]
     if any(_organisation(word) for word in run_words) or (
@@ -168,9 +316,21 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     if rest and any(plain(w.text) in PLACE_WORDS for w in run):
         return None
     name_start = max(
-        (i + 1 for i, w in enumerate(run_words) if w in TITLE_WORDS or w in HONORIFICS), default=0
+        (i + 1 for i, w in enumerate(run_words) if is_title(w) or w in HONORIFICS), default=0
     )
+    # "BBC's Jonathan Marcus": what comes before a possessive is whose, not who.
+    name_start = max([name_start] + [i + 1 for i, w in enumerate(run[:-1])
+                                     if w.text.endswith(("'s", "’s"))])
     named = run[name_start:]
+    # "President of Ukraine Volodymyr Zelenskyy": the place of the title comes first
+    if named and named[0].lower in ("of", "for"):
+        named = named[1:]
+        while len(named) > 3 or (len(named) > 2 and not _joins_a_name(named[-2])):
+            named = named[1:]
+    # "Mohammad bin Salman of Saudi Arabia": a person's name ends before "of".
+    of_at = next((i for i, w in enumerate(named) if i and w.lower in ("of", "for")), None)
+    if of_at is not None:
+        named = named[:of_at]
     titles = (*before, *run_words[:name_start])
     if not named:
         return _mention(words, ROLE, " ".join(w.text for w in run), titles, definite)
@@ -185,8 +345,8 @@ def _by_head(words: list[Token], head: str, text: str, definite: bool) -> Mentio
     """A phrase without a proper name at its end, known by its head noun."""
     if head in ORGANISATION_HEADS:
         return _mention(words, ORGANISATION, text, (head,), definite)
-    if head in GROUP_HEADS or _organisation(head):  # "officials", "Parents' groups"
-        return _mention(words, GROUP, text, (head,), definite)
+    if head in GROUP_HEADS or _organisation(head) or _plural_of_a_role(head):
+        return _mention(words, GROUP, text, (head,), definite)  # "officials", "senators"
     if head in PERSON_ROLES:
         titles = tuple(plain(w.text) for w in words)
         return _mention(words, ROLE, text, titles, definite)
@@ -197,7 +357,8 @@ def _split_at_preposition(words: list[Token]) -> tuple[list[Token], list[Token]]
     """"Health officials | in Marvale"; "Ministry of Defence" stays whole (a proper name)."""
     for i in range(1, len(words) - 1):
         word = words[i].lower
-        joins_names = word in _NAME_JOINERS and is_proper(words[i - 1]) and is_proper(words[i + 1])
+        joins_names = word in _NAME_JOINERS and _proper_or_title(words[i - 1]) and is_proper(
+            words[i + 1])
         if word in _SPLITTERS and not joins_names:
             return words[:i], words[i:]
     return words, []
@@ -213,7 +374,8 @@ def _last_proper_run(words: list[Token]) -> int | None:
     start = end - 1
     while start > 0 and (
         is_proper(words[start - 1])
-        or (words[start - 1].lower in _NAME_JOINERS and start > 1 and is_proper(words[start - 2]))
+        or (words[start - 1].lower in _NAME_JOINERS | NAME_PARTICLES and start > 1
+            and _proper_or_title(words[start - 2]))
     ):
         start -= 1
     return start

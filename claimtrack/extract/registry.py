@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimtrack.extract import phrases
-from claimtrack.extract.lexicon import ROLE_SYNONYMS, word_set
+from claimtrack.extract.lexicon import PREPOSITIONS, ROLE_SYNONYMS, WEEKDAYS, word_set
 from claimtrack.extract.phrases import (
     GROUP,
     NAME,
+    NAME_PARTICLES,
     ORGANISATION,
     PERSON,
     PRONOUN,
@@ -36,6 +37,7 @@ _GENDERED = {
     **dict.fromkeys(word_set("ms ms. mrs mrs. miss dame lady queen princess spokeswoman "
                              "chairwoman businesswoman congresswoman"), "f"),
 }
+NAME_JOINS = NAME_PARTICLES | {"of", "for"}
 _ANY_COMPANY = word_set("company firm group operator business carrier airline corporation")
 _RIVALS = {"top": frozenset({"deputy", "vice", "assistant"})}
 
@@ -53,10 +55,17 @@ class Entity:
     gender: str = ""  # "m" or "f" once a title, an honorific or a pronoun has told
     sides: set[str] = field(default_factory=set)  # "southmark" for Southmark's minister
     subjects: list[int] = field(default_factory=list)  # where it starts a sentence
+    _plain_words: list[str] | None = field(default=None, repr=False)
 
     def recency(self, position: int) -> int:
         """The last time before ``position`` it spoke or was the subject of a sentence."""
         return max([p for p in (self.spoke, *self.subjects) if 0 <= p < position], default=-1)
+
+    @property
+    def plain_words(self) -> list[str]:
+        if self._plain_words is None:
+            self._plain_words = _words_of(self.name)
+        return self._plain_words
 
     @property
     def surname(self) -> str:
@@ -76,14 +85,30 @@ class Registry:
 
     def __init__(self, units: list[Unit]) -> None:
         self.entities: dict[str, Entity] = {}
+        self.aliases: dict[str, Entity] = {}  # "sdf" for "Syrian Democratic Forces (SDF)"
         for unit in units:
             for mention in _named_in(unit.tokens):
+                entity: Entity | None = None
+                # Where it counts as a subject for "he"/"she": where it opens the sentence; the
+                # subject of a clause inside the sentence ranks just before the sentence, below
+                # its main subject ("Berg said that Lind had used …. 'It is clear,' she said").
+                subject = mention.start if _starts(unit.tokens, mention.start) else (
+                    unit.start - 1 if _before_verb(unit.tokens, mention.end) else None
+                )
+                if mention.kind == NAME:  # "Trump had asked …": a person met before
+                    person = self._by_surname(mention.text, mention.start)
+                    if person is not None and subject is not None:
+                        person.subjects.append(subject)
+                    continue
                 if mention.kind == PERSON:
-                    person = self._person(mention, mention.start)
-                    if _starts(unit.tokens, mention.start):
-                        person.subjects.append(mention.start)
+                    entity = self._person(mention, mention.start)
+                    if subject is not None:
+                        entity.subjects.append(subject)
                 elif _has_proper(mention.text):
-                    self._entity(mention, mention.kind, mention.text)
+                    entity = self._entity(mention, mention.kind, mention.text)
+                acronym = _acronym_after(unit.tokens, mention.end)
+                if entity is not None and acronym and _initials_fit(acronym, entity.name):
+                    self.aliases.setdefault(acronym, entity)
 
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         """The entity a mention refers to (created when new); None for a rumour or no antecedent."""
@@ -92,10 +117,20 @@ class Registry:
             return None
         if kind == PRONOUN:
             return self._pronoun(mention.text, position)
+        if mention.parts:  # "Biden and others in the Democratic Party"
+            found = [self.resolve(part, position) for part in mention.parts]
+            names = [entity.name if entity else part.text
+                     for entity, part in zip(found, mention.parts, strict=True)]
+            return self._entity(mention, GROUP, " and ".join(names))
         if kind == PERSON:
             return self._person(mention, position)
+        known = self.aliases.get(plain(mention.text))
+        if known is not None and len(mention.words) == 1:
+            known.note(mention)
+            return known
         if kind == NAME:
-            person = self._by_surname(mention.text, position)
+            person = self._by_surname(mention.text, position) or self._by_first_name(
+                mention.text, position)
             return person if person else self._entity(mention, ORGANISATION, mention.text)
         if kind == ROLE:
             holder = self._role_holder(mention, position)
@@ -105,6 +140,16 @@ class Registry:
             if known is not None:
                 known.note(mention)
                 return known
+        if kind in (ORGANISATION, GROUP) and len(mention.words) > 1 and not _has_proper(
+            mention.text
+        ):  # "state media" after "Syrian state media": the same, named shorter
+            longer = [e for e in self.entities.values() if e.kind in (ORGANISATION, GROUP)
+                      and e.plain_words[-len(mention.words):] == list(mention.words)
+                      and len(e.plain_words) > len(mention.words) and e.seen < position]
+            if longer:
+                chosen = max(longer, key=lambda e: max(e.seen, e.spoke))
+                chosen.note(mention)
+                return chosen
         return self._entity(mention, kind, mention.text)
 
     def spoke(self, entity: Entity, position: int) -> None:
@@ -121,8 +166,10 @@ class Registry:
 
     def _person(self, mention: Mention, position: int) -> Entity:
         key = mention.text.lower()
-        if key not in self.entities:
-            longer = [e for e in self._people() if e.name.lower().endswith(" " + key)]
+        if key not in self.entities or self.entities[key].kind != PERSON:
+            wanted = _words_of(mention.text)
+            longer = [e for e in self._people() if len(e.plain_words) > len(wanted)
+                      and e.plain_words[-len(wanted):] == wanted]
             if longer:
                 longer[0].note(mention)
                 return longer[0]
@@ -135,6 +182,13 @@ class Registry:
         wanted = plain(word)
         found = [e for e in self._people() if len(e.name.split()) > 1 and e.surname == wanted]
         return _nearest(found, position)
+
+    def _by_first_name(self, word: str, position: int) -> Entity | None:
+        """"David also stated" after "David DeBatto": a first name used alone."""
+        wanted = plain(word)
+        found = [e for e in self._people() if len(e.name.split()) > 1
+                 and plain(e.name.split()[0]) == wanted]
+        return _nearest(found, position) if len(found) == 1 else None
 
     def _pronoun(self, pronoun: str, position: int) -> Entity | None:
         if pronoun in ("he", "she"):
@@ -206,6 +260,45 @@ def _country_words(mention: Mention) -> set[str]:
     }
 
 
+def _words_of(name: str) -> list[str]:
+    return [plain(word) for word in name.split()]
+
+
+def _acronym_after(tokens: list[Token], end: int) -> str:
+    """"Syrian Democratic Forces (SDF)": the acronym in brackets right after a name."""
+    at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    if at is None or at + 2 >= len(tokens) or tokens[at].text != "(" or tokens[at + 2].text != ")":
+        return ""
+    word = tokens[at + 1].text
+    capitals = sum(c.isupper() for c in word)
+    return plain(word) if capitals >= 2 and capitals >= len(word) - 2 else ""
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """"SDF" for "Syrian Democratic Forces", "RIAA" for "Recording Industry Association of
+    America": the acronym's letters are the initials of the name's words, small words aside."""
+    words = name.split()
+    every = "".join(w[0] for w in words).lower()
+    capitals = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    return acronym in (every, capitals)
+
+
+_VERB_AFTER = word_set("is are was were has have had will would said says told accepted "
+                       "denied")
+
+
+def _before_verb(tokens: list[Token], end: int) -> bool:
+    """Whether a name is followed by a verb ("… Mohammad bin Salman of Saudi Arabia accepted"),
+    so is the subject of its clause."""
+    at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    if at is None:
+        return False
+    word = tokens[at]
+    return word.is_word and not word.is_capitalised and (
+        word.lower in _VERB_AFTER or (word.lower.endswith("ed") and len(word.lower) > 4)
+    )
+
+
 def _has_proper(text: str) -> bool:
     return any(word[:1].isupper() for word in text.split())
 
@@ -221,28 +314,49 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         end = i
         while end < len(tokens) and (
             is_proper(tokens[end])
-            or (tokens[end].lower in ("of", "for") and end + 1 < len(tokens)
+            or (tokens[end].lower in NAME_JOINS and end + 1 < len(tokens)
                 and is_proper(tokens[end + 1]))
+            or (_nickname(tokens[end]) and end + 1 < len(tokens) and is_proper(tokens[end + 1]))
         ):
             end += 1
         start = i
+        if i > 1 and tokens[i - 1].lower in ("of", "for") and tokens[i - 2].is_capitalised and (
+            phrases.is_title(plain(tokens[i - 2].text))
+        ):  # "President of Ukraine Volodymyr Zelenskyy"
+            start = i - 2
         while start > max(0, i - 4) and _titles_word(tokens[start - 1]):
             start -= 1
-        mention = phrases.read_phrase(tokens[start:end])
-        if mention is not None and mention.kind in (PERSON, ORGANISATION):
+        if start < i and start > 1 and tokens[start - 1].lower in ("the", "a", "an") and (
+            tokens[start - 2].lower in PREPOSITIONS
+        ):  # "On the live television Erdogan said": a place, not a title
+            start = i
+        # Sergeant Frank "Greg" Ford: the nickname is left out of the name
+        mention = phrases.read_phrase([t for t in tokens[start:end] if not _nickname(t)])
+        if mention is not None and mention.kind in (PERSON, ORGANISATION, NAME):
             found.append(mention)
         i = end
     return found
 
 
 def _starts(tokens: list[Token], start: int) -> bool:
-    """Whether a phrase at ``start`` begins its sentence, titles aside ("City council member X")."""
+    """Whether a phrase at ``start`` begins its sentence, titles aside ("City council member X")
+    and after a fronted adverbial ("On Tuesday, Greek prime minister X")."""
     before = [t for t in tokens if t.end <= start]
-    return all(t.is_capitalised or _titles_word(t) for t in before) and len(before) <= 5
+    comma = next((i for i, t in enumerate(before) if t.text == ","), None)
+    if comma is not None and before[0].lower in PREPOSITIONS | WEEKDAYS | {"later", "earlier"}:
+        before = before[comma + 1 :]
+    return all((t.is_capitalised and t.lower not in PREPOSITIONS) or _titles_word(t)
+               for t in before) and len(before) <= 5
+
+
+def _nickname(token: Token) -> bool:
+    """A quoted nickname inside a name: Frank "Greg" Ford."""
+    inner = token.text.strip("\"“”‘’'")
+    return token.quote is not None and 0 < len(inner.split()) <= 2 and inner[:1].isupper()
 
 
 def _titles_word(token: Token) -> bool:
     """A lower-case word that may be part of the title before a name ("former minister")."""
     return token.is_word and not token.is_capitalised and token.lower not in (
-        "the", "a", "an", "and", "that", "said", "told"
-    )
+        "the", "a", "an", "and", "that", "said", "told", "of"
+    ) and token.lower not in PREPOSITIONS and not token.lower.endswith("ing")

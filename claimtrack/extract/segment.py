@@ -226,12 +226,13 @@ def _join_abbreviations(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         previous = joined[-1] if joined else None
         if (
-            token.text == "."
+            token.text in ".\u2024"  # "Sergey M․" is written with a one-dot leader
             and previous is not None
             and previous.end == token.start
-            and previous.lower in ABBREVIATIONS
+            and (previous.lower in ABBREVIATIONS
+                 or (len(previous.text) == 1 and previous.text.isupper()))  # "Emily W. Murphy"
         ):
-            joined[-1] = Token(previous.text + ".", previous.start, token.end)
+            joined[-1] = Token(previous.text + token.text, previous.start, token.end)
         else:
             joined.append(token)
     return joined

@@ -34,6 +34,9 @@ FRONTED = (ALLEGATION_NOUNS | COMMENT_NOUNS | word_set("figure number estimate")
 )
 _NAMED = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
 _PASSIVE = word_set("was were been being is are be")  # "was said", "has been accused"
+_SUBJECT_PRONOUNS = word_set("he she they it we i")
+_TIMES = WEEKDAYS | word_set("yesterday today tonight meanwhile earlier later then now first "
+                             "finally")
 _PREFERENCE = [phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP, phrases.ROLE]
 
 
@@ -60,6 +63,8 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
             seen.add("negated")
         elif word in _PASSIVE:
             seen.add("passive")
+        elif word in ("did", "does", "do"):
+            pass  # "the Senate did not find"
         elif word == "turn" and i > 0 and tokens[i - 1].lower == "in":
             seen.add("in turn")
         elif not (word in AUXILIARIES or word in WEEKDAYS
@@ -82,7 +87,7 @@ def clause_lead(tokens: list[Token], i: int) -> int | None:
 
 def ends_clause(token: Token) -> bool:
     """A quotation closed after a comma, question or exclamation mark: ``"…," she said``."""
-    inner = token.text.rstrip("\"”’'»")
+    inner = token.text.rstrip("\"”’'»").removesuffix("]").rstrip("[")  # '"… each other[,]"'
     return bool(inner) and inner[-1] in ",?!—-"
 
 
@@ -98,9 +103,20 @@ def quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
 
 def subject_before(tokens: list[Token], i: int) -> Subject:
     """The subject ending at token ``i``."""
+    if i > 0 and tokens[i].text == ")":  # "the Syrian Democratic Forces (SDF) announced"
+        opening = next((j for j in range(i - 1, max(i - 6, -1), -1) if tokens[j].text == "("), None)
+        if opening is not None:
+            i = opening - 1
     start = i
-    while start >= 0 and tokens[start].quote is None and tokens[start].text not in HARD_STOPS:
-        if tokens[start].lower in REPORTING_VERBS and start != i:
+    while start >= 0 and tokens[start].text not in HARD_STOPS:
+        if tokens[start].quote is not None:
+            # 'The issue is the "main difference" between them, he added': a quotation inside
+            # the clause is passed; one that ends a clause ('"…," he said') stops the walk
+            if start == i or tokens[start + 1].text in ",?!" or ends_clause(tokens[start]):
+                break
+        elif tokens[start].lower in REPORTING_VERBS and start != i and not (
+            start > 0 and tokens[start - 1].lower in _PASSIVE  # "had been denied treatment"
+        ):
             break
         start -= 1
     quote = None
@@ -116,16 +132,26 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
         if mention is None and start + 1 <= i and tokens[start + 1].lower in RUMOUR_HEADS:
             mention = Mention("", phrases.RUMOUR, tokens[start + 1].start, tokens[i].end)
         clause = None
-        if len(segments) > 1 and any(t.is_word for t in segments[0]) and quote is None:
+        if len(segments) > 1 and _a_clause(segments[0]) and quote is None:
             comma = max(j for j in range(start + 1, i + 1) if tokens[j].text == ",")
             clause = (start + 1, comma)  # "Troops are massing, officials said."
         return Subject(mention, quote, clause, fronted)
     return Subject(_apposition(segments[:-1]), quote)
 
 
+def _a_clause(tokens: list[Token]) -> bool:
+    """Words that can be what someone said: more than a time ("Yesterday, what organizers
+    estimated …") or a short phrase without a verb."""
+    words = [t for t in tokens if t.is_word or t.quote is not None]
+    return bool(words) and not all(t.lower in _TIMES for t in words)
+
+
 def subject_after(tokens: list[Token], i: int) -> Mention | None:
     """``"…," said Dan Whitby, the union's regional secretary``."""
-    segments = _segments([t for t in tokens[i:] if t.text not in ".!?"])
+    # '…," says Joe Leuer - who worked at SOA.': a dash or a relative pronoun ends the name
+    stop = next((j for j in range(i, len(tokens)) if tokens[j].text in "-—–"
+                 or tokens[j].lower in RELATIVES), len(tokens))
+    segments = _segments([t for t in tokens[i:stop] if t.text not in ".!?"])
     if not segments[0]:
         return None
     return _apposition([segments[0], *([segments[1]] if len(segments) > 1 else [])][::-1])
@@ -152,18 +178,31 @@ def _segments(tokens: list[Token]) -> list[list[Token]]:
 
 def _phrase_at_end(segment: list[Token]) -> Mention | None:
     """The noun phrase at the end of a segment, after any clause-opening word or verb."""
+    if len(segment) > 1 and segment[-1].lower in _SUBJECT_PRONOUNS:
+        return phrases.read_phrase(segment[-1:])  # "On the live television he said"
     start = len(segment)
     participle = False
     while start > 0:
         word = segment[start - 1]
         if word.lower in LEADS_CLAUSE or word.lower in VERBISH or word.lower in REPORTING_VERBS:
             break
+        if word.is_word and not word.is_capitalised and len(word.lower) > 4 and (
+            word.lower.endswith("ing")
+        ):  # "Kyriakos Mitsotakis speaking to the Atlantic Council called …"
+            named = phrases.read_phrase(segment[: start - 1])
+            if named is not None and named.kind in _NAMED:
+                return named
         if word.is_word and not word.is_capitalised and len(word.lower) > 3 and (
             word.lower.endswith("ed")
         ):
             participle = True
             break
         start -= 1
+    if participle and start < len(segment) and segment[start].lower == "by":
+        # "RIAA's notice published by GitHub alleged": the agent is not the subject
+        named = phrases.read_phrase(segment[: start - 1])
+        if named is not None:
+            return named
     mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
     if mention is None and participle:  # "Parents of two children treated on the ward said"
         mention = phrases.read_phrase(segment)
@@ -180,6 +219,11 @@ def _apposition(segments: list[list[Token]]) -> Mention | None:
     """"Its president, Ama Owusu, said": the best-named of the phrases set off by commas."""
     found: list[Mention] = []
     for segment in reversed(segments[-3:]):
+        named_after = next((j for j in range(len(segment) - 1) if segment[j].lower == "including"
+                            or (segment[j].lower == "such" and segment[j + 1].lower == "as")),
+                           None)
+        if named_after is not None:  # "…, such as former governor Chris Christie, who said"
+            segment = segment[named_after + (2 if segment[named_after].lower == "such" else 1) :]
         if not segment or segment[0].lower in RELATIVES or segment[0].lower.endswith("ing") or (
             segment[0].text[0].isdigit() or any(t.lower in LEADS_CLAUSE for t in segment)
         ):
