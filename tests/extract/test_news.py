@@ -4,13 +4,12 @@ seen on real wire copy, and key assertions of real Wikinews articles from fixtur
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claimtrack.extract import extract
+from tests.helpers import FIXTURES
 
-NEWS = Path(__file__).resolve().parent.parent / "fixtures" / "extract" / "news"
+NEWS = FIXTURES / "extract" / "news"
 
 
 def found(text: str) -> list[tuple[str | None, str, str]]:
