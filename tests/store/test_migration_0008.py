@@ -28,7 +28,8 @@ def _rows_at_0007(engine: Engine) -> None:
             "verdicts_disagree, created_at, updated_at) VALUES "
             "(1, 'c-0000000000aa', 'a claim', 'en', 0, false, :now, :now)"), NOW)
         connection.execute(text(
-            "INSERT INTO appearances (claim_id, source_id, quote, created_at) VALUES (1, 1, 'q', :now)"), NOW)
+            "INSERT INTO appearances (claim_id, source_id, quote, created_at) "
+            "VALUES (1, 1, 'q', :now)"), NOW)
         connection.execute(text(
             "INSERT INTO verdicts (id, public_id, claim_id, rating, normalized, reviewer_id, "
             "url, created_at) VALUES (1, 'v-0000000000aa', 1, 'False', 'false', 1, "
