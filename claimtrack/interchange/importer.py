@@ -30,6 +30,7 @@ from claimtrack.interchange.links import VerdictWork, write_links, write_verdict
 from claimtrack.interchange.state import ImportState, ImportSummary, write_sources
 from claimtrack.services import actors, disputes
 from claimtrack.services.ratings import rating_table
+from claimtrack.store import fulltext
 from claimtrack.store.history import tracking
 
 BATCH = 2000
@@ -127,9 +128,12 @@ class Importer:
             self.on_reject(Rejection(file, parsed.where, reason, parsed.raw))
 
     def flush(self) -> None:
-        """Write the pending batch: actors, sources, claims, verdicts, then links."""
+        """Write the pending batch: actors, sources, claims, verdicts, then links; then index
+        the claims it changed, set-based, and write its history."""
         batch, self.pending = self.pending, []
         state = self.state
+        if not fulltext.is_suspended(state.session):
+            fulltext.suspend(state.session)
         actor_records = [(o[1].item, o) for o in batch if isinstance(o[1].item, ActorRecord)]
         for record, origin in write_actor_records(state, actor_records):
             self._actor(record, origin)
@@ -164,6 +168,7 @@ class Importer:
         disputes.recount(state.session, state.touched)
         state.touched.clear()
         state.fresh.clear()
+        fulltext.refresh(state.session, tracking.changed_ids(state.session, "claim"))
         tracking.write_pending(state.session)  # what is pending stays one batch long
         if self.on_batch is not None:
             self.on_batch()
@@ -177,6 +182,7 @@ class Importer:
         self._links(links, final=True)
         disputes.recount(self.state.session, self.state.touched)
         self.state.touched.clear()
+        fulltext.resume(self.state.session)
         return self.state.summary
 
     def _verdicts(self, works: list[VerdictWork], *, final: bool) -> None:

@@ -28,7 +28,7 @@ def table(model: type[Base]) -> Table:
 
 
 CHUNK = 2000  # keys per IN list: one query per batch, well under both backends' limits
-CACHE_LIMIT = 100_000  # entries per cache; cleared when full, so memory stays flat
+CACHE_LIMIT = 10_000  # entries per cache; cleared when full, so memory stays flat
 
 
 @dataclass

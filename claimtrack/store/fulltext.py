@@ -14,16 +14,28 @@ drops and renames the table) drops their triggers: call ``install(connection)`` 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, Text, bindparam, func, literal_column, select, table
+from sqlalchemy import (
+    Connection,
+    Select,
+    Text,
+    bindparam,
+    event,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from claimtrack.core.search_syntax import SearchQuery, any_word_fts5, any_word_websearch
 from claimtrack.models import Claim
+from claimtrack.store.history.tracking import TrackedSession
+from claimtrack.store.sql import chunked
 
 INDEX = "claim_search"
 MARK_START, MARK_END = "[", "]"
@@ -39,11 +51,15 @@ POSTGRESQL_TRIGGERS = ("claim_search_claim_changed", "claim_search_appearance_ch
 
 _QUOTES = "(SELECT group_concat(quote, ' ') FROM appearances WHERE claim_id = {0})"
 _SET_QUOTES = f"UPDATE claim_search SET quotes = {_QUOTES} WHERE rowid = {{0}};"
-_SQLITE_DDL = [
+# The statements of migration 0009 (0005's, with appearance triggers that fire only when a
+# quote is involved: an appearance without a quote changes nothing that is indexed).
+_SQLITE_TABLE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS claim_search USING fts5("
-    "text, summary, quotes, tokenize = 'porter unicode61 remove_diacritics 2')",
-    # Text and summary weigh twice as much as quotes in BM25.
-    "INSERT INTO claim_search(claim_search, rank) VALUES ('rank', 'bm25(1.0, 1.0, 0.5)')",
+    "text, summary, quotes, tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+# Text and summary weigh twice as much as quotes in BM25.
+_SQLITE_RANK = "INSERT INTO claim_search(claim_search, rank) VALUES ('rank', 'bm25(1.0, 1.0, 0.5)')"
+_SQLITE_TRIGGER_DDL = [
     "CREATE TRIGGER IF NOT EXISTS claim_search_claim_insert AFTER INSERT ON claims BEGIN "
     "INSERT INTO claim_search(rowid, text, summary, quotes) "
     f"VALUES (new.id, new.text, new.summary, {_QUOTES.format('new.id')}); END",
@@ -53,12 +69,13 @@ _SQLITE_DDL = [
     "CREATE TRIGGER IF NOT EXISTS claim_search_claim_delete AFTER DELETE ON claims BEGIN "
     "DELETE FROM claim_search WHERE rowid = old.id; END",
     "CREATE TRIGGER IF NOT EXISTS claim_search_appearance_insert AFTER INSERT ON appearances "
-    f"BEGIN {_SET_QUOTES.format('new.claim_id')} END",
+    f"WHEN new.quote IS NOT NULL BEGIN {_SET_QUOTES.format('new.claim_id')} END",
     "CREATE TRIGGER IF NOT EXISTS claim_search_appearance_update AFTER UPDATE OF quote, "
-    f"claim_id ON appearances BEGIN {_SET_QUOTES.format('old.claim_id')} "
-    f"{_SET_QUOTES.format('new.claim_id')} END",
+    "claim_id ON appearances WHEN old.quote IS NOT new.quote OR (old.claim_id IS NOT "
+    "new.claim_id AND new.quote IS NOT NULL) BEGIN "
+    f"{_SET_QUOTES.format('old.claim_id')} {_SET_QUOTES.format('new.claim_id')} END",
     "CREATE TRIGGER IF NOT EXISTS claim_search_appearance_delete AFTER DELETE ON appearances "
-    f"BEGIN {_SET_QUOTES.format('old.claim_id')} END",
+    f"WHEN old.quote IS NOT NULL BEGIN {_SET_QUOTES.format('old.claim_id')} END",
 ]
 _SQLITE_FILL = (
     "INSERT INTO claim_search(rowid, text, summary, quotes) "
@@ -72,6 +89,10 @@ _PG_DOCUMENT = (
     "|| setweight(to_tsvector('english', coalesce((SELECT string_agg(a.quote, ' ') "
     "FROM appearances a WHERE a.claim_id = c.id), '')), 'B')"
 )
+# A bulk writer sets this for its own transaction only (set_config … true) and indexes what it
+# wrote set-based (``refresh``); everybody else's writes go through the triggers as ever.
+BULK_SETTING = "claimtrack.bulk_index"
+_SKIP_IN_BULK = f"IF current_setting('{BULK_SETTING}', true) = 'on' THEN RETURN NULL; END IF; "
 _POSTGRESQL_DDL = [
     "CREATE TABLE IF NOT EXISTS claim_search (claim_id integer PRIMARY KEY "
     "REFERENCES claims (id) ON DELETE CASCADE, document tsvector NOT NULL)",
@@ -81,9 +102,13 @@ _POSTGRESQL_DDL = [
     f"SELECT c.id, {_PG_DOCUMENT} FROM claims c WHERE c.id = target "
     "ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document $$",
     "CREATE OR REPLACE FUNCTION claim_search_claim_changed() RETURNS trigger LANGUAGE plpgsql "
-    "AS $$ BEGIN PERFORM claim_search_refresh(NEW.id); RETURN NULL; END $$",
+    f"AS $$ BEGIN {_SKIP_IN_BULK}PERFORM claim_search_refresh(NEW.id); RETURN NULL; END $$",
     "CREATE OR REPLACE FUNCTION claim_search_appearance_changed() RETURNS trigger "
-    "LANGUAGE plpgsql AS $$ BEGIN "
+    f"LANGUAGE plpgsql AS $$ BEGIN {_SKIP_IN_BULK}"
+    "IF TG_OP = 'INSERT' AND NEW.quote IS NULL THEN RETURN NULL; END IF; "
+    "IF TG_OP = 'DELETE' AND OLD.quote IS NULL THEN RETURN NULL; END IF; "
+    "IF TG_OP = 'UPDATE' AND NEW.quote IS NOT DISTINCT FROM OLD.quote AND (NEW.claim_id = "
+    "OLD.claim_id OR NEW.quote IS NULL) THEN RETURN NULL; END IF; "
     "IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM claim_search_refresh(OLD.claim_id); END IF; "
     "IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM claim_search_refresh(NEW.claim_id); END IF; "
     "RETURN NULL; END $$",
@@ -113,7 +138,10 @@ def install(connection: Connection) -> None:
     """Create the index and its triggers if missing, and index every claim not yet indexed."""
     if connection.dialect.name == "sqlite":
         existed = _sqlite_has_index(connection)
-        for statement in _SQLITE_DDL[:1] + ([] if existed else _SQLITE_DDL[1:2]) + _SQLITE_DDL[2:]:
+        connection.exec_driver_sql(_SQLITE_TABLE)
+        if not existed:
+            connection.exec_driver_sql(_SQLITE_RANK)
+        for statement in _SQLITE_TRIGGER_DDL:
             connection.exec_driver_sql(statement)
         connection.exec_driver_sql(_SQLITE_FILL)
         return
@@ -131,6 +159,82 @@ def uninstall(connection: Connection) -> None:
         return
     for statement in _POSTGRESQL_DROP:
         connection.exec_driver_sql(statement)
+
+
+# ---- bulk writes: the index filled set-based, a batch at a time ---------------------------
+
+_SUSPENDED = "claimtrack.fulltext.suspended"
+
+
+def suspend(session: Session) -> None:
+    """Stop indexing row by row for the rest of this transaction: a bulk writer then calls
+    ``refresh`` with the claims it changed, batch by batch, and ``resume`` before commit.
+
+    SQLite: the triggers are dropped inside the transaction (SQLite has one writer at a time,
+    and a rollback puts them back). PostgreSQL: a setting local to this transaction makes the
+    trigger functions skip; other transactions index as ever.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        if not _sqlite_has_index(connection):
+            return
+        for trigger in SQLITE_TRIGGERS:
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+    else:
+        connection.execute(select(func.set_config(BULK_SETTING, "on", True)))
+    session.info[_SUSPENDED] = True
+
+
+def is_suspended(session: Session) -> bool:
+    return bool(session.info.get(_SUSPENDED))
+
+
+def refresh(session: Session, claim_ids: Collection[int]) -> None:
+    """Index these claims anew (text, summary and quotes), set-based; deleted ones drop out."""
+    connection = session.connection()
+    for chunk in chunked(sorted(claim_ids)):
+        if connection.dialect.name == "sqlite":
+            marks = ", ".join("?" * len(chunk))
+            connection.exec_driver_sql(
+                f"DELETE FROM claim_search WHERE rowid IN ({marks})", tuple(chunk)
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO claim_search(rowid, text, summary, quotes) SELECT id, text, "
+                f"summary, {_QUOTES.format('claims.id')} FROM claims WHERE id IN ({marks})",
+                tuple(chunk),
+            )
+        else:
+            connection.execute(
+                sql_text(
+                    f"INSERT INTO claim_search (claim_id, document) SELECT c.id, {_PG_DOCUMENT} "
+                    "FROM claims c WHERE c.id = ANY(:ids) "
+                    "ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document"
+                ),
+                {"ids": chunk},
+            )
+
+
+def resume(session: Session) -> None:
+    """Index row by row again (the triggers back on SQLite, the setting off on PostgreSQL)."""
+    if not session.info.pop(_SUSPENDED, False):
+        return
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_TRIGGER_DDL:
+            connection.exec_driver_sql(statement)
+    else:
+        connection.execute(select(func.set_config(BULK_SETTING, "off", True)))
+
+
+@event.listens_for(TrackedSession, "before_commit")
+def _never_commit_suspended(session: Session) -> None:
+    """A bulk writer that did not ``resume`` (a bug): put the triggers back and index the
+    claims still missing, rather than commit an index that no longer keeps itself up."""
+    if is_suspended(session):
+        resume(session)
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(_SQLITE_FILL)
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:

@@ -80,6 +80,13 @@ def attribute(session: Session, *, user: str | None = None, command: str | None 
     pending.user, pending.command = user, command
 
 
+def changed_ids(session: Session, entity: str) -> set[int]:
+    """Row ids of the records of ``entity`` ("claim") this transaction has changed, created or
+    deleted (their parts included) since the history was last written."""
+    state = session.info.get(INFO_KEY)
+    return {row_id for name, row_id in state.before if name == entity} if state else set()
+
+
 def track(session: Session, model: type[Base], row_ids: Iterable[int]) -> None:
     """Call before a Core UPDATE or DELETE of these rows, so the change is recorded."""
     entity = OWNERS[model][0]
