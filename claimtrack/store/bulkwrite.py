@@ -51,6 +51,9 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     _track_before(session, table, rows, parts_only=True)
     insert_untracked(session.connection(), table, rows)
     _track_created(session, table, rows)
+    tracked = _tracked(table)
+    if tracked is not None:
+        tracking.hold(session, tracked[0], rows)
 
 
 def update_rows(
@@ -99,6 +102,8 @@ def _track_before(
             select(table.c[attribute]).where(table.c[key].in_([row[key] for row in rows]))
         ).scalars())
     tracking.track(session, model, owners)
+    if not parts_only:  # changed again: their snapshots must be read back
+        tracking.release(session, model, owners)
 
 
 def _track_created(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:

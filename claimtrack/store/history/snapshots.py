@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,12 +118,26 @@ class Found:
     snapshot: Snapshot
 
 
-def capture(connection: Connection, entity: Entity, row_ids: Collection[int]) -> dict[int, Found]:
-    """Snapshots of these rows as the database holds them now (absent rows are left out)."""
+def capture(
+    connection: Connection,
+    entity: Entity,
+    row_ids: Collection[int],
+    *,
+    held: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    released: Collection[int] = (),
+) -> dict[int, Found]:
+    """Snapshots of these rows as the database holds them now (absent rows are left out).
+
+    ``held``: rows a bulk writer has just inserted, by table: a record among them (not in
+    ``released``: changed since) is snapshotted from them and its held parts, not read back.
+    """
     table = entity.table
-    rows = _rows_where(connection, table, table.c.id, row_ids)
+    kept = _kept(table, held or {}, row_ids, released)
+    rows = [*kept.values(), *_rows_where(connection, table, table.c.id,
+                                         [i for i in row_ids if i not in kept])]
     labels = _labels(connection, table, rows)
-    parts = {part.field: _parts(connection, part, [row["id"] for row in rows])
+    parts = {part.field: _parts(connection, part, [row["id"] for row in rows if row["id"]
+                                                   not in kept], _held_parts(part, held, kept))
              for part in entity.parts}
     found: dict[int, Found] = {}
     for row in rows:
@@ -215,8 +229,62 @@ def _rows_where(
     return rows
 
 
-def _parts(connection: Connection, part: Part, parent_ids: list[int]) -> dict[int, list[Any]]:
-    rows = _rows_where(connection, part.table, part.table.c[part.parent_column], parent_ids)
+def _kept(
+    table: Table,
+    held: Mapping[str, Sequence[Mapping[str, Any]]],
+    row_ids: Collection[int],
+    released: Collection[int],
+) -> dict[int, Mapping[str, Any]]:
+    """The held rows of ``table`` that are among ``row_ids`` and unchanged since, completed
+    with the column defaults the database filled in."""
+    wanted = set(row_ids) - set(released)
+    return {row["id"]: _complete(table, row) for row in held.get(table.name, ())
+            if row["id"] in wanted}
+
+
+def _held_parts(
+    part: Part,
+    held: Mapping[str, Sequence[Mapping[str, Any]]] | None,
+    kept: Mapping[int, Any],
+) -> list[Mapping[str, Any]]:
+    """The held rows of ``part`` that belong to kept records (a record new in this batch has
+    every part in what was held)."""
+    if not kept or not held:
+        return []
+    return [_complete(part.table, row) for row in held.get(part.table.name, ())
+            if row[part.parent_column] in kept]
+
+
+def _complete(table: Table, row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``row`` with the columns it left out at their defaults (what the database stored)."""
+    missing = [name for name in _plan_names(table) if name not in row]
+    if not missing:
+        return row
+    return {**row, **{name: _default(table.c[name]) for name in missing}}
+
+
+@functools.cache
+def _plan_names(table: Table) -> tuple[str, ...]:
+    return tuple(name for name, _field, _target in _plan(table, None))
+
+
+def _default(column: Any) -> Any:
+    """A column's default as stored: a plain value (Python or server side), else None."""
+    for default in (column.default, column.server_default):
+        arg = getattr(default, "arg", None)
+        if arg is not None and not callable(arg) and not hasattr(arg, "text"):
+            return arg
+    return None
+
+
+def _parts(
+    connection: Connection,
+    part: Part,
+    parent_ids: list[int],
+    held_rows: Sequence[Mapping[str, Any]] = (),
+) -> dict[int, list[Any]]:
+    rows = [*held_rows,
+            *_rows_where(connection, part.table, part.table.c[part.parent_column], parent_ids)]
     labels = _labels(connection, part.table, rows, skip=part.parent_column)
     grouped: dict[int, list[Any]] = defaultdict(list)
     for row in rows:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -55,6 +55,11 @@ class _Pending:
 
     before: dict[Key, Found | None] = field(default_factory=dict)
     extra: list[dict[str, Any]] = field(default_factory=list)
+    # Rows a bulk writer inserted since the history was last written, by table, as it wrote
+    # them: the snapshots of the records they make are built from these instead of read back
+    # (records changed again since, listed in ``released``, are read back).
+    held: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    released: dict[str, set[int]] = field(default_factory=dict)
     user: str | None = None
     command: str | None = None
     # Who, when and which batch: fixed at the first write, so that a transaction that writes
@@ -100,6 +105,20 @@ def track_created(session: Session, model: type[Base], row_ids: Iterable[int]) -
         pending.before.setdefault((entity, row_id), None)
 
 
+def hold(session: Session, model: type[Base], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Keep rows a Core INSERT just wrote (records with their ``id``, or parts), so that the
+    snapshots of the records they make are built from them rather than read back."""
+    if model in OWNERS:
+        _pending(session).held.setdefault(model.__tablename__, []).extend(rows)
+
+
+def release(session: Session, model: type[Base], row_ids: Iterable[int]) -> None:
+    """Say that these records (of the entity ``model`` belongs to) change again: their
+    snapshots are read back, not built from held rows."""
+    entity = ENTITIES[OWNERS[model][0]]
+    _pending(session).released.setdefault(entity.table.name, set()).update(row_ids)
+
+
 def record(
     session: Session,
     action: str,
@@ -136,6 +155,8 @@ def write_pending(session: Session) -> int:
     rows = _entries(session, pending)
     pending.before.clear()
     pending.extra.clear()
+    pending.held.clear()
+    pending.released.clear()
     insert_untracked(session.connection(), HistoryEntry.__table__, rows)  # type: ignore[arg-type]
     return len(rows)
 
@@ -147,7 +168,9 @@ def _entries(session: Session, pending: _Pending) -> list[dict[str, Any]]:
     for entity, row_id in pending.before:
         wanted[entity].append(row_id)
     connection = session.connection()
-    now = {entity: capture(connection, ENTITIES[entity], ids) for entity, ids in wanted.items()}
+    now = {entity: capture(connection, ENTITIES[entity], ids, held=pending.held,
+                           released=pending.released.get(ENTITIES[entity].table.name, set()))
+           for entity, ids in wanted.items()}
     changes = list(chain.from_iterable(
         _changes(entity, before, now[entity].get(row_id))
         for (entity, row_id), before in pending.before.items()
@@ -226,7 +249,10 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             key = _owner(obj)
             if key is not None:
                 wanted[key[0]].add(key[1])
-        _capture_before(session, _pending(session), wanted)
+        pending = _pending(session)
+        for entity, row_ids in wanted.items():  # changed by the ORM: read them back
+            pending.released.setdefault(ENTITIES[entity].table.name, set()).update(row_ids)
+        _capture_before(session, pending, wanted)
 
 
 @event.listens_for(TrackedSession, "after_flush")
