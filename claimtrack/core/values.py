@@ -155,7 +155,7 @@ def date(value: str | dt.date | None, field: str = "date") -> dt.date | None:
                 f"The {field} '{value}' does not exist in the calendar; check the day and month."
             ) from None
     # One day of slack: a statement made "today" in Tokyo is still tomorrow for the checker.
-    if parsed > dt.date.today() + dt.timedelta(days=1):
+    if parsed > _latest_date():
         raise InvalidInput(
             f"The {field} {parsed.isoformat()} is in the future; give the date it was said or seen."
         )
@@ -183,15 +183,17 @@ def timestamp(value: str | dt.datetime | None, field: str = "time") -> dt.dateti
 
 _TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_BLANK = re.compile(r"\s")
 # Characters a path or query keeps unescaped in the matching key (RFC 3986 unreserved and
 # sub-delimiters): "%7E", "~" and a decoded "~" are then one spelling.
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
 _QUERY_SAFE = ":@!$'()*+,;/?-._~"
 
 
-# A URL already in its plainest form (what most feeds write): the checks of ``url`` and the
-# normalisation of ``url_key`` have nothing to do, so they are skipped.
-_PLAIN_URL = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~!$&'()*+,;=:@/-]*)?")
+# A URL every check of ``url`` would accept (a web address with a host name, no port, no
+# credentials, no blanks), so they are skipped; one in its plainest form (lower-case host,
+# only a path, no trailing slash) is its own normalised form, so ``url_key`` skips that too.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?([/?#][!-~]*)?")
 _NORMAL_URL = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~!$'()*+,;=:@/-]*[A-Za-z0-9._~!$'()*+,;=:@-])?")
 
 
@@ -201,12 +203,14 @@ def url(value: str, field: str = "URL") -> str:
     stored, shown and exported the way its publisher wrote it. ``url_key`` says when two
     spellings name one page. ``urn:`` and ``doi:`` identifiers are accepted for sources that
     have no web address. Raises InvalidInput."""
+    if len(value) <= URL_MAX and _PLAIN_URL.fullmatch(value):
+        return value
     cleaned = text(value, field, max_length=URL_MAX).strip()
     parts = urlsplit(cleaned)
     scheme = parts.scheme.lower()
     if scheme in ("urn", "doi") and parts.path:
         return cleaned
-    if scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in cleaned):
+    if scheme not in ("http", "https") or not parts.hostname or _BLANK.search(cleaned):
         raise InvalidInput(
             f"'{value}' is not a web address; give the full URL starting with https:// "
             "(or a urn: for a source without one)."

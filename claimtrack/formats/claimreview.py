@@ -13,6 +13,7 @@ claimreview_out; the mapping is documented in docs/interop.md.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -70,34 +71,46 @@ class Reading:
 
 def types_of(node: Mapping[str, Any]) -> set[str]:
     """The node's @type names without vocabulary prefix ("schema:Claim" → "Claim")."""
-    raw = node.get("@type", node.get("type", ()))
-    names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
-    return {re.split(r"[/:#]", name)[-1] for name in names if isinstance(name, str)}
+    raw = node.get("@type")
+    if raw is None:
+        raw = node.get("type", ())
+    if type(raw) is str:
+        return {_local_name(raw)}
+    return {_local_name(name) for name in raw if type(name) is str} if type(raw) is list else set()
+
+
+@functools.lru_cache(maxsize=256)
+def _local_name(name: str) -> str:
+    return re.split(r"[/:#]", name)[-1]
 
 
 def is_review(node: Any) -> bool:
-    return isinstance(node, Mapping) and "ClaimReview" in types_of(node)
+    return isinstance(node, dict) and "ClaimReview" in types_of(node)
 
 
 def first(value: Any) -> Any:
     """A property's single value: the first item of a list, else the value."""
-    if isinstance(value, list):
+    if type(value) is list:
         return value[0] if value else None
     return value
 
 
 def many(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [] if value is None else [value]
+    return value if type(value) is list else [] if value is None else [value]
 
 
 def text_of(value: Any) -> str | None:
     """A text property given as a string, a number, or a {"@value": …} object."""
+    if type(value) is str:  # the common case, first
+        return value if value.strip() else None
     value = first(value)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         value = value.get("@value")
+    if type(value) is str:
+        return value if value.strip() else None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return value if isinstance(value, str) and value.strip() else None
+    return None
 
 
 def words_of(value: Any) -> str | None:
@@ -126,7 +139,7 @@ def name_of(value: Any) -> str | None:
     for candidate in many(value):
         if isinstance(candidate, str) and candidate.strip():
             return candidate.strip()
-        if isinstance(candidate, Mapping):
+        if isinstance(candidate, dict):
             named = text_of(candidate.get("name")) or text_of(candidate.get("alternateName"))
             if named:
                 return named.strip()
@@ -139,7 +152,7 @@ def name_of(value: Any) -> str | None:
 def kind_of(value: Any) -> ActorKind | None:
     """Person or Organization (any kind of organisation), from the first agent's @type."""
     agent = first(value)
-    types = types_of(agent) if isinstance(agent, Mapping) else set()
+    types = types_of(agent) if isinstance(agent, dict) else set()
     if "Person" in types:
         return ActorKind.PERSON
     if any("Organization" in t or t in ("Corporation", "NGO") for t in types):
@@ -169,6 +182,11 @@ def resolve_url(given: str | None, page: Page, what: str, notes: list[str]) -> s
     be (no page address, or not a web address at all)."""
     if given is None:
         return None
+    if given.startswith(("https://", "http://")):
+        try:
+            return values.url(given, what)
+        except InvalidInput:
+            pass
     candidate = given.strip()
     parts = urlsplit(candidate)
     if not parts.scheme and page.url:
@@ -195,7 +213,7 @@ def _places(value: Any, reading: Reading) -> Iterator[tuple[str, str | None, Any
     for place in many(value):
         if isinstance(place, str):
             yield place, None, None
-        elif isinstance(place, Mapping):
+        elif isinstance(place, dict):
             url = text_of(place.get("url")) or text_of(place.get("@id"))
             if url:
                 title = reading.text(place.get("headline")) or reading.text(place.get("name"))
@@ -279,14 +297,14 @@ def review_bundle(
     """
     reading = reading or Reading()
     item = first(node.get("itemReviewed"))
-    item = item if isinstance(item, Mapping) else {}
+    item = item if isinstance(item, dict) else {}
     text = reading.text(node.get("claimReviewed"))
     if text is None and "Claim" in types_of(item):
         text = reading.text(item.get("text")) or reading.text(item.get("name"))
     if text is None:
         raise InvalidInput("the review has no claimReviewed text; add it or skip this review.")
     rating = first(node.get("reviewRating"))
-    rating = rating if isinstance(rating, Mapping) else {}
+    rating = rating if isinstance(rating, dict) else {}
     label, numbers = _verdict(rating, reading)
     url = resolve_url(text_of(node.get("url")), reading.page, "review url", reading.notes)
     reviewer, author = _reviewer(node, url, reading)
@@ -325,7 +343,7 @@ def review_bundle(
 
 def _language(value: Any) -> str | None:
     value = first(value)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         value = text_of(value.get("alternateName")) or text_of(value.get("name"))
     try:
         return values.language(value) if isinstance(value, str) else None

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from claimtrack.core.errors import InvalidInput
+from claimtrack.formats import jsonstream
 from claimtrack.formats.records import Parsed
 
 FORMATS = ("native", "claimreview", "csv", "jsonl")
@@ -139,20 +140,19 @@ def read(
         for parsed in _records(stream, fmt, ignored):
             found += 1
             yield parsed
+    except jsonstream.NotUtf8 as error:
+        raise InvalidInput(
+            f"{name} is not UTF-8 (line {error.line}); re-save it as UTF-8 and import it again."
+        ) from None
     except UnicodeDecodeError:
         raise InvalidInput(
             f"{name} is not UTF-8; re-save it as UTF-8 and import it again."
         ) from None
     except csv.Error as error:
         raise InvalidInput(f"{name} is not valid CSV ({error}); check its quoting.") from None
-    except Exception as error:
-        from ijson import JSONError
-
-        if not isinstance(error, JSONError):
-            raise
-        detail = str(error).splitlines()[0] if str(error) else "it ends too early"
+    except jsonstream.BrokenJSON as error:
         raise InvalidInput(
-            f"{name} is not valid JSON ({detail}); fix the file and import it again."
+            f"{name} is not valid JSON ({error}); fix the file and import it again."
         ) from None
     if guessed and not found and fmt == "claimreview" and not is_empty_array:
         raise InvalidInput(

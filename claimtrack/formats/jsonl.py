@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from claimtrack.core.errors import InvalidInput
-from claimtrack.formats import native
+from claimtrack.formats import jsonstream, native
 from claimtrack.formats.jsonld import reviews_in
 from claimtrack.formats.records import Parsed
 
@@ -24,21 +24,26 @@ TYPE_OF = {section: kind for kind, section in SECTION_OF.items()}
 
 
 def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
-    """Records from a JSON Lines stream; blank lines are skipped."""
-    for number, raw in enumerate(stream, start=1):
+    """Records from a JSON Lines stream; blank lines are skipped. A line is read with a bound
+    (``jsonstream.MAX_VALUE``): a longer one is rejected, and skipped without being held."""
+    for number, raw in enumerate(_lines(stream), start=1):
+        if raw is None:
+            yield Parsed(f"line {number}", error="longer than "
+                         f"{jsonstream.MAX_VALUE // (1024 * 1024)} MB; no record is that long.")
+            continue
         if not raw.strip():
             continue
         where = f"line {number}"
         try:
-            data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            data = jsonstream.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
             yield Parsed(
                 where,
                 error="not UTF-8; re-save the file as UTF-8.",
-                raw=raw.decode("utf-8", "replace"),
+                raw=raw.decode("utf-8", "replace")[:200],
             )
             continue
-        except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
+        except (jsonstream.BrokenJSON, InvalidInput) as error:
             yield Parsed(
                 where, error=f"not valid JSON ({error}).", raw=raw.decode("utf-8", "replace")[:200]
             )
@@ -48,6 +53,19 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
             yield _native(data, kind, where)
         else:
             yield from parse_line(data, where)
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The stream's lines, each at most MAX_VALUE bytes; None for a longer one (whose rest is
+    read past in bounded pieces)."""
+    limit = jsonstream.MAX_VALUE
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _native(data: dict[str, Any], kind: str, where: str) -> Parsed:

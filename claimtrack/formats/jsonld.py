@@ -24,12 +24,12 @@ MAX_DEPTH = 8
 # and reviews that refer to a node not seen yet wait for the end: both up to this many, so a
 # feed of any length is read in bounded memory (past it, a reference stays unresolved).
 GRAPH_LIMIT = 10_000
-STREAMED_LISTS = ("@graph", "dataFeedElement")
+STREAMED = frozenset({"@graph", "dataFeedElement"})
 _DECLARED_TYPE = re.compile(r'"@?type"\s*:\s*\[?\s*"([^"]+)"')
 
 
 def is_microdata(node: Any) -> bool:
-    return isinstance(node, Mapping) and isinstance(node.get("properties"), Mapping)
+    return isinstance(node, dict) and isinstance(node.get("properties"), dict)
 
 
 def from_microdata(node: Mapping[str, Any], depth: int = 0) -> dict[str, Any]:
@@ -58,7 +58,7 @@ def find_reviews(value: Any, depth: int = 0) -> Iterator[tuple[Mapping[str, Any]
     if isinstance(value, list):
         for item in value:
             yield from find_reviews(item, depth + 1)
-    elif isinstance(value, Mapping):
+    elif isinstance(value, dict):
         node = from_microdata(value) if is_microdata(value) else value
         if is_review(node):
             yield node, value
@@ -74,7 +74,7 @@ def resolve(value: Any, index: Mapping[str, Any], depth: int = 0) -> Any:
         return value
     if isinstance(value, list):
         return [resolve(item, index, depth + 1) for item in value]
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         ref = value.get("@id")
         if set(value) <= {"@id", "@type"} and isinstance(ref, str) and ref in index:
             return resolve(index[ref], index, depth + 1)
@@ -86,7 +86,7 @@ def id_index(nodes: Iterable[Any]) -> dict[str, Any]:
     return {
         node["@id"]: node
         for node in nodes
-        if isinstance(node, Mapping) and isinstance(node.get("@id"), str) and len(node) > 1
+        if isinstance(node, dict) and isinstance(node.get("@id"), str) and len(node) > 1
     }
 
 
@@ -101,7 +101,7 @@ def reviews_in(
     """Every ClaimReview in one JSON value, parsed; a value with none yields nothing.
     ``page``: the saved page it came from; ``entities``: whether text may carry HTML
     entities (JSON-LD does; microdata read from a page is already decoded)."""
-    if isinstance(value, Mapping) and isinstance(value.get("@graph"), list):
+    if isinstance(value, dict) and isinstance(value.get("@graph"), list):
         graph = value["@graph"]
         yield from reviews_in(graph, where, id_index(graph), page=page, entities=entities)
         return
@@ -132,29 +132,23 @@ def _parsed(
 def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
     """ClaimReviews from a JSON-LD file: an array, an @graph and a DataFeed's elements are
     streamed node by node."""
-    rest = jsonstream.events(stream)
-    head = next(rest, None)
-    if head is None:
-        return
-    _prefix, event, value = head
-    if event == "start_array":
-        for number, node in enumerate(jsonstream.array_items(rest), start=1):
-            yield from _one(node, f"item {number}")
-        return
-    if event != "start_map":
-        yield Parsed(
-            "document", error="this JSON holds no object or array, so no ClaimReview.", raw=value
-        )
-        return
     top: dict[str, Any] = {}
-    for _prefix, event, key in rest:
-        if event == "end_map":
-            break
-        _prefix, event, value = next(rest)
-        if key in STREAMED_LISTS and event == "start_array":
-            yield from _graph(jsonstream.array_items(rest), key)
+    graphs: dict[str, _Graph] = {}
+    items = 0
+    for event in jsonstream.events(stream, STREAMED):
+        if event.kind == "item":
+            items += 1
+            yield from _one(event.value, f"item {items}")
+        elif event.kind == "scalar":
+            yield Parsed("document", error="this JSON holds no object or array, so no "
+                         "ClaimReview.", raw=event.value)
+        elif event.kind == "element" or event.key in STREAMED:  # "@graph": {one node}
+            key = str(event.key)
+            yield from graphs.setdefault(key, _Graph(key)).add(event.value)
         else:
-            top[key] = jsonstream.build(event, value, rest)
+            top[str(event.key)] = event.value
+    for graph in graphs.values():
+        yield from graph.finish()
     if set(top) - {"@context", "@type", "@id", "name", "dateCreated", "dateModified"}:
         yield from _one(top, "document")
 
@@ -162,30 +156,37 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
 def _one(node: Any, where: str) -> Iterator[Parsed]:
     parsed = list(reviews_in(node, where))
     if not parsed:
-        kind = node.get("@type") if isinstance(node, Mapping) else type(node).__name__
+        kind = node.get("@type") if isinstance(node, dict) else type(node).__name__
         parsed = [Parsed(where, error=f"no ClaimReview here (found {kind!r}).", raw=node)]
     yield from parsed
 
 
-def _graph(nodes: Iterator[Any], name: str) -> Iterator[Parsed]:
-    """Reviews of an @graph (or a DataFeed's elements) as they stream by; one that refers to a
-    node not read yet waits until the end of the list (publishers put a few Organizations
-    there, not millions)."""
-    index: dict[str, Any] = {}
-    waiting: list[tuple[int, list[tuple[Mapping[str, Any], Any]]]] = []
-    label = "@graph node" if name == "@graph" else "dataFeedElement"
-    for number, node in enumerate(nodes, start=1):
-        if len(index) < GRAPH_LIMIT:
-            index.update(id_index([node]))
+class _Graph:
+    """Reviews of an @graph (or a DataFeed's elements) as its nodes stream by; one that refers
+    to a node not read yet waits until the end of the list (publishers put a few
+    Organizations there, not millions)."""
+
+    def __init__(self, name: str) -> None:
+        self.label = "@graph node" if name == "@graph" else name
+        self.index: dict[str, Any] = {}
+        self.waiting: list[tuple[int, list[tuple[Mapping[str, Any], Any]]]] = []
+        self.count = 0
+
+    def add(self, node: Any) -> Iterator[Parsed]:
+        self.count += 1
+        if len(self.index) < GRAPH_LIMIT:
+            self.index.update(id_index([node]))
         found = list(find_reviews(node))
         if not found:
-            continue
-        if len(waiting) < GRAPH_LIMIT and _unresolved(node, index):
-            waiting.append((number, found))
+            return
+        if len(self.waiting) < GRAPH_LIMIT and _unresolved(node, self.index):
+            self.waiting.append((self.count, found))
         else:
-            yield from _parsed(found, f"{label} {number}", index, Page())
-    for number, found in waiting:
-        yield from _parsed(found, f"{label} {number}", index, Page())
+            yield from _parsed(found, f"{self.label} {self.count}", self.index, Page())
+
+    def finish(self) -> Iterator[Parsed]:
+        for number, found in self.waiting:
+            yield from _parsed(found, f"{self.label} {number}", self.index, Page())
 
 
 def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
@@ -193,7 +194,7 @@ def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
         return False
     if isinstance(value, list):
         return any(_unresolved(item, index, depth + 1) for item in value)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         ref = value.get("@id")
         if set(value) <= {"@id", "@type"} and isinstance(ref, str):
             return ref not in index

@@ -12,40 +12,25 @@ from claimtrack.formats.records import Parsed
 
 
 def stream_document(stream: IO[bytes]) -> Iterator[Parsed]:
-    """Read a native document record by record (ijson), without loading the file.
+    """Read a native document record by record, in the order the file has them.
 
     A bad record is yielded with its error; a file that is not a claimtrack export raises
     InvalidInput (checked when the header keys are read, wherever they stand).
     """
-    if stream.seekable():
-        start = stream.tell()
-        leading = jsonstream.leading_scalars(stream)
-        stream.seek(start)
-        if leading is not None and {"format", "version"} <= leading.keys():
-            # The usual layout (header first): one fast C-level pass per section.
-            check_header(leading, final=True)
-            for section in SECTIONS:
-                stream.seek(start)
-                for index, item in enumerate(jsonstream.items(stream, f"{section}.item")):
-                    yield parse_positioned(section, item, f"{section}[{index}]")
-            return
-    rest = jsonstream.events(stream)
-    first = next(rest, None)
-    if first is None or first[1] != "start_map":
-        raise InvalidInput(NOT_NATIVE)
     header: dict[str, Any] = {}
-    for _prefix, event, key in rest:
-        if event == "end_map":
-            break
-        _prefix, event, value = next(rest)
-        if key not in SECTIONS:
-            header[key] = jsonstream.build(event, value, rest)
-            check_header(header, final=False)
-            continue
-        if event != "start_array":
+    counts = dict.fromkeys(SECTIONS, 0)
+    for event in jsonstream.events(stream, frozenset(SECTIONS)):
+        key = str(event.key)
+        if event.kind == "element":
+            yield parse_positioned(key, event.value, f"{key}[{counts[key]}]")
+            counts[key] += 1
+        elif event.kind != "member":
+            raise InvalidInput(NOT_NATIVE)
+        elif key in SECTIONS:  # a section whose value is not a list
             raise InvalidInput(f"'{key}' must be a list of records.")
-        for index, item in enumerate(jsonstream.array_items(rest)):
-            yield parse_positioned(key, item, f"{key}[{index}]")
+        else:
+            header[key] = event.value
+            check_header(header, final=False)
     check_header(header, final=True)
 
 
