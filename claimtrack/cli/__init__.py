@@ -126,8 +126,9 @@ def main_callback(
         typer.Option(
             "--user",
             metavar="NAME",
-            help="Who is making changes, for the edit history. Default: $CLAIMTRACK_USER, else "
-            "your login name.",
+            help="Who you are: the name recorded as the author of every change this command "
+            "makes. Default: $CLAIMTRACK_USER, else your login name. (To see someone's changes: "
+            "`claimtrack history --by NAME`.)",
             show_default=False,
         ),
     ] = None,

@@ -43,9 +43,13 @@ PublishedOnly = Annotated[
 
 
 def quiet_typer(help: str | None = None, *, no_args_is_help: bool = True) -> typer.Typer:
-    """A Typer app with claimtrack's settings: plain help text, no completion installer, no
-    pretty tracebacks (errors are `Error:` lines, see command_session)."""
+    """A Typer app with claimtrack's settings: plain help text laid out by claimtrack.cli._policy,
+    no completion installer of its own (the top-level command has it), no pretty tracebacks
+    (errors are `Error:` lines, see command_session)."""
+    from claimtrack.cli._policy import ClaimtrackGroup
+
     return typer.Typer(
+        cls=ClaimtrackGroup,
         help=help,
         no_args_is_help=no_args_is_help,
         add_completion=False,

@@ -14,11 +14,16 @@ def history(
     ctx: typer.Context,
     ref: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="A claim id (its changes, its verdicts' and the links "
+        typer.Argument(metavar="ID", help="A claim id (its changes, its verdicts' and the links "
                        "touching it), a verdict id, or a link number.", show_default=False),
     ] = None,
-    user: Annotated[
-        str | None, typer.Option("--user", help="Only changes made by this user.")
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Only changes made by this person: the name recorded for them "
+                     "(set with the global `claimtrack --user NAME`, which says who is acting)."),
+    ] = None,
+    old_user_filter: Annotated[
+        str | None, typer.Option("--user", hidden=True, help="The old name of --by.")
     ] = None,
     since: Annotated[
         str | None,
@@ -38,8 +43,8 @@ def history(
     from claimtrack.store.history import changes
 
     with command_session(ctx, write=False) as session:
-        found = changes.history(session, ref, user=user, since=since, entity=entity,
-                                 limit=limit + 1 if limit else None)
+        found = changes.history(session, ref, user=by or old_user_filter, since=since,
+                                 entity=entity, limit=limit + 1 if limit else None)
     if limit and len(found) > limit:
         found = found[:limit]
         say(f"Showing the latest {limit} changes; pass --limit 0 for all.")

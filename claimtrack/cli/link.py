@@ -114,8 +114,9 @@ def remove(
     link: Annotated[
         list[str],
         typer.Argument(
-            metavar="LINK_ID | FROM RELATION TO",
-            help="The link's number (see `link list`), or its two claims and relation.",
+            metavar="LINK",
+            help="The link: its number (see `claimtrack link list`), or the three words "
+            "FROM RELATION TO as given to `link add`.",
         ),
     ],
 ) -> None:
@@ -129,7 +130,9 @@ def remove(
             try:
                 relation = Relation(link[1].lower())
             except ValueError:
-                fail(f"'{link[1]}' is not a relation; use one of {', '.join(Relation)}.")
+                from claimtrack.core.values import not_a_choice
+
+                fail(not_a_choice(link[1], Relation, "a relation"))
             found = links.find_link(
                 session,
                 claims.get_claim(session, link[0]),

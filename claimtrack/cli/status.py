@@ -19,7 +19,7 @@ StatusArg = Annotated[
 def claim_status(
     ctx: typer.Context,
     status: StatusArg,
-    claim_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Claim ids.")],
+    claim_ids: Annotated[list[str], typer.Argument(metavar="ID", help="Claim ids (one or more).")],
 ) -> None:
     """Move claims through review: draft → in-review → published (or back).
 
@@ -36,7 +36,9 @@ def claim_status(
 def verdict_status(
     ctx: typer.Context,
     status: StatusArg,
-    verdict_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Verdict ids.")],
+    verdict_ids: Annotated[
+        list[str], typer.Argument(metavar="ID", help="Verdict ids (one or more).")
+    ],
 ) -> None:
     """Move verdicts through review: draft → in-review → published (or back)."""
     from claimtrack.services import review, verdicts

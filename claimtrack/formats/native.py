@@ -208,9 +208,9 @@ class _Reader:
         try:
             return enum(value)
         except ValueError:
-            choices = ", ".join(member.value for member in enum)
+            choices = [member.value for member in enum]
             raise InvalidInput(
-                f"{self.where}: '{key}' is {value!r}; use one of {choices}."
+                f"{self.where}: '{key}': {values.not_a_choice(value, choices)}"
             ) from None
 
     def reject_unknown(self) -> None:
