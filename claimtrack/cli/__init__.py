@@ -95,7 +95,8 @@ app = typer.Typer(
         "`claimtrack link add`, and see what is disputed with `claimtrack report contested`."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh and fish (and PowerShell).
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
