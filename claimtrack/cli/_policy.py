@@ -164,11 +164,15 @@ class CommandPolicy:
         return [*pieces, subcommands] if subcommands else pieces
 
     def format_help_text(self, ctx: Context, formatter: Formatter) -> None:
-        body, examples = split_examples(self.help or "")
+        body, _examples = split_examples(self.help or "")
         if body:
             formatter.write_paragraph()
             with formatter.indentation():
                 formatter.write_text(body)
+
+    def format_epilog(self, ctx: Context, formatter: Formatter) -> None:
+        # The examples close the help, as written: a command line is not re-wrapped.
+        _body, examples = split_examples(self.help or "")
         if examples:
             with formatter.section("Examples"):
                 for line in examples:

@@ -32,6 +32,10 @@ def dedupe(
     `claimtrack link confirm ID`, `link reject ID` or `claim merge KEEP DROP`. Pairs already
     linked (a rejected suggestion included) are never suggested; nor are claims under 8 words,
     or a negated claim and one that is not.
+
+    Examples:
+        claimtrack dedupe
+        claimtrack dedupe --threshold 0.9
     """
     from claimtrack.cli._progress import progress
     from claimtrack.services import dedupe as dedupe_service
@@ -52,7 +56,12 @@ def review(
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List suggested duplicates waiting for a decision, the most likely first."""
+    """List suggested duplicates waiting for a decision, the most likely first.
+
+    Examples:
+        claimtrack review
+        claimtrack link confirm 12
+    """
     from claimtrack.render.wording import brief
     from claimtrack.services import dedupe as dedupe_service
 

@@ -41,6 +41,10 @@ def export(
     """Export the database (or the claims the filters select) for another tool or a backup.
 
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
+
+    Examples:
+        claimtrack export -o everything.json
+        claimtrack export --format csv --speaker 'Sergey Lavrov' -o lavrov.csv
     """
     from claimtrack.interchange.export import write_export
     from claimtrack.render.wording import plural
@@ -91,6 +95,10 @@ def import_(
     Bad records are skipped and reported (all of them with --rejects) and the rest goes in,
     in one transaction; a claimtrack export goes in whole unless --rejects is given.
     See docs/interop.md.
+
+    Examples:
+        claimtrack import fixtures/seed.json
+        claimtrack import https://example.org/fact-check --dry-run
     """
     from claimtrack.cli._progress import progress
     from claimtrack.interchange.importing import expand_paths, import_files, import_size

@@ -42,6 +42,10 @@ def extract(
     the accepted suggestions become claims quoted from --source, linked to what they answer
     (denial: denies, counter-claim: contradicts, non-denial: evades, else responds_to), in one
     transaction. Applying the same article again adds nothing.
+
+    Examples:
+        claimtrack extract article.txt
+        claimtrack extract https://example.com/article --apply --all
     """
     wanted = _accepted(accept, accept_all, apply, source, no_db)
     text = _read(file)

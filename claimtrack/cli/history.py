@@ -39,7 +39,12 @@ def history(
     ] = 100,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Show the edit history, newest first: who changed what, when, before and after."""
+    """Show the edit history, newest first: who changed what, when, before and after.
+
+    Examples:
+        claimtrack history c-7f3a
+        claimtrack history --by alice --since 2022-01-01 --entity claim
+    """
     from claimtrack.store.history import changes
 
     with command_session(ctx, write=False) as session:
@@ -73,6 +78,10 @@ def restore(
     """Restore a deleted or edited claim from its history (tags and appearances included).
 
     A deleted claim also gets back the links and verdicts removed with it.
+
+    Examples:
+        claimtrack history c-7f3a
+        claimtrack claim restore c-7f3a --at 2022-01-17T09:30:00Z
     """
     from claimtrack.services import claim_restore as restoring
 

@@ -11,7 +11,12 @@ from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, de
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import DocumentFormat
 
-app = quiet_typer("Reports for editors and readers.")
+app = quiet_typer(
+    "Write reports on disputes for editors and readers.\n\n"
+    "Examples:\n"
+    "  claimtrack report contested\n"
+    "  claimtrack report contested --format html -o report.html\n",
+)
 
 
 def show(
@@ -25,6 +30,10 @@ def show(
     """Show a claim's dispute as a tree (or a page: --format html).
 
     Who said it; who denied, contradicted, evaded or supported it; the verdicts and sources.
+
+    Examples:
+        claimtrack show c-7f3a
+        claimtrack show c-7f3a --format html -o dispute.html
     """
     from claimtrack.render.disputes import DISPUTE
     from claimtrack.services import claims, disputes
@@ -48,9 +57,13 @@ def contested(
     fmt: DocumentFormatOption = DocumentFormat.TABLE,
     output: OutputFileOption = None,
 ) -> None:
-    """Every contested claim with both sides, most challenged first.
+    """List every contested claim with both sides, most challenged first.
 
     --format html -o report.html writes one self-contained page for editors and readers.
+
+    Examples:
+        claimtrack report contested --tag ukraine --limit 10
+        claimtrack report contested --format html --group-by speaker -o report.html
     """
     from claimtrack.render.disputes import CONTESTED, ContestedReport
     from claimtrack.render.wording import plural

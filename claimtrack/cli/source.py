@@ -12,7 +12,12 @@ from claimtrack.core.enums import OutputFormat
 if TYPE_CHECKING:
     from claimtrack.services.sources import SourceFields
 
-app = quiet_typer("Articles and pages where claims appear.")
+app = quiet_typer(
+    "Keep the articles and pages where claims appear, with archived copies.\n\n"
+    "Examples:\n"
+    "  claimtrack source add https://example.com/article --fetch\n"
+    "  claimtrack source show https://example.com/article\n",
+)
 
 UrlArg = Annotated[
     str, typer.Argument(metavar="URL", help="The page's URL (tracking parameters are dropped).")
@@ -40,7 +45,12 @@ def add(
     archive_url: ArchiveOption = None,
     retrieved: RetrievedOption = None,
 ) -> None:
-    """Add a source. Prints its normalised URL."""
+    """Add a source. Prints its normalised URL.
+
+    Examples:
+        claimtrack source add https://example.com/article --title 'Lavrov dismisses it' --outlet AP
+        claimtrack source add https://example.com/article --fetch
+    """
     from claimtrack.services import sources
 
     with command_session(ctx) as session:
@@ -61,7 +71,11 @@ def edit(
     archive_url: ArchiveOption = None,
     retrieved: RetrievedOption = None,
 ) -> None:
-    """Change a source's details; an empty value ('') clears a field."""
+    """Change a source's details; an empty value ('') clears a field.
+
+    Examples:
+        claimtrack source edit https://example.com/article --outlet Reuters --published 2022-01-17
+    """
     from claimtrack.services import sources
 
     with command_session(ctx) as session:
@@ -79,7 +93,11 @@ def list_(
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List sources, newest publication first, with how many claims appear in each."""
+    """List sources, newest publication first, with how many claims appear in each.
+
+    Examples:
+        claimtrack source list --outlet AP
+    """
     from claimtrack.render.claims import source_row
     from claimtrack.services import sources
 
@@ -95,7 +113,11 @@ def list_(
 
 @app.command("show")
 def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Show one source and the claims that appear in it."""
+    """Show one source and the claims that appear in it.
+
+    Examples:
+        claimtrack source show https://example.com/article
+    """
     from claimtrack.render.claims import SOURCE
     from claimtrack.services import sources
 

@@ -24,6 +24,10 @@ def claim_status(
     """Move claims through review: draft → in-review → published (or back).
 
     Who moved them and when is in `claimtrack history ID`.
+
+    Examples:
+        claimtrack claim status in-review c-7f3a
+        claimtrack --user editor claim status published c-7f3a c-9k2m
     """
     from claimtrack.services import claims, review
 
@@ -40,7 +44,11 @@ def verdict_status(
         list[str], typer.Argument(metavar="ID", help="Verdict ids (one or more).")
     ],
 ) -> None:
-    """Move verdicts through review: draft → in-review → published (or back)."""
+    """Move verdicts through review: draft → in-review → published (or back).
+
+    Examples:
+        claimtrack verdict status published v-9k2m1xab4c5d
+    """
     from claimtrack.services import review, verdicts
 
     with command_session(ctx) as session:
