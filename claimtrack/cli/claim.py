@@ -18,6 +18,7 @@ from claimtrack.cli._common import (
 )
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import OutputFormat, ReviewStatus
+from claimtrack.core.wording import plural
 
 if TYPE_CHECKING:
     from claimtrack.core.views import ClaimView
@@ -254,9 +255,12 @@ def merge(
         result = merges.merge_by_id(session, keep, drop)
     emit(result.keep)
     say(
-        f"Merged {result.drop} into {result.keep}: moved {result.appearances} appearance(s), "
-        f"{result.links} link(s), {result.verdicts} verdict(s), {result.tags} tag(s)"
-        + (f"; dropped {result.links_dropped} duplicate link(s)" if result.links_dropped else "")
+        f"Merged {result.drop} into {result.keep}: moved "
+        f"{plural(result.appearances, 'appearance')}, "
+        f"{plural(result.links, 'link')}, {plural(result.verdicts, 'verdict')}, "
+        f"{plural(result.tags, 'tag')}"
+        + (f"; dropped {plural(result.links_dropped, 'duplicate link')}" if result.links_dropped
+           else "")
         + f". {result.drop} now leads to {result.keep}."
     )
 

@@ -9,6 +9,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import plural
 
 TABLE_TEXT = 50
 
@@ -47,7 +48,8 @@ def dedupe(
             result = dedupe_service.dedupe(session, threshold=threshold,
                                            logged_since=logged_since, progress=advance)
     emit("\n".join(str(link_id) for link_id in result.link_ids))
-    say(f"Scanned {result.scanned} claim(s); recorded {result.suggested} new suggestion(s)."
+    say(f"Scanned {plural(result.scanned, 'claim')}; recorded "
+        f"{plural(result.suggested, 'new suggestion')}."
         + (" Review them with `claimtrack review`." if result.suggested else ""))
 
 

@@ -10,6 +10,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import plural
 
 if TYPE_CHECKING:
     from claimtrack.extract.model import Suggestion
@@ -75,7 +76,8 @@ def extract(
     ]
     emit_rows(rows, fmt, empty="Nothing to record.")
     added = sum(r.status == "added" for r in recorded)
-    say(f"Recorded {added} new claim(s) from {source}; {len(recorded) - added} already recorded.")
+    say(f"Recorded {plural(added, 'new claim')} from {source}; {len(recorded) - added} already "
+        "recorded.")
 
 
 def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: str | None,

@@ -8,6 +8,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import plural
 
 
 def history(
@@ -91,6 +92,6 @@ def restore(
         recorded = f"{result.entry.at:%Y-%m-%d %H:%M:%S} UTC by {result.entry.user_name}"
     emit(restored)
     what = "Re-created" if result.recreated else "Restored"
-    extra = (f", with {result.links} link(s) and {result.verdicts} verdict(s)"
+    extra = (f", with {plural(result.links, 'link')} and {plural(result.verdicts, 'verdict')}"
              if result.recreated else "")
     say(f"{what} claim {restored} as recorded {recorded}{extra}.")

@@ -8,6 +8,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
 from claimtrack.core.enums import OutputFormat, Rating
+from claimtrack.core.wording import plural
 
 app = quiet_typer(
     "Show how verdict labels read as ratings, and add your own.\n\n"
@@ -69,7 +70,7 @@ def add(
         changed = ratings.set_label(session, label, rating, apply=apply)
     say(
         f"'{label.strip()}' now reads as {rating}."
-        + (f" Re-read {changed} verdict(s)." if apply else "")
+        + (f" Re-read {plural(changed, 'verdict')}." if apply else "")
     )
 
 

@@ -8,6 +8,7 @@ import typer
 
 from claimtrack.cli._common import command_session, say
 from claimtrack.core.enums import ReviewStatus
+from claimtrack.core.wording import plural
 
 StatusArg = Annotated[
     ReviewStatus,
@@ -60,6 +61,7 @@ def verdict_status(
 
 def _report(moved: list[str], asked: int, noun: str, status: ReviewStatus) -> None:
     if moved:
-        say(f"Moved {len(moved)} {noun}(s) to {status}: {', '.join(moved)}.")
+        say(f"Moved {plural(len(moved), noun)} to {status}: {', '.join(moved)}.")
     if len(moved) < asked:
-        say(f"{asked - len(moved)} {noun}(s) were already {status}.")
+        already = asked - len(moved)
+        say(f"{plural(already, noun)} {'was' if already == 1 else 'were'} already {status}.")

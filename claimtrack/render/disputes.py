@@ -167,12 +167,17 @@ def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> lis
 def _sources(
     claim: ClaimView, indent: str, skip: frozenset[str] | set[str] = frozenset()
 ) -> list[str]:
-    """Where the claim appeared; sources already shown for the dispute's claim are skipped."""
-    return [
-        f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else "")
-        for a in claim.sources
-        if a.url not in skip
-    ]
+    """Where the claim appeared, each with the passage quoted there (``--quote``); a source
+    already shown for the dispute's claim is not named again, its quote still is."""
+    lines: list[str] = []
+    for a in claim.sources:
+        if a.url not in skip:
+            lines.append(f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else ""))
+        if a.quote:
+            label = "quote: " if a.url not in skip else "quote (same source): "
+            lines += textwrap.wrap(f"{label}“{a.quote}”", WIDTH, initial_indent=indent,
+                                   subsequent_indent=indent + " " * len(label))
+    return lines
 
 
 def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:
