@@ -60,7 +60,8 @@ def import_(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Files or directories to import ('-': stdin)."),
+        typer.Argument(metavar="PATH", help="Files or directories to import ('-': stdin), or "
+                       "http(s) URLs of pages to fetch, archive and import."),
     ],
     fmt: Annotated[
         ImportFormat,
@@ -91,7 +92,10 @@ def import_(
 ) -> None:
     """Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.
 
-    Records already present are matched, not duplicated: importing twice changes nothing.
+    A URL is fetched first (an HTML page: its ClaimReview JSON-LD) and an archived copy of
+    the page is kept with its source (see `claimtrack source show URL`); a failed fetch
+    imports nothing. Records already present are matched, not duplicated: importing twice
+    changes nothing.
     Bad records are skipped and reported (all of them with --rejects) and the rest goes in,
     in one transaction; a claimtrack export goes in whole unless --rejects is given.
     See docs/interop.md.
@@ -100,23 +104,39 @@ def import_(
         claimtrack import fixtures/seed.json
         claimtrack import https://example.org/fact-check --dry-run
     """
+    from claimtrack.cli import _pages
     from claimtrack.cli._progress import progress
-    from claimtrack.interchange.importing import expand_paths, import_files, import_size
+    from claimtrack.fetch import is_web_address
+    from claimtrack.interchange.importing import (
+        expand_paths,
+        import_files,
+        import_page,
+        import_size,
+    )
 
+    addresses = [path for path in paths if is_web_address(path)]
+    pages = [(address, _pages.fetch(address)) for address in addresses]  # before the transaction
+    local = [path for path in paths if not is_web_address(path)]
     try:
         sink = rejects.open("w", encoding="utf-8") if rejects else None
     except OSError as error:
         fail(f"Cannot write {rejects}: {error.strerror}. Choose another --rejects path.")
+    results: list[ImportResult] = []
     try:
         with command_session(ctx, commit=not dry_run) as session:
-            files = expand_paths(paths)
-            with progress(import_size(files), "Importing", in_bytes=True) as update:
-                result = import_files(session, files, fmt=fmt, strict=strict, rejects=sink,
-                                      on_progress=update)
+            if local:
+                files = expand_paths(local)
+                with progress(import_size(files), "Importing", in_bytes=True) as update:
+                    results.append(import_files(session, files, fmt=fmt, strict=strict,
+                                                rejects=sink, on_progress=update))
+            for address, page in pages:
+                _pages.archive(session, address, page)
+                results.append(import_page(session, page, fmt=fmt, strict=strict, rejects=sink))
     finally:
         if sink is not None:
             sink.close()
-    _report(result, rejects, verb="Dry run, nothing written" if dry_run else "Imported")
+    for result in results:
+        _report(result, rejects, verb="Dry run, nothing written" if dry_run else "Imported")
 
 
 def _report(result: ImportResult, rejects: Path | None, *, verb: str) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli import _pages
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
 from claimtrack.core.enums import OutputFormat
 
@@ -44,8 +45,15 @@ def add(
     published: PublishedOption = None,
     archive_url: ArchiveOption = None,
     retrieved: RetrievedOption = None,
+    fetch: Annotated[
+        bool,
+        typer.Option("--fetch", help="Fetch the page now and keep an archived copy (the HTML as "
+                     "received, with when, the final URL, HTTP status and SHA-256)."),
+    ] = False,
 ) -> None:
     """Add a source. Prints its normalised URL.
+
+    With --fetch the page is fetched first; if that fails, nothing is added.
 
     Examples:
         claimtrack source add https://example.com/article --title 'Lavrov dismisses it' --outlet AP
@@ -53,10 +61,13 @@ def add(
     """
     from claimtrack.services import sources
 
+    page = _pages.fetch(url) if fetch else None
     with command_session(ctx) as session:
         source = sources.add_source(
             session, url, _fields(title, outlet, published, archive_url, retrieved)
         )
+        if page is not None:
+            _pages.archive(session, source.url, page)
     emit(source.url)
     say(f"Added source {source.url}.")
 
@@ -126,6 +137,29 @@ def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE
     emit(SOURCE[fmt](details))
     if not details.claims:
         say("No claims appear in this source yet.")
+    if details.archives:
+        latest = details.archives[0]
+        say(f"Archived {len(details.archives)} time{'s' if len(details.archives) > 1 else ''}; "
+            f"last on {latest.retrieved_at:%Y-%m-%d %H:%M} UTC (HTTP {latest.status}).")
+    else:
+        say(f"No archived copy; keep one with `claimtrack source archive {details.source.url}`.")
+
+
+@app.command("archive")
+def archive(ctx: typer.Context, url: UrlArg) -> None:
+    """Fetch the page again and keep an archived copy of it (earlier copies are kept).
+
+    The copy holds the HTML as received, when it was fetched, the final URL after redirects,
+    the HTTP status, the content type and the SHA-256 of the body, so the evidence survives
+    the page's deletion. A new URL becomes a source. See docs/archives.md.
+
+    Examples:
+        claimtrack source archive https://example.com/article
+        claimtrack source show https://example.com/article
+    """
+    page = _pages.fetch(url)
+    with command_session(ctx) as session:
+        _pages.archive(session, url, page)
 
 
 def _fields(
