@@ -95,6 +95,11 @@ LazyGroup.ENTRIES = [
         "backup:restore",
         "Restore a backup into an empty database (refused if the database holds any data).",
     ),
+    Entry(
+        "datasette-metadata",
+        "datasette:datasette_metadata",
+        "Write Datasette metadata for a claimtrack SQLite file: titles, facets, search, queries.",
+    ),
     Entry("db", "db:app", "Check the database and its schema version (for operators)."),
 ]
 
