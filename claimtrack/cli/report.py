@@ -9,7 +9,7 @@ import typer
 from claimtrack.cli._common import PublishedOnly, command_session, quiet_typer
 from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
-from claimtrack.core.enums import DocumentFormat
+from claimtrack.core.enums import DocumentFormat, GroupBy
 
 app = quiet_typer(
     "Write reports on disputes for editors and readers.\n\n"
@@ -54,6 +54,12 @@ def contested(
         int, typer.Option("--limit", min=0, help="At most this many disputes (0: all).")
     ] = 0,
     published_only: PublishedOnly = False,
+    group_by: Annotated[
+        GroupBy | None,
+        typer.Option("--group-by", case_sensitive=False, show_default=False,
+                     help="Group the disputes by the claim's tag (a claim with two tags is "
+                     "under both) or its speaker."),
+    ] = None,
     fmt: DocumentFormatOption = DocumentFormat.TABLE,
     output: OutputFileOption = None,
 ) -> None:
@@ -76,7 +82,7 @@ def contested(
     with command_session(ctx, write=False) as session:
         found = report(session, where=claim_filter(speaker, tag, since, until), limit=limit or None)
     deliver(
-        CONTESTED[fmt](ContestedReport(found, filters)),
+        CONTESTED[fmt](ContestedReport(found, filters, group_by)),
         output,
         description=f"the contested report ({plural(len(found), 'dispute')})",
     )

@@ -110,7 +110,8 @@ def test_show_as_a_page_and_as_markdown(seeded: Cli) -> None:
     assert headings == ["Denied by (1)", "Supported by (1)"]
     assert "Russia has no plans to attack its neighbor." in card.all_text()
     markdown = seeded.ok("show", "c-seed00000003", "--format", "markdown").stdout
-    assert markdown.startswith("# Government of Ukraine: Russia could attack Ukraine")
+    # The headline is the claim's own words (shortened), not its summary's paraphrase.
+    assert markdown.startswith("# Government of Ukraine: Russia could launch an attack from ")
     assert "| denied by" in markdown and "| supported by" in markdown
 
 
