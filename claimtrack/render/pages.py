@@ -51,7 +51,7 @@ def contested_page(
         groups=sections,
         disputes=disputes,
         grouped_by=grouped_by.value if grouped_by else None,
-        on_page={d.claim.id for d in disputes},
+        on_page=_cards(sections),
         filters=used_filters(filters),
     )
 
@@ -59,7 +59,22 @@ def contested_page(
 def dispute_page(dispute: Dispute) -> str:
     """One claim's dispute as a standalone page."""
     return _page("dispute.html.j2", title=f"Dispute {dispute.claim.id}", dispute=dispute,
-                 on_page={dispute.claim.id})
+                 on_page=_cards([("", [(1, dispute, dispute.claim.id)])]))
+
+
+def _cards(sections: Sequence[tuple[str, Sequence[tuple[int, Dispute, str]]]]) -> dict[str, str]:
+    """Each claim shown on the page and the anchor of the card it is best read in: its own
+    dispute's card, else the first card that shows it (as a response or supporter)."""
+    found: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for _name, entries in sections:
+        for _rank, dispute, anchor in entries:
+            found.setdefault(dispute.claim.id, anchor)
+            for response in dispute.responses:
+                shown.setdefault(response.claim.id, anchor)
+                for supporter in response.supporters:
+                    shown.setdefault(supporter.claim.id, anchor)
+    return {**shown, **found}
 
 
 def is_web_url(value: object) -> bool:
