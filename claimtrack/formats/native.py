@@ -210,7 +210,8 @@ class _Reader:
         except ValueError:
             choices = [member.value for member in enum]
             raise InvalidInput(
-                f"{self.where}: '{key}': {values.not_a_choice(value, choices)}"
+                f"{self.where}: '{key}' is {value!r}; use one of {', '.join(choices)}."
+                + values.did_you_mean(value, choices)
             ) from None
 
     def reject_unknown(self) -> None:
