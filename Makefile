@@ -24,6 +24,10 @@ demo: $(VENV)/.installed
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/claimtrack --db $(DEMO_DB) import fixtures/seed.json
 	$(BIN)/claimtrack --db $(DEMO_DB) report contested
+	@echo
+	@echo "claimtrack is installed in $(VENV)/. To use it in this shell (or any new one), run:"
+	@echo "    . $(VENV)/bin/activate"
+	@echo "then follow the tour in README.md (claimtrack --help lists every command)."
 
 # SQLite always; PostgreSQL too when CLAIMTRACK_TEST_DATABASE_URL is set (then it must be reachable).
 test: test-sqlite test-postgresql

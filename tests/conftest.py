@@ -186,6 +186,15 @@ def _empty_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterato
 
 
 @pytest.fixture
+def site() -> Iterator[Any]:
+    """A local web site on 127.0.0.1 (tests.helpers.web): pages to fetch without the network."""
+    from tests.helpers.web import local_site
+
+    with local_site() as running:
+        yield running
+
+
+@pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on a migrated, empty database."""
     engine = make_engine(database_url)

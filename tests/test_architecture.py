@@ -15,7 +15,7 @@ PACKAGE = ROOT / "claimtrack"
 LAYERS = [
     ("core",),
     ("models",),
-    ("formats", "extract"),
+    ("formats", "extract", "fetch"),
     ("store",),
     ("services",),
     ("interchange",),

@@ -21,25 +21,38 @@ LazyGroup.ENTRIES = [
     Entry("init", "db:init", "Create the database or upgrade it to this version's schema."),
     Entry("claim", "claim:app", "Log, list, edit and remove claims."),
     Entry("link", "link:app", "Link claims: denies, contradicts, evades, supports…"),
-    Entry("verdict", "verdict:app", "Fact-checkers' verdicts on claims."),
-    Entry("actor", "actor:app", "People, organisations, governments and media."),
-    Entry("source", "source:app", "Articles and pages where claims appear."),
-    Entry("appearance", "appearance:app", "Where a claim was seen, quote verbatim."),
+    Entry("verdict", "verdict:app", "Record fact-checkers' verdicts on claims."),
+    Entry(
+        "actor",
+        "actor:app",
+        "Keep the people, organisations, governments and media who make and review claims.",
+    ),
+    Entry(
+        "source",
+        "source:app",
+        "Keep the articles and pages where claims appear, with archived copies.",
+    ),
+    Entry(
+        "appearance",
+        "appearance:app",
+        "Record where a claim was seen, with the passage quoted verbatim.",
+    ),
     Entry("show", "report:show", "Show a claim's dispute as a tree (or a page: --format html)."),
-    Entry("report", "report:app", "Reports for editors and readers."),
+    Entry("report", "report:app", "Write reports on disputes for editors and readers."),
     Entry("graph", "graph:graph", "Draw the dispute graph as DOT, Mermaid or GraphML."),
     Entry(
-        "timeline", "timeline:timeline", "When a claim and its responses first appeared, and where."
+        "timeline", "timeline:timeline",
+        "Show when a claim and its responses first appeared, and where."
     ),
     Entry(
         "search",
         "search:search",
-        "Full-text search over claim texts, summaries and quotes, most relevant first.",
+        "Search claim texts, summaries and quotes for words, most relevant first.",
     ),
     Entry(
         "match",
         "search:match",
-        "Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.",
+        "Find the claims most likely to be the same claim as a text (have we seen this?).",
     ),
     Entry(
         "dedupe",
@@ -66,7 +79,7 @@ LazyGroup.ENTRIES = [
         "exchange:export",
         "Export the database (or the claims the filters select) for another tool or a backup.",
     ),
-    Entry("ratings", "ratings:app", "How verdict labels read as ratings; add your own."),
+    Entry("ratings", "ratings:app", "Show how verdict labels read as ratings, and add your own."),
     Entry(
         "history",
         "history:history",
@@ -82,7 +95,12 @@ LazyGroup.ENTRIES = [
         "backup:restore",
         "Restore a backup into an empty database (refused if the database holds any data).",
     ),
-    Entry("db", "db:app", "Schema version and checks, for operators."),
+    Entry(
+        "datasette-metadata",
+        "datasette:datasette_metadata",
+        "Write Datasette metadata for a claimtrack SQLite file: titles, facets, search, queries.",
+    ),
+    Entry("db", "db:app", "Check the database and its schema version (for operators)."),
 ]
 
 app = typer.Typer(
@@ -95,7 +113,8 @@ app = typer.Typer(
         "`claimtrack link add`, and see what is disputed with `claimtrack report contested`."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh and fish (and PowerShell).
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -126,8 +145,9 @@ def main_callback(
         typer.Option(
             "--user",
             metavar="NAME",
-            help="Who is making changes, for the edit history. Default: $CLAIMTRACK_USER, else "
-            "your login name.",
+            help="Who you are: the name recorded as the author of every change this command "
+            "makes. Default: $CLAIMTRACK_USER, else your login name. (To see someone's changes: "
+            "`claimtrack history --by NAME`.)",
             show_default=False,
         ),
     ] = None,

@@ -43,9 +43,13 @@ PublishedOnly = Annotated[
 
 
 def quiet_typer(help: str | None = None, *, no_args_is_help: bool = True) -> typer.Typer:
-    """A Typer app with claimtrack's settings: plain help text, no completion installer, no
-    pretty tracebacks (errors are `Error:` lines, see command_session)."""
+    """A Typer app with claimtrack's settings: plain help text laid out by claimtrack.cli._policy,
+    no completion installer of its own (the top-level command has it), no pretty tracebacks
+    (errors are `Error:` lines, see command_session)."""
+    from claimtrack.cli._policy import ClaimtrackGroup
+
     return typer.Typer(
+        cls=ClaimtrackGroup,
         help=help,
         no_args_is_help=no_args_is_help,
         add_completion=False,
@@ -76,7 +80,8 @@ def database_url(ctx: typer.Context) -> str:
 @contextmanager
 def database_errors(url: str) -> Iterator[None]:
     """Turn library and driver errors into ``Error: …`` + exit 1."""
-    from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 
     from claimtrack.core.errors import ClaimtrackError
 
@@ -90,10 +95,12 @@ def database_errors(url: str) -> Iterator[None]:
             f"same time): {error.orig}. Nothing was written; check and run the command again."
         )
     except OperationalError as error:
-        fail(
-            f"Cannot use the database at {_safe(url)}: {error.orig}. Check --db or "
-            "CLAIMTRACK_DATABASE_URL, and that the server is running."
-        )
+        fail(_unusable(url, error.orig))
+    except DatabaseError as error:
+        if make_url(url).get_backend_name() != "sqlite":
+            fail(f"The database refused the command: {_clause(error.orig)} Nothing was written.")
+        fail(f"{make_url(url).database} is not a SQLite database: {_clause(error.orig)} "
+             "Check the path in --db or CLAIMTRACK_DATABASE_URL.")
     except SQLAlchemyError as error:
         fail(f"The database refused the command: {error}. Nothing was written.")
     except UnicodeEncodeError:
@@ -152,6 +159,34 @@ def command_name(ctx: typer.Context) -> str:
         names.append(current.info_name or "")
         current = current.parent
     return " ".join(reversed(names))
+
+
+def _unusable(url: str, reason: object) -> str:
+    """Why the database cannot be used, and what to check: for a SQLite file its folder and
+    the file; for a server, that it is running."""
+    from pathlib import Path
+
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return (f"Cannot use the database at {_safe(url)}: {_clause(reason)} Check --db or "
+                "CLAIMTRACK_DATABASE_URL, and that the server is running and reachable.")
+    database = parsed.database or ""
+    folder = Path(database).expanduser().absolute().parent
+    if database and not folder.is_dir():
+        return (f"The folder {folder} does not exist, so the SQLite database {database} cannot "
+                "be created there. Create the folder (mkdir -p), or choose another path with "
+                "--db or CLAIMTRACK_DATABASE_URL.")
+    return (f"Cannot use the SQLite database {database}: {_clause(reason)} Check that the path "
+            "in --db or CLAIMTRACK_DATABASE_URL is a claimtrack database file you may read and "
+            "write.")
+
+
+def _clause(reason: object) -> str:
+    """A driver's message as one sentence ending in a full stop."""
+    text = " ".join(str(reason).split())
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def _safe(url: str) -> str:

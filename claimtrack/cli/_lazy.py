@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand
 
 from claimtrack.cli._common import quiet_typer
+from claimtrack.cli._policy import ClaimtrackCommand, ClaimtrackGroup
 
 # Typer's Click is private (typer._click, see STYLE.md): its classes are not named here.
 Command = Any
@@ -38,13 +39,24 @@ class Entry:
         module = importlib.import_module(f"claimtrack.cli.{module_name}")
         found = getattr(module, attribute)
         if isinstance(found, typer.Typer):
+            _adopt(found)
             command: Command = typer.main.get_group(found)
         else:
             single = quiet_typer()
-            single.command(self.name)(found)
+            single.command(self.name, cls=ClaimtrackCommand)(found)
             command = typer.main.get_command(single)
         command.name = self.name
         return command
+
+
+def _adopt(noun: typer.Typer) -> None:
+    """Build the noun's commands with claimtrack's command class (claimtrack.cli._policy)."""
+    for info in noun.registered_commands:
+        if info.cls in (None, TyperCommand):  # Typer fills in its own class when none is given
+            info.cls = ClaimtrackCommand
+    for group in noun.registered_groups:
+        if group.typer_instance is not None:
+            _adopt(group.typer_instance)
 
 
 class LazyCommands(MutableMapping[str, Command]):
@@ -76,7 +88,7 @@ class LazyCommands(MutableMapping[str, Command]):
         return len(set(self.entries) | set(self.loaded))
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(ClaimtrackGroup):
     """The top-level group; ``ENTRIES`` is set by claimtrack.cli."""
 
     ENTRIES: ClassVar[list[Entry]] = []

@@ -12,7 +12,12 @@ from claimtrack.core.enums import ActorKind, OutputFormat
 if TYPE_CHECKING:
     from claimtrack.core.views import ActorView
 
-app = quiet_typer("People, organisations, governments and media.")
+app = quiet_typer(
+    "Keep the people, organisations, governments and media who make and review claims.\n\n"
+    "Examples:\n"
+    "  claimtrack actor edit 'Sergey Lavrov' --kind person --alias 'Sergei Lavrov'\n"
+    "  claimtrack actor record 'Sergey Lavrov'\n",
+)
 
 NameArg = Annotated[
     str, typer.Argument(metavar="NAME", help="The actor's name or one of its aliases (any case).")
@@ -37,7 +42,11 @@ def add(
     alias: AliasOption = None,
     description: DescriptionOption = None,
 ) -> None:
-    """Add a person, organisation, government or media outlet. Prints its name."""
+    """Add a person, organisation, government or media outlet. Prints its name.
+
+    Examples:
+        claimtrack actor add 'Sergey Lavrov' --kind person --description 'Russian foreign minister'
+    """
     from claimtrack.services import actors
 
     with command_session(ctx) as session:
@@ -56,7 +65,11 @@ def add(
 def list_(
     ctx: typer.Context, kind: KindOption = None, fmt: FormatOption = OutputFormat.TABLE
 ) -> None:
-    """List actors with how many claims each made."""
+    """List actors with how many claims each made.
+
+    Examples:
+        claimtrack actor list --kind government
+    """
     from claimtrack.services import actors
 
     with command_session(ctx, write=False) as session:
@@ -67,7 +80,11 @@ def list_(
 
 @app.command("show")
 def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Show one actor, found by name or alias."""
+    """Show one actor, found by name or alias.
+
+    Examples:
+        claimtrack actor show 'Sergei Lavrov'
+    """
     from claimtrack.services import actors
 
     with command_session(ctx, write=False) as session:
@@ -77,7 +94,12 @@ def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TAB
 
 @app.command("record")
 def record(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """A speaker's track record: claims made, how many contested, by whom, verdicts."""
+    """Show a speaker's track record: claims made, how many contested, by whom, verdicts.
+
+    Examples:
+        claimtrack actor record 'Sergey Lavrov'
+        claimtrack actor record 'White House' --format markdown
+    """
     from claimtrack.render.track_record import RECORD
     from claimtrack.services.track_record import speaker_record
 
@@ -100,7 +122,12 @@ def edit(
         list[str] | None, typer.Option("--remove-alias", help="Drop an alias (repeatable).")
     ] = None,
 ) -> None:
-    """Rename an actor or change its kind, description or aliases."""
+    """Rename an actor or change its kind, description or aliases.
+
+    Examples:
+        claimtrack actor edit 'Sergey Lavrov' --kind person --alias 'Sergei Lavrov'
+        claimtrack actor edit 'White House' --name 'The White House'
+    """
     from claimtrack.services import actors
 
     with command_session(ctx) as session:
@@ -118,7 +145,11 @@ def edit(
 
 @app.command("rm")
 def remove(ctx: typer.Context, name: NameArg) -> None:
-    """Delete an actor who is nobody's speaker or reviewer."""
+    """Delete an actor who is nobody's speaker or reviewer.
+
+    Examples:
+        claimtrack actor rm 'Misspelt Name'
+    """
     from claimtrack.services import actors
 
     with command_session(ctx) as session:

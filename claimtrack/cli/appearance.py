@@ -9,7 +9,12 @@ import typer
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
 from claimtrack.core.enums import OutputFormat
 
-app = quiet_typer("Where a claim was seen, quote verbatim.")
+app = quiet_typer(
+    "Record where a claim was seen, with the passage quoted verbatim.\n\n"
+    "Examples:\n"
+    "  claimtrack appearance add c-7f3a https://example.com/a --quote 'false flag'\n"
+    "  claimtrack appearance list c-7f3a\n",
+)
 
 ClaimArg = Annotated[
     str, typer.Argument(metavar="CLAIM", help="Claim id (a unique prefix will do).")
@@ -29,7 +34,11 @@ def add(
         str | None, typer.Option("--seen", help="When you saw it there, YYYY-MM-DD.")
     ] = None,
 ) -> None:
-    """Record that a claim appears in a source (updates the quote if already recorded)."""
+    """Record that a claim appears in a source (updates the quote if already recorded).
+
+    Examples:
+        claimtrack appearance add c-7f3a https://example.com/article --quote 'false-flag operation'
+    """
     from claimtrack.services import claims
 
     with command_session(ctx) as session:
@@ -41,7 +50,11 @@ def add(
 
 @app.command("list")
 def list_(ctx: typer.Context, claim_id: ClaimArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """List the sources a claim appeared in."""
+    """List the sources a claim appeared in.
+
+    Examples:
+        claimtrack appearance list c-7f3a
+    """
     from claimtrack.services import claims
 
     with command_session(ctx, write=False) as session:
@@ -62,7 +75,11 @@ def list_(ctx: typer.Context, claim_id: ClaimArg, fmt: FormatOption = OutputForm
 
 @app.command("rm")
 def remove(ctx: typer.Context, claim_id: ClaimArg, url: UrlArg) -> None:
-    """Forget that a claim appeared in a source."""
+    """Forget that a claim appeared in a source.
+
+    Examples:
+        claimtrack appearance rm c-7f3a https://example.com/article
+    """
     from claimtrack.services import claims
 
     with command_session(ctx) as session:

@@ -23,6 +23,10 @@ def backup(
 
     SQLite: a copy made with SQLite's online backup API (a database file). PostgreSQL: every
     row of every table as JSON. Restore it with `claimtrack restore FILE`.
+
+    Examples:
+        claimtrack backup copy.db
+        claimtrack backup team.json --json
     """
     from claimtrack.store.backup import backup as make_backup
 
@@ -39,6 +43,9 @@ def restore(
     """Restore a backup into an empty database (refused if the database holds any data).
 
     A SQLite backup can be restored into SQLite or PostgreSQL, a JSON backup into either.
+
+    Examples:
+        claimtrack --db fresh.db restore copy.db
     """
     from claimtrack.store.backup import restore as restore_backup
 

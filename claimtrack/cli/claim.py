@@ -18,11 +18,17 @@ from claimtrack.cli._common import (
 )
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import OutputFormat, ReviewStatus
+from claimtrack.core.wording import plural
 
 if TYPE_CHECKING:
     from claimtrack.core.views import ClaimView
 
-app = quiet_typer("Log, list, edit and remove claims.")
+app = quiet_typer(
+    "Log, list, edit and remove claims.\n\n"
+    "Examples:\n"
+    "  claimtrack claim add 'It is total disinformation.' --speaker 'Sergey Lavrov'\n"
+    "  claimtrack claim list --speaker 'Sergey Lavrov'\n",
+)
 
 IdArg = Annotated[
     str,
@@ -68,7 +74,12 @@ def add(
         str, typer.Option("--language", help="Language of the text (ISO 639-1).")
     ] = "en",
 ) -> None:
-    """Log a claim. Prints its id alone on stdout: ID=$(claimtrack claim add …)."""
+    """Log a claim. Prints its id alone on stdout: ID=$(claimtrack claim add …).
+
+    Examples:
+        ID=$(claimtrack claim add 'Russia deployed operatives' --speaker 'White House')
+        claimtrack claim add --speaker "Some Blogger" -- '-5% is fake'
+    """
     from claimtrack.services import claims
 
     if text == "-":
@@ -106,7 +117,12 @@ def list_(
     published_only: PublishedOnly = False,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List claims, most recently said first."""
+    """List claims, most recently said first.
+
+    Examples:
+        claimtrack claim list --speaker "Sergey Lavrov" --since 2022-01-01
+        claimtrack claim list --tag ukraine --limit 0 --format csv > claims.csv
+    """
     from claimtrack.services import claims
 
     with command_session(ctx, write=False) as session:
@@ -129,7 +145,12 @@ def list_(
 
 @app.command("show")
 def show(ctx: typer.Context, claim_id: IdArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Show one claim with its sources, links and verdicts."""
+    """Show one claim with its sources, links and verdicts.
+
+    Examples:
+        claimtrack claim show c-7f3a
+        claimtrack claim show c-7f3a --format json
+    """
     from claimtrack.services import claims
 
     with command_session(ctx, write=False) as session:
@@ -153,7 +174,12 @@ def edit(
         list[str] | None, typer.Option("--untag", help="Remove a tag (repeatable).")
     ] = None,
 ) -> None:
-    """Change a claim. An empty value ('') clears speaker, date, summary or language."""
+    """Change a claim. An empty value ('') clears speaker, date, summary or language.
+
+    Examples:
+        claimtrack claim edit c-7f3a --summary 'False-flag claim' --tag ukraine
+        claimtrack claim edit c-7f3a --date ''
+    """
     from claimtrack.services import claims
 
     with command_session(ctx) as session:
@@ -179,7 +205,12 @@ def remove(
         bool, typer.Option("--cascade", help="Also delete its links and verdicts.")
     ] = False,
 ) -> None:
-    """Delete a claim (refused while links or verdicts refer to it, unless --cascade)."""
+    """Delete a claim (refused while links or verdicts refer to it, unless --cascade).
+
+    Examples:
+        claimtrack claim rm c-7f3a
+        claimtrack claim rm c-7f3a --cascade
+    """
     from claimtrack.services import claims
 
     with command_session(ctx) as session:
@@ -214,6 +245,9 @@ def merge(
 
     DROP's appearances, links, verdicts and tags move to KEEP; DROP's id keeps working and
     leads to KEEP. Links that would duplicate KEEP's or link KEEP to itself are dropped.
+
+    Examples:
+        claimtrack claim merge c-7f3a c-9k2m
     """
     from claimtrack.services import merges
 
@@ -221,9 +255,12 @@ def merge(
         result = merges.merge_by_id(session, keep, drop)
     emit(result.keep)
     say(
-        f"Merged {result.drop} into {result.keep}: moved {result.appearances} appearance(s), "
-        f"{result.links} link(s), {result.verdicts} verdict(s), {result.tags} tag(s)"
-        + (f"; dropped {result.links_dropped} duplicate link(s)" if result.links_dropped else "")
+        f"Merged {result.drop} into {result.keep}: moved "
+        f"{plural(result.appearances, 'appearance')}, "
+        f"{plural(result.links, 'link')}, {plural(result.verdicts, 'verdict')}, "
+        f"{plural(result.tags, 'tag')}"
+        + (f"; dropped {plural(result.links_dropped, 'duplicate link')}" if result.links_dropped
+           else "")
         + f". {result.drop} now leads to {result.keep}."
     )
 

@@ -12,13 +12,22 @@ from claimtrack.core.enums import OutputFormat
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-app = quiet_typer("Schema version and checks, for operators.")
+app = quiet_typer(
+    "Check the database and its schema version (for operators).\n\n"
+    "Examples:\n"
+    "  claimtrack db current\n"
+    "  claimtrack db check\n",
+)
 
 
 def init(ctx: typer.Context) -> None:
     """Create the database or upgrade it to this version's schema.
 
     A SQLite file that already has tables is backed up first. Safe to run again.
+
+    Examples:
+        claimtrack init
+        claimtrack --db team.db init
     """
     from claimtrack.store import migrate
 
@@ -41,13 +50,21 @@ def init(ctx: typer.Context) -> None:
 
 @app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
-    """Upgrade the schema to this version of claimtrack (same as `claimtrack init`)."""
+    """Upgrade the schema to this version of claimtrack (same as `claimtrack init`).
+
+    Examples:
+        claimtrack db upgrade
+    """
     init(ctx)
 
 
 @app.command("current")
 def current(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Show the database's schema revision and whether it is up to date."""
+    """Show the database's schema revision and whether it is up to date.
+
+    Examples:
+        claimtrack db current --format json
+    """
     emit_rows([_status(ctx)], fmt, empty="")
 
 
@@ -64,6 +81,10 @@ def check(
 
     Schema version and drift, SQLite's integrity check, foreign keys (orphan rows), the
     contested counters and actor names, plus any check a plug-in registered.
+
+    Examples:
+        claimtrack db check
+        claimtrack db check --repair
     """
     from claimtrack.services import integrity
     from claimtrack.store import migrate

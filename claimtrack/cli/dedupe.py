@@ -9,6 +9,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import plural
 
 TABLE_TEXT = 50
 
@@ -32,6 +33,10 @@ def dedupe(
     `claimtrack link confirm ID`, `link reject ID` or `claim merge KEEP DROP`. Pairs already
     linked (a rejected suggestion included) are never suggested; nor are claims under 8 words,
     or a negated claim and one that is not.
+
+    Examples:
+        claimtrack dedupe
+        claimtrack dedupe --threshold 0.9
     """
     from claimtrack.cli._progress import progress
     from claimtrack.services import dedupe as dedupe_service
@@ -43,7 +48,8 @@ def dedupe(
             result = dedupe_service.dedupe(session, threshold=threshold,
                                            logged_since=logged_since, progress=advance)
     emit("\n".join(str(link_id) for link_id in result.link_ids))
-    say(f"Scanned {result.scanned} claim(s); recorded {result.suggested} new suggestion(s)."
+    say(f"Scanned {plural(result.scanned, 'claim')}; recorded "
+        f"{plural(result.suggested, 'new suggestion')}."
         + (" Review them with `claimtrack review`." if result.suggested else ""))
 
 
@@ -52,7 +58,12 @@ def review(
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List suggested duplicates waiting for a decision, the most likely first."""
+    """List suggested duplicates waiting for a decision, the most likely first.
+
+    Examples:
+        claimtrack review
+        claimtrack link confirm 12
+    """
     from claimtrack.render.wording import brief
     from claimtrack.services import dedupe as dedupe_service
 

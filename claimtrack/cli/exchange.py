@@ -46,6 +46,10 @@ def export(
     """Export the database (or the claims the filters select) for another tool or a backup.
 
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
+
+    Examples:
+        claimtrack export -o everything.json
+        claimtrack export --format csv --speaker 'Sergey Lavrov' -o lavrov.csv
     """
     from claimtrack.interchange.export import write_export
 
@@ -60,7 +64,8 @@ def import_(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Files or directories to import ('-': stdin)."),
+        typer.Argument(metavar="PATH", help="Files or directories to import ('-': stdin), or "
+                       "http(s) URLs of pages to fetch, archive and import."),
     ],
     fmt: Annotated[
         ImportFormat,
@@ -91,32 +96,56 @@ def import_(
 ) -> None:
     """Import claimtrack JSON, ClaimReview JSON-LD (also in HTML pages), CSV or JSON Lines.
 
-    Records already present are matched, not duplicated: importing twice changes nothing.
+    A URL is fetched first (an HTML page: its ClaimReview JSON-LD) and an archived copy of
+    the page is kept with its source (see `claimtrack source show URL`); a failed fetch
+    imports nothing. Records already present are matched, not duplicated: importing twice
+    changes nothing.
     Bad records are skipped and reported (all of them with --rejects) and the rest goes in,
     in one transaction; a claimtrack export goes in whole unless --rejects is given.
     See docs/interop.md.
+
+    Examples:
+        claimtrack import fixtures/seed.json
+        claimtrack import https://example.org/fact-check --dry-run
     """
+    from claimtrack.cli import _pages
     from claimtrack.cli._progress import progress
     from claimtrack.core.errors import InvalidInput
-    from claimtrack.interchange.importing import expand_paths, import_files, import_size
+    from claimtrack.fetch import is_web_address
+    from claimtrack.interchange.importing import (
+        expand_paths,
+        import_files,
+        import_page,
+        import_size,
+    )
 
+    addresses = [path for path in paths if is_web_address(path)]
+    pages = [(address, _pages.fetch(address)) for address in addresses]  # before the transaction
+    local = [path for path in paths if not is_web_address(path)]
     try:
         sink = rejects.open("w", encoding="utf-8") if rejects else None
     except OSError as error:
         fail(f"Cannot write {rejects}: {error.strerror}. Choose another --rejects path.")
+    results: list[ImportResult] = []
     try:
         with command_session(ctx, commit=not dry_run) as session:
-            files = expand_paths(paths)
-            with progress(import_size(files), "Importing", in_bytes=True) as update:
-                result = import_files(session, files, fmt=fmt, strict=strict, rejects=sink,
-                                      on_progress=update)
-            if result.summary.rejected and not result.summary.accepted:
-                raise InvalidInput(_nothing_imported(result))  # rolls the transaction back
+            if local:
+                files = expand_paths(local)
+                with progress(import_size(files), "Importing", in_bytes=True) as update:
+                    results.append(import_files(session, files, fmt=fmt, strict=strict,
+                                                rejects=sink, on_progress=update))
+            for address, page in pages:
+                _pages.archive(session, address, page)
+                results.append(import_page(session, page, fmt=fmt, strict=strict, rejects=sink))
+            rejected = sum(result.summary.rejected for result in results)
+            if rejected and not sum(result.summary.accepted for result in results):
+                raise InvalidInput(_nothing_imported(results))  # rolls the transaction back
     finally:
         if sink is not None:
             sink.close()
-    _report(result, rejects, dry_run=dry_run)
-    if result.summary.rejected:
+    for result in results:
+        _report(result, rejects, dry_run=dry_run)
+    if rejected:
         raise typer.Exit(PARTLY_IMPORTED)
 
 
@@ -141,10 +170,11 @@ def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> Non
     say(f"{verb} {where}: {summary.line()}{kept}.")
 
 
-def _nothing_imported(result: ImportResult) -> str:
-    first = result.rejections[0] if result.rejections else None
+def _nothing_imported(results: list[ImportResult]) -> str:
+    rejections = [rejection for result in results for rejection in result.rejections]
+    first = rejections[0] if rejections else None
     reason = f" (first: {first.where}: {first.reason})" if first else ""
-    count = result.summary.rejected
+    count = sum(result.summary.rejected for result in results)
     what = "the only record was" if count == 1 else f"all {count} records were"
     return (
         f"Nothing was imported: {what} rejected{reason}. Fix them and import again; "

@@ -10,6 +10,7 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import plural
 
 if TYPE_CHECKING:
     from claimtrack.extract.model import Suggestion
@@ -21,13 +22,15 @@ COLUMNS = ["id", "speaker", "kind", "verb", "text", "responds_to", "confidence",
 
 def extract(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="FILE|-", help="A plain-text article (UTF-8); "
-                                        "'-' reads standard input.")],
+    file: Annotated[str, typer.Argument(
+        metavar="ARTICLE", help="A plain-text article file (UTF-8), '-' for standard input, or "
+        "an http(s) URL: the page is fetched, archived with its source, and its text read.")],
     fmt: FormatOption = OutputFormat.TABLE,
     apply: Annotated[bool, typer.Option("--apply", help="Record the accepted suggestions "
                                         "(needs --source and --accept or --all).")] = False,
     source: Annotated[str | None, typer.Option("--source", metavar="URL", help="Where the "
-                                               "article was published (with --apply).")] = None,
+                                               "article was published (with --apply; default "
+                                               "for a fetched page: its URL).")] = None,
     accept: Annotated[list[str] | None, typer.Option("--accept", metavar="IDS", help="Suggestions "
                                                      "to record, e.g. s1,s3 (repeatable).")] = None,
     accept_all: Annotated[bool, typer.Option("--all", help="Record every suggestion.")] = False,
@@ -38,13 +41,30 @@ def extract(
     """Suggest the claims, counter-claims, denials and non-denials of an article.
 
     Prints each attributed assertion with its speaker, kind, verb, words, offsets and the
-    suggestion (or recorded claim) it answers. Nothing is written without --apply; with it,
-    the accepted suggestions become claims quoted from --source, linked to what they answer
-    (denial: denies, counter-claim: contradicts, non-denial: evades, else responds_to), in one
-    transaction. Applying the same article again adds nothing.
+    suggestion (or recorded claim) it answers. Nothing is written without --apply (but for
+    the archived copy of a page given by URL); with it, the accepted suggestions become claims
+    quoted from --source, linked to what they answer (denial: denies, counter-claim:
+    contradicts, non-denial: evades, else responds_to), in one transaction. Applying the same
+    article again adds nothing.
+
+    Examples:
+        claimtrack extract article.txt
+        claimtrack extract https://example.com/article --apply --all
     """
+    from claimtrack.cli import _pages
+    from claimtrack.fetch import is_web_address
+
+    page = None
+    if is_web_address(file):
+        source = source or (file if apply else None)
     wanted = _accepted(accept, accept_all, apply, source, no_db)
-    text = _read(file)
+    if is_web_address(file):
+        from claimtrack.formats.html_text import article_text
+
+        page = _pages.fetch(file)
+        text = article_text(page.body, page.charset)
+    else:
+        text = _read(file)
     from claimtrack.extract import extract as suggest
 
     suggestions = suggest(text)
@@ -53,7 +73,9 @@ def extract(
         return
     from claimtrack.services import extraction
 
-    with command_session(ctx, write=apply) as session:
+    with command_session(ctx, write=apply or page is not None) as session:
+        if page is not None:
+            _pages.archive(session, file, page)
         suggestions = extraction.resolve(session, suggestions)
         if not apply:
             recorded: list[Recorded] = []
@@ -71,7 +93,8 @@ def extract(
     ]
     emit_rows(rows, fmt, empty="Nothing to record.")
     added = sum(r.status == "added" for r in recorded)
-    say(f"Recorded {added} new claim(s) from {source}; {len(recorded) - added} already recorded.")
+    say(f"Recorded {plural(added, 'new claim')} from {source}; {len(recorded) - added} already "
+        "recorded.")
 
 
 def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: str | None,

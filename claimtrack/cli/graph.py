@@ -33,6 +33,10 @@ def graph(
 
     Claims are nodes (speaker and summary), links are edges styled by relation. Without ID,
     every contested claim's dispute (the filters narrow them as in `report contested`).
+
+    Examples:
+        claimtrack graph --format mermaid
+        claimtrack graph c-7f3a | dot -Tsvg > dispute.svg
     """
     from claimtrack.render.graph import dispute_graph, render_graph
     from claimtrack.services import claims, disputes

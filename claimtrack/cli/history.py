@@ -8,17 +8,23 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import plural
 
 
 def history(
     ctx: typer.Context,
     ref: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="A claim id (its changes, its verdicts' and the links "
+        typer.Argument(metavar="ID", help="A claim id (its changes, its verdicts' and the links "
                        "touching it), a verdict id, or a link number.", show_default=False),
     ] = None,
-    user: Annotated[
-        str | None, typer.Option("--user", help="Only changes made by this user.")
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Only changes made by this person: the name recorded for them "
+                     "(set with the global `claimtrack --user NAME`, which says who is acting)."),
+    ] = None,
+    old_user_filter: Annotated[
+        str | None, typer.Option("--user", hidden=True, help="The old name of --by.")
     ] = None,
     since: Annotated[
         str | None,
@@ -34,12 +40,17 @@ def history(
     ] = 100,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Show the edit history, newest first: who changed what, when, before and after."""
+    """Show the edit history, newest first: who changed what, when, before and after.
+
+    Examples:
+        claimtrack history c-7f3a
+        claimtrack history --by alice --since 2022-01-01 --entity claim
+    """
     from claimtrack.store.history import changes
 
     with command_session(ctx, write=False) as session:
-        found = changes.history(session, ref, user=user, since=since, entity=entity,
-                                 limit=limit + 1 if limit else None)
+        found = changes.history(session, ref, user=by or old_user_filter, since=since,
+                                 entity=entity, limit=limit + 1 if limit else None)
     if limit and len(found) > limit:
         found = found[:limit]
         say(f"Showing the latest {limit} changes; pass --limit 0 for all.")
@@ -68,6 +79,10 @@ def restore(
     """Restore a deleted or edited claim from its history (tags and appearances included).
 
     A deleted claim also gets back the links and verdicts removed with it.
+
+    Examples:
+        claimtrack history c-7f3a
+        claimtrack claim restore c-7f3a --at 2022-01-17T09:30:00Z
     """
     from claimtrack.services import claim_restore as restoring
 
@@ -77,6 +92,6 @@ def restore(
         recorded = f"{result.entry.at:%Y-%m-%d %H:%M:%S} UTC by {result.entry.user_name}"
     emit(restored)
     what = "Re-created" if result.recreated else "Restored"
-    extra = (f", with {result.links} link(s) and {result.verdicts} verdict(s)"
+    extra = (f", with {plural(result.links, 'link')} and {plural(result.verdicts, 'verdict')}"
              if result.recreated else "")
     say(f"{what} claim {restored} as recorded {recorded}{extra}.")

@@ -17,7 +17,12 @@ from claimtrack.cli._common import (
 )
 from claimtrack.core.enums import LinkStatus, OutputFormat, Relation
 
-app = quiet_typer("Link claims: denies, contradicts, evades, supports…")
+app = quiet_typer(
+    "Link claims: denies, contradicts, evades, supports…\n\n"
+    "Examples:\n"
+    "  claimtrack link add c-9k2m denies c-7f3a\n"
+    "  claimtrack link list c-7f3a\n",
+)
 
 RelationArg = Annotated[
     Relation,
@@ -42,7 +47,12 @@ def add(
         str | None, typer.Option("--source", help="URL of the page that reports the answer.")
     ] = None,
 ) -> None:
-    """Link two claims: FROM RELATION TO reads "FROM denies TO". Prints the link's number."""
+    """Link two claims: FROM RELATION TO reads "FROM denies TO". Prints the link's number.
+
+    Examples:
+        claimtrack link add c-9k2m denies c-7f3a
+        claimtrack link add c-9k2m evades c-7f3a --note 'neither confirmed nor denied'
+    """
     from claimtrack.services import claims, links
 
     with command_session(ctx) as session:
@@ -80,7 +90,12 @@ def list_(
     ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List links, oldest first. Only confirmed links count in disputes."""
+    """List links, oldest first. Only confirmed links count in disputes.
+
+    Examples:
+        claimtrack link list c-7f3a
+        claimtrack link list --relation denies --format json
+    """
     from claimtrack.services import claims, links
 
     with command_session(ctx, write=False) as session:
@@ -114,12 +129,18 @@ def remove(
     link: Annotated[
         list[str],
         typer.Argument(
-            metavar="LINK_ID | FROM RELATION TO",
-            help="The link's number (see `link list`), or its two claims and relation.",
+            metavar="LINK",
+            help="The link: its number (see `claimtrack link list`), or the three words "
+            "FROM RELATION TO as given to `link add`.",
         ),
     ],
 ) -> None:
-    """Delete a link."""
+    """Delete a link.
+
+    Examples:
+        claimtrack link rm 12
+        claimtrack link rm c-9k2m denies c-7f3a
+    """
     from claimtrack.services import claims, links
 
     with command_session(ctx) as session:
@@ -129,7 +150,9 @@ def remove(
             try:
                 relation = Relation(link[1].lower())
             except ValueError:
-                fail(f"'{link[1]}' is not a relation; use one of {', '.join(Relation)}.")
+                from claimtrack.core.values import not_a_choice
+
+                fail(not_a_choice(link[1], Relation, "a relation"))
             found = links.find_link(
                 session,
                 claims.get_claim(session, link[0]),
@@ -153,13 +176,22 @@ LinkIdArg = Annotated[
 
 @app.command("confirm")
 def confirm(ctx: typer.Context, link_id: LinkIdArg) -> None:
-    """Confirm a suggested link (e.g. from `claimtrack dedupe`): from now on it counts."""
+    """Confirm a suggested link (e.g. from `claimtrack dedupe`): from now on it counts.
+
+    Examples:
+        claimtrack review
+        claimtrack link confirm 12
+    """
     _decide(ctx, link_id, LinkStatus.CONFIRMED)
 
 
 @app.command("reject")
 def reject(ctx: typer.Context, link_id: LinkIdArg) -> None:
-    """Reject a suggested link: it stops counting, and the pair is never suggested again."""
+    """Reject a suggested link: it stops counting, and the pair is never suggested again.
+
+    Examples:
+        claimtrack link reject 12
+    """
     _decide(ctx, link_id, LinkStatus.REJECTED)
 
 

@@ -8,8 +8,15 @@ import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
 from claimtrack.core.enums import OutputFormat, Rating
+from claimtrack.core.wording import plural
 
-app = quiet_typer("How verdict labels read as ratings; add your own.", no_args_is_help=False)
+app = quiet_typer(
+    "Show how verdict labels read as ratings, and add your own.\n\n"
+    "Examples:\n"
+    "  claimtrack ratings\n"
+    "  claimtrack ratings add Bogus false\n",
+    no_args_is_help=False,
+)
 
 
 @app.callback(invoke_without_command=True)
@@ -22,6 +29,9 @@ def show(
 
     Unknown labels are kept verbatim and read as unverifiable. Add your own with
     `claimtrack ratings add LABEL RATING`.
+
+    Examples:
+        claimtrack ratings --mine
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -49,14 +59,18 @@ def add(
         typer.Option("--apply", help="Also re-read the verdicts already recorded with this label."),
     ] = False,
 ) -> None:
-    """Read LABEL as RATING from now on (in this database; any case and spacing)."""
+    """Read LABEL as RATING from now on (in this database; any case and spacing).
+
+    Examples:
+        claimtrack ratings add Bogus false --apply
+    """
     from claimtrack.services import ratings
 
     with command_session(ctx) as session:
         changed = ratings.set_label(session, label, rating, apply=apply)
     say(
         f"'{label.strip()}' now reads as {rating}."
-        + (f" Re-read {changed} verdict(s)." if apply else "")
+        + (f" Re-read {plural(changed, 'verdict')}." if apply else "")
     )
 
 
@@ -65,7 +79,11 @@ def remove(
     ctx: typer.Context,
     label: Annotated[str, typer.Argument(help="A label you mapped.")],
 ) -> None:
-    """Forget your mapping of LABEL (the built-in reading, if any, applies again)."""
+    """Forget your mapping of LABEL (the built-in reading, if any, applies again).
+
+    Examples:
+        claimtrack ratings rm Bogus
+    """
     from claimtrack.services import ratings
 
     with command_session(ctx) as session:

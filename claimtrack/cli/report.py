@@ -9,9 +9,14 @@ import typer
 from claimtrack.cli._common import PublishedOnly, command_session, quiet_typer
 from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
-from claimtrack.core.enums import DocumentFormat
+from claimtrack.core.enums import DocumentFormat, GroupBy
 
-app = quiet_typer("Reports for editors and readers.")
+app = quiet_typer(
+    "Write reports on disputes for editors and readers.\n\n"
+    "Examples:\n"
+    "  claimtrack report contested\n"
+    "  claimtrack report contested --format html -o report.html\n",
+)
 
 
 def show(
@@ -25,6 +30,10 @@ def show(
     """Show a claim's dispute as a tree (or a page: --format html).
 
     Who said it; who denied, contradicted, evaded or supported it; the verdicts and sources.
+
+    Examples:
+        claimtrack show c-7f3a
+        claimtrack show c-7f3a --format html -o dispute.html
     """
     from claimtrack.render.disputes import DISPUTE
     from claimtrack.services import claims, disputes
@@ -45,12 +54,22 @@ def contested(
         int, typer.Option("--limit", min=0, help="At most this many disputes (0: all).")
     ] = 0,
     published_only: PublishedOnly = False,
+    group_by: Annotated[
+        GroupBy | None,
+        typer.Option("--group-by", case_sensitive=False, show_default=False,
+                     help="Group the disputes by the claim's tag (a claim with two tags is "
+                     "under both) or its speaker."),
+    ] = None,
     fmt: DocumentFormatOption = DocumentFormat.TABLE,
     output: OutputFileOption = None,
 ) -> None:
-    """Every contested claim with both sides, most challenged first.
+    """List every contested claim with both sides, most challenged first.
 
     --format html -o report.html writes one self-contained page for editors and readers.
+
+    Examples:
+        claimtrack report contested --tag ukraine --limit 10
+        claimtrack report contested --format html --group-by speaker -o report.html
     """
     from claimtrack.render.disputes import CONTESTED, ContestedReport
     from claimtrack.render.wording import plural
@@ -63,7 +82,7 @@ def contested(
     with command_session(ctx, write=False) as session:
         found = report(session, where=claim_filter(speaker, tag, since, until), limit=limit or None)
     deliver(
-        CONTESTED[fmt](ContestedReport(found, filters)),
+        CONTESTED[fmt](ContestedReport(found, filters, group_by)),
         output,
         description=f"the contested report ({plural(len(found), 'dispute')})",
     )

@@ -32,10 +32,14 @@ def search(
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many claims.")] = 20,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Full-text search over claim texts, summaries and quotes, most relevant first.
+    """Search claim texts, summaries and quotes for words, most relevant first.
 
     Words match their English inflections (deploy finds deployed); very common words are
     ignored. Matches are shown [in brackets] in the snippet.
+
+    Examples:
+        claimtrack search 'false flag'
+        claimtrack search '"total disinformation" -ukraine' --speaker Lavrov
     """
     from claimtrack.services import search as search_service
 
@@ -73,10 +77,16 @@ def match(
     ] = 0.8,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Have we seen this? The claims most likely to be the same claim as a text, scored 0–1.
+    """Find the claims most likely to be the same claim as a text (have we seen this?).
+
+    Each is scored from 0 to 1.
 
     Texts under 8 words, and a negated text against one that is not, are never suggested as
     the same claim: compare them by eye.
+
+    Examples:
+        claimtrack match 'Russia sent saboteurs to stage a false-flag attack'
+        claimtrack match --file post.txt
     """
     from claimtrack.render.wording import brief
     from claimtrack.services import search as search_service

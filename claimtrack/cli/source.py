@@ -6,13 +6,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli import _pages
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
 from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
     from claimtrack.services.sources import SourceFields
 
-app = quiet_typer("Articles and pages where claims appear.")
+app = quiet_typer(
+    "Keep the articles and pages where claims appear, with archived copies.\n\n"
+    "Examples:\n"
+    "  claimtrack source add https://example.com/article --fetch\n"
+    "  claimtrack source show https://example.com/article\n",
+)
 
 UrlArg = Annotated[
     str,
@@ -42,14 +48,29 @@ def add(
     published: PublishedOption = None,
     archive_url: ArchiveOption = None,
     retrieved: RetrievedOption = None,
+    fetch: Annotated[
+        bool,
+        typer.Option("--fetch", help="Fetch the page now and keep an archived copy (the HTML as "
+                     "received, with when, the final URL, HTTP status and SHA-256)."),
+    ] = False,
 ) -> None:
-    """Add a source. Prints its normalised URL."""
+    """Add a source. Prints its normalised URL.
+
+    With --fetch the page is fetched first; if that fails, nothing is added.
+
+    Examples:
+        claimtrack source add https://example.com/article --title 'Lavrov dismisses it' --outlet AP
+        claimtrack source add https://example.com/article --fetch
+    """
     from claimtrack.services import sources
 
+    page = _pages.fetch(url) if fetch else None
     with command_session(ctx) as session:
         source = sources.add_source(
             session, url, _fields(title, outlet, published, archive_url, retrieved)
         )
+        if page is not None:
+            _pages.archive(session, source.url, page)
     emit(source.url)
     say(f"Added source {source.url}.")
 
@@ -64,7 +85,11 @@ def edit(
     archive_url: ArchiveOption = None,
     retrieved: RetrievedOption = None,
 ) -> None:
-    """Change a source's details; an empty value ('') clears a field."""
+    """Change a source's details; an empty value ('') clears a field.
+
+    Examples:
+        claimtrack source edit https://example.com/article --outlet Reuters --published 2022-01-17
+    """
     from claimtrack.services import sources
 
     with command_session(ctx) as session:
@@ -82,7 +107,11 @@ def list_(
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List sources, newest publication first, with how many claims appear in each."""
+    """List sources, newest publication first, with how many claims appear in each.
+
+    Examples:
+        claimtrack source list --outlet AP
+    """
     from claimtrack.render.claims import source_row
     from claimtrack.services import sources
 
@@ -98,7 +127,11 @@ def list_(
 
 @app.command("show")
 def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """Show one source and the claims that appear in it."""
+    """Show one source and the claims that appear in it.
+
+    Examples:
+        claimtrack source show https://example.com/article
+    """
     from claimtrack.render.claims import SOURCE
     from claimtrack.services import sources
 
@@ -107,6 +140,29 @@ def show(ctx: typer.Context, url: UrlArg, fmt: FormatOption = OutputFormat.TABLE
     emit(SOURCE[fmt](details))
     if not details.claims:
         say("No claims appear in this source yet.")
+    if details.archives:
+        latest = details.archives[0]
+        say(f"Archived {len(details.archives)} time{'s' if len(details.archives) > 1 else ''}; "
+            f"last on {latest.retrieved_at:%Y-%m-%d %H:%M} UTC (HTTP {latest.status}).")
+    else:
+        say(f"No archived copy; keep one with `claimtrack source archive {details.source.url}`.")
+
+
+@app.command("archive")
+def archive(ctx: typer.Context, url: UrlArg) -> None:
+    """Fetch the page again and keep an archived copy of it (earlier copies are kept).
+
+    The copy holds the HTML as received, when it was fetched, the final URL after redirects,
+    the HTTP status, the content type and the SHA-256 of the body, so the evidence survives
+    the page's deletion. A new URL becomes a source. See docs/archives.md.
+
+    Examples:
+        claimtrack source archive https://example.com/article
+        claimtrack source show https://example.com/article
+    """
+    page = _pages.fetch(url)
+    with command_session(ctx) as session:
+        _pages.archive(session, url, page)
 
 
 def _fields(

@@ -8,6 +8,7 @@ import typer
 
 from claimtrack.cli._common import command_session, say
 from claimtrack.core.enums import ReviewStatus
+from claimtrack.core.wording import plural
 
 StatusArg = Annotated[
     ReviewStatus,
@@ -19,11 +20,15 @@ StatusArg = Annotated[
 def claim_status(
     ctx: typer.Context,
     status: StatusArg,
-    claim_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Claim ids.")],
+    claim_ids: Annotated[list[str], typer.Argument(metavar="ID", help="Claim ids (one or more).")],
 ) -> None:
     """Move claims through review: draft → in-review → published (or back).
 
     Who moved them and when is in `claimtrack history ID`.
+
+    Examples:
+        claimtrack claim status in-review c-7f3a
+        claimtrack --user editor claim status published c-7f3a c-9k2m
     """
     from claimtrack.services import claims, review
 
@@ -36,9 +41,15 @@ def claim_status(
 def verdict_status(
     ctx: typer.Context,
     status: StatusArg,
-    verdict_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Verdict ids.")],
+    verdict_ids: Annotated[
+        list[str], typer.Argument(metavar="ID", help="Verdict ids (one or more).")
+    ],
 ) -> None:
-    """Move verdicts through review: draft → in-review → published (or back)."""
+    """Move verdicts through review: draft → in-review → published (or back).
+
+    Examples:
+        claimtrack verdict status published v-9k2m1xab4c5d
+    """
     from claimtrack.services import review, verdicts
 
     with command_session(ctx) as session:
@@ -50,6 +61,7 @@ def verdict_status(
 
 def _report(moved: list[str], asked: int, noun: str, status: ReviewStatus) -> None:
     if moved:
-        say(f"Moved {len(moved)} {noun}(s) to {status}: {', '.join(moved)}.")
+        say(f"Moved {plural(len(moved), noun)} to {status}: {', '.join(moved)}.")
     if len(moved) < asked:
-        say(f"{asked - len(moved)} {noun}(s) were already {status}.")
+        already = asked - len(moved)
+        say(f"{plural(already, noun)} {'was' if already == 1 else 'were'} already {status}.")

@@ -17,10 +17,13 @@ def timeline(
     ],
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """When a claim and its responses first appeared, and where.
+    """Show when a claim and its responses first appeared, and where.
 
     Oldest first. Uses the dates claims were said, their sources' publication dates and the
     dates they were seen; days_after counts from the claim's own first sighting.
+
+    Examples:
+        claimtrack timeline c-7f3a
     """
     from claimtrack.render.timeline import TIMELINE
     from claimtrack.services import claims

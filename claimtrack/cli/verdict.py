@@ -9,7 +9,12 @@ import typer
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
 from claimtrack.core.enums import OutputFormat, Rating
 
-app = quiet_typer("Fact-checkers' verdicts on claims.")
+app = quiet_typer(
+    "Record fact-checkers' verdicts on claims.\n\n"
+    "Examples:\n"
+    "  claimtrack verdict add c-7f3a --rating Unproven --by 'Some Fact Checker'\n"
+    "  claimtrack verdict list c-7f3a\n",
+)
 
 
 @app.command("add")
@@ -34,7 +39,12 @@ def add(
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A short explanation.")] = None,
 ) -> None:
-    """Record a verdict on a claim. Prints the verdict's id."""
+    """Record a verdict on a claim. Prints the verdict's id.
+
+    Examples:
+        claimtrack verdict add c-7f3a --rating 'Pants on Fire' --by PolitiFact --url https://example.org/c
+        claimtrack verdict add c-7f3a --rating Unproven --by Checker --normalized unverifiable
+    """
     from claimtrack.services import claims, verdicts
 
     with command_session(ctx) as session:
@@ -61,7 +71,12 @@ def list_(
     ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List verdicts, newest review first."""
+    """List verdicts, newest review first.
+
+    Examples:
+        claimtrack verdict list
+        claimtrack verdict list c-7f3a --format csv
+    """
     from claimtrack.services import claims, verdicts
 
     with command_session(ctx, write=False) as session:
@@ -95,7 +110,11 @@ def remove(
         str, typer.Argument(metavar="ID", help="Verdict id, e.g. v-7f3a9k2m1xab.")
     ],
 ) -> None:
-    """Delete a verdict."""
+    """Delete a verdict.
+
+    Examples:
+        claimtrack verdict rm v-9k2m1xab4c5d
+    """
     from claimtrack.services import verdicts
 
     with command_session(ctx) as session:

@@ -114,6 +114,13 @@ class GraphFormat(StrEnum):
     GRAPHML = "graphml"
 
 
+class GroupBy(StrEnum):
+    """How the contested report groups its disputes (``--group-by``)."""
+
+    TAG = "tag"
+    SPEAKER = "speaker"
+
+
 class ImportFormat(StrEnum):
     """What ``claimtrack import`` reads; auto: from the file name, else its first bytes."""
 

@@ -32,3 +32,7 @@ class DatabaseUnavailable(ClaimtrackError):
 
 class DatabaseBusy(ClaimtrackError):
     """Other writers kept the database busy for longer than claimtrack is willing to wait."""
+
+
+class FetchFailed(ClaimtrackError):
+    """A page could not be fetched: the network, the server or the answer was at fault."""

@@ -7,12 +7,14 @@ Text is never altered here (stored verbatim); only keys used for matching are no
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import hashlib
 import re
 import secrets
 import time
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
 
@@ -38,6 +40,25 @@ _CLEAN_ID = re.compile(rf"[a-z]-[{ID_ALPHABET}]{{1,{ID_LENGTH}}}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _latest: list[Any] = [0.0, dt.date.min]
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """`` Did you mean 'denies'?`` when ``value`` is close to one of ``choices`` (a typo, a
+    prefix, another inflection), else ``""``: for the message about a closed choice."""
+    options = list(choices)
+    typed = value.strip().lower()
+    starting = [choice for choice in options if typed and choice.startswith(typed)]
+    close = starting if len(starting) == 1 else difflib.get_close_matches(typed, options, n=1,
+                                                                        cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def not_a_choice(value: str, choices: Iterable[str], what: str = "") -> str:
+    """The message for a value outside a closed list: what was given, the nearest choice and
+    every choice. ``what`` names the list ("a relation"); without it, "one of the choices"."""
+    options = list(choices)
+    return (f"'{value}' is not {what or 'one of the choices'}.{did_you_mean(value, options)} "
+            f"Choose from {', '.join(options)}.")
 
 
 def _latest_date() -> dt.date:

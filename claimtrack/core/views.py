@@ -130,11 +130,25 @@ class QuotedClaim:
 
 
 @dataclass(frozen=True)
+class ArchiveView:
+    """One archived copy of a source's page: when it was fetched and what came back."""
+
+    retrieved_at: dt.datetime
+    requested_url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
 class SourceDetails:
-    """One source and the claims seen in it."""
+    """One source, the claims seen in it and its archived copies (newest first)."""
 
     source: SourceView
     claims: tuple[QuotedClaim, ...] = ()
+    archives: tuple[ArchiveView, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -166,9 +166,8 @@ def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
         raise InvalidInput("a verdict needs its reviewer (column 'reviewer').")
     normalized = get("normalized")
     if normalized and normalized.strip().lower() not in {r.value for r in Rating}:
-        raise InvalidInput(
-            f"normalized '{normalized}' is not one of {', '.join(r.value for r in Rating)}."
-        )
+        raise InvalidInput("column 'normalized': " + values.not_a_choice(
+            normalized, (r.value for r in Rating), "a rating"))
     return (
         ReviewRecord(
             rating=values.text(get("verdict", ""), "verdict", max_length=values.LABEL_MAX),

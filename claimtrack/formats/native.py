@@ -209,9 +209,10 @@ class _Reader:
         try:
             return enum(value)
         except ValueError:
-            choices = ", ".join(member.value for member in enum)
+            choices = [member.value for member in enum]
             raise InvalidInput(
-                f"{self.where}: '{key}' is {value!r}; use one of {choices}."
+                f"{self.where}: '{key}' is {value!r}; use one of {', '.join(choices)}."
+                + values.did_you_mean(value, choices)
             ) from None
 
     def reject_unknown(self) -> None:

@@ -9,7 +9,8 @@ when one is given; files that cannot be read raise ``InvalidInput`` and nothing 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core.enums import ImportFormat
 from claimtrack.core.errors import InvalidInput
+from claimtrack.fetch import Page
 from claimtrack.formats import inputs
 from claimtrack.interchange.importer import Importer, Rejection
 from claimtrack.interchange.state import ImportSummary
@@ -70,6 +72,7 @@ def import_files(
     rejects: IO[str] | None = None,
     on_reject: Callable[[Rejection], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Import files, directories (their importable files, recursively) or ``"-"`` (stdin).
 
@@ -77,10 +80,13 @@ def import_files(
     written there as a JSON line (file, position, reason, record), and handed to
     ``on_reject``; with neither, a claimtrack export goes in whole (a bad record in it raises:
     it is one consistent document). ``on_progress(bytes_read)`` is called
-    after each batch. Raises InvalidInput for files that cannot be read.
+    after each batch. ``labels``: what to call a file in the result, messages and rejections
+    instead of its path (for a fetched page, its URL: see ``import_page``). Raises InvalidInput
+    for files that cannot be read.
     """
     files = expand_paths(paths)
-    result = ImportResult(files=files, summary=ImportSummary())
+    named = labels or {}
+    result = ImportResult(files=[named.get(f, f) for f in files], summary=ImportSummary())
 
     def reject(rejection: Rejection) -> None:
         if len(result.rejections) < KEPT_REJECTIONS:
@@ -97,11 +103,12 @@ def import_files(
     importer = Importer(session, strict=strict, on_reject=reject, on_note=result.warn)
     whole_exports = rejects is None and on_reject is None
     done = 0
-    for name in files:
-        stream, counter, _size = inputs.open_input(name)
+    for path in files:
+        stream, counter, _size = inputs.open_input(path)
+        name = named.get(path, path)
         with stream:
             chosen = (fmt.value if fmt is not ImportFormat.AUTO
-                      else inputs.detect(name, stream.peek(4096)[:4096]))
+                      else inputs.detect(path, stream.peek(4096)[:4096]))
             if on_progress is not None:
                 importer.on_batch = lambda c=counter, base=done: on_progress(base + c.count)
             ignored: list[str] = []
@@ -117,3 +124,31 @@ def import_files(
             )
     result.summary = importer.finish()
     return result
+
+
+# A fetched page's content type, as the file suffix format detection reads.
+_SUFFIXES = {
+    "text/html": ".html", "application/xhtml+xml": ".html", "application/ld+json": ".jsonld",
+    "application/json": ".json", "text/csv": ".csv", "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl",
+}
+
+
+def import_page(
+    session: Session,
+    page: Page,
+    *,
+    fmt: ImportFormat = ImportFormat.AUTO,
+    strict: bool = False,
+    rejects: IO[str] | None = None,
+    on_reject: Callable[[Rejection], None] | None = None,
+) -> ImportResult:
+    """Import a page fetched with ``claimtrack.fetch.fetch_page`` like a file of that content
+    type (an HTML page: its ClaimReview JSON-LD), named by its final URL in the result and its
+    rejections. Archiving the page is separate: ``services.archives.archive_page``."""
+    suffix = _SUFFIXES.get(page.media_type, "")
+    with tempfile.TemporaryDirectory(prefix="claimtrack-page-") as folder:
+        path = str(Path(folder) / f"page{suffix}")
+        Path(path).write_bytes(page.body)
+        return import_files(session, [path], fmt=fmt, strict=strict, rejects=rejects,
+                            on_reject=on_reject, labels={path: page.final_url})

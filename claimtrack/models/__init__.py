@@ -1,6 +1,7 @@
 """The ORM models. Importing this package registers every table on ``Base.metadata``."""
 
 from claimtrack.models.actor import Actor, ActorAlias
+from claimtrack.models.archive import ArchiveBody, SourceArchive
 from claimtrack.models.base import Base
 from claimtrack.models.claim import Appearance, Claim, ClaimTag
 from claimtrack.models.history import HistoryEntry
@@ -14,6 +15,7 @@ __all__ = [
     "Actor",
     "ActorAlias",
     "Appearance",
+    "ArchiveBody",
     "Base",
     "Claim",
     "ClaimMerge",
@@ -22,6 +24,7 @@ __all__ = [
     "Link",
     "RatingLabel",
     "Source",
+    "SourceArchive",
     "Verdict",
     "VerdictOriginal",
 ]

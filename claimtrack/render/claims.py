@@ -97,10 +97,21 @@ def _quoted(details: SourceDetails) -> Listing:
     )
 
 
+def _archived(details: SourceDetails) -> Listing:
+    """When the page was archived, and what came back each time (newest first)."""
+    return Listing(
+        [{"archived": a.retrieved_at.strftime("%Y-%m-%d %H:%M UTC"), "status": a.status,
+          "content_type": a.content_type, "size": a.size, "sha256": a.sha256[:16] + "…",
+          "final_url": a.final_url} for a in details.archives],
+        columns=["archived", "status", "content_type", "size", "sha256", "final_url"],
+    )
+
+
 def _source_tables(fmt: OutputFormat) -> Callable[[SourceDetails], str]:
     def render(details: SourceDetails) -> str:
         tables = [LISTING[fmt](Listing([source_row(details.source)])),
-                  LISTING[fmt](_quoted(details))]
+                  LISTING[fmt](_quoted(details)),
+                  LISTING[fmt](_archived(details))]
         return "\n\n".join(table for table in tables if table)
 
     return render
@@ -111,7 +122,8 @@ SOURCE: dict[OutputFormat, Callable[[SourceDetails], str]] = {
     OutputFormat.MARKDOWN: _source_tables(OutputFormat.MARKDOWN),
     OutputFormat.JSON: lambda details: to_json(
         {"source": details.source,
-         "claims": [{"claim": q.claim, "quote": q.quote} for q in details.claims]}
+         "claims": [{"claim": q.claim, "quote": q.quote} for q in details.claims],
+         "archives": list(details.archives)}
     ),
     OutputFormat.CSV: lambda details: LISTING[OutputFormat.CSV](_quoted(details)),
 }

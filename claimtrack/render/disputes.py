@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimtrack.core.enums import DocumentFormat, OutputFormat
+from claimtrack.core.enums import DocumentFormat, GroupBy, OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
 from claimtrack.render import markdown, pages
@@ -25,10 +25,34 @@ WIDTH = 88
 
 @dataclass(frozen=True)
 class ContestedReport:
-    """The contested-claims report: its disputes and the filters that selected them."""
+    """The contested-claims report: its disputes, the filters that selected them and how to
+    group them (``group_by``: by tag or speaker; None: one list, most challenged first)."""
 
     disputes: Sequence[Dispute]
     filters: Mapping[str, Any]
+    group_by: GroupBy | None = None
+
+    def groups(self) -> list[tuple[str, list[tuple[int, Dispute]]]]:
+        """(group name, [(rank, dispute)…]) in order of each group's most challenged dispute;
+        ungrouped: one group named "". A claim with several tags is listed under each."""
+        found: dict[str, list[tuple[int, Dispute]]] = {}
+        for rank, dispute in enumerate(self.disputes, 1):
+            for name in _group_names(dispute, self.group_by):
+                found.setdefault(name, []).append((rank, dispute))
+        return list(found.items())
+
+
+def _group_names(dispute: Dispute, group_by: GroupBy | None) -> list[str]:
+    if group_by is GroupBy.SPEAKER:
+        return [dispute.claim.speaker or "Unattributed"]
+    if group_by is GroupBy.TAG:
+        return list(dispute.claim.tags) or ["(no tag)"]
+    return [""]
+
+
+def _group_title(report: ContestedReport, name: str, count: int) -> str:
+    assert report.group_by is not None
+    return f"{report.group_by.value.capitalize()}: {name} ({plural(count, 'dispute')})"
 
 
 def _scope(report: ContestedReport) -> tuple[str, str]:
@@ -43,8 +67,13 @@ def _contested_table(report: ContestedReport) -> str:
     header = f"Contested claims: {count}, most challenged first{scope}."
     if not report.disputes:
         return header + "\nNothing is contested yet: link a denial with `claimtrack link add`."
-    trees = [_tree(d, number=i) for i, d in enumerate(report.disputes, 1)]
-    return visible("\n\n".join([header, *trees]))
+    parts = [header]
+    for name, ranked in report.groups():
+        if report.group_by is not None:
+            title = _group_title(report, name, len(ranked))
+            parts.append(f"{title}\n{'=' * len(title)}")
+        parts += [_tree(dispute, number=rank) for rank, dispute in ranked]
+    return visible("\n\n".join(parts))
 
 
 def _contested_markdown(report: ContestedReport) -> str:
@@ -54,11 +83,29 @@ def _contested_markdown(report: ContestedReport) -> str:
         f"# Contested claims\n\n{count}, most challenged first{markdown.escape(scope)}. "
         f"Generated {stamp}."
     ]
-    parts += [
-        markdown.dispute_section(d, heading="##", number=i)
-        for i, d in enumerate(report.disputes, 1)
-    ]
+    for name, ranked in report.groups():
+        grouped = report.group_by is not None
+        if grouped:
+            parts.append(f"## {markdown.escape(_group_title(report, name, len(ranked)))}")
+        parts += [markdown.dispute_section(d, heading="###" if grouped else "##", number=rank)
+                  for rank, d in ranked]
     return "\n\n".join(parts)
+
+
+def _contested_json(report: ContestedReport) -> str:
+    if report.group_by is None:
+        return to_json(list(report.disputes))
+    return to_json([{report.group_by.value: name, "disputes": [d for _rank, d in ranked]}
+                    for name, ranked in report.groups()])
+
+
+def _contested_csv(report: ContestedReport) -> str:
+    if report.group_by is None:
+        return LISTING[OutputFormat.CSV](Listing(dispute_rows(report.disputes), DISPUTE_COLUMNS))
+    rows = [{"group": name, **row} for name, ranked in report.groups()
+            for row in dispute_rows([d for _rank, d in ranked],
+                                    ranks=[rank for rank, _d in ranked])]
+    return LISTING[OutputFormat.CSV](Listing(rows, ["group", *DISPUTE_COLUMNS]))
 
 
 DISPUTE_COLUMNS = [
@@ -74,10 +121,13 @@ DISPUTE_COLUMNS = [
 ]
 
 
-def dispute_rows(disputes: Sequence[Dispute]) -> list[dict[str, Any]]:
-    """One row per side of each dispute: the claim first, then each response."""
+def dispute_rows(
+    disputes: Sequence[Dispute], ranks: Sequence[int] | None = None
+) -> list[dict[str, Any]]:
+    """One row per side of each dispute: the claim first, then each response. ``ranks``: the
+    disputes' numbers (default 1, 2, …)."""
     rows: list[dict[str, Any]] = []
-    for number, dispute in enumerate(disputes, 1):
+    for number, dispute in zip(ranks or range(1, len(disputes) + 1), disputes, strict=True):
         rows.append(_side_row(number, "claim", "", dispute.claim, dispute.verdicts))
         for response in dispute.responses:
             rows.append(
@@ -167,12 +217,17 @@ def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> lis
 def _sources(
     claim: ClaimView, indent: str, skip: frozenset[str] | set[str] = frozenset()
 ) -> list[str]:
-    """Where the claim appeared; sources already shown for the dispute's claim are skipped."""
-    return [
-        f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else "")
-        for a in claim.sources
-        if a.url not in skip
-    ]
+    """Where the claim appeared, each with the passage quoted there (``--quote``); a source
+    already shown for the dispute's claim is not named again, its quote still is."""
+    lines: list[str] = []
+    for a in claim.sources:
+        if a.url not in skip:
+            lines.append(f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else ""))
+        if a.quote:
+            label = "quote: " if a.url not in skip else "quote (same source): "
+            lines += textwrap.wrap(f"{label}“{a.quote}”", WIDTH, initial_indent=indent,
+                                   subsequent_indent=indent + " " * len(label))
+    return lines
 
 
 def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:
@@ -184,11 +239,10 @@ def _verdicts(verdicts: Sequence[VerdictView], indent: str) -> list[str]:
 CONTESTED: dict[DocumentFormat, Callable[[ContestedReport], str]] = {
     DocumentFormat.TABLE: _contested_table,
     DocumentFormat.MARKDOWN: _contested_markdown,
-    DocumentFormat.JSON: lambda report: to_json(list(report.disputes)),
-    DocumentFormat.CSV: lambda report: LISTING[OutputFormat.CSV](
-        Listing(dispute_rows(report.disputes), DISPUTE_COLUMNS)
-    ),
-    DocumentFormat.HTML: lambda report: pages.contested_page(report.disputes, report.filters),
+    DocumentFormat.JSON: _contested_json,
+    DocumentFormat.CSV: _contested_csv,
+    DocumentFormat.HTML: lambda report: pages.contested_page(
+        report.groups(), report.filters, grouped_by=report.group_by),
 }
 """The contested-claims report in each format: a tree per dispute at the terminal, a section
 per dispute in markdown, one row per side in CSV, the nested structure in JSON, a page in HTML."""

@@ -8,6 +8,7 @@ characters (which none of the three can carry) become spaces.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -17,7 +18,9 @@ from claimtrack.core.enums import GraphFormat, Relation
 from claimtrack.core.views import ClaimView, Dispute
 from claimtrack.render.wording import short
 
-LABEL_LENGTH = 60
+LABEL_LENGTH = 90
+LABEL_WIDTH = 30  # characters per line of a node's label: boxes stay narrow
+SPLIT_AT = 15  # a graph with more claims than this is drawn as one box per dispute
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 
@@ -49,10 +52,25 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class Cluster:
+    """One dispute's part of a large graph: a title and the claims first met in it."""
+
+    title: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DisputeGraph:
     nodes: tuple[ClaimView, ...]
     edges: tuple[Edge, ...]
     contested: frozenset[str]
+    clusters: tuple[Cluster, ...] = ()
+
+    @property
+    def relations(self) -> list[Relation]:
+        """The relations drawn, in the legend's order."""
+        used = {edge.relation for edge in self.edges}
+        return [relation for relation in EDGE_STYLES if relation in used]
 
 
 def dispute_graph(disputes: Sequence[Dispute]) -> DisputeGraph:
@@ -64,7 +82,9 @@ def dispute_graph(disputes: Sequence[Dispute]) -> DisputeGraph:
         nodes.setdefault(view.id, view)
         return view.id
 
-    for dispute in disputes:
+    clusters: list[Cluster] = []
+    for number, dispute in enumerate(disputes, 1):
+        before = set(nodes)
         center = meet(dispute.claim)
         for response in dispute.responses:
             responder = meet(response.claim)
@@ -73,9 +93,13 @@ def dispute_graph(disputes: Sequence[Dispute]) -> DisputeGraph:
                 edges[Edge(meet(supporter.claim), Relation.SUPPORTS, responder)] = None
         for answer in dispute.answers:
             edges[Edge(center, answer.relation, meet(answer.claim))] = None
+        speaker = dispute.claim.speaker or "Unattributed"
+        title = f"{number}. {speaker}: {short(dispute.claim.headline, 50)}"
+        clusters.append(Cluster(title, tuple(n for n in nodes if n not in before)))
     contested = {d.claim.id for d in disputes if d.is_contested}
     contested |= {claim_id for claim_id, view in nodes.items() if view.challenges}
-    return DisputeGraph(tuple(nodes.values()), tuple(edges), frozenset(contested))
+    split = tuple(clusters) if len(nodes) > SPLIT_AT and len(clusters) > 1 else ()
+    return DisputeGraph(tuple(nodes.values()), tuple(edges), frozenset(contested), split)
 
 
 def render_graph(graph: DisputeGraph, fmt: GraphFormat) -> str:
@@ -86,11 +110,13 @@ def render_graph(graph: DisputeGraph, fmt: GraphFormat) -> str:
 
 
 def node_label(claim: ClaimView) -> str:
-    """Two lines: who said it (and when), then the summary."""
+    """Who said it (and when), then the summary, wrapped to narrow lines."""
     who = claim.speaker or "Unattributed"
     if claim.date:
         who += f", {claim.date.isoformat()}"
-    return f"{who}\n{short(claim.headline, LABEL_LENGTH)}"
+    words = textwrap.wrap(short(printable(claim.headline).replace("\n", " "), LABEL_LENGTH),
+                          LABEL_WIDTH, break_long_words=True) or [""]
+    return "\n".join([who, *words])
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
@@ -123,12 +149,14 @@ def to_dot(graph: DisputeGraph) -> str:
         " fontsize=11];",
         '  edge [fontname="Helvetica", fontsize=10];',
     ]
-    for claim in graph.nodes:
-        fill = CONTESTED_FILL if claim.id in graph.contested else "#ffffff"
-        lines.append(
-            f"  {dot_string(claim.id)} [label={dot_string(node_label(claim))}, "
-            f'fillcolor="{fill}", tooltip={dot_string(claim.text)}];'
-        )
+    declared = {claim.id: _dot_node(graph, claim) for claim in graph.nodes}
+    for number, cluster in enumerate(graph.clusters, 1):
+        lines.append(f"  subgraph cluster_{number} {{")
+        lines.append(f'    label={dot_string(cluster.title)}; color="#8a8a8a"; '
+                     'labeljust=l; style=rounded;')
+        lines += [f"  {declared.pop(member)}" for member in cluster.members]
+        lines.append("  }")
+    lines += declared.values()
     for edge in graph.edges:
         style = EDGE_STYLES[edge.relation]
         lines.append(
@@ -136,8 +164,33 @@ def to_dot(graph: DisputeGraph) -> str:
             f'[label="{edge.relation.value}", color="{style.colour}", '
             f'fontcolor="{style.colour}", style={style.dot_style}, penwidth={style.width}];'
         )
+    lines += _dot_legend(graph)
     lines.append("}")
     return "\n".join(lines)
+
+
+def _dot_node(graph: DisputeGraph, claim: ClaimView) -> str:
+    fill = CONTESTED_FILL if claim.id in graph.contested else "#ffffff"
+    return (f"  {dot_string(claim.id)} [label={dot_string(node_label(claim))}, "
+            f'fillcolor="{fill}", tooltip={dot_string(claim.text)}];')
+
+
+def _dot_legend(graph: DisputeGraph) -> list[str]:
+    """A box explaining each edge style drawn, and the fill of contested claims."""
+    if not graph.edges:
+        return []
+    lines = ["  subgraph cluster_legend {",
+             '    label="Legend"; color="#8a8a8a"; fontsize=10; style=rounded;',
+             '    node [shape=plaintext, style="", fontsize=10, label=""];']
+    for index, relation in enumerate(graph.relations):
+        style = EDGE_STYLES[relation]
+        lines.append(f'    legend_{index}_a -> legend_{index}_b [label="A {relation.value} B", '
+                     f'color="{style.colour}", fontcolor="{style.colour}", '
+                     f"style={style.dot_style}, penwidth={style.width}];")
+    lines.append(f'    legend_contested [shape=box, style="rounded,filled", '
+                 f'fillcolor="{CONTESTED_FILL}", label="contested claim"];')
+    lines.append("  }")
+    return lines
 
 
 # ---- Mermaid ------------------------------------------------------------------------------
@@ -163,8 +216,13 @@ def mermaid_id(claim_id: str) -> str:
 def to_mermaid(graph: DisputeGraph) -> str:
     """A Mermaid flowchart."""
     lines = ["flowchart LR"]
-    for claim in graph.nodes:
-        lines.append(f'  {mermaid_id(claim.id)}["{mermaid_text(node_label(claim))}"]')
+    declared = {claim.id: f'  {mermaid_id(claim.id)}["{mermaid_text(node_label(claim))}"]'
+                for claim in graph.nodes}
+    for number, cluster in enumerate(graph.clusters, 1):
+        lines.append(f'  subgraph dispute_{number}["{mermaid_text(cluster.title)}"]')
+        lines += [declared.pop(member) for member in cluster.members]
+        lines.append("  end")
+    lines += declared.values()
     for edge in graph.edges:
         arrow = EDGE_STYLES[edge.relation].mermaid_arrow
         lines.append(f"  {mermaid_id(edge.from_claim)} {arrow}|{edge.relation.value}| "
@@ -174,6 +232,21 @@ def to_mermaid(graph: DisputeGraph) -> str:
         lines.append(f"  linkStyle {index} stroke:{style.colour},stroke-width:{style.width}px,"
                      f"color:{style.colour}")
     contested = [mermaid_id(c.id) for c in graph.nodes if c.id in graph.contested]
+    if graph.edges:  # the legend: each relation's arrow, drawn between two small labels
+        lines.append('  subgraph legend["Legend"]')
+        for relation in graph.relations:
+            arrow = EDGE_STYLES[relation].mermaid_arrow
+            lines.append(f'  legend_{relation.value}_a["A"]')
+            lines.append(f'  legend_{relation.value}_b["B"]')
+            lines.append(f"  legend_{relation.value}_a {arrow}|{relation.value}| "
+                         f"legend_{relation.value}_b")
+        lines.append('  legend_contested["contested claim"]')
+        lines.append("  end")
+        contested.append("legend_contested")
+        for index, relation in enumerate(graph.relations, len(graph.edges)):
+            style = EDGE_STYLES[relation]
+            lines.append(f"  linkStyle {index} stroke:{style.colour},stroke-width:{style.width}px,"
+                         f"color:{style.colour}")
     if contested:
         lines.append(f"  classDef contested fill:{CONTESTED_FILL},stroke:#b3261e,color:#1b1b1b")
         lines.append(f"  class {','.join(contested)} contested")

@@ -43,7 +43,7 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
     title = f"{number}. " if number is not None else ""
     lines = [
         f"{heading} {title}{escape(claim.speaker or 'Unattributed')}: "
-        f"{escape(short(claim.headline))}",
+        f"{escape(short(claim.text))}",
         "",
         f"`{claim.id}` · {escape(who(claim))}",
         "",

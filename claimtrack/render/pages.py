@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import __version__
-from claimtrack.core.enums import Relation
+from claimtrack.core.enums import GroupBy, Relation
 from claimtrack.core.views import Dispute, Response
 from claimtrack.render.wording import dispute_state, plural, short, used_filters
 
@@ -25,19 +25,56 @@ if TYPE_CHECKING:
 WEB_SCHEMES = ("http://", "https://")
 
 
-def contested_page(disputes: Sequence[Dispute], filters: Mapping[str, Any]) -> str:
-    """The contested-claims report as a standalone page."""
+def contested_page(
+    groups: Sequence[tuple[str, Sequence[tuple[int, Dispute]]]],
+    filters: Mapping[str, Any],
+    *,
+    grouped_by: GroupBy | None = None,
+) -> str:
+    """The contested-claims report as a standalone page: ``groups`` of (rank, dispute), one
+    unnamed group when the report is not grouped."""
+    disputes = list({id(d): d for _name, ranked in groups for _rank, d in ranked}.values())
+    # A dispute listed under two tags gets its claim id as anchor once (what links point to).
+    anchored: set[str] = set()
+    sections = []
+    for index, (name, ranked) in enumerate(groups, 1):
+        entries = []
+        for rank, dispute in ranked:
+            claim_id = dispute.claim.id
+            entries.append((rank, dispute,
+                            f"{claim_id}-{index}" if claim_id in anchored else claim_id))
+            anchored.add(claim_id)
+        sections.append((name, entries))
     return _page(
         "contested.html.j2",
         title="Contested claims",
+        groups=sections,
         disputes=disputes,
+        grouped_by=grouped_by.value if grouped_by else None,
+        on_page=_cards(sections),
         filters=used_filters(filters),
     )
 
 
 def dispute_page(dispute: Dispute) -> str:
     """One claim's dispute as a standalone page."""
-    return _page("dispute.html.j2", title=f"Dispute {dispute.claim.id}", dispute=dispute)
+    return _page("dispute.html.j2", title=f"Dispute {dispute.claim.id}", dispute=dispute,
+                 on_page=_cards([("", [(1, dispute, dispute.claim.id)])]))
+
+
+def _cards(sections: Sequence[tuple[str, Sequence[tuple[int, Dispute, str]]]]) -> dict[str, str]:
+    """Each claim shown on the page and the anchor of the card it is best read in: its own
+    dispute's card, else the first card that shows it (as a response or supporter)."""
+    found: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for _name, entries in sections:
+        for _rank, dispute, anchor in entries:
+            found.setdefault(dispute.claim.id, anchor)
+            for response in dispute.responses:
+                shown.setdefault(response.claim.id, anchor)
+                for supporter in response.supporters:
+                    shown.setdefault(supporter.claim.id, anchor)
+    return {**shown, **found}
 
 
 def is_web_url(value: object) -> bool:

@@ -7,12 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from claimtrack.core.views import ClaimView, Dispute, VerdictView
+from claimtrack.core.wording import plural as plural  # re-exported: render uses it as before
 from claimtrack.render.rows import Brief, cell_text
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def who(claim: ClaimView) -> str:

@@ -52,11 +52,11 @@ def ensure_actor(session: Session, name: str, *, kind: ActorKind = ActorKind.UNK
         partial(find_actor, session, cleaned),
     )
     if created:
-        notify(
-            session,
-            f"Created actor '{actor.name}' (kind {actor.kind}; set it with "
-            f'`claimtrack actor edit "{actor.name}" --kind person|organization|government|media`).',
+        hint = (
+            f'; set it with `claimtrack actor edit "{actor.name}" --kind '
+            'person|organization|government|media`' if actor.kind == ActorKind.UNKNOWN else ""
         )
+        notify(session, f"Created actor '{actor.name}' (kind {actor.kind}{hint}).")
     return actor
 
 

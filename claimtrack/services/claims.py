@@ -12,6 +12,7 @@ from claimtrack.core import values
 from claimtrack.core.enums import ReviewStatus
 from claimtrack.core.errors import Conflict, InvalidInput, NotFound
 from claimtrack.core.views import ClaimDetails, ClaimView
+from claimtrack.core.wording import plural
 from claimtrack.models import Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
 from claimtrack.services import actors, disputes, reading, sources
@@ -160,7 +161,8 @@ def remove_claim(session: Session, claim: Claim, *, cascade: bool = False) -> No
     verdict_count = len(verdict_ids)
     if (linked or verdict_count) and not cascade:
         raise Conflict(
-            f"Claim {claim.public_id} has {len(linked)} link(s) and {verdict_count} verdict(s). "
+            f"Claim {claim.public_id} has {plural(len(linked), 'link')} and "
+            f"{plural(verdict_count, 'verdict')}. "
             "Remove them first, or pass --cascade to delete them with the claim."
         )
     neighbours = {end for _, *pair in linked for end in pair} - {claim.id}
@@ -174,7 +176,8 @@ def remove_claim(session: Session, claim: Claim, *, cascade: bool = False) -> No
     session.flush()
     disputes.recount(session, neighbours)
     if linked or verdict_count:
-        notify(session, f"Also removed {len(linked)} link(s) and {verdict_count} verdict(s).")
+        notify(session, f"Also removed {plural(len(linked), 'link')} and "
+                        f"{plural(verdict_count, 'verdict')}.")
 
 
 def add_appearance(

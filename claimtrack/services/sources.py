@@ -121,8 +121,9 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
 
 
 def describe_source(session: Session, url: str) -> SourceDetails:
-    """One source and the claims seen in it, each with its quote. Raises NotFound."""
-    from claimtrack.services import reading
+    """One source, the claims seen in it (each with its quote) and its archived copies.
+    Raises NotFound."""
+    from claimtrack.services import archives, reading
 
     source = get_source(session, url)
     appearances = session.execute(
@@ -132,7 +133,8 @@ def describe_source(session: Session, url: str) -> SourceDetails:
     ).all()
     views = reading.claim_views(session, [claim_id for claim_id, _ in appearances])
     quoted = tuple(QuotedClaim(views[claim_id], quote) for claim_id, quote in appearances)
-    return SourceDetails(source_view(source, len(quoted)), quoted)
+    return SourceDetails(source_view(source, len(quoted)), quoted,
+                         tuple(archives.archives_of(session, source)))
 
 
 def source_view(source: Source, claims: int = 0) -> SourceView:

@@ -13,6 +13,7 @@ row by row in one transaction, so a bad file changes nothing.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sqlite3
@@ -117,12 +118,17 @@ def _dump_json(engine: Engine, stream: IO[str]) -> dict[str, int]:
             ordered = select(table).order_by(*table.primary_key.columns)
             for row in connection.execute(ordered.execution_options(yield_per=CHUNK)):
                 stream.write(("," if count else "") + "\n"
-                             + json.dumps(plain(list(row)), ensure_ascii=False))
+                             + json.dumps([_cell(value) for value in row], ensure_ascii=False))
                 count += 1
             stream.write("]}")
             rows[table.name] = count
         stream.write("\n}}\n")
     return rows
+
+
+def _cell(value: Any) -> Any:
+    # Archived page bodies are bytes: base64 text in JSON (backup_json decodes them by column).
+    return base64.b64encode(value).decode("ascii") if isinstance(value, bytes) else plain(value)
 
 
 # ---- restore ------------------------------------------------------------------------------

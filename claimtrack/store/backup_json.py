@@ -11,13 +11,14 @@ is reported with the table and row it is in.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import ijson
-from sqlalchemy import Boolean, Date, Integer, Table
+from sqlalchemy import Boolean, Date, Integer, LargeBinary, Table
 
 from claimtrack.core import values
 from claimtrack.core.errors import InvalidInput
@@ -168,6 +169,8 @@ def _value(column: Any, value: Any, where: str) -> Any:
             return values.timestamp(value if isinstance(value, (str, dt.datetime)) else str(value))
         if isinstance(kind, Date) and isinstance(value, str):
             return dt.date.fromisoformat(value)
+        if isinstance(kind, LargeBinary):
+            return base64.b64decode(value, validate=True) if isinstance(value, str) else value
         enum_class = getattr(kind, "enum_class", None)
         if enum_class is not None:
             return enum_class(value)

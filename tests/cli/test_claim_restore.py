@@ -57,7 +57,7 @@ def test_restore_a_deleted_claim_with_the_links_and_verdicts_deleted_with_it(cli
     cli.ok("claim", "rm", support)  # the other end of one link is gone too
     result = cli.ok("claim", "restore", claim, "--at", before_delete)
     assert "was not re-created" in result.stderr and support in result.stderr
-    assert "with 1 link(s) and 1 verdict(s)" in result.stderr
+    assert "with 1 link and 1 verdict" in result.stderr
     restored = shown(cli, claim)
     assert (restored["text"], restored["tags"], restored["status"]) == ("Claim", ["t"],
                                                                        "in-review")

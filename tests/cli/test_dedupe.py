@@ -75,7 +75,7 @@ def test_short_distinct_linked_and_denying_claims_are_not_suggested(cli: Cli) ->
             "operation")
     result = cli.ok("dedupe", "--threshold", "0.5")
     assert result.stdout.strip() == ""
-    assert "Scanned 5 claim(s); recorded 0" in result.stderr
+    assert "Scanned 5 claims; recorded 0" in result.stderr
     # A pair already linked some other way is not a duplicate either.
     reworded = cli.add(REWORDED)
     cli.ok("link", "add", reworded, "supports", original)
@@ -111,7 +111,7 @@ def test_logged_since_scans_new_claims_against_all(cli: Cli) -> None:
     cli.ok("import", "-", input=json.dumps(old))
     new = cli.add(REWORDED)
     result = cli.ok("dedupe", "--logged-since", "yesterday")
-    assert "Scanned 1 claim(s); recorded 1" in result.stderr
+    assert "Scanned 1 claim; recorded 1 new suggestion." in result.stderr
     assert [(li["from"], li["to"]) for li in links(cli)] == [
         (new, "c-000000000001")]
     assert "not a date" in cli.fails("dedupe", "--logged-since", "soon").stderr

@@ -69,7 +69,7 @@ def test_apply_records_a_contested_report_and_reapplying_adds_nothing(cli: Cli) 
                     "--format", "json")
     recorded = json.loads(result.stdout)
     assert {r["status"] for r in recorded} == {"added"}
-    assert "Recorded 11 new claim(s)" in result.stderr
+    assert "Recorded 11 new claims" in result.stderr
     report = json.loads(cli.ok("report", "contested", "--format", "json").stdout)
     disputes = {d["claim"]["speaker"]: d for d in report}
     answers = {

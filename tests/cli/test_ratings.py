@@ -96,7 +96,7 @@ def test_your_own_labels(cli: Cli, tmp_path: Path) -> None:
         ("unverifiable",),
     ]
     result = cli.ok("ratings", "add", "Bogus", "mixed", "--apply")
-    assert "Re-read 2 verdict(s)" in result.stderr
+    assert "Re-read 2 verdicts" in result.stderr
     assert query(cli.url, "SELECT DISTINCT normalized FROM verdicts") == [("mixed",)]
     overridden = cli.ok("ratings", "add", "False", "mixed")
     assert "built-in table" in overridden.stderr

@@ -40,6 +40,54 @@ def test_command_has_help(path: tuple[str, ...], command: Any) -> None:
             assert (param.help or "").strip(), f"{' '.join(path)} {param.opts} has no help"
 
 
+# A command's summary is an imperative sentence: "List claims…", not "Claims and their…".
+VERBS = {
+    "Add", "Back", "Change", "Check", "Confirm", "Create", "Delete", "Draw", "Export", "Fetch",
+    "Find", "Forget", "Import", "Keep", "Link", "List", "Log", "Merge", "Move", "Read",
+    "Record", "Reject", "Rename", "Restore", "Scan", "Search", "Show", "Suggest", "Upgrade",
+    "Write",
+}
+TYPE_PLACEHOLDER = re.compile(r"<(str|int|float|bool|list|path|file|datetime|uuid)\b[^>]*>")
+
+
+def help_of(path: tuple[str, ...]) -> str:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, [*path, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("path", "command"), commands(), ids=lambda v: " ".join(v) if isinstance(v, tuple) else ""
+)
+def test_help_teaches(path: tuple[str, ...], command: Any) -> None:
+    """Its summary is a sentence, it shows an example, placeholders are words and each argument
+    is written the same way in the usage line and in the list of arguments."""
+    shown = help_of(path)
+    summary = " ".join((command.help or "").split("\n\n")[0].split())
+    assert summary.split()[0].rstrip(",:") in VERBS and summary.endswith((".", "?", "…")), summary
+    examples = shown.split("\nExamples:\n", 1)[-1] if "\nExamples:\n" in shown else ""
+    assert f"claimtrack {' '.join(path)}" in examples or (
+        path[-1] in examples and "claimtrack" in examples
+    ), f"claimtrack {' '.join(path)} --help shows no example of itself"
+    assert not TYPE_PLACEHOLDER.search(shown), TYPE_PLACEHOLDER.search(shown)
+    usage = shown.split("\n\n", 1)[0]
+    if "Arguments:" in shown:
+        listed = shown.split("Arguments:\n", 1)[1].split("\n\n", 1)[0]
+        names = [line.strip().split("  ")[0] for line in listed.splitlines()
+                 if line.startswith("  ") and not line.startswith("   ")]
+        for name in names:
+            assert re.search(rf"(^|[\s\[]){re.escape(name)}($|[\s\]])", usage), (name, usage)
+
+
+def test_history_filter_and_global_user_are_told_apart() -> None:
+    history = help_of(("history",))
+    assert "--by NAME" in history and "  --user" not in history  # the old spelling is hidden
+    top = help_of(())
+    assert "--user NAME" in top and "history --by NAME" in top
+
+
 def test_every_command_is_documented() -> None:
     text = documentation()
     missing = []
@@ -104,5 +152,7 @@ def test_help_lists_every_command_without_loading_them() -> None:
     for entry in LazyGroup.ENTRIES:
         assert f"  {entry.name} " in out
     cli_modules, heavy = map(eval, out.strip().splitlines()[-2:])  # the two printed lists
-    assert cli_modules == ["claimtrack.cli._common", "claimtrack.cli._lazy"]
+    assert cli_modules == [
+        "claimtrack.cli._common", "claimtrack.cli._lazy", "claimtrack.cli._policy"
+    ]
     assert heavy == []  # the database layer, templates, parsers and extractor load on use

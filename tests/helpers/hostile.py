@@ -174,7 +174,7 @@ OPTIONS = [
     # Read-only commands: any outcome but a crash, and never a change.
     Option("claim list --speaker", lambda m, v: ["claim", "list", f"--speaker={v}"]),
     Option("report contested --tag", lambda m, v: ["report", "contested", f"--tag={v}"]),
-    Option("history ID --user", lambda m, v: ["history", "--", v]),
+    Option("history ID --by", lambda m, v: ["history", "--", v]),
     Option("claim restore --at", lambda m, v: ["claim", "restore", m["claim"], f"--at={v}"],
            prepare=new_claim),
     Option("source show URL", lambda m, v: ["source", "show", "--", v]),

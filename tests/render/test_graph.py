@@ -48,13 +48,20 @@ def test_dot_of_the_seed_renders_with_graphviz(seeded: Cli, tmp_path: Path) -> N
     result = seeded.ok("graph", "-o", str(target))
     assert "a graph of 10 claims and 7 links" in result.stderr
     svg = svg_of(target.read_text(encoding="utf-8"))
-    nodes = svg_items(svg, "node")
+    drawn = svg_items(svg, "node")
+    nodes = {name: lines for name, lines in drawn.items() if not name.startswith("legend_")}
     assert len(nodes) == 10
-    assert nodes["c-seed00000001"] == [
-        "White House, 2022-01-14", "Russia deployed operatives for a false-flag operation in Uk…"]
+    assert nodes["c-seed00000001"] == [  # the summary wrapped to narrow lines
+        "White House, 2022-01-14", "Russia deployed operatives for",
+        "a false-flag operation in", "Ukraine"]
+    assert all(len(line) <= 30 for lines in nodes.values() for line in lines[1:])
+    # The legend names each relation drawn, and the contested fill.
+    texts = {t.text or "" for t in svg.iter(f"{SVG}text")}
+    assert {"Legend", "contested claim", "A denies B", "A contradicts B", "A evades B",
+            "A supports B"} <= texts
     edges = svg_items(svg, "edge")
     assert edges["c-seed00000002->c-seed00000001"] == ["denies"]
-    assert len(edges) == 7
+    assert len([e for e in edges if not e.startswith("legend_")]) == 7
     assert 'style=bold' in target.read_text(encoding="utf-8")  # denials stand out
 
 
@@ -62,8 +69,8 @@ def test_dot_keeps_hostile_labels_verbatim(cli: Cli) -> None:
     claim, denial = add_evil_dispute(cli)
     svg = svg_of(cli.ok("graph", claim, "--format", "dot").stdout)
     nodes = svg_items(svg, "node")
-    assert set(nodes) == {claim, denial}
-    assert nodes[claim] == [EVIL_SPEAKER, EVIL_SUMMARY]
+    assert set(nodes) - {"legend_0_a", "legend_0_b", "legend_contested"} == {claim, denial}
+    assert nodes[claim][0] == EVIL_SPEAKER and " ".join(nodes[claim][1:]) == EVIL_SUMMARY
 
 
 def _mermaid_label(coded: str) -> str:
@@ -88,6 +95,8 @@ def parse_mermaid(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]
         elif style := re.fullmatch(r"  linkStyle (\d+) stroke:#[0-9a-f]{6},stroke-width:\dpx,"
                                    r"color:#[0-9a-f]{6}", line):
             assert int(style[1]) < len(edges), line
+        elif re.fullmatch(r'  subgraph \w+\["[^"]*"\]', line) or line == "  end":
+            pass
         elif members := re.fullmatch(r"  class ([\w,]+) contested", line):
             assert set(members[1].split(",")) <= set(nodes), line
         else:
@@ -97,9 +106,11 @@ def parse_mermaid(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]
 
 def test_mermaid_is_a_well_formed_flowchart(seeded: Cli) -> None:
     nodes, edges = parse_mermaid(seeded.ok("graph", "--format", "mermaid").stdout)
-    assert len(nodes) == 10 and len(edges) == 7
+    claims = {n for n in nodes if not n.startswith("legend_")}
+    assert len(claims) == 10 and len([e for e in edges if e[0] in claims]) == 7
     assert nodes["c_seed00000002"] == (
-        "Sergey Lavrov, 2022-01-17\nThe false-flag allegation is total disinformation")
+        "Sergey Lavrov, 2022-01-17\nThe false-flag allegation is\ntotal disinformation")
+    assert ("legend_denies_a", "denies", "legend_denies_b") in edges
     assert ("c_seed00000002", "denies", "c_seed00000001") in edges
     assert ("c_seed00000012", "supports", "c_seed00000003") in edges
 
@@ -107,8 +118,9 @@ def test_mermaid_is_a_well_formed_flowchart(seeded: Cli) -> None:
 def test_mermaid_keeps_hostile_labels_verbatim(cli: Cli) -> None:
     claim, _ = add_evil_dispute(cli)
     nodes, edges = parse_mermaid(cli.ok("graph", claim, "-f", "mermaid").stdout)
-    assert nodes[claim.replace("-", "_")] == f"{EVIL_SPEAKER}\n{EVIL_SUMMARY}"
-    assert len(edges) == 1
+    speaker, *summary = nodes[claim.replace("-", "_")].split("\n")
+    assert speaker == EVIL_SPEAKER and " ".join(summary) == EVIL_SUMMARY
+    assert len([e for e in edges if not e[0].startswith("legend_")]) == 1
 
 
 def test_graphml_parses_and_keeps_text(cli: Cli) -> None:
@@ -128,10 +140,14 @@ def test_graphml_parses_and_keeps_text(cli: Cli) -> None:
 
 def test_graph_of_one_claim_and_filters(seeded: Cli) -> None:
     nodes, edges = parse_mermaid(seeded.ok("graph", "c-seed00000003", "-f", "mermaid").stdout)
-    assert set(nodes) == {"c_seed00000003", "c_seed00000004", "c_seed00000012"}
-    assert len(edges) == 2
+    assert claims_of(nodes) == {"c_seed00000003", "c_seed00000004", "c_seed00000012"}
+    assert len([e for e in edges if not e[0].startswith("legend_")]) == 2
     nodes, _ = parse_mermaid(seeded.ok("graph", "--tag", "false-flag", "-f", "mermaid").stdout)
-    assert set(nodes) == {"c_seed00000001", "c_seed00000002"}
+    assert claims_of(nodes) == {"c_seed00000001", "c_seed00000002"}
+
+
+def claims_of(nodes: dict[str, str]) -> set[str]:
+    return {name for name in nodes if not name.startswith("legend_")}
 
 
 def test_graph_errors_and_empty_graph(cli: Cli) -> None:
@@ -141,3 +157,20 @@ def test_graph_errors_and_empty_graph(cli: Cli) -> None:
     cli.fails("graph", "c-zzzzzzzzzzzz")
     claim = cli.add("Something")
     assert "--tag" in cli.fails("graph", claim, "--tag", "x").stderr
+
+
+def test_a_large_graph_is_drawn_one_box_per_dispute(cli: Cli) -> None:
+    for number in range(6):  # 6 disputes of 3 claims: 18 claims, more than SPLIT_AT
+        claim = cli.add(f"Claim number {number} about the budget",
+                        "--speaker", f"Minister {number}")
+        for who in ("Opposition", "Union"):
+            answer = cli.add(f"{who} answer {number}", "--speaker", f"{who} {number}")
+            cli.ok("link", "add", answer, "denies", claim)
+    dot = cli.ok("graph").stdout
+    svg = svg_of(dot)
+    clusters = [group.findtext(f"{SVG}title") for group in svg.iter(f"{SVG}g")
+                if group.get("class") == "cluster"]
+    assert len(clusters) == 7  # six disputes and the legend
+    assert dot.count("subgraph cluster_") == 7 and "Minister 0: Claim number 0" in dot
+    nodes, _edges = parse_mermaid(cli.ok("graph", "-f", "mermaid").stdout)
+    assert len([n for n in nodes if not n.startswith("legend_")]) == 18

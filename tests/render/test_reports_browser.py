@@ -63,6 +63,15 @@ VISIBLE_SIDES = """(() => [...document.querySelectorAll('article.dispute')].map(
 })))()"""
 
 
+# True when every dispute with responses shows the claim on the left and its answers beside it.
+SIDE_BY_SIDE = """(() => [...document.querySelectorAll('article.dispute')].filter(
+  card => card.querySelector('.responses-column .side')).every(card => {
+    const claim = card.querySelector('.side-claim').getBoundingClientRect();
+    const answers = card.querySelector('.responses-column').getBoundingClientRect();
+    return claim.right <= answers.left && Math.abs(claim.top - answers.top) < 2;
+  }))()"""
+
+
 @pytest.fixture
 def report(seeded: Cli, tmp_path: Path) -> tuple[Path, list[dict[str, Any]]]:
     """The seed disputes plus a hostile one, written as an HTML report; and the JSON report."""
@@ -104,10 +113,12 @@ def test_chromium_lays_out_both_sides_readably_on_screen_phone_and_paper(
     page, expected = report
     wanted = {d["claim"]["id"]: _sides(d) for d in expected}
     with devtools() as browser:
-        for width, media in ((1280, ""), (375, ""), (800, "print")):
+        for width, media in ((1280, ""), (1440, ""), (375, ""), (800, "print")):
             browser.open(page, width=width)
             browser.media(media)
             _assert_readable(browser, wanted, f"{width}px {media or 'screen'}")
+            beside = browser.evaluate(SIDE_BY_SIDE)
+            assert beside == (width >= 1152 and not media), f"{width}px {media}: {beside}"
         assert browser.evaluate("document.querySelector('nav.contents').checkVisibility()") is False
         after = browser.evaluate(
             "getComputedStyle(document.querySelector('a[href^=\"https\"]'), '::after').content")

@@ -110,7 +110,8 @@ def test_show_as_a_page_and_as_markdown(seeded: Cli) -> None:
     assert headings == ["Denied by (1)", "Supported by (1)"]
     assert "Russia has no plans to attack its neighbor." in card.all_text()
     markdown = seeded.ok("show", "c-seed00000003", "--format", "markdown").stdout
-    assert markdown.startswith("# Government of Ukraine: Russia could attack Ukraine")
+    # The headline is the claim's own words (shortened), not its summary's paraphrase.
+    assert markdown.startswith("# Government of Ukraine: Russia could launch an attack from ")
     assert "| denied by" in markdown and "| supported by" in markdown
 
 
@@ -163,3 +164,47 @@ def test_link_source_is_shown_once(cli: Cli) -> None:
     via = [p.all_text() for p in root.find_all("p", "via")]
     assert via == ["Link source: https://wire.example/report"]
     assert "https://wire.example/report" in [a.attrs["href"] for a in root.find_all("a")]
+
+
+def test_the_editors_page_headlines_ids_and_answers(seeded: Cli) -> None:
+    root = parse_html(seeded.ok("report", "contested", "--format", "html").stdout)
+    cards = {card.attrs["id"]: card for card in root.find_all("article", "dispute")}
+    title = cards["c-seed00000003"].find_all("h2")[0].all_text()
+    # The claim's own words (shortened), not its summary "Russia could attack Ukraine…".
+    assert "Russia could launch an attack from various" in title
+    ids = [c.all_text() for c in root.find_all("code", "id")]
+    assert "c-seed00000003" in ids  # small and muted (class "id")
+    # c-seed00000005 responds to c-seed00000004, shown in c-seed00000003's card: a link there.
+    answers = cards["c-seed00000005"].find_all("ul", "answers")[0]
+    assert [a.attrs["href"] for a in answers.find_all("a")] == ["#c-seed00000003"]  # its card
+    contents = root.find_all("details")
+    assert len(contents) == 1 and "open" in contents[0].attrs  # 4 disputes: unfolded
+
+
+def test_a_long_contents_list_folds(cli: Cli) -> None:
+    for number in range(13):
+        claim = cli.add(f"Claim {number}")
+        cli.ok("link", "add", cli.add(f"Denial {number}"), "denies", claim)
+    root = parse_html(cli.ok("report", "contested", "--format", "html").stdout)
+    (contents,) = root.find_all("details")
+    assert "open" not in contents.attrs
+    assert "13 disputes" in contents.find_all("summary")[0].all_text()
+
+
+def test_group_by_speaker_and_tag_in_every_format(seeded: Cli) -> None:
+    table = seeded.ok("report", "contested", "--group-by", "speaker").stdout
+    assert "Speaker: White House (1 dispute)" in table
+    markdown = seeded.ok("report", "contested", "--group-by", "speaker", "-f", "markdown").stdout
+    assert "## Speaker: Sergei Ryabkov (1 dispute)" in markdown and "### 1. Sergei" in markdown
+    grouped = json.loads(seeded.ok("report", "contested", "--group-by", "tag", "-f", "json").stdout)
+    assert all(set(group) == {"tag", "disputes"} for group in grouped)
+    assert sum(len(g["disputes"]) for g in grouped) >= 4
+    csv_text = seeded.ok("report", "contested", "--group-by", "speaker", "-f", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("group,dispute,side")
+    root = parse_html(seeded.ok("report", "contested", "--group-by", "speaker", "-f",
+                                "html").stdout)
+    titles = [h.all_text() for h in root.find_all("h2", "group-title")]
+    assert len(titles) == 4 and titles[0].startswith("Speaker: ")
+    assert injected_markup(root) == []
+    wrong = seeded.fails("report", "contested", "--group-by", "speker", code=2)
+    assert "Did you mean 'speaker'?" in wrong.stderr

@@ -78,7 +78,7 @@ def test_who_comes_from_user_option_then_environment_then_login(
     cli.add("by env")
     cli.ok("--user", "Ana María", "claim", "add", "by option")
     assert [e["user"] for e in changes(cli)] == ["Ana María", "from-env", "login-name"]
-    assert [e["user"] for e in changes(cli, "--user", "from-env")] == ["from-env"]
+    assert [e["user"] for e in changes(cli, "--by", "from-env")] == ["from-env"]
     result = cli.fails("--user", " ", "claim", "add", "x")
     assert "user name" in result.stderr
 

@@ -61,8 +61,7 @@ def history(
         query = query.where(HistoryEntry.at >= start)
     if entity is not None:
         if entity not in ENTITY_NAMES:
-            raise InvalidInput(f"'{entity}' is not a kind of record; use one of "
-                               f"{', '.join(ENTITY_NAMES)}.")
+            raise InvalidInput(values.not_a_choice(entity, ENTITY_NAMES, "a kind of record"))
         query = query.where(HistoryEntry.entity == entity)
     if limit:
         query = query.limit(limit)

@@ -1,0 +1,72 @@
+"""Fetching is bounded: http/https only, at most 5 redirects, timeouts, a size limit read while
+streaming, and a clear FetchFailed for every network failure. A local site, no outside network."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+
+import pytest
+
+from claimtrack.core.errors import FetchFailed
+from claimtrack.fetch import fetch_page, is_web_address
+from claimtrack.formats.html_text import article_text
+from tests.helpers.web import ARTICLE, Site
+
+
+def test_a_page_comes_back_as_received_with_what_the_server_said(site: Site) -> None:
+    page = fetch_page(site.url("/article"))
+    assert page.body == ARTICLE.encode()
+    assert page.sha256 == hashlib.sha256(ARTICLE.encode()).hexdigest()
+    assert (page.status, page.media_type, page.charset) == (200, "text/html", "utf-8")
+    assert page.final_url == page.requested_url == site.url("/article")
+    assert page.retrieved_at.tzinfo is not None
+
+
+def test_five_redirects_are_followed_and_the_final_url_kept(site: Site) -> None:
+    page = fetch_page(site.url("/hop/4"))  # hop/4 → 3 → 2 → 1 → 0 → article: 5 redirects
+    assert page.final_url == site.url("/article") and page.status == 200
+
+
+def test_a_sixth_redirect_is_refused(site: Site) -> None:
+    with pytest.raises(FetchFailed, match="redirects more than 5 times"):
+        fetch_page(site.url("/hop/5"))
+
+
+@pytest.mark.parametrize("path", ["/to-ftp", None])
+def test_only_http_and_https_are_fetched(site: Site, path: str | None) -> None:
+    url = site.url(path) if path else "ftp://127.0.0.1/article"
+    with pytest.raises(FetchFailed, match="only http and https"):
+        fetch_page(url)
+    assert is_web_address("https://example.com") and not is_web_address("article.txt")
+
+
+def test_the_size_limit_holds_while_streaming(site: Site) -> None:
+    with pytest.raises(FetchFailed, match="larger than 100 KB"):
+        fetch_page(site.url("/huge"), max_bytes=100 * 1024)
+    assert len(fetch_page(site.url("/huge")).body) == 64 * 16_387  # under the default limit
+
+
+def test_a_silent_server_times_out(site: Site) -> None:
+    with pytest.raises(FetchFailed, match=r"did not answer within 0\.3 seconds"):
+        fetch_page(site.url("/slow"), timeout=0.3)
+
+
+def test_a_refused_connection_is_a_clear_error() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(FetchFailed, match=rf"Cannot fetch http://127.0.0.1:{port}/x: .*network"):
+        fetch_page(f"http://127.0.0.1:{port}/x")
+
+
+def test_an_error_status_is_returned_for_the_caller_to_judge(site: Site) -> None:
+    assert fetch_page(site.url("/gone")).status == 404
+
+
+def test_the_article_text_leaves_out_scripts_menus_and_footers() -> None:
+    text = article_text(ARTICLE.encode(), "utf-8")
+    assert text.startswith("Russia accused of plotting a false-flag operation\n\n")
+    assert 'dismissed the U.S. claim as "total disinformation."' in text
+    assert "tracking" not in text and "Home" not in text and "footer" not in text
+    assert article_text("<p>Caf\xe9</p>".encode("latin-1"), "latin-1") == "Café"
