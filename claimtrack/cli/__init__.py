@@ -82,6 +82,9 @@ LazyGroup.ENTRIES = [
         "backup:restore",
         "Restore a backup into an empty database (refused if the database holds any data).",
     ),
+    Entry("serve", "serve:serve",
+          "Start the web app: browse disputes, log and link claims, review suggestions."),
+    Entry("user", "user:app", "Who may sign in to `claimtrack serve`, and what each may do."),
     Entry("db", "db:app", "Schema version and checks, for operators."),
 ]
 
