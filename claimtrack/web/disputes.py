@@ -83,7 +83,7 @@ def dispute_page(call: Call, claim_id: str, *, errors: dict[str, dict[str, str]]
         found = disputes.dispute_of(session, claim)
         context: dict[str, Any] = {
             "dispute": found,
-            "version": claim.version,
+            "claim_version": claim.version,
             "links": links.list_links(session, claim),
             "verdict_list": verdicts.list_verdicts(session, claim),
             "archived": archived_copies(session, every_source(found)),

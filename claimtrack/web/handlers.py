@@ -134,7 +134,7 @@ class Call:
             raise Refused(403, refusal(self.user, role))
 
     def render(self, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
-        return templating.page(self, template, status=status, **context)
+        return templating.page(self.request, self.session, self.user, template, status, context)
 
     def redirect(self, path: str, message: str | None = None) -> RedirectResponse:
         """See other: a local path only (``safe_next``), with a message for the next page."""

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from claimtrack.web.auth import WebSession, WebUser
-    from claimtrack.web.handlers import Call
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -48,20 +47,16 @@ NAVIGATION = [
 ]
 
 
-def page(call: Call, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page for the request's user, with the messages waiting for them."""
-    return _response(call.request, call.session, call.user, template, status, context)
-
-
 def error_page(request: Request, session: WebSession, user: WebUser | None, status: int,
                message: str) -> HTMLResponse:
     """The library's message as ``Error: …`` with its status."""
-    return _response(request, session, user, "error.html.j2", status,
-                     {"message": "Error: " + " ".join(message.split()), "status": status})
+    return page(request, session, user, "error.html.j2", status,
+                {"message": "Error: " + " ".join(message.split()), "status": status})
 
 
-def _response(request: Request, session: WebSession, user: WebUser | None, template: str,
-              status: int, context: dict[str, Any]) -> HTMLResponse:
+def page(request: Request, session: WebSession, user: WebUser | None, template: str,
+         status: int, context: dict[str, Any]) -> HTMLResponse:
+    """A page for the request's user, with the messages waiting for them."""
     html = environment().get_template(template).render(
         request_path=request.url.path, csrf=session.csrf, user=user if user and user.is_known
         else None, flash=session.take_flash(), version=__version__, **context)
