@@ -30,3 +30,15 @@ def hostile(cli: Cli) -> tuple[str, str]:
     from tests.helpers.reports import add_hostile_dispute
 
     return add_hostile_dispute(cli)
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 with the smallest cost: the tests check who signs in, not how hard hashing is."""
+    from argon2 import PasswordHasher
+
+    from claimtrack.services import users
+
+    quick = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(users, "_hasher", lambda: quick)
+    monkeypatch.setattr(users, "_decoy_hash", lambda: quick.hash("decoy"))
