@@ -24,7 +24,7 @@ CLAIM_FIELDS = {
 LINK_FIELDS = {"other": ["claim id", "too short", "matches several", "not found", "itself"],
                "relation": ["relation"], "note": ["note"], "source": ["web address", "url"]}
 VERDICT_FIELDS = {"rating": ["rating label"], "by": ["actor name"], "url": ["web address", "url"],
-                  "date": ["review date"], "note": ["explanation"]}
+                  "date": ["review date"], "explanation": ["explanation"]}
 SUGGESTIONS = 10
 
 
@@ -188,7 +188,7 @@ def add_link(call: Call) -> Response:
 def add_verdict(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     values = {name: call.form.get(name) for name in
-              ("rating", "by", "normalized", "url", "date", "note")}
+              ("rating", "by", "normalized", "url", "date", "explanation")}
     try:
         normalized = Rating(values["normalized"]) if values["normalized"] else None
     except ValueError:
@@ -203,7 +203,7 @@ def add_verdict(call: Call) -> Response:
             verdict = verdicts.add_verdict(
                 session, claim, rating=values["rating"], by=values["by"], normalized=normalized,
                 url=values["url"] or None, reviewed_on=values["date"] or None,
-                explanation=values["note"] or None)
+                explanation=values["explanation"] or None)
             said = f"{verdict.public_id}: {verdict.rating} ({verdict.normalized})"
             claim_id = claim.public_id
     except InvalidInput as error:
