@@ -14,7 +14,7 @@ from claimtrack.core.enums import GraphFormat, ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
 from claimtrack.core.views import Dispute, SourceView
 from claimtrack.render.graph import dispute_graph, render_graph
-from claimtrack.services import claims, disputes, links, sources, timeline, verdicts
+from claimtrack.services import claims, disputes, links, sources, timeline
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.store.history import changes
 from claimtrack.web.handlers import Call, Refused, field_errors, route
@@ -84,8 +84,6 @@ def dispute_page(call: Call, claim_id: str, *, errors: dict[str, dict[str, str]]
         context: dict[str, Any] = {
             "dispute": found,
             "claim_version": claim.version,
-            "links": links.list_links(session, claim),
-            "verdict_list": verdicts.list_verdicts(session, claim),
             "archived": archived_copies(session, every_source(found)),
             "history": claim_history(session, claim.public_id),
         }
@@ -118,6 +116,17 @@ def claim_history(session: Session, claim_id: str) -> list[changes.HistoryView]:
         return changes.history(session, claim_id, limit=HISTORY_SHOWN)
     except NotFound:  # a claim imported before the history existed has none
         return []
+
+
+@route("/claims/{claim_id}/links")
+def claim_links(call: Call) -> Response:
+    """Every link touching a claim, suggested and rejected ones too, to remove one."""
+    with call.read() as session:
+        claim = claims.get_claim(session, call.request.path_params["claim_id"])
+        found = links.list_links(session, claim)
+        claim_id = claim.public_id
+    return call.render("links.html.j2", title=f"Links of {claim_id}", links=found,
+                       claim_id=claim_id)
 
 
 @route("/claims/{claim_id}/timeline")
@@ -161,4 +170,4 @@ def claim_graph_svg(call: Call) -> Response:
                              "content-security-policy": "default-src 'none'"})
 
 
-ROUTES = [contested, dispute, claim_timeline, claim_graph, claim_graph_svg]
+ROUTES = [contested, dispute, claim_links, claim_timeline, claim_graph, claim_graph_svg]

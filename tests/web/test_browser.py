@@ -300,6 +300,7 @@ def test_every_page_passes_the_checks(desk: Desk) -> None:
                  "/review", "/extract", "/import", "/downloads", "/actors",
                  "/actor?name=Treasury", claim_href, f"{claim_href}/edit",
                  f"{claim_href}/timeline", f"{claim_href}/graph", f"{claim_href}/delete",
+                 f"{claim_href}/links",
                  "/no/such/page"]:
         if path == "/no/such/page":
             page.goto(desk.base + path)

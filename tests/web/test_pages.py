@@ -27,6 +27,7 @@ def pages(ids: dict[str, str]) -> list[str]:
         "/", "/?q=microchips", "/?tag=health&speaker=Alice+Smith&status=draft",
         f"/claims/{claim}", f"/claims/{ids['denial']}", f"/claims/{claim}/edit",
         f"/claims/{claim}/delete", f"/claims/{claim}/timeline", f"/claims/{claim}/graph",
+        f"/claims/{claim}/links",
         "/claims/new", "/match", "/match?text=microchips+in+vaccine+X+track+people", "/review",
         "/extract", "/import", "/downloads", "/actors", "/actor?name=Alice+Smith", "/signin",
     ]
