@@ -105,6 +105,8 @@ class Call:
     session: WebSession
     user: WebUser
     form: Form
+    # A GET's one read transaction, opened to find who is asking and reused by ``read``.
+    reading: Session | None = None
 
     @property
     def engine(self) -> Engine:
@@ -112,7 +114,10 @@ class Call:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only transaction."""
+        """A read-only transaction (for a GET, the request's one transaction)."""
+        if self.reading is not None:
+            yield self.reading
+            return
         with session_scope(self.engine, write=False) as session:
             yield session
 
@@ -207,13 +212,16 @@ def _run(handler: Handler, request: Request, state: WebState, session: WebSessio
          role: Role, public: bool) -> Response:
     user = None
     try:
-        user = identify(state, session)
-        if user is None and not public:
-            return _sign_in_first(request, state, session)
-        call = Call(request, state, session, user or WebUser("", Role.VIEWER), form)
-        if user is not None:
-            call.require(role)
-        return handler(call)
+        if request.method == "GET":
+            # Reading pages: who is asking and what they read, in one transaction.
+            with session_scope(state.engine, write=False) as reading:
+                user = identify(reading, state, session)
+                return _call(handler, request, state, session, form, role, public, user,
+                             reading)
+        with session_scope(state.engine, write=False) as reading:
+            user = identify(reading, state, session)
+        # A change opens its own (write) transaction in the handler: call.write.
+        return _call(handler, request, state, session, form, role, public, user, None)
     except Refused as refused:
         return templating.error_page(request, session, user, refused.status, str(refused))
     except ClaimtrackError as error:
@@ -231,16 +239,25 @@ def _run(handler: Handler, request: Request, state: WebState, session: WebSessio
                                      "written. Try again in a moment.")
 
 
-def identify(state: WebState, session: WebSession) -> WebUser | None:
+def _call(handler: Handler, request: Request, state: WebState, session: WebSession, form: Form,
+          role: Role, public: bool, user: WebUser | None, reading: Session | None) -> Response:
+    if user is None and not public:
+        return _sign_in_first(request, state, session)
+    call = Call(request, state, session, user or WebUser("", Role.VIEWER), form, reading)
+    if user is not None:
+        call.require(role)
+    return handler(call)
+
+
+def identify(db: Session, state: WebState, session: WebSession) -> WebUser | None:
     """The signed-in user, or the local user while nobody can sign in, else None."""
-    with session_scope(state.engine, write=False) as db:
-        if session.user is not None:
-            found = users.find_user(db, session.user)
-            if found is not None:
-                return WebUser(found.name, found.role)
-            session.sign_out()  # removed since: their cookie no longer counts
-        if state.settings.local_user and not users.any_users(db):
-            return WebUser(state.settings.local_user, Role.EDITOR, is_local=True)
+    if session.user is not None:
+        found = users.find_user(db, session.user)
+        if found is not None:
+            return WebUser(found.name, found.role)
+        session.sign_out()  # removed since: their cookie no longer counts
+    if state.settings.local_user and not users.any_users(db):
+        return WebUser(state.settings.local_user, Role.EDITOR, is_local=True)
     return None
 
 
