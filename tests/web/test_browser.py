@@ -46,14 +46,16 @@ ACCESSIBILITY = """(() => {
   for (const el of document.querySelectorAll('input, select, textarea')) {
     if (['hidden', 'submit', 'button'].includes(el.type)) continue;
     const label = (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`))
-      || el.closest('label') || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+      || el.closest('label') || el.getAttribute('aria-label')
+      || el.getAttribute('aria-labelledby');
     if (!label || (label.textContent !== undefined && !label.textContent.trim()))
       problems.push(`control without a label: ${el.tagName} ${el.name}`);
   }
   for (const img of document.querySelectorAll('img'))
     if (!img.getAttribute('alt')) problems.push(`img without alt: ${img.src}`);
   for (const el of document.querySelectorAll('a, button'))
-    if (!el.textContent.trim() && !el.getAttribute('aria-label')) problems.push(`unnamed ${el.tagName}`);
+    if (!el.textContent.trim() && !el.getAttribute('aria-label'))
+      problems.push(`unnamed ${el.tagName}`);
   const seen = new Set();
   for (const el of document.querySelectorAll('[id]')) {
     if (seen.has(el.id)) problems.push(`duplicate id ${el.id}`);
