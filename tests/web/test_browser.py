@@ -64,7 +64,10 @@ ACCESSIBILITY = """(() => {
   for (const el of document.querySelectorAll('[aria-describedby]'))
     for (const id of el.getAttribute('aria-describedby').split(/\\s+/))
       if (!document.getElementById(id)) problems.push(`aria-describedby points nowhere: ${id}`);
-  const rgba = c => { const p = c.match(/[\\d.]+/g).map(Number); return p.length > 3 ? p : [...p, 1]; };
+  const rgba = c => {
+    const p = c.match(/[\\d.]+/g).map(Number);
+    return p.length > 3 ? p : [...p, 1];
+  };
   const channel = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   const behind = el => {
