@@ -187,8 +187,8 @@ def _empty_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterato
 
 @pytest.fixture
 def site() -> Iterator[Any]:
-    """A local web site on 127.0.0.1 (tests.helpers.web): pages to fetch without the network."""
-    from tests.helpers.web import local_site
+    """A local web site on 127.0.0.1 (tests.helpers.site): pages to fetch without the network."""
+    from tests.helpers.site import local_site
 
     with local_site() as running:
         yield running

@@ -20,6 +20,9 @@ LAYERS = [
     ("services",),
     ("interchange",),
     ("render",),
+    # The web app: the cli starts it (`claimtrack serve`), so it sits just below the cli and
+    # never imports it.
+    ("web",),
     ("cli",),
 ]
 RANK = {package: rank for rank, names in enumerate(LAYERS) for package in names}

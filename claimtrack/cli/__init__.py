@@ -100,6 +100,9 @@ LazyGroup.ENTRIES = [
         "datasette:datasette_metadata",
         "Write Datasette metadata for a claimtrack SQLite file: titles, facets, search, queries.",
     ),
+    Entry("serve", "serve:serve",
+          "Start the web app: browse disputes, log and link claims, review suggestions."),
+    Entry("user", "user:app", "Who may sign in to `claimtrack serve`, and what each may do."),
     Entry("db", "db:app", "Check the database and its schema version (for operators)."),
 ]
 

@@ -166,3 +166,16 @@ class ReviewStatus(StrEnum):
     DRAFT = "draft"
     IN_REVIEW = "in-review"
     PUBLISHED = "published"
+
+
+class Role(StrEnum):
+    """What a web user may do: viewers read, checkers write drafts, editors publish and delete."""
+
+    VIEWER = "viewer"
+    CHECKER = "checker"
+    EDITOR = "editor"
+
+    def allows(self, needed: Role) -> bool:
+        """True when this role may do what ``needed`` may (each role includes those below it)."""
+        order = list(Role)
+        return order.index(self) >= order.index(needed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus
+from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus, Role
 
 
 @dataclass(frozen=True)
@@ -261,3 +261,12 @@ class MergeResult:
     links_dropped: int = 0
     verdicts: int = 0
     tags: int = 0
+
+
+@dataclass(frozen=True)
+class UserView:
+    """Someone who signs in to ``claimtrack serve`` (the password hash stays in the database)."""
+
+    name: str
+    role: Role
+    created_at: dt.datetime | None = None

@@ -9,6 +9,7 @@ from claimtrack.models.interop import RatingLabel, VerdictOriginal
 from claimtrack.models.link import Link
 from claimtrack.models.merge import ClaimMerge
 from claimtrack.models.source import Source
+from claimtrack.models.user import User
 from claimtrack.models.verdict import Verdict
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "RatingLabel",
     "Source",
     "SourceArchive",
+    "User",
     "Verdict",
     "VerdictOriginal",
 ]

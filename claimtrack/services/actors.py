@@ -201,3 +201,21 @@ def _ensure_free(session: Session, name: str) -> None:
             f"'{name}' already names the actor '{owner.name}'. Use that actor, or give this one "
             "a more specific name."
         )
+
+
+def suggest_names(session: Session, prefix: str, *, limit: int = 10) -> list[str]:
+    """Actor names whose name or an alias starts with ``prefix`` (any case), for a speaker
+    field's suggestions; an alias suggests the actor's name. Shortest names first."""
+    key = values.name_key(prefix)[: values.NAME_MAX]
+    if not key:
+        return []
+    by_name = select(Actor.name).where(Actor.name_key.startswith(key, autoescape=True))
+    by_alias = (
+        select(Actor.name)
+        .join(ActorAlias)
+        .where(ActorAlias.alias_key.startswith(key, autoescape=True))
+    )
+    found = set(session.scalars(by_name.limit(limit * 2))) | set(
+        session.scalars(by_alias.limit(limit * 2))
+    )
+    return sorted(found, key=lambda name: (len(name), name.casefold()))[:limit]

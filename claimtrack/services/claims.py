@@ -254,3 +254,17 @@ def describe_claim(session: Session, claim_id: str) -> ClaimDetails:
         links=tuple(links.list_links(session, claim)),
         verdicts=tuple(verdicts.list_verdicts(session, claim)),
     )
+
+
+def check_version(claim: Claim, expected: int | str | None) -> None:
+    """Refuse to change a claim that was changed since ``expected`` (its ``version`` when an
+    edit form was opened): raises Conflict, so the second of two concurrent edits never
+    silently overwrites the first. None checks nothing."""
+    if expected is None:
+        return
+    if str(claim.version) != str(expected).strip():
+        raise Conflict(
+            f"Claim {claim.public_id} was changed by someone else since you opened it (version "
+            f"{expected}, now {claim.version}), so your changes were not saved. Reload it, "
+            "check what changed (its history shows who and what), and make your edit again."
+        )

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import ScalarSelect, case, distinct, func, select, update
+from sqlalchemy import ScalarSelect, and_, case, distinct, func, or_, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from claimtrack.core.enums import CHALLENGES, LinkStatus, Rating, Relation
+from claimtrack.core.enums import CHALLENGES, LinkStatus, Rating, Relation, ReviewStatus
+from claimtrack.core.errors import InvalidInput
 from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
@@ -190,3 +192,79 @@ def _group(links: list[LinkRow], end: str) -> dict[int, list[LinkRow]]:
 
 def _date_key(view: ClaimView) -> dt.date:
     return view.date or dt.date.max
+
+
+@dataclass(frozen=True)
+class ContestedPage:
+    """One page of the contested list: its disputes, the cursor of the next page (None on the
+    last), and how many disputes the filters select (counted up to ``COUNT_CAP``: when
+    ``total_is_exact`` is False there are more than ``total``)."""
+
+    disputes: list[Dispute]
+    after: str | None
+    total: int
+    total_is_exact: bool = True
+
+
+COUNT_CAP = 10_000
+
+
+def contested_page(
+    session: Session,
+    *,
+    where: ClaimFilter = ClaimFilter(),
+    status: ReviewStatus | None = None,
+    matching: str | None = None,
+    after: str | None = None,
+    limit: int = 25,
+) -> ContestedPage:
+    """A page of the contested list in the report's order (most challenged, then newest).
+
+    Keyset pagination: ``after`` is the cursor a previous page returned, so a page costs the
+    same wherever it is in the list. ``status`` keeps claims at that review stage and
+    ``matching`` those a full-text query finds (search syntax as in ``search``). Raises
+    InvalidInput for a malformed cursor, filter or query.
+    """
+    query = where.apply(select(Claim).where(sql_text(f"({CONTESTED})")))
+    if status is not None:
+        query = query.where(Claim.status == status)
+    if matching is not None and matching.strip():
+        from claimtrack.core import search_syntax
+        from claimtrack.store import fulltext
+
+        expression = fulltext.expression(session, search_syntax.parse(matching))
+        found, _ = fulltext.ranked_query(session, expression)
+        query = query.where(Claim.id.in_(found.with_only_columns(Claim.id)))
+    counted = session.scalar(
+        select(func.count()).select_from(
+            query.with_only_columns(Claim.id).limit(COUNT_CAP + 1).subquery()
+        )
+    ) or 0
+    if after is not None:
+        count, row_id = _cursor(after)
+        query = query.where(or_(
+            Claim.challenge_count < count,
+            and_(Claim.challenge_count == count, Claim.id < row_id),
+        ))
+    rows = session.execute(
+        query.order_by(Claim.challenge_count.desc(), Claim.id.desc())
+        .limit(limit + 1)
+        .with_only_columns(Claim.id, Claim.verdicts_disagree, Claim.challenge_count)
+    ).all()
+    shown = rows[:limit]
+    cursor = f"{shown[-1][2]}.{shown[-1][0]}" if len(rows) > limit else None
+    return ContestedPage(
+        disputes=build_disputes(session, [(claim_id, disagree) for claim_id, disagree, _ in shown]),
+        after=cursor,
+        total=min(counted, COUNT_CAP),
+        total_is_exact=counted <= COUNT_CAP,
+    )
+
+
+def _cursor(after: str) -> tuple[int, int]:
+    count, _, row_id = after.partition(".")
+    if not (count.isdigit() and row_id.isdigit()) or len(after) > 40:
+        raise InvalidInput(
+            f"'{after}' is not a page of this list; start again from the first page."
+        )
+    return int(count), int(row_id)

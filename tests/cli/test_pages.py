@@ -9,7 +9,7 @@ import json
 from claimtrack.services import archives, sources
 from claimtrack.store.db import make_engine, session_scope
 from tests.helpers import Cli, claims, query, snapshot
-from tests.helpers.web import ARTICLE, REVIEW, Site
+from tests.helpers.site import ARTICLE, REVIEW, Site
 
 
 def archived(cli: Cli) -> list[tuple[object, ...]]:

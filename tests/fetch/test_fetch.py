@@ -11,7 +11,7 @@ import pytest
 from claimtrack.core.errors import FetchFailed
 from claimtrack.fetch import fetch_page, is_web_address
 from claimtrack.formats.html_text import article_text
-from tests.helpers.web import ARTICLE, Site
+from tests.helpers.site import ARTICLE, Site
 
 
 def test_a_page_comes_back_as_received_with_what_the_server_said(site: Site) -> None:

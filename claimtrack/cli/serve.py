@@ -1,0 +1,77 @@
+"""``claimtrack serve``: the desk's web app on the same library, in one local process."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli._common import State, database_errors, database_url, fail, open_engine, say
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on. Anything but a loopback address "
+                     "(127.0.0.1, ::1, localhost) needs at least one user (`claimtrack user "
+                     "add`)."),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
+    max_upload_mb: Annotated[
+        int, typer.Option("--max-upload-mb", min=1, max=1024,
+                          help="Largest import upload accepted, in MiB.")
+    ] = 16,
+) -> None:
+    """Start the web app: browse disputes, log and link claims, review suggestions.
+
+    Open http://127.0.0.1:8000 in a browser. With no users, it serves the local user only (as
+    an editor) and only on a loopback address; with users, everyone signs in. Set
+    CLAIMTRACK_WEB_SECRET to keep people signed in across restarts.
+    """
+    import uvicorn
+
+    from claimtrack.core.config import resolve_user
+    from claimtrack.services import users
+    from claimtrack.store.db import session_scope
+    from claimtrack.web.app import create_app
+    from claimtrack.web.settings import WebSettings
+
+    state = ctx.find_object(State)
+    with open_engine(ctx) as engine:
+        with database_errors(database_url(ctx)), session_scope(engine, write=False) as session:
+            has_users = users.any_users(session)
+        if not has_users and not is_loopback(host):
+            fail(f"Refusing to listen on {host} while no user can sign in: anyone who reaches "
+                 "it could change the database. Add one with `claimtrack user add NAME --role "
+                 "editor`, or serve on 127.0.0.1.")
+        # While no user exists, a loopback server acts for whoever runs it (an editor).
+        local_user = resolve_user(state.user if state else None) if is_loopback(host) else None
+        settings = WebSettings.from_environment(local_user=local_user,
+                                                max_upload=max_upload_mb * 1024 * 1024)
+        app = create_app(engine, settings)
+        who = "users sign in" if has_users else f"as the local user {local_user}, no sign-in"
+        say(f"Serving {engine.url.render_as_string(hide_password=True)} on "
+            f"http://{_display(host)}:{port} ({who}). Stop with Ctrl+C.")
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False,
+                    server_header=False, date_header=False)
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach."""
+    import ipaddress
+
+    if host.strip().lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _display(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

@@ -1,0 +1,280 @@
+"""Writing: add and edit claims, link them, add verdicts, move them through review, delete.
+
+Roles (checked on the server, whatever the page showed): checkers write drafts, links and
+verdicts; publishing, changing what is published and deleting need an editor.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import JSONResponse, Response
+
+from claimtrack.core.enums import Rating, Relation, ReviewStatus, Role
+from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.models import Claim, Verdict
+from claimtrack.services import actors, claims, links, ratings, review, verdicts
+from claimtrack.web.disputes import dispute_page
+from claimtrack.web.handlers import Call, field_errors, route
+
+CLAIM_FIELDS = {
+    "summary": ["summary"], "date": ["date said", "calendar", "in the future"],
+    "language": ["language"], "tags": ["tag"], "quote": ["quote"],
+    "source": ["web address", "url", "port", "credentials"],
+    "speaker": ["actor name", "names the actor"], "text": ["claim text"],
+}
+LINK_FIELDS = {"other": ["claim id", "too short", "matches several", "not found", "itself"],
+               "relation": ["relation"], "note": ["note"], "source": ["web address", "url"]}
+VERDICT_FIELDS = {"rating": ["rating label"], "by": ["actor name"], "url": ["web address", "url"],
+                  "date": ["review date"], "explanation": ["explanation"]}
+SUGGESTIONS = 10
+
+
+def _claim_form_values(call: Call) -> dict[str, str]:
+    return {name: call.form.get(name) for name in
+            ("text", "speaker", "date", "summary", "language", "tags", "source", "quote",
+             "version")}
+
+
+def _tags(value: str) -> list[str]:
+    return [tag for tag in (part.strip() for part in value.split(",")) if tag]
+
+
+@route("/claims/new")
+def new_claim_form(call: Call) -> Response:
+    return call.render("claim_form.html.j2", title="Add a claim", action="/claims/new",
+                       values={"language": "en", "text": call.form.get("text")}, errors={},
+                       editing=False)
+
+
+@route("/claims/new", methods=("POST",), role=Role.CHECKER)
+def add_claim(call: Call) -> Response:
+    values = _claim_form_values(call)
+    try:
+        with call.write("claim add") as session:
+            claim = claims.add_claim(
+                session, text=values["text"], speaker=values["speaker"] or None,
+                said_on=values["date"] or None, summary=values["summary"] or None,
+                language=values["language"] or None, tags=_tags(values["tags"]),
+                source_url=values["source"] or None, quote=values["quote"] or None)
+            claim_id = claim.public_id
+    except InvalidInput as error:
+        return call.render("claim_form.html.j2", title="Add a claim", action="/claims/new",
+                           values=values, errors=field_errors(error, CLAIM_FIELDS),
+                           editing=False, status=400)
+    return call.redirect(f"/claims/{claim_id}", f"Added claim {claim_id}.")
+
+
+@route("/claims/{claim_id}/edit")
+def edit_claim_form(call: Call) -> Response:
+    with call.read() as session:
+        claim = claims.get_claim(session, call.request.path_params["claim_id"])
+        view = claims.claim_view(claim)
+        values = {"text": view.text, "speaker": view.speaker or "",
+                  "date": view.date.isoformat() if view.date else "",
+                  "summary": view.summary or "", "language": view.language or "",
+                  "tags": ", ".join(view.tags), "version": str(claim.version)}
+    return call.render("claim_form.html.j2", title=f"Edit claim {view.id}",
+                       action=f"/claims/{view.id}/edit", values=values, errors={}, editing=True,
+                       claim_id=view.id)
+
+
+@route("/claims/{claim_id}/edit", methods=("POST",), role=Role.CHECKER)
+def edit_claim(call: Call) -> Response:
+    claim_id = call.request.path_params["claim_id"]
+    values = _claim_form_values(call)
+    try:
+        with call.write("claim edit") as session:
+            claim = claims.get_claim(session, claim_id)
+            _may_change(call, claim)
+            # The version the form was opened with: a stale one is a conflict, never a lost
+            # update (and a change between this check and the flush is one too: StaleDataError).
+            claims.check_version(claim, values["version"] or None)
+            wanted = _tags(values["tags"])
+            claims.edit_claim(
+                session, claim, text=values["text"], speaker=values["speaker"],
+                said_on=values["date"], summary=values["summary"], language=values["language"],
+                add_tags=wanted, remove_tags=[t for t in claim.tag_names
+                                              if t not in {_tag_key(w) for w in wanted}])
+            claim_id = claim.public_id
+    except (InvalidInput, Conflict) as error:
+        # A conflict (the version, or a write that raced ours) is about the form as a whole.
+        fields = CLAIM_FIELDS if isinstance(error, InvalidInput) else {}
+        return call.render("claim_form.html.j2", title=f"Edit claim {claim_id}",
+                           action=f"/claims/{claim_id}/edit", values=values,
+                           errors=field_errors(error, fields), editing=True, claim_id=claim_id,
+                           status=400 if isinstance(error, InvalidInput) else 409)
+    return call.redirect(f"/claims/{claim_id}", f"Updated claim {claim_id}.")
+
+
+def _tag_key(tag: str) -> str:
+    return " ".join(tag.split()).casefold()
+
+
+def _may_change(call: Call, record: Claim | Verdict) -> None:
+    """Published material is the editors': checkers change drafts and records in review."""
+    if record.status == ReviewStatus.PUBLISHED:
+        call.require(Role.EDITOR)
+
+
+@route("/claims/{claim_id}/delete")
+def delete_claim_form(call: Call) -> Response:
+    call.require(Role.EDITOR)
+    with call.read() as session:
+        details = claims.describe_claim(session, call.request.path_params["claim_id"])
+    return call.render("delete.html.j2", title=f"Delete claim {details.claim.id}",
+                       details=details)
+
+
+@route("/claims/{claim_id}/delete", methods=("POST",), role=Role.EDITOR)
+def delete_claim(call: Call) -> Response:
+    with call.write("claim rm") as session:
+        claim = claims.get_claim(session, call.request.path_params["claim_id"])
+        removed = claim.public_id
+        claims.remove_claim(session, claim, cascade=call.form.get("cascade") == "yes")
+    return call.redirect("/", f"Removed claim {removed}.")
+
+
+@route("/claims/{claim_id}/status", methods=("POST",), role=Role.CHECKER)
+def claim_status(call: Call) -> Response:
+    claim_id = call.request.path_params["claim_id"]
+    try:
+        status = ReviewStatus(call.form.get("status"))
+    except ValueError:
+        raise InvalidInput("Choose draft, in-review or published.") from None
+    try:
+        with call.write("claim status") as session:
+            claim = claims.get_claim(session, claim_id)
+            _may_move(call, claim, status)
+            moved = review.move(claim, status)
+            claim_id = claim.public_id
+    except InvalidInput as error:
+        return dispute_page(call, claim_id, errors={"status": field_errors(error, {})},
+                            status=400)
+    return call.redirect(f"/claims/{claim_id}", f"Claim {claim_id} is now {status}."
+                         if moved else f"Claim {claim_id} was already {status}.")
+
+
+def _may_move(call: Call, record: Claim | Verdict, status: ReviewStatus) -> None:
+    if ReviewStatus.PUBLISHED in (record.status, status) and record.status != status:
+        call.require(Role.EDITOR)
+
+
+@route("/claims/{claim_id}/links", methods=("POST",), role=Role.CHECKER)
+def add_link(call: Call) -> Response:
+    claim_id = call.request.path_params["claim_id"]
+    values = {name: call.form.get(name) for name in ("other", "relation", "note", "source")}
+    try:
+        chosen = values["relation"]
+        reverse = chosen.startswith("reverse-")
+        try:
+            relation = Relation(chosen.removeprefix("reverse-"))
+        except ValueError:
+            raise InvalidInput(f"'{chosen}' is not a relation; pick one from the list.") from None
+        with call.write("link add") as session:
+            here = claims.get_claim(session, claim_id)
+            other = claims.get_claim(session, values["other"])
+            source, target = (here, other) if reverse else (other, here)
+            link = links.add_link(session, source, relation, target,
+                                  note=values["note"] or None, source_url=values["source"] or None)
+            said = f"{source.public_id} {relation} {target.public_id} (link {link.id})"
+            claim_id = here.public_id
+    except (InvalidInput, NotFound, Conflict) as error:
+        return dispute_page(call, claim_id, errors={"link": field_errors(error, LINK_FIELDS)},
+                            values={"link": values},
+                            status=409 if isinstance(error, Conflict) else 400)
+    return call.redirect(f"/claims/{claim_id}", f"Linked {said}.")
+
+
+@route("/claims/{claim_id}/verdicts", methods=("POST",), role=Role.CHECKER)
+def add_verdict(call: Call) -> Response:
+    claim_id = call.request.path_params["claim_id"]
+    values = {name: call.form.get(name) for name in
+              ("rating", "by", "normalized", "url", "date", "explanation")}
+    try:
+        normalized = Rating(values["normalized"]) if values["normalized"] else None
+    except ValueError:
+        normalized = None
+    if call.form.get("action") == "preview":
+        with call.read() as session:
+            values["reading"] = reading_of(session, values["rating"], normalized)
+        return dispute_page(call, claim_id, values={"verdict": values})
+    try:
+        with call.write("verdict add") as session:
+            claim = claims.get_claim(session, claim_id)
+            verdict = verdicts.add_verdict(
+                session, claim, rating=values["rating"], by=values["by"], normalized=normalized,
+                url=values["url"] or None, reviewed_on=values["date"] or None,
+                explanation=values["explanation"] or None)
+            said = f"{verdict.public_id}: {verdict.rating} ({verdict.normalized})"
+            claim_id = claim.public_id
+    except InvalidInput as error:
+        return dispute_page(call, claim_id, errors={"verdict": field_errors(error, VERDICT_FIELDS)},
+                            values={"verdict": values}, status=400)
+    return call.redirect(f"/claims/{claim_id}", f"Added verdict {said}.")
+
+
+def reading_of(session: object, label: str, normalized: Rating | None = None) -> str:
+    """How a label reads on claimtrack's scale (the user's own mappings first)."""
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    if normalized is not None:
+        return f"{normalized} (chosen)"
+    if not label.strip():
+        return "(type a label)"
+    return str(ratings.rating_table(session).normalize(label))
+
+
+@route("/verdicts/{verdict_id}/status", methods=("POST",), role=Role.CHECKER)
+def verdict_status(call: Call) -> Response:
+    try:
+        status = ReviewStatus(call.form.get("status"))
+    except ValueError:
+        raise InvalidInput("Choose draft, in-review or published.") from None
+    with call.write("verdict status") as session:
+        verdict = verdicts.get_verdict(session, call.request.path_params["verdict_id"])
+        _may_move(call, verdict, status)
+        review.move(verdict, status)
+        said = verdict.public_id
+        claim_id = session.get_one(Claim, verdict.claim_id).public_id
+    return call.redirect(f"/claims/{claim_id}", f"Verdict {said} is now {status}.")
+
+
+@route("/verdicts/{verdict_id}/delete", methods=("POST",), role=Role.EDITOR)
+def delete_verdict(call: Call) -> Response:
+    with call.write("verdict rm") as session:
+        verdict = verdicts.get_verdict(session, call.request.path_params["verdict_id"])
+        said = verdict.public_id
+        claim_id = session.get_one(Claim, verdict.claim_id).public_id
+        verdicts.remove_verdict(session, verdict)
+    return call.redirect(f"/claims/{claim_id}", f"Removed verdict {said}.")
+
+
+@route("/links/{link_id:int}/delete", methods=("POST",), role=Role.EDITOR)
+def delete_link(call: Call) -> Response:
+    link_id = call.request.path_params["link_id"]
+    with call.write("link rm") as session:
+        link = links.get_link(session, link_id)
+        claim_id = session.get_one(Claim, link.to_claim_id).public_id
+        links.remove_link(session, link)
+    back = call.form.get("claim") or claim_id
+    return call.redirect(f"/claims/{back}", f"Removed link {link_id}.")
+
+
+@route("/api/speakers")
+def speaker_names(call: Call) -> Response:
+    """Names for a speaker field's suggestions (progressive enhancement)."""
+    with call.read() as session:
+        names = actors.suggest_names(session, call.form.get("q")[:200], limit=SUGGESTIONS)
+    return JSONResponse(names)
+
+
+@route("/api/rating")
+def rating_reading(call: Call) -> Response:
+    """How a verdict label reads (progressive enhancement of the verdict form)."""
+    with call.read() as session:
+        return JSONResponse({"reading": reading_of(session, call.form.get("label")[:200])})
+
+
+ROUTES = [new_claim_form, add_claim, edit_claim_form, edit_claim, delete_claim_form,
+          delete_claim, claim_status, add_link, add_verdict, verdict_status, delete_verdict,
+          delete_link, speaker_names, rating_reading]

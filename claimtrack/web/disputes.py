@@ -1,0 +1,173 @@
+"""Reading disputes: the contested list, one dispute, its timeline and its graph."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from claimtrack.core.enums import GraphFormat, ReviewStatus
+from claimtrack.core.errors import InvalidInput, NotFound
+from claimtrack.core.views import Dispute, SourceView
+from claimtrack.render.graph import dispute_graph, render_graph
+from claimtrack.services import claims, disputes, links, sources, timeline
+from claimtrack.services.filters import ClaimFilter
+from claimtrack.store.history import changes
+from claimtrack.web.handlers import Call, Refused, field_errors, route
+
+PAGE_SIZE = 25
+FILTERS = ("q", "tag", "speaker", "since", "until", "status")
+FILTER_WORDS = {
+    "since": ["--since"], "until": ["--until"], "speaker": ["speaker"], "tag": ["tag"],
+    "q": ["search"], "status": ["review stage"], "": ["page of this list"],
+}
+HISTORY_SHOWN = 30
+DOT_TIMEOUT = 20
+
+
+@route("/")
+def contested(call: Call) -> Response:
+    """The contested list: filters, a search box, counts and keyset pages."""
+    chosen = {name: call.form.get(name).strip() for name in FILTERS}
+    errors: dict[str, str] = {}
+    found = None
+    try:
+        status = _status(chosen["status"])
+        where = ClaimFilter(speaker=chosen["speaker"] or None,
+                            tags=(chosen["tag"],) if chosen["tag"] else (),
+                            since=chosen["since"] or None, until=chosen["until"] or None)
+        with call.read() as session:
+            found = disputes.contested_page(session, where=where, status=status,
+                                            matching=chosen["q"] or None,
+                                            after=call.form.optional("after"), limit=PAGE_SIZE)
+    except InvalidInput as error:
+        errors = field_errors(error, FILTER_WORDS)
+    kept = {name: value for name, value in chosen.items() if value}
+    next_page = None
+    if found is not None and found.after:
+        next_page = "/?" + urlencode({**kept, "after": found.after})
+    return call.render("contested.html.j2", title="Contested claims", page=found, values=chosen,
+                       errors=errors, next_page=next_page, is_first=not call.form.get("after"),
+                       first_page="/?" + urlencode(kept), filtered=bool(kept),
+                       status=400 if errors else 200)
+
+
+def _status(value: str) -> ReviewStatus | None:
+    if not value:
+        return None
+    try:
+        return ReviewStatus(value)
+    except ValueError:
+        raise InvalidInput(f"'{value}' is not a review stage; use draft, in-review or "
+                           "published.") from None
+
+
+@route("/claims/{claim_id}")
+def dispute(call: Call) -> Response:
+    """One dispute: the claim and its responses side by side, verdicts, sources, history."""
+    return dispute_page(call, call.request.path_params["claim_id"])
+
+
+def dispute_page(call: Call, claim_id: str, *, errors: dict[str, dict[str, str]] | None = None,
+                 values: dict[str, dict[str, str]] | None = None, status: int = 200) -> Response:
+    """The dispute page, with a form's errors and values when it is shown again."""
+    with call.read() as session:
+        claim, merged = claims.find_claim(session, claim_id)
+        if merged is not None:
+            return call.redirect(f"/claims/{claim.public_id}",
+                                 f"Claim {merged} was merged into {claim.public_id}.")
+        found = disputes.dispute_of(session, claim)
+        context: dict[str, Any] = {
+            "dispute": found,
+            "claim_version": claim.version,
+            "archived": archived_copies(session, every_source(found)),
+            "history": claim_history(session, claim.public_id),
+        }
+    return call.render("dispute.html.j2", title=f"Dispute {found.claim.id}",
+                       errors=errors or {}, values=values or {}, status=status, **context)
+
+
+def every_source(found: Dispute) -> set[str]:
+    """The URLs of the places where the dispute's claims appeared."""
+    views = [found.claim, *(r.claim for r in found.responses)]
+    views += [s.claim for r in found.responses for s in r.supporters]
+    return {appearance.url for view in views for appearance in view.sources}
+
+
+def archived_copies(session: Session, urls: Iterable[str]) -> dict[str, SourceView]:
+    """Each source's record: its archived copy (``archive_url``) and when it was retrieved.
+
+    The seam for page archiving (issue 16): whatever the source view offers is shown.
+    """
+    found = {}
+    for url in sorted(urls):
+        source = sources.find_source(session, url) if url else None
+        if source is not None:
+            found[url] = sources.source_view(source)
+    return found
+
+
+def claim_history(session: Session, claim_id: str) -> list[changes.HistoryView]:
+    try:
+        return changes.history(session, claim_id, limit=HISTORY_SHOWN)
+    except NotFound:  # a claim imported before the history existed has none
+        return []
+
+
+@route("/claims/{claim_id}/links")
+def claim_links(call: Call) -> Response:
+    """Every link touching a claim, suggested and rejected ones too, to remove one."""
+    with call.read() as session:
+        claim = claims.get_claim(session, call.request.path_params["claim_id"])
+        found = links.list_links(session, claim)
+        claim_id = claim.public_id
+    return call.render("links.html.j2", title=f"Links of {claim_id}", links=found,
+                       claim_id=claim_id)
+
+
+@route("/claims/{claim_id}/timeline")
+def claim_timeline(call: Call) -> Response:
+    with call.read() as session:
+        claim = claims.get_claim(session, call.request.path_params["claim_id"])
+        found = timeline.timeline_of(session, claim)
+    return call.render("timeline.html.j2", title=f"Timeline of {found.claim.id}", timeline=found)
+
+
+@route("/claims/{claim_id}/graph")
+def claim_graph(call: Call) -> Response:
+    """The dispute graph: an SVG drawn by Graphviz when it is installed, else Mermaid source."""
+    claim_id = call.request.path_params["claim_id"]
+    with call.read() as session:
+        found = disputes.dispute_of(session, claims.get_claim(session, claim_id))
+    drawn = dispute_graph([found])
+    mermaid = None if call.state.settings.dot else render_graph(drawn, GraphFormat.MERMAID)
+    return call.render("graph.html.j2", title=f"Graph of {found.claim.id}", claim=found.claim,
+                       mermaid=mermaid, nodes=len(drawn.nodes), edges=len(drawn.edges))
+
+
+@route("/claims/{claim_id}/graph.svg")
+def claim_graph_svg(call: Call) -> Response:
+    """The SVG itself, loaded as an image (an image cannot run anything inside it)."""
+    dot = call.state.settings.dot
+    if dot is None:
+        raise NotFound("Graphviz is not installed on the server; the page shows Mermaid source.")
+    with call.read() as session:
+        found = disputes.dispute_of(
+            session, claims.get_claim(session, call.request.path_params["claim_id"]))
+    source = render_graph(dispute_graph([found]), GraphFormat.DOT)
+    try:
+        drawn = subprocess.run([dot, "-Tsvg"], input=source.encode(), capture_output=True,
+                               timeout=DOT_TIMEOUT, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        raise Refused(503, "Graphviz could not draw this graph; download the DOT source "
+                      "instead.") from None
+    return Response(drawn, media_type="image/svg+xml",
+                    headers={"cache-control": "no-store",
+                             "content-security-policy": "default-src 'none'"})
+
+
+ROUTES = [contested, dispute, claim_links, claim_timeline, claim_graph, claim_graph_svg]

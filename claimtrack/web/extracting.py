@@ -1,0 +1,111 @@
+"""Extract from an article: paste its text, see the suggestions highlighted in it, accept or
+reject each, and record the accepted ones as claims linked to what they answer.
+
+Suggestions are not stored: the extractor is deterministic, so the article's text travels in
+the form and the same suggestions (s1, s2, …) are found again when they are recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starlette.responses import Response
+
+from claimtrack.core.enums import Role
+from claimtrack.core.errors import InvalidInput
+from claimtrack.extract import extract
+from claimtrack.extract.model import Suggestion
+from claimtrack.services import extraction
+from claimtrack.web.handlers import Call, field_errors, route
+
+TEXT_LIMIT = 200_000  # characters: an article, not a book
+FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"]}
+
+
+@route("/extract")
+def extract_form(call: Call) -> Response:
+    return call.render("extract.html.j2", title="Extract from an article", values={},
+                       errors={}, suggestions=None)
+
+
+@route("/extract", methods=("POST",))
+def suggest(call: Call) -> Response:
+    """The suggestions, highlighted in the text (reading only: viewers may look too)."""
+    values = {"text": call.form.get("text"), "source": call.form.get("source")}
+    try:
+        text = _article(values["text"])
+        with call.read() as session:
+            found = extraction.resolve(session, extract(text))
+    except InvalidInput as error:
+        return call.render("extract.html.j2", title="Extract from an article", values=values,
+                           errors=field_errors(error, FIELDS), suggestions=None, status=400)
+    values["text"] = text
+    return call.render("extract.html.j2", title="Extract from an article", values=values,
+                       errors={}, suggestions=found, segments=highlight(text, found),
+                       decisions={s.id: "accept" for s in found})
+
+
+@route("/extract/apply", methods=("POST",), role=Role.CHECKER)
+def apply(call: Call) -> Response:
+    """Record the accepted suggestions from the page the article was published on."""
+    values = {"text": call.form.get("text"), "source": call.form.get("source")}
+    decisions = {name.removeprefix("decide-"): call.form.get(name)
+                 for name in call.form.fields if name.startswith("decide-")}
+    accepted = [name for name, decision in decisions.items() if decision == "accept"]
+    found: list[Suggestion] = []
+    try:
+        text = _article(values["text"])
+        if not values["source"].strip():
+            raise InvalidInput("Give the URL of the page the article was published on "
+                               "(source): the claims are quoted from it.")
+        if not accepted:
+            raise InvalidInput("Accept at least one suggestion to record, or leave the page.")
+        with call.write("extract --apply") as session:
+            found = extraction.resolve(session, extract(text))
+            recorded = extraction.apply(session, found, text, source_url=values["source"],
+                                        accepted=accepted)
+    except InvalidInput as error:
+        if not found:
+            values["text"] = values["text"].replace("\r\n", "\n").replace("\r", "\n")
+            found = extract(values["text"]) if values["text"].strip() else []
+        return call.render("extract.html.j2", title="Extract from an article", values=values,
+                           errors=field_errors(error, FIELDS), suggestions=found,
+                           segments=highlight(values["text"], found), decisions=decisions,
+                           status=400)
+    return call.render("extract_done.html.j2", title="Recorded from the article",
+                       recorded=recorded, source=values["source"],
+                       rejected=sorted(n for n, d in decisions.items() if d == "reject"))
+
+
+def _article(text: str) -> str:
+    if not text.strip():
+        raise InvalidInput("The article text is empty; paste the article.")
+    if len(text) > TEXT_LIMIT:
+        raise InvalidInput(f"The article text is {len(text)} characters long; the limit is "
+                           f"{TEXT_LIMIT}. Paste one article at a time.")
+    if "\x00" in text:
+        raise InvalidInput("The article text contains a NUL character; remove it.")
+    # Browsers send a form's line breaks as CRLF: one form, so the offsets of the suggestions
+    # found when the page was shown are those found again when they are recorded.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def highlight(text: str, suggestions: Sequence[Suggestion]) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, suggestion id or None): each suggestion's words marked once,
+    overlapping ones left to the first (its own entry in the list still shows them)."""
+    spans = sorted(((start, end, s.id) for s in suggestions for start, end in s.spans),
+                   key=lambda span: (span[0], -span[1]))
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end, name in spans:
+        if start < position or end <= start:
+            continue
+        if start > position:
+            pieces.append((text[position:start], None))
+        pieces.append((text[start:end], name))
+        position = end
+    pieces.append((text[position:], None))
+    return pieces
+
+
+ROUTES = [extract_form, suggest, apply]

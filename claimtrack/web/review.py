@@ -1,0 +1,68 @@
+"""The review queue: suggested duplicates to confirm, reject or merge, and claims in review."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from claimtrack.core.enums import LinkStatus, ReviewStatus, Role
+from claimtrack.core.errors import InvalidInput
+from claimtrack.services import claims, dedupe, links, merges
+from claimtrack.web.handlers import Call, field_errors, route
+
+SHOWN = 50
+
+
+@route("/review")
+def review_queue(call: Call) -> Response:
+    return _queue(call, {})
+
+
+def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
+    with call.read() as session:
+        suggestions = dedupe.pending(session, limit=SHOWN)
+        in_review = claims.list_claims(session, status=ReviewStatus.IN_REVIEW, limit=SHOWN)
+    return call.render("review.html.j2", title="Review queue", suggestions=suggestions,
+                       in_review=in_review, errors=errors, status=status,
+                       values={"since": call.form.get("since")})
+
+
+@route("/review/links/{link_id:int}", methods=("POST",), role=Role.CHECKER)
+def decide(call: Call) -> Response:
+    """Confirm or reject a suggested link."""
+    decision = {"confirm": LinkStatus.CONFIRMED, "reject": LinkStatus.REJECTED}.get(
+        call.form.get("decision"))
+    if decision is None:
+        raise InvalidInput("Say confirm or reject.")
+    link_id = call.request.path_params["link_id"]
+    with call.write(f"link {call.form.get('decision')}") as session:
+        link = links.get_link(session, link_id)
+        before = link.status
+        links.set_link_status(session, link, decision)
+        said = f"{link.from_claim.public_id} {link.relation} {link.to_claim.public_id}"
+    message = (f"Link {link_id} ({said}) was already {decision}." if before == decision
+               else f"Link {link_id} ({said}) is now {decision}.")
+    return call.redirect("/review", message)
+
+
+@route("/review/merge", methods=("POST",), role=Role.EDITOR)
+def merge(call: Call) -> Response:
+    """Merge a duplicate into the claim it repeats (an editor's call: one claim goes)."""
+    with call.write("claim merge") as session:
+        result = merges.merge_by_id(session, call.form.get("keep"), call.form.get("drop"))
+    return call.redirect("/review", f"Merged {result.drop} into {result.keep}; "
+                         f"{result.drop} now leads to {result.keep}.")
+
+
+@route("/review/dedupe", methods=("POST",), role=Role.CHECKER)
+def look_for_duplicates(call: Call) -> Response:
+    """Scan claims logged since a day (all of them when empty) for likely duplicates."""
+    try:
+        with call.write("dedupe") as session:
+            result = dedupe.dedupe(session, logged_since=call.form.get("since") or None)
+    except InvalidInput as error:
+        return _queue(call, field_errors(error, {"since": ["date"]}), status=400)
+    return call.redirect("/review", f"Scanned {result.scanned} claim(s); recorded "
+                         f"{result.suggested} new suggestion(s).")
+
+
+ROUTES = [review_queue, decide, merge, look_for_duplicates]

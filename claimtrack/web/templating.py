@@ -1,0 +1,113 @@
+"""Pages from the jinja2 templates in ``claimtrack/web/templates`` (autoescaped), which reuse
+the report's macros and stylesheet from ``claimtrack/render/templates``.
+
+Every response carries the same strict Content-Security-Policy as the reports, loosened only
+to let this site's own stylesheet, script and images load and its forms post back to it:
+nothing inline, nothing from elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from claimtrack import __version__
+from claimtrack.core.enums import Rating, Relation, ReviewStatus, Role
+from claimtrack.render.pages import is_web_url, response_groups
+from claimtrack.render.wording import dispute_state, plural, short
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from claimtrack.web.auth import WebSession, WebUser
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+NAVIGATION = [
+    ("/", "Contested"),
+    ("/match", "Have we seen this?"),
+    ("/claims/new", "Add a claim"),
+    ("/review", "Review"),
+    ("/extract", "Extract"),
+    ("/import", "Import"),
+    ("/downloads", "Downloads"),
+    ("/actors", "Actors"),
+]
+
+
+def error_page(request: Request, session: WebSession, user: WebUser | None, status: int,
+               message: str) -> HTMLResponse:
+    """The library's message as ``Error: …`` with its status."""
+    return page(request, session, user, "error.html.j2", status,
+                {"message": "Error: " + " ".join(message.split()), "status": status})
+
+
+def page(request: Request, session: WebSession, user: WebUser | None, template: str,
+         status: int, context: dict[str, Any]) -> HTMLResponse:
+    """A page for the request's user, with the messages waiting for them."""
+    html = environment().get_template(template).render(
+        request_path=request.url.path, csrf=session.csrf, user=user if user and user.is_known
+        else None, flash=session.take_flash(), version=__version__, **context)
+    return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
+
+
+def when(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    return value.isoformat()
+
+
+@cache
+def environment() -> Environment:
+    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
+                             PackageLoader("claimtrack.render", "templates")]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests["web_url"] = is_web_url
+    env.filters.update(short=short, plural=plural, when=when)
+    env.globals.update(state=dispute_state, response_groups=response_groups,
+                       navigation=NAVIGATION, relations=list(Relation),
+                       statuses=list(ReviewStatus), roles=Role, ratings=list(Rating))
+    return env
+
+
+class SecurityHeaders:
+    """ASGI middleware: the CSP and friends on every response, static files and errors too."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.decode().lower() not in HEADERS]
+                headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,280 @@
+"""Every page renders, and the desk's flows work through the forms (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import FIXTURES, Cli, snapshot
+from tests.helpers.reports import parse_html
+from tests.helpers.web import Browser, claim_json, location
+
+
+def seed(cli: Cli) -> dict[str, str]:
+    claim = cli.add("Vaccine X contains microchips that track people", "--speaker", "Alice Smith",
+                    "--date", "2022-01-10", "--source", "https://news.example/a", "--tag",
+                    "health")
+    denial = cli.add("There are no microchips in vaccine X", "--speaker", "Health Ministry")
+    cli.ok("link", "add", denial, "denies", claim, "--note", "official denial")
+    cli.ok("verdict", "add", claim, "--rating", "Pants on Fire", "--by", "PolitiFact")
+    return {"claim": claim, "denial": denial}
+
+
+def pages(ids: dict[str, str]) -> list[str]:
+    claim = ids["claim"]
+    return [
+        "/", "/?q=microchips", "/?tag=health&speaker=Alice+Smith&status=draft",
+        f"/claims/{claim}", f"/claims/{ids['denial']}", f"/claims/{claim}/edit",
+        f"/claims/{claim}/delete", f"/claims/{claim}/timeline", f"/claims/{claim}/graph",
+        f"/claims/{claim}/links",
+        "/claims/new", "/match", "/match?text=microchips+in+vaccine+X+track+people", "/review",
+        "/extract", "/import", "/downloads", "/actors", "/actor?name=Alice+Smith", "/signin",
+    ]
+
+
+DOWNLOADS = ["/download/export.native", "/download/export.jsonl", "/download/export.csv",
+             "/download/export.claimreview", "/download/contested.html",
+             "/download/contested.md", "/download/contested.json", "/download/contested.csv",
+             "/download/contested.txt", "/actor/record.md?name=Alice+Smith",
+             "/actor/record.csv?name=Alice+Smith"]
+
+
+def test_every_page_renders_with_its_title_and_the_claims(web: Browser, cli: Cli) -> None:
+    ids = seed(cli)
+    for path in pages(ids):
+        response = web.get(path)
+        assert response.status_code == 200, (path, response.text[-800:])
+        root = parse_html(response.text)
+        assert len(root.find_all("h1")) == 1, path
+        assert root.find_all("main"), path
+    contested = web.get("/").text
+    assert "Alice Smith" in contested and "1 contested claim," in contested
+
+
+def test_downloads_are_attachments_in_their_format(web: Browser, cli: Cli) -> None:
+    ids = seed(cli)
+    for path in [*DOWNLOADS, f"/claims/{ids['claim']}/download.json",
+                 f"/claims/{ids['claim']}/graph.mmd", f"/claims/{ids['claim']}/graph.graphml",
+                 f"/claims/{ids['claim']}/graph.dot"]:
+        response = web.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-disposition"].startswith("attachment"), path
+        assert ids["claim"] in response.text or "Alice Smith" in response.text, path
+    assert web.get("/download/export.yaml").status_code == 404
+
+
+def test_the_dispute_page_shows_both_sides_verdicts_sources_and_history(
+    web: Browser, cli: Cli
+) -> None:
+    ids = seed(cli)
+    cli.ok("source", "edit", "https://news.example/a", "--archive-url",
+           "https://archive.example/a", "--retrieved", "2022-01-11T10:00:00Z")
+    root = parse_html(web.get(f"/claims/{ids['claim']}").text)
+    claim_side = root.find_all("section", "side-claim")[0].all_text()
+    responses = root.find_all("section", "side-responses")[0].all_text()
+    assert "microchips that track people" in claim_side and "Pants on Fire" in claim_side
+    assert "There are no microchips" in responses and "official denial" in responses
+    archived = [a for a in root.find_all("a", "archived")]
+    assert archived and archived[0].attrs["href"] == "https://archive.example/a"
+    assert "retrieved 2022-01-11 10:00 UTC" in claim_side
+    history = root.find_all("section", "panel")[-1].all_text()
+    assert "claim add" in history and "link add" in history
+
+
+def test_log_a_claim_deny_it_and_see_it_contested(web: Browser, cli: Cli) -> None:
+    added = web.submit("/claims/new", {"text": "The bridge was closed for a week",
+                                       "speaker": "Mayor Jones", "date": "2023-05-01",
+                                       "tags": "transport, city", "language": "en"})
+    assert added.status_code == 303
+    claim = location(added).rsplit("/", 1)[1]
+    denial = web.submit("/claims/new", {"text": "The bridge never closed", "speaker": "Council"})
+    denial_id = location(denial).rsplit("/", 1)[1]
+    linked = web.submit(f"/claims/{claim}/links", {"other": denial_id, "relation": "denies"})
+    assert linked.status_code == 303
+    page = web.get("/").text
+    assert "Mayor Jones: The bridge was closed for a week" in page
+    assert "contested: 1 challenge" in page
+    stored = claim_json(cli, claim)
+    assert stored["tags"] == ["city", "transport"] and stored["date"] == "2023-05-01"
+    history = cli.ok("history", claim, "-f", "json").stdout
+    assert '"user": "tester"' in history and '"command": "web: claim add"' in history
+
+
+def test_a_bad_value_shows_the_library_error_beside_its_field(web: Browser, cli: Cli) -> None:
+    before = snapshot(cli.url)
+    response = web.submit("/claims/new", {"text": "A claim", "date": "2022-02-30"},
+                          page="/claims/new")
+    assert response.status_code == 400
+    root = parse_html(response.text)
+    (date_field,) = [f for f in root.find_all("div", "field") if "has-error" in f.attrs["class"]]
+    assert date_field.find_all("input")[0].attrs["name"] == "date"
+    error = date_field.find_all("p", "field-error")[0].all_text()
+    assert error == "Error: The date said '2022-02-30' does not exist in the calendar; check " \
+                    "the day and month."
+    assert 'value="A claim"' not in response.text  # a textarea keeps it as its content
+    assert ">A claim</textarea>" in response.text
+    assert snapshot(cli.url) == before
+
+
+def test_a_verdict_is_previewed_then_added(web: Browser, cli: Cli) -> None:
+    ids = seed(cli)
+    page = f"/claims/{ids['denial']}"
+    preview = web.submit(f"{page}/verdicts", {"rating": "Mostly True", "by": "Checker",
+                                             "action": "preview"}, page=page)
+    assert preview.status_code == 200
+    assert re.search(r'<output id="rating-reading"[^>]*>mostly-true</output>', preview.text)
+    assert web.get("/api/rating?label=Pants+on+fire").json() == {"reading": "false"}
+    added = web.submit(f"{page}/verdicts", {"rating": "Mostly True", "by": "Checker",
+                                           "action": "add"}, page=page)
+    assert added.status_code == 303
+    verdicts = cli.ok("verdict", "list", ids["denial"], "-f", "json").stdout
+    assert '"normalized": "mostly-true"' in verdicts
+
+
+def test_speaker_suggestions_come_from_names_and_aliases(web: Browser, cli: Cli) -> None:
+    cli.ok("actor", "add", "Sergey Lavrov", "--alias", "Lavrov")
+    cli.ok("actor", "add", "Laura Smith")
+    assert web.get("/api/speakers?q=la").json() == ["Laura Smith", "Sergey Lavrov"]
+    assert web.get("/api/speakers?q=").json() == []
+
+
+def test_two_edits_of_one_claim_the_second_gets_a_conflict(web: Browser, cli: Cli) -> None:
+    claim = cli.add("Original text")
+    page = web.get(f"/claims/{claim}/edit").text
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)  # type: ignore[union-attr]
+    first = web.submit(f"/claims/{claim}/edit", {"text": "First edit", "version": version},
+                       page=f"/claims/{claim}/edit")
+    assert first.status_code == 303
+    second = web.submit(f"/claims/{claim}/edit", {"text": "Second edit", "version": version},
+                        page=f"/claims/{claim}/edit")
+    assert second.status_code == 409
+    assert "was changed by someone else since you opened it" in second.text
+    assert ">Second edit</textarea>" in second.text  # what they typed is kept, to redo
+    assert claim_json(cli, claim)["text"] == "First edit"
+
+
+def test_status_moves_one_step_at_a_time(web: Browser, cli: Cli) -> None:
+    claim = cli.add("A claim to publish")
+    page = f"/claims/{claim}"
+    skipped = web.submit(f"{page}/status", {"status": "published"}, page=page)
+    assert skipped.status_code == 400 and "goes to review before it is published" in skipped.text
+    for status in ("in-review", "published"):
+        assert web.submit(f"{page}/status", {"status": status}, page=page).status_code == 303
+    assert claim_json(cli, claim)["status"] == "published"
+
+
+def test_delete_a_claim_with_its_links(web: Browser, cli: Cli) -> None:
+    ids = seed(cli)
+    page = f"/claims/{ids['denial']}/delete"
+    refused = web.submit(page, {}, page=page)
+    assert refused.status_code == 409 and "Error: Claim" in refused.text
+    assert web.submit(page, {"cascade": "yes"}, page=page).status_code == 303
+    assert cli("claim", "show", ids["denial"]).exit_code == 1
+
+
+def test_have_we_seen_this_then_link_in_one_click(web: Browser, cli: Cli) -> None:
+    ids = seed(cli)
+    text = "Vaccine X does not contain microchips and does not track anyone"
+    found = web.get("/match", params={"text": text})
+    assert ids["claim"] in found.text
+    logged = web.submit("/match/link", {"text": text, "speaker": "Dr Who", "target": ids["claim"],
+                                        "relation": "denies"})
+    assert logged.status_code == 303
+    new_id = location(logged).rsplit("/", 1)[1]
+    links = cli.ok("link", "list", ids["claim"], "-f", "json").stdout
+    assert f'"from": "{new_id}"' in links and '"relation": "denies"' in links
+
+
+def test_confirm_and_reject_duplicate_suggestions(web: Browser, cli: Cli) -> None:
+    text = "The new tax on sugary drinks will raise two billion pounds every single year"
+    first, second = cli.add(text), cli.add(text.replace("every single year", "each year"))
+    found = web.submit("/review/dedupe", {}, page="/review")
+    assert found.status_code == 303
+    queue = web.get("/review").text
+    link_id = re.search(r'action="/review/links/(\d+)"', queue).group(1)  # type: ignore[union-attr]
+    assert first in queue and second in queue
+    confirmed = web.submit(f"/review/links/{link_id}", {"decision": "confirm"}, page="/review")
+    assert confirmed.status_code == 303
+    assert "No suggestion is waiting." in web.get("/review").text
+    assert '"status": "confirmed"' in cli.ok("link", "list", first, "-f", "json").stdout
+
+
+ARTICLE = (
+    'Minister Sergey Lavrov said on Monday that "no troops are massing at the border." '
+    'The White House denied that, saying satellite images show tens of thousands of troops.'
+)
+
+
+def test_extract_highlights_suggestions_and_records_the_accepted(web: Browser, cli: Cli) -> None:
+    shown = web.submit("/extract", {"text": ARTICLE}, page="/extract")
+    assert shown.status_code == 200
+    root = parse_html(shown.text)
+    marks = root.find_all("mark", "suggested")
+    assert marks and all(m.attrs["id"].startswith("mark-s") for m in marks)
+    ids = [li.attrs["id"] for li in root.find_all("li", "suggestion")]
+    assert ids[:2] == ["s1", "s2"]
+    decisions = {f"decide-{name}": "reject" for name in ids}
+    decisions["decide-s1"] = "accept"
+    recorded = web.submit("/extract/apply", {"text": ARTICLE, "source": "https://news.example/b",
+                                             **decisions}, page="/extract")
+    assert recorded.status_code == 200, recorded.text[-500:]
+    assert "added" in recorded.text
+    listed = cli.ok("claim", "list", "-f", "json").stdout
+    assert listed.count('"id"') == 1 and "Lavrov" in listed
+
+
+def test_an_import_shows_its_rejects_and_a_dry_run_writes_nothing(web: Browser, cli: Cli) -> None:
+    csv = "claim,speaker,date\nGood claim,Alice,2022-01-01\nBad date claim,Bob,2022-13-45\n"
+    before = snapshot(cli.url)
+    dry = web.submit("/import", {"format": "csv", "dry_run": "yes"}, page="/import",
+                     files={"file": ("claims.csv", csv.encode(), "text/csv")})
+    assert dry.status_code == 200 and "Nothing was written" in dry.text
+    assert snapshot(cli.url) == before
+    done = web.submit("/import", {"format": "auto"}, page="/import",
+                      files={"file": ("claims.csv", csv.encode(), "text/csv")})
+    assert done.status_code == 200
+    root = parse_html(done.text)
+    rejects = root.find_all("table", "grid")[0].all_text()
+    assert "2022-13-45" in rejects or "date" in rejects
+    assert "claimtrack-upload" not in done.text  # the server's folder is never shown
+    assert "Good claim" in cli.ok("claim", "list", "-f", "json").stdout
+
+
+def test_the_seed_file_imports_through_the_browser(web: Browser, cli: Cli) -> None:
+    data = (FIXTURES / "seed.json").read_bytes()
+    done = web.submit("/import", {"format": "auto"}, page="/import",
+                      files={"file": ("seed.json", data, "application/json")})
+    assert done.status_code == 200 and "claims 13, links 7" in done.text
+    assert "Sergey Lavrov" in web.get("/").text
+
+
+def test_contested_pages_follow_each_other_without_overlap(web: Browser, cli: Cli) -> None:
+    records = []
+    for number in range(30):
+        records.append({"type": "claim", "id": f"c-{number:012d}", "text": f"Claim {number}"})
+        records.append({"type": "claim", "id": f"c-1{number:011d}", "text": f"Denial {number}"})
+        records.append({"type": "link", "from": f"c-1{number:011d}", "relation": "denies",
+                        "to": f"c-{number:012d}"})
+    import json
+
+    lines = "\n".join(json.dumps(r) for r in records)
+    cli.ok("import", "--format", "jsonl", "-", input=lines)
+    first = web.get("/").text
+    assert "30 contested claims, most challenged first" in first
+    following = re.search(r'href="(/\?after=[^"]+)" rel="next"', first).group(1)  # type: ignore[union-attr]
+    second = web.get(following.replace("&amp;", "&")).text
+    ids_first = set(re.findall(r"<code>(c-0\w+)</code>", first))
+    ids_second = set(re.findall(r"<code>(c-0\w+)</code>", second))
+    assert len(ids_first) == 25 and len(ids_second) == 5 and not ids_first & ids_second
+    assert 'rel="next"' not in second
+    bad = web.get("/?after=nonsense")
+    assert bad.status_code == 400 and "is not a page of this list" in bad.text
+
+
+@pytest.mark.parametrize("path", ["/claims/c-zzzzzzzzzzzz", "/claims/c-zzzz/timeline",
+                                  "/actor?name=Nobody", "/no/such/page"])
+def test_unknown_things_are_404_pages_with_the_library_message(web: Browser, path: str) -> None:
+    response = web.get(path)
+    assert response.status_code == 404
+    assert "Error: " in response.text and "Traceback" not in response.text
