@@ -102,7 +102,8 @@ LazyGroup.ENTRIES = [
     ),
     Entry("serve", "serve:serve",
           "Start the web app: browse disputes, log and link claims, review suggestions."),
-    Entry("user", "user:app", "Who may sign in to `claimtrack serve`, and what each may do."),
+    Entry("user", "user:app",
+          "List, add and delete the people who may sign in to `claimtrack serve`."),
     Entry("db", "db:app", "Check the database and its schema version (for operators)."),
 ]
 

@@ -32,6 +32,10 @@ def serve(
     Open http://127.0.0.1:8000 in a browser. With no users, it serves the local user only (as
     an editor) and only on a loopback address; with users, everyone signs in. Set
     CLAIMTRACK_WEB_SECRET to keep people signed in across restarts.
+
+    Examples:
+        claimtrack serve
+        claimtrack --db team.db serve --host 0.0.0.0 --port 8080
     """
     import uvicorn
 

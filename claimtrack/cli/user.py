@@ -10,7 +10,12 @@ import typer
 from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, quiet_typer, say
 from claimtrack.core.enums import OutputFormat, Role
 
-app = quiet_typer("Who may sign in to `claimtrack serve`, and what each may do.")
+app = quiet_typer(
+    "List, add and delete the people who may sign in to `claimtrack serve`.\n\n"
+    "Examples:\n"
+    "  claimtrack user add amina --role editor\n"
+    "  claimtrack user list\n",
+)
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The name they sign in with.")]
 
@@ -32,7 +37,12 @@ def add(
                      "asking for it (for scripts)."),
     ] = False,
 ) -> None:
-    """Add a user who can sign in to `claimtrack serve`. Asks for the password twice."""
+    """Add a user who can sign in to `claimtrack serve`. Asks for the password twice.
+
+    Examples:
+        claimtrack user add amina --role editor
+        echo "$PASSWORD" | claimtrack user add bot --role checker --password-stdin
+    """
     from claimtrack.services import users
 
     if password_stdin:
@@ -48,7 +58,12 @@ def add(
 
 @app.command("list")
 def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
-    """List the users of `claimtrack serve` and their roles."""
+    """List the users of `claimtrack serve` and their roles.
+
+    Examples:
+        claimtrack user list
+        claimtrack user list --format json
+    """
     from claimtrack.services import users
 
     with command_session(ctx, write=False) as session:
@@ -62,7 +77,11 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
 
 @app.command("rm")
 def remove(ctx: typer.Context, name: NameArg) -> None:
-    """Remove a user; what they changed stays in the history under their name."""
+    """Delete a user; what they changed stays in the history under their name.
+
+    Examples:
+        claimtrack user rm amina
+    """
     from claimtrack.services import users
 
     with command_session(ctx) as session:

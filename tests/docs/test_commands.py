@@ -44,7 +44,8 @@ def test_command_has_help(path: tuple[str, ...], command: Any) -> None:
 VERBS = {
     "Add", "Back", "Change", "Check", "Confirm", "Create", "Delete", "Draw", "Export", "Fetch",
     "Find", "Forget", "Import", "Keep", "Link", "List", "Log", "Merge", "Move", "Read",
-    "Record", "Reject", "Rename", "Restore", "Scan", "Search", "Show", "Suggest", "Upgrade",
+    "Record", "Reject", "Rename", "Restore", "Scan", "Search", "Show", "Start", "Suggest",
+    "Upgrade",
     "Write",
 }
 TYPE_PLACEHOLDER = re.compile(r"<(str|int|float|bool|list|path|file|datetime|uuid)\b[^>]*>")
