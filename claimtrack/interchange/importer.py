@@ -31,6 +31,7 @@ from claimtrack.interchange.state import ImportState, ImportSummary, write_sourc
 from claimtrack.services import actors, disputes
 from claimtrack.services.ratings import rating_table
 from claimtrack.store import fulltext
+from claimtrack.store.bulkwrite import one_bulk_writer
 from claimtrack.store.history import tracking
 
 BATCH = 2000
@@ -132,7 +133,8 @@ class Importer:
         the claims it changed, set-based, and write its history."""
         batch, self.pending = self.pending, []
         state = self.state
-        if not fulltext.is_suspended(state.session):
+        if not fulltext.is_suspended(state.session):  # the first batch
+            one_bulk_writer(state.session)
             fulltext.suspend(state.session)
         actor_records = [(o[1].item, o) for o in batch if isinstance(o[1].item, ActorRecord)]
         for record, origin in write_actor_records(state, actor_records):

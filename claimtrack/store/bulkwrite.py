@@ -19,6 +19,23 @@ from claimtrack.store.history import tracking
 from claimtrack.store.history.snapshots import OWNERS
 from claimtrack.store.raw_insert import insert_untracked
 
+# Any fixed number: the PostgreSQL advisory lock bulk writers take (see ``one_bulk_writer``).
+BULK_LOCK_KEY = 7_221_304_118
+
+
+def one_bulk_writer(session: Session) -> None:
+    """Wait until no other bulk writer (an import, a restore) is running, then keep the others
+    waiting until this transaction ends.
+
+    Two imports that both create the same new speaker or page would otherwise each find it
+    missing and both insert it: the second COPY fails on the unique key. SQLite has one writer
+    at a time already (BEGIN IMMEDIATE); on PostgreSQL this transaction-scoped advisory lock
+    does the same for bulk writers only, while everyone else keeps working.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(BULK_LOCK_KEY)))
+
 
 def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
     """``count`` fresh primary keys for ``table``, so rows can be linked before they are written.

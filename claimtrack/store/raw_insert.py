@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
+from sqlalchemy.exc import DBAPIError
 
 
 def insert_untracked(
@@ -51,11 +52,21 @@ def insert_untracked(
                  _is_json(table, column))
         for column in columns
     ]
+    _copy(connection, statement, zip(*converted, strict=True))
+
+
+def _copy(connection: Connection, statement: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Run a COPY … FROM STDIN on the driver's cursor. The driver's errors come out as
+    SQLAlchemy's (an IntegrityError for a duplicate key…), like those of any other statement,
+    so callers and the CLI handle them in one way."""
+    dbapi = connection.dialect.loaded_dbapi
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(statement) as copy:
-            for values in zip(*converted, strict=True):
+            for values in rows:
                 copy.write_row(values)
+    except dbapi.Error as error:
+        raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
     finally:
         cursor.close()
 

@@ -82,14 +82,23 @@ def test_eight_processes_write_every_row(
                        "actor": 3}
 
 
-def test_concurrent_cli_imports_never_say_locked(database_url: str, tmp_path: Path) -> None:
+IMPORTED_EACH = 300
+
+
+def test_concurrent_imports_sharing_new_speakers_and_sources_all_land(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Eight `claimtrack import` processes whose files create the same new speakers and
+    source pages at once: every one succeeds, every claim lands, each speaker and page once."""
     _root_claim(database_url)  # the schema exists before the writers start
     files = []
     for writer in range(WRITERS):
-        ids = [f"c-{writer:02d}{n:010d}" for n in range(50)]
+        ids = [f"c-{writer:02d}{n:010d}" for n in range(IMPORTED_EACH)]
         document = {
             "format": "claimtrack", "version": 1,
-            "claims": [{"id": claim_id, "text": f"import {writer} claim {n}"}
+            "claims": [{"id": claim_id, "text": f"import {writer} claim {n}",
+                        "speaker": f"Shared speaker {n % 7}",
+                        "appearances": [{"source": f"https://shared.example.org/page/{n % 11}/"}]}
                        for n, claim_id in enumerate(ids)],
             "links": [{"from": later, "relation": "contradicts", "to": earlier}
                       for earlier, later in itertools.pairwise(ids)],
@@ -104,11 +113,17 @@ def test_concurrent_cli_imports_never_say_locked(database_url: str, tmp_path: Pa
         for n, path in enumerate(files)
     ]
     outcomes = [(process.wait(timeout=600), process.stderr.read()) for process in processes]  # type: ignore[union-attr]
+    print(f"\n{database_url.split(':')[0]}: {WRITERS} imports x {IMPORTED_EACH} claims, exit "
+          f"codes {[code for code, _ in outcomes]}")
     assert [code for code, _ in outcomes] == [0] * WRITERS, outcomes
     assert not any("locked" in stderr or "Traceback" in stderr for _, stderr in outcomes)
     cli = Cli(database_url)
     listed = json.loads(cli.ok("claim", "list", "--limit", "0", "-f", "json").stdout)
-    assert len(listed) == WRITERS * 50 + 1
+    assert len(listed) == WRITERS * IMPORTED_EACH + 1
+    actors = json.loads(cli.ok("actor", "list", "-f", "json").stdout)
+    assert sorted(a["name"] for a in actors) == [f"Shared speaker {n}" for n in range(7)]
+    sources = json.loads(cli.ok("source", "list", "-f", "json").stdout)
+    assert len(sources) == 11 and sum(s["claims"] for s in sources) == WRITERS * IMPORTED_EACH
     users = {row["user"] for row in json.loads(
         cli.ok("history", "--entity", "link", "--limit", "0", "-f", "json").stdout)}
     assert users == {f"importer-{n}" for n in range(WRITERS)}
