@@ -324,10 +324,11 @@ def review_bundle(
 
 
 def _language(value: Any) -> str | None:
+    """A language tag; WordPress sites write their locale ("en_US", "pt_BR"): read as en-US."""
     value = first(value)
     if isinstance(value, Mapping):
         value = text_of(value.get("alternateName")) or text_of(value.get("name"))
     try:
-        return values.language(value) if isinstance(value, str) else None
+        return values.language(value.replace("_", "-")) if isinstance(value, str) else None
     except InvalidInput:
         return None
