@@ -29,6 +29,7 @@ from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecor
 from claimtrack.formats.records import ClaimBundle, ReviewRecord
 
 NOT_RATED = "not rated"
+SHORTENED = "…"
 _HOST_FIRST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)")
 
 
@@ -252,6 +253,31 @@ def _verdict(rating: Mapping[str, Any], reading: Reading) -> tuple[str, tuple[fl
     return (label or NOT_RATED).strip(), numbers or ()
 
 
+def shortened(label: str) -> str:
+    """A label longer than claimtrack keeps, cut to fit with "…" at the end."""
+    return label[: values.LABEL_MAX - 1].rstrip() + SHORTENED
+
+
+def is_shortened_from(stored: str, published: str) -> bool:
+    """Whether ``stored`` is ``published`` cut by ``shortened``."""
+    return stored.endswith(SHORTENED) and len(published) > values.LABEL_MAX and (
+        shortened(published) == stored
+    )
+
+
+def _fitted(label: str, reading: Reading) -> str:
+    """Some publishers put their whole conclusion in the label (Full Fact: "Correct. The Prime
+    Minister announced…"): a label too long to keep is cut, with a note, rather than the
+    review lost; its first words still read it, and the export writes it back whole."""
+    if len(label) <= values.LABEL_MAX:
+        return label
+    reading.notes.append(
+        f"The rating label is {len(label)} characters long; it was cut to {values.LABEL_MAX} "
+        "(the whole label stays in the kept original and is exported)."
+    )
+    return shortened(label)
+
+
 def _reviewer(node: Mapping[str, Any], url: str | None, reading: Reading) -> tuple[str, str | None]:
     """(the reviewer, the person who wrote the review for it): a Person author writing for an
     organisation publisher makes the organisation the reviewer."""
@@ -307,7 +333,7 @@ def review_bundle(
     )
     value, best, worst = numbers or (None, None, None)
     review = ReviewRecord(
-        rating=values.text(label, "rating label", max_length=values.LABEL_MAX),
+        rating=values.text(_fitted(label, reading), "rating label", max_length=values.LABEL_MAX),
         by=values.name(reviewer, "review author"),
         rating_value=value,
         best_rating=best,

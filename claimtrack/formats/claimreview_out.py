@@ -20,6 +20,7 @@ from claimtrack.formats.claimreview import (
     first,
     first_appearances,
     is_review,
+    is_shortened_from,
     rating_label,
     rating_numbers,
     text_of,
@@ -70,7 +71,10 @@ def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str
     rating: dict[str, Any] = {"@type": "Rating"}
     if old is not None:
         rating |= {key: value for key, value in old.items() if key not in NUMBERS}
-    rating["alternateName"] = verdict.rating
+    # A label claimtrack had to cut goes out whole, as the publisher wrote it.
+    rating["alternateName"] = (_published_label(old, verdict.rating) if old else None) or (
+        verdict.rating
+    )
     published = rating_numbers(old) if old is not None else None
     if published is not None:
         rating |= {key: _plain_number(n) for key, n in zip(NUMBERS, published, strict=True)}
@@ -81,9 +85,21 @@ def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str
 
 
 def _same_label(rating: dict[str, Any], label: str) -> bool:
-    """Whether the original rating still carries ``label`` (as read: entities decoded)."""
+    """Whether the original rating still carries ``label`` (as read: entities decoded, and cut
+    when it was too long to keep)."""
+    published = _published_label(rating, label)
+    return published is not None
+
+
+def _published_label(rating: dict[str, Any], label: str) -> str | None:
+    """The original's label, as read, when ``label`` is it (or it cut to fit); else None."""
     published = rating_label(rating)
-    return published is not None and label in (published, html.unescape(published))
+    if published is None:
+        return None
+    for candidate in (published, html.unescape(published)):
+        if label == candidate or is_shortened_from(label, candidate.strip()):
+            return candidate.strip()
+    return None
 
 
 def _plain_number(value: float) -> int | float:
