@@ -26,6 +26,7 @@ from claimtrack.formats.claimreview import (
     text_of,
     types_of,
 )
+from claimtrack.formats.jsonld import from_microdata, is_microdata
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, VerdictRecord, iso_date
 
 # claimtrack's ratings on a 1 (false) to 5 (true) scale; "unverifiable" has no number.
@@ -178,12 +179,16 @@ def _urls(found: list[str]) -> list[str]:
 
 
 def _original(document: str | None) -> dict[str, Any] | None:
+    """The kept original as JSON-LD: a review read from microdata is kept as its microdata
+    item ({"type": …, "properties": …}), which no ClaimReview consumer reads."""
     if not document:
         return None
     try:
         parsed = json.loads(document)
     except ValueError:
         return None
+    if is_microdata(parsed):
+        parsed = from_microdata(parsed)
     return parsed if is_review(parsed) else None
 
 
