@@ -21,6 +21,8 @@ from claimtrack.formats.claimreview import (
     first_appearances,
     is_review,
     is_shortened_from,
+    kind_of,
+    name_of,
     rating_label,
     rating_numbers,
     text_of,
@@ -155,7 +157,7 @@ def review_document(export: ReviewExport) -> dict[str, Any]:
         {values.url_key(u) for u in _urls(first_appearances(old_item))}
         if isinstance(old_item, dict) else set()
     )
-    reviewer = _agent(verdict.by, export.reviewer_kind, unknown="Organization")
+    reviewer = _agent(verdict.by, _reviewer_kind(export, original), unknown="Organization")
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -171,6 +173,18 @@ def review_document(export: ReviewExport) -> dict[str, Any]:
     }
     review = {key: value for key, value in review.items() if value is not None}
     return _merge(original, review) if original else review
+
+
+def _reviewer_kind(export: ReviewExport, original: dict[str, Any] | None) -> ActorKind:
+    """The reviewer's kind; when claimtrack does not know it, the @type the publisher gave the
+    same-named author (or publisher): a reader's annotation signed by a Person stays one."""
+    if export.reviewer_kind is not ActorKind.UNKNOWN or original is None:
+        return export.reviewer_kind
+    published = first(original.get("publisher" if export.verdict.author else "author"))
+    name = name_of(published)
+    if name is None or export.verdict.by not in (name, html.unescape(name)):
+        return export.reviewer_kind
+    return kind_of(published) or export.reviewer_kind
 
 
 def _urls(found: list[str]) -> list[str]:
