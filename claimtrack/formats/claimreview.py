@@ -232,6 +232,13 @@ def _appearances(
     return list(appearances.values()), sources
 
 
+def numbers_label(numbers: tuple[float, float, float]) -> str:
+    """The label of a rating given only as numbers (value, best, worst): "4 on a scale of 1 to
+    5"."""
+    value, best, worst = numbers
+    return f"{value:g} on a scale of {worst:g} to {best:g}"
+
+
 def first_appearances(item: Mapping[str, Any]) -> list[str]:
     """The URLs the publisher gave as ``firstAppearance``."""
     return [url for url, _title, _date in _places(item.get("firstAppearance"), Reading())]
@@ -249,7 +256,7 @@ def _verdict(rating: Mapping[str, Any], reading: Reading) -> tuple[str, tuple[fl
             f"{best}); the numbers were left out and the label decides."
         )
     if label is None and numbers is not None:
-        label = f"{numbers[0]:g} on a scale of {numbers[2]:g} to {numbers[1]:g}"
+        label = numbers_label(numbers)
     return (label or NOT_RATED).strip(), numbers or ()
 
 

@@ -23,6 +23,7 @@ from claimtrack.formats.claimreview import (
     is_shortened_from,
     kind_of,
     name_of,
+    numbers_label,
     rating_label,
     rating_numbers,
     text_of,
@@ -89,9 +90,11 @@ def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str
 
 def _same_label(rating: dict[str, Any], label: str) -> bool:
     """Whether the original rating still carries ``label`` (as read: entities decoded, and cut
-    when it was too long to keep)."""
-    published = _published_label(rating, label)
-    return published is not None
+    when it was too long to keep), or gave only the numbers ``label`` was made from."""
+    if _published_label(rating, label) is not None:
+        return True
+    numbers = rating_numbers(rating)
+    return rating_label(rating) is None and numbers is not None and label == numbers_label(numbers)
 
 
 def _published_label(rating: dict[str, Any], label: str) -> str | None:

@@ -269,3 +269,24 @@ def test_a_wordpress_locale_is_read_as_a_language(cli: Cli) -> None:
 def test_ratings_table_has_labels_in(cli: Cli, language: str) -> None:
     table = json.loads(cli.ok("ratings", "-f", "json").stdout)
     assert any(row["language"] == language for row in table)
+
+
+# ---- a rating given only as numbers -------------------------------------------------------------
+
+
+def test_a_rating_given_only_as_numbers_is_exported_with_those_numbers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The label claimtrack makes from the numbers ("-2 on a scale of -2 to 2") goes out with
+    the publisher's numbers, not with claimtrack's 1-to-5 ones that say something else."""
+    (review,) = published_reviews(HELDOUT / "correctiv-2018-de.html")
+    review["reviewRating"] = {
+        "@type": "Rating", "ratingValue": "-2", "worstRating": "-2", "bestRating": "2"
+    }
+    path = tmp_path / "numbers-only.json"
+    path.write_text(json.dumps(review), "utf-8")
+    cli.ok("import", str(path))
+    (exported,) = json.loads(cli.ok("export", "--format", "claimreview").stdout)
+    rating = first(exported["reviewRating"])
+    assert rating["alternateName"] == "-2 on a scale of -2 to 2"
+    assert (rating["ratingValue"], rating["worstRating"], rating["bestRating"]) == (-2, -2, 2)
