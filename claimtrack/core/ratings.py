@@ -22,7 +22,8 @@ T, MT, MX, MF, F, U = (
     Rating.UNVERIFIABLE,
 )
 
-# Built-in labels by language (ISO 639-1; Chinese in both scripts). Keys are compared after
+# Built-in labels by language (ISO 639-1; Chinese in both scripts), as each language's
+# fact-checkers publish them. Keys are compared after
 # label_key(): case, spacing and Unicode width folded, "_" read as a space (slugs such as
 # pants_on_fire), and surrounding quotes and punctuation ignored.
 LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
@@ -74,7 +75,7 @@ LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
         "größtenteils falsch": MF, "irreführend": MF, "fehlender kontext": MF,
         "falsch": F, "frei erfunden": F, "unbelegt": U, "nicht belegt": U,
         "manipuliert": F, "zusammenhang fehlt": MF, "falscher kontext": MF,
-        "ungenau": MF, "satire": U,
+        "ungenau": MF, "satire": U, "völlig falsch": F,
     },
     "pt": {
         "verdadeiro": T, "verdade": T, "correto": T, "verdadeiro, mas": MT,
@@ -119,9 +120,40 @@ LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
         "अपुष्ट": U,
     },
     "uk": {
-        "правда": T, "напівправда": MX, "маніпуляція": MF, "неправда": F, "фейк": F,
-        "не підтверджено": U,
+        "правда": T, "напівправда": MX, "маніпуляція": MF, "перебільшення": MF,
+        "неправда": F, "фейк": F, "не підтверджено": U,
     },
+    "id": {
+        "benar": T, "sebagian benar": MX, "menyesatkan": MF, "konten yang menyesatkan": MF,
+        "konteks yang salah": MF, "salah": F, "keliru": F, "hoaks": F, "konten palsu": F,
+        "konten yang dimanipulasi": F, "tidak terbukti": U,
+    },
+    "tr": {
+        "doğru": T, "çoğunlukla doğru": MT, "yarı doğru": MX, "karma": MX,
+        "çoğunlukla yanlış": MF, "yanıltıcı": MF, "yanlış": F, "belirsiz": U,
+    },
+    "pl": {
+        "prawda": T, "częściowa prawda": MX, "manipulacja": MF, "fałsz": F,
+        "nieweryfikowalne": U,
+    },
+    "cs": {"pravda": T, "zavádějící": MF, "nepravda": F, "neověřitelné": U},
+    "sk": {"pravda": T, "zavádzajúce": MF, "nepravda": F, "neoveriteľné": U},
+    "nl": {
+        "waar": T, "grotendeels waar": MT, "half waar": MX, "grotendeels onwaar": MF,
+        "misleidend": MF, "onwaar": F, "niet te bewijzen": U,
+    },
+    "el": {"αληθές": T, "παραπλανητικό": MF, "ψευδές": F},
+    "ko": {
+        "사실": T, "대체로 사실": MT, "절반의 사실": MX, "대체로 사실 아님": MF,
+        "전혀 사실 아님": F, "사실 아님": F, "판단 유보": U,
+    },
+    "ja": {
+        "正確": T, "ほぼ正確": MT, "ミスリード": MF, "不正確": MF, "誤り": F, "虚偽": F,
+        "根拠不明": U, "判定留保": U,
+    },
+    "bn": {"সত্য": T, "আংশিক সত্য": MX, "বিভ্রান্তিকর": MF, "মিথ্যা": F, "ভুয়া": F},
+    "ur": {"درست": T, "گمراہ کن": MF, "غلط": F, "جھوٹ": F},
+    "sw": {"kweli": T, "inapotosha": MF, "si kweli": F, "uongo": F},
 }
 
 BUILTIN_LABELS: dict[str, Rating] = {
@@ -158,6 +190,11 @@ def builtin_rating(label: str) -> Rating | None:
     key = label_key(label)
     if key in BUILTIN_LABELS:
         return BUILTIN_LABELS[key]
+    # Turkish capitals fold to other letters than the default casefold gives ("YANLIŞ" is
+    # "yanlış", not "yanliş"): tried second, so English capitals keep their usual reading.
+    turkish = label_key(label.replace("I", "ı").replace("İ", "i"))
+    if turkish in BUILTIN_LABELS:
+        return BUILTIN_LABELS[turkish]
     try:
         return Rating(key.replace(" ", "-"))
     except ValueError:

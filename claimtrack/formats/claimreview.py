@@ -30,6 +30,7 @@ from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecor
 from claimtrack.formats.records import ClaimBundle, ReviewRecord
 
 NOT_RATED = "not rated"
+SHORTENED = "…"
 _HOST_FIRST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)")
 
 
@@ -249,6 +250,13 @@ def _appearances(
     return list(appearances.values()), sources
 
 
+def numbers_label(numbers: tuple[float, float, float]) -> str:
+    """The label of a rating given only as numbers (value, best, worst): "4 on a scale of 1 to
+    5"."""
+    value, best, worst = numbers
+    return f"{value:g} on a scale of {worst:g} to {best:g}"
+
+
 def first_appearances(item: Mapping[str, Any]) -> list[str]:
     """The URLs the publisher gave as ``firstAppearance``."""
     return [url for url, _title, _date in _places(item.get("firstAppearance"), Reading())]
@@ -266,8 +274,33 @@ def _verdict(rating: Mapping[str, Any], reading: Reading) -> tuple[str, tuple[fl
             f"{best}); the numbers were left out and the label decides."
         )
     if label is None and numbers is not None:
-        label = f"{numbers[0]:g} on a scale of {numbers[2]:g} to {numbers[1]:g}"
+        label = numbers_label(numbers)
     return (label or NOT_RATED).strip(), numbers or ()
+
+
+def shortened(label: str) -> str:
+    """A label longer than claimtrack keeps, cut to fit with "…" at the end."""
+    return label[: values.LABEL_MAX - 1].rstrip() + SHORTENED
+
+
+def is_shortened_from(stored: str, published: str) -> bool:
+    """Whether ``stored`` is ``published`` cut by ``shortened``."""
+    return stored.endswith(SHORTENED) and len(published) > values.LABEL_MAX and (
+        shortened(published) == stored
+    )
+
+
+def _fitted(label: str, reading: Reading) -> str:
+    """Some publishers put their whole conclusion in the label (Full Fact: "Correct. The Prime
+    Minister announced…"): a label too long to keep is cut, with a note, rather than the
+    review lost; its first words still read it, and the export writes it back whole."""
+    if len(label) <= values.LABEL_MAX:
+        return label
+    reading.notes.append(
+        f"The rating label is {len(label)} characters long; it was cut to {values.LABEL_MAX} "
+        "(the whole label stays in the kept original and is exported)."
+    )
+    return shortened(label)
 
 
 def _reviewer(node: Mapping[str, Any], url: str | None, reading: Reading) -> tuple[str, str | None]:
@@ -325,7 +358,7 @@ def review_bundle(
     )
     value, best, worst = numbers or (None, None, None)
     review = ReviewRecord(
-        rating=values.text(label, "rating label", max_length=values.LABEL_MAX),
+        rating=values.text(_fitted(label, reading), "rating label", max_length=values.LABEL_MAX),
         by=values.name(reviewer, "review author"),
         rating_value=value,
         best_rating=best,
@@ -342,10 +375,11 @@ def review_bundle(
 
 
 def _language(value: Any) -> str | None:
+    """A language tag; WordPress sites write their locale ("en_US", "pt_BR"): read as en-US."""
     value = first(value)
     if isinstance(value, dict):
         value = text_of(value.get("alternateName")) or text_of(value.get("name"))
     try:
-        return values.language(value) if isinstance(value, str) else None
+        return values.language(value.replace("_", "-")) if isinstance(value, str) else None
     except InvalidInput:
         return None

@@ -20,11 +20,16 @@ from claimtrack.formats.claimreview import (
     first,
     first_appearances,
     is_review,
+    is_shortened_from,
+    kind_of,
+    name_of,
+    numbers_label,
     rating_label,
     rating_numbers,
     text_of,
     types_of,
 )
+from claimtrack.formats.jsonld import from_microdata, is_microdata
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, VerdictRecord, iso_date
 
 # claimtrack's ratings on a 1 (false) to 5 (true) scale; "unverifiable" has no number.
@@ -70,7 +75,10 @@ def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str
     rating: dict[str, Any] = {"@type": "Rating"}
     if old is not None:
         rating |= {key: value for key, value in old.items() if key not in NUMBERS}
-    rating["alternateName"] = verdict.rating
+    # A label claimtrack had to cut goes out whole, as the publisher wrote it.
+    rating["alternateName"] = (_published_label(old, verdict.rating) if old else None) or (
+        verdict.rating
+    )
     published = rating_numbers(old) if old is not None else None
     if published is not None:
         rating |= {key: _plain_number(n) for key, n in zip(NUMBERS, published, strict=True)}
@@ -81,9 +89,23 @@ def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str
 
 
 def _same_label(rating: dict[str, Any], label: str) -> bool:
-    """Whether the original rating still carries ``label`` (as read: entities decoded)."""
+    """Whether the original rating still carries ``label`` (as read: entities decoded, and cut
+    when it was too long to keep), or gave only the numbers ``label`` was made from."""
+    if _published_label(rating, label) is not None:
+        return True
+    numbers = rating_numbers(rating)
+    return rating_label(rating) is None and numbers is not None and label == numbers_label(numbers)
+
+
+def _published_label(rating: dict[str, Any], label: str) -> str | None:
+    """The original's label, as read, when ``label`` is it (or it cut to fit); else None."""
     published = rating_label(rating)
-    return published is not None and label in (published, html.unescape(published))
+    if published is None:
+        return None
+    for candidate in (published, html.unescape(published)):
+        if label == candidate or is_shortened_from(label, candidate.strip()):
+            return candidate.strip()
+    return None
 
 
 def _plain_number(value: float) -> int | float:
@@ -138,7 +160,7 @@ def review_document(export: ReviewExport) -> dict[str, Any]:
         {values.url_key(u) for u in _urls(first_appearances(old_item))}
         if isinstance(old_item, dict) else set()
     )
-    reviewer = _agent(verdict.by, export.reviewer_kind, unknown="Organization")
+    reviewer = _agent(verdict.by, _reviewer_kind(export, original), unknown="Organization")
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -156,18 +178,34 @@ def review_document(export: ReviewExport) -> dict[str, Any]:
     return _merge(original, review) if original else review
 
 
+def _reviewer_kind(export: ReviewExport, original: dict[str, Any] | None) -> ActorKind:
+    """The reviewer's kind; when claimtrack does not know it, the @type the publisher gave the
+    same-named author (or publisher): a reader's annotation signed by a Person stays one."""
+    if export.reviewer_kind is not ActorKind.UNKNOWN or original is None:
+        return export.reviewer_kind
+    published = first(original.get("publisher" if export.verdict.author else "author"))
+    name = name_of(published)
+    if name is None or export.verdict.by not in (name, html.unescape(name)):
+        return export.reviewer_kind
+    return kind_of(published) or export.reviewer_kind
+
+
 def _urls(found: list[str]) -> list[str]:
     """The web addresses among ``found`` (a publisher's relative ones are left aside)."""
     return [url for url in found if url.lower().startswith(("http://", "https://"))]
 
 
 def _original(document: str | None) -> dict[str, Any] | None:
+    """The kept original as JSON-LD: a review read from microdata is kept as its microdata
+    item ({"type": …, "properties": …}), which no ClaimReview consumer reads."""
     if not document:
         return None
     try:
         parsed = json.loads(document)
     except ValueError:
         return None
+    if is_microdata(parsed):
+        parsed = from_microdata(parsed)
     return parsed if is_review(parsed) else None
 
 

@@ -26,10 +26,22 @@ MAX_DEPTH = 8
 GRAPH_LIMIT = 10_000
 STREAMED = frozenset({"@graph", "dataFeedElement"})
 _DECLARED_TYPE = re.compile(r'"@?type"\s*:\s*\[?\s*"([^"]+)"')
+_SCHEMA_ORG = re.compile(r"^https?://schema\.org/")
 
 
 def is_microdata(node: Any) -> bool:
-    return isinstance(node, dict) and isinstance(node.get("properties"), dict)
+    """A microdata item in its JSON form; a JSON-LD node (it has "@type") that happens to carry
+    a "properties" key is not one (claimtrack's own exports wrote such nodes once)."""
+    return (
+        isinstance(node, dict)
+        and isinstance(node.get("properties"), dict)
+        and "@type" not in node
+    )
+
+
+def _short_type(name: str) -> str:
+    """"http://schema.org/Rating" as JSON-LD writes it under the schema.org context: "Rating"."""
+    return _SCHEMA_ORG.sub("", name)
 
 
 def from_microdata(node: Mapping[str, Any], depth: int = 0) -> dict[str, Any]:
@@ -39,6 +51,7 @@ def from_microdata(node: Mapping[str, Any], depth: int = 0) -> dict[str, Any]:
     types = [raw_types] if isinstance(raw_types, str) else [
         t for t in (raw_types if isinstance(raw_types, list) else []) if isinstance(t, str)
     ]
+    types = [_short_type(t) for t in types]
     converted: dict[str, Any] = {"@type": types[0] if len(types) == 1 else types}
     if isinstance(node.get("id"), str):
         converted["@id"] = node["id"]
