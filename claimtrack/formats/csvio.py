@@ -106,15 +106,19 @@ def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[P
         if not any(cell.strip() for cell in cells):
             continue
         record = {c: restore(v) for c, v in zip(columns, cells, strict=False) if c and v.strip()}
+        refused: list[str] = []
         try:
             if len(cells) > len(columns):
                 raise InvalidInput(
                     f"{len(cells)} cells for {len(columns)} columns; quote cells "
                     "that contain the delimiter."
                 )
-            yield Parsed(where, item=row_bundle(record), raw=record)
+            bundle = row_bundle(record, refused)
         except InvalidInput as error:
             yield Parsed(where, error=str(error), raw=record)
+            continue
+        yield Parsed(where, item=bundle, raw=record,
+                     refused=tuple(f"{where}: {reason}" for reason in refused))
 
 
 def _chain(head: str, rest: Iterable[str]) -> Iterator[str]:
@@ -122,8 +126,46 @@ def _chain(head: str, rest: Iterable[str]) -> Iterator[str]:
     yield from rest
 
 
-def row_bundle(row: Mapping[str, str]) -> ClaimBundle:
-    """One row (canonical column → non-empty cell) as a claim bundle. Raises InvalidInput."""
+# Cells of a row whose claim stands without them: one that cannot be read is refused (left
+# out, with a warning naming its row and column), and the claim goes in. The claim's own
+# cells (text, speaker, date…) are the record: a bad one rejects the row.
+OPTIONAL_CELLS = ("source_url", "source_title", "quote", "seen", "review_date", "review_url")
+
+
+def row_bundle(row: Mapping[str, str], refused: list[str] | None = None) -> ClaimBundle:
+    """One row (canonical column → non-empty cell) as a claim bundle. A bad optional cell is
+    left out and described in ``refused``; a bad cell of the claim or verdict raises
+    InvalidInput."""
+    kept = dict(row)
+    for column in OPTIONAL_CELLS:
+        if column in kept and (reason := _unreadable(column, kept)) is not None:
+            (refused if refused is not None else []).append(
+                f"column '{column}': {reason} The cell was left out."
+            )
+            del kept[column]
+            if column == "source_url":  # what the page held goes with it
+                for follower in ("source_title", "quote", "seen"):
+                    kept.pop(follower, None)
+    return _bundle(kept)
+
+
+def _unreadable(column: str, row: Mapping[str, str]) -> str | None:
+    """Why an optional cell cannot be used, or None when it can."""
+    try:
+        if column in ("source_url", "review_url"):
+            values.url(row[column], column)
+        elif column in ("seen", "review_date"):
+            values.date(row[column], column)
+        elif column == "quote" and not row.get("source_url"):
+            return "a quote needs the source_url it is from."
+        else:
+            values.optional_text(row[column], column)
+    except InvalidInput as error:
+        return str(error)
+    return None
+
+
+def _bundle(row: Mapping[str, str]) -> ClaimBundle:
     get = row.get
     appearances: tuple[AppearanceRecord, ...] = ()
     sources: tuple[SourceRecord, ...] = ()

@@ -290,7 +290,13 @@ def _link(r: _Reader) -> LinkRecord:
         status=r.choice("status", LinkStatus, LinkStatus.CONFIRMED),
     )
     if record.from_claim == record.to_claim:
-        raise InvalidInput(f"{r.where}: a claim cannot be linked to itself.")
+        written = r.raw("from"), r.raw("to")
+        same = f"'{written[0]}'" + (f" and '{written[1]}' name" if written[0] != written[1]
+                                     else " is")
+        raise InvalidInput(
+            f"{r.where}: {same} the same claim ({record.from_claim}): a claim cannot be linked "
+            "to itself; check the two ids."
+        )
     return record
 
 

@@ -52,10 +52,13 @@ Item = Record | ClaimBundle
 class Parsed:
     """One input record: ``item`` when it is good, else ``error``; ``raw`` goes to --rejects.
     ``notes`` are warnings for people (a value left out, a block skipped); a Parsed with notes
-    and neither item nor error is only a notice (not a record, so never counted as rejected)."""
+    and neither item nor error is only a notice (not a record, so never counted as rejected).
+    ``refused``: cells of the user's own file left out because they cannot be read (warnings,
+    and fatal under --strict, which asks for a clean file)."""
 
     where: str
     item: Item | None = None
     error: str | None = None
     raw: Any = None
     notes: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()

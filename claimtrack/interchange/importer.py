@@ -99,8 +99,13 @@ class Importer:
         if whole:
             self.whole_files.add(file)
         for parsed in records:
-            if parsed.notes and self.on_note is not None:
-                for note in parsed.notes:
+            if parsed.refused and self.strict:
+                raise InvalidInput(
+                    f"{file}, {parsed.refused[0]} Nothing was imported (--strict); fix that "
+                    "cell, or drop --strict to import the row without it."
+                )
+            if self.on_note is not None:
+                for note in (*parsed.notes, *parsed.refused):
                     self.on_note(f"{file}, {note}")
             if parsed.error is not None:
                 self.reject((file, parsed), parsed.error)
