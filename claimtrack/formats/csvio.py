@@ -89,14 +89,18 @@ def map_header(names: list[str]) -> tuple[list[str | None], list[str]]:
     ]
 
 
+MAX_LINE = 16 * 1024 * 1024
+
+
 def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[Parsed]:
     """Rows as claim bundles; ``stream`` is text opened with newline=''. Ignored column names
     are appended to ``ignored``. Raises InvalidInput when the header has no claim column."""
-    head = stream.readline()
+    lines = _bounded_lines(stream)
+    head = next(lines, "")
     if not head.strip():
         return
     dialect = max(",;\t", key=head.count)
-    rows = csv.reader(_chain(head, stream), delimiter=dialect)
+    rows = csv.reader(_chain(head, lines), delimiter=dialect)
     columns, skipped = map_header(next(rows))
     if ignored is not None:
         ignored.extend(skipped)
@@ -119,6 +123,20 @@ def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[P
             continue
         yield Parsed(where, item=bundle, raw=record,
                      refused=tuple(f"{where}: {reason}" for reason in refused))
+
+
+def _bounded_lines(stream: IO[str]) -> Iterator[str]:
+    """The stream's lines, refusing one longer than MAX_LINE characters (a spreadsheet row
+    never is; an endless stream without a newline is not a spreadsheet) before holding it."""
+    number = 0
+    while line := stream.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise InvalidInput(
+                f"line {number} is longer than {MAX_LINE // (1024 * 1024)} MB; this is not a "
+                "spreadsheet claimtrack can read (give --format if it is another format)."
+            )
+        yield line
 
 
 def _chain(head: str, rest: Iterable[str]) -> Iterator[str]:

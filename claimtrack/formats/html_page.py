@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import IO, Any
 
+from claimtrack.core.errors import InvalidInput
 from claimtrack.formats.claimreview import Page
 from claimtrack.formats.jsonld import parse_script, reviews_in
 from claimtrack.formats.records import Parsed
 
 CHUNK = 1 << 16
+MAX_BLOCK = 16 * 1024 * 1024  # a script block or an unfinished tag: no real page has one this long
 VOID = {
     "area",
     "base",
@@ -70,6 +72,7 @@ class PageReader(HTMLParser):
         self.og_url: str | None = None
         self.language: str | None = None
         self._script: list[str] | None = None
+        self._script_size = 0
         self._stack: list[_Open] = []
 
     def _item_owner(self) -> dict[str, Any] | None:
@@ -78,7 +81,7 @@ class PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
         if tag == "script" and "ld+json" in attributes.get("type", ""):
-            self._script = []
+            self._script, self._script_size = [], 0
         self._note_page(tag, attributes)
         props = attributes.get("itemprop", "").split()
         owner = self._item_owner()
@@ -107,6 +110,12 @@ class PageReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
+            self._script_size += len(data)
+            if self._script_size > MAX_BLOCK:
+                raise InvalidInput(
+                    f"a JSON-LD block of the page is longer than {MAX_BLOCK // (1024 * 1024)} "
+                    "MB; no ClaimReview is that long."
+                )
         for element in self._stack:
             if element.props:
                 element.text.append(data)
@@ -148,6 +157,11 @@ def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
     reader, decoder = PageReader(), codecs.getincrementaldecoder("utf-8")(errors="replace")
     while chunk := stream.read(CHUNK):
         reader.feed(decoder.decode(chunk))
+        if len(reader.rawdata) > MAX_BLOCK:  # one tag or comment that never ends
+            raise InvalidInput(
+                f"the page has a tag or comment longer than {MAX_BLOCK // (1024 * 1024)} MB "
+                "that never ends; this is not a saved web page."
+            )
     reader.feed(decoder.decode(b"", final=True))
     reader.close()
     page = reader.page

@@ -25,12 +25,8 @@ TYPE_OF = {section: kind for kind, section in SECTION_OF.items()}
 
 def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
     """Records from a JSON Lines stream; blank lines are skipped. A line is read with a bound
-    (``jsonstream.MAX_VALUE``): a longer one is rejected, and skipped without being held."""
+    (``jsonstream.MAX_VALUE``): a longer one (an endless stream has one) stops the import."""
     for number, raw in enumerate(_lines(stream), start=1):
-        if raw is None:
-            yield Parsed(f"line {number}", error="longer than "
-                         f"{jsonstream.MAX_VALUE // (1024 * 1024)} MB; no record is that long.")
-            continue
         if not raw.strip():
             continue
         where = f"line {number}"
@@ -55,17 +51,19 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Parsed]:
             yield from parse_line(data, where)
 
 
-def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
-    """The stream's lines, each at most MAX_VALUE bytes; None for a longer one (whose rest is
-    read past in bounded pieces)."""
+def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream's lines, each at most MAX_VALUE bytes. Raises InvalidInput for a longer one,
+    before holding more of it."""
     limit = jsonstream.MAX_VALUE
+    number = 0
     while line := stream.readline(limit + 1):
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield line
-            continue
-        while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
-            pass
-        yield None
+        number += 1
+        if len(line) > limit:
+            raise InvalidInput(
+                f"line {number} is longer than {limit // (1024 * 1024)} MB; no record is that "
+                "long: check that this is the right file."
+            )
+        yield line
 
 
 def _native(data: dict[str, Any], kind: str, where: str) -> Parsed:

@@ -27,6 +27,7 @@ MAX_VALUE = 16 * 1024 * 1024
 CHUNK = 1 << 20
 _DECODER = json.JSONDecoder()
 _BLANKS = " \t\r\n"
+_VALUE_STARTS = frozenset('{["-0123456789tfn')
 
 
 class BrokenJSON(ValueError):
@@ -105,8 +106,11 @@ class _Text:
 
     def value(self) -> Any:
         """Decode the next value, reading on (more each time) until it is whole."""
-        if self.peek() is None:
+        found = self.peek()
+        if found is None:
             raise BrokenJSON("it ends too early")
+        if found not in _VALUE_STARTS:  # fail at once, not after reading on for the value's end
+            raise BrokenJSON(f"expected a value, found {found!r}")
         size = CHUNK
         while True:
             start = self.pos  # reading on may drop what came before it
