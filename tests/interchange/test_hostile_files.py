@@ -21,7 +21,9 @@ def _limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
 
 
-def run_import(database: Path, *args: str, stdin: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_import(
+    database: Path, *args: str, stdin: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as given:
         return subprocess.run(
             [sys.executable, "-m", "claimtrack", "--db", str(database), "import", *args],
