@@ -1,158 +1,170 @@
-"""Bulk import speed and memory: `claimtrack import` against raw inserts of the same rows.
+"""Import speed and memory: `claimtrack import` against a raw writer of exactly the rows it
+writes (bench/raw_writer.py), for every input format, on SQLite and on PostgreSQL.
 
-N synthetic claims (1,000 speakers, one tag each) with N-1 links are written as JSON Lines and
-as a native document, then imported into a fresh database by `claimtrack import` in a
-subprocess (start-up, parsing, validation, matching and counters included; peak RSS is that
-process's own). The baseline inserts the same rows (actors, claims, tags, links, counters
-precomputed) with raw sqlite3 executemany in one transaction — and on PostgreSQL, when
-CLAIMTRACK_TEST_DATABASE_URL or CLAIMTRACK_BENCH_PG_URL is set, with psycopg COPY. The JSONL
-import runs once more with the edit history switched off, to show what the history costs (the
-raw baseline writes no history).
+For each format the same reviews (bench/feeds.py: shaped like real publishers' ClaimReview)
+are written as that format: a ClaimReview array, a DataFeed, saved pages, and the native
+document, JSON Lines and CSV that `claimtrack export` makes of them. `claimtrack import` runs
+as a process on a fresh `claimtrack init` database (created before the timer); its rows are
+then dumped, and the raw writer writes the same rows, as a process too, into another fresh
+database: with the full-text triggers on (``raw, row index``) and with the index filled
+set-based (``raw, set index``). Three interleaved rounds; the median time and the range of the
+ratios are printed, with each process's own peak RSS (VmHWM).
 
-N: 100,000 by default, BENCH_IMPORT_N=1000000 for a million, --quick for 5,000.
+A ratio is raw time / claimtrack time: 1.0 means as fast as the raw writer. Goals (issue 13):
+≥ 0.8 against the row-index writer and ≥ 0.5 against the set-index writer on SQLite, ≥ 0.5
+against COPY on PostgreSQL, peak RSS under 100 MB.
+
+N reviews: 50,000 by default (BENCH_IMPORT_N), --quick for 2,000; BENCH_IMPORT_FORMATS to
+choose formats (comma-separated). PostgreSQL when CLAIMTRACK_BENCH_PG_URL or
+CLAIMTRACK_TEST_DATABASE_URL is set.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from bench.import_rows import rows_for, synthetic_records
+from bench import feeds
+from bench.common import ROOT
+from bench.raw_writer import dump
+
+FORMATS = ("claimreview", "datafeed", "pages", "native", "jsonl", "csv")
+ROUNDS = 3
 
 
-def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
-    jsonl, native = folder / "claims.jsonl", folder / "claims.json"
-    with jsonl.open("w", encoding="utf-8") as out:
-        for kind, record in synthetic_records(n):
-            out.write(json.dumps({"type": kind, **record}) + "\n")
-    with native.open("w", encoding="utf-8") as out:
-        out.write('{"format": "claimtrack", "version": 1')
-        section = None
-        for kind, record in synthetic_records(n):
-            if kind != section:
-                out.write(("]" if section else "") + f', "{kind}s": [')
-                section, first = kind, True
-            out.write(("" if first else ",") + json.dumps(record))
-            first = False
-        out.write("]}\n")
-    return jsonl, native
-
-
-def run_import(url: str, path: Path, *, history: bool = True) -> tuple[float, int, str]:
-    """(seconds, peak RSS in MB, summary line) of one `claimtrack import` subprocess."""
-    switch = [] if history else ["--history-off"]
-    command = [sys.executable, "-m", "bench.import_child", *switch, "--db", url, "import",
-               str(path)]
+def _run(*command: str) -> tuple[float, int, str]:
+    """(seconds, peak RSS MB, stderr) of one process."""
     started = time.perf_counter()
-    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, cwd=Path(__file__).resolve().parent.parent)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"claimtrack import failed:\n{result.stderr}")
-    lines = result.stderr.strip().splitlines()
-    peak = next(int(line.split()[1]) for line in lines if line.startswith("peak-rss-kb:"))
-    summary = next(line for line in reversed(lines) if line.startswith("Imported"))
-    return elapsed, peak // 1024, summary
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 3):
+        raise SystemExit(f"{' '.join(command[:6])} failed:\n{result.stderr[-3000:]}"
+                         f"{result.stdout[-2000:]}")
+    report = result.stderr + result.stdout
+    peak = next(int(line.split()[1]) for line in report.splitlines()
+                if line.startswith("peak-rss-kb:"))
+    return seconds, peak // 1024, result.stderr
+
+
+def claimtrack(url: str, path: Path) -> tuple[float, int, str]:
+    return _run(sys.executable, "-m", "bench.import_child", "--db", url, "import", str(path))
+
+
+def raw(url: str, rows: Path, index: str) -> tuple[float, int, str]:
+    return _run(sys.executable, "-m", "bench.raw_writer", "--db", url, "--rows", str(rows),
+                "--index", index)
 
 
 def init(url: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "claimtrack", "--db", url, "init"], check=True, capture_output=True
-    )
+    subprocess.run([sys.executable, "-m", "claimtrack", "--db", url, "init"], check=True,
+                   capture_output=True, cwd=ROOT)
 
 
-def raw_sqlite(path: Path, n: int) -> tuple[float, int]:
-    tables = rows_for(n)
-    connection = sqlite3.connect(path, isolation_level=None)
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    started = time.perf_counter()
-    connection.execute("BEGIN IMMEDIATE")
-    for table, columns, rows in tables:
-        marks = ", ".join("?" * len(columns))
-        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
-    connection.execute("COMMIT")
-    elapsed = time.perf_counter() - started
-    connection.close()
-    return elapsed, sum(len(rows) for _, _, rows in tables)
+def inputs(folder: Path, n: int, wanted: tuple[str, ...]) -> dict[str, Path]:
+    """Each format's input file (or folder of pages)."""
+    made = {
+        "claimreview": lambda: feeds.write_array(folder / "reviews.json", n),
+        "datafeed": lambda: feeds.write_datafeed(folder / "feed.json", n),
+        "pages": lambda: feeds.write_pages(folder / "pages", n),
+    }
+    found = {name: made[name]() for name in made if name in wanted}
+    exported = [name for name in ("native", "jsonl", "csv") if name in wanted]
+    if exported:
+        source = folder / "source.db"
+        init(f"sqlite:///{source}")
+        claimtrack(f"sqlite:///{source}", feeds.write_array(folder / "for-export.json", n))
+        for name in exported:
+            path = folder / f"export.{'json' if name == 'native' else name}"
+            subprocess.run([sys.executable, "-m", "claimtrack", "--db", f"sqlite:///{source}",
+                            "export", "--format", name, "-o", str(path)], check=True,
+                           capture_output=True, cwd=ROOT)
+            found[name] = path
+    return found
 
 
-def report(label: str, rows: int, seconds: float, baseline: float, rss: int | None = None) -> None:
-    ratio = baseline / seconds
-    memory = f", peak RSS {rss} MB" if rss is not None else ""
-    print(f"  {label:<34} {rows / seconds:>10,.0f} rows/s  {ratio:5.2f}x raw{memory}", flush=True)
+def bench(name: str, path: Path, fresh: Callable[[str], Iterator[str]], rows_from: Path,
+          kind: str) -> None:
+    times: dict[str, list[float]] = {"claimtrack": [], "row": [], "set": []}
+    peaks: dict[str, int] = {}
+    rows = rows_from / f"{name}.rows.json"
+    summary = ""
+    for round_ in range(ROUNDS):
+        with fresh(f"{name}-ours-{round_}") as url:
+            seconds, peak, stderr = claimtrack(url, path)
+            times["claimtrack"].append(seconds)
+            peaks["claimtrack"] = max(peaks.get("claimtrack", 0), peak)
+            summary = next((line for line in reversed(stderr.splitlines())
+                            if line.startswith(("Imported", "Partly imported"))), "")
+            if round_ == 0:
+                counted = _dump(url, rows, rows_from)
+        for index in ("row", "set"):
+            with fresh(f"{name}-raw-{index}-{round_}") as url:
+                seconds, peak, _ = raw(url, rows, index)
+                times[index].append(seconds)
+                peaks[index] = max(peaks.get(index, 0), peak)
+    ours = statistics.median(times["claimtrack"])
+    print(f"  {name:<12} {counted:>9,} rows  claimtrack {ours:7.1f} s  "
+          f"{peaks['claimtrack']:>4} MB", end="")
+    for index in ("row", "set"):
+        ratios = [raw_time / our_time for raw_time, our_time in
+                  zip(times[index], times["claimtrack"], strict=True)]
+        print(f"  | raw {index} index {statistics.median(times[index]):6.1f} s: "
+              f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})", end="")
+    print(f"\n               {summary.split(': ', 1)[-1]}", flush=True)
 
 
-def bench_sqlite(folder: Path, n: int, inputs: list[Path]) -> None:
-    raw_seconds, rows = raw_sqlite(_fresh_sqlite(folder, "raw"), n)
-    print(f"SQLite, {n:,} claims, {rows:,} rows (actors, claims, tags, links):", flush=True)
-    report("raw sqlite3 executemany", rows, raw_seconds, raw_seconds)
-    for path in inputs:
-        url = f"sqlite:///{_fresh_sqlite(folder, path.suffix[1:])}"
-        seconds, rss, summary = run_import(url, path)
-        report(f"claimtrack import ({path.suffix[1:]})", rows, seconds, raw_seconds, rss)
-        print(f"    first import: {summary.split(': ', 1)[1]}")
-        again, _, again_summary = run_import(url, path)
-        print(f"    re-import: {again:.1f} s; {again_summary.split(': ', 1)[1]}")
-    history_off(rows, raw_seconds, [f"sqlite:///{_fresh_sqlite(folder, 'off')}"], inputs[0])
+def _dump(url: str, rows: Path, folder: Path) -> int:
+    """The rows claimtrack wrote (from SQLite; on PostgreSQL from a SQLite import of the same
+    file, the same rows)."""
+    if url.startswith("sqlite:///"):
+        return dump(Path(url.removeprefix("sqlite:///")), rows)
+    return dump(folder / "sqlite-twin.db", rows)
 
 
-def history_off(rows: int, raw_seconds: float, urls: list[str], path: Path) -> None:
-    """The same import with the edit history switched off: what the history costs."""
-    for url in urls:
-        seconds, rss, _summary = run_import(url, path, history=False)
-        report(f"  history off ({path.suffix[1:]})", rows, seconds, raw_seconds, rss)
-
-
-def _fresh_sqlite(folder: Path, name: str) -> Path:
+@contextmanager
+def sqlite_database(folder: Path, name: str) -> Iterator[str]:
     path = folder / f"{name}.db"
     init(f"sqlite:///{path}")
-    return path
-
-
-def bench_postgres(url: str, n: int, inputs: list[Path]) -> None:
-    from bench.import_pg import copy_rows, schema_url
-
-    with schema_url(url, "raw") as raw_url:
-        init(raw_url)
-        raw_seconds, rows = copy_rows(raw_url, rows_for(n))
-    print(f"PostgreSQL, {n:,} claims, {rows:,} rows:", flush=True)
-    report("psycopg COPY", rows, raw_seconds, raw_seconds)
-    for path in inputs:
-        with schema_url(url, "ours") as ours:
-            init(ours)
-            seconds, rss, _summary = run_import(ours, path)
-        report(f"claimtrack import ({path.suffix[1:]})", rows, seconds, raw_seconds, rss)
-    with schema_url(url, "off") as off:
-        init(off)
-        history_off(rows, raw_seconds, [off], inputs[0])
+    try:
+        yield f"sqlite:///{path}"
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def main(quick: bool = False) -> None:
-    n = 5_000 if quick else int(os.environ.get("BENCH_IMPORT_N", "100000"))
+    n = 2_000 if quick else int(os.environ.get("BENCH_IMPORT_N", "50000"))
+    wanted = tuple(os.environ.get("BENCH_IMPORT_FORMATS", ",".join(FORMATS)).split(","))
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         folder = Path(tmp)
-        jsonl, native = write_inputs(folder, n)
-        print(
-            f"Input: {jsonl.stat().st_size / 1e6:.1f} MB JSONL, "
-            f"{native.stat().st_size / 1e6:.1f} MB native JSON",
-            flush=True,
-        )
-        bench_sqlite(folder, n, [jsonl, native])
+        made = inputs(folder, n, wanted)
+        print(f"{n:,} reviews; ratio = raw time / claimtrack time (1.0: as fast as raw), "
+              f"median of {ROUNDS} interleaved rounds (range)")
+        print("SQLite:")
+        for name, path in made.items():
+            bench(name, path, lambda label: sqlite_database(folder, label), folder, "sqlite")
         pg = os.environ.get("CLAIMTRACK_BENCH_PG_URL") or os.environ.get(
-            "CLAIMTRACK_TEST_DATABASE_URL"
-        )
-        if pg:
-            bench_postgres(pg, n, [jsonl, native])
-        else:
-            print(
-                "PostgreSQL: set CLAIMTRACK_TEST_DATABASE_URL (or CLAIMTRACK_BENCH_PG_URL) "
-                "to compare with COPY."
-            )
+            "CLAIMTRACK_TEST_DATABASE_URL")
+        if not pg:
+            print("PostgreSQL: set CLAIMTRACK_BENCH_PG_URL (or CLAIMTRACK_TEST_DATABASE_URL).")
+            return
+        from bench.import_pg import schema_url
+
+        @contextmanager
+        def pg_database(label: str) -> Iterator[str]:
+            with schema_url(pg, label.replace("-", "_")) as url:
+                init(url)
+                yield url
+
+        print("PostgreSQL (raw: psycopg COPY of the same rows):")
+        for name, path in made.items():
+            with sqlite_database(folder, "sqlite-twin") as twin:
+                claimtrack(twin, path)
+                bench(name, path, pg_database, folder, "postgresql")

@@ -1,13 +1,10 @@
-"""PostgreSQL side of bench_import: a scratch schema per run, and the COPY baseline."""
+"""PostgreSQL side of bench_import: a scratch schema per run."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
 import psycopg
 from sqlalchemy import make_url
 
@@ -32,18 +29,3 @@ def schema_url(url: str, name: str) -> Iterator[str]:
     finally:
         with psycopg.connect(base, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-
-def copy_rows(
-    url: str, tables: list[tuple[str, list[str], list[tuple[Any, ...]]]]
-) -> tuple[float, int]:
-    """Seconds to COPY every table's rows in one transaction, and the row count."""
-    with psycopg.connect(_conninfo(url)) as connection:
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            for table, columns, rows in tables:
-                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-        connection.commit()
-        return time.perf_counter() - started, sum(len(rows) for _, _, rows in tables)
