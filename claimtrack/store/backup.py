@@ -226,20 +226,51 @@ def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
 
     ensure_current(engine)
     counts: dict[str, int] = {}
-    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        for table, columns, rows in sections:
-            batch: list[dict[str, Any]] = []
-            counts[table.name] = 0
-            for number, row in enumerate(rows, 1):
-                batch.append(convert_row(table, columns, row, f"{table.name} row {number}"))
-                if len(batch) >= CHUNK:
-                    insert_untracked(connection, table, batch)
-                    batch.clear()
-                counts[table.name] = number
-            insert_untracked(connection, table, batch)
-        if connection.dialect.name == "postgresql":
-            _reset_sequences(connection)
+    table_name = "?"
+    try:
+        with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+            for table, columns, rows in sections:
+                table_name = table.name
+                batch: list[dict[str, Any]] = []
+                counts[table.name] = 0
+                for number, row in enumerate(rows, 1):
+                    batch.append(convert_row(table, columns, row, f"{table.name} row {number}"))
+                    if len(batch) >= CHUNK:
+                        insert_untracked(connection, table, batch)
+                        batch.clear()
+                    counts[table.name] = number
+                insert_untracked(connection, table, batch)
+            table_name = "?"
+            if connection.dialect.name == "postgresql":
+                _reset_sequences(connection)
+    except _database_errors(engine) as error:
+        raise InvalidInput(
+            f"{source} cannot be restored: the database refused a row of table {table_name} "
+            f"({_reason(error)}). The backup is damaged or was edited; nothing was written. "
+            "Restore another backup."
+        ) from None
     return Outcome(source, kind, counts)
+
+
+def _database_errors(engine: Engine) -> tuple[type[BaseException], ...]:
+    """What a refused row raises: SQLAlchemy's wrapper, or the driver's own error (COPY and
+    executemany run on the driver's cursor)."""
+    from sqlalchemy.exc import DBAPIError
+
+    driver = getattr(engine.dialect, "loaded_dbapi", None)
+    return (DBAPIError, driver.Error) if driver is not None else (DBAPIError,)
+
+
+def _reason(error: BaseException) -> str:
+    """The database's words: its message and, from PostgreSQL, the detail naming the key (not
+    "Failing row contains …": a whole row of someone's text)."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines() or [type(original).__name__]
+    detail = getattr(getattr(original, "diag", None), "message_detail", None) or ""
+    reason = " ".join(lines[0].split())
+    if detail.startswith("Key "):
+        reason += ": " + " ".join(detail.split())
+    return reason.rstrip(".")[:500]
 
 
 def _reset_sequences(connection: Connection) -> None:
