@@ -48,8 +48,10 @@ def make_engine(
     """Create an engine for ``url``; SQLite gets foreign keys (off while migrating) and WAL.
 
     On SQLite each wait for the write lock lasts up to ``busy_timeout_ms``, and BEGIN is retried
-    for ``lock_retry_seconds`` in all before ``DatabaseBusy`` is raised.
+    for ``lock_retry_seconds`` in all before ``DatabaseBusy`` is raised. Raises InvalidInput for
+    a URL that is not one, or not valid UTF-8 (nothing is created then).
     """
+    _refuse_undecodable(url)
     try:
         parsed = make_url(url)
     except Exception:
@@ -67,6 +69,19 @@ def make_engine(
     raise InvalidInput(
         f"claimtrack supports SQLite and PostgreSQL, not '{parsed.get_backend_name()}'."
     )
+
+
+def _refuse_undecodable(url: str) -> None:
+    """Bytes that are not UTF-8 (in argv or the environment) arrive as lone surrogates: SQLite
+    would create a file under some other name and the first write would fail on the URL."""
+    try:
+        url.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = url.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InvalidInput(
+            f"The database path {shown} is not valid UTF-8, so claimtrack cannot use it. "
+            "Rename the file (or its folder) to plain text, or give another path with --db."
+        ) from None
 
 
 def _configure_sqlite(
