@@ -28,6 +28,7 @@ from claimtrack.core.serial import plain
 from claimtrack.models import Base
 from claimtrack.models.base import utcnow
 from claimtrack.store.backup_json import FORMAT_NAME, FORMAT_VERSION
+from claimtrack.store.db import refuse_read_only
 from claimtrack.store.migrate import (
     HEAD_REVISION,
     copy_sqlite,
@@ -139,6 +140,7 @@ def restore(engine: Engine, source: Path) -> Outcome:
             head = stream.read(len(SQLITE_MAGIC))
     except OSError as error:
         raise InvalidInput(f"Cannot read {source}: {error.strerror}. Check the path.") from None
+    refuse_read_only(engine)
     _refuse_non_empty(engine)
     if head == SQLITE_MAGIC:
         _check_sqlite_backup(source)
