@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text
 
+from claimtrack.core.destinations import destination
 from claimtrack.core.errors import Conflict, InvalidInput
 from claimtrack.core.serial import plain
 from claimtrack.models import Base
@@ -64,21 +65,33 @@ def count_rows(connection: Connection) -> dict[str, int]:
 
 
 def backup(engine: Engine, target: Path, *, as_json: bool = False) -> Outcome:
-    """Write a backup of ``engine``'s database to ``target`` (which must not exist yet)."""
-    if target.exists():
+    """Write a backup of ``engine``'s database to ``target`` (which must not exist yet).
+
+    A symlink is followed: its target is created. A FIFO or device is written in place, JSON
+    only (a SQLite backup is a database file). Raises Conflict for an existing file,
+    InvalidInput for a path that cannot be written.
+    """
+    place = destination(target)
+    as_sqlite = engine.dialect.name == "sqlite" and not as_json
+    if place.in_place and as_sqlite:
+        raise InvalidInput(f"{target} is not a regular file, and a SQLite backup is a database "
+                           "file: give a new file name, or add --json to stream JSON into it.")
+    if not place.in_place and (place.path.exists() or target.exists()):
         raise Conflict(f"{target} already exists; give a new file name so no backup is "
                        "overwritten.")
-    partial = target.with_name(f".{target.name}.partial")
+    partial = place.partial()
     try:
-        if engine.dialect.name == "sqlite" and not as_json:
+        if as_sqlite:
             rows = _backup_sqlite(engine, partial)
             kind = "sqlite"
         else:
             ensure_current(engine)
-            with partial.open("w", encoding="utf-8") as stream:
+            with (place.path if place.in_place else partial).open("w", encoding="utf-8") \
+                    as stream:
                 rows = _dump_json(engine, stream)
             kind = "json"
-        os.replace(partial, target)
+        if not place.in_place:
+            os.replace(partial, place.path)
     except OSError as error:
         raise InvalidInput(
             f"Cannot write {target}: {error.strerror}. Choose another path."
