@@ -198,11 +198,19 @@ def _check_sqlite_backup(source: Path) -> None:
         with _sqlite_reader(source) as reader:
             verdict = reader.exec_driver_sql("PRAGMA quick_check").scalar()
             revision = current_revision(reader)
+            # Rows pointing at nothing (the file was edited with foreign keys off, sqlite3's
+            # default): a page copy would keep them and an insert would fail on them.
+            dangling = reader.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     except Exception as error:  # any unreadable file gets the same answer
         raise InvalidInput(f"{source} is not a readable SQLite database ({error}).") from None
     if verdict != "ok":
         raise InvalidInput(f"{source} is damaged (SQLite quick_check: {verdict}); use another "
                            "backup.")
+    if dangling:
+        tables = ", ".join(sorted({str(row[0]) for row in dangling}))
+        raise InvalidInput(f"{source} cannot be restored: {len(dangling)} rows of {tables} refer "
+                           "to rows that are not in it. The backup is damaged or was edited; "
+                           "nothing was written. Restore another backup.")
     if revision not in known_revisions():
         raise InvalidInput(f"{source} is not a claimtrack database this version knows "
                            f"(schema revision {revision}).")

@@ -5,6 +5,7 @@ foreign key to nothing, a CHECK) — the ones no reading of the file can catch."
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -90,3 +91,21 @@ def test_rows_the_database_rejects_are_one_error_and_nothing_written(
     file.write_text(json.dumps(dump, ensure_ascii=False), encoding="utf-8")
     error = refused(second_database_url, file)
     assert f"table {table}" in error and "nothing was written" in error.lower()
+
+
+def test_a_sqlite_backup_file_with_a_dangling_foreign_key_is_refused(
+    second_database_url: str, tmp_path: Path
+) -> None:
+    """A SQLite backup edited with foreign keys off (sqlite3's default): refused before
+    anything is copied or inserted, whichever backend it is restored into. (A CHECK broken
+    the same way is caught by PostgreSQL; SQLite 3.40's integrity checks do not look at
+    CHECK constraints, so a page-for-page copy into SQLite keeps it.)"""
+    source = Cli(f"sqlite:///{tmp_path / 'source.db'}")
+    source.ok("import", str(FIXTURES / "seed.json"))
+    file = tmp_path / "backup.db"
+    source.ok("backup", str(file))
+    with sqlite3.connect(file) as editor:
+        editor.execute("UPDATE links SET from_claim_id = 99999 WHERE id = 1")
+    editor.close()
+    error = refused(second_database_url, file)
+    assert str(file) in error and "links" in error
