@@ -51,13 +51,10 @@ def writing(output: Path | None, *, newline: str | None = None) -> Iterator[IO[s
     target = destination(output)
     partial = target.partial()
     try:
-        if target.in_place:
-            with target.path.open("w", encoding="utf-8", newline=newline) as stream:
-                yield stream
-            return
-        with partial.open("w", encoding="utf-8", newline=newline) as stream:
+        with target.open(newline=newline) as stream:
             yield stream
-        os.replace(partial, target.path)
+        if not target.in_place:
+            os.replace(partial, target.path)
     except OSError as error:
         _discard(partial)
         fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")

@@ -86,8 +86,7 @@ def backup(engine: Engine, target: Path, *, as_json: bool = False) -> Outcome:
             kind = "sqlite"
         else:
             ensure_current(engine)
-            with (place.path if place.in_place else partial).open("w", encoding="utf-8") \
-                    as stream:
+            with place.open() as stream:
                 rows = _dump_json(engine, stream)
             kind = "json"
         if not place.in_place:

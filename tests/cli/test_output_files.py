@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import select
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -147,3 +149,26 @@ def test_a_backup_through_a_dangling_symlink_creates_its_target(
     restored.ok("restore", str(target))
     assert printed(restored, "export") == printed(seeded, "export")
     assert "already exists" in seeded.fails("backup", str(link)).stderr  # never overwritten
+
+
+@pytest.mark.parametrize("stdout", ["pipe", "appended file"])
+def test_output_to_dev_stdout_writes_to_what_the_shell_opened(
+    seeded: Cli, tmp_path: Path, stdout: str
+) -> None:
+    """`-o /dev/stdout` names this process's descriptor 1 (a link into /proc): it is written
+    in place, so `| gzip` works and `>> log` keeps the log. A real process: the test needs
+    its own descriptor 1."""
+    command = [sys.executable, "-m", "claimtrack", "--db", seeded.url, *COMMANDS["graph"],
+               "-o", "/dev/stdout"]
+    if stdout == "pipe":
+        done = subprocess.run(command, capture_output=True, check=False, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.decode("utf-8") == printed(seeded, "graph")
+        return
+    log = tmp_path / "log.txt"
+    log.write_text("previous line\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as appended:
+        done = subprocess.run(command, stdout=appended, stderr=subprocess.PIPE, check=False,
+                              timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert log.read_text(encoding="utf-8") == "previous line\n" + printed(seeded, "graph")
