@@ -24,7 +24,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text
 
 from claimtrack.core.destinations import destination
-from claimtrack.core.errors import Conflict, InvalidInput
+from claimtrack.core.errors import Conflict, DatabaseUnavailable, InvalidInput
 from claimtrack.core.serial import plain
 from claimtrack.models import Base
 from claimtrack.models.base import utcnow
@@ -266,21 +266,34 @@ def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
             if connection.dialect.name == "postgresql":
                 _reset_sequences(connection)
     except _database_errors(engine) as error:
-        raise InvalidInput(
-            f"{source} cannot be restored: the database refused a row of table {table_name} "
-            f"({_reason(error)}). The backup is damaged or was edited; nothing was written. "
-            "Restore another backup."
+        if _is_refused_row(error, engine):
+            raise InvalidInput(
+                f"{source} cannot be restored: the database refused a row of table "
+                f"{table_name} ({_reason(error)}). The backup is damaged or was edited; nothing "
+                "was written. Restore another backup."
+            ) from None
+        raise DatabaseUnavailable(
+            f"Restoring {source} failed: the database reported {_reason(error)}. Nothing was "
+            "written; check the database (--db) and run the command again."
         ) from None
     return Outcome(source, kind, counts)
 
 
 def _database_errors(engine: Engine) -> tuple[type[BaseException], ...]:
-    """What a refused row raises: SQLAlchemy's wrapper, or the driver's own error (COPY and
+    """What the database raises: SQLAlchemy's wrapper, or the driver's own error (COPY and
     executemany run on the driver's cursor)."""
     from sqlalchemy.exc import DBAPIError
 
     driver = getattr(engine.dialect, "loaded_dbapi", None)
     return (DBAPIError, driver.Error) if driver is not None else (DBAPIError,)
+
+
+def _is_refused_row(error: BaseException, engine: Engine) -> bool:
+    """A constraint or a value the database rejects, rather than the database failing."""
+    original = getattr(error, "orig", None) or error
+    driver = getattr(engine.dialect, "loaded_dbapi", None)
+    refusals = (driver.IntegrityError, driver.DataError) if driver is not None else ()
+    return isinstance(original, refusals)
 
 
 def _reason(error: BaseException) -> str:
