@@ -181,6 +181,7 @@ def downgrade(engine: Engine, target: str) -> None:
     try:
         with migration_engine.begin() as connection:
             command.downgrade(alembic_config(connection), target)
+            _check_foreign_keys(connection)  # SQLite migrates with them off: check, as upgrade
     finally:
         migration_engine.dispose()
 
