@@ -17,8 +17,9 @@ from typing import IO
 
 @dataclass(frozen=True)
 class Destination:
-    """``path``: the file to write (symlinks resolved). ``in_place``: write it directly (a
-    FIFO or device), rather than to a temporary file renamed onto it."""
+    """``path``: the file to write. ``in_place``: write it directly (a FIFO, a device, an
+    open descriptor's name; ``path`` is then as given, for the kernel to follow), rather than
+    to a temporary file renamed onto it (``path`` is then the file a symlink points to)."""
 
     path: Path
     in_place: bool

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text
+from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select
 
 from claimtrack.store import migrate
 from claimtrack.store.db import make_engine
@@ -143,12 +143,6 @@ def fill(connection: Connection) -> None:
             connection.execute(table.insert().values(
                 {column: value for column, value in row.items() if column in table.c}
             ))
-    if connection.dialect.name == "postgresql":  # as after a restore: new ids come after ours
-        for name in names:
-            if "id" in inspect(connection).get_pk_constraint(name)["constrained_columns"]:
-                connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), MAX(id)) FROM {name}"
-                ))
 
 
 @pytest.fixture
