@@ -7,6 +7,8 @@ No alembic.ini and no logging config: claimtrack configures Alembic in code.
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from claimtrack.models import Base
 from claimtrack.store import fulltext
@@ -14,9 +16,12 @@ from claimtrack.store import fulltext
 target_metadata = Base.metadata
 
 
-def run_migrations(connection: object) -> None:
+def run_migrations(connection: Any) -> None:
+    if _foreign_keys_on(connection):
+        _run_with_foreign_keys_off(connection)
+        return
     context.configure(
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
@@ -24,6 +29,40 @@ def run_migrations(connection: object) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+
+
+def _foreign_keys_on(connection: Any) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    return bool(connection.connection.driver_connection.execute("PRAGMA foreign_keys")
+                .fetchone()[0])
+
+
+def _run_with_foreign_keys_off(connection: Any) -> None:
+    """SQLite with foreign keys on (a host application's own engine, say): batch mode rebuilds
+    tables (copy, drop, rename), and with foreign keys on the drop deletes the rows of every
+    child table ON DELETE CASCADE, or fails. claimtrack.store.migrate connects with them off;
+    any other connection gets them turned off here, around one transaction that is checked
+    before it commits. SQLite ignores the pragma inside a transaction: a connection already in
+    one is refused rather than migrated."""
+    if connection.in_transaction():
+        raise RuntimeError(
+            "SQLite migrations must run with foreign keys off (a table rebuild would delete "
+            "child rows), and this connection is already in a transaction with them on. Use "
+            "claimtrack.store.migrate.upgrade / downgrade, or a connection from "
+            "make_engine(url, for_migration=True)."
+        )
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with connection.begin():
+            run_migrations(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the migration would leave {len(broken)} broken foreign "
+                                   f"keys: {broken[:5]}; nothing was changed.")
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
 
 
 def main() -> None:

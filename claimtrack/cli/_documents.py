@@ -13,6 +13,7 @@ from typing import IO, Annotated
 import typer
 
 from claimtrack.cli._common import emit, fail, say
+from claimtrack.core.destinations import destination
 from claimtrack.core.enums import DocumentFormat
 
 DocumentFormatOption = Annotated[
@@ -42,15 +43,18 @@ def deliver(text: str, output: Path | None, *, description: str) -> None:
 def writing(output: Path | None, *, newline: str | None = None) -> Iterator[IO[str]]:
     """Standard output, or a file that appears whole: the block writes to a ``.partial`` file
     beside ``output``, which replaces it only when the block succeeds. A failed command
-    leaves an existing file as it was."""
+    leaves an existing file as it was. A symlink is followed (its target is replaced); a FIFO
+    or device is written in place and never replaced (core.destinations)."""
     if output is None:
         yield sys.stdout
         return
-    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
+    target = destination(output)
+    partial = target.partial()
     try:
-        with partial.open("w", encoding="utf-8", newline=newline) as stream:
+        with target.open(newline=newline) as stream:
             yield stream
-        os.replace(partial, output)
+        if not target.in_place:
+            os.replace(partial, target.path)
     except OSError as error:
         _discard(partial)
         fail(f"Cannot write {output}: {error.strerror}. Choose another path with -o.")

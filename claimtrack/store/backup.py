@@ -24,11 +24,13 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text
 
-from claimtrack.core.errors import Conflict, InvalidInput
+from claimtrack.core.destinations import destination
+from claimtrack.core.errors import Conflict, DatabaseUnavailable, InvalidInput
 from claimtrack.core.serial import plain
 from claimtrack.models import Base
 from claimtrack.models.base import utcnow
 from claimtrack.store.backup_json import FORMAT_NAME, FORMAT_VERSION
+from claimtrack.store.db import refuse_read_only
 from claimtrack.store.migrate import (
     HEAD_REVISION,
     copy_sqlite,
@@ -64,21 +66,32 @@ def count_rows(connection: Connection) -> dict[str, int]:
 
 
 def backup(engine: Engine, target: Path, *, as_json: bool = False) -> Outcome:
-    """Write a backup of ``engine``'s database to ``target`` (which must not exist yet)."""
-    if target.exists():
+    """Write a backup of ``engine``'s database to ``target`` (which must not exist yet).
+
+    A symlink is followed: its target is created. A FIFO or device is written in place, JSON
+    only (a SQLite backup is a database file). Raises Conflict for an existing file,
+    InvalidInput for a path that cannot be written.
+    """
+    place = destination(target)
+    as_sqlite = engine.dialect.name == "sqlite" and not as_json
+    if place.in_place and as_sqlite:
+        raise InvalidInput(f"{target} is not a regular file, and a SQLite backup is a database "
+                           "file: give a new file name, or add --json to stream JSON into it.")
+    if not place.in_place and (place.path.exists() or target.exists()):
         raise Conflict(f"{target} already exists; give a new file name so no backup is "
                        "overwritten.")
-    partial = target.with_name(f".{target.name}.partial")
+    partial = place.partial()
     try:
-        if engine.dialect.name == "sqlite" and not as_json:
+        if as_sqlite:
             rows = _backup_sqlite(engine, partial)
             kind = "sqlite"
         else:
             ensure_current(engine)
-            with partial.open("w", encoding="utf-8") as stream:
+            with place.open() as stream:
                 rows = _dump_json(engine, stream)
             kind = "json"
-        os.replace(partial, target)
+        if not place.in_place:
+            os.replace(partial, place.path)
     except OSError as error:
         raise InvalidInput(
             f"Cannot write {target}: {error.strerror}. Choose another path."
@@ -145,6 +158,7 @@ def restore(engine: Engine, source: Path) -> Outcome:
             head = stream.read(len(SQLITE_MAGIC))
     except OSError as error:
         raise InvalidInput(f"Cannot read {source}: {error.strerror}. Check the path.") from None
+    refuse_read_only(engine)
     _refuse_non_empty(engine)
     if head == SQLITE_MAGIC:
         _check_sqlite_backup(source)
@@ -189,11 +203,19 @@ def _check_sqlite_backup(source: Path) -> None:
         with _sqlite_reader(source) as reader:
             verdict = reader.exec_driver_sql("PRAGMA quick_check").scalar()
             revision = current_revision(reader)
+            # Rows pointing at nothing (the file was edited with foreign keys off, sqlite3's
+            # default): a page copy would keep them and an insert would fail on them.
+            dangling = reader.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     except Exception as error:  # any unreadable file gets the same answer
         raise InvalidInput(f"{source} is not a readable SQLite database ({error}).") from None
     if verdict != "ok":
         raise InvalidInput(f"{source} is damaged (SQLite quick_check: {verdict}); use another "
                            "backup.")
+    if dangling:
+        tables = ", ".join(sorted({str(row[0]) for row in dangling}))
+        raise InvalidInput(f"{source} cannot be restored: {len(dangling)} rows of {tables} refer "
+                           "to rows that are not in it. The backup is damaged or was edited; "
+                           "nothing was written. Restore another backup.")
     if revision not in known_revisions():
         raise InvalidInput(f"{source} is not a claimtrack database this version knows "
                            f"(schema revision {revision}).")
@@ -232,20 +254,64 @@ def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
 
     ensure_current(engine)
     counts: dict[str, int] = {}
-    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        for table, columns, rows in sections:
-            batch: list[dict[str, Any]] = []
-            counts[table.name] = 0
-            for number, row in enumerate(rows, 1):
-                batch.append(convert_row(table, columns, row, f"{table.name} row {number}"))
-                if len(batch) >= CHUNK:
-                    insert_untracked(connection, table, batch)
-                    batch.clear()
-                counts[table.name] = number
-            insert_untracked(connection, table, batch)
-        if connection.dialect.name == "postgresql":
-            _reset_sequences(connection)
+    table_name = "?"
+    try:
+        with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+            for table, columns, rows in sections:
+                table_name = table.name
+                batch: list[dict[str, Any]] = []
+                counts[table.name] = 0
+                for number, row in enumerate(rows, 1):
+                    batch.append(convert_row(table, columns, row, f"{table.name} row {number}"))
+                    if len(batch) >= CHUNK:
+                        insert_untracked(connection, table, batch)
+                        batch.clear()
+                    counts[table.name] = number
+                insert_untracked(connection, table, batch)
+            table_name = "?"
+            if connection.dialect.name == "postgresql":
+                _reset_sequences(connection)
+    except _database_errors(engine) as error:
+        if _is_refused_row(error, engine):
+            raise InvalidInput(
+                f"{source} cannot be restored: the database refused a row of table "
+                f"{table_name} ({_reason(error)}). The backup is damaged or was edited; nothing "
+                "was written. Restore another backup."
+            ) from None
+        raise DatabaseUnavailable(
+            f"Restoring {source} failed: the database reported {_reason(error)}. Nothing was "
+            "written; check the database (--db) and run the command again."
+        ) from None
     return Outcome(source, kind, counts)
+
+
+def _database_errors(engine: Engine) -> tuple[type[BaseException], ...]:
+    """What the database raises: SQLAlchemy's wrapper, or the driver's own error (COPY and
+    executemany run on the driver's cursor)."""
+    from sqlalchemy.exc import DBAPIError
+
+    driver = getattr(engine.dialect, "loaded_dbapi", None)
+    return (DBAPIError, driver.Error) if driver is not None else (DBAPIError,)
+
+
+def _is_refused_row(error: BaseException, engine: Engine) -> bool:
+    """A constraint or a value the database rejects, rather than the database failing."""
+    original = getattr(error, "orig", None) or error
+    driver = getattr(engine.dialect, "loaded_dbapi", None)
+    refusals = (driver.IntegrityError, driver.DataError) if driver is not None else ()
+    return isinstance(original, refusals)
+
+
+def _reason(error: BaseException) -> str:
+    """The database's words: its message and, from PostgreSQL, the detail naming the key (not
+    "Failing row contains …": a whole row of someone's text)."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines() or [type(original).__name__]
+    detail = getattr(getattr(original, "diag", None), "message_detail", None) or ""
+    reason = " ".join(lines[0].split())
+    if detail.startswith("Key "):
+        reason += ": " + " ".join(detail.split())
+    return reason.rstrip(".")[:500]
 
 
 def _reset_sequences(connection: Connection) -> None:

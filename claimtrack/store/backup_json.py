@@ -32,6 +32,8 @@ FORMAT_VERSION = 1
 MAX_DEPTH = 32
 HEADER = ("format", "version", "schema", "dialect", "created_at")
 SCALARS = ("string", "number", "boolean", "null")
+# How ijson's backends say the file ended inside a value (yajl2_c; the pure-Python one).
+TRUNCATED = ("premature EOF", "Incomplete JSON content", "Incomplete string lexeme")
 Rows = Iterator[list[Any]]
 
 
@@ -46,22 +48,41 @@ def read_dump(
     """
     try:
         with path.open("rb") as stream:
-            yield from _tables(path, _events(stream), check_schema)
+            yield from _tables(path, _events(stream, path), check_schema)
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror}. Check the path.") from None
+
+
+def _events(stream: Any, path: Path) -> Iterator[tuple[str, str, Any]]:
+    """The file's parse events; a file that is not whole JSON is InvalidInput wherever it is
+    read: the rows of a table are read by whoever consumes them, after ``read_dump`` yields."""
+    try:
+        yield from _prefixed(ijson.basic_parse(stream, use_float=True))
+    except ijson.IncompleteJSONError as error:
+        if not any(words in str(error) for words in TRUNCATED):
+            raise _not_json(path, error) from None
+        raise InvalidInput(f"{path} ends too early: the backup is truncated (an interrupted "
+                           "copy or a full disk?). Restore a whole backup.") from None
     except ijson.JSONError as error:
-        raise InvalidInput(f"{path} is not valid JSON ({error}); the backup is damaged, "
-                           "truncated or not a claimtrack backup.") from None
+        raise _not_json(path, error) from None
     except UnicodeDecodeError as error:
         raise InvalidInput(f"{path} is not UTF-8 (byte {error.start}); it is not a claimtrack "
                            "backup.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror}. Check the path.") from None
 
 
-def _events(stream: Any) -> Iterator[tuple[str, str, Any]]:
+def _not_json(path: Path, error: Exception) -> InvalidInput:
+    reason = " ".join(str(error).split())
+    return InvalidInput(f"{path} is not valid JSON ({reason:.200}); the backup is damaged, "
+                        "truncated or not a claimtrack backup.")
+
+
+def _prefixed(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, str, Any]]:
     """ijson.parse's (prefix, event, value), refusing nesting deeper than a backup ever has:
     ijson builds each prefix as a string, so 100,000 nested brackets would take hours."""
     path: list[str] = []
-    for event, value in ijson.basic_parse(stream, use_float=True):
+    for event, value in events:
         if event == "map_key":
             prefix = ".".join(path[:-1])
             path[-1] = value
@@ -139,7 +160,8 @@ def _build(events: Iterator[tuple[str, str, Any]], first: str) -> Any:
         depth -= event in ("end_array", "end_map")
         if depth == 0:
             return builder.value
-    raise InvalidInput("The backup ends in the middle of a value; it is truncated.")
+    raise InvalidInput("The backup ends in the middle of a value: it is truncated. Restore a "
+                       "whole backup.")
 
 
 def _check_columns(path: Path, table: Table, columns: Any) -> None:

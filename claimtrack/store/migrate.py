@@ -126,8 +126,9 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
     Raises ClaimtrackError if the migration fails (the database is left as it was).
     """
     from alembic import command
-    from claimtrack.store.db import make_engine
+    from claimtrack.store.db import make_engine, refuse_read_only
 
+    refuse_read_only(engine)
     migration_engine = make_engine(engine.url.render_as_string(hide_password=False),
                                    for_migration=True)
     backup: Path | None = None
@@ -172,13 +173,15 @@ def upgrade(engine: Engine, target: str = "head") -> UpgradeResult:
 def downgrade(engine: Engine, target: str) -> None:
     """Migrate down to ``target`` ("base" drops everything). For operators and tests."""
     from alembic import command
-    from claimtrack.store.db import make_engine
+    from claimtrack.store.db import make_engine, refuse_read_only
 
+    refuse_read_only(engine)
     migration_engine = make_engine(engine.url.render_as_string(hide_password=False),
                                    for_migration=True)
     try:
         with migration_engine.begin() as connection:
             command.downgrade(alembic_config(connection), target)
+            _check_foreign_keys(connection)  # SQLite migrates with them off: check, as upgrade
     finally:
         migration_engine.dispose()
 
