@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from claimtrack.models.base import Base, UTCDateTime
@@ -32,8 +32,8 @@ class SourceArchive(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
     retrieved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    requested_url: Mapped[str] = mapped_column(String(2000))
-    final_url: Mapped[str] = mapped_column(String(2000))
+    requested_url: Mapped[str] = mapped_column(Text)
+    final_url: Mapped[str] = mapped_column(Text)
     status: Mapped[int] = mapped_column(Integer)
     content_type: Mapped[str | None] = mapped_column(String(200))
     sha256: Mapped[str] = mapped_column(ForeignKey("archive_bodies.sha256"), index=True)
