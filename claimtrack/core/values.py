@@ -216,6 +216,11 @@ _QUERY_SAFE = ":@!$'()*+,;/?-._~"
 # only a path, no trailing slash) is its own normalised form, so ``url_key`` skips that too.
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?([/?#][!-~]*)?")
 _NORMAL_URL = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~!$'()*+,;=:@/-]*[A-Za-z0-9._~!$'()*+,;=:@-])?")
+# A plain URL (lower-case host, unescaped path) with a query of unreserved characters only.
+_SIMPLE_QUERY_URL = re.compile(
+    r"(?P<base>https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~!$'()*,;:@/-]*)?)"
+    r"\?(?P<query>[A-Za-z0-9._~=&-]*)"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -252,15 +257,32 @@ def optional_url(value: str | None, field: str = "URL") -> str | None:
     return url(value, field)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def url_key(value: str) -> str:
     """The key that says two spellings of a URL name one page: a SHA-256 (fixed length, so
     any URL can be indexed) of the URL with scheme and host in lower case, the default port,
     the #fragment, tracking parameters (utm_*, fbclid, gclid…) and a trailing slash dropped,
     percent-escapes decoded and written one way, and query parameters in order of name.
     Give it a URL ``url`` accepted."""
-    normal = value if _NORMAL_URL.fullmatch(value) else normalized_url(value)
+    if _NORMAL_URL.fullmatch(value):
+        normal = value
+    elif simple := _SIMPLE_QUERY_URL.fullmatch(value):
+        normal = _sorted_query(simple)
+    else:
+        normal = normalized_url(value)
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def _sorted_query(match: re.Match[str]) -> str:
+    """``normalized_url`` of a URL whose query holds only unreserved characters: the same
+    result without decoding and re-encoding (most feeds' ``?v=123&utm_source=…``)."""
+    base, query = match.group("base"), match.group("query")
+    pairs = sorted(part.partition("=")[::2] for part in query.split("&") if part)
+    if any("=" in given for _name, given in pairs):  # "a==b": escaped by the full path
+        return normalized_url(match.group(0))
+    kept = "&".join(name + ("=" + given if given else "") for name, given in pairs
+                    if not _TRACKING_PARAMS.match(name))
+    return base.rstrip("/") + ("?" + kept if kept else "")
 
 
 def normalized_url(value: str) -> str:
@@ -288,6 +310,17 @@ def new_public_id(prefix: str) -> str:
     return f"{prefix}-" + "".join(
         ID_ALPHABET[(bits >> shift) & 31] for shift in range(0, 5 * ID_LENGTH, 5)
     )
+
+
+def new_public_ids(prefix: str, count: int) -> list[str]:
+    """``count`` fresh ids like ``new_public_id``'s, from one read of the random source."""
+    pool = secrets.token_bytes(8 * count)
+    return [
+        f"{prefix}-" + "".join(
+            ID_ALPHABET[(bits >> shift) & 31] for shift in range(0, 5 * ID_LENGTH, 5)
+        )
+        for bits in (int.from_bytes(pool[i : i + 8], "big") for i in range(0, 8 * count, 8))
+    ]
 
 
 def public_id(value: str, prefix: str, noun: str) -> str:

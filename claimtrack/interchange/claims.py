@@ -78,6 +78,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     new = [(key, work, given) for key, (work, given) in batch.items() if key not in found]
     ids = reserve_ids(state.session, CLAIMS, len(new))
     rows = []
+    fresh_ids = iter(values.new_public_ids("c", sum(1 for _k, w, _g in new if not w.record.id)))
     for row_id, (_key, work, given) in zip(ids, new, strict=True):
         work.row_id, work.is_new = row_id, True
         state.fresh.add(row_id)
@@ -85,7 +86,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         rows.append(
             {
                 "id": row_id,
-                "public_id": r.id or values.new_public_id("c"),
+                "public_id": r.id or next(fresh_ids),
                 **given,
                 "created_at": r.created_at or state.now,
                 "updated_at": r.updated_at or state.now,

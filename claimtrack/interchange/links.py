@@ -86,13 +86,14 @@ def write_verdicts(
     found = _existing(state, list(batch))
     new = [(work, given) for key, (work, given) in batch.items() if key not in found]
     ids = reserve_ids(state.session, VERDICTS, len(new))
+    fresh_ids = iter(values.new_public_ids("v", sum(1 for w, _g in new if not w.review.id)))
     insert_rows(
         state.session,
         VERDICTS,
         [
             {
                 "id": row_id,
-                "public_id": work.review.id or values.new_public_id("v"),
+                "public_id": work.review.id or next(fresh_ids),
                 **given,
                 "created_at": work.created_at or state.now,
             }

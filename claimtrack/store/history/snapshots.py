@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, select
+from sqlalchemy import Boolean, Connection, Date, Enum, Integer, String, Table, Text, select
 
 from claimtrack.core import values
 from claimtrack.core.serial import plain
@@ -158,13 +158,28 @@ def _flatten(
     table: Table, row: Any, labels: dict[str, dict[int, Any]], skip: str | None = None
 ) -> Snapshot:
     snapshot: Snapshot = {}
-    for name, field, target in _plan(table, skip):
+    for name, field, target, convert in _converting_plan(table, skip):
         value = row[name]
         if target is not None:
             snapshot[field] = labels[target].get(value) if value is not None else None
         else:
-            snapshot[field] = plain(value)
+            snapshot[field] = value if convert is None else convert(value)
     return snapshot
+
+
+@functools.cache
+def _converting_plan(
+    table: Table, skip: str | None
+) -> tuple[tuple[str, str, str | None, Any], ...]:
+    """``_plan`` with how each value becomes JSON: none for text and numbers (most of them),
+    ``plain`` for dates, times, enums and JSON."""
+    simple = (String, Integer, Boolean)
+    return tuple(
+        (name, field, target,
+         None if type(table.c[name].type) in simple or (isinstance(table.c[name].type, Text)
+         and not isinstance(table.c[name].type, Enum)) else plain)
+        for name, field, target in _plan(table, skip)
+    )
 
 
 @functools.cache
