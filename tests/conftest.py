@@ -1,41 +1,39 @@
 """Fixtures: a fresh database per test (a SQLite file, or a PostgreSQL schema) and a CLI on it.
 
 With CLAIMTRACK_TEST_DATABASE_URL set, every test that uses ``database_url`` runs on
-PostgreSQL in a schema of its own, dropped afterwards; schema names carry a random id per run,
-so runs never see each other's rows. An unreachable server is a failure, never a skip.
+PostgreSQL in a schema of its own; schema names carry a random id per run, so runs never see
+each other's rows, and every one is dropped at the end. An unreachable server is a failure,
+never a skip.
 
-``database_url`` is migrated to head: the migrations run once per run (per worker), and each
-test gets a copy (SQLite: the file; PostgreSQL: the statements the migration ran, replayed in
-a new schema). ``empty_database_url`` is a database with no tables at all, for the tests of
-migrations and of what a brand-new database does. Helpers are in tests/helpers.
+``database_url`` is migrated to head: the migrations run once per process (per worker), and
+each test gets a copy (SQLite: the file; PostgreSQL: a schema emptied after the test before,
+or the migrations' statements replayed; tests/helpers/schemas.py). ``empty_database_url`` is a
+database with no tables at all, for the tests of migrations and of what a brand-new database
+does. Helpers are in tests/helpers.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import subprocess
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
 from claimtrack.store.db import make_engine
 from claimtrack.store.history.tracking import TrackedSession
 from claimtrack.store.migrate import ensure_current
 from tests.helpers import FIXTURES, ROOT, Cli
+from tests.helpers.schemas import Schemas
 
 ENV_TEST_URL = "CLAIMTRACK_TEST_DATABASE_URL"
-RUN_ID = uuid.uuid4().hex[:8]
-_schemas = itertools.count(1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -51,8 +49,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres_admin() -> Iterator[Engine | None]:
-    """An engine on the PostgreSQL test server, or None when testing SQLite only."""
+def postgres() -> Iterator[Schemas | None]:
+    """This process's PostgreSQL test schemas, or None when testing SQLite only."""
     url = os.environ.get(ENV_TEST_URL)
     if not url:
         yield None
@@ -65,41 +63,22 @@ def postgres_admin() -> Iterator[Engine | None]:
             connection.execute(text("SELECT 1"))
     except Exception as error:
         pytest.fail(f"{ENV_TEST_URL} is set but PostgreSQL is unreachable: {error}", pytrace=False)
-    yield engine
+    schemas = Schemas(engine)
+    yield schemas
+    schemas.close()
     engine.dispose()
 
 
-@dataclass
-class Template:
-    """A migrated database to copy: a SQLite file, or the statements a PostgreSQL migration ran."""
-
-    sqlite_file: Path | None = None
-    statements: list[tuple[str, Any, bool]] = field(default_factory=list)
-
-
 @pytest.fixture(scope="session")
-def template(
-    tmp_path_factory: pytest.TempPathFactory, postgres_admin: Engine | None
-) -> Iterator[Template]:
-    """The migrations, run once for the whole session."""
-    folder = tmp_path_factory.mktemp("template")
-    with _empty_database(folder / "template.db", postgres_admin) as url:
-        if postgres_admin is None:
-            _migrate(url)
-            yield Template(sqlite_file=folder / "template.db")
-            return
-        found = Template()
-
-        def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
-                   executemany: bool) -> None:
-            found.statements.append((statement, parameters, executemany))
-
-        event.listen(Engine, "before_cursor_execute", record)
-        try:
-            _migrate(url)
-        finally:
-            event.remove(Engine, "before_cursor_execute", record)
-        yield found
+def template(tmp_path_factory: pytest.TempPathFactory, postgres: Schemas | None) -> Path | None:
+    """The migrations, run once per process: a SQLite file to copy, or (PostgreSQL) the
+    statements they ran, kept by ``postgres`` to replay."""
+    if postgres is not None:
+        postgres.record(_migrate)
+        return None
+    sqlite_file = tmp_path_factory.mktemp("template") / "template.db"
+    _migrate(f"sqlite:///{sqlite_file}")
+    return sqlite_file
 
 
 def _migrate(url: str) -> None:
@@ -111,78 +90,76 @@ def _migrate(url: str) -> None:
 
 
 @pytest.fixture
-def database_url(
-    tmp_path: Path, postgres_admin: Engine | None, template: Template
-) -> Iterator[str]:
+def database_url(tmp_path: Path, postgres: Schemas | None, template: Path | None) -> Iterator[str]:
     """A URL to a brand-new database of this test's own, migrated to head, with no rows."""
-    with _migrated_database(tmp_path / "claims.db", postgres_admin, template) as url:
+    with _migrated_database(tmp_path / "claims.db", postgres, template) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def new_database(
-    postgres_admin: Engine | None, template: Template
+    postgres: Schemas | None, template: Path | None
 ) -> Callable[[Path], AbstractContextManager[str]]:
     """For fixtures wider than one test: ``with new_database(folder) as url`` gives a migrated
     database (a SQLite file in ``folder``, or a PostgreSQL schema) dropped at the end."""
-    return lambda folder: _migrated_database(folder / "claims.db", postgres_admin, template)
+    return lambda folder: _migrated_database(folder / "claims.db", postgres, template)
 
 
 @pytest.fixture
-def empty_database_url(tmp_path: Path, postgres_admin: Engine | None) -> Iterator[str]:
+def empty_database_url(tmp_path: Path, postgres: Schemas | None) -> Iterator[str]:
     """A URL to a brand-new database with no tables at all."""
-    with _empty_database(tmp_path / "empty.db", postgres_admin) as url:
+    if postgres is None:
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    with postgres.empty() as url:
         yield url
 
 
 @pytest.fixture
 def second_database_url(
-    database_url: str, tmp_path: Path, postgres_admin: Engine | None, template: Template
+    database_url: str, tmp_path: Path, postgres: Schemas | None, template: Path | None
 ) -> Iterator[str]:
     """Another migrated database on the same backend as ``database_url`` (for round trips and
     restores; it depends on ``database_url`` so that its tests run on PostgreSQL too)."""
-    with _migrated_database(tmp_path / "second.db", postgres_admin, template) as url:
+    with _migrated_database(tmp_path / "second.db", postgres, template) as url:
         yield url
 
 
 @contextmanager
 def _migrated_database(
-    sqlite_file: Path, postgres_admin: Engine | None, template: Template
+    sqlite_file: Path, postgres: Schemas | None, template: Path | None
 ) -> Iterator[str]:
-    if template.sqlite_file is not None:
-        shutil.copyfile(template.sqlite_file, sqlite_file)
-        yield f"sqlite:///{sqlite_file}"
+    if postgres is not None:
+        with postgres.migrated() as url:
+            yield url
         return
-    with _empty_database(sqlite_file, postgres_admin) as url:
-        engine = create_engine(url)
-        try:
-            with engine.begin() as connection:
-                cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-                for statement, parameters, executemany in template.statements:
-                    if executemany:
-                        cursor.executemany(statement, parameters)
-                    else:
-                        cursor.execute(statement, parameters or None)
-        finally:
-            engine.dispose()
-        yield url
+    assert template is not None
+    shutil.copyfile(template, sqlite_file)
+    yield f"sqlite:///{sqlite_file}"
 
 
-@contextmanager
-def _empty_database(sqlite_file: Path, postgres_admin: Engine | None) -> Iterator[str]:
-    """A SQLite file, or a PostgreSQL schema of this run's own, dropped afterwards."""
-    if postgres_admin is None:
-        yield f"sqlite:///{sqlite_file}"
-        return
-    schema = f"ct_{RUN_ID}_{os.getpid()}_{next(_schemas)}"
-    with postgres_admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(postgres_admin.url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with postgres_admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+@pytest.fixture(autouse=True)
+def one_engine_per_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Within a test, in-process commands on one database share its Engine, so SQL is compiled
+    once per test rather than once per command. Each command still disposes of the engine's
+    connections when it ends (a later command connects afresh, as a new process would);
+    engines made with options (migrations, lock timeouts) are never shared."""
+    from claimtrack.store import db
+
+    real = db.make_engine
+    engines: dict[str, Engine] = {}
+
+    def shared(url: str, **options: Any) -> Engine:
+        if options:
+            return real(url, **options)
+        if url not in engines:
+            engines[url] = real(url)
+        return engines[url]
+
+    monkeypatch.setattr(db, "make_engine", shared)
+    yield
+    for engine in engines.values():
+        engine.dispose()
 
 
 @pytest.fixture

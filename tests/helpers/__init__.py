@@ -14,7 +14,8 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
-from claimtrack.store.db import make_engine, session_scope
+from claimtrack.store import db
+from claimtrack.store.db import session_scope
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -64,7 +65,7 @@ def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every claimtrack table, to prove a failed command changed nothing."""
     from claimtrack.models import Base
 
-    engine = make_engine(url)
+    engine = db.make_engine(url)  # shared within a test (conftest.one_engine_per_database)
     try:
         with session_scope(engine, write=False) as session:
             return {
@@ -82,7 +83,7 @@ def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def query(url: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
     """Rows of a read-only SQL query on the test database."""
-    engine = make_engine(url)
+    engine = db.make_engine(url)  # shared within a test (conftest.one_engine_per_database)
     try:
         with session_scope(engine, write=False) as session:
             return [tuple(row) for row in session.execute(text(sql), params)]

@@ -29,7 +29,7 @@ from tests.helpers import Cli
 from tests.helpers import concurrency as helpers
 
 WRITERS = 8
-CLAIMS_EACH = 150  # 1,200 transactions from 8 processes: enough to interleave every step
+CLAIMS_EACH = 75  # 600 transactions from 8 processes: enough to interleave every step
 SPAWN = multiprocessing.get_context("spawn")
 
 
