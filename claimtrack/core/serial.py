@@ -36,6 +36,20 @@ def plain(value: Any) -> Any:
     return value
 
 
+def compact_json(value: Any) -> str:
+    """How claimtrack writes the JSON it stores (history snapshots, kept originals): compact,
+    Unicode as is. orjson writes it (several times faster than the json module; the same
+    text but for a float's exponent: 1e-8, not 1e-08); what orjson refuses (integers beyond 64 bits,
+    lone surrogates, keys that are not text) goes through the json module as before. A float
+    that is not a number is written null (PostgreSQL's JSON has no NaN)."""
+    import orjson  # here, so that `claimtrack --help` does not load it
+
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def to_json(value: Any) -> str:
     """Pretty JSON, Unicode kept as is."""
     return json.dumps(plain(value), ensure_ascii=False, indent=2)

@@ -266,6 +266,8 @@ def url_key(value: str) -> str:
     Give it a URL ``url`` accepted."""
     if _NORMAL_URL.fullmatch(value):
         normal = value
+    elif value.endswith("/") and _NORMAL_URL.fullmatch(bare := value.rstrip("/")):
+        normal = bare  # most review URLs: https://publisher.org/2024/05/a-check/
     elif simple := _SIMPLE_QUERY_URL.fullmatch(value):
         normal = _sorted_query(simple)
     else:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from claimtrack.core import values
 from claimtrack.core.enums import ActorKind
 from claimtrack.core.errors import InvalidInput
+from claimtrack.core.serial import compact_json
 from claimtrack.formats import reviewdates
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord
 from claimtrack.formats.records import ClaimBundle, ReviewRecord
@@ -367,7 +367,7 @@ def review_bundle(
         url=url,
         explanation=values.optional_text(explanation, "reviewBody"),
         author=values.name(author, "review author") if author else None,
-        original=json.dumps(original if original is not None else node, ensure_ascii=False),
+        original=compact_json(original if original is not None else node),
     )
     speaker_kind = kind_of(item.get("author") or item.get("creator")) if speaker else None
     return ClaimBundle(claim=claim, reviews=(review,), sources=tuple(sources),

@@ -34,7 +34,7 @@ from claimtrack.store import fulltext
 from claimtrack.store.bulkwrite import one_bulk_writer
 from claimtrack.store.history import tracking
 
-BATCH = 2000
+BATCH = 500
 KNOWN = (ActorRecord, SourceRecord, ClaimRecord, ClaimBundle, LinkRecord, VerdictRecord)
 Handler = Callable[[Session, Any], Mapping[str, bool]]
 

@@ -114,7 +114,8 @@ def write_verdicts(
         (row.id, batch[key][0]) for key, row in found.items()
     ]
     _write_originals(
-        state, [(row_id, w.review.original) for row_id, w in rows if w.review.original]
+        state, [(row_id, w.review.original) for row_id, w in rows if w.review.original],
+        new=set(ids),
     )
     state.touched.update(given["claim_id"] for _, given in batch.values())
     return deferred, unresolved
@@ -154,14 +155,18 @@ def _merged(row: Any, work: VerdictWork, given: dict[str, Any]) -> dict[str, Any
     return merged
 
 
-def _write_originals(state: ImportState, documents: list[tuple[int, str]]) -> None:
+def _write_originals(
+    state: ImportState, documents: list[tuple[int, str]], new: set[int]
+) -> None:
+    """Keep each verdict's original document; ``new``: verdicts created in this round, which
+    have none yet (not looked up)."""
     have = {
         row.verdict_id: row.document
         for row in state.rows(
             lambda c: select(ORIGINALS.c.verdict_id, ORIGINALS.c.document).where(
                 ORIGINALS.c.verdict_id.in_(c)
             ),
-            [i for i, _ in documents],
+            [i for i, _ in documents if i not in new],
         )
     }
     fresh = dict(documents)

@@ -15,7 +15,6 @@ making the changes.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
@@ -32,6 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from claimtrack.core.errors import Conflict, DatabaseBusy, DatabaseUnavailable, InvalidInput
+from claimtrack.core.serial import compact_json
 from claimtrack.store.history import tracking
 from claimtrack.store.history.tracking import TrackedSession
 
@@ -66,12 +66,12 @@ def make_engine(
             "postgresql://user@host/dbname."
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, json_serializer=dump_json)
+        engine = create_engine(parsed, json_serializer=compact_json)
         _configure_sqlite(engine, parsed.database or "", for_migration=for_migration,
                           busy_timeout_ms=busy_timeout_ms, lock_retry_seconds=lock_retry_seconds)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(parsed, pool_pre_ping=False, json_serializer=dump_json)
+        return create_engine(parsed, pool_pre_ping=False, json_serializer=compact_json)
     raise InvalidInput(
         f"claimtrack supports SQLite and PostgreSQL, not '{parsed.get_backend_name()}'."
     )
@@ -88,12 +88,6 @@ def _refuse_undecodable(url: str) -> None:
             f"The database path {shown} is not valid UTF-8, so claimtrack cannot use it. "
             "Rename the file (or its folder) to plain text, or give another path with --db."
         ) from None
-
-
-def dump_json(value: object) -> str:
-    """How JSON columns are written (the edit history's snapshots): compact, Unicode as is;
-    the document is claimtrack's own, so the circular-reference check is skipped."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def _configure_sqlite(

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
 from sqlalchemy.exc import DBAPIError
+
+from claimtrack.core.serial import compact_json
 
 
 def insert_untracked(
@@ -92,16 +93,12 @@ def _is_json(table: Table, column: str) -> bool:
 def _copy_converter(table: Table, column: str) -> Any:
     """How a column's values go into COPY: JSON serialised, dates and enums as text."""
     if _is_json(table, column):
-        return _json_text
+        return compact_json
     try:
         kind = table.c[column].type.python_type
     except NotImplementedError:
         return _copy_text
     return _copy_text if issubclass(kind, (dt.date, enum.Enum)) else None
-
-
-def _json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _copy_text(value: Any) -> Any:

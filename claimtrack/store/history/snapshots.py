@@ -172,14 +172,22 @@ def _converting_plan(
     table: Table, skip: str | None
 ) -> tuple[tuple[str, str, str | None, Any], ...]:
     """``_plan`` with how each value becomes JSON: none for text and numbers (most of them),
-    ``plain`` for dates, times, enums and JSON."""
+    ``plain`` for JSON, and for dates, times and enums ``plain`` remembering its last answers
+    (an import's rows share their timestamps)."""
     simple = (String, Integer, Boolean)
-    return tuple(
-        (name, field, target,
-         None if type(table.c[name].type) in simple or (isinstance(table.c[name].type, Text)
-         and not isinstance(table.c[name].type, Enum)) else plain)
-        for name, field, target in _plan(table, skip)
-    )
+
+    def convert(kind: Any) -> Any:
+        if type(kind) in simple or (isinstance(kind, Text) and not isinstance(kind, Enum)):
+            return None
+        return _plain_scalar if isinstance(kind, (Date, UTCDateTime, Enum)) else plain
+
+    return tuple((name, field, target, convert(table.c[name].type))
+                 for name, field, target in _plan(table, skip))
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
+def _plain_scalar(value: Any) -> Any:
+    return plain(value)
 
 
 @functools.cache
@@ -308,7 +316,8 @@ def _parts(
         grouped[row[part.parent_column]].append(
             next(iter(flat.values())) if len(flat) == 1 else flat
         )
-    return {parent_id: sorted(items, key=_sort_key) for parent_id, items in grouped.items()}
+    return {parent_id: sorted(items, key=_sort_key) if len(items) > 1 else items
+            for parent_id, items in grouped.items()}
 
 
 def column_value(column: Any, value: Any) -> Any:
