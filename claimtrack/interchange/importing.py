@@ -8,9 +8,11 @@ when one is given; files that cannot be read raise ``InvalidInput`` and nothing 
 
 from __future__ import annotations
 
+import gc
 import json
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -102,6 +104,21 @@ def import_files(
 
     importer = Importer(session, strict=strict, on_reject=reject, on_note=result.warn)
     whole_exports = rejects is None and on_reject is None
+    with _spaced_collections():
+        _feed(importer, files, fmt, named, result, on_progress, whole_exports)
+        result.summary = importer.finish()
+    return result
+
+
+def _feed(
+    importer: Importer,
+    files: Sequence[str],
+    fmt: ImportFormat,
+    named: Mapping[str, str],
+    result: ImportResult,
+    on_progress: Callable[[int], None] | None,
+    whole_exports: bool,
+) -> None:
     done = 0
     for path in files:
         stream, counter, _size = inputs.open_input(path)
@@ -122,8 +139,27 @@ def import_files(
                 f"{name}: ignored the columns {', '.join(ignored)} "
                 "(see docs/interop.md for the column names)."
             )
-    result.summary = importer.finish()
-    return result
+
+
+SPACED = (10_000, 10, 10)
+
+
+@contextmanager
+def _spaced_collections() -> Iterator[None]:
+    """An import allocates millions of short-lived objects and few reference cycles: Python's
+    cyclic collector, run every 700 allocations by default, costs it about 15 % (bench
+    import) for no memory saved. It runs every 10,000 during the import, then as the host
+    had it (left alone if the host already spaces it out, or another import did)."""
+    before = gc.get_threshold()
+    if before[0] >= SPACED[0]:
+        yield
+        return
+    gc.set_threshold(*SPACED)
+    try:
+        yield
+    finally:
+        if gc.get_threshold() == SPACED:
+            gc.set_threshold(*before)
 
 
 # A fetched page's content type, as the file suffix format detection reads.

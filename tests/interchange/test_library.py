@@ -94,3 +94,24 @@ def test_an_unreadable_file_raises_and_nothing_is_written(engine: Engine, tmp_pa
     with pytest.raises(claimtrack.InvalidInput, match="Check the path"), \
             session_scope(engine) as session:
         claimtrack.import_files(session, [tmp_path / "missing.json"])
+
+
+def test_an_import_leaves_the_hosts_garbage_collector_as_it_found_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """import_files spaces out Python's cyclic collector while it runs (for speed), and puts
+    the host's setting back afterwards, also when the import fails."""
+    import gc
+
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
+    with session_scope(engine) as session:
+        claimtrack.import_files(session, [FIXTURES / "seed.json"],
+                                on_progress=lambda _: seen.append(gc.get_threshold()))
+    assert seen and seen[0][0] > before[0]
+    assert gc.get_threshold() == before
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"claims": [')
+    with pytest.raises(claimtrack.InvalidInput), session_scope(engine) as session:
+        claimtrack.import_files(session, [broken])
+    assert gc.get_threshold() == before
