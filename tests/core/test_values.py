@@ -21,6 +21,20 @@ def test_public_ids_are_short_typable_and_distinct() -> None:
         assert set(claim_id[2:]) <= set(values.ID_ALPHABET)
 
 
+def test_ids_made_in_batches_are_like_single_ones_and_evenly_spread() -> None:
+    from collections import Counter
+
+    for count in (0, 1, 2, 3, 7, 500):
+        batch = values.new_public_ids("v", count)
+        assert len(batch) == len(set(batch)) == count
+        assert all(len(i) == 14 and i.startswith("v-") and set(i[2:]) <= set(values.ID_ALPHABET)
+                   for i in batch)
+    letters = Counter("".join(i[2:] for i in values.new_public_ids("c", 20_000)))
+    # 240,000 characters, 7,500 expected of each of the 32 (standard deviation about 85).
+    assert set(letters) == set(values.ID_ALPHABET)
+    assert all(6_500 < n < 8_500 for n in letters.values()), letters
+
+
 def test_typed_ids_forgive_case_and_look_alikes() -> None:
     assert values.public_id("C-7F3A9K2M1XAB", "c", "claim") == "c-7f3a9k2m1xab"
     assert values.public_id("7f3a9k2m1xab", "c", "claim") == "c-7f3a9k2m1xab"
