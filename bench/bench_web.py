@@ -2,7 +2,7 @@
 
 1. Server time (the app's own Server-Timing: cookie, form, who is asking, the transaction,
    the template) of the contested list and of the most challenged claim's dispute page, against
-   the library call each wraps (``disputes.contested_page`` and ``disputes.dispute_of``), on
+   the library call each wraps (``disputes.contested_page`` and ``disputes.dispute_record``), on
    N claims and 2N links built as bench_report builds them. Targets: within 1.5x and under
    50 ms.
 2. 8 clients add claims through the real server (``claimtrack serve`` in a subprocess) for
@@ -12,7 +12,6 @@ Size: CLAIMTRACK_BENCH_CLAIMS (default 1,000,000; --quick: 20,000 and 3 s of wri
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import statistics
@@ -68,6 +67,7 @@ def pages(path: Path, claims: int) -> None:
     from claimtrack.services import disputes
     from claimtrack.store.db import make_engine, session_scope
     from claimtrack.web.app import create_app
+    from claimtrack.web.disputes import HISTORY_SHOWN
     from claimtrack.web.settings import WebSettings
 
     engine = make_engine(f"sqlite:///{path}")
@@ -82,23 +82,15 @@ def pages(path: Path, claims: int) -> None:
         with session_scope(engine, write=False) as session:
             return disputes.dispute_of(session, claim_service.get_claim(session, top))
 
-    def dispute_and_history() -> object:
-        """What the page reads: the dispute, its sources' records and the edit history."""
-        from claimtrack.core.errors import NotFound
-        from claimtrack.services import sources
-        from claimtrack.store.history import changes
-
+    def dispute_record() -> object:
+        """What the page reads: the dispute, its pages' records and the edit history."""
         with session_scope(engine, write=False) as session:
-            found = disputes.dispute_of(session, claim_service.get_claim(session, top))
-            for appearance in found.claim.sources:
-                sources.find_source(session, appearance.url)
-            with contextlib.suppress(NotFound):  # rows inserted raw, as here, have none
-                changes.history(session, top, limit=30)
-            return found
+            claim = claim_service.get_claim(session, top)
+            return disputes.dispute_record(session, claim, history=HISTORY_SHOWN)
 
     with TestClient(create_app(engine, WebSettings(local_user="bench"))) as client:
         for label, call, page in [("contested list", contested, "/"),
-                                  ("dispute page", dispute_and_history, f"/claims/{top}"),
+                                  ("dispute page", dispute_record, f"/claims/{top}"),
                                   ("dispute page vs dispute_of alone", dispute,
                                    f"/claims/{top}")]:
             library, served = interleaved(call, client, page, repeat=30)

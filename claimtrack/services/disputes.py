@@ -18,13 +18,15 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from claimtrack.core.enums import CHALLENGES, LinkStatus, Rating, Relation, ReviewStatus
-from claimtrack.core.errors import InvalidInput
-from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
+from claimtrack.core.errors import InvalidInput, NotFound
+from claimtrack.core.views import ClaimView, Dispute, Response, SourceView, VerdictView
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
-from claimtrack.services import reading
+from claimtrack.services import reading, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.reading import LinkRow
+from claimtrack.store.history import changes
+from claimtrack.store.history.changes import HistoryView
 from claimtrack.store.sql import chunked
 
 # How responses are listed inside a dispute: the challenges first.
@@ -103,6 +105,30 @@ def recount_all(session: Session) -> None:
 def dispute_of(session: Session, claim: Claim) -> Dispute:
     """One claim's dispute: its responses (and their supporters), answers and verdicts."""
     return build_disputes(session, [(claim.id, claim.verdicts_disagree)])[0]
+
+
+@dataclass(frozen=True)
+class DisputeRecord:
+    """What a dispute's page shows: the dispute, the stored record of every page its claims
+    appeared on (archived copy, retrieval time) by URL, and the claim's latest edits."""
+
+    dispute: Dispute
+    sources: dict[str, SourceView]
+    history: list[HistoryView]
+
+
+def dispute_record(session: Session, claim: Claim, *, history: int = 30) -> DisputeRecord:
+    """``claim``'s dispute with its pages' records and its ``history`` latest edits (none
+    for a claim imported before the edit history existed)."""
+    found = dispute_of(session, claim)
+    views = [found.claim, *(r.claim for r in found.responses)]
+    views += [s.claim for r in found.responses for s in r.supporters]
+    urls = {appearance.url for view in views for appearance in view.sources if appearance.url}
+    try:
+        edits = changes.history(session, claim.public_id, limit=history)
+    except NotFound:
+        edits = []
+    return DisputeRecord(found, sources.source_views(session, urls), edits)
 
 
 def contested(

@@ -4,6 +4,7 @@ first given; other spellings of that URL (core.values.url_key) find the same row
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -11,11 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
-from claimtrack.core.errors import Conflict, NotFound
+from claimtrack.core.errors import Conflict, InvalidInput, NotFound
 from claimtrack.core.views import QuotedClaim, SourceDetails, SourceView
 from claimtrack.models import Appearance, Source
 from claimtrack.services.notices import notify
-from claimtrack.store.sql import create_or_find
+from claimtrack.store.sql import chunked, create_or_find
 
 
 def find_source(session: Session, url: str) -> Source | None:
@@ -24,6 +25,23 @@ def find_source(session: Session, url: str) -> Source | None:
     return session.scalar(
         select(Source).where(Source.url_key == values.url_key(values.url(url)))
     )
+
+
+def source_views(session: Session, urls: Iterable[str]) -> dict[str, SourceView]:
+    """The stored record of each page these URLs name (any spelling), by URL as given, in
+    one query per 500 pages; pages not stored and URLs that are no web address are left out."""
+    keys: dict[str, str] = {}
+    for url in urls:
+        try:
+            keys[url] = values.url_key(values.url(url))
+        except InvalidInput:
+            continue
+    stored = {
+        source.url_key: source
+        for chunk in chunked(sorted(set(keys.values())))
+        for source in session.scalars(select(Source).where(Source.url_key.in_(chunk)))
+    }
+    return {url: source_view(stored[key]) for url, key in sorted(keys.items()) if key in stored}
 
 
 def get_source(session: Session, url: str) -> Source:

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable
-from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from claimtrack.core.enums import GraphFormat, ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
-from claimtrack.core.views import Dispute, SourceView
 from claimtrack.render.graph import dispute_graph, render_graph
-from claimtrack.services import claims, disputes, links, sources, timeline
+from claimtrack.services import claims, disputes, links, timeline
 from claimtrack.services.filters import ClaimFilter
-from claimtrack.store.history import changes
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
 PAGE_SIZE = 25
@@ -80,42 +75,12 @@ def dispute_page(call: Call, claim_id: str, *, errors: dict[str, dict[str, str]]
         if merged is not None:
             return call.redirect(f"/claims/{claim.public_id}",
                                  f"Claim {merged} was merged into {claim.public_id}.")
-        found = disputes.dispute_of(session, claim)
-        context: dict[str, Any] = {
-            "dispute": found,
-            "claim_version": claim.version,
-            "archived": archived_copies(session, every_source(found)),
-            "history": claim_history(session, claim.public_id),
-        }
-    return call.render("dispute.html.j2", title=f"Dispute {found.claim.id}",
-                       errors=errors or {}, values=values or {}, status=status, **context)
-
-
-def every_source(found: Dispute) -> set[str]:
-    """The URLs of the places where the dispute's claims appeared."""
-    views = [found.claim, *(r.claim for r in found.responses)]
-    views += [s.claim for r in found.responses for s in r.supporters]
-    return {appearance.url for view in views for appearance in view.sources}
-
-
-def archived_copies(session: Session, urls: Iterable[str]) -> dict[str, SourceView]:
-    """Each source's record: its archived copy (``archive_url``) and when it was retrieved.
-
-    The seam for page archiving (issue 16): whatever the source view offers is shown.
-    """
-    found = {}
-    for url in sorted(urls):
-        source = sources.find_source(session, url) if url else None
-        if source is not None:
-            found[url] = sources.source_view(source)
-    return found
-
-
-def claim_history(session: Session, claim_id: str) -> list[changes.HistoryView]:
-    try:
-        return changes.history(session, claim_id, limit=HISTORY_SHOWN)
-    except NotFound:  # a claim imported before the history existed has none
-        return []
+        record = disputes.dispute_record(session, claim, history=HISTORY_SHOWN)
+        version = claim.version
+    return call.render("dispute.html.j2", title=f"Dispute {record.dispute.claim.id}",
+                       errors=errors or {}, values=values or {}, status=status,
+                       dispute=record.dispute, claim_version=version,
+                       archived=record.sources, history=record.history)
 
 
 @route("/claims/{claim_id}/links")

@@ -156,3 +156,30 @@ def test_most_challenged_first_then_newest(cli: Cli) -> None:
         cli.ok("link", "add", cli.add("a denial"), "denies", target)
     report = json.loads(cli.ok("report", "contested", "-f", "json").stdout)
     assert [d["claim"]["id"] for d in report] == [twice, newer, older]
+
+
+def test_a_dispute_record_holds_what_its_page_shows(session) -> None:  # type: ignore[no-untyped-def]
+    """The dispute, the record of every page its claims appeared on (looked up by any
+    spelling of their URLs, in one query) and the claim's edits, newest first."""
+    from claimtrack.services import sources
+    from claimtrack.store.history import tracking
+
+    claim = claims.add_claim(session, text="The bridge closed for a week",
+                             source_url="https://news.example.org/bridge/")
+    denial = claims.add_claim(session, text="It closed for two days",
+                              source_url="https://council.example.org/statement")
+    links.add_link(session, denial, Relation.DENIES, claim)
+    session.flush()
+    record = disputes.dispute_record(session, claim, history=5)
+    assert record.dispute.claim.id == claim.public_id
+    assert [r.claim.id for r in record.dispute.responses] == [denial.public_id]
+    assert set(record.sources) == {"https://news.example.org/bridge/",
+                                   "https://council.example.org/statement"}
+    assert record.history == []  # written at commit: nothing yet
+    tracking.write_pending(session)
+    edits = disputes.dispute_record(session, claim, history=5).history
+    assert [(e.action, e.entity) for e in edits] == [("create", "link"), ("create", "claim")]
+    found = sources.source_views(session, ["HTTPS://NEWS.example.org/bridge", "not a url",
+                                           "https://unknown.example.org/"])
+    assert [(url, view.url) for url, view in found.items()] == [
+        ("HTTPS://NEWS.example.org/bridge", "https://news.example.org/bridge/")]
