@@ -319,3 +319,14 @@ def test_every_page_passes_the_checks(desk: Desk) -> None:
     desk.page.set_viewport_size({"width": 390, "height": 800})  # a phone: still usable
     desk.visit(claim_href)
     desk.screenshot("dispute-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways page
+    # Words stay whole in tables (a cell of one word, unhyphenated, is on one line); tables
+    # scroll instead.
+    broken = page.evaluate("""[...document.querySelectorAll('table.grid th, table.grid td')]
+        .filter(th => !/[\\s-]/.test(th.textContent.trim()))
+        .filter(th => { const r = document.createRange(); r.selectNodeContents(th);
+                        return new Set([...r.getClientRects()].map(b => Math.round(b.top)))
+                               .size > 1; })
+        .map(th => th.textContent.trim())""")
+    assert page.locator("table.grid th").count() and broken == []
+    desk.page.set_viewport_size({"width": 1280, "height": 900})
