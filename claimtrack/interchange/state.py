@@ -246,19 +246,26 @@ def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
     """Row ids of sources by URL (any spelling of a page finds it); unknown pages become new
     sources under the URL given."""
     found: dict[str, int] = {}
-    missing: list[str] = []
+    missing: dict[str, str] = {}  # url -> key
     for url in set(urls):
-        row_id = state.source_ids.get(values.url_key(url))
+        key = values.url_key(url)
+        row_id = state.source_ids.get(key)
         if row_id is None:
-            missing.append(url)
+            missing[url] = key
         else:
             found[url] = row_id
-    if missing:
-        found.update(
-            write_sources(
-                state, [SourceRecord(url=url) for url in missing], overwrite=False, counted=False
-            )
-        )
+    if missing:  # stored ones (past the cache) by key alone; only unknown pages are written
+        sources = table(Source)
+        stored = dict(state.rows(
+            lambda c: select(sources.c.url_key, sources.c.id).where(sources.c.url_key.in_(c)),
+            missing.values(),
+        ))
+        for url, key in missing.items():
+            if key in stored:
+                found[url] = stored[key]
+                state.source_ids.remember(key, stored[key])
+        new = [SourceRecord(url=url) for url in missing if url not in found]
+        found.update(write_sources(state, new, overwrite=False, counted=False))
     return found
 
 

@@ -53,7 +53,8 @@ def test_csv_reimport_adds_nothing_and_rows_of_one_claim_merge(cli: Cli, tmp_pat
     )
     first = cli.ok("import", sheet)
     assert "added 4 (actors 1, claims 1, sources 2)" in summary(first)
-    assert "updated 1 (claims 1)" in summary(first)  # the second row: same claim, new source
+    # The second row adds a source to the claim the first row added: added, not updated.
+    assert "updated 0," in summary(first)
     (claim,) = claims(cli).values()
     assert claim["text"] == "Taxes rose" and len(claim["sources"]) == 2
     before = snapshot(cli.url)
