@@ -134,18 +134,23 @@ def _merged_away(
 
 
 def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
-    """For each review url key already imported: the (claim row id, fingerprint) it reviewed."""
-    found: dict[str, list[tuple[int, str]]] = {}
+    """For each review url key already imported: the (claim row id, fingerprint) it reviewed.
+    Two look-ups by index, not a join: inside an import's one transaction PostgreSQL has no
+    statistics on the rows it added, and planned the join as a scan of every claim per batch
+    (30 of the 57 seconds of 50,000 reviews)."""
     verdicts = table(Verdict)
-    for key, claim_id, fingerprint in state.rows(
-        lambda c: (
-            select(verdicts.c.url_key, CLAIMS.c.id, CLAIMS.c.fingerprint)
-            .join(CLAIMS, CLAIMS.c.id == verdicts.c.claim_id)
-            .where(verdicts.c.url_key.in_(c))
-        ),
+    reviewed = list(state.rows(
+        lambda c: select(verdicts.c.url_key, verdicts.c.claim_id).where(verdicts.c.url_key.in_(c)),
         keys,
-    ):
-        found.setdefault(key, []).append((claim_id, fingerprint))
+    ))
+    prints = dict(state.rows(
+        lambda c: select(CLAIMS.c.id, CLAIMS.c.fingerprint).where(CLAIMS.c.id.in_(c)),
+        {claim_id for _key, claim_id in reviewed},
+    ))
+    found: dict[str, list[tuple[int, str]]] = {}
+    for key, claim_id in reviewed:
+        if claim_id in prints:
+            found.setdefault(key, []).append((claim_id, prints[claim_id]))
     return found
 
 
