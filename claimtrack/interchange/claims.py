@@ -104,8 +104,8 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             updates.append(
                 {"id": row.id, **work.merged, "updated_at": work.record.updated_at or state.now}
             )
-        if row.id not in state.fresh:  # else added by an earlier row of this batch (a claim
-            # on several CSV rows): counted once, as added
+        if row.id not in state.fresh and row.id not in state.fresh_before:  # else added by
+            # an earlier row of this import (a claim on several CSV rows): counted once, as added
             state.summary.count("claims", is_new=False, changed=work.row_id in changed)
     update_rows(state.session, CLAIMS, updates)
     if moved:  # merged into another claim since that export: its appearances join the kept one

@@ -177,7 +177,7 @@ class Importer:
                 self._extra(origin)
         disputes.recount(state.session, state.touched)
         state.touched.clear()
-        state.fresh.clear()
+        state.fresh_before, state.fresh = state.fresh, set()
         fulltext.refresh(state.session, tracking.changed_ids(state.session, "claim"))
         tracking.write_pending(state.session)  # what is pending stays one batch long
         self.batches += 1

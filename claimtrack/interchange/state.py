@@ -91,6 +91,7 @@ class ImportState:
     claim_ids: Cache = field(default_factory=Cache)
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
+    fresh_before: set[int] = field(default_factory=set)  # those the batch before created
     # Public ids of claims merged into others since an export → the row id of the claim kept.
     redirect: Callable[[Session, list[str]], dict[str, int]] = lambda _session, _ids: {}
 

@@ -260,3 +260,19 @@ def test_an_interrupted_import_leaves_the_database_as_it_was(cli: Cli, engine: A
         importer.feed(records, "big.jsonl")
     assert written == [4]  # the first batch was in the database when Ctrl-C came
     assert snapshot(cli.url) == before
+
+
+def test_a_claim_on_rows_across_a_batch_boundary_is_added_once(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Rows of one claim are adjacent; wherever a batch ends, a fresh import adds every claim
+    and updates none."""
+    from claimtrack.interchange.importer import BATCH
+
+    lines = ["claim;speaker;source_url", "A claim on one row;Speaker;https://a.example.com/0"]
+    for n in range(BATCH + 6):  # then claims on two rows: one pair straddles each batch end
+        lines += [f"Claim {n};Speaker;https://a.example.com/{n}/1",
+                  f"Claim {n};Speaker;https://a.example.com/{n}/2"]
+    sheet = write(tmp_path / "many.csv", "\n".join(lines) + "\n")
+    result = summary(cli.ok("import", sheet))
+    assert f"claims {BATCH + 7}," in result and "updated 0," in result
