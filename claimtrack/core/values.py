@@ -258,7 +258,7 @@ def optional_url(value: str | None, field: str = "URL") -> str | None:
     return url(value, field)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def url_key(value: str) -> str:
     """The key that says two spellings of a URL name one page: a SHA-256 (fixed length, so
     any URL can be indexed) of the URL with scheme and host in lower case, the default port,
