@@ -32,6 +32,7 @@ from tests.helpers.claimreview import (
     ImportedSample,
     Runner,
     claim_problems,
+    cli_runner,
     export_problems,
     import_samples,
     label_problems,
@@ -67,15 +68,7 @@ def subprocess_runner(database: Path) -> Runner:
 
 
 def in_process_runner(database: Path) -> Runner:
-    from typer.testing import CliRunner
-
-    from claimtrack.cli import app
-
-    def run(args: list[str]) -> tuple[int, str, str]:
-        result = CliRunner().invoke(app, ["--db", f"sqlite:///{database}", *args])
-        return result.exit_code, result.stdout, result.stderr
-
-    return run
+    return cli_runner(f"sqlite:///{database}")
 
 
 @contextmanager

@@ -59,11 +59,26 @@ class ImportedSample:
         ]
 
 
-def import_samples(samples: list[dict[str, Any]], run: Runner) -> dict[str, ImportedSample]:
-    """Import each sample with its own ``claimtrack import`` into one database (their reviews
-    are distinct), then read everything back once; keyed by sample file."""
+def cli_runner(url: str) -> Runner:
+    """The claimtrack CLI in process on the database at ``url``: (exit code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from claimtrack.cli import app
+
+    def run(args: list[str]) -> tuple[int, str, str]:
+        result = CliRunner().invoke(app, ["--db", url, *args])
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+def import_samples(
+    samples: list[dict[str, Any]], run: Runner, folder: Path = REAL
+) -> dict[str, ImportedSample]:
+    """Import each sample of ``folder`` with its own ``claimtrack import`` into one database
+    (their reviews are distinct), then read everything back once; keyed by sample file."""
     results = {
-        sample["file"]: run(["import", str(REAL / sample["file"])]) for sample in samples
+        sample["file"]: run(["import", str(folder / sample["file"])]) for sample in samples
     }
     read: dict[str, Any] = {}
     for attribute, args in (

@@ -16,16 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from claimtrack.cli import app
 from tests.helpers import Cli, claims, summary, verdicts
 from tests.helpers.claimreview import (
     ImportedSample,
-    Runner,
     claim_problems,
+    cli_runner,
     export_problems,
     first,
+    import_samples,
     missing_reviews,
     published_reviews,
     reviewer_problems,
@@ -45,14 +44,6 @@ LABELS = [
 ]
 
 
-def cli_runner(url: str) -> Runner:
-    def run(args: list[str]) -> tuple[int, str, str]:
-        result = CliRunner().invoke(app, ["--db", url, *args])
-        return result.exit_code, result.stdout, result.stderr
-
-    return run
-
-
 @pytest.fixture(scope="module")
 def imported(
     tmp_path_factory: pytest.TempPathFactory,
@@ -61,21 +52,7 @@ def imported(
     """Every held-out sample imported, each by its own command, into one database; read back
     once, with the export and what importing that export gives."""
     with new_database(tmp_path_factory.mktemp("heldout")) as url:
-        run = cli_runner(url)
-        results = {s["file"]: run(["import", str(HELDOUT / s["file"])]) for s in MANIFEST}
-        read: dict[str, Any] = {}
-        for attribute, args in (
-            ("verdicts", ["verdict", "list", "-f", "json"]),
-            ("claims", ["claim", "list", "--limit", "0", "-f", "json"]),
-            ("actors", ["actor", "list", "-f", "json"]),
-            ("exported", ["export", "--format", "claimreview"]),
-        ):
-            status, out, _err = run(args)
-            read[attribute] = json.loads(out) if status == 0 and out.strip() else []
-    found = {
-        s["file"]: ImportedSample(s, results[s["file"]][0], results[s["file"]][2], **read)
-        for s in MANIFEST
-    }
+        found = import_samples(MANIFEST, cli_runner(url), HELDOUT)
     yield found.__getitem__
 
 

@@ -16,18 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from claimtrack.cli import app
 from tests.helpers import Cli, claims, snapshot, summary, verdicts
 from tests.helpers.claimreview import (
     HANDMADE,
     MANIFEST,
     REAL,
     ImportedSample,
-    Runner,
     as_number,
     claim_problems,
+    cli_runner,
     export_problems,
     first,
     import_samples,
@@ -45,14 +43,6 @@ LABELS = [
     for sample in MANIFEST
     for index, review in enumerate(sample["reviews"])
 ]
-
-
-def cli_runner(url: str) -> Runner:
-    def run(args: list[str]) -> tuple[int, str, str]:
-        result = CliRunner().invoke(app, ["--db", url, *args])
-        return result.exit_code, result.stdout, result.stderr
-
-    return run
 
 
 @pytest.fixture(scope="module")
