@@ -152,3 +152,35 @@ def devtools() -> Iterator[DevTools]:
                 process.wait()
             os.close(to_browser_write)
             os.close(from_browser_read)
+
+
+# Each text-bearing element's contrast against the first opaque background behind it
+# (WCAG 2.x: 4.5:1, or 3:1 for large text: 24px, or 18.66px bold).
+CONTRAST = """(() => {
+  const rgba = c => {
+    const p = c.match(/[\\d.]+/g).map(Number);
+    return p.length > 3 ? p : [...p, 1];
+  };
+  const channel = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const behind = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const failures = []; let checked = 0;
+  for (const el of document.body.querySelectorAll('*')) {
+    const ownText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!ownText || !el.checkVisibility()) continue;
+    checked++;
+    const style = getComputedStyle(el);
+    const a = luminance(rgba(style.color)), b = luminance(behind(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) failures.push(`${el.tagName}.${el.className} ${ratio.toFixed(2)}`);
+  }
+  return {checked, failures};
+})()"""

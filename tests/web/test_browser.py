@@ -20,7 +20,7 @@ import pytest
 
 from claimtrack.core.enums import Role
 from tests.helpers import Cli
-from tests.helpers.browser import chromium
+from tests.helpers.browser import CONTRAST, chromium
 from tests.helpers.web import PASSWORD, add_users
 
 pytestmark = pytest.mark.slow
@@ -64,29 +64,8 @@ ACCESSIBILITY = """(() => {
   for (const el of document.querySelectorAll('[aria-describedby]'))
     for (const id of el.getAttribute('aria-describedby').split(/\\s+/))
       if (!document.getElementById(id)) problems.push(`aria-describedby points nowhere: ${id}`);
-  const rgba = c => {
-    const p = c.match(/[\\d.]+/g).map(Number);
-    return p.length > 3 ? p : [...p, 1];
-  };
-  const channel = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  const behind = el => {
-    for (let e = el; e; e = e.parentElement) {
-      const c = rgba(getComputedStyle(e).backgroundColor);
-      if (c[3] > 0) return c;
-    }
-    return [255, 255, 255, 1];
-  };
-  for (const el of document.body.querySelectorAll('*')) {
-    const ownText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    if (!ownText || !el.checkVisibility()) continue;
-    const style = getComputedStyle(el);
-    const a = luminance(rgba(style.color)), b = luminance(behind(el));
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
-    if (ratio < (size >= 24 || (bold && size >= 18.66) ? 3 : 4.5))
-      problems.push(`contrast ${ratio.toFixed(2)}: ${el.tagName}.${el.className}`);
-  }
+  for (const failure of """ + CONTRAST + """.failures)
+    problems.push(`contrast: ${failure}`);
   return problems;
 })()"""
 
