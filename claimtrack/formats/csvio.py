@@ -17,6 +17,7 @@ from claimtrack.core import values
 from claimtrack.core.enums import Rating
 from claimtrack.core.errors import InvalidInput
 from claimtrack.core.spreadsheet import neutralise, restore
+from claimtrack.formats.lines import bounded_lines
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord, full_id
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
 
@@ -128,15 +129,9 @@ def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[P
 def _bounded_lines(stream: IO[str]) -> Iterator[str]:
     """The stream's lines, refusing one longer than MAX_LINE characters (a spreadsheet row
     never is; an endless stream without a newline is not a spreadsheet) before holding it."""
-    number = 0
-    while line := stream.readline(MAX_LINE + 1):
-        number += 1
-        if len(line) > MAX_LINE:
-            raise InvalidInput(
-                f"line {number} is longer than {MAX_LINE // (1024 * 1024)} MB; this is not a "
-                "spreadsheet claimtrack can read (give --format if it is another format)."
-            )
-        yield line
+    return bounded_lines(stream, MAX_LINE, lambda number: (
+        f"line {number} is longer than {MAX_LINE // (1024 * 1024)} MB; this is not a "
+        "spreadsheet claimtrack can read (give --format if it is another format)."))
 
 
 def _chain(head: str, rest: Iterable[str]) -> Iterator[str]:

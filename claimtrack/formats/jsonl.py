@@ -10,6 +10,7 @@ from typing import IO, Any
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import jsonstream, native
 from claimtrack.formats.jsonld import reviews_in
+from claimtrack.formats.lines import bounded_lines
 from claimtrack.formats.records import Parsed
 
 SECTION_OF = {
@@ -55,15 +56,9 @@ def _lines(stream: IO[bytes]) -> Iterator[bytes]:
     """The stream's lines, each at most MAX_VALUE bytes. Raises InvalidInput for a longer one,
     before holding more of it."""
     limit = jsonstream.MAX_VALUE
-    number = 0
-    while line := stream.readline(limit + 1):
-        number += 1
-        if len(line) > limit:
-            raise InvalidInput(
-                f"line {number} is longer than {limit // (1024 * 1024)} MB; no record is that "
-                "long: check that this is the right file."
-            )
-        yield line
+    return bounded_lines(stream, limit, lambda number: (
+        f"line {number} is longer than {limit // (1024 * 1024)} MB; no record is that "
+        "long: check that this is the right file."))
 
 
 def _native(data: dict[str, Any], kind: str, where: str) -> Parsed:
