@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
@@ -29,7 +28,6 @@ from claimtrack.interchange.actors import write_actor_records
 from claimtrack.interchange.claims import ClaimWork, write_claims
 from claimtrack.interchange.links import VerdictWork, write_links, write_verdicts
 from claimtrack.interchange.state import ImportState, ImportSummary, write_sources
-from claimtrack.models import Base
 from claimtrack.services import actors, disputes
 from claimtrack.services.ratings import rating_table
 from claimtrack.store import fulltext
@@ -37,6 +35,9 @@ from claimtrack.store.bulkwrite import one_bulk_writer, plan_with_what_was_writt
 from claimtrack.store.history import tracking
 
 BATCH = 500
+# The tables an import looks rows up in, by key (their statistics are kept current on PostgreSQL).
+LOOKED_UP = ("actors", "actor_aliases", "sources", "claims", "claim_tags", "appearances",
+             "verdicts", "verdict_originals", "links", "claim_merges")
 KNOWN = (ActorRecord, SourceRecord, ClaimRecord, ClaimBundle, LinkRecord, VerdictRecord)
 Handler = Callable[[Session, Any], Mapping[str, bool]]
 
@@ -181,7 +182,7 @@ class Importer:
         fulltext.refresh(state.session, tracking.changed_ids(state.session, "claim"))
         tracking.write_pending(state.session)  # what is pending stays one batch long
         self.batches += 1
-        plan_with_what_was_written(state.session, self.batches, _looked_up())
+        plan_with_what_was_written(state.session, self.batches, LOOKED_UP)
         if self.on_batch is not None:
             self.on_batch()
 
@@ -251,13 +252,6 @@ class Importer:
             return
         self.state.actor_ids.clear()  # names and aliases may have moved
         self.state.summary.count("actors", is_new=is_new, changed=changed)
-
-
-def _looked_up() -> list[Table]:
-    """The tables an import looks rows up in, by key."""
-    return [Base.metadata.tables[name] for name in (
-        "actors", "actor_aliases", "sources", "claims", "claim_tags", "appearances", "verdicts",
-        "verdict_originals", "links", "claim_merges")]
 
 
 def _merge_actor(session: Session, record: ActorRecord) -> tuple[bool, bool]:

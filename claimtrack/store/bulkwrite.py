@@ -37,7 +37,7 @@ def one_bulk_writer(session: Session) -> None:
         connection.execute(select(func.pg_advisory_xact_lock(BULK_LOCK_KEY)))
 
 
-def plan_with_what_was_written(session: Session, batches: int, tables: Sequence[Table]) -> None:
+def plan_with_what_was_written(session: Session, batches: int, tables: Sequence[str]) -> None:
     """Let PostgreSQL's planner see the rows this transaction wrote: ANALYZE ``tables`` after
     the 1st, 2nd, 4th, 8th… batch (their sizes double, so plans stay right at log cost).
 
@@ -49,8 +49,8 @@ def plan_with_what_was_written(session: Session, batches: int, tables: Sequence[
     """
     if batches & (batches - 1) or session.connection().dialect.name != "postgresql":
         return
-    names = ", ".join(session.connection().dialect.identifier_preparer.format_table(t)
-                      for t in tables)
+    quote = session.connection().dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in tables)
     session.execute(text(f"ANALYZE {names}"))
 
 
