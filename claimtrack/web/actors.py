@@ -5,10 +5,9 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from claimtrack.core.enums import OutputFormat
-from claimtrack.core.errors import NotFound
 from claimtrack.render.track_record import RECORD
 from claimtrack.services import actors, track_record
-from claimtrack.web.exchange import MEDIA
+from claimtrack.web.exchange import attachment, chosen
 from claimtrack.web.handlers import Call, route
 
 RECORD_FORMATS = {"md": OutputFormat.MARKDOWN, "json": OutputFormat.JSON,
@@ -35,13 +34,10 @@ def actor_record(call: Call) -> Response:
 @route("/actor/record.{ext}")
 def actor_record_download(call: Call) -> Response:
     ext = call.request.path_params["ext"]
-    if ext not in RECORD_FORMATS:
-        raise NotFound(f"There is no record format {ext}; use md, json, csv or txt.")
+    fmt = chosen(RECORD_FORMATS, ext, "record")
     with call.read() as session:
         record = track_record.speaker_record(session, call.form.get("name"))
-    return Response(RECORD[RECORD_FORMATS[ext]](record), media_type=MEDIA[ext],
-                    headers={"content-disposition": f'attachment; filename="record.{ext}"',
-                             "cache-control": "no-store"})
+    return attachment([RECORD[fmt](record).encode()], f"record.{ext}", ext)
 
 
 ROUTES = [actor_list, actor_record, actor_record_download]

@@ -10,9 +10,9 @@ transaction, then streamed, so a large database is never held in memory whole.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from starlette.responses import Response, StreamingResponse
 
@@ -38,6 +38,7 @@ EXPORTS = {"native": ("json", ExportFormat.NATIVE), "jsonl": ("jsonl", ExportFor
            "csv": ("csv", ExportFormat.CSV), "claimreview": ("json", ExportFormat.CLAIMREVIEW)}
 GRAPHS = {"dot": GraphFormat.DOT, "mmd": GraphFormat.MERMAID, "graphml": GraphFormat.GRAPHML}
 CONTESTED_LIMIT = 1000
+T = TypeVar("T")
 CHUNK = 64 * 1024
 
 
@@ -112,7 +113,7 @@ def download_export(call: Call) -> Response:
     with call.read() as session:
         write_export(session, spool, fmt=fmt, where=_filters(call))
     spool.seek(0)
-    return _attachment(_chunks(spool), f"claimtrack-{name}.{extension}", extension)
+    return attachment(_chunks(spool), f"claimtrack-{name}.{extension}", extension)
 
 
 def _chunks(spool: IO[str]) -> Iterator[bytes]:
@@ -130,22 +131,22 @@ def _filters(call: Call) -> ClaimFilter:
 @route("/download/contested.{ext}")
 def download_contested(call: Call) -> Response:
     """The contested report in a document format (the first ``CONTESTED_LIMIT`` disputes)."""
-    fmt = _document(call.request.path_params["ext"])
+    fmt = chosen(DOCUMENTS, call.request.path_params["ext"], "document")
     filters = {name: call.form.get(name) for name in ("tag", "speaker", "since", "until")}
     with call.read() as session:
         found = disputes.contested(session, where=_filters(call), limit=CONTESTED_LIMIT)
     report = CONTESTED[fmt](ContestedReport(found, {**filters, "limit": CONTESTED_LIMIT}))
-    return _attachment([report.encode()], f"contested.{call.request.path_params['ext']}",
+    return attachment([report.encode()], f"contested.{call.request.path_params['ext']}",
                        call.request.path_params["ext"])
 
 
 @route("/claims/{claim_id}/download.{ext}")
 def download_dispute(call: Call) -> Response:
-    fmt = _document(call.request.path_params["ext"])
+    fmt = chosen(DOCUMENTS, call.request.path_params["ext"], "document")
     with call.read() as session:
         found = disputes.dispute_of(
             session, claims.get_claim(session, call.request.path_params["claim_id"]))
-    return _attachment([DISPUTE[fmt](found).encode()],
+    return attachment([DISPUTE[fmt](found).encode()],
                        f"dispute-{found.claim.id}.{call.request.path_params['ext']}",
                        call.request.path_params["ext"])
 
@@ -153,22 +154,23 @@ def download_dispute(call: Call) -> Response:
 @route("/claims/{claim_id}/graph.{ext}")
 def download_graph(call: Call) -> Response:
     ext = call.request.path_params["ext"]
-    if ext not in GRAPHS:
-        raise NotFound(f"There is no graph format {ext}; use dot, mmd or graphml.")
+    fmt = chosen(GRAPHS, ext, "graph")
     with call.read() as session:
         found = disputes.dispute_of(
             session, claims.get_claim(session, call.request.path_params["claim_id"]))
-    drawn = render_graph(dispute_graph([found]), GRAPHS[ext])
-    return _attachment([drawn.encode()], f"graph-{found.claim.id}.{ext}", ext)
+    drawn = render_graph(dispute_graph([found]), fmt)
+    return attachment([drawn.encode()], f"graph-{found.claim.id}.{ext}", ext)
 
 
-def _document(ext: str) -> DocumentFormat:
-    if ext not in DOCUMENTS:
-        raise NotFound(f"There is no document format {ext}; use html, md, json, csv or txt.")
-    return DOCUMENTS[ext]
+def chosen(formats: Mapping[str, T], ext: str, kind: str) -> T:
+    """The format a download's extension names; NotFound, listing the ones there are, else."""
+    if ext not in formats:
+        *others, last = formats
+        raise NotFound(f"There is no {kind} format {ext}; use {', '.join(others)} or {last}.")
+    return formats[ext]
 
 
-def _attachment(body: Iterator[bytes] | list[bytes], filename: str, ext: str) -> Response:
+def attachment(body: Iterator[bytes] | list[bytes], filename: str, ext: str) -> Response:
     # The file name is built here from ids and fixed words only: no header injection.
     return StreamingResponse(
         iter(body), media_type=MEDIA.get(ext, "application/octet-stream"),
