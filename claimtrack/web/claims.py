@@ -136,10 +136,7 @@ def delete_claim(call: Call) -> Response:
 @route("/claims/{claim_id}/status", methods=("POST",), role=Role.CHECKER)
 def claim_status(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
-    try:
-        status = ReviewStatus(call.form.get("status"))
-    except ValueError:
-        raise InvalidInput("Choose draft, in-review or published.") from None
+    status = _stage(call)
     try:
         with call.write("claim status") as session:
             claim = claims.get_claim(session, claim_id)
@@ -151,6 +148,14 @@ def claim_status(call: Call) -> Response:
                             status=400)
     return call.redirect(f"/claims/{claim_id}", f"Claim {claim_id} is now {status}."
                          if moved else f"Claim {claim_id} was already {status}.")
+
+
+def _stage(call: Call) -> ReviewStatus:
+    """The review stage the form asks for."""
+    try:
+        return ReviewStatus(call.form.get("status"))
+    except ValueError:
+        raise InvalidInput("Choose draft, in-review or published.") from None
 
 
 def _may_move(call: Call, record: Claim | Verdict, status: ReviewStatus) -> None:
@@ -226,10 +231,7 @@ def reading_of(session: object, label: str, normalized: Rating | None = None) ->
 
 @route("/verdicts/{verdict_id}/status", methods=("POST",), role=Role.CHECKER)
 def verdict_status(call: Call) -> Response:
-    try:
-        status = ReviewStatus(call.form.get("status"))
-    except ValueError:
-        raise InvalidInput("Choose draft, in-review or published.") from None
+    status = _stage(call)
     with call.write("verdict status") as session:
         verdict = verdicts.get_verdict(session, call.request.path_params["verdict_id"])
         _may_move(call, verdict, status)
