@@ -20,7 +20,7 @@ from claimtrack.core.views import Dispute, Response
 from claimtrack.render.wording import dispute_state, plural, short, used_filters
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BaseLoader, Environment
 
 WEB_SCHEMES = ("http://", "https://")
 
@@ -99,19 +99,27 @@ def _page(template: str, **context: Any) -> str:
     )
 
 
-@cache
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+def new_environment(loader: BaseLoader) -> Environment:
+    """A Jinja environment as claimtrack's pages want it (the reports and the web app alike):
+    autoescape on, undefined names an error, only http(s) addresses as links, the wording
+    filters and the dispute helpers."""
+    from jinja2 import Environment, StrictUndefined
 
     environment = Environment(
-        loader=PackageLoader("claimtrack.render", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     environment.tests["web_url"] = is_web_url
-    environment.filters["short"] = short
-    environment.filters["plural"] = plural
+    environment.filters.update(short=short, plural=plural)
     environment.globals.update(state=dispute_state, response_groups=response_groups)
     return environment
+
+
+@cache
+def _environment() -> Environment:
+    from jinja2 import PackageLoader
+
+    return new_environment(PackageLoader("claimtrack.render", "templates"))

@@ -18,8 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimtrack import __version__
 from claimtrack.core.enums import Rating, Relation, ReviewStatus, Role
-from claimtrack.render.pages import is_web_url, response_groups
-from claimtrack.render.wording import dispute_state, plural, short
+from claimtrack.render.pages import new_environment
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -73,20 +72,12 @@ def when(value: dt.date | dt.datetime | None) -> str:
 
 @cache
 def environment() -> Environment:
-    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, PackageLoader
 
-    env = Environment(
-        loader=ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
-                             PackageLoader("claimtrack.render", "templates")]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.tests["web_url"] = is_web_url
-    env.filters.update(short=short, plural=plural, when=when)
-    env.globals.update(state=dispute_state, response_groups=response_groups,
-                       navigation=NAVIGATION, relations=list(Relation),
+    env = new_environment(ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
+                                        PackageLoader("claimtrack.render", "templates")]))
+    env.filters["when"] = when
+    env.globals.update(navigation=NAVIGATION, relations=list(Relation),
                        statuses=list(ReviewStatus), roles=Role, ratings=list(Rating))
     return env
 
