@@ -99,6 +99,13 @@ class Response:
     supporters: tuple[Response, ...] = ()
     verdicts: tuple[VerdictView, ...] = ()
 
+    @property
+    def own_source(self) -> str | None:
+        """The link's source when it is not already one of the claim's own pages."""
+        if self.source and all(page.url != self.source for page in self.claim.sources):
+            return self.source
+        return None
+
 
 @dataclass(frozen=True)
 class Dispute:

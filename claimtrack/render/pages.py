@@ -14,9 +14,11 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup, escape
+
 from claimtrack import __version__
 from claimtrack.core.enums import GroupBy, Relation
-from claimtrack.core.views import Dispute, Response
+from claimtrack.core.views import ClaimView, Dispute, Response
 from claimtrack.render.wording import dispute_state, plural, short, used_filters
 
 if TYPE_CHECKING:
@@ -82,6 +84,29 @@ def is_web_url(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(WEB_SCHEMES)
 
 
+def time_tag(date: dt.date | None) -> Markup:
+    """A date as ``<time>``, or "undated"."""
+    if not date:
+        return Markup('<span class="undated">undated</span>')
+    iso = date.isoformat()
+    return Markup(f'<time datetime="{iso}">{iso}</time>')
+
+
+def link(url: str, label: str | None = None) -> Markup:
+    """A web address as a link (to a new context, no referrer); anything else as text."""
+    if is_web_url(url):
+        return Markup(f'<a href="{escape(url)}" rel="noopener noreferrer">'
+                      f'{escape(label or url)}</a>')
+    return Markup(f'<span class="reference">{escape(url)}</span>')
+
+
+def claim_text(claim: ClaimView) -> Markup:
+    """A claim's words, verbatim, in their language and direction."""
+    language = f' lang="{escape(claim.language)}"' if claim.language else ""
+    return Markup(f'<blockquote class="text"{language} dir="auto">{escape(claim.text)}'
+                  '</blockquote>')
+
+
 def response_groups(dispute: Dispute) -> list[tuple[Relation, list[Response]]]:
     """Responses grouped by relation, in the order the dispute lists them (challenges first)."""
     groups: dict[Relation, list[Response]] = {}
@@ -111,10 +136,14 @@ def new_environment(loader: BaseLoader) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship in the package: no stat per page
     )
     environment.tests["web_url"] = is_web_url
     environment.filters.update(short=short, plural=plural)
-    environment.globals.update(state=dispute_state, response_groups=response_groups)
+    # Small pieces every page repeats are Python, not macros: a macro call costs several times
+    # a function call, and a dispute page makes about a hundred of them.
+    environment.globals.update(state=dispute_state, response_groups=response_groups,
+                               when=time_tag, link=link, text=claim_text)
     return environment
 
 

@@ -24,6 +24,7 @@ from claimtrack.core.enums import Role
 
 COOKIE = "claimtrack_session"
 SALT = "claimtrack.web.session"
+VERIFIED_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,14 @@ class SessionCodec:
     def __init__(self, secret: str, max_age: int) -> None:
         self._serializer = URLSafeTimedSerializer(secret, salt=SALT)
         self.max_age = max_age
+        # Cookies whose signature was checked, with their body and when they were signed: a
+        # browser sends the same cookie on every request until it changes.
+        self._verified: dict[str, tuple[Any, float]] = {}
 
     def load(self, cookie: str | None) -> WebSession:
         if not cookie:
             return WebSession(changed=True)
-        try:
-            body = self._serializer.loads(cookie, max_age=self.max_age)
-        except BadSignature:
-            return WebSession(changed=True)
+        body = self._verify(cookie)
         if not isinstance(body, dict) or not isinstance(body.get("c"), str):
             return WebSession(changed=True)
         user = body.get("u")
@@ -101,6 +102,21 @@ class SessionCodec:
 
     def dump(self, session: WebSession) -> str:
         return self._serializer.dumps(session.dump())
+
+    def _verify(self, cookie: str) -> Any:
+        """The cookie's body, or None when it is forged or older than ``max_age``."""
+        known = self._verified.get(cookie)
+        if known is None:
+            try:
+                body, signed = self._serializer.loads(cookie, max_age=self.max_age,
+                                                      return_timestamp=True)
+            except BadSignature:
+                return None
+            if len(self._verified) >= VERIFIED_KEPT:
+                self._verified.clear()
+            known = self._verified[cookie] = (body, signed.timestamp())
+        body, signed_at = known
+        return body if time.time() - signed_at <= self.max_age else None
 
 
 class Throttle:

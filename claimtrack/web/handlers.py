@@ -10,18 +10,20 @@ library's ``Error:`` message and the matching status (404, 409, 400).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache, partial
 from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
@@ -39,6 +41,8 @@ from claimtrack.web.settings import WebSettings
 
 log = logging.getLogger("claimtrack.web")
 
+# Requests served at once (the database pool's size and overflow: 5 + 10, plus one).
+WORKERS = 16
 STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 400, DatabaseBusy: 503}
 ROLE_WORDS = {
     Role.CHECKER: "write drafts, links and verdicts (checkers and editors)",
@@ -190,8 +194,9 @@ def route(
                 if request.method == "POST" and not session.csrf_matches(form.get("csrf")):
                     raise Refused(403, "This form has expired or was sent from another site, so "
                                   "nothing was changed. Go back, reload the page and try again.")
-                response = await run_in_threadpool(
-                    _run, handler, request, state, session, form, role, public)
+                response = await asyncio.get_running_loop().run_in_executor(
+                    _workers(), partial(_run, handler, request, state, session, form, role,
+                                        public))
             except Refused as refused:
                 response = templating.error_page(request, session, None, refused.status,
                                                  str(refused))
@@ -206,6 +211,13 @@ def route(
         return Route(path, endpoint, methods=list(methods), name=handler.__name__)
 
     return wrap
+
+
+@cache
+def _workers() -> ThreadPoolExecutor:
+    """The threads handlers run in (the services are synchronous), one pool per process.
+    A plain executor: a page costs two thread hops, and anyio's cost twice as much."""
+    return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="claimtrack-web")
 
 
 def _run(handler: Handler, request: Request, state: WebState, session: WebSession, form: Form,

@@ -17,8 +17,9 @@ from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimtrack import __version__
-from claimtrack.core.enums import Rating, Relation, ReviewStatus, Role
+from claimtrack.core.enums import Role
 from claimtrack.render.pages import new_environment
+from claimtrack.web import fields
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -57,8 +58,9 @@ def page(request: Request, session: WebSession, user: WebUser | None, template: 
          status: int, context: dict[str, Any]) -> HTMLResponse:
     """A page for the request's user, with the messages waiting for them."""
     html = environment().get_template(template).render(
-        request_path=request.url.path, csrf=session.csrf, user=user if user and user.is_known
-        else None, flash=session.take_flash(), version=__version__, **context)
+        request_path=request.url.path, csrf_input=fields.csrf_input(session.csrf),
+        user=user if user and user.is_known else None, flash=session.take_flash(),
+        version=__version__, **context)
     return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
 
 
@@ -77,8 +79,7 @@ def environment() -> Environment:
     env = new_environment(ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["when"] = when
-    env.globals.update(navigation=NAVIGATION, relations=list(Relation),
-                       statuses=list(ReviewStatus), roles=Role, ratings=list(Rating))
+    env.globals.update(fields.GLOBALS, navigation=NAVIGATION, roles=Role)
     return env
 
 
