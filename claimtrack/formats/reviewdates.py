@@ -10,6 +10,7 @@ English forms ``March 11, 2020`` and ``11 March 2020``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from claimtrack.core import values
@@ -35,6 +36,22 @@ MONTHS = {
 
 def date_as_written(raw: str, what: str) -> dt.date:
     """The calendar date ``raw`` writes. Raises InvalidInput naming ``what`` and the value."""
+    if len(raw) > 10 and raw[4] == "-" and (raw[10] == "T" or raw[10].isspace()):
+        # An ISO 8601 date-time: its date part says it all. A feed's reviews share a few
+        # hundred days, so each is read once; a bad one is read again below, to be named.
+        try:
+            return _iso_day(raw[:10], what)
+        except InvalidInput:
+            pass
+    return _read(raw, what)
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_day(day: str, what: str) -> dt.date:
+    return _read(day, what)
+
+
+def _read(raw: str, what: str) -> dt.date:
     found = _parts(raw)
     if found is None:
         raise InvalidInput(

@@ -179,6 +179,7 @@ class Importer:
         disputes.recount(state.session, state.touched)
         state.touched.clear()
         state.fresh_before, state.fresh = state.fresh, set()
+        state.verdicted.clear()
         fulltext.refresh(state.session, tracking.changed_ids(state.session, "claim"))
         tracking.write_pending(state.session)  # what is pending stays one batch long
         self.batches += 1
@@ -251,6 +252,7 @@ class Importer:
             self.reject(origin, str(error))
             return
         self.state.actor_ids.clear()  # names and aliases may have moved
+        self.state.kind_known.clear()
         self.state.summary.count("actors", is_new=is_new, changed=changed)
 
 

@@ -7,6 +7,7 @@ rejects it then.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,7 @@ def write_verdicts(
     reviewers = actor_ids(state, {w.review.by for w in works})
     batch: dict[tuple[Any, ...], tuple[VerdictWork, dict[str, Any]]] = {}
     deferred: list[VerdictWork] = []
+    bare = state.fresh - state.verdicted
     for work in works:
         if id(work) in waiting:
             continue
@@ -83,7 +85,8 @@ def write_verdicts(
             deferred.append(work)
         else:
             batch[key] = (work, given)
-    found = _existing(state, list(batch))
+    # A claim this batch created has no verdict but those written here: nothing to look up.
+    found = _existing(state, [key for key in batch if key[0] == "id" or key[1] not in bare])
     new = [(work, given) for key, (work, given) in batch.items() if key not in found]
     ids = reserve_ids(state.session, VERDICTS, len(new))
     fresh_ids = iter(values.new_public_ids("v", sum(1 for w, _g in new if not w.review.id)))
@@ -117,7 +120,11 @@ def write_verdicts(
         state, [(row_id, w.review.original) for row_id, w in rows if w.review.original],
         new=set(ids),
     )
-    state.touched.update(given["claim_id"] for _, given in batch.values())
+    given_to = Counter(given["claim_id"] for _, given in batch.values())
+    # A new claim's first and only verdict changes neither of its counters (one verdict
+    # cannot disagree with itself): no recount. Any other verdict's claim is recounted.
+    state.touched.update(c for c, n in given_to.items() if n > 1 or c not in bare)
+    state.verdicted.update(c for c in given_to if c in state.fresh)
     return deferred, unresolved
 
 

@@ -89,9 +89,11 @@ class ImportState:
     actor_ids: Cache = field(default_factory=Cache)
     source_ids: Cache = field(default_factory=Cache)
     claim_ids: Cache = field(default_factory=Cache)
+    kind_known: Cache = field(default_factory=Cache)  # actor ids whose kind is set
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
     fresh_before: set[int] = field(default_factory=set)  # those the batch before created
+    verdicted: set[int] = field(default_factory=set)  # fresh claims given a verdict already
     # Public ids of claims merged into others since an export → the row id of the claim kept.
     redirect: Callable[[Session, list[str]], dict[str, int]] = lambda _session, _ids: {}
 
@@ -142,7 +144,11 @@ def actor_ids(
 
 
 def _set_unknown_kinds(state: ImportState, kinds: Mapping[int, ActorKind]) -> None:
-    """Give stored actors whose kind is unknown the kind the input says they are."""
+    """Give stored actors whose kind is unknown the kind the input says they are (each
+    actor once per import: a feed names the same publishers in every batch)."""
+    kinds = {i: kind for i, kind in kinds.items() if i not in state.kind_known}
+    if not kinds:
+        return
     actors = table(Actor)
     unknown = [
         row_id
@@ -154,6 +160,9 @@ def _set_unknown_kinds(state: ImportState, kinds: Mapping[int, ActorKind]) -> No
         )
     ]
     update_rows(state.session, actors, [{"id": i, "kind": kinds[i]} for i in unknown])
+    for row_id, kind in kinds.items():
+        if kind != ActorKind.UNKNOWN:
+            state.kind_known.remember(row_id, kind)
 
 
 def actor_keys(state: ImportState, keys: Iterable[str]) -> dict[str, int]:

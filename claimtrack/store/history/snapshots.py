@@ -258,11 +258,9 @@ def _kept(
     row_ids: Collection[int],
     released: Collection[int],
 ) -> dict[int, Mapping[str, Any]]:
-    """The held rows of ``table`` that are among ``row_ids`` and unchanged since, completed
-    with the column defaults the database filled in."""
+    """The held rows of ``table`` that are among ``row_ids`` and unchanged since."""
     wanted = set(row_ids) - set(released)
-    return {row["id"]: _complete(table, row) for row in held.get(table.name, ())
-            if row["id"] in wanted}
+    return {row["id"]: row for row in held.get(table.name, ()) if row["id"] in wanted}
 
 
 def _held_parts(
@@ -274,16 +272,17 @@ def _held_parts(
     every part in what was held)."""
     if not kept or not held:
         return []
-    return [_complete(part.table, row) for row in held.get(part.table.name, ())
-            if row[part.parent_column] in kept]
+    return [row for row in held.get(part.table.name, ()) if row[part.parent_column] in kept]
 
 
-def _complete(table: Table, row: Mapping[str, Any]) -> Mapping[str, Any]:
-    """``row`` with the columns it left out at their defaults (what the database stored)."""
-    missing = [name for name in _plan_names(table) if name not in row]
+def completed(table: Table, rows: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
+    """``rows`` (of one insert: the same keys) with the columns they left out at their
+    defaults, as the database stored them."""
+    missing = [name for name in _plan_names(table) if rows and name not in rows[0]]
     if not missing:
-        return row
-    return {**row, **{name: _default(table.c[name]) for name in missing}}
+        return rows
+    defaults = {name: _default(table.c[name]) for name in missing}
+    return [{**row, **defaults} for row in rows]
 
 
 @functools.cache

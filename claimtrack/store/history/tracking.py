@@ -36,13 +36,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Table, event, inspect
 from sqlalchemy.orm import Session, SessionTransaction
 
 from claimtrack.core.serial import plain
 from claimtrack.models import Base, HistoryEntry
 from claimtrack.models.base import utcnow
-from claimtrack.store.history.snapshots import ENTITIES, OWNERS, Found, capture
+from claimtrack.store.history.snapshots import ENTITIES, OWNERS, Found, capture, completed
 from claimtrack.store.raw_insert import insert_untracked
 
 INFO_KEY = "claimtrack.history"
@@ -109,7 +109,8 @@ def hold(session: Session, model: type[Base], rows: Iterable[Mapping[str, Any]])
     """Keep rows a Core INSERT just wrote (records with their ``id``, or parts), so that the
     snapshots of the records they make are built from them rather than read back."""
     if model in OWNERS:
-        _pending(session).held.setdefault(model.__tablename__, []).extend(rows)
+        table: Table = model.__table__  # type: ignore[assignment]
+        _pending(session).held.setdefault(table.name, []).extend(completed(table, list(rows)))
 
 
 def release(session: Session, model: type[Base], row_ids: Iterable[int]) -> None:
