@@ -124,20 +124,24 @@ def capture(
     row_ids: Collection[int],
     *,
     held: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
-    released: Collection[int] = (),
+    released: Mapping[str, Collection[int]] | None = None,
 ) -> dict[int, Found]:
     """Snapshots of these rows as the database holds them now (absent rows are left out).
 
     ``held``: rows a bulk writer has just inserted, by table: a record among them (not in
-    ``released``: changed since) is snapshotted from them and its held parts, not read back.
+    ``released``, by table: changed since) is snapshotted from them and its held parts, not
+    read back, and the names of held rows it points at are not read either.
     """
     table = entity.table
-    kept = _kept(table, held or {}, row_ids, released)
+    released = released or {}
+    kept = _kept(table, held or {}, row_ids, released.get(table.name, ()))
     rows = [*kept.values(), *_rows_where(connection, table, table.c.id,
                                          [i for i in row_ids if i not in kept])]
-    labels = _labels(connection, table, rows)
+    names = _HeldNames(held or {}, released)
+    labels = _labels(connection, table, rows, names=names)
     parts = {part.field: _parts(connection, part, [row["id"] for row in rows if row["id"]
-                                                   not in kept], _held_parts(part, held, kept))
+                                                   not in kept], _held_parts(part, held, kept),
+                                names)
              for part in entity.parts}
     found: dict[int, Found] = {}
     for row in rows:
@@ -209,10 +213,33 @@ def _referenced(column: Any) -> str | None:
     return None
 
 
+class _HeldNames:
+    """Public names of the rows a bulk writer holds, by table (row id → name), made when first
+    asked for: the records an import writes mostly point at rows it wrote in the same batch
+    (a new claim's new speaker), whose names need no query."""
+
+    def __init__(self, held: Mapping[str, Sequence[Mapping[str, Any]]],
+                 released: Mapping[str, Collection[int]]) -> None:
+        self.held, self.released = held, released
+        self.made: dict[str, dict[int, Any]] = {}
+
+    def of(self, target: str) -> dict[int, Any]:
+        if target not in self.made:
+            label, changed = LABELS[target], self.released.get(target, ())
+            self.made[target] = {row["id"]: row[label] for row in self.held.get(target, ())
+                                 if row["id"] not in changed}
+        return self.made[target]
+
+
 def _labels(
-    connection: Connection, table: Table, rows: Iterable[Any], skip: str | None = None
+    connection: Connection,
+    table: Table,
+    rows: Iterable[Any],
+    skip: str | None = None,
+    names: _HeldNames | None = None,
 ) -> dict[str, dict[int, Any]]:
-    """For each referenced table, row id → public name, for the ids these rows point at."""
+    """For each referenced table, row id → public name, for the ids these rows point at:
+    from ``names`` (held rows) when they are there, else read."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for column in table.columns:
         target = _referenced(column)
@@ -220,6 +247,10 @@ def _labels(
             wanted[target].update(row[column.name] for row in rows if row[column.name] is not None)
     labels: dict[str, dict[int, Any]] = defaultdict(dict)
     for target, ids in wanted.items():
+        if names is not None:
+            held = names.of(target)
+            labels[target].update((i, held[i]) for i in ids if i in held)
+            ids = {i for i in ids if i not in held}
         referenced = Base.metadata.tables[target]
         label = referenced.c[LABELS[target]]
         for chunk in chunked(sorted(ids)):
@@ -304,10 +335,11 @@ def _parts(
     part: Part,
     parent_ids: list[int],
     held_rows: Sequence[Mapping[str, Any]] = (),
+    names: _HeldNames | None = None,
 ) -> dict[int, list[Any]]:
     rows = [*held_rows,
             *_rows_where(connection, part.table, part.table.c[part.parent_column], parent_ids)]
-    labels = _labels(connection, part.table, rows, skip=part.parent_column)
+    labels = _labels(connection, part.table, rows, skip=part.parent_column, names=names)
     grouped: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
         flat = _flatten(part.table, row, labels, skip=part.parent_column)

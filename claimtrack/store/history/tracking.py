@@ -170,7 +170,7 @@ def _entries(session: Session, pending: _Pending) -> list[dict[str, Any]]:
         wanted[entity].append(row_id)
     connection = session.connection()
     now = {entity: capture(connection, ENTITIES[entity], ids, held=pending.held,
-                           released=pending.released.get(ENTITIES[entity].table.name, set()))
+                           released=pending.released)
            for entity, ids in wanted.items()}
     changes = list(chain.from_iterable(
         _changes(entity, before, now[entity].get(row_id))
