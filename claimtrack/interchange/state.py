@@ -197,18 +197,24 @@ def source_fields(record: SourceRecord) -> dict[str, Any]:
 
 
 def write_sources(
-    state: ImportState, records: Sequence[SourceRecord], *, overwrite: bool, counted: bool
+    state: ImportState,
+    records: Sequence[SourceRecord],
+    *,
+    overwrite: bool,
+    counted: bool,
+    unstored: bool = False,
 ) -> dict[str, int]:
     """Add or update sources; returns the row id for each record's URL. A page is matched by
     its URL's key (any spelling); a new one is stored under the first spelling given.
     ``overwrite``: the record's empty fields clear stored ones (native files); else only given
-    fields are filled in."""
+    fields are filled in. ``unstored``: the caller has just looked these pages up and found
+    none of them (not looked up again)."""
     keyed = [(values.url_key(record.url), record) for record in records]
     wanted: dict[str, SourceRecord] = {}
     for key, record in keyed:
         wanted.setdefault(key, record)
     sources = table(Source)
-    existing = {
+    existing = {} if unstored else {
         row.url_key: row
         for row in state.rows(lambda c: select(sources).where(sources.c.url_key.in_(c)), wanted)
     }
@@ -275,7 +281,7 @@ def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
                 found[url] = stored[key]
                 state.source_ids.remember(key, stored[key])
         new = [SourceRecord(url=url) for url in missing if url not in found]
-        found.update(write_sources(state, new, overwrite=False, counted=False))
+        found.update(write_sources(state, new, overwrite=False, counted=False, unstored=True))
     return found
 
 
