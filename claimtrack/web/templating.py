@@ -1,5 +1,6 @@
 """Pages from the jinja2 templates in ``claimtrack/web/templates`` (autoescaped), which reuse
-the report's macros and stylesheet from ``claimtrack/render/templates``.
+the report's stylesheet and templates from ``claimtrack/render/templates``, the report's page
+helpers and the form pieces of ``claimtrack.web.fields``.
 
 Every response carries the same strict Content-Security-Policy as the reports, loosened only
 to let this site's own stylesheet, script and images load and its forms post back to it:
