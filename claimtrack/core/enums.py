@@ -39,6 +39,11 @@ class Relation(StrEnum):
         """How the relation reads from the target's side: "denied by", "supported by"."""
         return _PASSIVE[self]
 
+    @property
+    def words(self) -> str:
+        """How the relation reads from the source's side: "denies", "responds to"."""
+        return self.value.replace("_", " ")
+
 
 CHALLENGES: frozenset[Relation] = frozenset(
     {Relation.CONTRADICTS, Relation.DENIES, Relation.EVADES}

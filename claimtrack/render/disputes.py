@@ -184,7 +184,7 @@ def _tree(dispute: Dispute, *, number: int | None = None) -> str:
         lines += _branch(response, "   ", last, shown)
     for answer in dispute.answers:
         lines.append(
-            f"   ↳ {answer.relation.value.replace('_', ' ')} {answer.claim.id}  "
+            f"   ↳ {answer.relation.words} {answer.claim.id}  "
             f"{who(answer.claim)}: {short(answer.claim.headline)}"
         )
     return "\n".join(lines)

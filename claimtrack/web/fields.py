@@ -75,10 +75,8 @@ def _choices(kind: type[StrEnum]) -> tuple[tuple[str, str], ...]:
 
 def _relation_choices() -> tuple[tuple[str, str], ...]:
     """Both directions of every relation, as the link form offers them."""
-    words = {relation: relation.value.replace("_", " ") for relation in Relation}
-    return (tuple((r.value, f"the other claim {w} this one") for r, w in words.items())
-            + tuple((f"reverse-{r.value}", f"this claim {w} the other")
-                    for r, w in words.items()))
+    return (tuple((r.value, f"the other claim {r.words} this one") for r in Relation)
+            + tuple((f"reverse-{r.value}", f"this claim {r.words} the other") for r in Relation))
 
 
 GLOBALS = {
