@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -225,9 +225,9 @@ class _HeldNames:
 
     def of(self, target: str) -> dict[int, Any]:
         if target not in self.made:
-            label, changed = LABELS[target], self.released.get(target, ())
-            self.made[target] = {row["id"]: row[label] for row in self.held.get(target, ())
-                                 if row["id"] not in changed}
+            label = LABELS[target]
+            self.made[target] = {row["id"]: row[label] for row in
+                                 _unchanged(self.held, target, self.released.get(target, ()))}
         return self.made[target]
 
 
@@ -290,8 +290,17 @@ def _kept(
     released: Collection[int],
 ) -> dict[int, Mapping[str, Any]]:
     """The held rows of ``table`` that are among ``row_ids`` and unchanged since."""
-    wanted = set(row_ids) - set(released)
-    return {row["id"]: row for row in held.get(table.name, ()) if row["id"] in wanted}
+    wanted = set(row_ids)
+    return {row["id"]: row for row in _unchanged(held, table.name, released)
+            if row["id"] in wanted}
+
+
+def _unchanged(
+    held: Mapping[str, Sequence[Mapping[str, Any]]], table: str, released: Collection[int]
+) -> Iterator[Mapping[str, Any]]:
+    """The held rows of ``table`` whose records were not changed since (``released``)."""
+    released = set(released)
+    return (row for row in held.get(table, ()) if row["id"] not in released)
 
 
 def _held_parts(
