@@ -14,18 +14,21 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
-
 from claimtrack import __version__
 from claimtrack.core.enums import GroupBy, Relation
-from claimtrack.core.views import ClaimView, Dispute, Response
+from claimtrack.core.views import Dispute, Response
+from claimtrack.render.pieces import (
+    claim_text,
+    is_web_url,
+    link,
+    sources_list,
+    time_tag,
+    verdict_list,
+)
 from claimtrack.render.wording import dispute_state, plural, short, used_filters
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment
-
-WEB_SCHEMES = ("http://", "https://")
-
 
 def contested_page(
     groups: Sequence[tuple[str, Sequence[tuple[int, Dispute]]]],
@@ -79,34 +82,6 @@ def _cards(sections: Sequence[tuple[str, Sequence[tuple[int, Dispute, str]]]]) -
     return {**shown, **found}
 
 
-def is_web_url(value: object) -> bool:
-    """True for http(s) addresses: only those become links (``urn:`` and the rest stay text)."""
-    return isinstance(value, str) and value.lower().startswith(WEB_SCHEMES)
-
-
-def time_tag(date: dt.date | None) -> Markup:
-    """A date as ``<time>``, or "undated"."""
-    if not date:
-        return Markup('<span class="undated">undated</span>')
-    iso = date.isoformat()
-    return Markup(f'<time datetime="{iso}">{iso}</time>')
-
-
-def link(url: str, label: str | None = None) -> Markup:
-    """A web address as a link (to a new context, no referrer); anything else as text."""
-    if is_web_url(url):
-        return Markup(f'<a href="{escape(url)}" rel="noopener noreferrer">'
-                      f'{escape(label or url)}</a>')
-    return Markup(f'<span class="reference">{escape(url)}</span>')
-
-
-def claim_text(claim: ClaimView) -> Markup:
-    """A claim's words, verbatim, in their language and direction."""
-    language = f' lang="{escape(claim.language)}"' if claim.language else ""
-    return Markup(f'<blockquote class="text"{language} dir="auto">{escape(claim.text)}'
-                  '</blockquote>')
-
-
 def response_groups(dispute: Dispute) -> list[tuple[Relation, list[Response]]]:
     """Responses grouped by relation, in the order the dispute lists them (challenges first)."""
     groups: dict[Relation, list[Response]] = {}
@@ -143,7 +118,8 @@ def new_environment(loader: BaseLoader) -> Environment:
     # Small pieces every page repeats are Python, not macros: a macro call costs several times
     # a function call, and a dispute page makes about a hundred of them.
     environment.globals.update(state=dispute_state, response_groups=response_groups,
-                               when=time_tag, link=link, text=claim_text)
+                               when=time_tag, link=link, text=claim_text,
+                               sources=sources_list, verdicts=verdict_list)
     return environment
 
 

@@ -22,7 +22,10 @@ def csrf_input(token: str) -> Markup:
 
 def error_for(errors: Mapping[str, str], name: str) -> Markup:
     """A field's error, beside it (the field points to it with aria-describedby)."""
-    error = errors.get(name)
+    return _error_line(name, errors.get(name))
+
+
+def _error_line(name: str, error: str | None) -> Markup:
     return Markup(f'<p class="field-error" id="{escape(name)}-error">{escape(error)}</p>'
                   if error else "")
 
@@ -37,24 +40,40 @@ def field(name: str, label: str, values: Mapping[str, Any], errors: Mapping[str,
           type: str = "text", hint: str | None = None, required: bool = False,
           attrs: Mapping[str, Any] | None = None) -> Markup:
     """A labelled input (or textarea) with its value, hint and error."""
-    attrs = attrs or {}
+    value, error = values.get(name, ""), errors.get(name)
+    shape: Shape = (name, label, type, hint, required, tuple((attrs or {}).items()))
+    if not value and not error:
+        return _blank_field(shape)  # a form as first shown: the same every time
+    return _field(shape, value, error)
+
+
+# name, label, type, hint, required, attributes
+Shape = tuple[str, str, str, str | None, bool, tuple[tuple[str, Any], ...]]
+
+
+@lru_cache(maxsize=256)
+def _blank_field(shape: Shape) -> Markup:
+    return _field(shape, "", None)
+
+
+def _field(shape: Shape, value: Any, error: str | None) -> Markup:
+    name, label, type, hint, required, attrs = shape
     key = escape(name)
-    error = errors.get(name)
     state = (f' aria-invalid="true" aria-describedby="{key}-error"' if error
              else f' aria-describedby="{key}-hint"' if hint else "")
     needed = " required" if required else ""
-    value = escape(values.get(name, ""))
     if type == "textarea":
-        control = (f'<textarea id="f-{key}" name="{key}" rows="{escape(attrs.get("rows", 4))}"'
-                   f'{needed}{state}>{value}</textarea>')
+        rows = next((v for k, v in attrs if k == "rows"), 4)
+        control = (f'<textarea id="f-{key}" name="{key}" rows="{escape(rows)}"'
+                   f'{needed}{state}>{escape(value)}</textarea>')
     else:
-        extra = "".join(f' {escape(k)}="{escape(v)}"' for k, v in attrs.items())
-        control = (f'<input id="f-{key}" name="{key}" type="{escape(type)}" value="{value}"'
-                   f'{needed}{extra}{state}>')
+        extra = "".join(f' {escape(k)}="{escape(v)}"' for k, v in attrs)
+        control = (f'<input id="f-{key}" name="{key}" type="{escape(type)}" '
+                   f'value="{escape(value)}"{needed}{extra}{state}>')
     shown_hint = f'<p class="hint" id="{key}-hint">{escape(hint)}</p>\n' if hint else ""
     return Markup(f'<div class="field{" has-error" if error else ""}">\n'
                   f'<label for="f-{key}">{escape(label)}</label>\n{control}\n{shown_hint}'
-                  f'{error_for(errors, name)}</div>')
+                  f'{_error_line(name, error)}</div>')
 
 
 @lru_cache(maxsize=512)

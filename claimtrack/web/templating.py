@@ -9,7 +9,6 @@ nothing inline, nothing from elsewhere.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from claimtrack import __version__
 from claimtrack.core.enums import Role
 from claimtrack.render.pages import new_environment
-from claimtrack.web import fields
+from claimtrack.render.pieces import stamp
+from claimtrack.web import cards, fields
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -65,22 +65,15 @@ def page(request: Request, session: WebSession, user: WebUser | None, template: 
     return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
 
 
-def when(value: dt.date | dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
-    return value.isoformat()
-
-
 @cache
 def environment() -> Environment:
     from jinja2 import ChoiceLoader, PackageLoader
 
     env = new_environment(ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
                                         PackageLoader("claimtrack.render", "templates")]))
-    env.filters["when"] = when
-    env.globals.update(fields.GLOBALS, navigation=NAVIGATION, roles=Role)
+    env.filters["when"] = stamp
+    env.globals.update(fields.GLOBALS, navigation=NAVIGATION, roles=Role,
+                       responses_of=cards.response_list)
     return env
 
 

@@ -1,5 +1,5 @@
 """The form pieces written in Python (claimtrack/web/fields.py) and the page helpers in
-claimtrack/render/pages.py: what the browser sees, hostile values kept as text."""
+claimtrack/render/pieces.py: what the browser sees, hostile values kept as text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from claimtrack.core.enums import Relation, ReviewStatus
-from claimtrack.render.pages import claim_text, link, time_tag
+from claimtrack.render.pieces import claim_text, link, time_tag
 from claimtrack.web import fields
 from claimtrack.web.auth import SessionCodec, WebSession
 from tests.helpers.reports import HOSTILE_TEXTS, HOSTILE_URL, parse_html
@@ -87,3 +87,14 @@ def test_a_cookie_checked_once_still_expires(monkeypatch: pytest.MonkeyPatch) ->
     assert expired.user is None and expired.csrf != "token" and expired.changed
     forged = SessionCodec("other secret", max_age=60).load(cookie)
     assert forged.user is None and forged.changed
+
+
+def test_a_blank_field_is_drawn_once_and_never_carries_a_value_over() -> None:
+    blank = fields.field("note", "Note", {}, {}, hint="Why")
+    assert fields.field("note", "Note", {"note": ""}, {}, hint="Why") is blank  # reused
+    filled = parse_html(str(fields.field("note", "Note", {"note": "kept"}, {}, hint="Why")))
+    assert filled.find_all("input")[0].attrs["value"] == "kept"
+    again = parse_html(str(fields.field("note", "Note", {}, {}, hint="Why")))
+    assert again.find_all("input")[0].attrs["value"] == ""
+    other = parse_html(str(fields.field("note", "Note", {}, {}, hint="Another hint")))
+    assert other.find_all("p", "hint")[0].all_text() == "Another hint"
