@@ -32,8 +32,10 @@ def _item(item: Response, archived: Mapping[str, SourceView]) -> str:
         parts.append(f'<p class="note">Note: {escape(item.note)}</p>\n')
     if item.own_source:
         parts.append(f'<p class="via">Link source: {link(item.own_source)}</p>\n')
-    parts.append(sources_list(claim.sources, archived))
-    parts.append(verdict_list(item.verdicts, with_status=True))
+    if claim.sources:
+        parts.append(sources_list(claim.sources, archived))
+    if item.verdicts:
+        parts.append(verdict_list(item.verdicts, with_status=True))
     if item.supporters:
         parts.append('<div class="supporters"><p class="sub">Supported by</p>\n'
                      f'<ul class="responses">{response_list(item.supporters, archived)}</ul>'

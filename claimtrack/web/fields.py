@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -84,6 +84,7 @@ def options(choices: tuple[tuple[str, str], ...], selected: str | None = None) -
         f'{escape(label)}</option>' for value, label in choices))
 
 
+@cache
 def status_badge(status: ReviewStatus) -> Markup:
     return Markup(f'<span class="status status-{status.value}">{status.value}</span>')
 

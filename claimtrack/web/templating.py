@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -48,6 +49,22 @@ NAVIGATION = [
 ]
 
 
+def main_navigation(request_path: str) -> Markup:
+    """The site's menu, the page being shown marked as current (built once per page)."""
+    return _navigation(request_path if request_path in _PATHS else None)
+
+
+_PATHS = {path for path, _label in NAVIGATION}
+
+
+@cache
+def _navigation(current: str | None) -> Markup:
+    marked = ' aria-current="page"'
+    return Markup("".join(
+        f'<li><a href="{path}"{marked if path == current else ""}>{escape(label)}</a></li>\n'
+        for path, label in NAVIGATION))
+
+
 def error_page(request: Request, session: WebSession, user: WebUser | None, status: int,
                message: str) -> HTMLResponse:
     """The library's message as ``Error: …`` with its status."""
@@ -59,7 +76,7 @@ def page(request: Request, session: WebSession, user: WebUser | None, template: 
          status: int, context: dict[str, Any]) -> HTMLResponse:
     """A page for the request's user, with the messages waiting for them."""
     html = environment().get_template(template).render(
-        request_path=request.url.path, csrf_input=fields.csrf_input(session.csrf),
+        request_path=request.scope["path"], csrf_input=fields.csrf_input(session.csrf),
         user=user if user and user.is_known else None, flash=session.take_flash(),
         version=__version__, **context)
     return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
@@ -72,7 +89,7 @@ def environment() -> Environment:
     env = new_environment(ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["when"] = stamp
-    env.globals.update(fields.GLOBALS, navigation=NAVIGATION, roles=Role,
+    env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
                        responses_of=cards.response_list)
     return env
 
