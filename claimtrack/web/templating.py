@@ -88,7 +88,7 @@ def environment() -> Environment:
 
     env = new_environment(ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
                                         PackageLoader("claimtrack.render", "templates")]))
-    env.filters["when"] = stamp
+    env.filters["stamp"] = stamp
     env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
                        responses_of=cards.response_list)
     return env
