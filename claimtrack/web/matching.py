@@ -12,6 +12,8 @@ from claimtrack.web.claims import CLAIM_FIELDS
 from claimtrack.web.handlers import Call, field_errors, route
 
 SHOWN = 10
+# The one-click buttons under a match: "the same claim" first, then challenges, then the rest.
+CHOICES = tuple(sorted(Relation, key=lambda r: (r is not Relation.SAME_AS, not r.is_challenge)))
 
 
 @route("/match")
@@ -32,7 +34,8 @@ def _page(call: Call, values: dict[str, str], errors: dict[str, str],
             errors = {**field_errors(error, {"text": ["text", "words"]}), **errors}
             status = 400
     return call.render("match.html.j2", title="Have we seen this?", values=values, hits=hits,
-                       errors=errors, status=status, threshold=search.SUGGEST_THRESHOLD)
+                       errors=errors, status=status, threshold=search.SUGGEST_THRESHOLD,
+                       choices=CHOICES)
 
 
 @route("/match/link", methods=("POST",), role=Role.CHECKER)
