@@ -17,25 +17,15 @@ if TYPE_CHECKING:
 def fetch(url: str) -> Page:
     """The page at ``url``, or ``Error:`` and exit 1 (a network failure, or an answer other
     than 2xx: nothing is archived from an error page)."""
-    from http import HTTPStatus
-
     from claimtrack.core.errors import ClaimtrackError
     from claimtrack.core.values import url as checked_url
-    from claimtrack.fetch import fetch_page
+    from claimtrack.fetch import fetch_ok
 
     try:
         checked_url(url)
-        page = fetch_page(url)
+        return fetch_ok(url)
     except ClaimtrackError as error:  # FetchFailed, or InvalidInput for a malformed URL
         fail(str(error))
-    if not 200 <= page.status < 300:
-        try:
-            phrase = HTTPStatus(page.status).phrase
-        except ValueError:
-            phrase = "an unknown status"
-        fail(f"{url} answered HTTP {page.status} ({phrase}); nothing was archived or read. "
-             "Check the URL; copies archived before are kept (`claimtrack source show URL`).")
-    return page
 
 
 def archive(session: Session, url: str, page: Page) -> SourceArchive:

@@ -1,15 +1,20 @@
 """Fetching a web page, bounded: the network I/O behind ``import URL``, ``extract URL`` and
-``source add URL --fetch``. No database here (archiving the page is claimtrack.services.archives).
+``source add URL --fetch``, and the web app's extract page. No database here (archiving the
+page is claimtrack.services.archives).
 
 Bounds, each with its own ``FetchFailed`` message that says what to do: http and https only, at
 most 5 redirects (each hop checked again), a connect/read timeout and an overall deadline, and
-a size limit enforced while streaming (a page is never read past it). httpx is imported on use.
+a size limit enforced while streaming (a page is never read past it). ``public_only`` (the web
+app fetching for a signed-in team) also refuses hosts on private, loopback or link-local
+addresses, on every hop. httpx is imported on use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -72,12 +77,14 @@ def fetch_page(
     timeout: float | None = None,
     deadline: float | None = None,
     max_redirects: int = MAX_REDIRECTS,
+    public_only: bool = False,
 ) -> Page:
     """GET ``url`` and return the page (any status: the caller decides what a 404 means).
     Limits left out are the module's (MAX_BYTES, TIMEOUT_SECONDS, DEADLINE_SECONDS).
 
     Raises FetchFailed for a scheme other than http/https (on any hop), too many redirects,
-    a timeout, a page larger than ``max_bytes``, or any network or protocol failure.
+    a timeout, a page larger than ``max_bytes``, any network or protocol failure, and with
+    ``public_only`` a host that is not on a public address (on any hop).
     """
     import httpx
 
@@ -85,7 +92,7 @@ def fetch_page(
     timeout = TIMEOUT_SECONDS if timeout is None else timeout
     deadline = DEADLINE_SECONDS if deadline is None else deadline
 
-    _check_scheme(url, url)
+    _check_target(url, url, public_only)
     started = time.monotonic()
     current = url
     try:
@@ -99,7 +106,7 @@ def fetch_page(
                     location = response.headers.get("location")
                     if response.status_code in REDIRECTS and location:
                         current = urljoin(str(response.url), location)
-                        _check_scheme(current, url)
+                        _check_target(current, url, public_only)
                         continue
                     body = _read_bounded(response, url, max_bytes, started, deadline)
                     return Page(
@@ -122,12 +129,43 @@ def fetch_page(
                       "open it in a browser and give the final URL.")
 
 
-def _check_scheme(target: str, asked: str) -> None:
-    scheme = urlsplit(target).scheme.lower()
-    if scheme not in ("http", "https"):
-        where = "" if target == asked else f" (it redirects to {target})"
+def fetch_ok(url: str, *, public_only: bool = False) -> Page:
+    """The page at ``url`` when the server answers 2xx; FetchFailed for anything else (nothing
+    is archived or read from an error page)."""
+    from http import HTTPStatus
+
+    page = fetch_page(url, public_only=public_only)
+    if not 200 <= page.status < 300:
+        try:
+            phrase = HTTPStatus(page.status).phrase
+        except ValueError:
+            phrase = "an unknown status"
+        raise FetchFailed(f"{url} answered HTTP {page.status} ({phrase}); nothing was archived "
+                          "or read. Check the URL; copies archived before are kept "
+                          "(`claimtrack source show URL`).")
+    return page
+
+
+def _check_target(target: str, asked: str, public_only: bool) -> None:
+    parts = urlsplit(target)
+    where = "" if target == asked else f" (it redirects to {target})"
+    if parts.scheme.lower() not in ("http", "https"):
         raise FetchFailed(f"Cannot fetch {asked}{where}: only http and https addresses are "
                           "fetched.")
+    if public_only and not _is_public(parts.hostname or ""):
+        raise FetchFailed(f"Cannot fetch {asked}{where}: {parts.hostname} is not a public "
+                          "address, and the web app fetches only public pages for a team. "
+                          "Paste the article's text instead.")
+
+
+def _is_public(host: str) -> bool:
+    """Whether every address ``host`` resolves to is a public one (not private, loopback,
+    link-local, reserved…). An unknown host is left to the fetch, which then fails."""
+    try:
+        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return True
+    return all(ipaddress.ip_address(address.split("%")[0]).is_global for address in found)
 
 
 def _read_bounded(

@@ -1,5 +1,6 @@
-"""Extract from an article: paste its text, see the suggestions highlighted in it, accept or
-reject each, and record the accepted ones as claims linked to what they answer.
+"""Extract from an article: paste its text (or give only its URL: the page is fetched,
+archived with its source and read), see the suggestions highlighted in it, accept or reject
+each, and record the accepted ones as claims linked to what they answer.
 
 Suggestions are not stored: the extractor is deterministic, so the article's text travels in
 the form and the same suggestions (s1, s2, …) are found again when they are recorded.
@@ -12,10 +13,11 @@ from collections.abc import Sequence
 from starlette.responses import Response
 
 from claimtrack.core.enums import Role
-from claimtrack.core.errors import InvalidInput
+from claimtrack.core.errors import FetchFailed, InvalidInput
 from claimtrack.extract import extract
 from claimtrack.extract.model import Suggestion
-from claimtrack.services import extraction
+from claimtrack.fetch import is_web_address
+from claimtrack.services import archives, extraction, sources
 from claimtrack.web.handlers import Call, field_errors, route
 
 TEXT_LIMIT = 200_000  # characters: an article, not a book
@@ -31,14 +33,19 @@ def extract_form(call: Call) -> Response:
 @route("/extract", methods=("POST",))
 def suggest(call: Call) -> Response:
     """The suggestions, highlighted in the text (reading only: viewers may look too)."""
-    values = {"text": call.form.get("text"), "source": call.form.get("source")}
+    values = {"text": call.form.get("text"), "source": call.form.get("source").strip()}
     try:
-        text = _article(values["text"])
-        with call.read() as session:
-            found = extraction.resolve(session, extract(text))
-    except InvalidInput as error:
+        if not values["text"].strip() and is_web_address(values["source"]):
+            text, found = _fetched(call, values["source"])
+        else:
+            text = _article(values["text"])
+            with call.read() as session:
+                found = extraction.resolve(session, extract(text))
+    except (InvalidInput, FetchFailed) as error:
+        errors = ({"source": "Error: " + " ".join(str(error).split())}
+                  if isinstance(error, FetchFailed) else field_errors(error, FIELDS))
         return call.render("extract.html.j2", title="Extract from an article", values=values,
-                           errors=field_errors(error, FIELDS), suggestions=None, status=400)
+                           errors=errors, suggestions=None, status=400)
     values["text"] = text
     return call.render("extract.html.j2", title="Extract from an article", values=values,
                        errors={}, suggestions=found, segments=highlight(text, found),
@@ -77,9 +84,31 @@ def apply(call: Call) -> Response:
                        rejected=sorted(n for n, d in decisions.items() if d == "reject"))
 
 
+def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:
+    """The article at ``url``: fetched (outside the transaction), archived with its source,
+    read as text, and its suggestions. For checkers and editors (archiving writes); a signed-in
+    team's server fetches only public addresses, the local user's any."""
+    from claimtrack.fetch import fetch_ok
+    from claimtrack.formats.html_text import article_text
+
+    if not call.user.may(Role.CHECKER):
+        raise InvalidInput("Paste the article's text: fetching and archiving a page from its "
+                           "URL is for checkers and editors.")
+    page = fetch_ok(url, public_only=not call.user.is_local)
+    text = article_text(page.body, page.charset)
+    if not text.strip():
+        raise FetchFailed(f"{url} has no article text claimtrack can read (nothing was "
+                          "archived); paste the article's text instead.")
+    text = _article(text)
+    with call.write("extract") as session:
+        archives.archive_page(session, sources.ensure_source(session, url), page)
+        return text, extraction.resolve(session, extract(text))
+
+
 def _article(text: str) -> str:
     if not text.strip():
-        raise InvalidInput("The article text is empty; paste the article.")
+        raise InvalidInput("The article text is empty; paste the article, or give only the "
+                           "URL of its page to fetch it.")
     if len(text) > TEXT_LIMIT:
         raise InvalidInput(f"The article text is {len(text)} characters long; the limit is "
                            f"{TEXT_LIMIT}. Paste one article at a time.")

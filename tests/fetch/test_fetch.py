@@ -9,7 +9,7 @@ import socket
 import pytest
 
 from claimtrack.core.errors import FetchFailed
-from claimtrack.fetch import fetch_page, is_web_address
+from claimtrack.fetch import fetch_ok, fetch_page, is_web_address
 from claimtrack.formats.html_text import article_text
 from tests.helpers.site import ARTICLE, Site
 
@@ -50,6 +50,29 @@ def test_the_size_limit_holds_while_streaming(site: Site) -> None:
 def test_a_silent_server_times_out(site: Site) -> None:
     with pytest.raises(FetchFailed, match=r"did not answer within 0\.3 seconds"):
         fetch_page(site.url("/slow"), timeout=0.3)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "10.1.2.3", "169.254.169.254",
+                                  "[::1]", "192.168.0.10"])
+def test_public_only_refuses_private_and_local_hosts_before_sending(host: str) -> None:
+    with pytest.raises(FetchFailed, match="is not a public address"):
+        fetch_page(f"http://{host}:9/page", public_only=True)
+
+
+def test_public_only_checks_every_redirect(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimtrack.fetch as fetching
+
+    # The site counts as public under the name "localhost"; the hop to 127.0.0.1 is refused.
+    monkeypatch.setattr(fetching, "_is_public", lambda host: host != "127.0.0.1")
+    with pytest.raises(FetchFailed, match=r"\(it redirects to http://127\.0\.0\.1.*not a public"):
+        fetch_page(site.url("/to-loopback").replace("127.0.0.1", "localhost"), public_only=True)
+    assert site.hits.get("/to-loopback") == 1 and site.hits.get("/article") is None
+
+
+def test_fetch_ok_refuses_an_error_page(site: Site) -> None:
+    with pytest.raises(FetchFailed, match=r"answered HTTP 404 \(Not Found\); nothing was"):
+        fetch_ok(site.url("/gone"))
+    assert fetch_ok(site.url("/article")).status == 200
 
 
 def test_a_refused_connection_is_a_clear_error() -> None:

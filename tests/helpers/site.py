@@ -61,6 +61,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._redirect("/article" if left == 0 else f"/hop/{left - 1}")
         elif route == "/to-ftp":
             self._redirect("ftp://127.0.0.1/article")
+        elif route == "/to-loopback":  # an absolute address on 127.0.0.1, whatever was asked
+            self._redirect(f"http://127.0.0.1:{self.server.server_address[1]}/article")
         elif route == "/gone":
             self._send(404, b"<html><body>Gone</body></html>", "text/html")
         elif route == "/huge":

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
 
 from tests.helpers import FIXTURES, Cli, snapshot
 from tests.helpers.reports import parse_html
-from tests.helpers.web import Browser, claim_json, location
+from tests.helpers.site import ARTICLE as ARTICLE_PAGE
+from tests.helpers.site import Site
+from tests.helpers.web import Browser, claim_json, location, web_client
 
 
 def seed(cli: Cli) -> dict[str, str]:
@@ -222,6 +225,48 @@ def test_extract_highlights_suggestions_and_records_the_accepted(web: Browser, c
     assert "added" in recorded.text
     listed = cli.ok("claim", "list", "-f", "json").stdout
     assert listed.count('"id"') == 1 and "Lavrov" in listed
+
+
+def test_extract_fetches_archives_and_reads_a_page_given_only_by_url(
+    web: Browser, cli: Cli, site: Site
+) -> None:
+    url = site.url("/article")
+    shown = web.submit("/extract", {"text": "", "source": url}, page="/extract")
+    assert shown.status_code == 200, shown.text[-600:]
+    root = parse_html(shown.text)
+    article = root.find_all("div", "article-text")[0].all_text()
+    assert "total disinformation" in article and "footer is fake" not in article
+    assert root.find_all("mark", "suggested")
+    hidden = [i for i in root.find_all("input") if i.attrs.get("name") == "text"]
+    assert hidden and "false-flag" in hidden[0].attrs["value"]  # the text travels to apply
+    assert [i.attrs["value"] for i in root.find_all("input") if i.attrs.get("name") == "source"
+            ] == [url]
+    archived = cli.ok("source", "show", url, "-f", "json").stdout
+    assert hashlib.sha256(ARTICLE_PAGE.encode()).hexdigest() in archived
+    missing = web.submit("/extract", {"text": "", "source": site.url("/gone")}, page="/extract")
+    assert missing.status_code == 400 and "answered HTTP 404 (Not Found)" in missing.text
+    field = [f for f in parse_html(missing.text).find_all("div", "field")
+             if "has-error" in f.attrs["class"]]
+    assert [f.find_all("input")[0].attrs["name"] for f in field] == ["source"]
+
+
+def test_a_team_server_fetches_public_pages_only_and_not_for_viewers(
+    team: str, site: Site
+) -> None:
+    with web_client(team, local_user=None) as client:
+        client.sign_in("checker")
+        before = snapshot(team)
+        local = client.submit("/extract", {"text": "", "source": site.url("/article")},
+                              page="/extract")
+        assert local.status_code == 400 and "is not a public address" in local.text
+        assert site.hits.get("/article") is None  # refused before any request was sent
+        assert snapshot(team) == before
+    with web_client(team, local_user=None) as client:
+        client.sign_in("viewer")
+        refused = client.submit("/extract", {"text": "", "source": site.url("/article")},
+                                page="/extract")
+        assert refused.status_code == 400 and "for checkers and editors" in refused.text
+        assert site.hits.get("/article") is None and snapshot(team) == before
 
 
 def test_an_import_shows_its_rejects_and_a_dry_run_writes_nothing(web: Browser, cli: Cli) -> None:
