@@ -233,7 +233,10 @@ def url(value: str, field: str = "URL") -> str:
     if len(value) <= URL_MAX and _PLAIN_URL.fullmatch(value):
         return value
     cleaned = text(value, field, max_length=URL_MAX).strip()
-    parts = urlsplit(cleaned)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # "http://[bad": a bracket that opens no IPv6 address
+        parts = urlsplit("")
     scheme = parts.scheme.lower()
     if scheme in ("urn", "doi") and parts.path:
         return cleaned

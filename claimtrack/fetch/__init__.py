@@ -6,15 +6,13 @@ Bounds, each with its own ``FetchFailed`` message that says what to do: http and
 most 5 redirects (each hop checked again), a connect/read timeout and an overall deadline, and
 a size limit enforced while streaming (a page is never read past it). ``public_only`` (the web
 app fetching for a signed-in team) also refuses hosts on private, loopback or link-local
-addresses, on every hop. httpx is imported on use.
+addresses, on every hop (claimtrack.fetch.addresses). httpx is imported on use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import ipaddress
-import socket
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,8 +20,11 @@ from urllib.parse import urljoin, urlsplit
 
 from claimtrack import __version__
 from claimtrack.core.errors import FetchFailed
+from claimtrack.fetch.addresses import public_address
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager as ContextManager
+
     import httpx
 
 MAX_REDIRECTS = 5
@@ -67,7 +68,10 @@ class Page:
 
 def is_web_address(text: str) -> bool:
     """True for an http(s) URL (what the commands fetch), False for a file path or '-'."""
-    return urlsplit(text.strip()).scheme.lower() in ("http", "https")
+    try:
+        return urlsplit(text.strip()).scheme.lower() in ("http", "https")
+    except ValueError:  # "http://[bad": not an address at all
+        return False
 
 
 def fetch_page(
@@ -92,9 +96,8 @@ def fetch_page(
     timeout = TIMEOUT_SECONDS if timeout is None else timeout
     deadline = DEADLINE_SECONDS if deadline is None else deadline
 
-    _check_target(url, url, public_only)
+    current, where = _checked(url, url), url
     started = time.monotonic()
-    current = url
     try:
         with httpx.Client(
             timeout=httpx.Timeout(timeout), follow_redirects=False,
@@ -102,16 +105,16 @@ def fetch_page(
                      "Accept": "text/html,application/json;q=0.9,*/*;q=0.5"},
         ) as client:
             for _hop in range(max_redirects + 1):
-                with client.stream("GET", current) as response:
+                with _get(client, current, where, public_only) as response:
                     location = response.headers.get("location")
                     if response.status_code in REDIRECTS and location:
-                        current = urljoin(str(response.url), location)
-                        _check_target(current, url, public_only)
+                        current = _checked(urljoin(str(current), location), url)
+                        where = f"{url} (it redirects to {current})"
                         continue
                     body = _read_bounded(response, url, max_bytes, started, deadline)
                     return Page(
                         requested_url=url,
-                        final_url=str(response.url),
+                        final_url=str(current),
                         status=response.status_code,
                         content_type=response.headers.get("content-type"),
                         body=body,
@@ -119,6 +122,8 @@ def fetch_page(
                     )
     except FetchFailed:
         raise
+    except (UnicodeError, ValueError):  # a host name no lookup can take ("a..b")
+        raise FetchFailed(f"Cannot fetch {url}: it is not a valid web address.") from None
     except httpx.TimeoutException:
         raise FetchFailed(f"{url} did not answer within {timeout:g} seconds; try again later, "
                           "or save the page and give its file instead.") from None
@@ -146,26 +151,37 @@ def fetch_ok(url: str, *, public_only: bool = False) -> Page:
     return page
 
 
-def _check_target(target: str, asked: str, public_only: bool) -> None:
-    parts = urlsplit(target)
+def _checked(target: str, asked: str) -> httpx.URL:
+    """``target`` as httpx reads it, when it is a valid http(s) address; else FetchFailed."""
+    import httpx
+
     where = "" if target == asked else f" (it redirects to {target})"
-    if parts.scheme.lower() not in ("http", "https"):
+    try:
+        urlsplit(target)  # both readings must accept it ("http://[bad" only httpx would)
+        parsed = httpx.URL(target)
+        valid = bool(parsed.host)
+    except (httpx.InvalidURL, ValueError, UnicodeError):  # IDNAError is a UnicodeError
+        valid = False
+    if not valid:
+        raise FetchFailed(f"Cannot fetch {asked}{where}: it is not a valid web address.")
+    if parsed.scheme not in ("http", "https"):
         raise FetchFailed(f"Cannot fetch {asked}{where}: only http and https addresses are "
                           "fetched.")
-    if public_only and not _is_public(parts.hostname or ""):
-        raise FetchFailed(f"Cannot fetch {asked}{where}: {parts.hostname} is not a public "
-                          "address, and the web app fetches only public pages for a team. "
-                          "Paste the article's text instead.")
+    return parsed
 
 
-def _is_public(host: str) -> bool:
-    """Whether every address ``host`` resolves to is a public one (not private, loopback,
-    link-local, reserved…). An unknown host is left to the fetch, which then fails."""
-    try:
-        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
-    except (OSError, UnicodeError):
-        return True
-    return all(ipaddress.ip_address(address.split("%")[0]).is_global for address in found)
+def _get(client: httpx.Client, target: httpx.URL, where: str,
+         public_only: bool) -> ContextManager[httpx.Response]:
+    """The streamed GET of ``target``; with ``public_only``, sent to the public address its
+    host was checked to have, under the host's own name."""
+    if not public_only:
+        return client.stream("GET", target)
+    host = target.raw_host.decode("ascii")  # as httpx would look it up (IDNA)
+    address = public_address(host, target.port or (443 if target.scheme == "https" else 80),
+                             where)
+    return client.stream("GET", target.copy_with(host=address),
+                         headers={"Host": target.netloc.decode("ascii")},
+                         extensions={"sni_hostname": host})
 
 
 def _read_bounded(

@@ -16,7 +16,6 @@ from claimtrack.core.enums import Role
 from claimtrack.core.errors import FetchFailed, InvalidInput
 from claimtrack.extract import extract
 from claimtrack.extract.model import Suggestion
-from claimtrack.fetch import is_web_address
 from claimtrack.services import archives, extraction, sources
 from claimtrack.web.handlers import Call, field_errors, route
 
@@ -34,16 +33,18 @@ def extract_form(call: Call) -> Response:
 def suggest(call: Call) -> Response:
     """The suggestions, highlighted in the text (reading only: viewers may look too)."""
     values = {"text": call.form.get("text"), "source": call.form.get("source").strip()}
+    fetching = not values["text"].strip() and bool(values["source"])  # only a URL: fetch it
     try:
-        if not values["text"].strip() and is_web_address(values["source"]):
+        if fetching:
             text, found = _fetched(call, values["source"])
         else:
             text = _article(values["text"])
             with call.read() as session:
                 found = extraction.resolve(session, extract(text))
     except (InvalidInput, FetchFailed) as error:
+        # what went wrong fetching is said beside the URL; the rest beside its own field
         errors = ({"source": "Error: " + " ".join(str(error).split())}
-                  if isinstance(error, FetchFailed) else field_errors(error, FIELDS))
+                  if fetching else field_errors(error, FIELDS))
         return call.render("extract.html.j2", title="Extract from an article", values=values,
                            errors=errors, suggestions=None, status=400)
     values["text"] = text
@@ -88,12 +89,14 @@ def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:
     """The article at ``url``: fetched (outside the transaction), archived with its source,
     read as text, and its suggestions. For checkers and editors (archiving writes); a signed-in
     team's server fetches only public addresses, the local user's any."""
+    from claimtrack.core.values import url as checked_url
     from claimtrack.fetch import fetch_ok
     from claimtrack.formats.html_text import article_text
 
     if not call.user.may(Role.CHECKER):
         raise InvalidInput("Paste the article's text: fetching and archiving a page from its "
                            "URL is for checkers and editors.")
+    checked_url(url)  # refused as the sources would refuse it (credentials…) before any request
     page = fetch_ok(url, public_only=not call.user.is_local)
     text = article_text(page.body, page.charset)
     if not text.strip():
@@ -107,8 +110,8 @@ def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:
 
 def _article(text: str) -> str:
     if not text.strip():
-        raise InvalidInput("The article text is empty; paste the article, or give only the "
-                           "URL of its page to fetch it.")
+        raise InvalidInput("The article text is empty; paste the article (or give only the "
+                           "address of its page, to fetch it).")
     if len(text) > TEXT_LIMIT:
         raise InvalidInput(f"The article text is {len(text)} characters long; the limit is "
                            f"{TEXT_LIMIT}. Paste one article at a time.")

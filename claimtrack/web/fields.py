@@ -42,9 +42,17 @@ def field(name: str, label: str, values: Mapping[str, Any], errors: Mapping[str,
     """A labelled input (or textarea) with its value, hint and error."""
     value, error = values.get(name, ""), errors.get(name)
     shape: Shape = (name, label, type, hint, required, tuple((attrs or {}).items()))
-    if not value and not error:
+    if (value == "" or value is None) and not error and _plain(shape):
         return _blank_field(shape)  # a form as first shown: the same every time
     return _field(shape, value, error)
+
+
+def _plain(shape: Shape) -> bool:
+    """Only plain text and numbers make a cache key (Markup equals the same str, and would
+    come back unescaped for it)."""
+    words = (shape[0], shape[1], shape[2], *(v for pair in shape[5] for v in pair))
+    return (all(type(word) in (str, int) for word in words)
+            and (shape[3] is None or type(shape[3]) is str))
 
 
 # name, label, type, hint, required, attributes

@@ -59,14 +59,36 @@ def test_public_only_refuses_private_and_local_hosts_before_sending(host: str) -
         fetch_page(f"http://{host}:9/page", public_only=True)
 
 
-def test_public_only_checks_every_redirect(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_public_only_goes_to_the_checked_address_and_checks_every_redirect(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import claimtrack.fetch as fetching
 
-    # The site counts as public under the name "localhost"; the hop to 127.0.0.1 is refused.
-    monkeypatch.setattr(fetching, "_is_public", lambda host: host != "127.0.0.1")
+    looked_up: list[str] = []
+
+    def checked(host: str, port: int, shown: str) -> str:
+        """Here "localhost" counts as a public name (its address: 127.0.0.1), 127.0.0.1 not."""
+        looked_up.append(host)
+        if host != "localhost":
+            raise FetchFailed(f"Cannot fetch {shown}: {host} is not a public address")
+        return "127.0.0.1"
+
+    monkeypatch.setattr(fetching, "public_address", checked)
+    named = site.url("/article").replace("127.0.0.1", "localhost")
+    page = fetching.fetch_page(named, public_only=True)
+    assert page.status == 200 and page.final_url == named  # sent to the address, named as asked
     with pytest.raises(FetchFailed, match=r"\(it redirects to http://127\.0\.0\.1.*not a public"):
         fetch_page(site.url("/to-loopback").replace("127.0.0.1", "localhost"), public_only=True)
-    assert site.hits.get("/to-loopback") == 1 and site.hits.get("/article") is None
+    assert site.hits.get("/to-loopback") == 1 and site.hits.get("/article") == 1
+    assert looked_up == ["localhost", "localhost", "127.0.0.1"]
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "http://a..b/", "http://xn--/",
+                                 "http://exa\tmple.com/", "http://example.com:abc/", "http://"])
+@pytest.mark.parametrize("public_only", [False, True])
+def test_a_malformed_address_is_a_clear_error(url: str, public_only: bool) -> None:
+    with pytest.raises(FetchFailed, match=r"not a valid web address|the host a\.\.b was not found"):
+        fetch_page(url, public_only=public_only)
 
 
 def test_fetch_ok_refuses_an_error_page(site: Site) -> None:

@@ -98,3 +98,14 @@ def test_a_blank_field_is_drawn_once_and_never_carries_a_value_over() -> None:
     assert again.find_all("input")[0].attrs["value"] == ""
     other = parse_html(str(fields.field("note", "Note", {}, {}, hint="Another hint")))
     assert other.find_all("p", "hint")[0].all_text() == "Another hint"
+
+
+def test_only_plain_blank_fields_are_reused() -> None:
+    assert 'value="0"' in str(fields.field("limit", "Limit", {"limit": 0}, {}, type="number"))
+    from markupsafe import Markup
+
+    marked = fields.field("q", "Query", {}, {}, hint=Markup("Use <code>AND</code>"))
+    plain = fields.field("q", "Query", {}, {}, hint="Use <code>AND</code>")
+    assert "<code>" in str(marked) and "&lt;code&gt;" in str(plain)
+    listed = fields.field("x", "X", {}, {}, attrs={"data-l": ["a"]})  # not hashable: built
+    assert "data-l=" in str(listed)

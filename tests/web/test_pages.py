@@ -248,6 +248,27 @@ def test_extract_fetches_archives_and_reads_a_page_given_only_by_url(
     field = [f for f in parse_html(missing.text).find_all("div", "field")
              if "has-error" in f.attrs["class"]]
     assert [f.find_all("input")[0].attrs["name"] for f in field] == ["source"]
+    empty = web.submit("/extract", {"text": " ", "source": ""}, page="/extract")
+    (blank,) = [f for f in parse_html(empty.text).find_all("div", "field")
+                if "has-error" in f.attrs["class"]]
+    assert empty.status_code == 400 and blank.find_all("textarea")[0].attrs["name"] == "text"
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "http://a..b/", "http://xn--/",
+                                 "http://example.com:abc/", "http://", "credentials"])
+def test_extract_refuses_a_bad_url_beside_its_field_before_any_request(
+    web: Browser, cli: Cli, site: Site, url: str
+) -> None:
+    if url == "credentials":
+        url = site.url("/article").replace("http://", "http://alice:secret@")
+    before = snapshot(cli.url)
+    answer = web.submit("/extract", {"text": "", "source": url}, page="/extract")
+    assert answer.status_code == 400, answer.text[-400:]
+    root = parse_html(answer.text)
+    (bad,) = [f for f in root.find_all("div", "field") if "has-error" in f.attrs["class"]]
+    assert bad.find_all("input")[0].attrs["name"] == "source"
+    assert bad.find_all("p", "field-error")[0].all_text().startswith("Error: ")
+    assert site.hits.get("/article") is None and snapshot(cli.url) == before
 
 
 def test_a_team_server_fetches_public_pages_only_and_not_for_viewers(
