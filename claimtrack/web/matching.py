@@ -13,7 +13,8 @@ from claimtrack.web.handlers import Call, field_errors, route
 
 SHOWN = 10
 # The one-click buttons under a match: "the same claim" first, then challenges, then the rest.
-CHOICES = tuple(sorted(Relation, key=lambda r: (r is not Relation.SAME_AS, not r.is_challenge)))
+CHOICES = (Relation.SAME_AS, Relation.DENIES, Relation.CONTRADICTS, Relation.EVADES,
+           Relation.SUPPORTS, Relation.RESPONDS_TO)
 
 
 @route("/match")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from claimtrack.core.enums import Relation
 from tests.helpers import FIXTURES, Cli, snapshot
 from tests.helpers.reports import parse_html
 from tests.helpers.site import ARTICLE as ARTICLE_PAGE
@@ -181,6 +182,12 @@ def test_have_we_seen_this_then_link_in_one_click(web: Browser, cli: Cli) -> Non
     text = "Vaccine X does not contain microchips and does not track anyone"
     found = web.get("/match", params={"text": text})
     assert ids["claim"] in found.text
+    buttons = [b for b in parse_html(found.text).find_all("button")
+               if b.attrs.get("name") == "relation"]
+    offered = [b.attrs["value"] for b in buttons]
+    assert offered[:3] == ["same_as", "denies", "contradicts"]
+    assert sorted(set(offered)) == sorted(r.value for r in Relation)  # every relation, once a hit
+    assert buttons[1].all_text() == "denies" and buttons[-1].all_text() == "responds to"
     logged = web.submit("/match/link", {"text": text, "speaker": "Dr Who", "target": ids["claim"],
                                         "relation": "denies"})
     assert logged.status_code == 303
