@@ -7,11 +7,11 @@ autoescaping would; the result is Markup so the template leaves it alone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from claimtrack.core.views import AppearanceView, ClaimView, SourceView, VerdictView
+from claimtrack.core.views import AppearanceView, ClaimView, VerdictView
 
 WEB_SCHEMES = ("http://", "https://")
 
@@ -54,10 +54,10 @@ def claim_text(claim: ClaimView) -> Markup:
 
 
 def sources_list(appearances: Sequence[AppearanceView],
-                 archived: Mapping[str, SourceView] | None = None) -> Markup:
-    """The pages a claim appeared on: title, outlet, link, when seen, the passage quoted; with
-    ``archived`` (the stored page records by URL, as the web app has them), each page's
-    archived copy or the lack of one."""
+                 note: Callable[[str], str] | None = None) -> Markup:
+    """The pages a claim appeared on: title, outlet, link, when seen, the passage quoted;
+    ``note`` adds what is known of each page's archived copies (the web app's dispute page),
+    given the page's URL, as markup."""
     if not appearances:
         return Markup("")
     items = []
@@ -70,24 +70,13 @@ def sources_list(appearances: Sequence[AppearanceView],
         parts.append(link(source.url))
         if source.seen:
             parts.append(f", seen {time_tag(source.seen)}")
-        if archived is not None:
-            parts.append(_archive_note(archived.get(source.url)))
+        if note is not None:
+            parts.append(note(source.url))
         if source.quote:
             parts.append(f'\n<blockquote class="quote" dir="auto">{escape(source.quote)}'
                          '</blockquote>')
         items.append(f"<li>{''.join(parts)}\n</li>\n")
     return Markup(f'<ul class="sources" aria-label="Sources">\n{"".join(items)}</ul>\n')
-
-
-def _archive_note(record: SourceView | None) -> str:
-    retrieved = record.retrieved_at if record else None
-    if record and record.archive_url:
-        when = f" (retrieved {escape(stamp(retrieved))})" if retrieved else ""
-        return (f' · <a href="{escape(record.archive_url)}" rel="noopener noreferrer" '
-                f'class="archived">archived copy</a>{when}')
-    if retrieved:
-        return f" · retrieved {escape(stamp(retrieved))}"
-    return ' · <span class="muted">no archived copy yet</span>'
 
 
 def verdict_list(verdicts: Sequence[VerdictView], *, with_status: bool = False) -> Markup:

@@ -7,6 +7,7 @@ for a source: one ``source_archives`` row per fetch, the body once per SHA-256 i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
 from sqlalchemy import select
@@ -16,7 +17,7 @@ from claimtrack.core.errors import NotFound
 from claimtrack.core.views import ArchiveView
 from claimtrack.fetch import Page
 from claimtrack.models import ArchiveBody, Source, SourceArchive
-from claimtrack.store.sql import create_or_find
+from claimtrack.store.sql import chunked, create_or_find
 
 
 def archive_page(session: Session, source: Source, page: Page) -> SourceArchive:
@@ -56,6 +57,23 @@ def archives_of(session: Session, source: Source) -> list[ArchiveView]:
         .order_by(SourceArchive.retrieved_at.desc(), SourceArchive.id.desc())
     )
     return [archive_view(archive) for archive in found]
+
+
+def newest_copies(session: Session, urls: Iterable[str]) -> dict[str, ArchiveView]:
+    """The newest archived copy of each page these URLs name (any spelling), by URL as given;
+    pages without one are left out. One query per 500 pages."""
+    from claimtrack.services.sources import url_keys
+
+    keys = url_keys(urls)
+    newest: dict[str, ArchiveView] = {}
+    for chunk in chunked(sorted(set(keys.values()))):
+        found = session.execute(
+            select(Source.url_key, SourceArchive).join(Source)
+            .where(Source.url_key.in_(chunk))
+            .order_by(SourceArchive.retrieved_at, SourceArchive.id)
+        )
+        newest.update((key, archive_view(archive)) for key, archive in found)
+    return {url: newest[key] for url, key in sorted(keys.items()) if key in newest}
 
 
 def archived_body(session: Session, source: Source) -> tuple[ArchiveView, bytes]:

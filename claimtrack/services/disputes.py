@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import ScalarSelect, and_, case, distinct, func, or_, select, update
 from sqlalchemy import text as sql_text
@@ -19,10 +19,17 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core.enums import CHALLENGES, LinkStatus, Rating, Relation, ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
-from claimtrack.core.views import ClaimView, Dispute, Response, SourceView, VerdictView
+from claimtrack.core.views import (
+    ArchiveView,
+    ClaimView,
+    Dispute,
+    Response,
+    SourceView,
+    VerdictView,
+)
 from claimtrack.models import Claim, Link, Verdict
 from claimtrack.models.claim import CONTESTED
-from claimtrack.services import reading, sources
+from claimtrack.services import archives, reading, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.reading import LinkRow
 from claimtrack.store.history import changes
@@ -110,11 +117,13 @@ def dispute_of(session: Session, claim: Claim) -> Dispute:
 @dataclass(frozen=True)
 class DisputeRecord:
     """What a dispute's page shows: the dispute, the stored record of every page its claims
-    appeared on (archived copy, retrieval time) by URL, and the claim's latest edits."""
+    appeared on (an archive's address, retrieval time) and the newest copy claimtrack keeps of
+    it, by URL, and the claim's latest edits."""
 
     dispute: Dispute
     sources: dict[str, SourceView]
     history: list[HistoryView]
+    copies: dict[str, ArchiveView] = field(default_factory=dict)
 
 
 def dispute_record(session: Session, claim: Claim, *, history: int = 30) -> DisputeRecord:
@@ -128,7 +137,8 @@ def dispute_record(session: Session, claim: Claim, *, history: int = 30) -> Disp
         edits = changes.history(session, claim.public_id, limit=history)
     except NotFound:
         edits = []
-    return DisputeRecord(found, sources.source_views(session, urls), edits)
+    copies = archives.newest_copies(session, urls) if urls else {}
+    return DisputeRecord(found, sources.source_views(session, urls), edits, copies)
 
 
 def contested(

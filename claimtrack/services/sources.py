@@ -27,15 +27,22 @@ def find_source(session: Session, url: str) -> Source | None:
     )
 
 
-def source_views(session: Session, urls: Iterable[str]) -> dict[str, SourceView]:
-    """The stored record of each page these URLs name (any spelling), by URL as given, in
-    one query per 500 pages; pages not stored and URLs that are no web address are left out."""
+def url_keys(urls: Iterable[str]) -> dict[str, str]:
+    """Each URL's key (core.values.url_key), by URL as given; what is no web address is left
+    out."""
     keys: dict[str, str] = {}
     for url in urls:
         try:
             keys[url] = values.url_key(values.url(url))
         except InvalidInput:
             continue
+    return keys
+
+
+def source_views(session: Session, urls: Iterable[str]) -> dict[str, SourceView]:
+    """The stored record of each page these URLs name (any spelling), by URL as given, in
+    one query per 500 pages; pages not stored and URLs that are no web address are left out."""
+    keys = url_keys(urls)
     stored = {
         source.url_key: source
         for chunk in chunked(sorted(set(keys.values())))

@@ -1,25 +1,60 @@
 """The dispute page's responses, drawn in Python: each response is one call where the macro
-it replaced cost a few dozen (a page lists every response and its supporters). Values are
-escaped by the pieces used here; the result is Markup."""
+it replaced cost a few dozen (a page lists every response and its supporters); and what the
+page says of each source's archived copies. Values are escaped here or by the pieces used;
+the result is Markup."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from claimtrack.core.views import Response, SourceView
-from claimtrack.render.pieces import claim_text, link, sources_list, time_tag, verdict_list
+from claimtrack.core.views import ArchiveView, Response, SourceView
+from claimtrack.render.pieces import (
+    claim_text,
+    link,
+    sources_list,
+    stamp,
+    time_tag,
+    verdict_list,
+)
 from claimtrack.web.fields import status_badge
 
+Note = Callable[[str], str]
 
-def response_list(items: Sequence[Response], archived: Mapping[str, SourceView]) -> Markup:
+
+def archive_notes(records: Mapping[str, SourceView], copies: Mapping[str, ArchiveView]) -> Note:
+    """What to say after each source's link: the copy claimtrack keeps (a download), the
+    archive's address the source records, when each was retrieved; or that there is none."""
+
+    def note(url: str) -> str:
+        said = []
+        copy, record = copies.get(url), records.get(url)
+        if copy is not None:
+            said.append(f' · <a href="/sources/archived?url={escape(quote(url, safe=""))}" '
+                        f'class="archived" download>copy kept here</a> (retrieved '
+                        f"{escape(stamp(copy.retrieved_at))}, HTTP {copy.status})")
+        if record is not None and record.archive_url:
+            retrieved = (f" (retrieved {escape(stamp(record.retrieved_at))})"
+                         if record.retrieved_at else "")
+            said.append(f' · <a href="{escape(record.archive_url)}" rel="noopener noreferrer" '
+                        f'class="archived">archived copy</a>{retrieved}')
+        elif record is not None and record.retrieved_at and copy is None:
+            said.append(f" · retrieved {escape(stamp(record.retrieved_at))}")
+        return "".join(said) or ' · <span class="muted">no archived copy yet</span>'
+
+    return note
+
+
+def response_list(items: Sequence[Response], note: Note) -> Markup:
     """The ``<li>`` of each response: who said it and when, its id and stage, its words, the
-    link's note and source, its pages and verdicts, and the claims supporting it."""
-    return Markup("".join(_item(item, archived) for item in items))
+    link's note and source, its pages (``note``: what is archived of each) and verdicts, and
+    the claims supporting it."""
+    return Markup("".join(_item(item, note) for item in items))
 
 
-def _item(item: Response, archived: Mapping[str, SourceView]) -> str:
+def _item(item: Response, note: Note) -> str:
     claim = item.claim
     key = escape(claim.id)
     parts = [
@@ -33,12 +68,12 @@ def _item(item: Response, archived: Mapping[str, SourceView]) -> str:
     if item.own_source:
         parts.append(f'<p class="via">Link source: {link(item.own_source)}</p>\n')
     if claim.sources:
-        parts.append(sources_list(claim.sources, archived))
+        parts.append(sources_list(claim.sources, note))
     if item.verdicts:
         parts.append(verdict_list(item.verdicts, with_status=True))
     if item.supporters:
         parts.append('<div class="supporters"><p class="sub">Supported by</p>\n'
-                     f'<ul class="responses">{response_list(item.supporters, archived)}</ul>'
+                     f'<ul class="responses">{response_list(item.supporters, note)}</ul>'
                      '</div>\n')
     parts.append("</li>\n")
     return "".join(parts)

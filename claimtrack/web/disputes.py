@@ -12,6 +12,7 @@ from claimtrack.core.errors import InvalidInput, NotFound
 from claimtrack.render.graph import dispute_graph, render_graph
 from claimtrack.services import claims, disputes, links, timeline
 from claimtrack.services.filters import ClaimFilter
+from claimtrack.web.cards import archive_notes
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
 PAGE_SIZE = 25
@@ -80,7 +81,8 @@ def dispute_page(call: Call, claim_id: str, *, errors: dict[str, dict[str, str]]
     return call.render("dispute.html.j2", title=f"Dispute {record.dispute.claim.id}",
                        errors=errors or {}, values=values or {}, status=status,
                        dispute=record.dispute, claim_version=version,
-                       archived=record.sources, history=record.history)
+                       archive_note=archive_notes(record.sources, record.copies),
+                       history=record.history)
 
 
 @route("/claims/{claim_id}/links")

@@ -23,7 +23,7 @@ from claimtrack.interchange.importer import Rejection
 from claimtrack.interchange.importing import import_files
 from claimtrack.render.disputes import CONTESTED, DISPUTE, ContestedReport
 from claimtrack.render.graph import dispute_graph, render_graph
-from claimtrack.services import claims, disputes
+from claimtrack.services import archives, claims, disputes, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.web.handlers import Call, field_errors, route
 
@@ -38,6 +38,9 @@ EXPORTS = {"native": ("json", ExportFormat.NATIVE), "jsonl": ("jsonl", ExportFor
            "csv": ("csv", ExportFormat.CSV), "claimreview": ("json", ExportFormat.CLAIMREVIEW)}
 GRAPHS = {"dot": GraphFormat.DOT, "mmd": GraphFormat.MERMAID, "graphml": GraphFormat.GRAPHML}
 CONTESTED_LIMIT = 1000
+# The file name's extension for an archived copy, by the content type it was received with.
+ARCHIVED = {"text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
+            "application/ld+json": "json", "text/plain": "txt", "text/csv": "csv"}
 T = TypeVar("T")
 CHUNK = 64 * 1024
 
@@ -162,6 +165,19 @@ def download_graph(call: Call) -> Response:
     return attachment([drawn.encode()], f"graph-{found.claim.id}.{ext}", ext)
 
 
+@route("/sources/archived")
+def download_archived(call: Call) -> Response:
+    """The newest copy claimtrack keeps of a source's page (``?url=``), as it was received:
+    always a download, never shown as a page of this site."""
+    with call.read() as session:
+        copy, body = archives.archived_body(session, sources.get_source(session,
+                                                                         call.form.get("url")))
+    media = (copy.content_type or "").split(";")[0].strip().lower()
+    ext = ARCHIVED.get(media, "bin")
+    return attachment([body], f"archived-{copy.retrieved_at:%Y%m%d-%H%M}-{copy.sha256[:12]}.{ext}",
+                      ext)
+
+
 def chosen(formats: Mapping[str, T], ext: str, kind: str) -> T:
     """The format a download's extension names; NotFound, listing the ones there are, else."""
     if ext not in formats:
@@ -179,4 +195,4 @@ def attachment(body: Iterator[bytes] | list[bytes], filename: str, ext: str) -> 
 
 
 ROUTES = [import_form, import_upload, downloads, download_export, download_contested,
-          download_dispute, download_graph]
+          download_dispute, download_graph, download_archived]

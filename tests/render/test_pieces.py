@@ -6,9 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from claimtrack.core.enums import Rating, Relation, ReviewStatus
-from claimtrack.core.views import AppearanceView, ClaimView, Response, SourceView, VerdictView
+from claimtrack.core.views import (
+    AppearanceView,
+    ArchiveView,
+    ClaimView,
+    Response,
+    SourceView,
+    VerdictView,
+)
 from claimtrack.render.pieces import sources_list, verdict_list
-from claimtrack.web.cards import response_list
+from claimtrack.web.cards import archive_notes, response_list
 from tests.helpers.reports import (
     HOSTILE_CLAIM,
     HOSTILE_LABEL,
@@ -32,6 +39,9 @@ ARCHIVED = {
     "https://b.example/2": SourceView("https://b.example/2",
                                       retrieved_at=dt.datetime(2022, 3, 1, 12, 0)),
 }
+KEPT = {PAGES[1].url: ArchiveView(dt.datetime(2022, 3, 2, 9, 15), PAGES[1].url, PAGES[1].url, 200,
+                                  "text/html", "ab" * 32, 120)}
+NOTES = archive_notes(ARCHIVED, KEPT)
 VERDICT = VerdictView("v-1", "c-1", HOSTILE_LABEL, Rating.FALSE, HOSTILE_SPEAKER,
                       dt.date(2022, 2, 20), "https://check.example/", status=ReviewStatus.PUBLISHED)
 
@@ -42,7 +52,7 @@ def _page(markup: object) -> str:
 
 
 def test_sources_show_each_page_and_its_archived_copy_or_the_lack_of_one() -> None:
-    tree = parse_html(str(sources_list(PAGES, ARCHIVED)))
+    tree = parse_html(str(sources_list(PAGES, NOTES)))
     items = tree.find_all("li")
     assert len(items) == 3
     first = items[0]
@@ -53,11 +63,13 @@ def test_sources_show_each_page_and_its_archived_copy_or_the_lack_of_one() -> No
     archived = first.find_all("a", "archived")[0]
     assert archived.attrs["href"] == "https://archive.example/a"
     assert "(retrieved 2022-02-19 08:30 UTC)" in first.all_text()
-    assert "retrieved 2022-03-01 12:00 UTC" in items[1].all_text()
-    assert not items[1].find_all("a", "archived")
+    kept = items[1].find_all("a", "archived")[0]  # the copy claimtrack keeps: a download
+    assert kept.attrs["href"] == "/sources/archived?url=https%3A%2F%2Fb.example%2F2"
+    assert "download" in kept.attrs
+    assert "(retrieved 2022-03-02 09:15 UTC, HTTP 200)" in items[1].all_text()
     assert items[2].find_all("span", "muted")[0].all_text() == "no archived copy yet"
     assert items[2].find_all("a")[0].attrs["href"] == HOSTILE_URL
-    assert not injected_markup(parse_html(_page(sources_list(PAGES, ARCHIVED))))
+    assert not injected_markup(parse_html(_page(sources_list(PAGES))))  # as in a report
 
 
 def test_sources_without_records_say_nothing_of_archives_and_none_is_nothing() -> None:
@@ -87,7 +99,7 @@ def test_responses_nest_their_supporters_and_keep_hostile_text_inert() -> None:
     denial = Response(Relation.DENIES, claim("c-1", HOSTILE_CLAIM, HOSTILE_SPEAKER),
                       note=HOSTILE_NOTE, source="https://elsewhere.example/",
                       supporters=(supporter,), verdicts=(VERDICT,))
-    tree = parse_html(f"<ul>{response_list([denial], ARCHIVED)}</ul>")
+    tree = parse_html(f"<ul>{response_list([denial], NOTES)}</ul>")
     outer, inner = tree.find_all("li", "response")
     assert outer.find_all("strong", "speaker")[0].all_text() == HOSTILE_SPEAKER
     assert outer.find_all("blockquote", "text")[0].all_text() == HOSTILE_CLAIM

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import pytest
@@ -250,6 +251,18 @@ def test_extract_fetches_archives_and_reads_a_page_given_only_by_url(
             ] == [url]
     archived = cli.ok("source", "show", url, "-f", "json").stdout
     assert hashlib.sha256(ARTICLE_PAGE.encode()).hexdigest() in archived
+    decisions = {f"decide-{li.attrs['id']}": "reject" for li in root.find_all("li", "suggestion")}
+    recorded = web.submit("/extract/apply", {"text": hidden[0].attrs["value"], "source": url,
+                                             **decisions, "decide-s1": "accept"}, page="/extract")
+    assert recorded.status_code == 200, recorded.text[-400:]
+    claim = json.loads(cli.ok("claim", "list", "-f", "json").stdout)[0]["id"]
+    page = parse_html(web.get(f"/claims/{claim}").text)
+    (kept,) = [a for a in page.find_all("a", "archived") if "download" in a.attrs]
+    copy = web.get(kept.attrs["href"])
+    assert copy.status_code == 200 and copy.content == ARTICLE_PAGE.encode()
+    assert copy.headers["content-disposition"].startswith('attachment; filename="archived-')
+    assert web.get("/sources/archived", params={"url": "https://never.example/"}
+                   ).status_code == 404
     missing = web.submit("/extract", {"text": "", "source": site.url("/gone")}, page="/extract")
     assert missing.status_code == 400 and "answered HTTP 404 (Not Found)" in missing.text
     field = [f for f in parse_html(missing.text).find_all("div", "field")
