@@ -261,6 +261,17 @@ def optional_url(value: str | None, field: str = "URL") -> str | None:
     return url(value, field)
 
 
+def url_keys(urls: Iterable[str]) -> dict[str, str]:
+    """Each URL's ``url_key``, by URL as given; what is no web address is left out."""
+    keys: dict[str, str] = {}
+    for given in urls:
+        try:
+            keys[given] = url_key(url(given))
+        except InvalidInput:
+            continue
+    return keys
+
+
 @functools.lru_cache(maxsize=4096)
 def url_key(value: str) -> str:
     """The key that says two spellings of a URL name one page: a SHA-256 (fixed length, so

@@ -24,6 +24,7 @@ from claimtrack.render.pieces import (
     sources_list,
     time_tag,
     verdict_list,
+    who,
 )
 from claimtrack.render.wording import dispute_state, plural, short, used_filters
 
@@ -119,7 +120,7 @@ def new_environment(loader: BaseLoader) -> Environment:
     # a function call, and a dispute page makes about a hundred of them.
     environment.globals.update(state=dispute_state, response_groups=response_groups,
                                when=time_tag, link=link, text=claim_text,
-                               sources=sources_list, verdicts=verdict_list)
+                               sources=sources_list, verdicts=verdict_list, who=who)
     return environment
 
 

@@ -38,6 +38,12 @@ def stamp(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat()
 
 
+def who(name: str | None) -> Markup:
+    """A speaker's (or reviewer's) name isolated from the text around it, so that an Arabic
+    or Hebrew name does not reorder the date or id after it; "Unattributed" when none."""
+    return Markup(f"<bdi>{escape(name)}</bdi>") if name else Markup("Unattributed")
+
+
 def link(url: str, label: str | None = None) -> Markup:
     """A web address as a link (to a new context, no referrer); anything else as text."""
     if is_web_url(url):
@@ -87,7 +93,7 @@ def verdict_list(verdicts: Sequence[VerdictView], *, with_status: bool = False) 
     items = []
     for verdict in verdicts:
         reading = verdict.normalized.value
-        parts = [f'<li class="badge rating-{reading}">{escape(verdict.by)}: '
+        parts = [f'<li class="badge rating-{reading}">{who(verdict.by)}: '
                  f"<strong>{escape(verdict.rating)}</strong> ({reading})"]
         if verdict.date:
             parts.append(f", {time_tag(verdict.date)}")

@@ -13,6 +13,7 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack.core import values
 from claimtrack.core.errors import NotFound
 from claimtrack.core.views import ArchiveView
 from claimtrack.fetch import Page
@@ -62,9 +63,7 @@ def archives_of(session: Session, source: Source) -> list[ArchiveView]:
 def newest_copies(session: Session, urls: Iterable[str]) -> dict[str, ArchiveView]:
     """The newest archived copy of each page these URLs name (any spelling), by URL as given;
     pages without one are left out. One query per 500 pages."""
-    from claimtrack.services.sources import url_keys
-
-    keys = url_keys(urls)
+    keys = values.url_keys(urls)
     newest: dict[str, ArchiveView] = {}
     for chunk in chunked(sorted(set(keys.values()))):
         found = session.execute(

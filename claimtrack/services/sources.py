@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
-from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core.errors import Conflict, NotFound
 from claimtrack.core.views import QuotedClaim, SourceDetails, SourceView
 from claimtrack.models import Appearance, Source
 from claimtrack.services.notices import notify
@@ -27,22 +27,10 @@ def find_source(session: Session, url: str) -> Source | None:
     )
 
 
-def url_keys(urls: Iterable[str]) -> dict[str, str]:
-    """Each URL's key (core.values.url_key), by URL as given; what is no web address is left
-    out."""
-    keys: dict[str, str] = {}
-    for url in urls:
-        try:
-            keys[url] = values.url_key(values.url(url))
-        except InvalidInput:
-            continue
-    return keys
-
-
 def source_views(session: Session, urls: Iterable[str]) -> dict[str, SourceView]:
     """The stored record of each page these URLs name (any spelling), by URL as given, in
     one query per 500 pages; pages not stored and URLs that are no web address are left out."""
-    keys = url_keys(urls)
+    keys = values.url_keys(urls)
     stored = {
         source.url_key: source
         for chunk in chunked(sorted(set(keys.values())))

@@ -18,6 +18,7 @@ from claimtrack.render.pieces import (
     stamp,
     time_tag,
     verdict_list,
+    who,
 )
 from claimtrack.web.fields import status_badge
 
@@ -59,7 +60,7 @@ def _item(item: Response, note: Note) -> str:
     key = escape(claim.id)
     parts = [
         '<li class="response">\n<p class="who"><strong class="speaker">',
-        escape(claim.speaker or "Unattributed"), "</strong> · ", time_tag(claim.date),
+        who(claim.speaker), "</strong> · ", time_tag(claim.date),
         f' · <a href="/claims/{key}"><code>{key}</code></a> · ', status_badge(claim.status),
         "</p>\n", claim_text(claim), "\n",
     ]

@@ -93,7 +93,7 @@ def parse_html(markup: str) -> Element:
 REPORT_TAGS = {
     "#document", "#text", "html", "head", "meta", "title", "style", "body", "header", "h1",
     "h2", "h3", "h4", "p", "time", "main", "nav", "ol", "ul", "li", "a", "article", "span",
-    "strong", "code", "section", "blockquote", "div", "cite", "details", "summary",
+    "strong", "code", "section", "blockquote", "div", "cite", "details", "summary", "bdi",
 }
 
 

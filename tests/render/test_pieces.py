@@ -112,3 +112,19 @@ def test_responses_nest_their_supporters_and_keep_hostile_text_inert() -> None:
     assert inner.find_all("strong", "speaker")[0].all_text() == "Unattributed"
     assert inner.find_all("a")[0].attrs["href"] == "/claims/c-2"
     assert not inner.find_all("li", "badge")  # the verdict is the denial's, not its supporter's
+
+
+def test_names_are_isolated_so_right_to_left_ones_do_not_reorder_what_follows() -> None:
+    from claimtrack.render.pieces import who
+
+    assert str(who("عمر الخطيب")) == "<bdi>عمر الخطيب</bdi>"
+    assert str(who(None)) == "Unattributed"
+    assert parse_html(str(who(HOSTILE_SPEAKER))).find_all("bdi")[0].all_text() == HOSTILE_SPEAKER
+    arabic = Response(Relation.DENIES, ClaimView("c-9", "نفى ذلك", "وزارة الدفاع",
+                                                 dt.date(2024, 1, 4)))
+    item = parse_html(str(response_list([arabic], NOTES))).find_all("li", "response")[0]
+    speaker = item.find_all("strong", "speaker")[0]
+    assert speaker.find_all("bdi")[0].all_text() == "وزارة الدفاع"
+    assert item.find_all("time")[0].attrs["datetime"] == "2024-01-04"
+    badge = parse_html(str(verdict_list([VERDICT]))).find_all("li", "badge")[0]
+    assert badge.find_all("bdi")[0].all_text() == HOSTILE_SPEAKER
