@@ -4,5 +4,7 @@ from __future__ import annotations
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """ "1 claim", "2 claims", "2 matches"."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun}{'es' if noun.endswith(('s', 'x', 'z', 'ch', 'sh')) else 's'}"

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from claimtrack.core.views import ArchiveView, Response, SourceView
+from claimtrack.core.wording import plural
 from claimtrack.render.pieces import (
     claim_text,
     link,
@@ -55,6 +56,13 @@ def response_list(items: Sequence[Response], note: Note) -> Markup:
     return Markup("".join(_item(item, note) for item in items))
 
 
+def _challenged(count: int) -> str:
+    """A response that is itself challenged says so: evidence someone denies is not settled."""
+    if not count:
+        return ""
+    return f' · <span class="state contested">contested: {plural(count, "challenge")}</span>'
+
+
 def _item(item: Response, note: Note) -> str:
     claim = item.claim
     key = escape(claim.id)
@@ -62,7 +70,7 @@ def _item(item: Response, note: Note) -> str:
         '<li class="response">\n<p class="who"><strong class="speaker">',
         who(claim.speaker), "</strong> · ", time_tag(claim.date),
         f' · <a href="/claims/{key}"><code>{key}</code></a> · ', status_badge(claim.status),
-        "</p>\n", claim_text(claim), "\n",
+        _challenged(claim.challenges), "</p>\n", claim_text(claim), "\n",
     ]
     if item.note:
         parts.append(f'<p class="note">Note: {escape(item.note)}</p>\n')

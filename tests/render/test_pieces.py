@@ -128,3 +128,19 @@ def test_names_are_isolated_so_right_to_left_ones_do_not_reorder_what_follows() 
     assert item.find_all("time")[0].attrs["datetime"] == "2024-01-04"
     badge = parse_html(str(verdict_list([VERDICT]))).find_all("li", "badge")[0]
     assert badge.find_all("bdi")[0].all_text() == HOSTILE_SPEAKER
+
+
+def test_a_response_that_is_itself_challenged_says_so() -> None:
+    challenged = Response(Relation.SUPPORTS, ClaimView("c-7", "Satellite images show it",
+                                                       "Sullivan", None, challenges=2))
+    settled = Response(Relation.SUPPORTS, ClaimView("c-8", "Agreed", "Ana", None))
+    items = parse_html(str(response_list([challenged, settled], NOTES))).find_all("li")
+    assert items[0].find_all("span", "contested")[0].all_text() == "contested: 2 challenges"
+    assert not items[1].find_all("span", "contested")
+
+
+def test_plurals_of_nouns_ending_in_a_hiss() -> None:
+    from claimtrack.core.wording import plural
+
+    assert [plural(5, "match"), plural(2, "claim"), plural(1, "match"), plural(3, "box")] == [
+        "5 matches", "2 claims", "1 match", "3 boxes"]
