@@ -231,13 +231,20 @@ def reading_of(session: object, label: str, normalized: Rating | None = None) ->
 
 @route("/verdicts/{verdict_id}/status", methods=("POST",), role=Role.CHECKER)
 def verdict_status(call: Call) -> Response:
-    status = _stage(call)
-    with call.write("verdict status") as session:
-        verdict = verdicts.get_verdict(session, call.request.path_params["verdict_id"])
-        _may_move(call, verdict, status)
-        review.move(verdict, status)
-        said = verdict.public_id
-        claim_id = session.get_one(Claim, verdict.claim_id).public_id
+    """Move a verdict along the review stages; a refusal is shown on its claim's page."""
+    try:
+        status = _stage(call)
+        with call.write("verdict status") as session:
+            verdict = verdicts.get_verdict(session, call.request.path_params["verdict_id"])
+            _may_move(call, verdict, status)
+            review.move(verdict, status)
+            said = verdict.public_id
+            claim_id = session.get_one(Claim, verdict.claim_id).public_id
+    except InvalidInput as error:
+        if not call.form.get("claim"):
+            raise
+        return dispute_page(call, call.form.get("claim"),
+                            errors={"status": field_errors(error, {})}, status=400)
     return call.redirect(f"/claims/{claim_id}", f"Verdict {said} is now {status}.")
 
 

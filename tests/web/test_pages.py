@@ -364,3 +364,25 @@ def test_unknown_things_are_404_pages_with_the_library_message(web: Browser, pat
     response = web.get(path)
     assert response.status_code == 404
     assert "Error: " in response.text and "Traceback" not in response.text
+
+
+def test_a_verdict_moves_stage_by_stage_and_a_skip_is_refused_on_its_page(
+    web: Browser, cli: Cli
+) -> None:
+    ids = seed(cli)
+    verdict = json.loads(cli.ok("verdict", "list", ids["claim"], "-f", "json").stdout)[0]["id"]
+    page = f"/claims/{ids['claim']}"
+    before = snapshot(cli.url)
+    skipped = web.submit(f"/verdicts/{verdict}/status", {"status": "published",
+                                                          "claim": ids["claim"]}, page=page)
+    assert skipped.status_code == 400
+    root = parse_html(skipped.text)
+    (alert,) = root.find_all("p", "error")
+    assert alert.all_text().startswith(f"Error: Verdict {verdict} is a draft; it goes to review")
+    assert root.find_all("h1")[0].all_text() == f"Dispute {ids['claim']}"  # its claim's page
+    assert snapshot(cli.url) == before
+    moved = web.submit(f"/verdicts/{verdict}/status", {"status": "in-review",
+                                                        "claim": ids["claim"]}, page=page)
+    assert moved.status_code == 303
+    stored = json.loads(cli.ok("verdict", "list", ids["claim"], "-f", "json").stdout)[0]
+    assert stored["status"] == "in-review"

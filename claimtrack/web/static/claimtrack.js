@@ -1,7 +1,8 @@
 // claimtrack serve: small progressive enhancement. Every form works without it.
 // - speaker fields (data-suggest="speaker") get suggestions from actors and aliases;
 // - a verdict label (data-preview="ID") shows its normalised reading as you type;
-// - buttons with data-confirm ask first.
+// - buttons with data-confirm ask first;
+// - a page shown again with an error scrolls to it (a long page would hide it below the fold).
 "use strict";
 
 function debounce(action, wait) {
@@ -66,3 +67,12 @@ function askFirst(button) {
 document.querySelectorAll("input[data-suggest='speaker']").forEach(suggestSpeakers);
 document.querySelectorAll("input[data-preview]").forEach(previewReading);
 document.querySelectorAll("[data-confirm]").forEach(askFirst);
+
+function showFirstProblem() {
+  const problem = document.querySelector("main [role='alert'], main .field-error");
+  if (problem && !window.location.hash) {
+    problem.scrollIntoView({ block: "center" });
+  }
+}
+
+showFirstProblem();
