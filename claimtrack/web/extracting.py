@@ -50,7 +50,7 @@ def suggest(call: Call) -> Response:
     values["text"] = text
     return call.render("extract.html.j2", title="Extract from an article", values=values,
                        errors={}, suggestions=found, segments=highlight(text, found),
-                       decisions={s.id: "accept" for s in found})
+                       decisions={})  # nothing is accepted until the person says so
 
 
 @route("/extract/apply", methods=("POST",), role=Role.CHECKER)
@@ -82,7 +82,8 @@ def apply(call: Call) -> Response:
                            status=400)
     return call.render("extract_done.html.j2", title="Recorded from the article",
                        recorded=recorded, source=values["source"],
-                       rejected=sorted(n for n, d in decisions.items() if d == "reject"))
+                       rejected=sorted((n for n, d in decisions.items() if d == "reject"),
+                                       key=lambda name: (len(name), name)))  # s2 before s10
 
 
 def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:

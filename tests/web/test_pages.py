@@ -225,6 +225,8 @@ def test_extract_highlights_suggestions_and_records_the_accepted(web: Browser, c
     assert marks and all(m.attrs["id"].startswith("mark-s") for m in marks)
     ids = [li.attrs["id"] for li in root.find_all("li", "suggestion")]
     assert ids[:2] == ["s1", "s2"]
+    radios = [i for i in root.find_all("input") if i.attrs.get("type") == "radio"]
+    assert radios and not [r for r in radios if "checked" in r.attrs]  # nothing pre-accepted
     decisions = {f"decide-{name}": "reject" for name in ids}
     decisions["decide-s1"] = "accept"
     recorded = web.submit("/extract/apply", {"text": ARTICLE, "source": "https://news.example/b",
