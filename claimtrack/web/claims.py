@@ -226,7 +226,11 @@ def reading_of(session: object, label: str, normalized: Rating | None = None) ->
         return f"{normalized} (chosen)"
     if not label.strip():
         return "(type a label)"
-    return str(ratings.rating_table(session).normalize(label))
+    found = ratings.rating_table(session).read_label(label)
+    if found is None:
+        return (f"{Rating.UNVERIFIABLE} (this label is not one claimtrack knows: choose the "
+                "reading below if it says more)")
+    return str(found)
 
 
 @route("/verdicts/{verdict_id}/status", methods=("POST",), role=Role.CHECKER)

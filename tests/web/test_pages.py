@@ -130,6 +130,9 @@ def test_a_verdict_is_previewed_then_added(web: Browser, cli: Cli) -> None:
     assert preview.status_code == 200
     assert re.search(r'<output id="rating-reading"[^>]*>mostly-true</output>', preview.text)
     assert web.get("/api/rating?label=Pants+on+fire").json() == {"reading": "false"}
+    assert web.get("/api/rating?label=Half-truth").json() == {"reading": "mixed"}
+    unknown = web.get("/api/rating?label=Wobbly").json()["reading"]
+    assert unknown.startswith("unverifiable (this label is not one claimtrack knows")
     added = web.submit(f"{page}/verdicts", {"rating": "Mostly True", "by": "Checker",
                                            "action": "add"}, page=page)
     assert added.status_code == 303
