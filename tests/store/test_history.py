@@ -201,3 +201,16 @@ def test_an_import_of_several_batches_reads_as_one_change(session: Session) -> N
     assert {e.action for e in entries} == {"create"}
     assert len({(e.batch, e.at) for e in entries}) == 1
     assert entries[0].after["tags"] == ["bulk"]
+
+
+def test_an_edit_at_the_end_of_a_long_claim_shows_where_it_changed(cli: Cli) -> None:
+    text = ('Peskov: "There is no build-up. These claims are absolutely baseless and part of a '
+            'long campaign."')
+    claim = cli.add(text)
+    cli.ok("claim", "edit", claim, "--text", text + ", he said.")
+    (edit,) = [c for c in changes(cli, claim) if c["action"] == "update"]
+    assert edit["changes"] == 'text: …long campaign." → …long campaign.", he said.'
+    short = cli.add("Short")
+    cli.ok("claim", "edit", short, "--text", "Shorter")
+    assert [c["changes"] for c in changes(cli, short) if c["action"] == "update"] == [
+        "text: Short → Shorter"]

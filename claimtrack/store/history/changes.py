@@ -15,6 +15,7 @@ from claimtrack.models import HistoryEntry
 from claimtrack.store.history.snapshots import ENTITIES
 
 SHORT = 60
+LEAD = 15  # characters of what is unchanged shown before a long text's first change
 ENTITY_NAMES = tuple(ENTITIES)
 # Fields a creation summary leaves out: the key column says the id, and the time is in "at".
 QUIET = frozenset({"public_id", "created_at"})
@@ -143,9 +144,24 @@ def describe(action: str, before: Any, after: Any) -> str:
             removed = [_short(item) for item in old if item not in new]
             parts.append(f"{name}: " + " ".join([*(f"+{a}" for a in added),
                                                  *(f"-{r}" for r in removed)]))
+        elif isinstance(old, str) and isinstance(new, str):
+            old, new = _from_first_difference(old, new)
+            parts.append(f"{name}: {_short(old)} → {_short(new)}")
         else:
             parts.append(f"{name}: {_short(old)} → {_short(new)}")
     return "; ".join(parts)
+
+
+def _from_first_difference(old: str, new: str) -> tuple[str, str]:
+    """Two texts too long to show whole, from a few words before they first differ: an
+    edit at the end of a long claim shows, instead of two identical beginnings."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    if max(len(old), len(new)) <= SHORT:
+        return old, new
+    same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                min(len(old), len(new)))
+    start = old.rfind(" ", 0, max(0, same - LEAD)) + 1
+    return (old, new) if start <= 0 else ("…" + old[start:], "…" + new[start:])
 
 
 def _short(value: Any) -> str:
