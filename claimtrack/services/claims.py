@@ -122,27 +122,34 @@ def edit_claim(
     add_tags: Iterable[str] = (),
     remove_tags: Iterable[str] = (),
 ) -> Claim:
-    """Change the given fields. None leaves a field as it is; "" clears an optional one."""
-    if text is not None:
-        claim.text = values.text(text, "claim text")
-    if speaker is not None:
-        claim.speaker = actors.ensure_actor(session, speaker) if speaker.strip() else None
-    if said_on is not None:
-        claim.said_on = values.date(said_on, "date said")
-    if summary is not None:
-        claim.summary = values.summary(summary)
-    if language is not None:
-        claim.language = values.language(language)
+    """Change the given fields. None leaves a field as it is; "" clears an optional one.
+    Everything is read first and written in one flush: one edit is one new version."""
+    said = None
+    if speaker is not None and speaker.strip():
+        said = actors.ensure_actor(session, speaker)
+    tags = set(claim.tag_names)
     dropped = set(values.tags(list(remove_tags)))
-    unknown = dropped - set(claim.tag_names)
+    unknown = dropped - tags
     if unknown:
         raise NotFound(f"Claim {claim.public_id} has no tag {', '.join(sorted(unknown))}.")
-    claim.tags = [t for t in claim.tags if t.tag not in dropped]
-    for tag in values.tags(list(add_tags)):
-        if tag not in claim.tag_names:
-            claim.tags.append(ClaimTag(tag=tag))
-    if session.is_modified(claim) or dropped or add_tags:
-        claim.updated_at = utcnow()
+    added = [tag for tag in dict.fromkeys(values.tags(list(add_tags))) if tag not in tags]
+    with session.no_autoflush:
+        if text is not None:
+            claim.text = values.text(text, "claim text")
+        if speaker is not None:
+            claim.speaker = said
+        if said_on is not None:
+            claim.said_on = values.date(said_on, "date said")
+        if summary is not None:
+            claim.summary = values.summary(summary)
+        if language is not None:
+            claim.language = values.language(language)
+        if dropped:
+            claim.tags = [t for t in claim.tags if t.tag not in dropped]
+        claim.tags.extend(ClaimTag(tag=tag) for tag in added)
+        # Saving a form unchanged changes nothing: no new version, no history entry.
+        if dropped or added or session.is_modified(claim, include_collections=False):
+            claim.updated_at = utcnow()
     session.flush()
     return claim
 

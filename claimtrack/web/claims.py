@@ -88,13 +88,14 @@ def edit_claim(call: Call) -> Response:
             # The version the form was opened with: a stale one is a conflict, never a lost
             # update (and a change between this check and the flush is one too: StaleDataError).
             claims.check_version(claim, values["version"] or None)
+            version = claim.version
             wanted = _tags(values["tags"])
             claims.edit_claim(
                 session, claim, text=values["text"], speaker=values["speaker"],
                 said_on=values["date"], summary=values["summary"], language=values["language"],
                 add_tags=wanted, remove_tags=[t for t in claim.tag_names
                                               if t not in {_tag_key(w) for w in wanted}])
-            claim_id = claim.public_id
+            claim_id, changed = claim.public_id, claim.version != version
     except (InvalidInput, Conflict) as error:
         # A conflict (the version, or a write that raced ours) is about the form as a whole.
         fields = CLAIM_FIELDS if isinstance(error, InvalidInput) else {}
@@ -102,7 +103,8 @@ def edit_claim(call: Call) -> Response:
                            action=f"/claims/{claim_id}/edit", values=values,
                            errors=field_errors(error, fields), editing=True, claim_id=claim_id,
                            status=400 if isinstance(error, InvalidInput) else 409)
-    return call.redirect(f"/claims/{claim_id}", f"Updated claim {claim_id}.")
+    return call.redirect(f"/claims/{claim_id}", f"Updated claim {claim_id}." if changed
+                         else f"Nothing changed: claim {claim_id} is as it was.")
 
 
 def _tag_key(tag: str) -> str:

@@ -162,6 +162,34 @@ def test_two_edits_of_one_claim_the_second_gets_a_conflict(web: Browser, cli: Cl
     assert claim_json(cli, claim)["text"] == "First edit"
 
 
+def test_an_edit_is_one_new_version_and_saving_unchanged_changes_nothing(
+    web: Browser, cli: Cli
+) -> None:
+    claim = cli.add("The bridge closed", "--speaker", "Mayor", "--tag", "city")
+    form = f"/claims/{claim}/edit"
+
+    def shown() -> dict[str, str]:
+        """The form's fields as the edit page fills them in."""
+        root = parse_html(web.get(form).text)
+        found = {i.attrs["name"]: i.attrs.get("value", "") for i in root.find_all("input")
+                 if i.attrs.get("name") not in (None, "csrf")}
+        return {**found, "text": root.find_all("textarea")[0].all_text()}
+
+    def version() -> str:
+        return shown()["version"]
+
+    same = shown()
+    assert same["text"] == "The bridge closed" and same["tags"] == "city"
+    unchanged = web.submit(form, same, page=form, follow=True)
+    assert "Nothing changed: claim" in unchanged.text and version() == same["version"]
+    assert [c for c in json.loads(cli.ok("history", claim, "-f", "json").stdout)
+            if c["action"] == "update"] == []
+    edited = web.submit(form, {**same, "text": "The bridge closed for a week",
+                               "tags": "city, roads"}, page=form, follow=True)
+    assert f"Updated claim {claim}." in edited.text
+    assert int(version()) == int(same["version"]) + 1
+
+
 def test_status_moves_one_step_at_a_time(web: Browser, cli: Cli) -> None:
     claim = cli.add("A claim to publish")
     page = f"/claims/{claim}"
