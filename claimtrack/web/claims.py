@@ -123,15 +123,25 @@ def delete_claim_form(call: Call) -> Response:
     with call.read() as session:
         details = claims.describe_claim(session, call.request.path_params["claim_id"])
     return call.render("delete.html.j2", title=f"Delete claim {details.claim.id}",
-                       details=details)
+                       details=details, in_the_way=False)
 
 
 @route("/claims/{claim_id}/delete", methods=("POST",), role=Role.EDITOR)
 def delete_claim(call: Call) -> Response:
-    with call.write("claim rm") as session:
-        claim = claims.get_claim(session, call.request.path_params["claim_id"])
-        removed = claim.public_id
-        claims.remove_claim(session, claim, cascade=call.form.get("cascade") == "yes")
+    try:
+        with call.write("claim rm") as session:
+            claim = claims.get_claim(session, call.request.path_params["claim_id"])
+            removed = claim.public_id
+            claims.remove_claim(session, claim, cascade=call.form.get("cascade") == "yes")
+    except Conflict:
+        if call.form.get("cascade") == "yes":
+            raise  # not links in the way, then: a change that raced this one
+        # Links and verdicts are in the way (suggested and rejected links too): the form
+        # again, offering to delete them with the claim.
+        with call.read() as session:
+            details = claims.describe_claim(session, call.request.path_params["claim_id"])
+        return call.render("delete.html.j2", title=f"Delete claim {details.claim.id}",
+                           details=details, status=409, in_the_way=True)
     return call.redirect("/", f"Removed claim {removed}.")
 
 
