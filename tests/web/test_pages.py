@@ -223,6 +223,7 @@ def test_have_we_seen_this_then_link_in_one_click(web: Browser, cli: Cli) -> Non
     assert offered[:3] == ["same_as", "denies", "contradicts"]
     assert sorted(set(offered)) == sorted(r.value for r in Relation)  # every relation, once a hit
     assert buttons[1].all_text() == "denies" and buttons[-1].all_text() == "responds to"
+    assert buttons[0].all_text() == "is the same as"  # "a claim that is the same as this one"
     logged = web.submit("/match/link", {"text": text, "speaker": "Dr Who", "target": ids["claim"],
                                         "relation": "denies"})
     assert logged.status_code == 303
