@@ -23,7 +23,7 @@ from claimtrack.interchange.importer import Rejection
 from claimtrack.interchange.importing import import_files
 from claimtrack.render.disputes import CONTESTED, DISPUTE, ContestedReport
 from claimtrack.render.graph import dispute_graph, render_graph
-from claimtrack.services import archives, claims, disputes, sources
+from claimtrack.services import archives, claims, disputes, review, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.web.handlers import Call, field_errors, route
 
@@ -133,12 +133,16 @@ def _filters(call: Call) -> ClaimFilter:
 
 @route("/download/contested.{ext}")
 def download_contested(call: Call) -> Response:
-    """The contested report in a document format (the first ``CONTESTED_LIMIT`` disputes)."""
+    """The contested report in a document format (the first ``CONTESTED_LIMIT`` disputes);
+    ``?published=yes``: published material only, as ``--published-only`` does."""
     fmt = chosen(DOCUMENTS, call.request.path_params["ext"], "document")
     filters = {name: call.form.get(name) for name in ("tag", "speaker", "since", "until")}
+    published = call.form.get("published") == "yes"  # what readers may see
+    contested = review.published_contested if published else disputes.contested
     with call.read() as session:
-        found = disputes.contested(session, where=_filters(call), limit=CONTESTED_LIMIT)
-    report = CONTESTED[fmt](ContestedReport(found, {**filters, "limit": CONTESTED_LIMIT}))
+        found = contested(session, where=_filters(call), limit=CONTESTED_LIMIT)
+    said = {**filters, "limit": CONTESTED_LIMIT, **({"status": "published"} if published else {})}
+    report = CONTESTED[fmt](ContestedReport(found, said))
     return attachment([report.encode()], f"contested.{call.request.path_params['ext']}",
                        call.request.path_params["ext"])
 

@@ -69,6 +69,19 @@ def test_downloads_are_attachments_in_their_format(web: Browser, cli: Cli) -> No
     assert web.get("/download/export.yaml").status_code == 404
 
 
+def test_the_published_report_leaves_out_drafts(web: Browser, cli: Cli) -> None:
+    ids = seed(cli)  # a draft claim, denied by a draft
+    everything = json.loads(web.get("/download/contested.json").text)
+    published = json.loads(web.get("/download/contested.json?published=yes").text)
+    assert ids["claim"] in json.dumps(everything) and ids["claim"] not in json.dumps(published)
+    for claim in (ids["claim"], ids["denial"]):
+        for status in ("in-review", "published"):
+            cli.ok("claim", "status", status, claim)
+    shown = json.loads(web.get("/download/contested.json?published=yes").text)
+    assert ids["claim"] in json.dumps(shown)
+    assert "Pants on Fire" not in json.dumps(shown)  # the verdict is still a draft
+
+
 def test_the_dispute_page_shows_both_sides_verdicts_sources_and_history(
     web: Browser, cli: Cli
 ) -> None:
