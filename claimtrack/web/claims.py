@@ -95,7 +95,14 @@ def edit_claim(call: Call) -> Response:
                 said_on=values["date"], summary=values["summary"], language=values["language"],
                 add_tags=wanted, remove_tags=[t for t in claim.tag_names
                                               if t not in {_tag_key(w) for w in wanted}])
-            claim_id, changed = claim.public_id, claim.version != version
+            if values["quote"].strip() and not values["source"].strip():
+                raise InvalidInput("Give the URL of the page the passage is from, or leave the "
+                                   "passage empty.")
+            if values["source"].strip():  # another page where it appeared, with its passage
+                claims.add_appearance(session, claim, values["source"],
+                                      quote=values["quote"] or None)
+            claim_id = claim.public_id
+            changed = claim.version != version or bool(values["source"].strip())
     except (InvalidInput, Conflict) as error:
         # A conflict (the version, or a write that raced ours) is about the form as a whole.
         fields = CLAIM_FIELDS if isinstance(error, InvalidInput) else {}

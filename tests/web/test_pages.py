@@ -201,6 +201,15 @@ def test_an_edit_is_one_new_version_and_saving_unchanged_changes_nothing(
                                "tags": "city, roads"}, page=form, follow=True)
     assert f"Updated claim {claim}." in edited.text
     assert int(version()) == int(same["version"]) + 1
+    passage = web.submit(form, {**shown(), "quote": "closed for a week"}, page=form)
+    assert passage.status_code == 400 and "Give the URL of the page the passage is from" in (
+        passage.text)
+    page = web.submit(form, {**shown(), "source": "https://news.example/bridge",
+                             "quote": "closed for a week"}, page=form, follow=True)
+    assert f"Updated claim {claim}." in page.text
+    (source,) = claim_json(cli, claim)["sources"]
+    assert source["url"] == "https://news.example/bridge" and source["quote"] == (
+        "closed for a week")
 
 
 def test_status_moves_one_step_at_a_time(web: Browser, cli: Cli) -> None:
