@@ -50,7 +50,8 @@ def graph(
             found = disputes.contested(session, where=where)
         else:
             found = [disputes.dispute_of(session, claims.get_claim(session, claim_id))]
-    drawn = dispute_graph(found)
+        among = disputes.links_among(session, found)
+    drawn = dispute_graph(found, among)
     if not drawn.nodes:
         say("The graph is empty: nothing is contested. Link a denial with `claimtrack link add`.")
     deliver(render_graph(drawn, fmt), output,

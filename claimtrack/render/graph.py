@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from xml.etree import ElementTree
@@ -73,8 +73,11 @@ class DisputeGraph:
         return [relation for relation in EDGE_STYLES if relation in used]
 
 
-def dispute_graph(disputes: Sequence[Dispute]) -> DisputeGraph:
-    """Every claim and link of these disputes, each once, in the order first met."""
+def dispute_graph(disputes: Sequence[Dispute],
+                  among: Iterable[tuple[str, Relation, str]] = ()) -> DisputeGraph:
+    """Every claim and link of these disputes, each once, in the order first met; ``among``:
+    the other links between the claims drawn (services.disputes.links_among), so that no
+    link between two claims on the graph is left out."""
     nodes: dict[str, ClaimView] = {}
     edges: dict[Edge, None] = {}
 
@@ -96,6 +99,9 @@ def dispute_graph(disputes: Sequence[Dispute]) -> DisputeGraph:
         speaker = dispute.claim.speaker or "Unattributed"
         title = f"{number}. {speaker}: {short(dispute.claim.headline, 50)}"
         clusters.append(Cluster(title, tuple(n for n in nodes if n not in before)))
+    for source, relation, target in among:
+        if source in nodes and target in nodes:
+            edges[Edge(source, relation, target)] = None
     contested = {d.claim.id for d in disputes if d.is_contested}
     contested |= {claim_id for claim_id, view in nodes.items() if view.challenges}
     split = tuple(clusters) if len(nodes) > SPLIT_AT and len(clusters) > 1 else ()

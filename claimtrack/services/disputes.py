@@ -126,6 +126,32 @@ class DisputeRecord:
     copies: dict[str, ArchiveView] = field(default_factory=dict)
 
 
+def links_among(session: Session, found: Sequence[Dispute]) -> list[tuple[str, Relation, str]]:
+    """The confirmed links between any two claims these disputes show, as (from, relation, to)
+    public ids: what a graph of them must draw besides each dispute's own links (one response
+    denying another, a supporter challenged by a response)."""
+    shown = {view.id for dispute in found for view in _shown(dispute)}
+    rows: dict[int, str] = {}
+    for names in chunked(sorted(shown)):
+        rows.update((row_id, public_id) for public_id, row_id in session.execute(
+            select(Claim.public_id, Claim.id).where(Claim.public_id.in_(names))))
+    among = []
+    for chunk in chunked(sorted(rows)):
+        for source, relation, target in session.execute(
+            select(Link.from_claim_id, Link.relation, Link.to_claim_id)
+            .where(Link.from_claim_id.in_(chunk), Link.status == LinkStatus.CONFIRMED)
+        ):
+            if target in rows:
+                among.append((rows[source], relation, rows[target]))
+    return sorted(among)
+
+
+def _shown(dispute: Dispute) -> list[ClaimView]:
+    return [dispute.claim, *(r.claim for r in dispute.responses),
+            *(s.claim for r in dispute.responses for s in r.supporters),
+            *(a.claim for a in dispute.answers)]
+
+
 def dispute_record(session: Session, claim: Claim, *, history: int = 30) -> DisputeRecord:
     """``claim``'s dispute with its pages' records and its ``history`` latest edits (none
     for a claim imported before the edit history existed)."""

@@ -110,7 +110,8 @@ def claim_graph(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     with call.read() as session:
         found = disputes.dispute_of(session, claims.get_claim(session, claim_id))
-    drawn = dispute_graph([found])
+        among = disputes.links_among(session, [found])
+    drawn = dispute_graph([found], among)
     mermaid = None if call.state.settings.dot else render_graph(drawn, GraphFormat.MERMAID)
     return call.render("graph.html.j2", title=f"Graph of {found.claim.id}", claim=found.claim,
                        mermaid=mermaid, nodes=len(drawn.nodes), edges=len(drawn.edges))
@@ -125,7 +126,8 @@ def claim_graph_svg(call: Call) -> Response:
     with call.read() as session:
         found = disputes.dispute_of(
             session, claims.get_claim(session, call.request.path_params["claim_id"]))
-    source = render_graph(dispute_graph([found]), GraphFormat.DOT)
+        among = disputes.links_among(session, [found])
+    source = render_graph(dispute_graph([found], among), GraphFormat.DOT)
     try:
         drawn = subprocess.run([dot, "-Tsvg"], input=source.encode(), capture_output=True,
                                timeout=DOT_TIMEOUT, check=True).stdout

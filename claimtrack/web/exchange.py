@@ -165,7 +165,8 @@ def download_graph(call: Call) -> Response:
     with call.read() as session:
         found = disputes.dispute_of(
             session, claims.get_claim(session, call.request.path_params["claim_id"]))
-    drawn = render_graph(dispute_graph([found]), fmt)
+        among = disputes.links_among(session, [found])
+    drawn = render_graph(dispute_graph([found], among), fmt)
     return attachment([drawn.encode()], f"graph-{found.claim.id}.{ext}", ext)
 
 

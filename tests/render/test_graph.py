@@ -174,3 +174,22 @@ def test_a_large_graph_is_drawn_one_box_per_dispute(cli: Cli) -> None:
     assert dot.count("subgraph cluster_") == 7 and "Minister 0: Claim number 0" in dot
     nodes, _edges = parse_mermaid(cli.ok("graph", "-f", "mermaid").stdout)
     assert len([n for n in nodes if not n.startswith("legend_")]) == 18
+
+
+def test_a_link_between_two_claims_on_the_graph_is_drawn(cli: Cli) -> None:
+    from tests.helpers.web import web_client
+
+    claim = cli.add("The drills are cover for an attack", "--speaker", "Ukraine")
+    denial = cli.add("The drills are purely defensive", "--speaker", "Lukashenko")
+    evidence = cli.add("Satellite images show tanks at the border", "--speaker", "Sullivan")
+    cli.ok("link", "add", denial, "denies", claim)
+    cli.ok("link", "add", evidence, "supports", claim)
+    cli.ok("link", "add", evidence, "contradicts", denial)  # between two responses
+    root = ElementTree.fromstring(cli.ok("graph", claim, "-f", "graphml").stdout.encode())
+    edges = {(e.get("source"), {d.get("key"): d.text for d in e}["relation"], e.get("target"))
+             for e in root.iter(f"{GRAPHML}edge")}
+    assert edges == {(denial, "denies", claim), (evidence, "supports", claim),
+                     (evidence, "contradicts", denial)}
+    with web_client(cli.url) as web:
+        page = web.get(f"/claims/{claim}/graph").text
+    assert "3 claims, 3 links" in page
