@@ -18,10 +18,18 @@ def review_queue(call: Call) -> Response:
 
 
 def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
+    """The most likely duplicates first, ``SHOWN`` a page (``?page=2``…), and the claims in
+    review."""
+    page = call.form.get("page")
+    number = int(page) if page.isdigit() and int(page) > 0 else 1
     with call.read() as session:
-        suggestions = dedupe.pending(session, limit=SHOWN)
+        waiting = dedupe.pending(session)
         in_review = claims.list_claims(session, status=ReviewStatus.IN_REVIEW, limit=SHOWN)
-    return call.render("review.html.j2", title="Review queue", suggestions=suggestions,
+    start = (number - 1) * SHOWN
+    return call.render("review.html.j2", title="Review queue",
+                       suggestions=waiting[start:start + SHOWN], waiting=len(waiting),
+                       first=start + 1, page=number,
+                       next_page=number + 1 if start + SHOWN < len(waiting) else None,
                        in_review=in_review, errors=errors, status=status,
                        values={"since": call.form.get("since")})
 

@@ -445,3 +445,26 @@ def test_a_verdict_moves_stage_by_stage_and_a_skip_is_refused_on_its_page(
     assert moved.status_code == 303
     stored = json.loads(cli.ok("verdict", "list", ids["claim"], "-f", "json").stdout)[0]
     assert stored["status"] == "in-review"
+
+
+def test_the_review_queue_counts_everything_waiting_and_pages_through_it(
+    web: Browser, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("claimtrack.web.review.SHOWN", 2)
+    for subject in ("sugary drinks", "petrol duty", "tobacco duty"):
+        text = f"The new tax on {subject} will raise two billion pounds every single year"
+        cli.add(text)
+        cli.add(text.replace("every single year", "each year"))
+    cli.ok("dedupe")
+    first = parse_html(web.get("/review").text)
+    waiting = int(re.search(r"\((\d+)\)", first.find_all("h2")[0].all_text()).group(1))  # type: ignore[union-attr]
+    assert waiting >= 3 and len(first.find_all("li", "suggestion")) == 2
+    assert f"Showing 1–2 of {waiting}" in first.all_text()
+    shown, page = [], 1
+    while True:
+        root = parse_html(web.get(f"/review?page={page}").text)
+        shown += [li.attrs["id"] for li in root.find_all("li", "suggestion")]
+        if not any(a.all_text() == "Next" for a in root.find_all("a")):
+            break
+        page += 1
+    assert len(shown) == len(set(shown)) == waiting and page == (waiting + 1) // 2
