@@ -60,6 +60,20 @@ def _describe(session: Session, link: Link, note: str | None, source_url: str | 
         link.source = sources.ensure_source(session, source_url)
 
 
+def logged_answer(session: Session, target: Claim, relation: Relation, text: str,
+                  speaker: str | None) -> Claim | None:
+    """A claim already linked to ``target`` with ``relation`` in the same words (spacing aside)
+    by the same speaker: what logging that answer again would only repeat."""
+    wanted, who = " ".join(text.split()), values.name_key(speaker) if speaker else None
+    answers = session.scalars(select(Claim).join(Link, Link.from_claim_id == Claim.id).where(
+        Link.to_claim_id == target.id, Link.relation == relation))
+    for claim in answers:
+        said = values.name_key(claim.speaker.name) if claim.speaker else None
+        if " ".join(claim.text.split()) == wanted and said == who:
+            return claim
+    return None
+
+
 def get_link(session: Session, link_id: int) -> Link:
     """The link with this number. Raises NotFound."""
     link = session.get(Link, link_id)

@@ -50,6 +50,12 @@ def log_and_link(call: Call) -> Response:
             raise InvalidInput("Pick how the text relates to the match.") from None
         with call.write("match: claim add + link add") as session:
             target = claims.get_claim(session, call.form.get("target"))
+            logged = links.logged_answer(session, target, relation, values["text"],
+                                         values["speaker"] or None)
+            if logged is not None:  # sent twice (back, click again): nothing to add
+                return call.redirect(f"/claims/{logged.public_id}",
+                                     f"Already logged: {logged.public_id} {relation} "
+                                     f"{target.public_id}; nothing was added.")
             claim = claims.add_claim(session, text=values["text"],
                                      speaker=values["speaker"] or None,
                                      said_on=values["date"] or None,

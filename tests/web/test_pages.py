@@ -252,6 +252,10 @@ def test_have_we_seen_this_then_link_in_one_click(web: Browser, cli: Cli) -> Non
     new_id = location(logged).rsplit("/", 1)[1]
     links = cli.ok("link", "list", ids["claim"], "-f", "json").stdout
     assert f'"from": "{new_id}"' in links and '"relation": "denies"' in links
+    again = web.submit("/match/link", {"text": text, "speaker": "Dr Who", "target": ids["claim"],
+                                       "relation": "denies"}, follow=True)
+    assert f"Already logged: {new_id} denies {ids['claim']}; nothing was added." in again.text
+    assert cli.ok("link", "list", ids["claim"], "-f", "json").stdout == links
 
 
 def test_confirm_and_reject_duplicate_suggestions(web: Browser, cli: Cli) -> None:
