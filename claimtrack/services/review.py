@@ -38,8 +38,8 @@ def move(record: Claim | Verdict, status: ReviewStatus) -> bool:
         noun = "Claim" if isinstance(record, Claim) else "Verdict"
         raise InvalidInput(
             f"{noun} {record.public_id} is a {current}; it goes to review before it is "
-            f"{status}: `claimtrack {noun.lower()} status {ReviewStatus.IN_REVIEW} "
-            f"{record.public_id}` first."
+            f"{status}: move it to {ReviewStatus.IN_REVIEW} first (`claimtrack "
+            f"{noun.lower()} status {ReviewStatus.IN_REVIEW} {record.public_id}`)."
         )
     record.status = status
     return True
