@@ -18,7 +18,7 @@ from claimtrack.models.base import utcnow
 from claimtrack.services import actors, disputes, reading, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.notices import notify
-from claimtrack.store.history import tracking
+from claimtrack.store.history import changes, tracking
 
 
 def get_claim(session: Session, claim_id: str) -> Claim:
@@ -70,6 +70,10 @@ def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
     if found:
         listed = ", ".join(claim.public_id for claim, _ in list(found.values())[:5])
         raise InvalidInput(f"'{claim_id}' matches several claims ({listed}); type more of it.")
+    gone = changes.deletion(session, "claim", wanted) if is_full else None
+    if gone is not None:
+        raise NotFound(f"Claim {wanted} was deleted on {gone.at:%Y-%m-%d %H:%M} UTC by "
+                       f"{gone.user}; `claimtrack claim restore {wanted}` brings it back.")
     raise NotFound(f"Claim {claim_id} not found. List claims with `claimtrack claim list`.")
 
 

@@ -55,6 +55,8 @@ def test_restore_a_deleted_claim_with_the_links_and_verdicts_deleted_with_it(cli
     full = snapshot(cli.url)
     cli.ok("claim", "rm", claim, "--cascade")
     cli.ok("claim", "rm", support)  # the other end of one link is gone too
+    gone = cli.fails("claim", "show", claim).stderr
+    assert f"Error: Claim {claim} was deleted on " in gone and f"claim restore {claim}" in gone
     result = cli.ok("claim", "restore", claim, "--at", before_delete)
     assert "was not re-created" in result.stderr and support in result.stderr
     assert "with 1 link and 1 verdict" in result.stderr

@@ -69,6 +69,15 @@ def history(
     return [history_view(entry) for entry in session.scalars(query)]
 
 
+def deletion(session: Session, entity: str, key: str) -> HistoryView | None:
+    """The latest deletion of the ``entity`` with this key, if it was deleted (and not
+    created again since)."""
+    last = session.scalar(select(HistoryEntry).where(HistoryEntry.entity == entity,
+                                                     HistoryEntry.entity_key == key)
+                          .order_by(HistoryEntry.at.desc(), HistoryEntry.id.desc()).limit(1))
+    return history_view(last) if last is not None and last.action == "delete" else None
+
+
 def history_view(entry: HistoryEntry) -> HistoryView:
     return HistoryView(
         id=entry.id,
