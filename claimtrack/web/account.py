@@ -1,4 +1,5 @@
-"""Signing in and out. Failed attempts are rate-limited per address and per name."""
+"""Signing in and out. Failed attempts are rate-limited per name and address, per name and
+per address (see ``sign_in``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from starlette.responses import Response
 from claimtrack.services import users
 from claimtrack.web.auth import safe_next
 from claimtrack.web.handlers import Call, route
+
+NAME_SHARE = 4  # failures for one name from any address: 4 times a person's allowance
+ADDRESS_SHARE = 10  # failures from one address for any names
 
 
 @route("/signin", public=True)
@@ -22,9 +26,13 @@ def sign_in(call: Call) -> Response:
     name, password = call.form.get("name"), call.form.get("password")
     target = safe_next(call.form.get("next"))
     client = call.request.client.host if call.request.client else "unknown"
-    keys = (f"address:{client}", f"name:{name.strip().casefold()[:200]}")
+    who = name.strip().casefold()[:200]
+    # One person's typos lock only their name from their address; a name tried from many
+    # addresses, or many names from one address (a team behind one proxy shares it), take
+    # several times as many failures.
+    keys = (f"pair:{client}|{who}", f"name:{who}", f"address:{client}")
     throttle = call.state.throttle
-    wait = throttle.wait(*keys)
+    wait = throttle.wait((keys[0], 1), (keys[1], NAME_SHARE), (keys[2], ADDRESS_SHARE))
     if wait:
         return _form_again(call, 429, f"Error: Too many failed sign-ins; wait {wait} seconds "
                            "and try again (or ask an editor to check your name).", name, target)
@@ -34,7 +42,7 @@ def sign_in(call: Call) -> Response:
         throttle.failed(*keys)
         return _form_again(call, 401, "Error: That name and password do not match a user; "
                            "check both and try again.", name, target)
-    throttle.succeeded(keys[1])
+    throttle.succeeded(keys[0], keys[1])
     call.session.sign_in(found.name)
     return call.redirect(target, f"Signed in as {found.name} ({found.role}).")
 

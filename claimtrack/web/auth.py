@@ -120,27 +120,28 @@ class SessionCodec:
 
 
 class Throttle:
-    """At most ``attempts`` failed sign-ins per ``window`` seconds for one key (an address or a
-    user name). Kept in memory: ``serve`` is one process."""
+    """At most ``attempts`` failed sign-ins per ``window`` seconds for one key, times the key's
+    share (a name from one address: 1; a name from anywhere, an address for any name: more).
+    Kept in memory: ``serve`` is one process."""
 
     def __init__(self, attempts: int, window: float) -> None:
         self.attempts, self.window = attempts, window
         self._failures: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
-    def wait(self, *keys: str) -> int:
-        """Seconds until a key may try again (0: now)."""
+    def wait(self, *keys: tuple[str, int]) -> int:
+        """Seconds until every key may try again (0: now); each key with its share."""
         now = time.monotonic()
         longest = 0.0
         with self._lock:
-            for key in keys:
+            for key, share in keys:
                 failures = self._failures.get(key)
                 if not failures:
                     continue
                 while failures and failures[0] <= now - self.window:
                     failures.popleft()
-                if len(failures) >= self.attempts:
-                    longest = max(longest, failures[0] + self.window - now)
+                if len(failures) >= self.attempts * share:
+                    longest = max(longest, failures[-self.attempts * share] + self.window - now)
         return int(longest) + 1 if longest else 0
 
     def failed(self, *keys: str) -> None:
@@ -151,9 +152,10 @@ class Throttle:
                 if len(self._failures) > 10_000:  # bounded memory under a spray of names
                     self._failures.pop(next(iter(self._failures)))
 
-    def succeeded(self, key: str) -> None:
+    def succeeded(self, *keys: str) -> None:
         with self._lock:
-            self._failures.pop(key, None)
+            for key in keys:
+                self._failures.pop(key, None)
 
 
 def safe_next(target: str | None, default: str = "/") -> str:
