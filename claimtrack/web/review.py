@@ -7,7 +7,7 @@ from starlette.responses import Response
 from claimtrack.core.enums import LinkStatus, ReviewStatus, Role
 from claimtrack.core.errors import InvalidInput
 from claimtrack.services import claims, dedupe, links, merges
-from claimtrack.web.handlers import Call, field_errors, route
+from claimtrack.web.handlers import Call, Refused, field_errors, route
 
 SHOWN = 50
 
@@ -45,6 +45,12 @@ def decide(call: Call) -> Response:
     with call.write(f"link {call.form.get('decision')}") as session:
         link = links.get_link(session, link_id)
         before = link.status
+        if before == LinkStatus.CONFIRMED and decision != before:
+            # Undoing an established link removes a challenge: that is a deletion, an
+            # editor's call, made from the claim's links page.
+            raise Refused(403, f"Link {link_id} is confirmed, not a suggestion, so it is not "
+                          "decided here; nothing was changed. An editor can remove it from "
+                          "the claim's links page.")
         links.set_link_status(session, link, decision)
         said = f"{link.from_claim.public_id} {link.relation} {link.to_claim.public_id}"
     message = (f"Link {link_id} ({said}) was already {decision}." if before == decision

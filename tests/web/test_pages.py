@@ -270,6 +270,10 @@ def test_confirm_and_reject_duplicate_suggestions(web: Browser, cli: Cli) -> Non
     assert confirmed.status_code == 303
     assert "No suggestion is waiting." in web.get("/review").text
     assert '"status": "confirmed"' in cli.ok("link", "list", first, "-f", "json").stdout
+    before = snapshot(cli.url)  # a confirmed link is not undone from the queue (a deletion)
+    undone = web.submit(f"/review/links/{link_id}", {"decision": "reject"}, page="/review")
+    assert undone.status_code == 403 and "is confirmed, not a suggestion" in undone.text
+    assert snapshot(cli.url) == before
 
 
 ARTICLE = (
