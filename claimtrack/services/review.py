@@ -82,9 +82,12 @@ def published_dispute(dispute: Dispute) -> Dispute | None:
 
 
 def _published_responses(responses: Sequence[Response]) -> tuple[Response, ...]:
+    """The published responses; their own challenge counts are left out (0): they count
+    challenges that may not be published, which readers must not learn of."""
     return tuple(
         dataclasses.replace(
             response,
+            claim=dataclasses.replace(response.claim, challenges=0),
             supporters=_published_responses(response.supporters),
             verdicts=_published_verdicts(response.verdicts),
         )

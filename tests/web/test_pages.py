@@ -77,9 +77,14 @@ def test_the_published_report_leaves_out_drafts(web: Browser, cli: Cli) -> None:
     for claim in (ids["claim"], ids["denial"]):
         for status in ("in-review", "published"):
             cli.ok("claim", "status", status, claim)
+    draft = cli.add("The denial is itself false", "--speaker", "Critic")  # a draft challenge
+    cli.ok("link", "add", draft, "contradicts", ids["denial"])
+    assert json.loads(web.get("/download/contested.json").text)  # (the full report shows it)
     shown = json.loads(web.get("/download/contested.json?published=yes").text)
     assert ids["claim"] in json.dumps(shown)
     assert "Pants on Fire" not in json.dumps(shown)  # the verdict is still a draft
+    assert draft not in json.dumps(shown) and '"challenges": 1' not in json.dumps(
+        [r["claim"] for r in shown[0]["responses"]])  # nor does the draft show through a count
 
 
 def test_the_dispute_page_shows_both_sides_verdicts_sources_and_history(
