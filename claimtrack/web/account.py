@@ -43,6 +43,8 @@ def sign_in(call: Call) -> Response:
         return _form_again(call, 401, "Error: That name and password do not match a user; "
                            "check both and try again.", name, target)
     throttle.succeeded(keys[0], keys[1])
+    if call.session.user is not None:  # someone else was signed in here: that session ends
+        call.state.codec.end(call.session)
     call.session.sign_in(found.name)
     return call.redirect(target, f"Signed in as {found.name} ({found.role}).")
 
@@ -54,6 +56,8 @@ def _form_again(call: Call, status: int, message: str, name: str, target: str) -
 
 @route("/signout", methods=("POST",), public=True)
 def sign_out(call: Call) -> Response:
+    if call.session.user is not None:
+        call.state.codec.end(call.session)  # a copy of the cookie no longer signs in
     call.session.sign_out()
     return call.redirect("/signin", "Signed out.")
 

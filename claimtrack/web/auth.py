@@ -25,6 +25,7 @@ from claimtrack.core.enums import Role
 COOKIE = "claimtrack_session"
 SALT = "claimtrack.web.session"
 VERIFIED_KEPT = 4096
+ENDED_KEPT = 100_000  # sessions signed out and remembered (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,30 @@ class SessionCodec:
         # Cookies whose signature was checked, with their body and when they were signed: a
         # browser sends the same cookie on every request until it changes.
         self._verified: dict[str, tuple[Any, float]] = {}
+        # Sessions signed out (by their token) until their cookies would have expired anyway:
+        # a copy of the cookie kept from before signing out no longer signs anyone in.
+        self._ended: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def end(self, session: WebSession) -> None:
+        """Sign ``session`` out for good: its cookie, wherever a copy of it is, stops counting
+        (in this server process; a restart forgets, and the cookie still expires)."""
+        now = time.time()
+        with self._lock:
+            if len(self._ended) >= ENDED_KEPT:  # the oldest first: they expire first
+                for token in [t for t, until in self._ended.items() if until < now]:
+                    del self._ended[token]
+                while len(self._ended) >= ENDED_KEPT:
+                    del self._ended[next(iter(self._ended))]
+            self._ended[session.csrf] = now + self.max_age
 
     def load(self, cookie: str | None) -> WebSession:
         if not cookie:
             return WebSession(changed=True)
         body = self._verify(cookie)
         if not isinstance(body, dict) or not isinstance(body.get("c"), str):
+            return WebSession(changed=True)
+        if body["c"] in self._ended:
             return WebSession(changed=True)
         user = body.get("u")
         flash = [m for m in body.get("f") or [] if isinstance(m, str)]
