@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TypeVar
 
+from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
 from claimtrack.core.enums import DocumentFormat, ExportFormat, GraphFormat, ImportFormat, Role
@@ -25,7 +26,8 @@ from claimtrack.render.disputes import CONTESTED, DISPUTE, ContestedReport
 from claimtrack.render.graph import dispute_graph, render_graph
 from claimtrack.services import archives, claims, disputes, review, sources
 from claimtrack.services.filters import ClaimFilter
-from claimtrack.web.handlers import Call, field_errors, route
+from claimtrack.store.history import changes
+from claimtrack.web.handlers import Call, Refused, field_errors, route
 
 SUFFIXES = {".json", ".jsonld", ".jsonl", ".ndjson", ".csv", ".html", ".htm"}
 SHOWN_REJECTS = 100
@@ -70,6 +72,7 @@ def import_upload(call: Call) -> Response:
             path.write_bytes(upload.content)
             with call.write("import", commit=not values["dry_run"]) as session:
                 result = import_files(session, [path], fmt=fmt, on_reject=_keep(rejected))
+                _drafts_only(call, session)
             shown = [_named(r, str(path), upload.filename) for r in rejected]
             warnings = [w.replace(str(path), upload.filename) for w in result.warnings]
     except InvalidInput as error:
@@ -82,6 +85,20 @@ def import_upload(call: Call) -> Response:
                        values=values, result=result.summary, rejects=shown,
                        more_rejects=result.summary.rejected - len(shown), warnings=warnings,
                        filename=upload.filename, dry_run=bool(values["dry_run"]))
+
+
+def _drafts_only(call: Call, session: Session) -> None:
+    """Checkers write drafts: an import of theirs that would create, change or delete
+    published material is refused whole (editors publish)."""
+    if call.user.may(Role.EDITOR):
+        return
+    touched = changes.published_touched(session)
+    if touched:
+        listed = ", ".join(touched[:5]) + (f" and {len(touched) - 5} more" if len(touched) > 5
+                                           else "")
+        raise Refused(403, f"This file would change published material ({listed}); a "
+                      "checker's import adds and changes drafts and material in review only, "
+                      "so nothing was imported. Ask an editor to import it.")
 
 
 def _keep(found: list[Rejection]) -> Callable[[Rejection], None]:

@@ -3,6 +3,8 @@ uploads, hostile text, headers, and no path to the file system."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimtrack.web.auth import COOKIE, safe_next
@@ -61,6 +63,42 @@ def test_checkers_write_drafts_editors_publish_and_delete(team: str, cli: Cli) -
         assert edited.status_code == 403
     history = cli.ok("history", claim, "-f", "json").stdout
     assert '"user": "editor"' in history and '"command": "web: claim status"' in history
+
+
+def test_a_checkers_import_cannot_change_published_material(team: str, cli: Cli) -> None:
+    published = cli.add("The published words", "--speaker", "Agency")
+    for status in ("in-review", "published"):
+        cli.ok("claim", "status", status, published)
+    draft = cli.add("A draft's words")
+    exported = json.loads(cli.ok("export", "-f", "native").stdout)
+    for record in exported["claims"]:
+        record["text"] = "Overwritten by an import"
+    upload = json.dumps(exported).encode()
+    before = snapshot(cli.url)
+    with web_client(team) as checker:
+        checker.sign_in("checker")
+        refused = checker.submit("/import", {"format": "auto"}, page="/import",
+                                 files={"file": ("claims.json", upload, "application/json")})
+        assert refused.status_code == 403 and f"would change published material ({published})" in (
+            refused.text) and draft not in refused.text
+        assert snapshot(cli.url) == before  # nothing, not even the draft's change
+        exported["claims"] = [c for c in exported["claims"] if c["id"] != published]  # drafts
+        drafts = json.dumps(exported).encode()
+        allowed = checker.submit("/import", {"format": "auto"}, page="/import",
+                                 files={"file": ("drafts.json", drafts, "application/json")})
+        assert allowed.status_code == 200, allowed.text[-400:]
+    assert claim_text(cli, draft) == "Overwritten by an import"
+    assert claim_text(cli, published) == "The published words"
+    with web_client(team) as editor:
+        editor.sign_in("editor")
+        done = editor.submit("/import", {"format": "auto"}, page="/import",
+                             files={"file": ("claims.json", upload, "application/json")})
+        assert done.status_code == 200
+    assert claim_text(cli, published) == "Overwritten by an import"
+
+
+def claim_text(cli: Cli, claim: str) -> str:
+    return str(json.loads(cli.ok("claim", "show", claim, "-f", "json").stdout)["text"])
 
 
 def test_a_form_without_its_token_changes_nothing(web: Browser, cli: Cli) -> None:

@@ -10,8 +10,10 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
+from claimtrack.core.enums import ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
 from claimtrack.models import HistoryEntry
+from claimtrack.store.history import tracking
 from claimtrack.store.history.snapshots import ENTITIES
 
 SHORT = 60
@@ -67,6 +69,24 @@ def history(
     if limit:
         query = query.limit(limit)
     return [history_view(entry) for entry in session.scalars(query)]
+
+
+def published_touched(session: Session) -> list[str]:
+    """The claims and verdicts this transaction has created, changed or deleted that were or
+    became published (by id): what only an editor may do."""
+    tracking.write_pending(session)
+    written = tracking.batch(session)
+    if written is None:
+        return []
+    rows = session.execute(
+        select(HistoryEntry.entity_key, HistoryEntry.before, HistoryEntry.after)
+        .where(HistoryEntry.batch == written, HistoryEntry.entity.in_(("claim", "verdict")))
+        .order_by(HistoryEntry.id)
+    )
+    return list(dict.fromkeys(
+        key for key, before, after in rows
+        if ReviewStatus.PUBLISHED in ((before or {}).get("status"), (after or {}).get("status"))
+    ))
 
 
 def deletion(session: Session, entity: str, key: str) -> HistoryView | None:

@@ -92,6 +92,12 @@ def changed_ids(session: Session, entity: str) -> set[int]:
     return {row_id for name, row_id in state.before if name == entity} if state else set()
 
 
+def batch(session: Session) -> str | None:
+    """The batch id of the history this transaction has written so far (None: nothing yet)."""
+    state = session.info.get(INFO_KEY)
+    return state.common["batch"] if state is not None and state.common else None
+
+
 def track(session: Session, model: type[Base], row_ids: Iterable[int]) -> None:
     """Call before a Core UPDATE or DELETE of these rows, so the change is recorded."""
     entity = OWNERS[model][0]
