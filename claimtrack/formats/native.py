@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimtrack.core import values
-from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation
+from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus
 from claimtrack.core.errors import InvalidInput
 
 FORMAT_NAME = "claimtrack"
@@ -66,6 +66,7 @@ class ClaimRecord:
     appearances: tuple[AppearanceRecord, ...] = ()
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    status: ReviewStatus | None = None  # None: not said (a new claim is a draft)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class VerdictRecord:
     explanation: str | None = None
     created_at: dt.datetime | None = None
     author: str | None = None  # the person who wrote it for the reviewer, when named
+    status: ReviewStatus | None = None  # None: not said (a new verdict is a draft)
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,10 @@ class _Reader:
                 + values.did_you_mean(value, choices)
             ) from None
 
+    def maybe_choice(self, key: str, enum: type[Any]) -> Any:
+        """Like ``choice``, None when the field is absent."""
+        return None if self.string(key) is None else self.choice(key, enum)
+
     def reject_unknown(self) -> None:
         unknown = set(self.data) - self.seen
         if unknown:
@@ -276,6 +282,7 @@ def _claim(r: _Reader) -> ClaimRecord:
         ),
         created_at=r.timestamp("created_at"),
         updated_at=r.timestamp("updated_at"),
+        status=r.maybe_choice("status", ReviewStatus),
     )
 
 
@@ -312,6 +319,7 @@ def _verdict(r: _Reader) -> VerdictRecord:
         explanation=values.optional_text(r.string("explanation"), "explanation"),
         created_at=r.timestamp("created_at"),
         author=_optional_name(r.string("author"), "review author"),
+        status=r.maybe_choice("status", ReviewStatus),
     )
 
 
@@ -402,7 +410,14 @@ def claim_dict(record: ClaimRecord) -> dict[str, Any]:
         ],
         "created_at": iso_time(record.created_at),
         "updated_at": iso_time(record.updated_at),
+        **_stage(record.status),
     }
+
+
+def _stage(status: ReviewStatus | None) -> dict[str, str]:
+    """The review stage, written only past a draft: files of drafts stay readable by older
+    claimtrack versions (they refuse unknown fields), and a draft is what a new record is."""
+    return {"status": status.value} if status and status != ReviewStatus.DRAFT else {}
 
 
 def link_dict(record: LinkRecord) -> dict[str, Any]:
@@ -431,6 +446,7 @@ def verdict_dict(record: VerdictRecord) -> dict[str, Any]:
         # Written only when known, so that files without authors stay readable by older
         # claimtrack versions (they refuse unknown fields).
         **({"author": record.author} if record.author else {}),
+        **_stage(record.status),
     }
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from claimtrack.core.enums import ActorKind, Rating
+from claimtrack.core.enums import ActorKind, Rating, ReviewStatus
 from claimtrack.formats.native import ClaimRecord, Record, SourceRecord
 
 
@@ -31,6 +31,7 @@ class ReviewRecord:
     author: str | None = None  # the person who wrote it for the reviewer (an organisation)
     # The ClaimReview JSON-LD exactly as read, kept with the verdict.
     original: str | None = None
+    status: ReviewStatus | None = None  # a claimtrack export's review stage; None: not said
 
 
 @dataclass(frozen=True)

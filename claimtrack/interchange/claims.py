@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from claimtrack.core import values
-from claimtrack.core.enums import ActorKind
+from claimtrack.core.enums import ActorKind, ReviewStatus
 from claimtrack.core.identity import claim_fingerprint
 from claimtrack.formats.native import ClaimRecord
 from claimtrack.formats.records import ReviewRecord
@@ -23,7 +23,7 @@ from claimtrack.models import Appearance, Claim, ClaimTag, Verdict
 from claimtrack.store.bulkwrite import insert_rows, reserve_ids, update_rows
 
 CLAIMS = table(Claim)
-FIELDS = ("text", "summary", "speaker_id", "said_on", "language")
+FIELDS = ("text", "summary", "speaker_id", "said_on", "language", "status")
 
 
 @dataclass
@@ -66,6 +66,8 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             "language": r.language,
             "speaker_id": speakers[r.speaker] if r.speaker else None,
         }
+        if r.status is not None:  # a claimtrack export's review stage; else left as it is
+            given["status"] = r.status
         given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
         work.known_row = _review_match(reviewed, work.review_keys, fingerprint)
         key = work.identity(fingerprint)
@@ -87,6 +89,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             {
                 "id": row_id,
                 "public_id": r.id or next(fresh_ids),
+                "status": ReviewStatus.DRAFT,
                 **given,
                 "created_at": r.created_at or state.now,
                 "updated_at": r.updated_at or state.now,

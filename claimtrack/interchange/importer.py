@@ -305,6 +305,7 @@ def _verdict_work(origin: Origin) -> VerdictWork:
         explanation=record.explanation,
         id=record.id,
         author=record.author,
+        status=record.status,
     )
     return VerdictWork(
         review, overwrite=True, claim_ref=record.claim, created_at=record.created_at, origin=origin

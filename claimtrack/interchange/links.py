@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from claimtrack.core import values
-from claimtrack.core.enums import Rating
+from claimtrack.core.enums import Rating, ReviewStatus
 from claimtrack.core.ratings import label_key
 from claimtrack.formats.native import LinkRecord
 from claimtrack.formats.records import ReviewRecord
@@ -34,6 +34,7 @@ VERDICT_FIELDS = (
     "url_key",
     "author",
     "explanation",
+    "status",
 )
 
 
@@ -73,6 +74,7 @@ def write_verdicts(
             "url_key": values.url_key(r.url) if r.url else None,
             "author": r.author,
             "explanation": r.explanation,
+            "status": r.status,  # None: not said (new: a draft; stored: left as it is)
         }
         key = (
             ("id", r.id)
@@ -98,6 +100,7 @@ def write_verdicts(
                 "id": row_id,
                 "public_id": work.review.id or next(fresh_ids),
                 **given,
+                "status": given["status"] or ReviewStatus.DRAFT,
                 "created_at": work.created_at or state.now,
             }
             for row_id, (work, given) in zip(ids, new, strict=True)
@@ -152,7 +155,7 @@ def _existing(state: ImportState, keys: list[tuple[Any, ...]]) -> dict[tuple[Any
 
 def _merged(row: Any, work: VerdictWork, given: dict[str, Any]) -> dict[str, Any]:
     if work.overwrite:
-        return given
+        return {**given, "status": given["status"] or row.status}
     merged = {f: getattr(row, f) for f in VERDICT_FIELDS}
     merged.update({k: v for k, v in given.items() if v is not None})
     if merged["url_key"] == row.url_key:

@@ -137,6 +137,7 @@ def claim_record(claim: Claim) -> ClaimRecord:
         ),
         created_at=claim.created_at,
         updated_at=claim.updated_at,
+        status=claim.status,
     )
 
 
@@ -185,6 +186,7 @@ def export_verdicts(session: Session, scope: Scope = None) -> Iterator[VerdictRe
             explanation=verdict.explanation,
             created_at=verdict.created_at,
             author=verdict.author,
+            status=verdict.status,
         )
 
 

@@ -193,3 +193,36 @@ def test_both_readers_require_the_version(session: Session) -> None:
 
     with pytest.raises(InvalidInput, match="format version None"):
         exchange.import_document(session, {"format": "claimtrack", "actors": [{"name": "A"}]})
+
+
+def test_review_stages_go_out_and_come_back(cli: Cli, second_database_url: str) -> None:
+    claim = cli.add("A published claim")
+    denial = cli.add("A denial in review")
+    draft = cli.add("A draft")
+    cli.ok("link", "add", denial, "denies", claim)
+    verdict = cli.ok("verdict", "add", claim, "--rating", "False", "--by", "Checker").stdout.strip()
+    for status in ("in-review", "published"):
+        cli.ok("claim", "status", status, claim)
+        cli.ok("verdict", "status", status, verdict)
+    cli.ok("claim", "status", "in-review", denial)
+    document = json.loads(cli.ok("export").stdout)
+    stages = {c["id"]: c.get("status") for c in document["claims"]}
+    assert stages == {claim: "published", denial: "in-review", draft: None}  # drafts: unsaid
+    assert [v.get("status") for v in document["verdicts"]] == ["published"]
+
+    other = Cli(second_database_url)
+    other.ok("import", "-", input=json.dumps(document))
+    for claim_id, status in ((claim, "published"), (denial, "in-review"), (draft, "draft")):
+        shown = json.loads(other.ok("claim", "show", claim_id, "-f", "json").stdout)
+        assert shown["status"] == status, claim_id
+    (kept,) = json.loads(other.ok("verdict", "list", "-f", "json").stdout)
+    assert kept["status"] == "published"
+    # A file from before stages were exported says nothing of them: nothing is unpublished.
+    for record in [*document["claims"], *document["verdicts"]]:
+        record.pop("status", None)
+        record["text" if "text" in record else "explanation"] = "Changed"
+    other.ok("import", "-", input=json.dumps(document))
+    assert json.loads(other.ok("claim", "show", claim, "-f", "json").stdout)["status"] == (
+        "published")
+    (still,) = json.loads(other.ok("verdict", "list", "-f", "json").stdout)
+    assert (still["explanation"], still["status"]) == ("Changed", "published")
