@@ -98,11 +98,12 @@ def edit_claim(call: Call) -> Response:
             if values["quote"].strip() and not values["source"].strip():
                 raise InvalidInput("Give the URL of the page the passage is from, or leave the "
                                    "passage empty.")
+            pages = claims.claim_view(claim).sources
             if values["source"].strip():  # another page where it appeared, with its passage
                 claims.add_appearance(session, claim, values["source"],
                                       quote=values["quote"] or None)
             claim_id = claim.public_id
-            changed = claim.version != version or bool(values["source"].strip())
+            changed = claim.version != version or claims.claim_view(claim).sources != pages
     except (InvalidInput, Conflict) as error:
         # A conflict (the version, or a write that raced ours) is about the form as a whole.
         fields = CLAIM_FIELDS if isinstance(error, InvalidInput) else {}

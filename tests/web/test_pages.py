@@ -212,6 +212,9 @@ def test_an_edit_is_one_new_version_and_saving_unchanged_changes_nothing(
     page = web.submit(form, {**shown(), "source": "https://news.example/bridge",
                              "quote": "closed for a week"}, page=form, follow=True)
     assert f"Updated claim {claim}." in page.text
+    again = web.submit(form, {**shown(), "source": "https://news.example/bridge",
+                              "quote": "closed for a week"}, page=form, follow=True)
+    assert "Nothing changed" in again.text  # that page and passage were recorded already
     (source,) = claim_json(cli, claim)["sources"]
     assert source["url"] == "https://news.example/bridge" and source["quote"] == (
         "closed for a week")
