@@ -157,8 +157,8 @@ Handler = Callable[[Call], Response]
 
 def refusal(user: WebUser, role: Role) -> str:
     return (f"You are signed in as {user.name}, a {user.role}: only people who may "
-            f"{ROLE_WORDS.get(role, 'read')} can do this. Nothing was changed; ask an editor "
-            "for a different role.")
+            f"{ROLE_WORDS.get(role, 'read')} can do this. Nothing was changed; whoever runs "
+            "claimtrack gives roles (`claimtrack user add NAME --role …`).")
 
 
 def field_errors(error: ClaimtrackError, fields: Mapping[str, Sequence[str]]) -> dict[str, str]:

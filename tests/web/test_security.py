@@ -65,6 +65,27 @@ def test_checkers_write_drafts_editors_publish_and_delete(team: str, cli: Cli) -
     assert '"user": "editor"' in history and '"command": "web: claim status"' in history
 
 
+def test_pages_offer_each_role_only_what_it_may_do(team: str, cli: Cli) -> None:
+    claim = cli.add("A claim")
+    page = f"/claims/{claim}"
+
+    def actions(role: str) -> set[str]:
+        with web_client(team) as client:
+            client.sign_in(role)
+            root = parse_html(client.get(page).text)
+        return ({a.attrs["href"] for a in root.find_all("a")}
+                | {f.attrs["action"] for f in root.find_all("form")})
+
+    viewer, checker = actions("viewer"), actions("checker")
+    writing = {f"{page}/edit", f"{page}/status", f"{page}/verdicts", f"{page}/delete"}
+    assert not writing & viewer  # (the links page is there to read)
+    assert writing - {f"{page}/delete"} <= checker
+    assert f"{page}/delete" not in checker and f"{page}/delete" in actions("editor")
+    for status in ("in-review", "published"):
+        cli.ok("claim", "status", status, claim)
+    assert f"{page}/edit" not in actions("checker") and f"{page}/edit" in actions("editor")
+
+
 def test_a_checkers_import_cannot_change_published_material(team: str, cli: Cli) -> None:
     published = cli.add("The published words", "--speaker", "Agency")
     for status in ("in-review", "published"):
