@@ -288,6 +288,11 @@ def delete_link(call: Call) -> Response:
     with call.write("link rm") as session:
         link = links.get_link(session, link_id)
         claim_id = session.get_one(Claim, link.to_claim_id).public_id
+        said = f"{link.from_claim.public_id} {link.relation.value} {claim_id}"
+        shown = call.form.get("shown")
+        if shown and shown != said:  # the id now names another link (ids are reused)
+            raise Conflict(f"Link {link_id} is now {said}, not the link shown ({shown}); "
+                           "nothing was deleted. Reload the claim's links and try again.")
         links.remove_link(session, link)
     back = call.form.get("claim") or claim_id
     return call.redirect(f"/claims/{back}", f"Removed link {link_id}.")

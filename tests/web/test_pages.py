@@ -484,3 +484,21 @@ def test_the_review_queue_counts_everything_waiting_and_pages_through_it(
             break
         page += 1
     assert len(shown) == len(set(shown)) == waiting and page == (waiting + 1) // 2
+
+
+def test_a_link_is_deleted_from_the_links_page_and_a_reused_id_is_caught(
+    web: Browser, cli: Cli
+) -> None:
+    ids = seed(cli)
+    page = f"/claims/{ids['claim']}/links"
+    root = parse_html(web.get(page).text)
+    (form,) = [f for f in root.find_all("form") if f.attrs["action"].endswith("/delete")]
+    fields = {i.attrs["name"]: i.attrs.get("value", "") for i in form.find_all("input")}
+    assert fields["shown"] == f"{ids['denial']} denies {ids['claim']}"
+    before = snapshot(cli.url)
+    stale = web.submit(form.attrs["action"], {**fields, "shown": "c-x supports c-y"}, page=page)
+    assert stale.status_code == 409 and "not the link shown" in stale.text
+    assert snapshot(cli.url) == before
+    deleted = web.submit(form.attrs["action"], fields, page=page)
+    assert deleted.status_code == 303
+    assert json.loads(cli.ok("link", "list", ids["claim"], "-f", "json").stdout) == []
