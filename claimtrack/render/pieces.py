@@ -87,7 +87,7 @@ def sources_list(appearances: Sequence[AppearanceView],
 
 def verdict_list(verdicts: Sequence[VerdictView], *, with_status: bool = False) -> Markup:
     """Verdict badges: who rated, the label verbatim, its reading, date and link to the check;
-    ``with_status``: each verdict's review stage too (the desk's page)."""
+    ``with_status``: each verdict's review stage and explanation too (the desk's page)."""
     if not verdicts:
         return Markup("")
     items = []
@@ -101,5 +101,8 @@ def verdict_list(verdicts: Sequence[VerdictView], *, with_status: bool = False) 
             parts.append(f", {link(verdict.url, 'the check')}")
         if with_status:
             parts.append(f" · {verdict.status.value}")
+            if verdict.explanation:
+                said = escape(verdict.explanation)
+                parts.append(f' <span class="explanation" dir="auto">({said})</span>')
         items.append("".join(parts) + "</li>\n")
     return Markup(f'<ul class="verdicts" aria-label="Verdicts">\n{"".join(items)}</ul>\n')

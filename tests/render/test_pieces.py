@@ -43,7 +43,8 @@ KEPT = {PAGES[1].url: ArchiveView(dt.datetime(2022, 3, 2, 9, 15), PAGES[1].url, 
                                   "text/html", "ab" * 32, 120)}
 NOTES = archive_notes(ARCHIVED, KEPT)
 VERDICT = VerdictView("v-1", "c-1", HOSTILE_LABEL, Rating.FALSE, HOSTILE_SPEAKER,
-                      dt.date(2022, 2, 20), "https://check.example/", status=ReviewStatus.PUBLISHED)
+                      dt.date(2022, 2, 20), "https://check.example/", HOSTILE_NOTE,
+                      status=ReviewStatus.PUBLISHED)
 
 
 def _page(markup: object) -> str:
@@ -86,7 +87,8 @@ def test_verdicts_show_reviewer_label_reading_date_link_and_on_the_desk_the_stag
     assert badge.find_all("a")[0].attrs["href"] == "https://check.example/"
     assert "published" not in badge.all_text()
     desk = parse_html(str(verdict_list([VERDICT], with_status=True))).find_all("li")[0]
-    assert desk.all_text().endswith(" · published")
+    assert f" · published ({HOSTILE_NOTE})" in desk.all_text()  # the explanation, as text
+    assert desk.find_all("span", "explanation")[0].all_text() == f"({HOSTILE_NOTE})"
     assert str(verdict_list(())) == ""
 
 
