@@ -8,7 +8,7 @@ from typing import Any
 
 from claimtrack.core.views import ClaimView, Dispute
 from claimtrack.render.rows import markdown_table, visible
-from claimtrack.render.wording import isolated, short, verdict_text, who
+from claimtrack.render.wording import short, verdict_text, who
 
 _MD_SPECIAL = set("\\`*_[]|#~")
 
@@ -42,7 +42,7 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
     claim = dispute.claim
     title = f"{number}. " if number is not None else ""
     lines = [
-        f"{heading} {title}{escape(isolated(claim.speaker or 'Unattributed'))}: "
+        f"{heading} {title}{escape(claim.speaker or 'Unattributed')}: "
         f"{escape(short(claim.text))}",
         "",
         f"`{claim.id}` · {escape(who(claim))}",
@@ -66,5 +66,5 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
 
 
 def _response_row(label: str, claim: ClaimView) -> dict[str, Any]:
-    return {"Response": label, "By": isolated(claim.speaker or "unattributed"), "Date": claim.date,
+    return {"Response": label, "By": claim.speaker or "unattributed", "Date": claim.date,
             "Claim": claim.text, "Id": claim.id}

@@ -3,7 +3,6 @@ verdict in one line, a count with its noun."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,17 +11,9 @@ from claimtrack.core.wording import plural as plural  # re-exported: render uses
 from claimtrack.render.rows import Brief, cell_text
 
 
-def isolated(name: str) -> str:
-    """A name written right to left, between Unicode's isolate marks (FSI … PDI), so that
-    plain text shows the date or id after it in its place; other names as they are."""
-    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in name):
-        return f"\u2068{name}\u2069"
-    return name
-
-
 def who(claim: ClaimView) -> str:
     """ "Sergey Lavrov · 2022-01-17" (or "unattributed")."""
-    parts = [isolated(claim.speaker) if claim.speaker else "unattributed"]
+    parts = [claim.speaker or "unattributed"]
     if claim.date:
         parts.append(claim.date.isoformat())
     return " · ".join(parts)
@@ -36,7 +27,7 @@ def short(text: str, length: int = 70) -> str:
 
 def verdict_text(verdict: VerdictView) -> str:
     """ "PolitiFact: Pants on Fire (false)"."""
-    return f"{isolated(verdict.by)}: {verdict.rating} ({verdict.normalized})"
+    return f"{verdict.by}: {verdict.rating} ({verdict.normalized})"
 
 
 def brief(text: str, length: int = 70) -> Brief:
