@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from claimtrack.core import values
 from claimtrack.services import users
 from claimtrack.web.auth import safe_next
 from claimtrack.web.handlers import Call, route
@@ -26,7 +27,7 @@ def sign_in(call: Call) -> Response:
     name, password = call.form.get("name"), call.form.get("password")
     target = safe_next(call.form.get("next"))
     client = call.request.client.host if call.request.client else "unknown"
-    who = name.strip().casefold()[:200]
+    who = values.name_key(name)[:200]  # as users are found: "ｅditor" is "editor"
     # One person's typos lock only their name from their address; a name tried from many
     # addresses, or many names from one address (a team behind one proxy shares it), take
     # several times as many failures.

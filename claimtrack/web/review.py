@@ -21,7 +21,8 @@ def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
     """The most likely duplicates first, ``SHOWN`` a page (``?page=2``…), and the claims in
     review."""
     page = call.form.get("page")
-    number = int(page) if page.isdigit() and int(page) > 0 else 1
+    number = int(page) if page.isascii() and page.isdigit() and 0 < len(page) < 7 else 1
+    number = max(number, 1)
     with call.read() as session:
         waiting = dedupe.pending(session)
         in_review = claims.list_claims(session, status=ReviewStatus.IN_REVIEW, limit=SHOWN)

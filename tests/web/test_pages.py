@@ -484,6 +484,8 @@ def test_the_review_queue_counts_everything_waiting_and_pages_through_it(
             break
         page += 1
     assert len(shown) == len(set(shown)) == waiting and page == (waiting + 1) // 2
+    for odd in ("²", "9" * 5000, "0", "-1", "x"):  # read as the first page, never an error
+        assert web.get(f"/review?page={odd}").status_code == 200
 
 
 def test_a_link_is_deleted_from_the_links_page_and_a_reused_id_is_caught(

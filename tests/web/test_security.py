@@ -142,6 +142,7 @@ def test_sign_in_checks_the_password_and_is_rate_limited(team: str) -> None:
         web.sign_in("Editor", "and again")
         limited = web.sign_in("editor", PASSWORD)  # right, but too late: wait first
         assert limited.status_code == 429 and "Too many failed sign-ins" in limited.text
+        assert web.sign_in("ｅditor", "wide letters are the same name").status_code == 429
         # a colleague at the same address (one office, one proxy) is not locked out
         assert web.sign_in("checker", PASSWORD).status_code == 303
     with web_client(team, sign_in_attempts=3) as web:  # but a spray of names from it is
