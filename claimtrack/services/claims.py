@@ -71,9 +71,11 @@ def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
         listed = ", ".join(claim.public_id for claim, _ in list(found.values())[:5])
         raise InvalidInput(f"'{claim_id}' matches several claims ({listed}); type more of it.")
     gone = changes.deletion(session, "claim", wanted) if is_full else None
-    if gone is not None and "merge" not in (gone.command or ""):  # not merged away
-        raise NotFound(f"Claim {wanted} was deleted on {gone.at:%Y-%m-%d %H:%M} UTC by "
-                       f"{gone.user}; `claimtrack claim restore {wanted}` brings it back.")
+    if gone is not None and (gone.command or "").endswith("claim rm"):  # removed, not merged
+        raise NotFound(f"Claim {wanted} was deleted on {gone.at:%Y-%m-%d %H:%M:%S} UTC by "
+                       f"{gone.user}. `claimtrack history {wanted}` shows it as it was; "
+                       f"`claimtrack claim restore {wanted} --at TIME` brings it back as it was "
+                       "at a time before that.")
     raise NotFound(f"Claim {claim_id} not found. List claims with `claimtrack claim list`.")
 
 

@@ -61,15 +61,22 @@ def _describe(session: Session, link: Link, note: str | None, source_url: str | 
 
 
 def logged_answer(session: Session, target: Claim, relation: Relation, text: str,
-                  speaker: str | None) -> Claim | None:
-    """A claim already linked to ``target`` with ``relation`` in the same words (spacing aside)
-    by the same speaker: what logging that answer again would only repeat."""
-    wanted, who = " ".join(text.split()), values.name_key(speaker) if speaker else None
+                  speaker: str | None, said_on: str | None, source: str | None) -> Claim | None:
+    """A claim already linked to ``target`` by a confirmed ``relation`` in the same words
+    (spacing aside), by the same speaker, on the same day and (when one is given) seen on the
+    same page: what logging that answer again would only repeat."""
+    wanted = " ".join(text.split())
+    who = values.name_key(speaker) if speaker else None
+    day = values.date(said_on, "date said") if said_on else None
+    page = values.url_key(values.url(source)) if source else None
     answers = session.scalars(select(Claim).join(Link, Link.from_claim_id == Claim.id).where(
-        Link.to_claim_id == target.id, Link.relation == relation))
+        Link.to_claim_id == target.id, Link.relation == relation,
+        Link.status == LinkStatus.CONFIRMED))
     for claim in answers:
         said = values.name_key(claim.speaker.name) if claim.speaker else None
-        if " ".join(claim.text.split()) == wanted and said == who:
+        pages = {a.source.url_key for a in claim.appearances}
+        if (" ".join(claim.text.split()), said, claim.said_on) == (wanted, who, day) and (
+                page is None or page in pages):
             return claim
     return None
 

@@ -51,7 +51,8 @@ def log_and_link(call: Call) -> Response:
         with call.write("match: claim add + link add") as session:
             target = claims.get_claim(session, call.form.get("target"))
             logged = links.logged_answer(session, target, relation, values["text"],
-                                         values["speaker"] or None)
+                                         values["speaker"] or None, values["date"] or None,
+                                         values["source"] or None)
             if logged is not None:  # sent twice (back, click again): nothing to add
                 return call.redirect(f"/claims/{logged.public_id}",
                                      f"Already logged: {logged.public_id} {relation} "

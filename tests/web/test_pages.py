@@ -264,6 +264,9 @@ def test_have_we_seen_this_then_link_in_one_click(web: Browser, cli: Cli) -> Non
                                        "relation": "denies"}, follow=True)
     assert f"Already logged: {new_id} denies {ids['claim']}; nothing was added." in again.text
     assert cli.ok("link", "list", ids["claim"], "-f", "json").stdout == links
+    later = web.submit("/match/link", {"text": text, "speaker": "Dr Who", "date": "2024-03-05",
+                                       "target": ids["claim"], "relation": "denies"})
+    assert later.status_code == 303 and new_id not in location(later)  # said again, later
 
 
 def test_confirm_and_reject_duplicate_suggestions(web: Browser, cli: Cli) -> None:
