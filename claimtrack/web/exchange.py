@@ -72,7 +72,7 @@ def import_upload(call: Call) -> Response:
             path.write_bytes(upload.content)
             with call.write("import", commit=not values["dry_run"]) as session:
                 result = import_files(session, [path], fmt=fmt, on_reject=_keep(rejected))
-                _drafts_only(call, session)
+                _drafts_only(call, session, merges=result.summary.added["merges"])
             shown = [_named(r, str(path), upload.filename) for r in rejected]
             warnings = [w.replace(str(path), upload.filename) for w in result.warnings]
     except InvalidInput as error:
@@ -87,18 +87,19 @@ def import_upload(call: Call) -> Response:
                        filename=upload.filename, dry_run=bool(values["dry_run"]))
 
 
-def _drafts_only(call: Call, session: Session) -> None:
+def _drafts_only(call: Call, session: Session, *, merges: int) -> None:
     """Checkers write drafts: an import of theirs that would create, change or delete
-    published material is refused whole (editors publish)."""
+    published material (or what it rests on: its links, sources, speakers), or merge claims,
+    is refused whole (editors publish and merge)."""
     if call.user.may(Role.EDITOR):
         return
-    touched = changes.published_touched(session)
+    touched = changes.published_touched(session) + ([f"{merges} merge(s)"] if merges else [])
     if touched:
         listed = ", ".join(touched[:5]) + (f" and {len(touched) - 5} more" if len(touched) > 5
                                            else "")
-        raise Refused(403, f"This file would change published material ({listed}); a "
-                      "checker's import adds and changes drafts and material in review only, "
-                      "so nothing was imported. Ask an editor to import it.")
+        raise Refused(403, f"This file would change published material or merge claims "
+                      f"({listed}); a checker's import adds and changes drafts and material in "
+                      "review only, so nothing was imported. Ask an editor to import it.")
 
 
 def _keep(found: list[Rejection]) -> Callable[[Rejection], None]:

@@ -100,7 +100,7 @@ def test_a_checkers_import_cannot_change_published_material(team: str, cli: Cli)
         checker.sign_in("checker")
         refused = checker.submit("/import", {"format": "auto"}, page="/import",
                                  files={"file": ("claims.json", upload, "application/json")})
-        assert refused.status_code == 403 and f"would change published material ({published})" in (
+        assert refused.status_code == 403 and f"merge claims ({published})" in (
             refused.text) and draft not in refused.text
         assert snapshot(cli.url) == before  # nothing, not even the draft's change
         exported["claims"] = [c for c in exported["claims"] if c["id"] != published]  # drafts
@@ -116,6 +116,40 @@ def test_a_checkers_import_cannot_change_published_material(team: str, cli: Cli)
                              files={"file": ("claims.json", upload, "application/json")})
         assert done.status_code == 200
     assert claim_text(cli, published) == "Overwritten by an import"
+
+
+def test_a_checkers_import_cannot_undo_what_published_claims_rest_on(team: str,
+                                                                      cli: Cli) -> None:
+    claim = cli.add("The published words", "--speaker", "Agency", "--source",
+                    "https://news.example/a")
+    denial = cli.add("A denial", "--speaker", "Ministry")
+    cli.ok("link", "add", denial, "denies", claim, "--note", "why")
+    for status in ("in-review", "published"):
+        cli.ok("claim", "status", status, claim)
+    draft = cli.add("A draft to merge")
+    exported = json.loads(cli.ok("export", "-f", "native").stdout)
+    mine = {**exported, "claims": [c for c in exported["claims"] if c["id"] != claim]}
+    rejected = {**mine, "links": [{**link, "status": "rejected"} for link in mine["links"]]}
+    retitled = {**mine, "links": [], "sources": [{"url": "https://news.example/a",
+                                                  "title": "A fake title"}]}
+    renamed = {**mine, "links": [], "actors": [{"name": "Agency", "kind": "person",
+                                                "description": "made up"}]}
+    merged = {"format": exported["format"], "version": exported["version"],
+              "merges": [{"id": draft, "into": claim, "text": "A draft to merge"}]}
+    before = snapshot(cli.url)
+    with web_client(team) as checker:
+        checker.sign_in("checker")
+        for name, document in (("link", rejected), ("source", retitled), ("actor", renamed),
+                               ("merge", merged)):
+            answer = checker.submit("/import", {"format": "auto"}, page="/import", files={
+                "file": (f"{name}.json", json.dumps(document).encode(), "application/json")})
+            assert answer.status_code == 403, (name, answer.text[-300:])
+            assert snapshot(cli.url) == before, name
+        added = {**mine, "links": [], "claims": [{"id": None, "text": "A new draft"}]}
+        added["claims"][0].pop("id")
+        fine = checker.submit("/import", {"format": "auto"}, page="/import", files={
+            "file": ("new.json", json.dumps(added).encode(), "application/json")})
+        assert fine.status_code == 200, fine.text[-300:]
 
 
 def claim_text(cli: Cli, claim: str) -> str:

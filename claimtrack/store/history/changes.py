@@ -6,15 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import CompoundSelect, Select, or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
 from claimtrack.core.enums import ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
-from claimtrack.models import HistoryEntry
+from claimtrack.models import Actor, Appearance, Claim, HistoryEntry, Source, Verdict
 from claimtrack.store.history import tracking
 from claimtrack.store.history.snapshots import ENTITIES
+from claimtrack.store.sql import chunked
 
 SHORT = 60
 LEAD = 15  # characters of what is unchanged shown before a long text's first change
@@ -72,21 +73,58 @@ def history(
 
 
 def published_touched(session: Session) -> list[str]:
-    """The claims and verdicts this transaction has created, changed or deleted that were or
-    became published (by id): what only an editor may do."""
+    """What this transaction has created, changed or deleted that only an editor may: claims
+    and verdicts that were or became published; links, sources and actors that published
+    claims rest on, changed or deleted (new ones may be added). By id, URL or name."""
     tracking.write_pending(session)
     written = tracking.batch(session)
     if written is None:
         return []
     rows = session.execute(
-        select(HistoryEntry.entity_key, HistoryEntry.before, HistoryEntry.after)
-        .where(HistoryEntry.batch == written, HistoryEntry.entity.in_(("claim", "verdict")))
-        .order_by(HistoryEntry.id)
-    )
-    return list(dict.fromkeys(
-        key for key, before, after in rows
-        if ReviewStatus.PUBLISHED in ((before or {}).get("status"), (after or {}).get("status"))
-    ))
+        select(HistoryEntry.entity, HistoryEntry.entity_key, HistoryEntry.action,
+               HistoryEntry.before, HistoryEntry.after, HistoryEntry.claim_ref,
+               HistoryEntry.other_claim_ref)
+        .where(HistoryEntry.batch == written).order_by(HistoryEntry.id)
+    ).all()
+    ends = {ref for row in rows if row.entity == "link"
+            for ref in (row.claim_ref, row.other_claim_ref) if ref}
+    published = {public_id for chunk in chunked(sorted(ends)) for public_id in session.scalars(
+        select(Claim.public_id).where(Claim.public_id.in_(chunk),
+                                      Claim.status == ReviewStatus.PUBLISHED))}
+    touched = []
+    for row in rows:
+        if row.entity in ("claim", "verdict"):
+            stages = {(row.before or {}).get("status"), (row.after or {}).get("status")}
+            hit = ReviewStatus.PUBLISHED in stages
+        elif row.action == "create":
+            hit = False
+        elif row.entity == "link":
+            hit = bool({row.claim_ref, row.other_claim_ref} & published)
+        else:
+            hit = _rests_on(session, row.entity, row.entity_key)
+        if hit:
+            touched.append(row.entity_key if row.entity in ("claim", "verdict")
+                           else f"{row.entity} {row.entity_key}")
+    return list(dict.fromkeys(touched))
+
+
+def _rests_on(session: Session, entity: str, key: str) -> bool:
+    """Whether published claims or verdicts rest on this source (by URL) or actor (by name)."""
+    published = ReviewStatus.PUBLISHED
+    query: Select[Any] | CompoundSelect[Any]
+    if entity == "source":
+        query = (select(Claim.id).join(Appearance, Appearance.claim_id == Claim.id)
+                 .join(Source, Source.id == Appearance.source_id)
+                 .where(Source.url == key, Claim.status == published))
+    elif entity == "actor":
+        named = select(Actor.id).where(Actor.name == key).scalar_subquery()
+        query = select(Claim.id).where(Claim.speaker_id == named, Claim.status == published
+                                       ).union_all(select(Verdict.id).where(
+                                           Verdict.reviewer_id == named,
+                                           Verdict.status == published))
+    else:
+        return False
+    return session.execute(query.limit(1)).first() is not None
 
 
 def deletion(session: Session, entity: str, key: str) -> HistoryView | None:
