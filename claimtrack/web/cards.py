@@ -21,6 +21,7 @@ from claimtrack.render.pieces import (
     verdict_list,
     who,
 )
+from claimtrack.render.wording import short
 from claimtrack.web.fields import status_badge
 
 Note = Callable[[str], str]
@@ -54,6 +55,14 @@ def response_list(items: Sequence[Response], note: Note) -> Markup:
     link's note and source, its pages (``note``: what is archived of each) and verdicts, and
     the claims supporting it."""
     return Markup("".join(_item(item, note) for item in items))
+
+
+def answer_list(answers: Sequence[Response]) -> Markup:
+    """The ``<li>`` of each claim this one answers in turn: how, which (a link), whose words."""
+    return Markup("".join(
+        f'<li>{answer.relation.words} <a href="/claims/{escape(answer.claim.id)}"><code>'
+        f"{escape(answer.claim.id)}</code></a>, {who(answer.claim.speaker)}: "
+        f"{escape(short(answer.claim.headline))}</li>" for answer in answers))
 
 
 def _challenged(count: int) -> str:

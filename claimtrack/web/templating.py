@@ -90,7 +90,7 @@ def environment() -> Environment:
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["stamp"] = stamp
     env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
-                       responses_of=cards.response_list)
+                       responses_of=cards.response_list, answers_of=cards.answer_list)
     return env
 
 
