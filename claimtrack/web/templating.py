@@ -21,7 +21,7 @@ from claimtrack import __version__
 from claimtrack.core.enums import Role
 from claimtrack.render.pages import new_environment
 from claimtrack.render.pieces import stamp
-from claimtrack.web import cards, fields
+from claimtrack.web import cards, fields, forms
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,7 +90,8 @@ def environment() -> Environment:
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["stamp"] = stamp
     env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
-                       responses_of=cards.response_list, answers_of=cards.answer_list)
+                       responses_of=cards.response_list, answers_of=cards.answer_list,
+                       link_form=forms.link_form, verdict_form=forms.verdict_form)
     return env
 
 
