@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from claimtrack.core.enums import LinkStatus, ReviewStatus, Role
-from claimtrack.core.errors import InvalidInput
+from claimtrack.core.errors import Conflict, InvalidInput
 from claimtrack.services import claims, dedupe, links, merges
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
@@ -45,6 +45,11 @@ def decide(call: Call) -> Response:
     link_id = call.request.path_params["link_id"]
     with call.write(f"link {call.form.get('decision')}") as session:
         link = links.get_link(session, link_id)
+        said = f"{link.from_claim.public_id} {link.relation.value} {link.to_claim.public_id}"
+        shown = call.form.get("shown")
+        if shown and shown != said:  # the id now names another link (ids are reused)
+            raise Conflict(f"Link {link_id} is now {said}, not the suggestion shown ({shown}); "
+                           "nothing was changed. Reload the review queue.")
         before = link.status
         if before == LinkStatus.CONFIRMED and decision != before:
             # Undoing an established link removes a challenge: that is a deletion, an
@@ -53,7 +58,6 @@ def decide(call: Call) -> Response:
                           "decided here; nothing was changed. An editor can remove it from "
                           "the claim's links page.")
         links.set_link_status(session, link, decision)
-        said = f"{link.from_claim.public_id} {link.relation} {link.to_claim.public_id}"
     message = (f"Link {link_id} ({said}) was already {decision}." if before == decision
                else f"Link {link_id} ({said}) is now {decision}.")
     return call.redirect("/review", message)

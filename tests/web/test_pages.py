@@ -277,7 +277,13 @@ def test_confirm_and_reject_duplicate_suggestions(web: Browser, cli: Cli) -> Non
     queue = web.get("/review").text
     link_id = re.search(r'action="/review/links/(\d+)"', queue).group(1)  # type: ignore[union-attr]
     assert first in queue and second in queue
-    confirmed = web.submit(f"/review/links/{link_id}", {"decision": "confirm"}, page="/review")
+    shown = re.search(r'name="shown" value="([^"]+)"', queue).group(1)  # type: ignore[union-attr]
+    assert shown in (f"{first} same_as {second}", f"{second} same_as {first}")
+    stale = web.submit(f"/review/links/{link_id}", {"decision": "confirm",
+                                                     "shown": "c-x same_as c-y"}, page="/review")
+    assert stale.status_code == 409 and "not the suggestion shown" in stale.text
+    confirmed = web.submit(f"/review/links/{link_id}", {"decision": "confirm", "shown": shown},
+                           page="/review")
     assert confirmed.status_code == 303
     assert "No suggestion is waiting." in web.get("/review").text
     assert '"status": "confirmed"' in cli.ok("link", "list", first, "-f", "json").stdout
