@@ -1,7 +1,7 @@
-"""The dispute page's responses, drawn in Python: each response is one call where the macro
-it replaced cost a few dozen (a page lists every response and its supporters); and what the
-page says of each source's archived copies. Values are escaped here or by the pieces used;
-the result is Markup."""
+"""The dispute page's responses and the claims it answers in turn, drawn in Python: each is
+one call where the macro it replaced cost a few dozen (a page lists every response and its
+supporters); and what the page says of each source's archived copies. Values are escaped
+here or by the pieces used; the result is Markup."""
 
 from __future__ import annotations
 
