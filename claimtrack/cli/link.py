@@ -202,7 +202,7 @@ def _decide(ctx: typer.Context, link_id: int, status: LinkStatus) -> None:
         link = links.get_link(session, link_id)
         before = link.status
         links.set_link_status(session, link, status)
-        description = f"{link.from_claim.public_id} {link.relation} {link.to_claim.public_id}"
+        description = links.reads(link)
     if before == status:
         say(f"Link {link_id} ({description}) was already {status}.")
     else:

@@ -60,6 +60,20 @@ def _describe(session: Session, link: Link, note: str | None, source_url: str | 
         link.source = sources.ensure_source(session, source_url)
 
 
+def reads(link: Link) -> str:
+    """A link as people read it: "c-… denies c-…"."""
+    return f"{link.from_claim.public_id} {link.relation.value} {link.to_claim.public_id}"
+
+
+def check_shown(link: Link, shown: str | None, what: str, then: str) -> None:
+    """Raise Conflict when a page's form showed another link under this id (``shown``, as
+    ``reads`` writes it): SQLite reuses a deleted row's id. ``what`` the form called it,
+    ``then`` what to do next."""
+    if shown and shown != reads(link):
+        raise Conflict(f"Link {link.id} is now {reads(link)}, not the {what} shown ({shown}); "
+                       f"nothing was changed. {then}")
+
+
 def logged_answer(session: Session, target: Claim, relation: Relation, text: str,
                   speaker: str | None, said_on: str | None, source: str | None) -> Claim | None:
     """A claim already linked to ``target`` by a confirmed ``relation`` in the same words

@@ -287,12 +287,9 @@ def delete_link(call: Call) -> Response:
     link_id = call.request.path_params["link_id"]
     with call.write("link rm") as session:
         link = links.get_link(session, link_id)
-        claim_id = session.get_one(Claim, link.to_claim_id).public_id
-        said = f"{link.from_claim.public_id} {link.relation.value} {claim_id}"
-        shown = call.form.get("shown")
-        if shown and shown != said:  # the id now names another link (ids are reused)
-            raise Conflict(f"Link {link_id} is now {said}, not the link shown ({shown}); "
-                           "nothing was deleted. Reload the claim's links and try again.")
+        links.check_shown(link, call.form.get("shown"), "link",
+                          "Reload the claim's links and try again.")
+        claim_id = link.to_claim.public_id
         links.remove_link(session, link)
     back = call.form.get("claim") or claim_id
     return call.redirect(f"/claims/{back}", f"Removed link {link_id}.")

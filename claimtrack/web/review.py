@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from claimtrack.core.enums import LinkStatus, ReviewStatus, Role
-from claimtrack.core.errors import Conflict, InvalidInput
+from claimtrack.core.errors import InvalidInput
 from claimtrack.services import claims, dedupe, links, merges
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
@@ -21,8 +21,7 @@ def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
     """The most likely duplicates first, ``SHOWN`` a page (``?page=2``…), and the claims in
     review."""
     page = call.form.get("page")
-    number = int(page) if page.isascii() and page.isdigit() and 0 < len(page) < 7 else 1
-    number = max(number, 1)
+    number = max(int(page), 1) if page.isascii() and page.isdigit() and len(page) < 7 else 1
     with call.read() as session:
         waiting = dedupe.pending(session)
         in_review = claims.list_claims(session, status=ReviewStatus.IN_REVIEW, limit=SHOWN)
@@ -45,11 +44,8 @@ def decide(call: Call) -> Response:
     link_id = call.request.path_params["link_id"]
     with call.write(f"link {call.form.get('decision')}") as session:
         link = links.get_link(session, link_id)
-        said = f"{link.from_claim.public_id} {link.relation.value} {link.to_claim.public_id}"
-        shown = call.form.get("shown")
-        if shown and shown != said:  # the id now names another link (ids are reused)
-            raise Conflict(f"Link {link_id} is now {said}, not the suggestion shown ({shown}); "
-                           "nothing was changed. Reload the review queue.")
+        links.check_shown(link, call.form.get("shown"), "suggestion", "Reload the review queue.")
+        said = links.reads(link)
         before = link.status
         if before == LinkStatus.CONFIRMED and decision != before:
             # Undoing an established link removes a challenge: that is a deletion, an
