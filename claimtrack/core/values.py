@@ -261,6 +261,11 @@ def optional_url(value: str | None, field: str = "URL") -> str | None:
     return url(value, field)
 
 
+def media_type(content_type: str | None) -> str:
+    """A Content-Type without its parameters, in lower case ("text/html"); "" when unknown."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
 def url_keys(urls: Iterable[str]) -> dict[str, str]:
     """Each URL's ``url_key``, by URL as given; what is no web address is left out."""
     keys: dict[str, str] = {}

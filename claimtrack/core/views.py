@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus, Role
 
 
@@ -147,6 +148,11 @@ class ArchiveView:
     content_type: str | None
     sha256: str
     size: int
+
+    @property
+    def media_type(self) -> str:
+        """The content type without parameters, lower case ("text/html"); "" when unknown."""
+        return values.media_type(self.content_type)
 
 
 @dataclass(frozen=True)

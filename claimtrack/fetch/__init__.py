@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from claimtrack import __version__
+from claimtrack.core import values
 from claimtrack.core.errors import FetchFailed
 from claimtrack.fetch.addresses import public_address
 
@@ -54,7 +55,7 @@ class Page:
     @property
     def media_type(self) -> str:
         """The content type without parameters, lower case ("text/html"); "" when unknown."""
-        return (self.content_type or "").split(";")[0].strip().lower()
+        return values.media_type(self.content_type)
 
     @property
     def charset(self) -> str | None:

@@ -195,8 +195,7 @@ def download_archived(call: Call) -> Response:
     with call.read() as session:
         copy, body = archives.archived_body(session, sources.get_source(session,
                                                                          call.form.get("url")))
-    media = (copy.content_type or "").split(";")[0].strip().lower()
-    ext = ARCHIVED.get(media, "bin")
+    ext = ARCHIVED.get(copy.media_type, "bin")
     return attachment([body], f"archived-{copy.retrieved_at:%Y%m%d-%H%M}-{copy.sha256[:12]}.{ext}",
                       ext)
 
