@@ -107,8 +107,9 @@ def _relation_choices() -> tuple[tuple[str, str], ...]:
             + tuple((f"reverse-{r.value}", f"this claim {r.words} the other") for r in Relation))
 
 
+STATUSES, RATINGS, RELATIONS = _choices(ReviewStatus), _choices(Rating), _relation_choices()
 GLOBALS = {
     "field": field, "error_for": error_for, "form_error": form_error, "options": options,
-    "status_badge": status_badge, "statuses": _choices(ReviewStatus),
-    "ratings": _choices(Rating), "relations": _relation_choices(),
+    "status_badge": status_badge, "statuses": STATUSES, "ratings": RATINGS,
+    "relations": RELATIONS,
 }

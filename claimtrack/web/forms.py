@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
-from claimtrack.web.fields import GLOBALS, error_for, field, form_error, options
+from claimtrack.web.fields import RATINGS, RELATIONS, error_for, field, form_error, options
 
 LINK_HINT = "Find it with the search on the contested list, or in “Have we seen this?”."
 READING_PLACEHOLDER = "(shown once you type a label, or press Preview)"
@@ -28,7 +28,7 @@ def link_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
         f'<div class="field{wrong}">',
         '<label for="f-relation">How it relates</label>',
         '<select id="f-relation" name="relation">',
-        options(GLOBALS["relations"], values.get("relation", "denies")),
+        options(RELATIONS, values.get("relation", "denies")),
         "</select>",
         error_for(errors, "relation"),
         "</div>",
@@ -44,7 +44,7 @@ def verdict_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
     """Add a verdict: the label verbatim (its reading previewed), the reviewer, a reading of
     one's own, the check's address, date and explanation."""
     reading = escape(values.get("reading", READING_PLACEHOLDER))
-    chosen = options(GLOBALS["ratings"], values.get("normalized"))
+    chosen = options(RATINGS, values.get("normalized"))
     return Markup("\n".join([
         f'<form method="post" action="/claims/{escape(claim_id)}/verdicts" class="stack">',
         csrf,
