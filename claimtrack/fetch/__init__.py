@@ -109,8 +109,9 @@ def fetch_page(
                 with _get(client, current, where, public_only) as response:
                     location = response.headers.get("location")
                     if response.status_code in REDIRECTS and location:
-                        current = _checked(urljoin(str(current), location), url)
-                        where = f"{url} (it redirects to {current})"
+                        hop = urljoin(str(current), location)
+                        where = f"{url} (it redirects to {hop})"
+                        current = _checked(hop, where)
                         continue
                     body = _read_bounded(response, url, max_bytes, started, deadline)
                     return Page(
@@ -152,11 +153,11 @@ def fetch_ok(url: str, *, public_only: bool = False) -> Page:
     return page
 
 
-def _checked(target: str, asked: str) -> httpx.URL:
-    """``target`` as httpx reads it, when it is a valid http(s) address; else FetchFailed."""
+def _checked(target: str, where: str) -> httpx.URL:
+    """``target`` as httpx reads it, when it is a valid http(s) address; else FetchFailed
+    naming ``where`` (the URL asked, and where it redirected)."""
     import httpx
 
-    where = "" if target == asked else f" (it redirects to {target})"
     try:
         urlsplit(target)  # both readings must accept it ("http://[bad" only httpx would)
         parsed = httpx.URL(target)
@@ -164,9 +165,9 @@ def _checked(target: str, asked: str) -> httpx.URL:
     except (httpx.InvalidURL, ValueError, UnicodeError):  # IDNAError is a UnicodeError
         valid = False
     if not valid:
-        raise FetchFailed(f"Cannot fetch {asked}{where}: it is not a valid web address.")
+        raise FetchFailed(f"Cannot fetch {where}: it is not a valid web address.")
     if parsed.scheme not in ("http", "https"):
-        raise FetchFailed(f"Cannot fetch {asked}{where}: only http and https addresses are "
+        raise FetchFailed(f"Cannot fetch {where}: only http and https addresses are "
                           "fetched.")
     return parsed
 
