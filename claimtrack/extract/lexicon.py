@@ -176,6 +176,40 @@ GROUP_HEADS = word_set(
     "inspectors others"
 )
 # Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
+# People named by what they are rather than by a title: "the family said", "a relative told".
+# With the agent suffixes below (-er, -or, -ist, -ian, -ant, -ent and their plurals: "the bus
+# driver", "archaeologists", "residents") they name a speaker when nothing more specific does.
+PEOPLE_NOUNS = word_set(
+    "family families relative relatives crew staff public couple man men woman women child "
+    "children mother father son daughter wife husband brother sister friend friends colleague "
+    "colleagues neighbour neighbours neighbor neighbors victim victims fan fans pilot pilots "
+    "scholar scholars guard guards troops citizen citizens locals youth youths girl boy cousin "
+    "uncle aunt widow fiancee fiancée clerk priest monk nun jury tribe clan community "
+    "spokespeople nurse nurses patient patients student students resident residents survivor "
+    "team campaign police medic medics surgeon surgeons staffer staffers ally"
+)
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
+                   "ent", "ents")
+_NOT_AGENTS = ("ment", "ments", "ever", "other", "others", "order", "orders", "letter",
+               "letters", "paper", "papers", "number", "numbers", "matter", "water", "border",
+               "power", "quarter", "winter", "summer", "cancer", "center", "centre", "error",
+               "event", "events", "percent", "content", "intent", "extent", "talent",
+               "president", "after", "thereafter", "whether", "however", "never", "rather",
+               "further", "later", "together", "either", "neither", "under", "over", "former",
+               "latter", "corner", "manner", "chapter", "dinner", "register", "disaster",
+               "monster", "semester", "trimester", "transfer", "offer", "offers", "answer",
+               "answers", "weather", "consent", "incident", "incidents", "accident",
+               "accidents", "comment", "comments", "segment", "parent company", "moment")
+
+
+def names_people(word: str) -> bool:
+    """A common noun naming a person or people: PEOPLE_NOUNS, or an agent noun by its ending."""
+    if word in PEOPLE_NOUNS:
+        return True
+    return (len(word) > 4 and word.isalpha() and word.endswith(_AGENT_SUFFIXES)
+            and not word.endswith(_NOT_AGENTS))
+
+
 RUMOUR_HEADS = word_set(
     "posts reports rumours rumors messages videos claims allegations speculation stories tweets "
     "publications accounts"

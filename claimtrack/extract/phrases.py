@@ -26,6 +26,7 @@ from claimtrack.extract.lexicon import (
     SUBORDINATORS,
     TITLE_WORDS,
     WEEKDAYS,
+    names_people,  # noqa: F401  (the registry reads it from here)
     word_set,
 )
 from claimtrack.extract.segment import Token
@@ -350,6 +351,13 @@ def _by_head(words: list[Token], head: str, text: str, definite: bool) -> Mentio
     if head in PERSON_ROLES:
         titles = tuple(plain(w.text) for w in words)
         return _mention(words, ROLE, text, titles, definite)
+    if names_people(head) and len(words) <= 4 and all(
+        w.is_word and (not w.is_capitalised or i == 0) and w.lower not in _SPLITTERS
+        for i, w in enumerate(words)
+    ):
+        # "the family", "archaeologists", "the bus driver": people by what they are
+        kind = GROUP if head.endswith("s") or head in ("police", "crew", "staff") else ROLE
+        return _mention(words, kind, text, (), definite)  # no title: nobody else holds it
     return None
 
 

@@ -86,7 +86,10 @@ class Registry:
     def __init__(self, units: list[Unit]) -> None:
         self.entities: dict[str, Entity] = {}
         self.aliases: dict[str, Entity] = {}  # "sdf" for "Syrian Democratic Forces (SDF)"
+        # "an army psychiatrist" (position, head, words): what "the psychiatrist" refers to
+        self.introduced: list[tuple[int, str, str]] = []
         for unit in units:
+            self.introduced.extend(_introduced(unit.tokens))
             for mention in _named_in(unit.tokens):
                 entity: Entity | None = None
                 # Where it counts as a subject for "he"/"she": where it opens the sentence; the
@@ -132,6 +135,11 @@ class Registry:
             person = self._by_surname(mention.text, position) or self._by_first_name(
                 mention.text, position)
             return person if person else self._entity(mention, ORGANISATION, mention.text)
+        if kind == ROLE and not mention.titles:  # "the psychiatrist" after "an army psychiatrist"
+            head = plain(mention.text.split()[-1])
+            earlier = [text for at, word, text in self.introduced if word == head and at < position]
+            name = earlier[-1] if earlier and mention.definite else mention.text
+            return self._entity(mention, ROLE, name)
         if kind == ROLE:
             holder = self._role_holder(mention, position)
             return holder if holder else self._entity(mention, ROLE, mention.text)
@@ -301,6 +309,23 @@ def _before_verb(tokens: list[Token], end: int) -> bool:
 
 def _has_proper(text: str) -> bool:
     return any(word[:1].isupper() for word in text.split())
+
+
+def _introduced(tokens: list[Token]) -> list[tuple[int, str, str]]:
+    """People brought in by a description: "an army psychiatrist", "a local fisherman"."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.lower not in ("a", "an"):
+            continue
+        words = []
+        for word in tokens[i + 1 : i + 4]:
+            if not word.is_word or word.is_capitalised and words:
+                break
+            words.append(word)
+            if phrases.names_people(plain(word.text)):
+                found.append((word.start, plain(word.text), " ".join(w.text for w in words)))
+                break
+    return found
 
 
 def _named_in(tokens: list[Token]) -> list[Mention]:

@@ -54,6 +54,22 @@ class Subject:
     fronted: str = ""  # "a claim the owners called …": the noun standing for what is answered
 
 
+# Nouns that end like adverbs: "The family said", "a US ally warned".
+_LY_NOUNS = word_set("family ally assembly rally supply monopoly anomaly reply bully fly "
+                     "homily tally belly")
+# Adverbs without -ly that come between a subject and its verb: "Pierce and Hawkins both
+# argued", "Mendez once told", "The ministry further indicated".
+_ADVERBS = word_set("both all each once further even just too since long first twice "
+                    "thus instead however")
+
+
+def _adverb(token: Token) -> bool:
+    word = token.lower
+    if not token.is_word or token.is_capitalised:
+        return False
+    return word in _ADVERBS or (word.endswith("ly") and word not in _LY_NOUNS)
+
+
 def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
     """Step left over auxiliaries, adverbs and times; note a negation and "in turn"."""
     seen: set[str] = set()
@@ -68,7 +84,7 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
         elif word == "turn" and i > 0 and tokens[i - 1].lower == "in":
             seen.add("in turn")
         elif not (word in AUXILIARIES or word in WEEKDAYS
-                  or (word.endswith("ly") and tokens[i].is_word and not tokens[i].is_capitalised)):
+                  or _adverb(tokens[i])):
             break
         i -= 1
     return i, seen
