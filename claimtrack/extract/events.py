@@ -60,6 +60,8 @@ def find_events(unit: Unit) -> list[Event]:
         if events and _consumed(events[-1], candidate):
             continue
         if events and candidate.start < events[-1].content[1]:
+            if _trailing_attribution(events[-1], candidate):
+                continue
             cut = _split_point(tokens, candidate)
             if cut is None or cut <= events[-1].content[0]:
                 continue
@@ -71,6 +73,30 @@ def find_events(unit: Unit) -> list[Event]:
         for event in events:
             event.flags.add("asked")
     return [event for event in events if event.has_words]
+
+
+def _trailing_attribution(event: Event, candidate: Candidate) -> bool:
+    """"We are not in a position to confirm that …, the ministry said.": an attribution at the
+    end of a sentence whose words are a hedge or first-person speech names their speaker and
+    ends them; it is no event of its own."""
+    tokens = event.unit.tokens
+    mention = event.mention
+    first_person = mention is not None and mention.text.lower() in ("we", "i")
+    if candidate.verb_class != VerbClass.SAY or not (event.verb_class == HEDGE or first_person):
+        return False
+    after = [t for t in tokens[candidate.stop :] if t.is_word]
+    i = skip_back(tokens, candidate.start - 1)[0]
+    comma = next((j for j in range(i, max(i - 10, event.content[0]), -1)
+                  if tokens[j].text == ","), None)
+    if after or comma is None:
+        return False
+    speaker = phrases.read_phrase(tokens[comma + 1 : i + 1])
+    if speaker is None or speaker.kind in (phrases.RUMOUR, phrases.PRONOUN):
+        return False
+    if event.mention is None or first_person:
+        event.mention = speaker
+    event.content = (event.content[0], contents.trim_end(tokens, event.content[0], comma))
+    return True
 
 
 def _candidates(tokens: list[Token]) -> list[Candidate]:
@@ -363,6 +389,12 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         event.mention = subject_after(tokens, candidate.stop)
         event.quotes = [quote]
         return contents.with_split_quote(event, candidate.stop) if event.mention else None
+    elif candidate.verb.startswith("none of "):  # "None of the three ministers would discuss"
+        modal = next(j for j in range(candidate.start + 2, candidate.stop)
+                     if tokens[j].lower in ("would", "could", "will"))
+        event.mention = phrases.read_phrase(tokens[candidate.start + 2 : modal])
+        if event.mention is None:
+            return None
     else:
         relative = before is not None and before.lower in ("who", "which") and i > 0 and (
             tokens[i - 1].text == ","

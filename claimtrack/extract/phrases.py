@@ -38,6 +38,7 @@ ROLE = "role"
 RUMOUR = "rumour"
 PRONOUN = "pronoun"
 NAME = "name"  # one proper word: a surname met before, or a country, company or city
+DOCUMENT = "document"  # "the statement", "the letter": whoever issued it, met before
 
 _LEADING = word_set("but and however meanwhile so yet also separately what")
 # An adverbial, not a speaker, when a phrase starts with one of these: "On Wednesday",
@@ -171,8 +172,13 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if plain(words[0].text) in RUMOUR_HEADS:
         return _mention(words, RUMOUR, "")
-    return (_joint(words) or _affiliated(words) or _spokesperson(words)
-            or _named(words, definite))
+    found = (_joint(words) or _affiliated(words) or _spokesperson(words)
+             or _named(words, definite))
+    if found is None and definite and len(words) <= 2 and (
+        plain(words[-1].text) in DOCUMENT_NOUNS
+    ) and not any(w.is_capitalised and not w.initial for w in words):
+        return _mention(words, DOCUMENT, plain(words[-1].text))  # "The statement read: …"
+    return found
 
 
 def _of_a_group(words: list[Token]) -> Mention | None:

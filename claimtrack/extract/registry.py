@@ -15,8 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimtrack.extract import phrases
-from claimtrack.extract.lexicon import PREPOSITIONS, ROLE_SYNONYMS, WEEKDAYS, word_set
+from claimtrack.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    PREPOSITIONS,
+    ROLE_SYNONYMS,
+    WEEKDAYS,
+    word_set,
+)
 from claimtrack.extract.phrases import (
+    DOCUMENT,
     GROUP,
     NAME,
     NAME_PARTICLES,
@@ -30,6 +37,7 @@ from claimtrack.extract.phrases import (
     plain,
 )
 from claimtrack.extract.segment import Token, Unit
+from claimtrack.extract.subjects import VERBISH
 
 _GENDERED = {
     **dict.fromkeys(word_set("mr mr. sir lord king prince spokesman chairman businessman "
@@ -88,8 +96,11 @@ class Registry:
         self.aliases: dict[str, Entity] = {}  # "sdf" for "Syrian Democratic Forces (SDF)"
         # "an army psychiatrist" (position, head, words): what "the psychiatrist" refers to
         self.introduced: list[tuple[int, str, str]] = []
+        # "X issued a statement" (position, "statement", X): who "the statement" speaks for
+        self.issued: list[tuple[int, str, Mention]] = []
         for unit in units:
             self.introduced.extend(_introduced(unit.tokens))
+            self.issued.extend(_issued(unit.tokens))
             for mention in _named_in(unit.tokens):
                 entity: Entity | None = None
                 # Where it counts as a subject for "he"/"she": where it opens the sentence; the
@@ -135,6 +146,10 @@ class Registry:
             person = self._by_surname(mention.text, position) or self._by_first_name(
                 mention.text, position)
             return person if person else self._entity(mention, ORGANISATION, mention.text)
+        if kind == DOCUMENT:
+            issuers = [(at, who) for at, noun, who in self.issued
+                       if noun == mention.text and at < position]
+            return self.resolve(issuers[-1][1], issuers[-1][0]) if issuers else None
         if kind == ROLE and not mention.titles:  # "the psychiatrist" after "an army psychiatrist"
             head = plain(mention.text.split()[-1])
             earlier = [text for at, word, text in self.introduced if word == head and at < position]
@@ -309,6 +324,20 @@ def _before_verb(tokens: list[Token], end: int) -> bool:
 
 def _has_proper(text: str) -> bool:
     return any(word[:1].isupper() for word in text.split())
+
+
+def _issued(tokens: list[Token]) -> list[tuple[int, str, Mention]]:
+    """Documents a sentence's subject put out: "The ministry issued a statement on Monday"."""
+    verb = next((j for j, t in enumerate(tokens) if t.is_word and not t.is_capitalised
+                 and (t.lower in VERBISH or t.lower.endswith("ed"))), None)
+    if verb is None:
+        return []
+    subject = phrases.read_phrase(tokens[:verb])
+    if subject is None or subject.kind in (RUMOUR, DOCUMENT):
+        return []
+    return [(noun.start, plain(noun.text), subject)
+            for j in range(verb, len(tokens) - 1) if tokens[j].lower in ("a", "an")
+            for noun in tokens[j + 1 : j + 3] if plain(noun.text) in DOCUMENT_NOUNS]
 
 
 def _introduced(tokens: list[Token]) -> list[tuple[int, str, str]]:

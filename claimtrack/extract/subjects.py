@@ -217,8 +217,10 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
     if participle and start < len(segment) and segment[start].lower == "by":
         # "RIAA's notice published by GitHub alleged": the agent is not the subject
         named = phrases.read_phrase(segment[: start - 1])
-        if named is not None:
+        if named is not None and named.kind != phrases.DOCUMENT:
             return named
+        if named is not None:  # "The decree signed by the Pope read": its signer's
+            return phrases.read_phrase(segment[start + 1 :]) or named
     mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
     if mention is None and participle:  # "Parents of two children treated on the ward said"
         mention = phrases.read_phrase(segment)

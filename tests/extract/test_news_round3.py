@@ -53,3 +53,38 @@ def test_adverbs_between_subject_and_verb(text: str, words: str, speaker: str) -
 
 def test_a_noun_ending_like_an_adverb_is_still_the_subject() -> None:
     assert one("A US ally warned the deal was unsafe.", "unsafe")[0] == "US ally"
+
+
+# Non-denials: who hedges, and where the hedge ends
+def test_a_hedge_attributed_at_the_end_is_the_attributions_and_stops_before_it() -> None:
+    speaker, kind, words = one("We are not in a position to confirm or deny that a review is "
+                               "under way, the ministry said.", "review")
+    assert (speaker, kind) == ("ministry", "non-denial")
+    assert words.endswith("under way")
+
+
+def test_first_person_words_attributed_at_the_end_are_the_attributions() -> None:
+    assert one("We did not do it, the ministry said on Monday.", "did not")[0] == "ministry"
+
+
+def test_none_of_a_group_would_discuss_is_the_groups_non_denial() -> None:
+    text = ("The newspaper reported that ministers had seen the memo. None of the three "
+            "ministers would discuss the memo.")
+    speaker, kind, _ = one(text, "would discuss")
+    assert (speaker, kind) == ("ministers", "non-denial")
+
+
+# A document speaks for whoever issued or signed it
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ('The ministry issued a statement on Monday. The statement read: "We will not be '
+     'intimidated."', "intimidated", "ministry"),
+    ("The union released a joint statement. The statement said the figures were wrong.",
+     "figures", "union"),
+    ('The decree signed by the Pope read "Abuse harms the community."', "Abuse harms", "Pope"),
+])
+def test_a_document_speaks_for_its_issuer(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
+
+
+def test_a_document_nobody_issued_in_the_text_names_nobody() -> None:
+    assert found("The statement said the claims were false.") == []
