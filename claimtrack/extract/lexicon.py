@@ -127,7 +127,8 @@ TITLE_WORDS = word_set(
     "acting interim lead national security minority majority official diplomat premier "
     "secretary-general campaign regional technology operating financial founder manager "
     "agent lawyer researcher historian analyst economist expert scientist professor doctor "
-    "businessman businesswoman activist champion olympic sprint reporter editor"
+    "businessman businesswoman activist champion olympic sprint reporter editor sheriff "
+    "detective marshal corporal councillor councilor councilman councilwoman alderman pastor"
 )
 # Heads of a singular noun phrase that names a person by role: "the spokesman", "top diplomat".
 PERSON_ROLES = word_set(
@@ -156,14 +157,14 @@ ORGANISATION_HEADS = word_set(
     "company corporation corp inc ltd firm government administration army navy military police "
     "parliament congress senate assembly institute university foundation fund center centre "
     "coalition alliance front movement league network mission embassy consulate palace "
-    "regulator authority board bureau cabinet secretariat command forces guard watch "
+    "regulator authority board bureau cabinet secretariat command forces force guard watch "
     "securities minerals motors airlines airways industries holdings systems technologies "
     "media news times post journal herald courier ledger gazette tribune telegraph guardian "
     "mirror press broadcaster newspaper radio television tv channel outlet club team street "
     "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
     "contractor contractors blog website site magazine paper tabloid daily weekly station "
     "network charity drugmaker "
-    "automaker retailer insurer lender publisher supplier utility "
+    "automaker retailer insurer lender publisher supplier utility survey observatory "
     "prosecutors' unit"
 )
 GROUP_HEADS = word_set(

@@ -172,13 +172,47 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if plain(words[0].text) in RUMOUR_HEADS:
         return _mention(words, RUMOUR, "")
-    found = (_joint(words) or _affiliated(words) or _spokesperson(words)
+    found = (_titled_name(words) or _joint(words) or _affiliated(words) or _spokesperson(words)
              or _named(words, definite))
     if found is None and definite and len(words) <= 2 and (
         plain(words[-1].text) in DOCUMENT_NOUNS
     ) and not any(w.is_capitalised and not w.initial for w in words):
         return _mention(words, DOCUMENT, plain(words[-1].text))  # "The statement read: …"
     return found
+
+
+def _titled_name(words: list[Token]) -> Mention | None:
+    """A person's name after a long title naming the body they serve: "Muslim Student
+    Association president Sehar Memon", "CEO of the Refugee Council Enver Solomon", "Afghan
+    Ambassador to the United States Hamdullah Mohib"; the name is the proper words after the
+    last title or organisation word."""
+    if len(words) < 4 or any(w.lower in ("and", "&") or not w.is_word for w in words):
+        return None
+    start = len(words)
+    while start > 0 and is_proper(words[start - 1]) and not _name_stop(plain(words[start - 1].text)):
+        start -= 1
+    name = words[start:]
+    if not 2 <= len(name) <= 3 or start < 2 or not _name_stop(plain(words[start - 1].text)):
+        return None
+    for i in range(2, start):  # "Peter Iseley of the group Ending Clergy Abuse": his group's
+        lead = words[i - 2 : i]
+        if words[i].lower in _SPLITTERS and all(
+            is_proper(w) and not _name_stop(plain(w.text)) for w in lead
+        ):
+            return None
+    titles = tuple(plain(w.text) for w in words[:start])
+    text = " ".join(w.text for w in name)
+    return _mention(words, PERSON, text.removesuffix("'s").removesuffix("’s"), titles)
+
+
+def _name_stop(word: str) -> bool:
+    """A word that ends a title or an organisation's name rather than starting a person's."""
+    return is_title(word) or _organisation(word) or word in HONORIFICS or word in _BODY_ENDINGS
+
+
+# Last words of a body's or a place's name that are not organisation heads: "Council on
+# American-Islamic Relations", "Ambassador to the United States".
+_BODY_ENDINGS = PLACE_WORDS | word_set("relations affairs rights nations states")
 
 
 def _of_a_group(words: list[Token]) -> Mention | None:

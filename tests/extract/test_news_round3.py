@@ -88,3 +88,25 @@ def test_a_document_speaks_for_its_issuer(text: str, words: str, speaker: str) -
 
 def test_a_document_nobody_issued_in_the_text_names_nobody() -> None:
     assert found("The statement said the claims were false.") == []
+
+
+# A person named after a long title that names the body they serve
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("University of Texas Arlington Muslim Student Association president Sehar Memon said the "
+     "feedback had helped.", "Sehar Memon"),
+    ("CEO of the Refugee Council Enver Solomon said the feedback had helped.", "Enver Solomon"),
+    ("Afghan Ambassador to the United States Hamdullah Mohib said the feedback had helped.",
+     "Hamdullah Mohib"),
+    ("Justice Department spokesman Peter Carr said the feedback had helped.", "Peter Carr"),
+    ("Sheriff Bill Brown said the feedback had helped.", "Bill Brown"),
+    # a person "of" a group is the person, not the group's name
+    ("Peter Iseley of the victim group Ending Clergy Abuse said the feedback had helped.",
+     "Peter Iseley"),
+])
+def test_a_name_after_a_long_title(text: str, speaker: str) -> None:
+    assert one(text, "feedback")[0] == speaker
+
+
+def test_a_body_named_at_length_stays_a_body() -> None:
+    text = "The United States Geological Survey said the quake measured 5.8."
+    assert one(text, "quake")[0] in ("United States Geological Survey", "Geological Survey")
