@@ -117,6 +117,22 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     return event if end > start else None
 
 
+_TOPIC_PREPOSITIONS = word_set("to about on of for with into over")
+
+
+def about_something(event: Event) -> bool:
+    """Said-type words that are a topic or an addressee, not a statement ("wrote about
+    feminism", "tweeted to Mohamed", "admitted to the payments"): a prepositional phrase
+    without a verb, a quotation or a colon."""
+    words = event.unit.tokens[event.content[0] : event.content[1]]
+    if event.verb_class != VerbClass.SAY or event.quotes or not words or (
+        words[0].lower not in _TOPIC_PREPOSITIONS
+    ):
+        return False
+    return not any(t.quote is not None or t.text == ":" or t.lower in VERBISH or t.lower == "that"
+                   or (t.lower.endswith("ed") and not t.is_capitalised) for t in words)
+
+
 def allegation(event: Event) -> Event | None:
     """"Rumours that X spread online", "amid reports that X": X, by whoever is named for it."""
     tokens = event.unit.tokens
@@ -171,6 +187,9 @@ def according(event: Event) -> Event | None:
             event.mention.kind != phrases.PERSON
         ):
             event.mention, stop = named, following
+        quoted = quoting(apposition)
+        if quoted is not None:  # "According to Yonhap, quoting the KCNA, …": the KCNA's words
+            event.mention, stop = quoted, following
     first = event.verb_at[0]
     first_words = first == 0 or tokens[first - 1].lower in ("but", "and") or (
         first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower in ("and", "but")
@@ -182,6 +201,17 @@ def according(event: Event) -> Event | None:
         event.content = (0, first - 1 if first > 0 and tokens[first - 1].text == "," else first)
     event.content = (event.content[0], trim_end(tokens, *event.content))
     return event
+
+
+def quoting(tokens: list[Token]) -> Mention | None:
+    """"quoting the state news agency KCNA": the named source a report passes on (an
+    anonymous one stays inside the report)."""
+    if not tokens or tokens[0].lower != "quoting":
+        return None
+    bracket = next((j for j, t in enumerate(tokens) if t.text == "("), len(tokens))
+    named = phrases.read_phrase(tokens[1:bracket])  # "… Agency (KCNA)": the name in full
+    named_kinds = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
+    return named if named is not None and named.kind in named_kinds else None
 
 
 def _adverbial(tokens: list[Token]) -> bool:

@@ -72,7 +72,7 @@ def find_events(unit: Unit) -> list[Event]:
     if tokens and tokens[0].lower in ("asked", "when") and events:
         for event in events:
             event.flags.add("asked")
-    return [event for event in events if event.has_words]
+    return [event for event in events if event.has_words and not contents.about_something(event)]
 
 
 def _trailing_attribution(event: Event, candidate: Candidate) -> bool:
@@ -329,6 +329,14 @@ def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
 
 
+def _passed_on(tokens: list[Token], i: int) -> Mention | None:
+    """"Yonhap, quoting the KCNA, said …": the source a report quotes, just before the verb."""
+    if i < 1 or tokens[i].text != ",":
+        return None
+    opening = next((j for j in range(i - 1, max(i - 12, -1), -1) if tokens[j].text == ","), None)
+    return contents.quoting(tokens[opening + 1 : i]) if opening is not None else None
+
+
 def _comma_quote(token: Token) -> bool:
     """A quotation closed on a comma ('"wildly misleading,"'), standing for the comma."""
     return token.quote is not None and token.text.rstrip("\"”’'»").endswith(",")
@@ -402,7 +410,7 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         subject = subject_before(tokens, i - 1 if relative else i)
         if subject.mention is None or not _agrees(candidate, subject.mention):
             return None
-        event.mention = subject.mention
+        event.mention = _passed_on(tokens, i) or subject.mention
         if subject.quote is not None:
             event.quotes = [subject.quote]
             return contents.with_split_quote(event, candidate.stop)

@@ -47,7 +47,7 @@ _FORMS: dict[VerbClass, str] = {
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
     VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling "
-    "characterized characterised deemed hailed cited referred refers",
+    "characterized characterised deemed hailed cited referred refers describes",
 }
 REPORTING_VERBS: dict[str, VerbClass] = {
     form: verb_class for verb_class, forms in _FORMS.items() for form in forms.split()
@@ -76,6 +76,7 @@ BASE_FORMS: dict[str, VerbClass] = {
         "suggest predict stress believe report"), VerbClass.SAY),
     **dict.fromkeys(word_set("deny reject refute"), VerbClass.DENY),
     "dismiss": VerbClass.DISMISS,
+    "describe": VerbClass.CALL,
     "accuse": VerbClass.ACCUSE,
     "dispute": VerbClass.COUNTER,
 }
@@ -164,7 +165,8 @@ ORGANISATION_HEADS = word_set(
     "hall pentagon clinic hospital operator carmaker maker producer manufacturer giant trust "
     "contractor contractors blog website site magazine paper tabloid daily weekly station "
     "network charity drugmaker "
-    "automaker retailer insurer lender publisher supplier utility survey observatory "
+    "automaker retailer insurer lender publisher supplier utility survey observatory school "
+    "district "
     "prosecutors' unit"
 )
 GROUP_HEADS = word_set(

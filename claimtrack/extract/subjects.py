@@ -117,6 +117,11 @@ def quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
     return None
 
 
+def _verb(token: Token) -> bool:
+    """A reporting verb, not a capitalised word inside a name ("United States")."""
+    return token.lower in REPORTING_VERBS and (token.initial or not token.is_capitalised)
+
+
 def subject_before(tokens: list[Token], i: int) -> Subject:
     """The subject ending at token ``i``."""
     if i > 0 and tokens[i].text == ")":  # "the Syrian Democratic Forces (SDF) announced"
@@ -130,7 +135,7 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
             # the clause is passed; one that ends a clause ('"…," he said') stops the walk
             if start == i or tokens[start + 1].text in ",?!" or ends_clause(tokens[start]):
                 break
-        elif tokens[start].lower in REPORTING_VERBS and start != i and not (
+        elif _verb(tokens[start]) and start != i and not (
             start > 0 and tokens[start - 1].lower in _PASSIVE  # "had been denied treatment"
         ):
             break
@@ -200,7 +205,7 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
     participle = False
     while start > 0:
         word = segment[start - 1]
-        if word.lower in LEADS_CLAUSE or word.lower in VERBISH or word.lower in REPORTING_VERBS:
+        if word.lower in LEADS_CLAUSE or word.lower in VERBISH or _verb(word):
             break
         if word.is_word and not word.is_capitalised and len(word.lower) > 4 and (
             word.lower.endswith("ing")
@@ -222,6 +227,9 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
         if named is not None:  # "The decree signed by the Pope read": its signer's
             return phrases.read_phrase(segment[start + 1 :]) or named
     mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
+    joins = [j for j in range(start, len(segment) - 1) if segment[j].lower in ("and", "but")]
+    if mention is None and joins:  # "The broadcasts began on May 10 and South Korea says"
+        mention = phrases.read_phrase(segment[joins[-1] + 1 :])
     if mention is None and participle:  # "Parents of two children treated on the ward said"
         mention = phrases.read_phrase(segment)
     if mention is None:  # "the accusation came from the Green Rivers Coalition, …, which said"
