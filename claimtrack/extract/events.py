@@ -72,7 +72,35 @@ def find_events(unit: Unit) -> list[Event]:
     if tokens and tokens[0].lower in ("asked", "when") and events:
         for event in events:
             event.flags.add("asked")
-    return [event for event in events if event.has_words and not contents.about_something(event)]
+    kept: list[Event] = []
+    for event in events:
+        if not contents.about_something(event):
+            kept.append(event)
+        elif event.mention is not None:  # "X tweeted to Mohamed and said …": X still says it
+            for later in events[events.index(event) + 1 :]:
+                if not later.inherit:
+                    break
+                later.mention, later.inherit = event.mention, False
+    return [event for event in kept if event.has_words]
+
+
+def _a_person_after(tokens: list[Token], i: int) -> bool:
+    """The object of "questioned" is a person: "questioned the student", "questioned him"."""
+    after = [t for t in tokens[i + 1 : i + 5] if t.is_word]
+    if not after:
+        return False
+    if after[0].lower in ("him", "her", "them", "me", "us"):
+        return True
+    mention = phrases.read_phrase(after[: next((j for j, t in enumerate(after)
+                                                  if t.lower in PREPOSITIONS), len(after))])
+    return mention is not None and mention.kind in (phrases.PERSON, phrases.ROLE, phrases.GROUP)
+
+
+def _quoted_around(tokens: list[Token], i: int) -> bool:
+    """'She continued: "…"', '"…," he continued': "continued" reports only beside a quotation."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before_quote = any(t.quote is not None for t in tokens[max(0, i - 3) : i])
+    return before_quote or (after is not None and (after.text == ":" or after.quote is not None))
 
 
 def _trailing_attribution(event: Event, candidate: Candidate) -> bool:
@@ -121,7 +149,12 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             if token.lower == "citing" and _citing_as(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.CALL, "citing"))
             elif token.lower in REPORTING_VERBS:
+                if token.lower in ("questioned", "challenged") and _a_person_after(tokens, i):
+                    continue  # "Police arrested and questioned the student": no claim answered
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
+            elif token.lower in ("continued", "continues") and _quoted_around(tokens, i):
+                found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
+
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
@@ -329,6 +362,15 @@ def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
 
 
+def _absolute_subject(tokens: list[Token], i: int) -> Mention | None:
+    """"with Boswell stating …", "with officials saying …": the participle's own subject."""
+    with_at = next((j for j in range(i, max(i - 6, -1), -1) if tokens[j].lower == "with"), None)
+    if with_at is None or with_at == i or not all(t.is_word for t in tokens[with_at + 1 : i + 1]):
+        return None
+    mention = phrases.read_phrase(tokens[with_at + 1 : i + 1])
+    return mention if mention is not None and mention.kind != phrases.RUMOUR else None
+
+
 def _passed_on(tokens: list[Token], i: int) -> Mention | None:
     """"Yonhap, quoting the KCNA, said …": the source a report quotes, just before the verb."""
     if i < 1 or tokens[i].text != ",":
@@ -369,6 +411,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         before.lower == "by" or _after_a_writing(tokens, i)
     ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"
         coordinated, events = True, []
+    absolute = _absolute_subject(tokens, i) if _participle(candidate) else None
+    if absolute is not None:  # "…, with Boswell stating: '…'": Boswell's words
+        event.mention = absolute
+        return contents.with_content(event, candidate, None)
     if _participle(candidate) and not coordinated:
         return None
     if _attributive(tokens, candidate):

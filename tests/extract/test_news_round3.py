@@ -154,3 +154,30 @@ def test_describe_as_in_the_plural() -> None:
     speaker, kind, _ = one("Secularist magazines describe the judgement as historic.",
                            "historic")
     assert (speaker, kind) == ("Secularist magazines", "claim")
+
+
+def test_saying_more_after_a_topic_keeps_the_speaker() -> None:
+    text = "Mark Zuckerberg tweeted to Mohamed and said the boy was welcome to visit."
+    assert one(text, "welcome")[0] == "Mark Zuckerberg"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ('It quoted critics like Colin Yeo, with Caitlin Boswell stating: "The move is clumsy."',
+     "clumsy", "Caitlin Boswell"),
+    ("The vote was delayed, with officials saying the count was incomplete.", "incomplete",
+     "officials"),
+])
+def test_with_x_saying_is_xs(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
+
+
+def test_continued_reports_beside_a_quotation_only() -> None:
+    text = 'Yvette Cooper spoke first. She continued: "Labour has a plan to fast-track cases."'
+    assert one(text, "fast-track")[0] == "Yvette Cooper"
+    assert found("Protesters continued marching through the night.") == []
+
+
+def test_questioning_a_person_is_no_counter_claim() -> None:
+    assert found("Police arrested and questioned the student.") == []
+    assert one("The senator questioned whether the figures were accurate.",
+               "figures")[1] == "counter-claim"
