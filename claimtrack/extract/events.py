@@ -96,11 +96,16 @@ def _a_person_after(tokens: list[Token], i: int) -> bool:
     return mention is not None and mention.kind in (phrases.PERSON, phrases.ROLE, phrases.GROUP)
 
 
+# Verbs that report speech only beside a quotation or before "that": 'She continued: "…"',
+# '"…," he observed', "observed that …" (unlike "continued marching", "observed the flies").
+_BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls")
+
+
 def _quoted_around(tokens: list[Token], i: int) -> bool:
-    """'She continued: "…"', '"…," he continued': "continued" reports only beside a quotation."""
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    after = tokens[i + 1:i + 3]
     before_quote = any(t.quote is not None for t in tokens[max(0, i - 3) : i])
-    return before_quote or (after is not None and (after.text == ":" or after.quote is not None))
+    return before_quote or any(t.text == ":" or t.quote is not None or t.lower == "that"
+                               for t in after)
 
 
 def _trailing_attribution(event: Event, candidate: Candidate) -> bool:
@@ -152,7 +157,7 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
                 if token.lower in ("questioned", "challenged") and _a_person_after(tokens, i):
                     continue  # "Police arrested and questioned the student": no claim answered
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
-            elif token.lower in ("continued", "continues") and _quoted_around(tokens, i):
+            elif token.lower in _BESIDE_QUOTES and _quoted_around(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
 
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
@@ -348,6 +353,10 @@ def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     if tokens and tokens[0].lower in ("he", "she", "they", "it", "we", "i"):
         return phrases.read_phrase(tokens[:1])  # "He sought …, arguing that …"
     start = 0
+    comma = next((j for j in range(min(before, 14)) if tokens[j].text == ","), None)
+    if comma is not None and tokens[0].lower in PREPOSITIONS:
+        # "In a video message posted to Twitter, Warren …": past the fronted adverbial
+        return _sentence_subject(tokens[comma + 1 :], before - comma - 1)
     end = next((j for j in range(before + 1) if tokens[j].text == "," or (
         j > 0 and tokens[j].is_word and not tokens[j].is_capitalised
         and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed")
@@ -447,6 +456,12 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         modal = next(j for j in range(candidate.start + 2, candidate.stop)
                      if tokens[j].lower in ("would", "could", "will"))
         event.mention = phrases.read_phrase(tokens[candidate.start + 2 : modal])
+        if event.mention is None:
+            return None
+    elif candidate.start > 2 and tokens[candidate.start - 1].lower in ("which", "that") and (
+        tokens[candidate.start - 2].lower in DOCUMENT_NOUNS
+    ):  # "They released a statement which said …": whoever released it
+        event.mention = _sentence_subject(tokens, candidate.start - 3)
         if event.mention is None:
             return None
     else:

@@ -144,7 +144,8 @@ SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
 # Texts that "read" or "say" what their author asserts: 'Trump's statement read: "…"'.
 DOCUMENT_NOUNS = word_set("statement letter decree notice memo summary motion tweet post "
                           "message release communique filing complaint order ruling report "
-                          "website account page analysis book article")
+                          "website account page analysis book article decision judgment "
+                          "judgement opinion proclamation resolution indictment")
 # The same office under another name: "Russia's top diplomat" is its foreign minister.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset({"foreign minister", "foreign secretary", "secretary of state"}),
@@ -166,6 +167,7 @@ ORGANISATION_HEADS = word_set(
     "contractor contractors blog website site magazine paper tabloid daily weekly station "
     "network charity drugmaker "
     "automaker retailer insurer lender publisher supplier utility survey observatory school "
+    "publication "
     "district "
     "prosecutors' unit"
 )
@@ -189,10 +191,11 @@ PEOPLE_NOUNS = word_set(
     "scholar scholars guard guards troops citizen citizens locals youth youths girl boy cousin "
     "uncle aunt widow fiancee fiancée clerk priest monk nun jury tribe clan community "
     "spokespeople nurse nurses patient patients student students resident residents survivor "
-    "team campaign police medic medics surgeon surgeons staffer staffers ally"
+    "team campaign police medic medics surgeon surgeons staffer staffers ally acquaintance "
+    "acquaintances"
 )
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
-                   "ent", "ents")
+                   "ent", "ents", "ee", "ees")
 _NOT_AGENTS = ("ment", "ments", "ever", "other", "others", "order", "orders", "letter",
                "letters", "paper", "papers", "number", "numbers", "matter", "water", "border",
                "power", "quarter", "winter", "summer", "cancer", "center", "centre", "error",
@@ -202,14 +205,16 @@ _NOT_AGENTS = ("ment", "ments", "ever", "other", "others", "order", "orders", "l
                "latter", "corner", "manner", "chapter", "dinner", "register", "disaster",
                "monster", "semester", "trimester", "transfer", "offer", "offers", "answer",
                "answers", "weather", "consent", "incident", "incidents", "accident",
-               "accidents", "comment", "comments", "segment", "parent company", "moment")
+               "accidents", "comment", "comments", "segment", "parent company", "moment",
+               "committee", "committees", "coffee", "degree", "degrees", "guarantee",
+               "guarantees", "jubilee", "referee", "settee")
 
 
 def names_people(word: str) -> bool:
     """A common noun naming a person or people: PEOPLE_NOUNS, or an agent noun by its ending."""
     if word in PEOPLE_NOUNS:
         return True
-    return (len(word) > 4 and word.isalpha() and word.endswith(_AGENT_SUFFIXES)
+    return word not in DOCUMENT_NOUNS and (len(word) > 4 and word.isalpha() and word.endswith(_AGENT_SUFFIXES)
             and not word.endswith(_NOT_AGENTS))
 
 

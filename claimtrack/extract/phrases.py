@@ -328,6 +328,8 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     possessive = [i for i, w in enumerate(owner) if w.text.endswith(("'s", "’s", "s'", "s’"))]
     if possessive:  # "RIAA's DMCA notice", "the WHO's situation report": whose it is
         owner = owner[: possessive[-1] + 1]
+    elif head == "office":
+        return None  # "the Home Office", "the Foreign Office": a name, not someone's office
     inner = read_phrase(owner)
     allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
     if inner is None or inner.kind not in allowed:

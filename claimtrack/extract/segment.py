@@ -35,6 +35,10 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘'(A-Z0-9\u00c0-\u024f])")
 
 
+# Acronyms spelt like a function word, kept apart from it.
+_ACRONYMS = frozenset({"WHO"})
+
+
 @dataclass(frozen=True)
 class Quote:
     """A quotation: ``start`` is the opening mark, ``end`` is after the closing mark."""
@@ -61,6 +65,8 @@ class Token:
 
     @property
     def lower(self) -> str:
+        if self.text in _ACRONYMS:
+            return self.text  # "WHO said" is the World Health Organization, not "who"
         return self.text.lower().replace("’", "'")
 
     @property

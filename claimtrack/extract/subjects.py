@@ -107,10 +107,18 @@ def ends_clause(token: Token) -> bool:
     return bool(inner) and inner[-1] in ",?!—-"
 
 
+_INVERTED = word_set("said says added wrote")
+
+
 def quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
-    """The quotation right before a verb (``"…," said X``), if there is one."""
+    """The quotation right before a verb (``"…," said X``, also ``"…" said X`` without the
+    comma), if there is one."""
     token = tokens[i]
     if token.quote is not None and ends_clause(token):
+        return token.quote
+    if token.quote is not None and i + 2 < len(tokens) and tokens[i + 1].lower in _INVERTED and (
+        tokens[i + 2].is_word
+    ):
         return token.quote
     if token.text == "," and i > 0 and tokens[i - 1].quote is not None:
         return tokens[i - 1].quote

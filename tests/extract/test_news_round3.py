@@ -181,3 +181,31 @@ def test_questioning_a_person_is_no_counter_claim() -> None:
     assert found("Police arrested and questioned the student.") == []
     assert one("The senator questioned whether the figures were accurate.",
                "figures")[1] == "counter-claim"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("WHO said the risk was low.", "risk", "WHO"),
+    ('"We wanted to know how these superbugs spread" said Professor David Livermore.',
+     "superbugs", "David Livermore"),
+    ('In a video message posted to Twitter, Warren praised Biden and said she was "proud to '
+     'endorse" him.', "proud", "Warren"),
+    ("One interviewee said people changed their minds.", "changed", "One interviewee"),
+    ("The industry publication stated the aircraft overran the runway.", "overran",
+     "industry publication"),
+    ("The Supreme Court decision stated they acted for a political reason.", "political",
+     "Supreme Court"),
+    ('Sheldon Yett of UNICEF observed, "I have seen mass campaigns before."', "mass campaigns",
+     "Sheldon Yett"),
+    ("The researchers observed that the flies had trouble landing.", "flies", "researchers"),
+    ("The ministry issued a statement that said the figures were wrong.", "figures",
+     "ministry"),
+    ("The United Kingdom Home Office said the forms must be completed in English.", "English",
+     "United Kingdom Home Office"),
+])
+def test_more_ways_of_naming_who_says_it(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
+
+
+def test_observing_a_thing_is_no_assertion() -> None:
+    assert found("Falconer observed eleven proteins found only in slug glue.") == []
+    assert found("The decree signed on Monday reached the bishops.") == []
