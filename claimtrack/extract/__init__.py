@@ -14,13 +14,15 @@ accepts.
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.extract.answers import link
 from claimtrack.extract.classify import Draft, decide_kind
 from claimtrack.extract.event import Event
 from claimtrack.extract.events import find_events
 from claimtrack.extract.lexicon import VerbClass
 from claimtrack.extract.model import Kind, Suggestion
-from claimtrack.extract.phrases import PRONOUN, RUMOUR, read_phrase
+from claimtrack.extract.phrases import PERSON, PRONOUN, RUMOUR, read_phrase
 from claimtrack.extract.registry import Entity, Registry
 from claimtrack.extract.segment import Unit, units
 
@@ -42,10 +44,21 @@ def extract(text: str) -> list[Suggestion]:
     events = [find_events(unit) for unit in sentences]
     registry = Registry(sentences)
     drafts: list[Draft] = []
+    agentless: list[Draft] = []  # "It has been claimed that …", waiting for "made by X"
     for index, unit in enumerate(sentences):
         found: list[Draft] = []
         for event in events[index]:
+            if "agentless" in event.flags:
+                agentless.append(_draft(event, index, None, text))
+                continue
             found.extend(_drafts(event, index, found, registry, text))
+        maker = _claim_maker(unit, registry)
+        if maker is not None:  # "That claim was made by X": the claim just reported is X's
+            waiting = [d for d in agentless if index - d.unit_index <= 2]
+            if waiting:
+                waiting[-1].speaker = maker
+                found.append(waiting[-1])
+                agentless.remove(waiting[-1])
         if not events[index] and unit.is_only_quotes:
             speaker = _continued_speaker(index, sentences, events, drafts, registry)
             if speaker is not None:
@@ -57,6 +70,32 @@ def extract(text: str) -> list[Suggestion]:
         decide_kind(draft)
     link(drafts, [text[u.start : u.end] for u in sentences])
     return _suggestions(drafts, sentences, text)
+
+
+_MADE_BY = re.compile(
+    r"^(?:that|this|the|such an?)\s+(?:claim|allegation|accusation|assertion|suggestion)\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:first\s+)?(?:made|put\s+forward|voiced|raised)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def _claim_maker(unit: Unit, registry: Registry) -> Entity | None:
+    """Who "That claim was made by X" names."""
+    words = [t.text for t in unit.tokens]
+    match = _MADE_BY.match(" ".join(words))
+    if match is None:
+        return None
+    skipped = len(match.group().split())
+    rest = unit.tokens[skipped:]
+    stop = next((j for j, t in enumerate(rest) if t.text in ",;.:"), len(rest))
+    mention = read_phrase(rest[:stop])
+    if stop < len(rest) and rest[stop].text == ",":  # "the governor, Ali Demir": the name
+        end = next((j for j in range(stop + 1, len(rest)) if rest[j].text in ",;.:"), len(rest))
+        named = read_phrase(rest[stop + 1 : end])
+        mention = named if named is not None and named.kind == PERSON else mention
+    if mention is None or mention.kind in (PRONOUN, RUMOUR):
+        return None
+    return registry.resolve(mention, rest[0].start)
 
 
 def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,

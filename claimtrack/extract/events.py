@@ -408,6 +408,11 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         agent = _passive_agent(event, candidate)
         if agent is not None:  # 'described as "knife-obsessed" by the police'
             return agent
+    if seen == {"passive"} and candidate.verb_class == VerbClass.SAY and i >= 0 and (
+        tokens[i].lower == "it" and _next_is(tokens, candidate, "that")
+    ):  # "It has been claimed that …": nobody yet; a later "That claim was made by X" names X
+        event.flags.add("agentless")
+        return contents.with_content(event, candidate, None)
     if seen & {"negated", "passive"} and candidate.verb_class != HEDGE and not finding:
         return None  # "did not deny", "was said", "has been accused": nobody here asserts
     event.flags |= seen

@@ -209,3 +209,10 @@ def test_more_ways_of_naming_who_says_it(text: str, words: str, speaker: str) ->
 def test_observing_a_thing_is_no_assertion() -> None:
     assert found("Falconer observed eleven proteins found only in slug glue.") == []
     assert found("The decree signed on Monday reached the bishops.") == []
+
+
+def test_that_claim_was_made_by_names_the_claim_just_reported() -> None:
+    text = ("It has been claimed that the army shelled the village. That claim was made by the "
+            "governor of the province, Ali Demir.")
+    assert one(text, "shelled")[:2] == ("Ali Demir", "claim")
+    assert found("It has been claimed that the army shelled the village.") == []
