@@ -43,6 +43,7 @@ _PASSIVE_LEADS = word_set("been being was were is are be")
 _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
+_UNKNOWING = word_set("know knew remember recall recalled sure idea")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -168,5 +169,7 @@ def _negates(text: str) -> bool:
                 continue
             if word == "not" and i + 1 < len(words) and words[i + 1] == "only":
                 continue
+            if any(w in _UNKNOWING for w in words[i + 1 : i + 3]):
+                continue  # "I don't really know what he was doing": no fact denied
             return True
     return False

@@ -117,7 +117,7 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     return event if end > start else None
 
 
-_TOPIC_PREPOSITIONS = word_set("to about on of for with into over")
+_TOPIC_PREPOSITIONS = word_set("to about on of for with into over via")
 
 
 def about_something(event: Event) -> bool:
@@ -126,11 +126,15 @@ def about_something(event: Event) -> bool:
     without a verb, a quotation or a colon."""
     words = event.unit.tokens[event.content[0] : event.content[1]]
     if event.verb_class != VerbClass.SAY or event.quotes or not words or (
-        words[0].lower not in _TOPIC_PREPOSITIONS
+        words[0].lower not in _TOPIC_PREPOSITIONS and event.verb not in _ACTS
     ):
         return False
     return not any(t.quote is not None or t.text == ":" or t.lower in VERBISH or t.lower == "that"
                    or (t.lower.endswith("ed") and not t.is_capitalised) for t in words)
+
+
+# Verbs whose plain noun object is an act, not a statement: "announced a naval coalition".
+_ACTS = word_set("announced announces announcing")
 
 
 def allegation(event: Event) -> Event | None:

@@ -69,7 +69,8 @@ def find_events(unit: Unit) -> list[Event]:
         event = _event(unit, candidate, events)
         if event is not None:
             events.append(event)
-    if tokens and tokens[0].lower in ("asked", "when") and events:
+    asked = [t.lower for t in tokens[:2]]
+    if asked[:1] == ["asked"] or asked == ["when", "asked"]:
         for event in events:
             event.flags.add("asked")
     kept: list[Event] = []

@@ -181,6 +181,10 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     return found
 
 
+_NUMBERS = word_set("one two three four five six seven eight nine ten both all none another "
+                    "others some several many most")
+
+
 def _titled_name(words: list[Token]) -> Mention | None:
     """A person's name after a long title naming the body they serve: "Muslim Student
     Association president Sehar Memon", "CEO of the Refugee Council Enver Solomon", "Afghan
@@ -366,8 +370,10 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
                                      if w.text.endswith(("'s", "’s"))])
     named = run[name_start:]
     # "President of Ukraine Volodymyr Zelenskyy": the place of the title comes first
-    if named and named[0].lower in ("of", "for"):
-        named = named[1:]
+    to_place = (name_start == 0 and run_start > 1 and core[run_start - 1].lower == "to"
+                and is_title(plain(core[run_start - 2].text)))  # "Ambassador to Germany X"
+    if named and (named[0].lower in ("of", "for") or to_place):
+        named = named[1:] if named[0].lower in ("of", "for") else named
         while len(named) > 3 or (len(named) > 2 and not _joins_a_name(named[-2])):
             named = named[1:]
     # "Mohammad bin Salman of Saudi Arabia": a person's name ends before "of".
@@ -379,6 +385,8 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
         return _mention(words, ROLE, " ".join(w.text for w in run), titles, definite)
     if any(plain(w.text) in PLACE_WORDS for w in named):
         return None
+    if len(named) == 1 and plain(named[0].text) in _NUMBERS:
+        return None  # "One revealed …": a number, not a name
     kind = PERSON if len(named) > 1 or titles else NAME
     text = " ".join(w.text for w in named)
     return _mention(words, kind, text.removesuffix("'s").removesuffix("’s"), titles)

@@ -216,3 +216,31 @@ def test_that_claim_was_made_by_names_the_claim_just_reported() -> None:
             "governor of the province, Ali Demir.")
     assert one(text, "shelled")[:2] == ("Ali Demir", "claim")
     assert found("It has been claimed that the army shelled the village.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The United States announced a naval coalition to patrol the Gulf.",
+    "Emmanuel Macron told reporters via Twitter.",
+    "One revealed a mass at a depth below 1400 feet.",
+])
+def test_acts_channels_and_numbers_are_no_assertions(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_announcement_of_a_fact_is_still_an_assertion() -> None:
+    assert one("The ministry announced it would drop the plan.", "drop the plan")[0] == "ministry"
+
+
+def test_ambassador_to_a_country_is_a_title() -> None:
+    text = "U.S. Ambassador to Germany Richard Grenell said the airline carried weapons."
+    assert one(text, "weapons")[0] == "Richard Grenell"
+
+
+def test_a_sentence_opened_by_when_is_no_answer_to_a_question() -> None:
+    assert one("When the storm hit, officials said the dam was sound.", "sound")[1] == "claim"
+
+
+def test_not_knowing_denies_nothing() -> None:
+    text = ('Reporters said the driver had crossed the line. "I don\'t really know what he was '
+            'doing," Travis Hood said.')
+    assert one(text, "know what")[1] == "claim"
