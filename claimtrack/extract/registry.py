@@ -374,7 +374,7 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         ):
             end += 1
         start = i
-        if i > 1 and tokens[i - 1].lower in ("of", "for") and tokens[i - 2].is_capitalised and (
+        if i > 1 and tokens[i - 1].lower in ("of", "for", "to") and tokens[i - 2].is_capitalised and (
             phrases.is_title(plain(tokens[i - 2].text))
         ):  # "President of Ukraine Volodymyr Zelenskyy"
             start = i - 2
