@@ -56,6 +56,10 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
             draft.target = _target(draft, drafts, index, weights) or draft.elaborates.target
         elif draft.needs_target:
             draft.target = _target(draft, drafts, index, weights)
+        if draft.kind == Kind.COUNTER_CLAIM and draft.verb_class == VerbClass.COUNTER and (
+            draft.target is not None and _mentions(draft.target, draft.speaker)
+        ):  # "Lind disputes the charges" that Lind took bribes: a denial
+            draft.kind = Kind.DENIAL
         if draft.negation:
             draft.kind = Kind.CLAIM if draft.target is None else (
                 Kind.DENIAL if draft.negation == "self" else Kind.COUNTER_CLAIM

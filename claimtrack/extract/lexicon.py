@@ -100,7 +100,9 @@ NON_DENIAL = re.compile(
     r"|\b(?:won't|will\s+not|would\s+not|wouldn't)\s+(?:give|make|offer)\s+(?:any\s+)?"
     r"(?:further\s+)?comments?\b"
     r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"
-    r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)",
+    r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b"
+    r"|\b(?:hasn't|haven't|hadn't)\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b",
     re.IGNORECASE,
 )
 
@@ -246,6 +248,8 @@ NOT_ASSERTIONS = word_set(
 # fact", "the agency had nothing to do with it".
 GROUNDLESS = re.compile(
     r"\b(?:no|without)\s+(?:basis|foundation|truth)\b"
+    r"|\b(?:is|was|are|were|am|be|being)\s+(?:completely\s+|entirely\s+|totally\s+)?innocent\b"
+    r"|\bpolitically\s+motivated\b|\bwitch[- ]hunt\b|\b(?:did|done)\s+nothing\s+wrong\b"
     r"|\bnothing\s+to\s+do\s+with\b|\bnot\s+(?:true|accurate|correct)\b"
 )
 FALSITY_WORDS = word_set(

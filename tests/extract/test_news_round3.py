@@ -244,3 +244,32 @@ def test_not_knowing_denies_nothing() -> None:
     text = ('Reporters said the driver had crossed the line. "I don\'t really know what he was '
             'doing," Travis Hood said.')
     assert one(text, "know what")[1] == "claim"
+
+
+# Denials and non-denials without a denial verb
+_BRIBES = "Prosecutors said Ali Demir took bribes. "
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Demir said he was innocent.", "innocent"),
+    ("Demir says the charges are politically motivated.", "politically motivated"),
+    ("Demir insisted he had done nothing wrong.", "nothing wrong"),
+    ("Demir disputes the charges.", "charges"),  # disputing a claim about oneself
+])
+def test_answers_about_oneself_are_denials(text: str, words: str) -> None:
+    speaker, kind, _ = one(_BRIBES + text, words)
+    assert (speaker, kind) == ("Ali Demir", "denial")
+
+
+def test_disputing_a_claim_about_someone_else_contradicts_it() -> None:
+    text = "Residents said the mayor took bribes. The newspaper disputed the residents' account."
+    assert one(text, "account")[1] == "counter-claim"
+
+
+def test_not_saying_why_is_a_non_denial_not_commenting_is_the_reporters() -> None:
+    text = ("Critics blamed hostility for the refusal. U.S. officials have not said why the team "
+            "was denied visas.")
+    assert one(text, "why the team")[:2] == ("U.S. officials", "non-denial")
+    assert [kind for _, kind, _ in found(
+        "The paper said the ministry spied. The ministry has not commented on the report.")
+    ] == ["claim"]
