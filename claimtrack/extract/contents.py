@@ -129,12 +129,17 @@ def about_something(event: Event) -> bool:
         words[0].lower not in _TOPIC_PREPOSITIONS and event.verb not in _ACTS
     ):
         return False
+    act = event.verb in _ACTS  # its object's own verbs are coordinated acts: "and directed"
     return not any(t.quote is not None or t.text == ":" or t.lower in VERBISH or t.lower == "that"
-                   or (t.lower.endswith("ed") and not t.is_capitalised) for t in words)
+                   or (t.lower.endswith("ed") and not t.is_capitalised and not act)
+                   for t in words)
+
+
+_FRONTING = word_set("despite amid following")
 
 
 # Verbs whose plain noun object is an act, not a statement: "announced a naval coalition".
-_ACTS = word_set("announced announces announcing")
+_ACTS = word_set("announced announces announcing wrote writes")
 
 
 def allegation(event: Event) -> Event | None:
@@ -155,6 +160,8 @@ def allegation(event: Event) -> Event | None:
         start += 1  # "a report that claimed X": "that" was a relative pronoun
         start += start < len(tokens) and tokens[start].lower == "that"
     end = cut_adjuncts(tokens, start, len(tokens))
+    if tokens[0].lower in PREPOSITIONS | SUBORDINATORS | _FRONTING:  # "Despite X's claim that Y,"
+        end = next((j for j in range(start, end) if tokens[j].text == ","), end)
     if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
         end = next((j for j in range(start + 1, end) if tokens[j].lower in _RUMOUR_VERBS), end)
     event.content = (start, trim_end(tokens, start, end))

@@ -142,7 +142,11 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             found.append(Candidate(start, stop, verb_class, match.group().lower()))
     taken = {i for c in found for i in range(c.start, c.stop)}
     for i, token in enumerate(tokens):
-        if i in taken or token.quote is not None or _in_a_name(tokens, i) or _a_noun(tokens, i):
+        if i in taken or token.quote is not None or _in_a_name(tokens, i):
+            continue
+        if _a_noun(tokens, i):  # "amid reports that X": an allegation, nobody's verb
+            if plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
+                found.append(Candidate(i, i + 1, ALLEGATION, ""))
             continue
         for phrase, verb_class in PHRASAL_VERBS.items():
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
@@ -234,7 +238,9 @@ def _a_noun(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     possessive = before is not None and before.text.endswith(("'s", "’s", "s'"))
-    return after in ("of", "from", "about") or possessive
+    after_a_preposition = before is not None and before.lower in _NOUN_PHRASE_LEADS | {
+        "amid", "despite", "following", "denying", "rejecting"}
+    return after in ("of", "from", "about") or possessive or after_a_preposition
 
 
 def _in_a_name(tokens: list[Token], i: int) -> bool:
@@ -318,7 +324,7 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
     # After a noun the word is the verb: "the movement claimed responsibility"
     in_noun_phrase = before is None or before.lower in _NOUN_PHRASE_LEADS or (
         before.is_capitalised and phrases.looks_like_adjective(before.text)
-    )
+    ) or before.text.endswith(("'s", "’s", "s'"))  # "the campaign's alleged ties"
     return in_noun_phrase and following is not None and following.is_word and (
         not following.is_capitalised
     ) and (

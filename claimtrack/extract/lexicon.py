@@ -101,6 +101,7 @@ NON_DENIAL = re.compile(
     r"(?:further\s+)?comments?\b"
     r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"
     r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)"
+    r"|\b(?:said|says)\s+nothing\s+(?:about|on|of)\b|\b(?:said|says)\s+nothing\s*[.;]"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b"
     r"|\b(?:hasn't|haven't|hadn't)\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b",
     re.IGNORECASE,
@@ -131,7 +132,8 @@ TITLE_WORDS = word_set(
     "secretary-general campaign regional technology operating financial founder manager "
     "agent lawyer researcher historian analyst economist expert scientist professor doctor "
     "businessman businesswoman activist champion olympic sprint reporter editor sheriff "
-    "detective marshal corporal councillor councilor councilman councilwoman alderman pastor"
+    "detective marshal corporal councillor councilor councilman councilwoman alderman pastor "
+    "democrat republican"
 )
 # Heads of a singular noun phrase that names a person by role: "the spokesman", "top diplomat".
 PERSON_ROLES = word_set(

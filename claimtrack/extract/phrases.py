@@ -9,7 +9,7 @@ to the person who holds it; "Posts shared online" carry a rumour, which has no s
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtrack.extract.lexicon import (
     DETERMINERS,
@@ -172,8 +172,14 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if plain(words[0].text) in RUMOUR_HEADS:
         return _mention(words, RUMOUR, "")
-    found = (_titled_name(words) or _joint(words) or _affiliated(words) or _spokesperson(words)
-             or _named(words, definite))
+    while len(words) > 2 and words[-2].lower in ("on", "last", "this") and (
+        words[-1].lower in WEEKDAYS or words[-1].lower in ("week", "month", "year")
+    ):
+        words = words[:-2]  # "Haveeru Daily on Monday": the paper, not the day
+    found = (_titled_name(words) or _person_of_body(words) or _joint(words)
+             or _affiliated(words) or _spokesperson(words) or _named(words, definite))
+    if found is not None and found.text.endswith(("'s", "’s")) and found.kind != PRONOUN:
+        found = replace(found, text=found.text[:-2])  # "the White House's assertion"
     if found is None and definite and len(words) <= 2 and (
         plain(words[-1].text) in DOCUMENT_NOUNS
     ) and not any(w.is_capitalised and not w.initial for w in words):
@@ -183,6 +189,22 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
 
 _NUMBERS = word_set("one two three four five six seven eight nine ten both all none another "
                     "others some several many most")
+
+
+def _person_of_body(words: list[Token]) -> Mention | None:
+    """"Professor Jonathan Turley of George Washington University": the person, whose body
+    is known by its own name."""
+    at = next((i for i, w in enumerate(words) if w.lower in ("of", "from", "at")), None)
+    if at is None or at < 2 or at == len(words) - 1:
+        return None
+    person = read_phrase(words[:at])
+    body = read_phrase(words[at + 1 :])
+    if person is None or person.kind != PERSON or len(person.text.split()) < 2 or (
+        body is None or body.kind != ORGANISATION
+    ):
+        return None
+    return Mention(person.text, PERSON, words[0].start, words[-1].end, person.titles, False,
+                   (*person.sides, *(plain(w) for w in body.text.split() if w[:1].isupper())))
 
 
 def _titled_name(words: list[Token]) -> Mention | None:
@@ -222,11 +244,16 @@ _BODY_ENDINGS = PLACE_WORDS | word_set("relations affairs rights nations states"
 def _of_a_group(words: list[Token]) -> Mention | None:
     """"One of the users", "some of the residents": part of a group, named as written;
     "a number of Senators", "an assembly of foreign ministers": the group itself."""
-    if len(words) < 3 or words[1].lower != "of":
+    if len(words) < 3 or words[1].lower not in ("of", "in"):
         return None
     first = words[0].lower
     if first not in PARTITIVES and first not in COLLECTIVES:
         return None
+    if words[1].lower == "in":  # "Many in Congress": named as written
+        inner = read_phrase(words[2:])
+        if inner is None or inner.kind not in (ORGANISATION, GROUP, NAME):
+            return None
+        return Mention(" ".join(w.text for w in words), GROUP, words[0].start, words[-1].end)
     inner = read_phrase(words[2:])
     if inner is not None and inner.kind == NAME and _plural_of_a_role(inner.text):
         inner = Mention(inner.text, GROUP, inner.start, inner.end)  # "a number of Senators"
@@ -370,8 +397,9 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
                                      if w.text.endswith(("'s", "’s"))])
     named = run[name_start:]
     # "President of Ukraine Volodymyr Zelenskyy": the place of the title comes first
-    to_place = (name_start == 0 and run_start > 1 and core[run_start - 1].lower == "to"
-                and is_title(plain(core[run_start - 2].text)))  # "Ambassador to Germany X"
+    lead = run_start - 1 - (run_start > 2 and core[run_start - 1].lower == "the")
+    to_place = (name_start == 0 and lead > 0 and core[lead].lower == "to"
+                and is_title(plain(core[lead - 1].text)))  # "Ambassador to (the) Germany X"
     if named and (named[0].lower in ("of", "for") or to_place):
         named = named[1:] if named[0].lower in ("of", "for") else named
         while len(named) > 3 or (len(named) > 2 and not _joins_a_name(named[-2])):

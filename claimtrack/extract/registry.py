@@ -373,11 +373,13 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
             or (_nickname(tokens[end]) and end + 1 < len(tokens) and is_proper(tokens[end + 1]))
         ):
             end += 1
-        start = i
-        if i > 1 and tokens[i - 1].lower in ("of", "for", "to") and tokens[i - 2].is_capitalised and (
-            phrases.is_title(plain(tokens[i - 2].text))
+        start = lead = i
+        if i > 2 and tokens[i - 1].lower == "the" and tokens[i - 2].lower in ("of", "for", "to"):
+            lead = i - 1  # "Ambassador to the U.S. Ron Dermer"
+        if lead > 1 and tokens[lead - 1].lower in ("of", "for", "to") and (
+            tokens[lead - 2].is_capitalised and phrases.is_title(plain(tokens[lead - 2].text))
         ):  # "President of Ukraine Volodymyr Zelenskyy"
-            start = i - 2
+            start = lead - 2
         while start > max(0, i - 4) and _titles_word(tokens[start - 1]):
             start -= 1
         if start < i and start > 1 and tokens[start - 1].lower in ("the", "a", "an") and (

@@ -175,11 +175,17 @@ def _a_clause(tokens: list[Token]) -> bool:
     return bool(words) and not all(t.lower in _TIMES for t in words)
 
 
+_ADJUNCT_LEADS = word_set("in on during via after before while when")
+
+
 def subject_after(tokens: list[Token], i: int) -> Mention | None:
     """``"…," said Dan Whitby, the union's regional secretary``."""
     # '…," says Joe Leuer - who worked at SOA.': a dash or a relative pronoun ends the name
+    # '…," said the office of the President in a statement reported by X': an adjunct too
     stop = next((j for j in range(i, len(tokens)) if tokens[j].text in "-—–"
-                 or tokens[j].lower in RELATIVES), len(tokens))
+                 or tokens[j].lower in RELATIVES or (j > i and tokens[j].lower in _ADJUNCT_LEADS
+                                                     and tokens[j - 1].text != ",")),
+                len(tokens))
     segments = _segments([t for t in tokens[i:stop] if t.text not in ".!?"])
     if not segments[0]:
         return None

@@ -273,3 +273,41 @@ def test_not_saying_why_is_a_non_denial_not_commenting_is_the_reporters() -> Non
     assert [kind for _, kind, _ in found(
         "The paper said the ministry spied. The ministry has not commented on the report.")
     ] == ["claim"]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ('"We are collecting the debris," said the office of the Maldives President in a '
+     "statement reported by Haveeru Daily on Monday.", "debris",
+     "office of the Maldives President"),
+    ("Many in Congress denounced Manning as a traitor.", "traitor", "Many in Congress"),
+    ("Democrat Chuck Schumer said the criticism might affect the vote.", "criticism",
+     "Chuck Schumer"),
+    ("Professor Jonathan Turley of George Washington University said it was hard.", "hard",
+     "Jonathan Turley"),
+    ("Israeli Ambassador to the U.S. Ron Dermer said the ties were strong.", "ties",
+     "Ron Dermer"),
+    ("Despite the White House's assertion that Comey was dismissed over the emails, Trump said "
+     "the investigation was a reason.", "Comey was dismissed", "White House"),
+])
+def test_speakers_met_in_tuning_batch_2(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
+
+
+def test_an_allegation_in_a_fronted_phrase_ends_at_its_comma() -> None:
+    text = "Amid reports that the minister resigned, officials said the cabinet would meet."
+    assert one(text, "minister resigned") == (None, "claim", "the minister resigned")
+    assert one(text, "cabinet")[0] == "officials"
+
+
+@pytest.mark.parametrize("text", [
+    "Comey led an inquiry into the Trump campaign's alleged ties to Russia.",
+    "James Gunn wrote the screenplay and directed the movies.",
+])
+def test_possessive_adjectives_and_acts_are_no_assertions(text: str) -> None:
+    assert found(text) == []
+
+
+def test_saying_nothing_about_it_is_a_non_denial() -> None:
+    text = "The paper said the minister resigned. Officials said nothing about the report."
+    assert one(text, "nothing about")[1] == "non-denial"
+    assert one("Officials said nothing had changed.", "nothing had")[1] == "claim"
