@@ -310,7 +310,7 @@ def _agrees(candidate: Candidate, mention: Mention) -> bool:
         return True
     if candidate.verb not in _NOUN_BASE_FORMS:
         return True
-    plural = mention.kind == phrases.GROUP or " and " in mention.text
+    plural = mention.kind in (phrases.GROUP, phrases.RUMOUR) or " and " in mention.text
     return plural or (mention.kind == phrases.PRONOUN and mention.text in ("they", "we", "i"))
 
 

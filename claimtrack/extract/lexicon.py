@@ -44,6 +44,7 @@ _FORMS: dict[VerbClass, str] = {
     "denounces derided ridiculed lambasted",
     VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming scolded rebuked faulted",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
+    "discounted discounts "
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
     VerbClass.CALL: "called calls described labelled labeled branded termed dubbed calling "
@@ -117,7 +118,7 @@ SENTENCE_STARTERS = word_set(
 )
 HONORIFICS = word_set(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady col. gen. lt. maj. capt. "
-    "sgt. adm. sen. rep. gov. rev. sheikh rabbi swami imam mufti ayatollah"
+    "sgt. adm. sen. rep. gov. rev. sheikh rabbi swami imam mufti ayatollah datuk dato seri"
 )
 # Words of a title before a name ("Russian Foreign Minister", "national security adviser").
 TITLE_WORDS = word_set(
@@ -144,7 +145,8 @@ PERSON_ROLES = word_set(
     "negotiator premier chancellor king queen monarch ceo founder editor whistleblower witness "
     "insider consultant surgeon nurse doctor professor scientist judge inspector observer engineer"
 )
-SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative")
+SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson representative spokesmen "
+                        "spokeswomen spokespeople spokespersons representatives")
 # Texts that "read" or "say" what their author asserts: 'Trump's statement read: "…"'.
 DOCUMENT_NOUNS = word_set("statement letter decree notice memo summary motion tweet post "
                           "message release communique filing complaint order ruling report "

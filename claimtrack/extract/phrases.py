@@ -153,6 +153,8 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _mention(words, PRONOUN, words[0].lower)
+    if len(words) == 1 and words[0].lower == "some":  # "Some claim …": nobody named
+        return _mention(words, RUMOUR, "")
     if len(words) == 1 and words[0].lower in OBJECT_PRONOUNS:  # "according to him"
         return _mention(words, PRONOUN, OBJECT_PRONOUNS[words[0].lower])
     words = _without_adverbial(words)

@@ -311,3 +311,26 @@ def test_saying_nothing_about_it_is_a_non_denial() -> None:
     text = "The paper said the minister resigned. Officials said nothing about the report."
     assert one(text, "nothing about")[1] == "non-denial"
     assert one("Officials said nothing had changed.", "nothing had")[1] == "claim"
+
+
+def test_said_no_is_a_denial() -> None:
+    text = ("Reporters asked whether Snowden should be pardoned. Josh Ernest said no, saying the "
+            "leak was more dangerous.")
+    assert one(text, "no")[:2] == ("Josh Ernest", "denial")
+
+
+def test_some_claim_is_a_claim_nobody_is_named_for_and_discounting_it_contradicts() -> None:
+    text = ("Some claim the plane was headed to Diego Garcia, but Malaysian authorities have "
+            "discounted those claims.")
+    assert one(text, "Diego Garcia")[:2] == (None, "claim")
+    assert one(text, "those claims")[:2] == ("Malaysian authorities", "counter-claim")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"The parts are undergoing tests," said Seri Liow Tiong Lai, the transport minister.',
+     "Liow Tiong Lai"),
+    ("Representatives from the U.S. State Department said the parts are undergoing tests.",
+     "U.S. State Department"),
+])
+def test_honorifics_and_representatives(text: str, speaker: str) -> None:
+    assert one(text, "tests")[0] == speaker
