@@ -63,6 +63,8 @@ def extract(text: str) -> list[Suggestion]:
             speaker = _continued_speaker(index, sentences, events, drafts, registry)
             if speaker is not None:
                 found.append(_continuation(unit, index, speaker, drafts, text))
+                if drafts and drafts[-1].unit_index == index - 1 and _only_a_lead(drafts[-1]):
+                    drafts.pop()  # 'tweeted using his account:' was the lead, not the words
         drafts.extend(found)
     drafts = _block_quotes(sentences, drafts, registry, text)
     drafts.sort(key=lambda d: d.spans[0][0])
@@ -187,9 +189,17 @@ def _continued_speaker(index: int, sentences: list[Unit], events: list[list[Even
     last = drafts[-1]
     previous = sentences[index - 1]
     same_paragraph = previous.paragraph == unit.paragraph
-    if last.unit_index == index - 1 and (same_paragraph or "quote" in last.flags):
-        return last.speaker
+    lead = previous.tokens[-1].text == ":" if previous.tokens else False
+    if last.unit_index == index - 1 and (same_paragraph or "quote" in last.flags or lead):
+        return last.speaker  # also after a lead ending in a colon: 'X tweeted:' ¶ '"…"'
     return None
+
+
+def _only_a_lead(draft: Draft) -> bool:
+    """Words that only lead into a quotation: "using his @POTUS account:"."""
+    return draft.text.rstrip().endswith(":") and not any(
+        word in ("that", "is", "are", "was", "were", "has", "have", "had", "will", "would")
+        for word in draft.text.lower().split())
 
 
 def _continuation(unit: Unit, index: int, speaker: Entity, drafts: list[Draft],

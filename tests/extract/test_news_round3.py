@@ -334,3 +334,16 @@ def test_some_claim_is_a_claim_nobody_is_named_for_and_discounting_it_contradict
 ])
 def test_honorifics_and_representatives(text: str, speaker: str) -> None:
     assert one(text, "tests")[0] == speaker
+
+
+def test_a_lead_ending_in_a_colon_gives_the_next_paragraphs_quotation_its_speaker() -> None:
+    text = ('US President Barack Obama tweeted using his account:\n\n"Cool clock, Ahmed. Want '
+            'to bring it to the White House?"\n')
+    assert found(text) == [("Barack Obama", "claim",
+                            "Cool clock, Ahmed. Want to bring it to the White House?")]
+
+
+def test_a_reason_given_is_part_of_the_words() -> None:
+    text = ("His father said he was taking the family to New York, because dignitaries wanted "
+            "to meet his son.")
+    assert one(text, "New York")[2].endswith("wanted to meet his son")
