@@ -355,6 +355,16 @@ def _subject_after_participle(tokens: list[Token], stop: int) -> tuple[Mention, 
     return (mention, comma) if mention is not None and mention.kind != phrases.RUMOUR else None
 
 
+def _relative_antecedent(tokens: list[Token], i: int) -> Mention | None:
+    """"…, the Court of Appeals, which declined …, stating …": what the relative clause is
+    about speaks the participle's words."""
+    k = next((j for j in range(i, 1, -1) if tokens[j].lower in ("which", "who")
+              and tokens[j - 1].text == ","), None)
+    if k is None or any(t.text in ";:" for t in tokens[k:i]):
+        return None
+    return subject_before(tokens, k - 2).mention
+
+
 def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
     if tokens and tokens[0].lower in ("he", "she", "they", "it", "we", "i"):
@@ -455,7 +465,7 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
             if filled is not None:
                 filled.content = (filled.content[0], min(filled.content[1], comma))
             return filled
-        event.mention = _sentence_subject(tokens, i)
+        event.mention = _relative_antecedent(tokens, i) or _sentence_subject(tokens, i)
         if event.mention is None:
             return None
     elif coordinated:

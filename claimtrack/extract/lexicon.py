@@ -213,7 +213,14 @@ _NOT_AGENTS = ("ment", "ments", "ever", "other", "others", "order", "orders", "l
                "answers", "weather", "consent", "incident", "incidents", "accident",
                "accidents", "comment", "comments", "segment", "parent company", "moment",
                "committee", "committees", "coffee", "degree", "degrees", "guarantee",
-               "guarantees", "jubilee", "referee", "settee")
+               "guarantees", "jubilee", "referee", "settee", "factor", "factors", "sector",
+               "sectors", "vector", "motor", "motors", "reactor", "reactors", "tractor",
+               "indicator", "indicators", "elevator", "generator", "generators", "floor",
+               "floors", "door", "doors", "color", "colors", "colour", "colours", "error",
+               "errors", "mirror", "terror", "horror", "honor", "honour", "labor", "labour",
+               "favor", "favour", "flavor", "humor", "rumor", "rumors", "tumor", "vapor",
+               "minor", "minors", "major", "majors", "interior", "exterior", "behavior",
+               "behaviour", "corridor", "meteor", "anchor")
 
 
 def names_people(word: str) -> bool:

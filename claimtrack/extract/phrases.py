@@ -388,6 +388,12 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
         before and _organisation(before[-1])
     ):
         name = " ".join(w.text for w in run) + "".join(" " + w.text for w in rest)
+        if run_start > 1 and core[run_start - 2].text.isdigit() and (
+            core[run_start - 1].lower in ("st", "nd", "rd", "th")
+            and core[run_start - 1].start == core[run_start - 2].end
+        ):  # "the 9th Circuit Court of Appeals"
+            name = core[run_start - 2].text + core[run_start - 1].text + " " + name
+            before = before[:-2]
         return _mention(words, ORGANISATION, name, tuple(before))
     if rest and any(plain(w.text) in PLACE_WORDS for w in run):
         return None

@@ -374,11 +374,12 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         ):
             end += 1
         start = lead = i
-        if i > 2 and tokens[i - 1].lower == "the" and tokens[i - 2].lower in ("of", "for", "to"):
-            lead = i - 1  # "Ambassador to the U.S. Ron Dermer"
+        if i > 2 and tokens[i - 1].lower == "the" and tokens[i - 2].lower == "to":
+            lead = i - 1  # "ambassador to the U.S. Ron Dermer"
         if lead > 1 and tokens[lead - 1].lower in ("of", "for", "to") and (
-            tokens[lead - 2].is_capitalised and phrases.is_title(plain(tokens[lead - 2].text))
-        ):  # "President of Ukraine Volodymyr Zelenskyy"
+            tokens[lead - 2].is_capitalised or tokens[lead - 1].lower == "to"
+        ) and phrases.is_title(plain(tokens[lead - 2].text)):
+            # "President of Ukraine Volodymyr Zelenskyy", "ambassador to the U.S. Ron Dermer"
             start = lead - 2
         while start > max(0, i - 4) and _titles_word(tokens[start - 1]):
             start -= 1

@@ -347,3 +347,24 @@ def test_a_reason_given_is_part_of_the_words() -> None:
     text = ("His father said he was taking the family to New York, because dignitaries wanted "
             "to meet his son.")
     assert one(text, "New York")[2].endswith("wanted to meet his son")
+
+
+def test_a_participle_after_a_relative_clause_is_the_antecedents() -> None:
+    text = ("The appeal was filed with the 9th Circuit Court of Appeals, which declined to "
+            'overturn the decision, stating "The request for a stay is denied."')
+    assert one(text, "stay is denied")[0] == "9th Circuit Court of Appeals"
+
+
+def test_a_lowercase_title_before_to_the() -> None:
+    text = ("Israeli ambassador to the U.S. Ron Dermer wrote to The New York Times, saying the "
+            "process had his full confidence.")
+    assert one(text, "full confidence")[0] == "Ron Dermer"
+
+
+@pytest.mark.parametrize("text", [
+    "The study cites several factors, called tipping points, that make change more intense.",
+    "Other sectors said nothing new.",
+])
+def test_things_ending_like_agents_are_not_people(text: str) -> None:
+    assert all(speaker not in ("study cites several factors", "Other sectors")
+               for speaker, _, _ in found(text))
