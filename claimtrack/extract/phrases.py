@@ -40,7 +40,8 @@ PRONOUN = "pronoun"
 NAME = "name"  # one proper word: a surname met before, or a country, company or city
 DOCUMENT = "document"  # "the statement", "the letter": whoever issued it, met before
 
-_LEADING = word_set("but and however meanwhile so yet also separately what")
+_LEADING = word_set("but and however meanwhile so yet also separately what afterwards afterward "
+                    "subsequently initially additionally furthermore moreover thus then later")
 # An adverbial, not a speaker, when a phrase starts with one of these: "On Wednesday",
 # "When Baloch", "Amongst reported incidents".
 _ADVERBIAL_LEADS = PREPOSITIONS | SUBORDINATORS | word_set("amongst among during despite per")
@@ -310,11 +311,12 @@ def _without_adverbial(words: list[Token]) -> list[Token]:
     "On Wednesday" names nobody; "A few days later the administration" is the administration:
     a determiner after a word that is neither a preposition nor a possessive starts the phrase.
     """
-    if words[0].lower in _ADVERBIAL_LEADS:
-        words = words[1:]
+    if words[0].lower in _ADVERBIAL_LEADS or words[0].lower in _MONTHS:
+        words = words[1:] if words[0].lower in _ADVERBIAL_LEADS else words
         while words and (words[0].lower in WEEKDAYS or words[0].lower in _MONTHS
                          or words[0].text[:1].isdigit()):
-            words = words[1:]
+            words = words[1:]  # "On Wednesday", "March 8 media": a date, then who
+    words = [w for w in words if not w.lower.endswith("-year-old")]  # "Fifteen-year-old X"
     for i in range(len(words) - 1, 0, -1):
         before = words[i - 1]
         if words[i].lower in ("the", "a", "an") and before.lower not in PREPOSITIONS | {
@@ -341,7 +343,8 @@ def _affiliated(words: list[Token]) -> Mention | None:
     """"A spokeswoman for the UN", "analysts at Brennock Securities": the body they speak for."""
     for i in range(1, len(words) - 1):
         affiliation = words[i].lower in ("for", "at", "from", "of")
-        if affiliation and plain(words[i - 1].text) in _AFFILIATED:
+        titled = words[i - 1].is_capitalised and not words[i - 1].initial  # "Representative for
+        if affiliation and plain(words[i - 1].text) in _AFFILIATED and not titled:  # Iran X"
             inner = read_phrase(words[i + 1 :])
             unnamed = inner is not None and not any(w[:1].isupper() for w in inner.text.split())
             if unnamed and plain(words[i - 1].text) in GROUP_HEADS:
@@ -398,7 +401,10 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     if rest and any(plain(w.text) in PLACE_WORDS for w in run):
         return None
     name_start = max(
-        (i + 1 for i, w in enumerate(run_words) if is_title(w) or w in HONORIFICS), default=0
+        (i + 1 for i, w in enumerate(run_words) if is_title(w) or w in HONORIFICS or (
+            i == 0 and len(run_words) > 2 and names_people(w) and not _organisation(w)
+        )),  # "Ecologist Ryan Norris", "Voter Kitty Mak": what they are, then who
+        default=0,
     )
     # "BBC's Jonathan Marcus": what comes before a possessive is whose, not who.
     name_start = max([name_start] + [i + 1 for i, w in enumerate(run[:-1])
@@ -406,7 +412,7 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     named = run[name_start:]
     # "President of Ukraine Volodymyr Zelenskyy": the place of the title comes first
     lead = run_start - 1 - (run_start > 2 and core[run_start - 1].lower == "the")
-    to_place = (name_start == 0 and lead > 0 and core[lead].lower == "to"
+    to_place = (name_start == 0 and lead > 0 and core[lead].lower in ("to", "for", "from")
                 and is_title(plain(core[lead - 1].text)))  # "Ambassador to (the) Germany X"
     if named and (named[0].lower in ("of", "for") or to_place):
         named = named[1:] if named[0].lower in ("of", "for") else named
@@ -421,7 +427,7 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
         return _mention(words, ROLE, " ".join(w.text for w in run), titles, definite)
     if any(plain(w.text) in PLACE_WORDS for w in named):
         return None
-    if len(named) == 1 and plain(named[0].text) in _NUMBERS:
+    if len(named) == 1 and (plain(named[0].text) in _NUMBERS or named[0].lower in _MONTHS):
         return None  # "One revealed …": a number, not a name
     kind = PERSON if len(named) > 1 or titles else NAME
     text = " ".join(w.text for w in named)
@@ -451,8 +457,9 @@ def _split_at_preposition(words: list[Token]) -> tuple[list[Token], list[Token]]
     """"Health officials | in Marvale"; "Ministry of Defence" stays whole (a proper name)."""
     for i in range(1, len(words) - 1):
         word = words[i].lower
-        joins_names = word in _NAME_JOINERS and _proper_or_title(words[i - 1]) and is_proper(
-            words[i + 1])
+        joins_names = (word in _NAME_JOINERS or (
+            word == "from" and is_title(plain(words[i - 1].text))  # "Senator from Vermont X"
+        )) and _proper_or_title(words[i - 1]) and is_proper(words[i + 1])
         if word in _SPLITTERS and not joins_names:
             return words[:i], words[i:]
     return words, []

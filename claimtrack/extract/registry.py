@@ -376,8 +376,8 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
         start = lead = i
         if i > 2 and tokens[i - 1].lower == "the" and tokens[i - 2].lower == "to":
             lead = i - 1  # "ambassador to the U.S. Ron Dermer"
-        if lead > 1 and tokens[lead - 1].lower in ("of", "for", "to") and (
-            tokens[lead - 2].is_capitalised or tokens[lead - 1].lower == "to"
+        if lead > 1 and tokens[lead - 1].lower in ("of", "for", "to", "from") and (
+            tokens[lead - 2].is_capitalised or tokens[lead - 1].lower in ("to", "from")
         ) and phrases.is_title(plain(tokens[lead - 2].text)):
             # "President of Ukraine Volodymyr Zelenskyy", "ambassador to the U.S. Ron Dermer"
             start = lead - 2

@@ -368,3 +368,22 @@ def test_a_lowercase_title_before_to_the() -> None:
 def test_things_ending_like_agents_are_not_people(text: str) -> None:
     assert all(speaker not in ("study cites several factors", "Other sectors")
                for speaker, _, _ in found(text))
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("Afterwards Trump", "Trump"),
+    ("Ecologist Ryan Norris", "Ryan Norris"),
+    ("Fifteen-year-old Robert Smith", "Robert Smith"),
+    ("Director of National Intelligence John Ratcliffe", "John Ratcliffe"),
+    ("U.S. Special Representative for Iran Brian Hook", "Brian Hook"),
+    ("Senator from Vermont Bernie Sanders", "Bernie Sanders"),
+    ("Democrat Chuck Schumer of New York", "Chuck Schumer"),  # a surname ending in -er
+])
+def test_names_after_adverbs_occupations_ages_and_places(phrase: str, speaker: str) -> None:
+    assert one(f"The report was published. {phrase} said the plan was sound.",
+               "plan was sound")[0] == speaker
+
+
+def test_a_month_is_nobody() -> None:
+    assert all(speaker != "March" for speaker, _, _ in found(
+        "The vote was held in March. March saw record numbers, officials said."))
