@@ -134,7 +134,7 @@ TITLE_WORDS = word_set(
     "agent lawyer researcher historian analyst economist expert scientist professor doctor "
     "businessman businesswoman activist champion olympic sprint reporter editor sheriff "
     "detective marshal corporal councillor councilor councilman councilwoman alderman pastor "
-    "democrat republican intelligence representative special"
+    "democrat republican intelligence representative special whip fellow author dean"
 )
 # Heads of a singular noun phrase that names a person by role: "the spokesman", "top diplomat".
 PERSON_ROLES = word_set(

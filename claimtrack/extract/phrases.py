@@ -311,7 +311,9 @@ def _without_adverbial(words: list[Token]) -> list[Token]:
     "On Wednesday" names nobody; "A few days later the administration" is the administration:
     a determiner after a word that is neither a preposition nor a possessive starts the phrase.
     """
-    if words[0].lower in _ADVERBIAL_LEADS or words[0].lower in _MONTHS:
+    if words[0].lower in _ADVERBIAL_LEADS or words[0].lower in _MONTHS or (
+        words[0].lower in WEEKDAYS and len(words) > 1
+    ):
         words = words[1:] if words[0].lower in _ADVERBIAL_LEADS else words
         while words and (words[0].lower in WEEKDAYS or words[0].lower in _MONTHS
                          or words[0].text[:1].isdigit()):

@@ -387,3 +387,17 @@ def test_names_after_adverbs_occupations_ages_and_places(phrase: str, speaker: s
 def test_a_month_is_nobody() -> None:
     assert all(speaker != "March" for speaker, _, _ in found(
         "The vote was held in March. March saw record numbers, officials said."))
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("Senate Majority Whip Dick Durbin", "Dick Durbin"),
+    ("Co-author Jing-Shan Zhao", "Jing-Shan Zhao"),
+    ("Research Fellow Martin How", "Martin How"),
+])
+def test_more_titles(phrase: str, speaker: str) -> None:
+    assert one(f"{phrase} said the plan was sound.", "plan was sound")[0] == speaker
+
+
+def test_a_weekday_before_a_name_is_no_part_of_it() -> None:
+    text = "Police arrested a man on Friday. Saturday Sirhan Sirhan said the plan was sound."
+    assert one(text, "plan was sound")[0] == "Sirhan Sirhan"
