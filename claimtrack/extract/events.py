@@ -165,7 +165,8 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif token.lower in _BESIDE_QUOTES and _quoted_around(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
 
-            elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in _NOT_FINITE):
+            elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in (
+                _NOT_FINITE | _NOUN_PHRASE_LEADS)):  # "The report notes": a noun after "the"
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
@@ -450,9 +451,9 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         return None
     if _attributive(tokens, candidate):
         return None
-    if candidate.verb in ("read", "reads") and not any(
+    if candidate.verb in ("read", "reads") and (not any(
         t.lower in DOCUMENT_NOUNS for t in tokens[max(0, i - 6) : i + 1]
-    ):
+    ) or (candidate.start > 0 and tokens[candidate.start - 1].lower == "to")):
         return None  # "I read the article": only a document "reads" what its author says
     subject = None
     if coordinated and not events:

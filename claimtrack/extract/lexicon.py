@@ -36,14 +36,18 @@ _FORMS: dict[VerbClass, str] = {
         "emphasized vowed promised pledged repeated testified assured hinted remarked contended "
         "complained revealed disclosed estimated believes believed saying adding insisting warning "
         "noting claiming arguing alleging stressing indicated indicates confessed explains states "
-        "reports concluded read reads commented stating found finds finding find"
+        "reports concluded read reads commented stating found finds finding find declaring "
+        "declares notes announcing announces explaining suggesting suggests predicting predicts "
+        "revealing reveals acknowledging acknowledges admitting admits confirming asserting "
+        "asserts contending recounted recounts reiterating emphasizing emphasising"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
     VerbClass.DISMISS: "dismissed dismisses dismissing slammed slams blasted blasts denounced "
     "denounces derided ridiculed lambasted",
     VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming scolded rebuked faulted",
-    VerbClass.COUNTER: "countered counters disputed disputes contradicted rebutted retorted "
+    VerbClass.COUNTER: "countered counters disputed disputes contradicted contradicts rebutted "
+    "retorted "
     "discounted discounts "
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
@@ -187,6 +191,9 @@ GROUP_HEADS = word_set(
     "inspectors others"
 )
 # Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
+# Nouns that end like adverbs: "The family said", "a US ally warned".
+LY_NOUNS = word_set("family ally assembly rally supply monopoly anomaly reply bully fly homily "
+                    "tally belly")
 # People named by what they are rather than by a title: "the family said", "a relative told".
 # With the agent suffixes below (-er, -or, -ist, -ian, -ant, -ent and their plurals: "the bus
 # driver", "archaeologists", "residents") they name a speaker when nothing more specific does.

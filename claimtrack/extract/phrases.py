@@ -16,6 +16,7 @@ from claimtrack.extract.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_HEADS,
     HONORIFICS,
+    LY_NOUNS,
     ORGANISATION_HEADS,
     PERSON_ROLES,
     PREPOSITIONS,
@@ -159,6 +160,12 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     if len(words) == 1 and words[0].lower in OBJECT_PRONOUNS:  # "according to him"
         return _mention(words, PRONOUN, OBJECT_PRONOUNS[words[0].lower])
     words = _without_adverbial(words)
+    while words and not words[0].is_word:  # "On Friday, thirteen agencies …"
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower.endswith("ly") and not words[-1].is_capitalised and (
+        words[-1].lower not in LY_NOUNS
+    ):
+        words = words[:-1]  # "thirteen agencies … jointly (issued)"
     if not words:
         return None
     definite = words[0].lower in DETERMINERS and words[0].lower not in ("a", "an")
@@ -322,7 +329,7 @@ def _without_adverbial(words: list[Token]) -> list[Token]:
     for i in range(len(words) - 1, 0, -1):
         before = words[i - 1]
         if words[i].lower in ("the", "a", "an") and before.lower not in PREPOSITIONS | {
-            "of", "and", "&", "by"
+            "of", "and", "&", "by", "within", "across", "among", "around", "throughout"
         } and not before.text.endswith(("'s", "’s")):
             return words[i:]
     return words

@@ -336,8 +336,8 @@ def _issued(tokens: list[Token]) -> list[tuple[int, str, Mention]]:
     if subject is None or subject.kind in (RUMOUR, DOCUMENT):
         return []
     return [(noun.start, plain(noun.text), subject)
-            for j in range(verb, len(tokens) - 1) if tokens[j].lower in ("a", "an")
-            for noun in tokens[j + 1 : j + 3] if plain(noun.text) in DOCUMENT_NOUNS]
+            for j in range(verb, len(tokens) - 1) if tokens[j].lower in ("a", "an", "the", "its")
+            for noun in tokens[j + 1 : j + 6] if plain(noun.text) in DOCUMENT_NOUNS]
 
 
 def _introduced(tokens: list[Token]) -> list[tuple[int, str, str]]:

@@ -15,6 +15,7 @@ from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     AUXILIARIES,
     COMMENT_NOUNS,
+    LY_NOUNS,
     RELATIVES,
     REPORTING_VERBS,
     RUMOUR_HEADS,
@@ -54,9 +55,6 @@ class Subject:
     fronted: str = ""  # "a claim the owners called …": the noun standing for what is answered
 
 
-# Nouns that end like adverbs: "The family said", "a US ally warned".
-_LY_NOUNS = word_set("family ally assembly rally supply monopoly anomaly reply bully fly "
-                     "homily tally belly")
 # Adverbs without -ly that come between a subject and its verb: "Pierce and Hawkins both
 # argued", "Mendez once told", "The ministry further indicated".
 _ADVERBS = word_set("both all each once further even just too since long first twice "
@@ -67,7 +65,7 @@ def _adverb(token: Token) -> bool:
     word = token.lower
     if not token.is_word or token.is_capitalised:
         return False
-    return word in _ADVERBS or (word.endswith("ly") and word not in _LY_NOUNS)
+    return word in _ADVERBS or (word.endswith("ly") and word not in LY_NOUNS)
 
 
 def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:

@@ -401,3 +401,19 @@ def test_more_titles(phrase: str, speaker: str) -> None:
 def test_a_weekday_before_a_name_is_no_part_of_it() -> None:
     text = "Police arrested a man on Friday. Saturday Sirhan Sirhan said the plan was sound."
     assert one(text, "plan was sound")[0] == "Sirhan Sirhan"
+
+
+def test_a_report_issued_by_a_body_speaks_for_it() -> None:
+    text = ("On Friday, thirteen agencies within the United States government jointly issued the "
+            "Climate Science Special Report, declaring that human activity causes most "
+            'warming.\n\nThe report notes, "It is extremely likely that human influence '
+            'dominates."\n')
+    speakers = {speaker for speaker, _, _ in found(text)}
+    assert speakers == {"thirteen agencies within the United States government"}
+    assert len(found(text)) == 2
+
+
+def test_a_report_changed_to_read_that_alleges_nothing() -> None:
+    text = ("He browbeat her to change her report to read that Ford was unstable, and ordered her "
+            "to have Ford shipped out.")
+    assert found(text) == []
