@@ -32,6 +32,8 @@ _ANSWERING = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.COUNTER)
 # A sentence opened by these, or a verb of holding one's ground, sets an assertion against
 # another: a counter-claim when it answers someone else's claim on the same matter.
 _CONTRASTS = frozenset({"but", "however", "yet", "nevertheless", "nonetheless", "instead"})
+_CONTRARY = re.compile(r"^(?:in fact|actually|on the contrary|rather|in reality)\b|\bcontrary to\b",
+                       re.IGNORECASE)
 _INSISTING = frozenset({"insisted", "insists", "insisting", "maintained", "maintains",
                         "contended", "contends"})
 _CONFIDENCE = {"quote": 0.9, "say": 0.8, "deny": 0.85, "dismiss": 0.85, "accuse": 0.85,
@@ -109,8 +111,10 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
     if not draft.spans:
         return []
     first = next((t.lower for t in event.unit.tokens if t.is_word), "")
-    if first in _CONTRASTS or event.verb in _INSISTING:
-        draft.flags.add("contrast")  # "However, the agency said …", "X insisted …"
+    if first in _CONTRASTS or event.verb in _INSISTING or (
+        _CONTRARY.search(text[draft.spans[0][0] : draft.spans[-1][1]])
+    ):  # "However, the agency said …", "X insisted …", "X said that in fact …"
+        draft.flags.add("contrast")
     answering = [d for d in found if d.verb_class in _ANSWERING]
     if event.inherit and answering and event.verb_class == VerbClass.SAY:
         draft.elaborates = answering[-1]  # "Abbas denied this, saying, '…'": the same answer

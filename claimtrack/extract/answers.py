@@ -18,6 +18,7 @@ from collections import Counter
 from claimtrack.extract.classify import Draft
 from claimtrack.extract.event import HEDGE
 from claimtrack.extract.lexicon import (
+    OPPOSITES,
     ALLEGATION_NOUNS,
     COMMENT_NOUNS,
     DETERMINERS,
@@ -64,7 +65,35 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
             draft.kind = Kind.CLAIM if draft.target is None else (
                 Kind.DENIAL if draft.negation == "self" else Kind.COUNTER_CLAIM
             )
+        elif draft.kind == Kind.CLAIM and draft.target is None:
+            contrary = _contrary(draft, drafts[:index])
+            if contrary is not None:  # "the dam is sound" after "the dam is leaking"
+                draft.kind, draft.target = Kind.COUNTER_CLAIM, contrary
     _STEMS.clear()
+
+
+def _contrary(draft: Draft, earlier: list[Draft]) -> Draft | None:
+    """A recent claim by another side on the same thing that says the opposite: the same
+    topic word and a pair of opposites ("sound"/"leaking", "rose"/"fell")."""
+    if draft.speaker is None:
+        return None
+    words = set(re.findall(r"[a-z]+", draft.text.lower()))
+    opposites = {other for word in words for other in OPPOSITES.get(word, ())}
+    if not opposites:
+        return None
+    for other in reversed(earlier):
+        if draft.unit_index - other.unit_index > 3:
+            break
+        if other.key == draft.key or other.kind != Kind.CLAIM or _same_side(
+            draft.speaker, other.speaker
+        ):
+            continue
+        theirs = set(re.findall(r"[a-z]+", other.text.lower()))
+        topic = (_stems(draft.text) & _stems(other.text)) - {_stem(w) for w in words & theirs
+                                                            if w in OPPOSITES}
+        if theirs & opposites and topic:
+            return other
+    return None
 
 
 def _target(

@@ -44,6 +44,7 @@ _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
 _UNKNOWING = word_set("know knew remember recall recalled sure idea")
+_POINTERS = word_set("it them this that")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -94,9 +95,13 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
     elif verb_class == VerbClass.DENY:
         draft.kind, draft.needs_target = Kind.DENIAL, True
+    elif verb_class == VerbClass.DISMISS and _a_person(draft.object_text, head):
+        pass  # "denounced Manning as a traitor": an accusation, a claim about someone
     elif verb_class == VerbClass.DISMISS:
         draft.kind = Kind.COUNTER_CLAIM if head in COMMENT_NOUNS else Kind.DENIAL
         draft.needs_target = True
+    elif verb_class == VerbClass.CALL and head in _POINTERS and not _calls_false(draft.text):
+        draft.needs_target = True  # 'called it "reckless"': judging an act, not denying a claim
     elif verb_class == VerbClass.CALL and head in ALLEGATION_NOUNS | COMMENT_NOUNS:
         # as for dismissals: calling an allegation a name denies it, calling someone's
         # comments or admission a name contradicts them
@@ -126,6 +131,15 @@ def decide_kind(draft: Draft) -> None:
         draft.negation, draft.needs_target = "plain", True  # a counter-claim if it answers
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+def _a_person(object_text: str, head: str) -> bool:
+    """An object naming someone rather than something said: "Manning", "him"."""
+    if head in ("him", "her", "them"):
+        return True
+    words = object_text.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and head not in (
+        ALLEGATION_NOUNS | COMMENT_NOUNS)
 
 
 def _denies(text: str) -> bool:

@@ -420,7 +420,8 @@ def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     ):
         words.append(tokens[k].text)  # "rejected that version of events"
         k += 1
-    if k < end and tokens[k].lower.endswith("ing"):  # "denied having plans": a clause
+    if k < end and tokens[k].lower.endswith("ing") and not tokens[k].is_capitalised:
+        # "denied having plans": a clause (unlike "Manning")
         return "", ""
     for token in tokens[k:end]:
         if token.lower in ("that", "as", "of", "for", "on") or not token.is_word:

@@ -303,3 +303,23 @@ STOPWORDS = word_set(
     "there here than then so such also into over under about after before while when if "
     "said says told added"
 )
+
+
+# Pairs of opposites: a claim using one answers a claim on the same thing using the other
+# ("the dam is sound" after "the dam is leaking"). General English, both directions.
+_OPPOSITE_PAIRS = (
+    "safe unsafe", "safe dangerous", "sound leaking", "sound unsafe", "true false", "legal illegal",
+    "lawful unlawful", "guilty innocent", "rose fell", "increased decreased", "increase decrease",
+    "higher lower", "more fewer", "won lost", "win lose", "accurate inaccurate", "fair unfair",
+    "valid invalid", "open closed", "alive dead", "present absent", "improved worsened", "growing shrinking", "grew shrank", "rising falling", "strong weak",
+    "stable unstable", "healthy ill", "healthy sick", "peaceful violent", "voluntary forced",
+    "consensual forced", "real fake", "genuine fake", "authentic forged",
+    "success failure", "successful failed", "able unable", "possible impossible",
+    "sufficient insufficient", "enough insufficient", "justified unjustified",
+    "proportionate disproportionate", "compliant noncompliant", "ready unprepared",
+)
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _pair in _OPPOSITE_PAIRS:
+    _one, _other = _pair.split()
+    OPPOSITES[_one] = OPPOSITES.get(_one, frozenset()) | {_other}
+    OPPOSITES[_other] = OPPOSITES.get(_other, frozenset()) | {_one}

@@ -417,3 +417,30 @@ def test_a_report_changed_to_read_that_alleges_nothing() -> None:
     text = ("He browbeat her to change her report to read that Ford was unstable, and ordered her "
             "to have Ford shipped out.")
     assert found(text) == []
+
+
+# Kinds by meaning
+@pytest.mark.parametrize(("text", "words"), [
+    ("Residents say the dam is leaking. Engineers at the site say the dam is sound.", "sound"),
+    ("The union said membership rose last year. The company said membership fell sharply.",
+     "fell"),
+])
+def test_the_opposite_said_about_the_same_thing_is_a_counter_claim(text: str, words: str) -> None:
+    assert one(text, words)[1] == "counter-claim"
+
+
+def test_opposites_about_different_things_contradict_nothing() -> None:
+    text = "The union said membership rose last year. The company said profits fell sharply."
+    assert one(text, "profits")[1] == "claim"
+
+
+def test_calling_an_act_a_name_judges_it_calling_a_claim_false_denies_it() -> None:
+    text = ("The Post reported that Trump shared secrets with Russia. Senator Jack Reed called it "
+            '"reckless". The White House called it "false".')
+    assert one(text, "reckless")[1] == "claim"
+    assert one(text, "false")[1] == "denial"
+
+
+def test_denouncing_a_person_accuses_them() -> None:
+    assert one("Many in Congress denounced Manning as a traitor.", "traitor")[1] == "claim"
+    assert one("The minister dismissed the report as a smear.", "smear")[1] == "denial"
