@@ -100,7 +100,9 @@ def decide_kind(draft: Draft) -> None:
     elif verb_class == VerbClass.DISMISS:
         draft.kind = Kind.COUNTER_CLAIM if head in COMMENT_NOUNS else Kind.DENIAL
         draft.needs_target = True
-    elif verb_class == VerbClass.CALL and head in _POINTERS and not _calls_false(draft.text):
+    elif verb_class == VerbClass.CALL and head in _POINTERS and not words & FALSITY_WORDS and (
+        not _calls_false(draft.text)
+    ):
         draft.needs_target = True  # 'called it "reckless"': judging an act, not denying a claim
     elif verb_class == VerbClass.CALL and head in ALLEGATION_NOUNS | COMMENT_NOUNS:
         # as for dismissals: calling an allegation a name denies it, calling someone's
