@@ -114,7 +114,7 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
-    elif draft.text.strip(" .!").lower() == "no":  # "Ernest said no"
+    elif draft.text.strip(" .!").lower().split()[-1:] == ["no"]:  # "Ernest said no"
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif _denies(draft.text):
         draft.kind, draft.needs_target = Kind.DENIAL, True

@@ -114,6 +114,8 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
             return event
     end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
     event.content = (start, end)
+    if end == start + 1 and tokens[start].lower in ("no", "yes"):
+        event.content = (candidate.start, end)  # "Ernest said no": the answer with its verb
     return event if end > start else None
 
 

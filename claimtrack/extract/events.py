@@ -99,7 +99,7 @@ def _a_person_after(tokens: list[Token], i: int) -> bool:
 
 # Verbs that report speech only beside a quotation or before "that": 'She continued: "…"',
 # '"…," he observed', "observed that …" (unlike "continued marching", "observed the flies").
-_BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls")
+_BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls agreed agrees")
 
 
 def _quoted_around(tokens: list[Token], i: int) -> bool:

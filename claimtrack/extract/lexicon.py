@@ -47,7 +47,7 @@ _FORMS: dict[VerbClass, str] = {
     "denounces derided ridiculed lambasted",
     VerbClass.ACCUSE: "accused accuses blamed blames accusing blaming scolded rebuked faulted",
     VerbClass.COUNTER: "countered counters disputed disputes contradicted contradicts rebutted "
-    "retorted "
+    "retorted disagreed disagrees "
     "discounted discounts "
     "challenged downplayed questioned",
     VerbClass.RESPOND: "responded replied responds replies",
@@ -72,6 +72,15 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("pleaded", "not", "guilty"): VerbClass.DENY,
     ("pleads", "not", "guilty"): VerbClass.DENY,
     ("was", "quoted", "as", "saying"): VerbClass.SAY,
+    ("pointed", "out"): VerbClass.SAY,
+    ("points", "out"): VerbClass.SAY,
+    ("expressed", "concern"): VerbClass.SAY,
+    ("expressed", "concerns"): VerbClass.SAY,
+    ("expressed", "confidence"): VerbClass.SAY,
+    ("expressed", "doubt"): VerbClass.SAY,
+    ("expressed", "doubts"): VerbClass.SAY,
+    ("expressed", "fears"): VerbClass.SAY,
+    ("expressed", "hope"): VerbClass.SAY,
 }
 PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
 # Present-tense forms after a plural subject ("Critics say …"): not after "to", "will", "did".
@@ -138,7 +147,8 @@ TITLE_WORDS = word_set(
     "agent lawyer researcher historian analyst economist expert scientist professor doctor "
     "businessman businesswoman activist champion olympic sprint reporter editor sheriff "
     "detective marshal corporal councillor councilor councilman councilwoman alderman pastor "
-    "democrat republican intelligence representative special whip fellow author dean"
+    "democrat republican democrats republicans intelligence representative special whip fellow "
+    "author dean"
 )
 # Heads of a singular noun phrase that names a person by role: "the spokesman", "top diplomat".
 PERSON_ROLES = word_set(

@@ -444,3 +444,26 @@ def test_calling_an_act_a_name_judges_it_calling_a_claim_false_denies_it() -> No
 def test_denouncing_a_person_accuses_them() -> None:
     assert one("Many in Congress denounced Manning as a traitor.", "traitor")[1] == "claim"
     assert one("The minister dismissed the report as a smear.", "smear")[1] == "denial"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "kind"), [
+    ('Speaker of the House, Republican Paul Ryan, expressly disagreed: "This is not a ban."',
+     "not a ban", "Paul Ryan", "counter-claim"),
+    ("Vice President Mike Pence pointed out Trump is known for not pulling his punches.",
+     "punches", "Mike Pence", "claim"),
+    ("Republicans John McCain and Lindsey Graham expressed concern the order could create "
+     "tension.", "tension", "John McCain and Lindsey Graham", "claim"),
+])
+def test_more_verbs_of_saying(text: str, words: str, speaker: str, kind: str) -> None:
+    assert one(text, words)[:2] == (speaker, kind)
+
+
+def test_agreeing_to_do_something_is_an_act() -> None:
+    assert found("Turkey and Libya agreed on maritime borders and allowed deployments.") == []
+    assert one("The two ministers agreed that the border was settled.", "settled")[0] == (
+        "ministers")
+
+
+def test_said_no_keeps_its_verb_in_the_words() -> None:
+    text = "Reporters asked whether he should be pardoned. Josh Ernest said no."
+    assert one(text, "no") == ("Josh Ernest", "denial", "said no")
