@@ -18,11 +18,11 @@ from collections import Counter
 from claimtrack.extract.classify import Draft
 from claimtrack.extract.event import HEDGE
 from claimtrack.extract.lexicon import (
-    OPPOSITES,
     ALLEGATION_NOUNS,
     COMMENT_NOUNS,
     DETERMINERS,
     GROUP_HEADS,
+    OPPOSITES,
     ORGANISATION_HEADS,
     PERSON_ROLES,
     STOPWORDS,

@@ -114,9 +114,7 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
-    elif draft.text.strip(" .!").lower().split()[-1:] == ["no"]:  # "Ernest said no"
-        draft.kind, draft.needs_target = Kind.DENIAL, True
-    elif _denies(draft.text):
+    elif _says_no(draft.text) or _denies(draft.text):
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif _calls_false(draft.text):
         draft.negation, draft.needs_target = "self", True  # a denial if it answers something
@@ -133,6 +131,11 @@ def decide_kind(draft: Draft) -> None:
         draft.negation, draft.needs_target = "plain", True  # a counter-claim if it answers
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+def _says_no(text: str) -> bool:
+    """"Ernest said no": a denial in one word."""
+    return text.strip(" .!").lower().split()[-1:] == ["no"]
 
 
 def _a_person(object_text: str, head: str) -> bool:

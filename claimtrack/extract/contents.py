@@ -365,9 +365,8 @@ def that_after(tokens: list[Token], i: int) -> int | None:
         word = tokens[j].lower
         if word == "that":
             return j
-        if (j == i + 1 and word not in PREPOSITIONS) or not tokens[j].is_word or word in VERBISH or (
-            word in REPORTING_VERBS  # "her report to read that …": not what a report alleges
-        ):
+        verb = word in VERBISH or word in REPORTING_VERBS  # "her report to read that …"
+        if (j == i + 1 and word not in PREPOSITIONS) or not tokens[j].is_word or verb:
             return None
     return None
 

@@ -244,8 +244,8 @@ def names_people(word: str) -> bool:
     """A common noun naming a person or people: PEOPLE_NOUNS, or an agent noun by its ending."""
     if word in PEOPLE_NOUNS:
         return True
-    return word not in DOCUMENT_NOUNS and (len(word) > 4 and word.isalpha() and word.endswith(_AGENT_SUFFIXES)
-            and not word.endswith(_NOT_AGENTS))
+    return word not in DOCUMENT_NOUNS and len(word) > 4 and word.isalpha() and (
+        word.endswith(_AGENT_SUFFIXES) and not word.endswith(_NOT_AGENTS))
 
 
 RUMOUR_HEADS = word_set(
@@ -321,7 +321,8 @@ _OPPOSITE_PAIRS = (
     "safe unsafe", "safe dangerous", "sound leaking", "sound unsafe", "true false", "legal illegal",
     "lawful unlawful", "guilty innocent", "rose fell", "increased decreased", "increase decrease",
     "higher lower", "more fewer", "won lost", "win lose", "accurate inaccurate", "fair unfair",
-    "valid invalid", "open closed", "alive dead", "present absent", "improved worsened", "growing shrinking", "grew shrank", "rising falling", "strong weak",
+    "valid invalid", "open closed", "alive dead", "present absent", "improved worsened",
+    "growing shrinking", "grew shrank", "rising falling", "strong weak",
     "stable unstable", "healthy ill", "healthy sick", "peaceful violent", "voluntary forced",
     "consensual forced", "real fake", "genuine fake", "authentic forged",
     "success failure", "successful failed", "able unable", "possible impossible",

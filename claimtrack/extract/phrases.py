@@ -27,7 +27,7 @@ from claimtrack.extract.lexicon import (
     SUBORDINATORS,
     TITLE_WORDS,
     WEEKDAYS,
-    names_people,  # noqa: F401  (the registry reads it from here)
+    names_people,
     word_set,
 )
 from claimtrack.extract.segment import Token
@@ -225,7 +225,9 @@ def _titled_name(words: list[Token]) -> Mention | None:
     if len(words) < 4 or any(w.lower in ("and", "&") or not w.is_word for w in words):
         return None
     start = len(words)
-    while start > 0 and is_proper(words[start - 1]) and not _name_stop(plain(words[start - 1].text)):
+    while start > 0 and is_proper(words[start - 1]) and (
+        not _name_stop(plain(words[start - 1].text))
+    ):
         start -= 1
     name = words[start:]
     if not 2 <= len(name) <= 3 or start < 2 or not _name_stop(plain(words[start - 1].text)):

@@ -20,6 +20,7 @@ from claimtrack.extract.lexicon import (
     PREPOSITIONS,
     ROLE_SYNONYMS,
     WEEKDAYS,
+    names_people,
     word_set,
 )
 from claimtrack.extract.phrases import (
@@ -346,12 +347,12 @@ def _introduced(tokens: list[Token]) -> list[tuple[int, str, str]]:
     for i, token in enumerate(tokens):
         if token.lower not in ("a", "an"):
             continue
-        words = []
+        words: list[Token] = []
         for word in tokens[i + 1 : i + 4]:
-            if not word.is_word or word.is_capitalised and words:
+            if not word.is_word or (word.is_capitalised and words):
                 break
             words.append(word)
-            if phrases.names_people(plain(word.text)):
+            if names_people(plain(word.text)):
                 found.append((word.start, plain(word.text), " ".join(w.text for w in words)))
                 break
     return found
