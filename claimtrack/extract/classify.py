@@ -140,7 +140,7 @@ def _says_no(text: str) -> bool:
 
 def _a_person(object_text: str, head: str) -> bool:
     """An object naming someone rather than something said: "Manning", "him"."""
-    if head in ("him", "her", "them"):
+    if head in ("him", "her"):  # "them" are as often the allegations: "dismissed them as lies"
         return True
     words = object_text.split()
     return bool(words) and all(w[:1].isupper() for w in words) and head not in (

@@ -444,6 +444,8 @@ def test_calling_an_act_a_name_judges_it_calling_a_claim_false_denies_it() -> No
 def test_denouncing_a_person_accuses_them() -> None:
     assert one("Many in Congress denounced Manning as a traitor.", "traitor")[1] == "claim"
     assert one("The minister dismissed the report as a smear.", "smear")[1] == "denial"
+    text = "The paper said the minister took bribes. The minister dismissed them as lies."
+    assert one(text, "lies")[1] == "denial"
 
 
 @pytest.mark.parametrize(("text", "words", "speaker", "kind"), [
