@@ -2,7 +2,7 @@
 
 Rule-based and offline: sentences and quotations (``segment``), reporting verbs and word lists
 (``lexicon``), speakers read from noun phrases (``phrases``) and resolved across the article
-(``registry``), events per sentence (``events``, ``subjects``, ``contents``), kinds
+(``registry``), events per sentence (``events``, ``subjects``, ``owners``, ``contents``), kinds
 (``classify``) and what answers what (``answers``). Pure
 Python with no database access: ``claimtrack.services.extraction`` records what a person
 accepts.

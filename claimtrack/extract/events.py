@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extract import contents, phrases
+from claimtrack.extract import contents, owners, phrases
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
@@ -103,7 +103,7 @@ _BESIDE_QUOTES = word_set("continued continues observed observes recalled recall
 
 
 def _quoted_around(tokens: list[Token], i: int) -> bool:
-    after = tokens[i + 1:i + 3]
+    after = tokens[i + 1 : i + 3]
     before_quote = any(t.quote is not None for t in tokens[max(0, i - 3) : i])
     return before_quote or any(t.text == ":" or t.quote is not None or t.lower == "that"
                                for t in after)
@@ -164,7 +164,6 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
             elif token.lower in _BESIDE_QUOTES and _quoted_around(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
-
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in (
                 _NOT_FINITE | _NOUN_PHRASE_LEADS)):  # "The report notes": a noun after "the"
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
@@ -343,67 +342,14 @@ def _after_a_writing(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _subject_after_participle(tokens: list[Token], stop: int) -> tuple[Mention, int] | None:
-    """A fronted participial clause: the subject after its closing comma, and that comma."""
-    comma = next((j for j in range(stop, len(tokens)) if tokens[j].text == ","), None)
-    if comma is None:
-        return None
-    verb = next((j for j in range(comma + 1, min(len(tokens), comma + 9))
-                 if tokens[j].lower in REPORTING_VERBS or tokens[j].lower in VERBISH), None)
-    if verb is None or verb == comma + 1:
-        return None
-    mention = phrases.read_phrase(tokens[comma + 1 : verb])
-    return (mention, comma) if mention is not None and mention.kind != phrases.RUMOUR else None
 
 
-def _relative_antecedent(tokens: list[Token], i: int) -> Mention | None:
-    """"…, the Court of Appeals, which declined …, stating …": what the relative clause is
-    about speaks the participle's words."""
-    k = next((j for j in range(i, 1, -1) if tokens[j].lower in ("which", "who")
-              and tokens[j - 1].text == ","), None)
-    if k is None or any(t.text in ";:" for t in tokens[k:i]):
-        return None
-    return subject_before(tokens, k - 2).mention
 
 
-def _sentence_subject(tokens: list[Token], before: int) -> Mention | None:
-    """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
-    if tokens and tokens[0].lower in ("he", "she", "they", "it", "we", "i"):
-        return phrases.read_phrase(tokens[:1])  # "He sought …, arguing that …"
-    start = 0
-    comma = next((j for j in range(min(before, 14)) if tokens[j].text == ","), None)
-    if comma is not None and tokens[0].lower in PREPOSITIONS:
-        # "In a video message posted to Twitter, Warren …": past the fronted adverbial
-        return _sentence_subject(tokens[comma + 1 :], before - comma - 1)
-    end = next((j for j in range(before + 1) if tokens[j].text == "," or (
-        j > 0 and tokens[j].is_word and not tokens[j].is_capitalised
-        and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed")
-             or tokens[j].lower in REPORTING_VERBS))), before + 1)
-    if end <= before and tokens[end].text == "," and not any(
-        t.lower in VERBISH or t.lower.endswith("ed") for t in tokens[:end] if t.is_word
-        and not t.is_capitalised
-    ) and tokens[0].lower in PREPOSITIONS | SUBORDINATORS:
-        start = end + 1  # a fronted adverbial: the subject follows its comma
-        return _sentence_subject(tokens[start:], before - start) if start <= before else None
-    # "An eyewitness described …, stating, '…'": a source named by a description
-    return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
 
 
-def _absolute_subject(tokens: list[Token], i: int) -> Mention | None:
-    """"with Boswell stating …", "with officials saying …": the participle's own subject."""
-    with_at = next((j for j in range(i, max(i - 6, -1), -1) if tokens[j].lower == "with"), None)
-    if with_at is None or with_at == i or not all(t.is_word for t in tokens[with_at + 1 : i + 1]):
-        return None
-    mention = phrases.read_phrase(tokens[with_at + 1 : i + 1])
-    return mention if mention is not None and mention.kind != phrases.RUMOUR else None
 
 
-def _passed_on(tokens: list[Token], i: int) -> Mention | None:
-    """"Yonhap, quoting the KCNA, said …": the source a report quotes, just before the verb."""
-    if i < 1 or tokens[i].text != ",":
-        return None
-    opening = next((j for j in range(i - 1, max(i - 12, -1), -1) if tokens[j].text == ","), None)
-    return contents.quoting(tokens[opening + 1 : i]) if opening is not None else None
 
 
 def _comma_quote(token: Token) -> bool:
@@ -443,7 +389,7 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         before.lower == "by" or _after_a_writing(tokens, i)
     ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"
         coordinated, events = True, []
-    absolute = _absolute_subject(tokens, i) if _participle(candidate) else None
+    absolute = owners.absolute_subject(tokens, i) if _participle(candidate) else None
     if absolute is not None:  # "…, with Boswell stating: '…'": Boswell's words
         event.mention = absolute
         return contents.with_content(event, candidate, None)
@@ -459,14 +405,14 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     if coordinated and not events:
         # "The ministry, dismissing the report as a smear, said …", "X spoke on Monday,
         # dismissing …": the participle belongs to the subject of its own sentence.
-        after = _subject_after_participle(tokens, candidate.stop)
+        after = owners.subject_after_participle(tokens, candidate.stop)
         if after is not None:  # "Later, dismissing the report, the general said …"
             event.mention, comma = after
             filled = contents.with_content(event, candidate, None)
             if filled is not None:
                 filled.content = (filled.content[0], min(filled.content[1], comma))
             return filled
-        event.mention = _relative_antecedent(tokens, i) or _sentence_subject(tokens, i)
+        event.mention = owners.relative_antecedent(tokens, i) or owners.sentence_subject(tokens, i)
         if event.mention is None:
             return None
     elif coordinated:
@@ -476,15 +422,15 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         event.quotes = [quote]
         return contents.with_split_quote(event, candidate.stop) if event.mention else None
     elif candidate.verb.startswith("none of "):  # "None of the three ministers would discuss"
-        modal = next(j for j in range(candidate.start + 2, candidate.stop)
-                     if tokens[j].lower in ("would", "could", "will"))
+        modal = next((j for j in range(candidate.start + 2, candidate.stop)
+                      if tokens[j].lower in ("would", "could", "will")), candidate.stop)
         event.mention = phrases.read_phrase(tokens[candidate.start + 2 : modal])
         if event.mention is None:
             return None
     elif candidate.start > 2 and tokens[candidate.start - 1].lower in ("which", "that") and (
         tokens[candidate.start - 2].lower in DOCUMENT_NOUNS
     ):  # "They released a statement which said …": whoever released it
-        event.mention = _sentence_subject(tokens, candidate.start - 3)
+        event.mention = owners.sentence_subject(tokens, candidate.start - 3)
         if event.mention is None:
             return None
     else:
@@ -494,7 +440,7 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         subject = subject_before(tokens, i - 1 if relative else i)
         if subject.mention is None or not _agrees(candidate, subject.mention):
             return None
-        event.mention = _passed_on(tokens, i) or subject.mention
+        event.mention = owners.passed_on(tokens, i) or subject.mention
         if subject.quote is not None:
             event.quotes = [subject.quote]
             return contents.with_split_quote(event, candidate.stop)
