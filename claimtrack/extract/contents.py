@@ -137,6 +137,8 @@ def about_something(event: Event) -> bool:
                    for t in words)
 
 
+# Words that open a fronted phrase whose allegation ends at its comma: "Despite X's claim
+# that Y, Z said …".
 _FRONTING = word_set("despite amid following")
 
 

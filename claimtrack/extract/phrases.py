@@ -354,8 +354,9 @@ def _affiliated(words: list[Token]) -> Mention | None:
     """"A spokeswoman for the UN", "analysts at Brennock Securities": the body they speak for."""
     for i in range(1, len(words) - 1):
         affiliation = words[i].lower in ("for", "at", "from", "of")
-        titled = words[i - 1].is_capitalised and not words[i - 1].initial  # "Representative for
-        if affiliation and plain(words[i - 1].text) in _AFFILIATED and not titled:  # Iran X"
+        # a capitalised word inside the phrase is a title: "Representative for Iran Brian Hook"
+        titled = words[i - 1].is_capitalised and not words[i - 1].initial
+        if affiliation and plain(words[i - 1].text) in _AFFILIATED and not titled:
             inner = read_phrase(words[i + 1 :])
             unnamed = inner is not None and not any(w[:1].isupper() for w in inner.text.split())
             if unnamed and plain(words[i - 1].text) in GROUP_HEADS:
