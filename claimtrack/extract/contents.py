@@ -277,7 +277,7 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
             return j
         if word in ("which", "who") and after_comma and any(
             t.lower in REPORTING_VERBS or t.lower in _VOICE_BASE_FORMS
-            for t in tokens[j + 1 : min(end, j + 5)]
+            for t in tokens[j + 1 : min(end, j + 8)]
         ):
             return j - 1
         if word == "as" and j + 1 < end and (
@@ -326,9 +326,11 @@ def _auxiliary_before(tokens: list[Token], at: int) -> int:
 def _relative_object(tokens: list[Token], candidate: Candidate) -> int | None:
     """"…, which he denied": the denial's object is the relative pronoun, its words start there;
     None when what it refers to is no assertion ("a plan for the march, which they rejected")."""
-    if candidate.stop < len(tokens) and tokens[candidate.stop].is_word:
+    if candidate.stop < len(tokens) and tokens[candidate.stop].is_word and not _adjuncts_only(
+        tokens, candidate.stop, len(tokens)
+    ):  # "which he denied on Monday": still no object of its own
         return candidate.start
-    for j in range(candidate.start - 1, max(candidate.start - 5, 0), -1):
+    for j in range(candidate.start - 1, max(candidate.start - 9, 0), -1):
         if tokens[j].lower in ("which", "that") and tokens[j - 1].text == ",":
             if any(plain(t.text) in NOT_ASSERTIONS for t in tokens[max(0, j - 7) : j - 1]):
                 return None

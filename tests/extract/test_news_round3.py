@@ -469,3 +469,17 @@ def test_agreeing_to_do_something_is_an_act() -> None:
 def test_said_no_keeps_its_verb_in_the_words() -> None:
     text = "Reporters asked whether he should be pardoned. Josh Ernest said no."
     assert one(text, "no") == ("Josh Ernest", "denial", "said no")
+
+
+@pytest.mark.parametrize("text", [
+    "Johnson feared it would amount to amnesty, which the Home Office today rejects.",
+    "Ali Demir accused the mayor of fraud, which the mayor's office flatly denied on Monday.",
+])
+def test_a_denial_in_a_relative_clause_after_a_longer_subject(text: str) -> None:
+    speaker, kind, words = one(text, "which")
+    assert kind == "denial" and words.startswith("which")
+
+
+def test_refusing_to_identify_is_a_non_denial() -> None:
+    text = "Selek refused to identify to police the rebels she met in her research."
+    assert one(text, "identify")[:2] == ("Selek", "non-denial")
