@@ -401,7 +401,7 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         t.lower in DOCUMENT_NOUNS for t in tokens[max(0, i - 6) : i + 1]
     ) or (candidate.start > 0 and tokens[candidate.start - 1].lower == "to")):
         return None  # "I read the article": only a document "reads" what its author says
-    subject = None
+    subject, relative = None, False
     if coordinated and not events:
         # "The ministry, dismissing the report as a smear, said …", "X spoke on Monday,
         # dismissing …": the participle belongs to the subject of its own sentence.
@@ -445,6 +445,11 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
             event.quotes = [subject.quote]
             return contents.with_split_quote(event, candidate.stop)
     filled = contents.with_content(event, candidate, subject)
+    if filled is not None and relative:  # "The minister, who has denied X, is due …": X
+        start, end = filled.content
+        resumed = next((j for j in range(start, end - 1) if tokens[j].text == ","
+                        and tokens[j + 1].lower in VERBISH), end)
+        filled.content = (start, resumed)
     if filled is not None and subject is not None and subject.fronted:
         filled.flags.add("fronted")
         filled.object_head = subject.fronted

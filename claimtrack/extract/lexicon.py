@@ -117,6 +117,7 @@ NON_DENIAL = re.compile(
     r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"
     r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)"
     r"|\b(?:said|says)\s+nothing\s+(?:about|on|of)\b|\b(?:said|says)\s+nothing\s*[.;]"
+    r"|\bstopped\s+short\s+of\s+(?:confirming|saying|denying|blaming|accusing|naming)"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b"
     r"|\b(?:hasn't|haven't|hadn't)\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b",
     re.IGNORECASE,
@@ -279,6 +280,7 @@ GROUNDLESS = re.compile(
     r"\b(?:no|without)\s+(?:basis|foundation|truth)\b"
     r"|\b(?:is|was|are|were|am|be|being)\s+(?:completely\s+|entirely\s+|totally\s+)?innocent\b"
     r"|\bpolitically\s+motivated\b|\bwitch[- ]hunt\b|\b(?:did|done)\s+nothing\s+wrong\b"
+    r"|\bplead(?:ed|s)?\s+not\s+guilty\b"
     r"|\bnothing\s+to\s+do\s+with\b|\bnot\s+(?:true|accurate|correct)\b"
 )
 FALSITY_WORDS = word_set(

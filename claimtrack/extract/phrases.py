@@ -379,7 +379,8 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     elif head == "office":
         return None  # "the Home Office", "the Foreign Office": a name, not someone's office
     inner = read_phrase(owner)
-    allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if head == "office" else ()))
+    # "the minister's spokesman", "Ms Hale's office": whoever they speak for, a role too
+    allowed = (ORGANISATION, NAME, PERSON, GROUP, *((ROLE,) if possessive else ()))
     if inner is None or inner.kind not in allowed:
         return None  # "treasury spokesman": a role, named in an apposition
     text = inner.text[:-2] if inner.text.endswith(("'s", "’s")) else inner.text

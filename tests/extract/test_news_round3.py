@@ -483,3 +483,21 @@ def test_a_denial_in_a_relative_clause_after_a_longer_subject(text: str) -> None
 def test_refusing_to_identify_is_a_non_denial() -> None:
     text = "Selek refused to identify to police the rebels she met in her research."
     assert one(text, "identify")[:2] == ("Selek", "non-denial")
+
+
+_BRIBES_REPORT = "The newspaper reported that the minister took bribes. "
+
+
+def test_a_spokesman_of_a_role_speaks_for_the_role() -> None:
+    text = _BRIBES_REPORT + 'The minister\'s spokesman called the report "baseless".'
+    assert one(text, "baseless")[:2] == ("minister", "denial")
+
+
+def test_a_denial_in_a_relative_clause_ends_where_the_sentence_resumes() -> None:
+    text = _BRIBES_REPORT + "The minister, who has denied any wrongdoing, is due in court."
+    assert one(text, "wrongdoing")[2] == "denied any wrongdoing"
+
+
+def test_stopping_short_of_confirming_is_a_non_denial() -> None:
+    assert one("Officials stopped short of confirming the figures.", "figures")[1] == (
+        "non-denial")
