@@ -269,7 +269,10 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
         )
         said = any(t.is_word and t.lower != "that" for t in tokens[start : j - 1])
         reason = word in ("because", "so") and before.quote is None  # the speaker's reason
-        if (word in SUBORDINATORS or word in PARTICIPLES or word in _GLOSSES) and after_comma and (
+        despite = word in ("despite", "amid") and before.text == ","  # the reporter's gloss
+        if (word in SUBORDINATORS or word in PARTICIPLES or word in _GLOSSES or despite) and (
+            after_comma
+        ) and (
             said  # "arguing that, as president, he should be immune": the words go on
         ) and not reason:
             return j - 1 if before.quote is None else j

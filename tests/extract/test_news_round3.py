@@ -476,7 +476,7 @@ def test_said_no_keeps_its_verb_in_the_words() -> None:
     "Ali Demir accused the mayor of fraud, which the mayor's office flatly denied on Monday.",
 ])
 def test_a_denial_in_a_relative_clause_after_a_longer_subject(text: str) -> None:
-    speaker, kind, words = one(text, "which")
+    _, kind, words = one(text, "which")
     assert kind == "denial" and words.startswith("which")
 
 
@@ -501,3 +501,8 @@ def test_a_denial_in_a_relative_clause_ends_where_the_sentence_resumes() -> None
 def test_stopping_short_of_confirming_is_a_non_denial() -> None:
     assert one("Officials stopped short of confirming the figures.", "figures")[1] == (
         "non-denial")
+
+
+def test_despite_after_a_comma_is_the_reporters() -> None:
+    text = "The company insisted the product was safe, despite reports of injuries."
+    assert one(text, "safe")[2] == "the product was safe"
