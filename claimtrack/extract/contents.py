@@ -387,9 +387,24 @@ def _adjuncts_only(tokens: list[Token], start: int, end: int) -> bool:
     ))
 
 
+def _named_addressee(tokens: list[Token], k: int, end: int) -> int:
+    """Past an addressee named by a proper name or an object pronoun ("told Reuters", "told the
+    BBC", "told him"), else ``k``."""
+    j = k + (k < end and tokens[k].lower == "the")
+    if j < end and tokens[j].lower in ("him", "her", "them", "us", "me"):
+        return j + 1
+    start = j
+    while j < end and tokens[j].is_capitalised and not tokens[j].initial:
+        j += 1
+    return j if j > start else k
+
+
 def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> int:
     """Past "Friday", "on Monday", "in a statement" and "told reporters" to the reported words."""
-    if addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
+    named = _named_addressee(tokens, k, end) if addressed else k
+    if named > k:  # "told Reuters the talks had failed", "told the BBC that …"
+        k = named
+    elif addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
         stop = k
         while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (
             _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS

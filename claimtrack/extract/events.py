@@ -109,6 +109,41 @@ def _quoted_around(tokens: list[Token], i: int) -> bool:
                                for t in after)
 
 
+_ANONYMOUS = word_set("source sources anonymous unnamed unidentified insider insiders")
+
+
+def _outlet_of_anonymous(tokens: list[Token], event: Event, candidate: Candidate
+                         ) -> Mention | None:
+    """"A government source told Reuters …": an anonymous source stays inside the outlet
+    that quotes it."""
+    mention = event.mention
+    if mention is None or mention.kind not in (phrases.ROLE, phrases.GROUP) or not (
+        set(mention.words) & _ANONYMOUS
+    ):
+        return None
+    after = event.content[0] if event.content[0] > candidate.stop else len(tokens)
+    addressee = phrases.read_phrase(tokens[candidate.stop : after])  # before or after the words
+    if addressee is None or addressee.kind not in (phrases.ORGANISATION, phrases.NAME):
+        return None
+    return addressee
+
+
+def _inverted_after_clause(tokens: list[Token], i: int, candidate: Candidate
+                           ) -> tuple[Mention, tuple[int, int]] | None:
+    """"The talks had failed, said a senior official.": the speaker after the verb, the words
+    the clause before the comma."""
+    if i < 2 or tokens[i].text != "," or candidate.verb not in ("said", "says", "added"):
+        return None
+    clause = tokens[:i]
+    if not any(t.lower in VERBISH or (t.lower.endswith("ed") and not t.is_capitalised)
+               for t in clause):
+        return None
+    mention = subject_after(tokens, candidate.stop)
+    if mention is None or mention.kind == phrases.PRONOUN:
+        return None
+    return mention, (0, contents.trim_end(tokens, 0, i))
+
+
 def _trailing_attribution(event: Event, candidate: Candidate) -> bool:
     """"We are not in a position to confirm that …, the ministry said.": an attribution at the
     end of a sentence whose words are a hedge or first-person speech names their speaker and
@@ -421,6 +456,9 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         event.mention = subject_after(tokens, candidate.stop)
         event.quotes = [quote]
         return contents.with_split_quote(event, candidate.stop) if event.mention else None
+    elif (inverted := _inverted_after_clause(tokens, i, candidate)) is not None:
+        event.mention, event.content = inverted  # "The talks had failed, said Ali Demir."
+        return event
     elif candidate.verb.startswith("none of "):  # "None of the three ministers would discuss"
         modal = next((j for j in range(candidate.start + 2, candidate.stop)
                       if tokens[j].lower in ("would", "could", "will")), candidate.stop)
@@ -445,6 +483,8 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
             event.quotes = [subject.quote]
             return contents.with_split_quote(event, candidate.stop)
     filled = contents.with_content(event, candidate, subject)
+    if filled is not None and candidate.verb in ("told", "tells"):
+        filled.mention = _outlet_of_anonymous(tokens, filled, candidate) or filled.mention
     if filled is not None and relative:  # "The minister, who has denied X, is due …": X
         start, end = filled.content
         resumed = next((j for j in range(start, end - 1) if tokens[j].text == ","

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from claimtrack.extract.lexicon import (
     DETERMINERS,
@@ -186,6 +187,9 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         words[-1].lower in WEEKDAYS or words[-1].lower in ("week", "month", "year")
     ):
         words = words[:-2]  # "Haveeru Daily on Monday": the paper, not the day
+    described = _described_source(words)
+    if described is not None:
+        return described
     found = (_titled_name(words) or _person_of_body(words) or _joint(words)
              or _affiliated(words) or _spokesperson(words) or _named(words, definite))
     if found is not None and found.text.endswith(("'s", "’s")) and found.kind != PRONOUN:
@@ -199,6 +203,24 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
 
 _NUMBERS = word_set("one two three four five six seven eight nine ten both all none another "
                     "others some several many most")
+
+
+_SOURCE_POSTMODIFIERS = (("familiar", "with"), ("close", "to"), ("briefed", "on"),
+                         ("with", "knowledge"), ("with", "direct"))
+
+
+def _described_source(words: list[Token]) -> Mention | None:
+    """"two people familiar with the matter", "a source close to the talks": people known by
+    what they know, named as written."""
+    pairs = [(w.lower, n.lower) for w, n in pairwise(words)]
+    at = next((i for i, pair in enumerate(pairs) if pair in _SOURCE_POSTMODIFIERS), None)
+    if not at:
+        return None
+    inner = read_phrase(words[:at])
+    if inner is None or inner.kind not in (ROLE, GROUP):
+        return None
+    text = " ".join(w.text for w in words if w.start >= inner.start)
+    return Mention(text, inner.kind, inner.start, words[-1].end, inner.titles, True, inner.sides)
 
 
 def _person_of_body(words: list[Token]) -> Mention | None:

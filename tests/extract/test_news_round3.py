@@ -506,3 +506,19 @@ def test_stopping_short_of_confirming_is_a_non_denial() -> None:
 def test_despite_after_a_comma_is_the_reporters() -> None:
     text = "The company insisted the product was safe, despite reports of injuries."
     assert one(text, "safe")[2] == "the product was safe"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The talks had failed, said Ali Demir.", "Ali Demir"),
+    ("The talks had failed, said a senior official who spoke on condition of anonymity.",
+     "senior official"),
+    # an anonymous source stays inside the outlet that quotes it
+    ("The talks had failed, a government source told Reuters.", "Reuters"),
+    ("A source close to the negotiations told the BBC the talks had failed.", "BBC"),
+    ("The talks had failed, according to two people familiar with the matter.",
+     "people familiar with the matter"),
+    ("Officials told Reuters the talks had failed.", "Officials"),
+])
+def test_wire_attributions(text: str, speaker: str) -> None:
+    assert one(text, "talks had failed")[0] == speaker
+    assert "Reuters" not in one(text, "talks had failed")[2]
