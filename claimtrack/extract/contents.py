@@ -402,8 +402,13 @@ def _named_addressee(tokens: list[Token], k: int, end: int) -> int:
 def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> int:
     """Past "Friday", "on Monday", "in a statement" and "told reporters" to the reported words."""
     named = _named_addressee(tokens, k, end) if addressed else k
-    if named > k:  # "told Reuters the talks had failed", "told the BBC that …"
-        k = named
+    if named > k:  # "told Reuters the talks had failed", "told the BBC after the verdict that"
+        adjunct = named < end and tokens[named].lower in PREPOSITIONS | {"after", "before"}
+        ahead = next((j for j in range(named, min(end, named + 9)) if tokens[j].lower == "that"
+                      or tokens[j].text == ":" or (adjunct and tokens[j].quote is not None)),
+                     None)  # "told Pittsburgh station KDKA-TV that …"
+        k = ahead if ahead is not None and not any(
+            t.text in ",;" or t.lower in VERBISH for t in tokens[named:ahead]) else named
     elif addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
         stop = k
         while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (

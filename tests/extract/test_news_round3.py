@@ -522,3 +522,13 @@ def test_despite_after_a_comma_is_the_reporters() -> None:
 def test_wire_attributions(text: str, speaker: str) -> None:
     assert one(text, "talks had failed")[0] == speaker
     assert "Reuters" not in one(text, "talks had failed")[2]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Lisa Mancini told Wikinews after the event that cosplay is fun.", "cosplay is fun"),
+    ("Neighbors told Pittsburgh station KDKA-TV that the area is quiet.", "the area is quiet"),
+    ('Tomasz Kubiak told Agence France-Presse the victim has "severe burns".',
+     'the victim has "severe burns"'),
+])
+def test_the_words_after_a_named_addressee(text: str, words: str) -> None:
+    assert one(text, words)[2] == words
