@@ -38,7 +38,7 @@ from claimtrack.extract.subjects import (
     subject_before,
 )
 
-_ACCORDING = re.compile(r"\baccording to\b")
+_ACCORDING = re.compile(r"\baccording to\b|\bas reported (?:in|by)\b")
 _NOUN_BASE_FORMS = word_set("claim report stress dispute")
 # Words after which "alleged", "reported" start a noun phrase: "the alleged gunman".
 _NOUN_PHRASE_LEADS = PREPOSITIONS | word_set("the a an this that these those his her its their "

@@ -39,7 +39,8 @@ _FORMS: dict[VerbClass, str] = {
         "reports concluded read reads commented stating found finds finding find declaring "
         "declares notes announcing announces explaining suggesting suggests predicting predicts "
         "revealing reveals acknowledging acknowledges admitting admits confirming asserting "
-        "asserts contending recounted recounts reiterating emphasizing emphasising"
+        "asserts contending recounted recounts reiterating emphasizing emphasising chanted "
+        "shouted yelled"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
@@ -150,7 +151,7 @@ TITLE_WORDS = word_set(
     "businessman businesswoman activist champion olympic sprint reporter editor sheriff "
     "detective marshal corporal councillor councilor councilman councilwoman alderman pastor "
     "democrat republican democrats republicans intelligence representative special whip fellow "
-    "author dean"
+    "assistant associate author dean"
 )
 # Heads of a singular noun phrase that names a person by role: "the spokesman", "top diplomat".
 PERSON_ROLES = word_set(
@@ -252,6 +253,7 @@ def names_people(word: str) -> bool:
 
 RUMOUR_HEADS = word_set(
     "posts reports rumours rumors messages videos claims allegations speculation stories tweets "
+    "estimates "
     "publications accounts"
 )
 ALLEGATION_NOUNS = word_set(

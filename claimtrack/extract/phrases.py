@@ -106,10 +106,15 @@ def plain(word: str) -> str:
 
 
 def is_proper(token: Token) -> bool:
-    """Capitalised, and not a common word that only starts the sentence ("Prosecutors said")."""
+    """Capitalised, and not a common word that only starts the sentence ("Prosecutors said");
+    a name with a particle joined by a hyphen is proper too ("al-Qormozi", "el-Sisi")."""
     if not token.is_capitalised:
-        return False
+        prefix, _, rest = token.text.partition("-")
+        return prefix.lower() in _HYPHEN_PARTICLES and rest[:1].isupper()
     return not token.initial or plain(token.text) not in _COMMON
+
+
+_HYPHEN_PARTICLES = word_set("al el ad as ash at az ibn bin abu abd")
 
 
 def _organisation(word: str) -> bool:

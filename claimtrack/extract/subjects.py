@@ -16,6 +16,7 @@ from claimtrack.extract.lexicon import (
     AUXILIARIES,
     COMMENT_NOUNS,
     LY_NOUNS,
+    PREPOSITIONS,
     RELATIVES,
     REPORTING_VERBS,
     RUMOUR_HEADS,
@@ -220,7 +221,7 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
         if word.lower in LEADS_CLAUSE or word.lower in VERBISH or _verb(word):
             break
         if word.is_word and not word.is_capitalised and len(word.lower) > 4 and (
-            word.lower.endswith("ing")
+            word.lower.endswith("ing") and not phrases.is_title(word.lower)  # "acting"
         ):  # "Kyriakos Mitsotakis speaking to the Atlantic Council called …"
             named = phrases.read_phrase(segment[: start - 1])
             if named is not None and named.kind in _NAMED:
@@ -264,6 +265,7 @@ def _apposition(segments: list[list[Token]]) -> Mention | None:
             segment = segment[named_after + (2 if segment[named_after].lower == "such" else 1) :]
         if not segment or segment[0].lower in RELATIVES or segment[0].lower.endswith("ing") or (
             segment[0].text[0].isdigit() or any(t.lower in LEADS_CLAUSE for t in segment)
+            or segment[0].lower in PREPOSITIONS  # "X, in remarks to al-Ikhbariya, said"
         ):
             if found:
                 break

@@ -532,3 +532,22 @@ def test_wire_attributions(text: str, speaker: str) -> None:
 ])
 def test_the_words_after_a_named_addressee(text: str, words: str) -> None:
     assert one(text, words)[2] == words
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ('Ayat al-Qormozi called for the crowd to march and chanted, "We will return."', "return",
+     "Ayat al-Qormozi"),
+    ("AFP acting assistant commissioner Neil Gaughan said more arrests are expected.",
+     "arrests", "Neil Gaughan"),
+    ("Civil Defense Authority director General Suleiman al-Amr, in remarks to al-Ikhbariya "
+     'television, said "The wounded have been taken to hospital."', "wounded",
+     "Suleiman al-Amr"),
+    ("As reported in the Indian press on Monday, the baby was in critical condition.",
+     "critical condition", "Indian press"),
+])
+def test_names_with_particles_titles_and_remarks(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
+
+
+def test_estimates_are_nobodys() -> None:
+    assert one("Estimates suggest 8000 migrants may be at sea.", "migrants")[0] is None
