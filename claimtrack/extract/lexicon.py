@@ -190,7 +190,7 @@ ORGANISATION_HEADS = word_set(
     "contractor contractors blog website site magazine paper tabloid daily weekly station "
     "network charity drugmaker "
     "automaker retailer insurer lender publisher supplier utility survey observatory school "
-    "publication "
+    "publication church "
     "district "
     "prosecutors' unit"
 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from claimtrack.extract import phrases
 from claimtrack.extract.lexicon import (
     DOCUMENT_NOUNS,
+    ORGANISATION_HEADS,
     PREPOSITIONS,
     ROLE_SYNONYMS,
     WEEKDAYS,
@@ -146,7 +147,8 @@ class Registry:
         if kind == NAME:
             person = self._by_surname(mention.text, position) or self._by_first_name(
                 mention.text, position)
-            return person if person else self._entity(mention, ORGANISATION, mention.text)
+            body = None if person else self._short_for(mention, position)
+            return person or body or self._entity(mention, ORGANISATION, mention.text)
         if kind == DOCUMENT:
             issuers = [(at, who) for at, noun, who in self.issued
                        if noun == mention.text and at < position]
@@ -159,6 +161,10 @@ class Registry:
         if kind == ROLE:
             holder = self._role_holder(mention, position)
             return holder if holder else self._entity(mention, ROLE, mention.text)
+        if kind == ORGANISATION and len(mention.words) == 1:
+            body = self._short_for(mention, position)  # "the Church", "the Court"
+            if body is not None:
+                return body
         if kind == ORGANISATION and mention.definite and not _has_proper(mention.text):
             known = self._described(mention, position)
             if known is not None:
@@ -233,6 +239,21 @@ class Registry:
         speakers = [e for e in self.entities.values()
                     if e.kind in kinds and 0 <= e.spoke < position]
         return max(speakers, key=lambda e: e.spoke) if speakers else None
+
+    def _short_for(self, mention: Mention, position: int) -> Entity | None:
+        """"the Church" after "the Church of Scientology", "the Court" after "the Supreme
+        Court": an organisation named by the head word its full name starts or ends with."""
+        word = plain(mention.text)
+        if word not in ORGANISATION_HEADS:
+            return None
+        longer = [e for e in self.entities.values() if e.kind == ORGANISATION
+                  and word in (e.plain_words[0], e.plain_words[-1]) and len(e.plain_words) > 1
+                  and e.seen < position]
+        if not longer:
+            return None
+        chosen = max(longer, key=lambda e: max(e.seen, e.spoke))
+        chosen.note(mention)
+        return chosen
 
     def _role_holder(self, mention: Mention, position: int) -> Entity | None:
         words = set(mention.titles) | set(mention.words)

@@ -551,3 +551,13 @@ def test_names_with_particles_titles_and_remarks(text: str, words: str, speaker:
 
 def test_estimates_are_nobodys() -> None:
     assert one("Estimates suggest 8000 migrants may be at sea.", "migrants")[0] is None
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("The Church of Scientology called the ship a retreat. The Church denied these "
+     "allegations.", "these allegations", "Church of Scientology"),
+    ("The Supreme Court ruled on Monday. The Court said the law was void.", "void",
+     "Supreme Court"),
+])
+def test_a_body_named_by_its_head_word(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
