@@ -62,6 +62,10 @@ def find_events(unit: Unit) -> list[Event]:
         if events and candidate.start < events[-1].content[1]:
             if _trailing_attribution(events[-1], candidate):
                 continue
+            inner = _named_inner(unit, candidate, events)
+            if inner is not None:  # "According to ABC News, Basya believes …": Basya's
+                events[-1] = inner
+                continue
             cut = _split_point(tokens, candidate)
             if cut is None or cut <= events[-1].content[0]:
                 continue
@@ -83,6 +87,24 @@ def find_events(unit: Unit) -> list[Event]:
                     break
                 later.mention, later.inherit = event.mention, False
     return [event for event in kept if event.has_words]
+
+
+def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | None:
+    """Speech reported "according to" a source, by someone named where the words start
+    ("According to ABC News, Basya believes …"): the named speaker's. ("The Ledger reported
+    that Hale had told allies …" stays the Ledger's: it reports what it found out.)"""
+    outer = events[-1]
+    if candidate.verb_class != VerbClass.SAY or outer.verb_class != ACCORDING:
+        return None
+    tokens = unit.tokens
+    start = outer.content[0] + (tokens[outer.content[0]].lower == "that")
+    i = skip_back(tokens, candidate.start - 1)[0]
+    if i < start or any(not t.is_word for t in tokens[start : i + 1]):
+        return None
+    named = phrases.read_phrase(tokens[start : i + 1])
+    if named is None or named.kind not in (phrases.PERSON, phrases.NAME):
+        return None
+    return _event(unit, candidate, events[:-1])
 
 
 def _a_person_after(tokens: list[Token], i: int) -> bool:

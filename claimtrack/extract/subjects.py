@@ -279,7 +279,8 @@ def _apposition(segments: list[list[Token]]) -> Mention | None:
     if not found:
         return None
     best = min(found, key=lambda m: (not any(w[:1].isupper() for w in m.text.split()),
-                                     _PREFERENCE.index(m.kind) if m.kind in _PREFERENCE else 9))
+                                     _PREFERENCE.index(m.kind) if m.kind in _PREFERENCE else 9,
+                                     len(m.text.split()) < 2))  # a full name before a title
     titles = tuple(t for m in found for t in m.titles) + tuple(
         w for m in found if m is not best and m.kind == phrases.ROLE for w in m.words
     )

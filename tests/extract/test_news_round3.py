@@ -561,3 +561,14 @@ def test_estimates_are_nobodys() -> None:
 ])
 def test_a_body_named_by_its_head_word(text: str, words: str, speaker: str) -> None:
     assert one(text, words)[0] == speaker
+
+
+def test_according_to_an_outlet_a_named_speaker_believes() -> None:
+    text = "According to ABC News, Basya also believes the asylum seekers left on purpose."
+    assert one(text, "asylum seekers")[0] == "Basya"
+
+
+def test_a_full_name_is_preferred_to_a_title_in_an_apposition() -> None:
+    text = ("Valeska Paris, an Australian woman and former Scientologist, has claimed that the "
+            "Church imprisoned her.")
+    assert one(text, "imprisoned")[0] == "Valeska Paris"
