@@ -130,7 +130,7 @@ def _target(
     best_score, best = max(((_score(draft, c, weights), c) for c in candidates),
                            key=lambda pair: pair[0])
     surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER) or (
-        "contrast" in draft.flags
+        "contrast" in draft.flags or draft.negation == "plain"
     )
     if best_score >= (MIN_ANSWER_OVERLAP if surely_answers else MIN_OVERLAP):
         return best
