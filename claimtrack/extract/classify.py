@@ -45,6 +45,9 @@ _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
 _UNKNOWING = word_set("know knew remember recall recalled sure idea")
 _POINTERS = word_set("it them this that")
+_CONTRADICTING = word_set("undercut undercuts undermine undermines contradict contradicts "
+                          "contradicted refute refutes refuted disprove disproves disproved "
+                          "debunk debunks debunked inconsistent")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -127,6 +130,8 @@ def decide_kind(draft: Draft) -> None:
         about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON))
         draft.negation = "self" if about_self else "plain"
         draft.needs_target = True
+    elif words & _CONTRADICTING:  # "a report whose contents completely undercut its policies"
+        draft.negation, draft.needs_target = "plain", True
     elif "contrast" in draft.flags:
         draft.negation, draft.needs_target = "plain", True  # a counter-claim if it answers
     else:
