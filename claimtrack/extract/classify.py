@@ -25,6 +25,7 @@ from claimtrack.extract.lexicon import (
     word_set,
 )
 from claimtrack.extract.model import Kind
+from claimtrack.extract.phrases import plain
 from claimtrack.extract.registry import Entity
 
 _FIRST_PERSON_STARTS = word_set("we our i my")
@@ -94,7 +95,7 @@ def decide_kind(draft: Draft) -> None:
         # as the one it goes on with, whose kind is decided first (it comes first)
         draft.kind, draft.needs_target = draft.elaborates.kind, True
         return
-    if verb_class == HEDGE or NON_DENIAL.search(draft.text):
+    if verb_class == HEDGE or _hedges(draft.text):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
     elif verb_class == VerbClass.DENY:
         draft.kind, draft.needs_target = Kind.DENIAL, True
@@ -138,6 +139,21 @@ def decide_kind(draft: Draft) -> None:
         draft.needs_target = bool(words & _REFERENCES)
 
 
+def _hedges(text: str) -> bool:
+    """Reported words that are a hedge: opening with it ("the company would neither confirm
+    nor deny") or a clause of it by a pronoun ("…, but we don't discuss players"); not a third
+    party's act deep in a statement ("At no time were sources discussed, and the president
+    did not disclose any operations": a denial)."""
+    match = NON_DENIAL.search(text)
+    if match is None:
+        return False
+    before = re.findall(r"[\w'’]+|[,;:.]", text[: match.start()].lower())
+    if len(before) <= 4:
+        return True
+    clause = list(reversed(before[-3:]))
+    return bool(clause) and clause[0] in _FIRST_PERSON_STARTS | {"he", "she", "they", "it"}
+
+
 def _says_no(text: str) -> bool:
     """"Ernest said no": a denial in one word."""
     return text.strip(" .!").lower().split()[-1:] == ["no"]
@@ -161,10 +177,13 @@ def _denies(text: str) -> bool:
 
 
 def _about_speaker(draft: Draft) -> bool:
-    """Whether the words start with the speaker: "it had not …" said by an organisation."""
+    """Whether the words start with the speaker or their side: "it had not …" said by an
+    organisation, "Trump did not …" said by Trump's advisors."""
     first = draft.text.split(maxsplit=1)[0].lower() if draft.text.split() else ""
     kind = draft.speaker.kind if draft.speaker else ""
-    return first in _FIRST_PERSON_STARTS or first in _SELF_STARTS.get(kind, ())
+    side = {w[:4] for w in draft.speaker.sides} if draft.speaker else set()
+    own = plain(first)[:4] in side and first[:1].isalpha()
+    return first in _FIRST_PERSON_STARTS or first in _SELF_STARTS.get(kind, ()) or own
 
 
 def _calls_false(text: str) -> bool:

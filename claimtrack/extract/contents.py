@@ -412,7 +412,7 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
     elif addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
         stop = k
         while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (
-            _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS
+            _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS | {"this", "there", "these"}
         ):
             stop += 1
         # "warned the delayed process could be …": no addressee, the clause's own subject

@@ -107,6 +107,12 @@ def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event
     return _event(unit, candidate, events[:-1])
 
 
+def _eager(tokens: list[Token], i: int) -> bool:
+    """"were quick to say", "was keen to stress": the infinitive is what they said."""
+    return i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in (
+        "quick", "keen", "eager", "careful")
+
+
 def _a_person_after(tokens: list[Token], i: int) -> bool:
     """The object of "questioned" is a person: "questioned the student", "questioned him"."""
     after = [t for t in tokens[i + 1 : i + 5] if t.is_word]
@@ -222,7 +228,8 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif token.lower in _BESIDE_QUOTES and _quoted_around(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in (
-                _NOT_FINITE | _NOUN_PHRASE_LEADS)):  # "The report notes": a noun after "the"
+                _NOT_FINITE | _NOUN_PHRASE_LEADS) or _eager(tokens, i)):
+                # "The report notes": a noun after "the"; "were quick to say": said
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))

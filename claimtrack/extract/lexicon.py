@@ -40,6 +40,7 @@ _FORMS: dict[VerbClass, str] = {
         "declares notes announcing announces explaining suggesting suggests predicting predicts "
         "revealing reveals acknowledging acknowledges admitting admits confirming asserting "
         "asserts contending recounted recounts reiterating emphasizing emphasising chanted "
+        "affirmed affirms "
         "shouted yelled"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "

@@ -69,6 +69,10 @@ def _adverb(token: Token) -> bool:
     return word in _ADVERBS or (word.endswith("ly") and word not in LY_NOUNS)
 
 
+# "were quick to say", "was keen to stress": a verb of saying after "to" that is still said
+_EAGER = word_set("quick keen eager careful")
+
+
 def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
     """Step left over auxiliaries, adverbs and times; note a negation and "in turn"."""
     seen: set[str] = set()
@@ -82,6 +86,11 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
             pass  # "the Senate did not find"
         elif word == "turn" and i > 0 and tokens[i - 1].lower == "in":
             seen.add("in turn")
+        elif word == "to" and i > 1 and tokens[i - 1].lower in _EAGER and (
+            tokens[i - 2].lower in _PASSIVE
+        ):
+            i -= 3  # "were quick to say": the subject's own saying, nothing passive
+            continue
         elif not (word in AUXILIARIES or word in WEEKDAYS
                   or _adverb(tokens[i])):
             break

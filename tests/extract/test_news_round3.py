@@ -578,3 +578,18 @@ def test_words_that_contradict_make_a_counter_claim_of_an_answer() -> None:
     text = ("The administration says emissions are falling. Phil Duffy said the report's contents "
             "completely undercut the administration's policies on emissions.")
     assert one(text, "undercut")[1] == "counter-claim"
+
+
+def test_a_denial_about_the_speakers_side_and_an_eager_infinitive() -> None:
+    text = ("The Post reported that Trump revealed secrets. Trump's advisors were quick to say on "
+            "Monday that Trump did not tell the Russians anything.")
+    assert one(text, "did not tell")[:2] == ("Trump's advisors", "denial")
+
+
+def test_a_third_partys_non_disclosure_in_a_statement_is_no_hedge() -> None:
+    text = ('The Post reported that the president revealed secrets. "At no time were sources '
+            'discussed, and the president did not disclose any operations," said H.R. McMaster.')
+    assert one(text, "did not disclose")[1] != "non-denial"
+    text = ('The club was asked about Jonas. "He is great, but we don\'t discuss players," the '
+            "club said.")
+    assert one(text, "discuss")[1] == "non-denial"
