@@ -48,7 +48,7 @@ _UNKNOWING = word_set("know knew remember recall recalled sure idea")
 _POINTERS = word_set("it them this that")
 _CONTRADICTING = word_set("undercut undercuts undermine undermines contradict contradicts "
                           "contradicted refute refutes refuted disprove disproves disproved "
-                          "debunk debunks debunked inconsistent")
+                          "debunk debunks debunked")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 

@@ -574,7 +574,7 @@ def test_a_full_name_is_preferred_to_a_title_in_an_apposition() -> None:
     assert one(text, "imprisoned")[0] == "Valeska Paris"
 
 
-def test_words_that_contradict_make_a_counter_claim_of_an_answer() -> None:
+def test_words_that_contradict_make_a_counter_claim_of_an_answer() -> None:  # undercut, refute
     text = ("The administration says emissions are falling. Phil Duffy said the report's contents "
             "completely undercut the administration's policies on emissions.")
     assert one(text, "undercut")[1] == "counter-claim"
