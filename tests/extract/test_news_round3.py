@@ -8,6 +8,8 @@ import pytest
 
 from tests.helpers.extract import found, one
 
+_BRIBES_REPORT = "The newspaper reported that the minister took bribes. "
+
 
 # People named by what they are, not by a title or a name
 @pytest.mark.parametrize(("text", "words", "speaker"), [
@@ -53,25 +55,6 @@ def test_adverbs_between_subject_and_verb(text: str, words: str, speaker: str) -
 
 def test_a_noun_ending_like_an_adverb_is_still_the_subject() -> None:
     assert one("A US ally warned the deal was unsafe.", "unsafe")[0] == "US ally"
-
-
-# Non-denials: who hedges, and where the hedge ends
-def test_a_hedge_attributed_at_the_end_is_the_attributions_and_stops_before_it() -> None:
-    speaker, kind, words = one("We are not in a position to confirm or deny that a review is "
-                               "under way, the ministry said.", "review")
-    assert (speaker, kind) == ("ministry", "non-denial")
-    assert words.endswith("under way")
-
-
-def test_first_person_words_attributed_at_the_end_are_the_attributions() -> None:
-    assert one("We did not do it, the ministry said on Monday.", "did not")[0] == "ministry"
-
-
-def test_none_of_a_group_would_discuss_is_the_groups_non_denial() -> None:
-    text = ("The newspaper reported that ministers had seen the memo. None of the three "
-            "ministers would discuss the memo.")
-    speaker, kind, _ = one(text, "would discuss")
-    assert (speaker, kind) == ("ministers", "non-denial")
 
 
 # A document speaks for whoever issued or signed it
@@ -177,12 +160,6 @@ def test_continued_reports_beside_a_quotation_only() -> None:
     assert found("Protesters continued marching through the night.") == []
 
 
-def test_questioning_a_person_is_no_counter_claim() -> None:
-    assert found("Police arrested and questioned the student.") == []
-    assert one("The senator questioned whether the figures were accurate.",
-               "figures")[1] == "counter-claim"
-
-
 @pytest.mark.parametrize(("text", "words", "speaker"), [
     ("WHO said the risk was low.", "risk", "WHO"),
     ('"We wanted to know how these superbugs spread" said Professor David Livermore.',
@@ -236,45 +213,6 @@ def test_ambassador_to_a_country_is_a_title() -> None:
     assert one(text, "weapons")[0] == "Richard Grenell"
 
 
-def test_a_sentence_opened_by_when_is_no_answer_to_a_question() -> None:
-    assert one("When the storm hit, officials said the dam was sound.", "sound")[1] == "claim"
-
-
-def test_not_knowing_denies_nothing() -> None:
-    text = ('Reporters said the driver had crossed the line. "I don\'t really know what he was '
-            'doing," Travis Hood said.')
-    assert one(text, "know what")[1] == "claim"
-
-
-# Denials and non-denials without a denial verb
-_BRIBES = "Prosecutors said Ali Demir took bribes. "
-
-
-@pytest.mark.parametrize(("text", "words"), [
-    ("Demir said he was innocent.", "innocent"),
-    ("Demir says the charges are politically motivated.", "politically motivated"),
-    ("Demir insisted he had done nothing wrong.", "nothing wrong"),
-    ("Demir disputes the charges.", "charges"),  # disputing a claim about oneself
-])
-def test_answers_about_oneself_are_denials(text: str, words: str) -> None:
-    speaker, kind, _ = one(_BRIBES + text, words)
-    assert (speaker, kind) == ("Ali Demir", "denial")
-
-
-def test_disputing_a_claim_about_someone_else_contradicts_it() -> None:
-    text = "Residents said the mayor took bribes. The newspaper disputed the residents' account."
-    assert one(text, "account")[1] == "counter-claim"
-
-
-def test_not_saying_why_is_a_non_denial_not_commenting_is_the_reporters() -> None:
-    text = ("Critics blamed hostility for the refusal. U.S. officials have not said why the team "
-            "was denied visas.")
-    assert one(text, "why the team")[:2] == ("U.S. officials", "non-denial")
-    assert [kind for _, kind, _ in found(
-        "The paper said the ministry spied. The ministry has not commented on the report.")
-    ] == ["claim"]
-
-
 @pytest.mark.parametrize(("text", "words", "speaker"), [
     ('"We are collecting the debris," said the office of the Maldives President in a '
      "statement reported by Haveeru Daily on Monday.", "debris",
@@ -305,25 +243,6 @@ def test_an_allegation_in_a_fronted_phrase_ends_at_its_comma() -> None:
 ])
 def test_possessive_adjectives_and_acts_are_no_assertions(text: str) -> None:
     assert found(text) == []
-
-
-def test_saying_nothing_about_it_is_a_non_denial() -> None:
-    text = "The paper said the minister resigned. Officials said nothing about the report."
-    assert one(text, "nothing about")[1] == "non-denial"
-    assert one("Officials said nothing had changed.", "nothing had")[1] == "claim"
-
-
-def test_said_no_is_a_denial() -> None:
-    text = ("Reporters asked whether Snowden should be pardoned. Josh Ernest said no, saying the "
-            "leak was more dangerous.")
-    assert one(text, "no")[:2] == ("Josh Ernest", "denial")
-
-
-def test_some_claim_is_a_claim_nobody_is_named_for_and_discounting_it_contradicts() -> None:
-    text = ("Some claim the plane was headed to Diego Garcia, but Malaysian authorities have "
-            "discounted those claims.")
-    assert one(text, "Diego Garcia")[:2] == (None, "claim")
-    assert one(text, "those claims")[:2] == ("Malaysian authorities", "counter-claim")
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -419,35 +338,6 @@ def test_a_report_changed_to_read_that_alleges_nothing() -> None:
     assert found(text) == []
 
 
-# Kinds by meaning
-@pytest.mark.parametrize(("text", "words"), [
-    ("Residents say the dam is leaking. Engineers at the site say the dam is sound.", "sound"),
-    ("The union said membership rose last year. The company said membership fell sharply.",
-     "fell"),
-])
-def test_the_opposite_said_about_the_same_thing_is_a_counter_claim(text: str, words: str) -> None:
-    assert one(text, words)[1] == "counter-claim"
-
-
-def test_opposites_about_different_things_contradict_nothing() -> None:
-    text = "The union said membership rose last year. The company said profits fell sharply."
-    assert one(text, "profits")[1] == "claim"
-
-
-def test_calling_an_act_a_name_judges_it_calling_a_claim_false_denies_it() -> None:
-    text = ("The Post reported that Trump shared secrets with Russia. Senator Jack Reed called it "
-            '"reckless". The White House called it "false".')
-    assert one(text, "reckless")[1] == "claim"
-    assert one(text, "false")[1] == "denial"
-
-
-def test_denouncing_a_person_accuses_them() -> None:
-    assert one("Many in Congress denounced Manning as a traitor.", "traitor")[1] == "claim"
-    assert one("The minister dismissed the report as a smear.", "smear")[1] == "denial"
-    text = "The paper said the minister took bribes. The minister dismissed them as lies."
-    assert one(text, "lies")[1] == "denial"
-
-
 @pytest.mark.parametrize(("text", "words", "speaker", "kind"), [
     ('Speaker of the House, Republican Paul Ryan, expressly disagreed: "This is not a ban."',
      "not a ban", "Paul Ryan", "counter-claim"),
@@ -466,41 +356,9 @@ def test_agreeing_to_do_something_is_an_act() -> None:
         "ministers")
 
 
-def test_said_no_keeps_its_verb_in_the_words() -> None:
-    text = "Reporters asked whether he should be pardoned. Josh Ernest said no."
-    assert one(text, "no") == ("Josh Ernest", "denial", "said no")
-
-
-@pytest.mark.parametrize("text", [
-    "Johnson feared it would amount to amnesty, which the Home Office today rejects.",
-    "Ali Demir accused the mayor of fraud, which the mayor's office flatly denied on Monday.",
-])
-def test_a_denial_in_a_relative_clause_after_a_longer_subject(text: str) -> None:
-    _, kind, words = one(text, "which")
-    assert kind == "denial" and words.startswith("which")
-
-
-def test_refusing_to_identify_is_a_non_denial() -> None:
-    text = "Selek refused to identify to police the rebels she met in her research."
-    assert one(text, "identify")[:2] == ("Selek", "non-denial")
-
-
-_BRIBES_REPORT = "The newspaper reported that the minister took bribes. "
-
-
 def test_a_spokesman_of_a_role_speaks_for_the_role() -> None:
     text = _BRIBES_REPORT + 'The minister\'s spokesman called the report "baseless".'
     assert one(text, "baseless")[:2] == ("minister", "denial")
-
-
-def test_a_denial_in_a_relative_clause_ends_where_the_sentence_resumes() -> None:
-    text = _BRIBES_REPORT + "The minister, who has denied any wrongdoing, is due in court."
-    assert one(text, "wrongdoing")[2] == "denied any wrongdoing"
-
-
-def test_stopping_short_of_confirming_is_a_non_denial() -> None:
-    assert one("Officials stopped short of confirming the figures.", "figures")[1] == (
-        "non-denial")
 
 
 def test_despite_after_a_comma_is_the_reporters() -> None:
@@ -572,24 +430,3 @@ def test_a_full_name_is_preferred_to_a_title_in_an_apposition() -> None:
     text = ("Valeska Paris, an Australian woman and former Scientologist, has claimed that the "
             "Church imprisoned her.")
     assert one(text, "imprisoned")[0] == "Valeska Paris"
-
-
-def test_words_that_contradict_make_a_counter_claim_of_an_answer() -> None:  # undercut, refute
-    text = ("The administration says emissions are falling. Phil Duffy said the report's contents "
-            "completely undercut the administration's policies on emissions.")
-    assert one(text, "undercut")[1] == "counter-claim"
-
-
-def test_a_denial_about_the_speakers_side_and_an_eager_infinitive() -> None:
-    text = ("The Post reported that Trump revealed secrets. Trump's advisors were quick to say on "
-            "Monday that Trump did not tell the Russians anything.")
-    assert one(text, "did not tell")[:2] == ("Trump's advisors", "denial")
-
-
-def test_a_third_partys_non_disclosure_in_a_statement_is_no_hedge() -> None:
-    text = ('The Post reported that the president revealed secrets. "At no time were sources '
-            'discussed, and the president did not disclose any operations," said H.R. McMaster.')
-    assert one(text, "did not disclose")[1] != "non-denial"
-    text = ('The club was asked about Jonas. "He is great, but we don\'t discuss players," the '
-            "club said.")
-    assert one(text, "discuss")[1] == "non-denial"
