@@ -89,11 +89,21 @@ def _contrary(draft: Draft, earlier: list[Draft]) -> Draft | None:
         ):
             continue
         theirs = set(re.findall(r"[a-z]+", other.text.lower()))
-        topic = (_stems(draft.text) & _stems(other.text)) - {_stem(w) for w in words & theirs
-                                                            if w in OPPOSITES}
-        if theirs & opposites and topic:
+        pair = theirs & opposites
+        if pair and _same_subject(draft.text, other.text, words & set(OPPOSITES), pair):
             return other
     return None
+
+
+def _same_subject(ours: str, theirs: str, our_words: set[str], their_words: set[str]) -> bool:
+    """Whether the opposites are said of the same thing: a word shared by the four words before
+    each ("the dam is sound" / "the dam is leaking"; not "inflation was higher" / "taxes were
+    lower")."""
+    def lead(text: str, opposites: set[str]) -> set[str]:
+        words = re.findall(r"[a-z]+", text.lower())
+        at = next((i for i, word in enumerate(words) if word in opposites), 0)
+        return {_stem(w) for w in words[max(0, at - 4) : at] if w not in STOPWORDS}
+    return bool(lead(ours, our_words) & lead(theirs, their_words))
 
 
 def _target(

@@ -95,7 +95,7 @@ def decide_kind(draft: Draft) -> None:
         # as the one it goes on with, whose kind is decided first (it comes first)
         draft.kind, draft.needs_target = draft.elaborates.kind, True
         return
-    if verb_class == HEDGE or _hedges(draft.text):
+    if verb_class == HEDGE or _hedges(draft):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
     elif verb_class == VerbClass.DENY:
         draft.kind, draft.needs_target = Kind.DENIAL, True
@@ -139,24 +139,29 @@ def decide_kind(draft: Draft) -> None:
         draft.needs_target = bool(words & _REFERENCES)
 
 
-def _hedges(text: str) -> bool:
+def _hedges(draft: Draft) -> bool:
     """Reported words that are a hedge: opening with it ("the company would neither confirm
-    nor deny") or a clause of it by a pronoun ("…, but we don't discuss players"); not a third
-    party's act deep in a statement ("At no time were sources discussed, and the president
-    did not disclose any operations": a denial)."""
+    nor deny") or a clause of it whose subject is the speaker ("…, but we don't discuss
+    players", "…, and the club will not comment"); not a third party's act deep in a statement
+    ("At no time were sources discussed, and the president did not disclose any operations":
+    a denial)."""
+    text = draft.text
     match = NON_DENIAL.search(text)
     if match is None:
         return False
     before = re.findall(r"[\w'’]+|[,;:.]", text[: match.start()].lower())
     if len(before) <= 4:
         return True
-    clause = list(reversed(before[-3:]))
-    return bool(clause) and clause[0] in _FIRST_PERSON_STARTS | {"he", "she", "they", "it"}
+    opening = max((i for i, w in enumerate(before) if w in (",", ";", ":", ".", "and", "but")),
+                  default=-1)
+    subject = set(before[opening + 1 :])
+    speaker = {plain(w) for w in draft.speaker.name.split()} if draft.speaker else set()
+    return bool(subject & (_FIRST_PERSON_STARTS | {"he", "she", "they", "it"} | speaker))
 
 
 def _says_no(text: str) -> bool:
-    """"Ernest said no": a denial in one word."""
-    return text.strip(" .!").lower().split()[-1:] == ["no"]
+    """"Ernest said no": a denial in one word (the words are "no" or "said no")."""
+    return text.strip(" .!").lower() in ("no", "said no", "says no")
 
 
 def _a_person(object_text: str, head: str) -> bool:

@@ -396,6 +396,8 @@ def _named_addressee(tokens: list[Token], k: int, end: int) -> int:
     start = j
     while j < end and tokens[j].is_capitalised and not tokens[j].initial:
         j += 1
+    if j - start > 1 and j < end and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed")):
+        j -= 1  # "told Reuters Smith had lied": Smith is the words' own subject
     return j if j > start else k
 
 

@@ -16,6 +16,9 @@ from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Ev
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
     DOCUMENT_NOUNS,
+    EAGER,
+    INVERTED_SAY,
+    ISSUING,
     NON_DENIAL,
     PARTICIPLES,
     PHRASAL_VERBS,
@@ -78,11 +81,11 @@ def find_events(unit: Unit) -> list[Event]:
         for event in events:
             event.flags.add("asked")
     kept: list[Event] = []
-    for event in events:
+    for index, event in enumerate(events):
         if not contents.about_something(event):
             kept.append(event)
         elif event.mention is not None:  # "X tweeted to Mohamed and said …": X still says it
-            for later in events[events.index(event) + 1 :]:
+            for later in events[index + 1 :]:
                 if not later.inherit:
                     break
                 later.mention, later.inherit = event.mention, False
@@ -109,8 +112,7 @@ def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event
 
 def _eager(tokens: list[Token], i: int) -> bool:
     """"were quick to say", "was keen to stress": the infinitive is what they said."""
-    return i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in (
-        "quick", "keen", "eager", "careful")
+    return i >= 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in EAGER
 
 
 def _a_person_after(tokens: list[Token], i: int) -> bool:
@@ -128,13 +130,15 @@ def _a_person_after(tokens: list[Token], i: int) -> bool:
 # Verbs that report speech only beside a quotation or before "that": 'She continued: "…"',
 # '"…," he observed', "observed that …" (unlike "continued marching", "observed the flies").
 _BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls agreed agrees")
+# Words after "that" that make it a demonstrative: "Fighting continued that night".
+_TIME_NOUNS = word_set("night day morning evening afternoon week month year time weekend")
 
 
 def _quoted_around(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1 : i + 3]
     before_quote = any(t.quote is not None for t in tokens[max(0, i - 3) : i])
-    return before_quote or any(t.text == ":" or t.quote is not None or t.lower == "that"
-                               for t in after)
+    clause = len(after) == 2 and after[0].lower == "that" and after[1].lower not in _TIME_NOUNS
+    return before_quote or clause or any(t.text == ":" or t.quote is not None for t in after)
 
 
 _ANONYMOUS = word_set("source sources anonymous unnamed unidentified insider insiders")
@@ -160,7 +164,7 @@ def _inverted_after_clause(tokens: list[Token], i: int, candidate: Candidate
                            ) -> tuple[Mention, tuple[int, int]] | None:
     """"The talks had failed, said a senior official.": the speaker after the verb, the words
     the clause before the comma."""
-    if i < 2 or tokens[i].text != "," or candidate.verb not in ("said", "says", "added"):
+    if i < 2 or tokens[i].text != "," or candidate.verb not in INVERTED_SAY:
         return None
     clause = tokens[:i]
     if not any(t.lower in VERBISH or (t.lower.endswith("ed") and not t.is_capitalised)
@@ -228,12 +232,16 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif token.lower in _BESIDE_QUOTES and _quoted_around(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
             elif token.lower in BASE_FORMS and (i == 0 or tokens[i - 1].lower not in (
-                _NOT_FINITE | _NOUN_PHRASE_LEADS) or _eager(tokens, i)):
+                _NOT_FINITE | _DETERMINERS) or _eager(tokens, i)):
                 # "The report notes": a noun after "the"; "were quick to say": said
                 found.append(Candidate(i, i + 1, BASE_FORMS[token.lower], token.lower))
             elif plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
     return sorted(found, key=lambda c: c.start)
+
+
+# Before a base form these make it a noun: "The report notes", "the claim".
+_DETERMINERS = word_set("the a an this these those his her its their our my your")
 
 
 # Forms that are plural nouns as often as verbs: "Unverified reports of this …", "the legal
@@ -296,14 +304,15 @@ def _finds_something(tokens: list[Token], i: int) -> bool:
 
 
 def _a_noun(tokens: list[Token], i: int) -> bool:
-    """A reporting form used as a noun: after a possessive or before "of", "from", "about"."""
+    """A reporting form used as a noun: after a possessive, a determiner or "amid", "despite",
+    "following", or before "of", "from", "about" ("amid reports that", "the claims of")."""
     if tokens[i].lower not in _NOUN_FORMS:
         return False
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     possessive = before is not None and before.text.endswith(("'s", "’s", "s'"))
-    after_a_preposition = before is not None and before.lower in _NOUN_PHRASE_LEADS | {
-        "amid", "despite", "following", "denying", "rejecting"}
+    after_a_preposition = before is not None and before.lower in _DETERMINERS | {
+        "amid", "despite", "following", "denying", "rejecting", "of", "about"}
     return after in ("of", "from", "about") or possessive or after_a_preposition
 
 
@@ -494,9 +503,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         event.mention = phrases.read_phrase(tokens[candidate.start + 2 : modal])
         if event.mention is None:
             return None
-    elif candidate.start > 2 and tokens[candidate.start - 1].lower in ("which", "that") and (
+    elif candidate.start > 3 and tokens[candidate.start - 1].lower in ("which", "that") and (
         tokens[candidate.start - 2].lower in DOCUMENT_NOUNS
-    ):  # "They released a statement which said …": whoever released it
+    ) and any(t.lower in ISSUING for t in tokens[max(0, candidate.start - 6) : candidate.start]):
+        # "They released a statement which said …": whoever released it
         event.mention = owners.sentence_subject(tokens, candidate.start - 3)
         if event.mention is None:
             return None

@@ -118,7 +118,8 @@ NON_DENIAL = re.compile(
     r"(?:further\s+)?comments?\b"
     r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"
     r"|\bnot\s+(?:for\s+(?:me|us)\s+to|going\s+to)\s+(?:say|discuss|comment|speculate)"
-    r"|\b(?:said|says)\s+nothing\s+(?:about|on|of)\b|\b(?:said|says)\s+nothing\s*[.;]"
+    r"|\b(?:said|says)\s+nothing\s+(?:about|on|of)\b(?!\s+the\s+(?:sort|kind)\b)"
+    r"|\b(?:said|says)\s+nothing\s*[.;]"
     r"|\bstopped\s+short\s+of\s+(?:confirming|saying|denying|blaming|accusing|naming)"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b"
     r"|\b(?:hasn't|haven't|hadn't)\s+(?:yet\s+)?said\s+(?:why|whether|how|what|if)\b",
@@ -204,10 +205,21 @@ GROUP_HEADS = word_set(
     "governments states countries people owners users customers families survivors engineers "
     "inspectors others"
 )
-# Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
+# Verbs by which a body puts out a document that then speaks for it: "X issued a statement".
+ISSUING = word_set("issued issues released releases published publishes posted posts sent sends "
+                   "put wrote writes signed signs")
+# Verbs that come before their subject after a quotation or a clause: '"…" said X'.
+INVERTED_SAY = word_set("said says added wrote")
+# "were quick to say", "was keen to stress": a verb of saying after "to" that is still said.
+EAGER = word_set("quick keen eager careful")
 # Nouns that end like adverbs: "The family said", "a US ally warned".
 LY_NOUNS = word_set("family ally assembly rally supply monopoly anomaly reply bully fly homily "
-                    "tally belly")
+                    "tally belly daily weekly monthly quarterly elderly")
+
+
+def adverb_like(word: str) -> bool:
+    """A word ending in -ly that is an adverb, not a noun ("angrily", not "family", "daily")."""
+    return word.endswith("ly") and word not in LY_NOUNS
 # People named by what they are rather than by a title: "the family said", "a relative told".
 # With the agent suffixes below (-er, -or, -ist, -ian, -ant, -ent and their plurals: "the bus
 # driver", "archaeologists", "residents") they name a speaker when nothing more specific does.
@@ -232,13 +244,14 @@ _NOT_AGENTS = ("ment", "ments", "ever", "other", "others", "order", "orders", "l
                "latter", "corner", "manner", "chapter", "dinner", "register", "disaster",
                "monster", "semester", "trimester", "transfer", "offer", "offers", "answer",
                "answers", "weather", "consent", "incident", "incidents", "accident",
-               "accidents", "comment", "comments", "segment", "parent company", "moment",
+               "accidents", "comment", "comments", "segment", "moment", "charter", "banner",
+               "computer", "computers", "printer", "container",
                "committee", "committees", "coffee", "degree", "degrees", "guarantee",
                "guarantees", "jubilee", "referee", "settee", "factor", "factors", "sector",
                "sectors", "vector", "motor", "motors", "reactor", "reactors", "tractor",
                "indicator", "indicators", "elevator", "generator", "generators", "floor",
-               "floors", "door", "doors", "color", "colors", "colour", "colours", "error",
-               "errors", "mirror", "terror", "horror", "honor", "honour", "labor", "labour",
+               "floors", "door", "doors", "color", "colors", "colour", "colours", "errors",
+               "mirror", "terror", "horror", "honor", "honour", "labor", "labour",
                "favor", "favour", "flavor", "humor", "rumor", "rumors", "tumor", "vapor",
                "minor", "minors", "major", "majors", "interior", "exterior", "behavior",
                "behaviour", "corridor", "meteor", "anchor")
@@ -252,6 +265,7 @@ def names_people(word: str) -> bool:
         word.endswith(_AGENT_SUFFIXES) and not word.endswith(_NOT_AGENTS))
 
 
+# Subjects that carry a rumour, not a speaker: "Posts alleged that …" has no speaker.
 RUMOUR_HEADS = word_set(
     "posts reports rumours rumors messages videos claims allegations speculation stories tweets "
     "estimates "
@@ -326,8 +340,8 @@ STOPWORDS = word_set(
 _OPPOSITE_PAIRS = (
     "safe unsafe", "safe dangerous", "sound leaking", "sound unsafe", "true false", "legal illegal",
     "lawful unlawful", "guilty innocent", "rose fell", "increased decreased", "increase decrease",
-    "higher lower", "more fewer", "won lost", "win lose", "accurate inaccurate", "fair unfair",
-    "valid invalid", "open closed", "alive dead", "present absent", "improved worsened",
+    "won lost", "win lose", "accurate inaccurate", "fair unfair",
+    "valid invalid", "alive dead", "present absent", "improved worsened",
     "growing shrinking", "grew shrank", "rising falling", "strong weak",
     "stable unstable", "healthy ill", "healthy sick", "peaceful violent", "voluntary forced",
     "consensual forced", "real fake", "genuine fake", "authentic forged",

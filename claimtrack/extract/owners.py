@@ -10,7 +10,7 @@ quoting a named source passes on that source's words ("Yonhap, quoting the KCNA,
 from __future__ import annotations
 
 from claimtrack.extract import contents, phrases
-from claimtrack.extract.lexicon import PREPOSITIONS, REPORTING_VERBS, SUBORDINATORS
+from claimtrack.extract.lexicon import PREPOSITIONS, REPORTING_VERBS, SUBORDINATORS, word_set
 from claimtrack.extract.phrases import Mention
 from claimtrack.extract.segment import Token
 from claimtrack.extract.subjects import VERBISH, subject_before
@@ -34,9 +34,14 @@ def relative_antecedent(tokens: list[Token], i: int) -> Mention | None:
     about speaks the participle's words."""
     k = next((j for j in range(i, 1, -1) if tokens[j].lower in ("which", "who")
               and tokens[j - 1].text == ","), None)
-    if k is None or any(t.text in ";:" for t in tokens[k:i]):
+    if k is None or any(t.text in ";:" for t in tokens[k:i]) or (
+        k + 1 < len(tokens) and tokens[k + 1].lower in _BEING
+    ):  # "the minister, who is under investigation, saying …": a description, not an act
         return None
     return subject_before(tokens, k - 2).mention
+
+
+_BEING = word_set("is are was were has have had")
 
 
 def sentence_subject(tokens: list[Token], before: int) -> Mention | None:
@@ -67,6 +72,8 @@ def absolute_subject(tokens: list[Token], i: int) -> Mention | None:
     with_at = next((j for j in range(i, max(i - 6, -1), -1) if tokens[j].lower == "with"), None)
     if with_at is None or with_at == i or not all(t.is_word for t in tokens[with_at + 1 : i + 1]):
         return None
+    if with_at > 0 and tokens[with_at - 1].text != ",":
+        return None  # "spoke with reporters Monday saying …": the reporters are not speaking
     mention = phrases.read_phrase(tokens[with_at + 1 : i + 1])
     return mention if mention is not None and mention.kind != phrases.RUMOUR else None
 

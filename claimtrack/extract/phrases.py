@@ -17,7 +17,6 @@ from claimtrack.extract.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_HEADS,
     HONORIFICS,
-    LY_NOUNS,
     ORGANISATION_HEADS,
     PERSON_ROLES,
     PREPOSITIONS,
@@ -28,6 +27,7 @@ from claimtrack.extract.lexicon import (
     SUBORDINATORS,
     TITLE_WORDS,
     WEEKDAYS,
+    adverb_like,
     names_people,
     word_set,
 )
@@ -168,9 +168,7 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     words = _without_adverbial(words)
     while words and not words[0].is_word:  # "On Friday, thirteen agencies …"
         words = words[1:]
-    while len(words) > 1 and words[-1].lower.endswith("ly") and not words[-1].is_capitalised and (
-        words[-1].lower not in LY_NOUNS
-    ):
+    while len(words) > 1 and adverb_like(words[-1].lower) and not words[-1].is_capitalised:
         words = words[:-1]  # "thirteen agencies … jointly (issued)"
     if not words:
         return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from claimtrack.extract import phrases
 from claimtrack.extract.lexicon import (
     DOCUMENT_NOUNS,
+    ISSUING,
     ORGANISATION_HEADS,
     PREPOSITIONS,
     ROLE_SYNONYMS,
@@ -156,8 +157,10 @@ class Registry:
         if kind == ROLE and not mention.titles:  # "the psychiatrist" after "an army psychiatrist"
             head = plain(mention.text.split()[-1])
             earlier = [text for at, word, text in self.introduced if word == head and at < position]
-            name = earlier[-1] if earlier and mention.definite else mention.text
-            return self._entity(mention, ROLE, name)
+            if earlier and mention.definite:
+                return self._entity(mention, ROLE, earlier[-1])
+            holder = self._role_holder(mention, position)  # "the driver" after "driver John Smith"
+            return holder if holder else self._entity(mention, ROLE, mention.text)
         if kind == ROLE:
             holder = self._role_holder(mention, position)
             return holder if holder else self._entity(mention, ROLE, mention.text)
@@ -349,10 +352,11 @@ def _has_proper(text: str) -> bool:
 
 
 def _issued(tokens: list[Token]) -> list[tuple[int, str, Mention]]:
-    """Documents a sentence's subject put out: "The ministry issued a statement on Monday"."""
+    """Documents a sentence's subject put out: "The ministry issued a statement on Monday"
+    (issued, released, published …; not "Police rejected a report")."""
     verb = next((j for j, t in enumerate(tokens) if t.is_word and not t.is_capitalised
                  and (t.lower in VERBISH or t.lower.endswith("ed"))), None)
-    if verb is None:
+    if verb is None or tokens[verb].lower not in ISSUING:
         return []
     subject = phrases.read_phrase(tokens[:verb])
     if subject is None or subject.kind in (RUMOUR, DOCUMENT):

@@ -15,13 +15,15 @@ from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     AUXILIARIES,
     COMMENT_NOUNS,
-    LY_NOUNS,
+    EAGER,
+    INVERTED_SAY,
     PREPOSITIONS,
     RELATIVES,
     REPORTING_VERBS,
     RUMOUR_HEADS,
     SUBORDINATORS,
     WEEKDAYS,
+    adverb_like,
     word_set,
 )
 from claimtrack.extract.phrases import Mention
@@ -66,11 +68,7 @@ def _adverb(token: Token) -> bool:
     word = token.lower
     if not token.is_word or token.is_capitalised:
         return False
-    return word in _ADVERBS or (word.endswith("ly") and word not in LY_NOUNS)
-
-
-# "were quick to say", "was keen to stress": a verb of saying after "to" that is still said
-_EAGER = word_set("quick keen eager careful")
+    return word in _ADVERBS or adverb_like(word)
 
 
 def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
@@ -86,7 +84,7 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
             pass  # "the Senate did not find"
         elif word == "turn" and i > 0 and tokens[i - 1].lower == "in":
             seen.add("in turn")
-        elif word == "to" and i > 1 and tokens[i - 1].lower in _EAGER and (
+        elif word == "to" and i > 1 and tokens[i - 1].lower in EAGER and (
             tokens[i - 2].lower in _PASSIVE
         ):
             i -= 3  # "were quick to say": the subject's own saying, nothing passive
@@ -115,16 +113,13 @@ def ends_clause(token: Token) -> bool:
     return bool(inner) and inner[-1] in ",?!—-"
 
 
-_INVERTED = word_set("said says added wrote")
-
-
 def quote_before_verb(tokens: list[Token], i: int) -> Quote | None:
     """The quotation right before a verb (``"…," said X``, also ``"…" said X`` without the
     comma), if there is one."""
     token = tokens[i]
     if token.quote is not None and ends_clause(token):
         return token.quote
-    if token.quote is not None and i + 2 < len(tokens) and tokens[i + 1].lower in _INVERTED and (
+    if token.quote is not None and i + 2 < len(tokens) and tokens[i + 1].lower in INVERTED_SAY and (
         tokens[i + 2].is_word
     ):
         return token.quote
@@ -191,8 +186,9 @@ def subject_after(tokens: list[Token], i: int) -> Mention | None:
     # '…," says Joe Leuer - who worked at SOA.': a dash or a relative pronoun ends the name
     # '…," said the office of the President in a statement reported by X': an adjunct too
     stop = next((j for j in range(i, len(tokens)) if tokens[j].text in "-—–"
-                 or tokens[j].lower in RELATIVES or (j > i and tokens[j].lower in _ADJUNCT_LEADS
-                                                     and tokens[j - 1].text != ",")),
+                 or tokens[j].lower in RELATIVES or (
+                     j > i and tokens[j].lower in _ADJUNCT_LEADS and tokens[j - 1].text != ","
+                     and j + 1 < len(tokens) and not tokens[j + 1].is_capitalised)),
                 len(tokens))
     segments = _segments([t for t in tokens[i:stop] if t.text not in ".!?"])
     if not segments[0]:

@@ -430,3 +430,42 @@ def test_a_full_name_is_preferred_to_a_title_in_an_apposition() -> None:
     text = ("Valeska Paris, an Australian woman and former Scientologist, has claimed that the "
             "Church imprisoned her.")
     assert one(text, "imprisoned")[0] == "Valeska Paris"
+
+
+# Found in review: rules that must not reach too far
+def test_a_document_someone_rejected_does_not_speak_for_them() -> None:
+    text = ("Police on Monday rejected a report in the Daily Post. The report said officers had "
+            "beaten protesters.")
+    assert all(speaker != "Police" for speaker, _, words in found(text) if "beaten" in words)
+
+
+@pytest.mark.parametrize(("text", "not_speaker"), [
+    ("Journalists obtained a memo which said the dam was unsafe.", "Journalists"),
+    ("Trump spoke with reporters Monday saying the economy was strong.", "reporters"),
+    ("He spoke to reporters after meeting the minister, who is under investigation, saying the "
+     "claims were false.", "minister"),
+    ("The charter says that members must pay dues.", "charter"),
+])
+def test_rules_that_must_not_reach_too_far(text: str, not_speaker: str) -> None:
+    assert all(speaker != not_speaker for speaker, _, _ in found(text))
+
+
+def test_fighting_that_continued_that_night_says_nothing() -> None:
+    assert found("Fighting continued that night in the north.") == []
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Bus driver John Smith said the brakes failed. The driver said he had warned his bosses.",
+     "warned", "John Smith"),
+    ('"The deal is dead," said the Council on Foreign Relations.', "deal",
+     "Council on Foreign Relations"),
+    ("There are many experts that say the dam is unsafe.", "unsafe", "experts"),
+    ("The Italian daily reported that the minister had resigned.", "resigned", "Italian daily"),
+])
+def test_speakers_kept_whole(text: str, words: str, speaker: str) -> None:
+    assert one(text, words)[0] == speaker
+
+
+def test_the_words_subject_is_no_addressee() -> None:
+    assert one("Jones told Reuters Smith had lied about the payments.", "lied")[2] == (
+        "Smith had lied about the payments")

@@ -170,3 +170,24 @@ def test_a_third_partys_non_disclosure_in_a_statement_is_no_hedge() -> None:
     text = ('The club was asked about Jonas. "He is great, but we don\'t discuss players," the '
             "club said.")
     assert one(text, "discuss")[1] == "non-denial"
+
+
+def test_voting_no_is_no_denial() -> None:
+    assert one("The minister said Britain would vote no.", "vote no")[1] == "claim"
+
+
+def test_said_nothing_of_the_sort_is_no_non_denial() -> None:
+    text = "The White House said nothing of the sort had been discussed."
+    assert one(text, "sort")[1] != "non-denial"
+
+
+def test_a_hedge_by_the_speaker_later_in_a_statement() -> None:
+    text = ('The club was asked about Jonas. A club spokesman said: "The decision was final, and '
+            'the club will not comment further."')
+    assert one(text, "comment further")[1] == "non-denial"
+
+
+def test_opposites_about_different_subjects_contradict_nothing() -> None:
+    text = ("The bank said inflation was higher than expected. The minister said taxes rose "
+            "and wages fell.")
+    assert [kind for _, kind, _ in found(text)] == ["claim", "claim"]
