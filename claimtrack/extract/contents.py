@@ -15,7 +15,9 @@ from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     DOCUMENT_NOUNS,
     NOT_ASSERTIONS,
+    OBJECT_PRONOUN_WORDS,
     PARTICIPLES,
+    PERIODS,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_VERBS,
@@ -33,7 +35,6 @@ _ADDRESSED = word_set("told tells assured warned informed")
 _TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
 _SPANS = word_set("hours days weeks minutes moments")
 _WHEN = word_set("last this next late early on")
-_PERIODS = word_set("week month year weekend night morning afternoon evening")
 _FROM_VERB = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.ACCUSE, VerbClass.CALL, HEDGE)
 _SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
 # Verbs that follow a rumour used as a subject: "Rumours that X spread online".
@@ -391,7 +392,7 @@ def _named_addressee(tokens: list[Token], k: int, end: int) -> int:
     """Past an addressee named by a proper name or an object pronoun ("told Reuters", "told the
     BBC", "told him"), else ``k``."""
     j = k + (k < end and tokens[k].lower == "the")
-    if j < end and tokens[j].lower in ("him", "her", "them", "us", "me"):
+    if j < end and tokens[j].lower in OBJECT_PRONOUN_WORDS:
         return j + 1
     start = j
     while j < end and tokens[j].is_capitalised and not tokens[j].initial:
@@ -426,7 +427,7 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
         if word in _TIME:
             k += 1
         elif (word in _SPANS and following in ("later", "earlier", "ago")) or (
-            word in _WHEN and (following in _PERIODS or following in WEEKDAYS or following == "on")
+            word in _WHEN and (following in PERIODS or following in WEEKDAYS or following == "on")
         ):
             k += 2  # "hours later", "last week", "on Monday"
         elif word in PREPOSITIONS:

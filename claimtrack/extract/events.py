@@ -15,12 +15,15 @@ from claimtrack.extract import contents, owners, phrases
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     EAGER,
     INVERTED_SAY,
     ISSUING,
     NON_DENIAL,
+    OBJECT_PRONOUN_WORDS,
     PARTICIPLES,
+    PERIODS,
     PHRASAL_VERBS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -120,7 +123,7 @@ def _a_person_after(tokens: list[Token], i: int) -> bool:
     after = [t for t in tokens[i + 1 : i + 5] if t.is_word]
     if not after:
         return False
-    if after[0].lower in ("him", "her", "them", "me", "us"):
+    if after[0].lower in OBJECT_PRONOUN_WORDS:
         return True
     mention = phrases.read_phrase(after[: next((j for j, t in enumerate(after)
                                                   if t.lower in PREPOSITIONS), len(after))])
@@ -131,7 +134,7 @@ def _a_person_after(tokens: list[Token], i: int) -> bool:
 # '"…," he observed', "observed that …" (unlike "continued marching", "observed the flies").
 _BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls agreed agrees")
 # Words after "that" that make it a demonstrative: "Fighting continued that night".
-_TIME_NOUNS = word_set("night day morning evening afternoon week month year time weekend")
+_TIME_NOUNS = PERIODS | word_set("day time")
 
 
 def _quoted_around(tokens: list[Token], i: int) -> bool:
@@ -241,7 +244,7 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
 
 
 # Before a base form these make it a noun: "The report notes", "the claim".
-_DETERMINERS = word_set("the a an this these those his her its their our my your")
+_DETERMINERS = (DETERMINERS - {"that"}) | word_set("my your")  # "that" may be a relative
 
 
 # Forms that are plural nouns as often as verbs: "Unverified reports of this …", "the legal

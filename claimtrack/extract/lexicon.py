@@ -311,6 +311,10 @@ NEGATIONS = word_set("not no never nothing none nobody nowhere neither nor n't c
 FIRST_PERSON = word_set("i we our my us me ours")
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "group"}
 DETERMINERS = word_set("the a an this that these those its his her their our")
+# Parts of the day and spans of time: "last week", "that night".
+PERIODS = word_set("week month year weekend night morning afternoon evening")
+# Pronouns that stand for a person as an object: "told him", "questioned them".
+OBJECT_PRONOUN_WORDS = word_set("him her them us me")
 QUANTIFIERS = word_set("several some many two three four five few numerous various most")
 # Words skipped between a subject and its verb: "has", "on Monday", "angrily", "in turn".
 AUXILIARIES = word_set(

@@ -154,15 +154,11 @@ class Registry:
             issuers = [(at, who) for at, noun, who in self.issued
                        if noun == mention.text and at < position]
             return self.resolve(issuers[-1][1], issuers[-1][0]) if issuers else None
-        if kind == ROLE and not mention.titles:  # "the psychiatrist" after "an army psychiatrist"
-            head = plain(mention.text.split()[-1])
-            earlier = [text for at, word, text in self.introduced if word == head and at < position]
-            if earlier and mention.definite:
-                return self._entity(mention, ROLE, earlier[-1])
-            holder = self._role_holder(mention, position)  # "the driver" after "driver John Smith"
-            return holder if holder else self._entity(mention, ROLE, mention.text)
         if kind == ROLE:
-            holder = self._role_holder(mention, position)
+            described = self._introduced_as(mention, position)
+            if described is not None:  # "the psychiatrist" after "an army psychiatrist"
+                return self._entity(mention, ROLE, described)
+            holder = self._role_holder(mention, position)  # "the driver" after "driver John Smith"
             return holder if holder else self._entity(mention, ROLE, mention.text)
         if kind == ORGANISATION and len(mention.words) == 1:
             body = self._short_for(mention, position)  # "the Church", "the Court"
@@ -242,6 +238,15 @@ class Registry:
         speakers = [e for e in self.entities.values()
                     if e.kind in kinds and 0 <= e.spoke < position]
         return max(speakers, key=lambda e: e.spoke) if speakers else None
+
+    def _introduced_as(self, mention: Mention, position: int) -> str | None:
+        """How a person named by no title was brought in: "army psychiatrist" for "the
+        psychiatrist"."""
+        if mention.titles or not mention.definite:
+            return None
+        head = plain(mention.text.split()[-1])
+        earlier = [text for at, word, text in self.introduced if word == head and at < position]
+        return earlier[-1] if earlier else None
 
     def _short_for(self, mention: Mention, position: int) -> Entity | None:
         """"the Church" after "the Church of Scientology", "the Court" after "the Supreme
