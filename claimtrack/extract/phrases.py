@@ -264,8 +264,7 @@ def _titled_name(words: list[Token]) -> Mention | None:
         ):
             return None
     titles = tuple(plain(w.text) for w in words[:start])
-    text = " ".join(w.text for w in name)
-    return _mention(words, PERSON, text.removesuffix("'s").removesuffix("’s"), titles)
+    return _mention(words, PERSON, " ".join(w.text for w in name), titles)
 
 
 def _name_stop(word: str) -> bool:
