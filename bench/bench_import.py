@@ -40,7 +40,8 @@ ROUNDS = 3
 
 
 def _run(*command: str) -> tuple[float, int, str]:
-    """(seconds, peak RSS MB, stderr) of one process."""
+    """(seconds, peak RSS MB, stderr) of one process (with the process that read its files
+    ahead, when there was one: the peak of each is in stderr)."""
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - started
@@ -100,6 +101,7 @@ def bench(name: str, path: Path, fresh: Callable[[str], Iterator[str]], rows_fro
             seconds, peak, stderr = claimtrack(url, path)
             times["claimtrack"].append(seconds)
             peaks["claimtrack"] = max(peaks.get("claimtrack", 0), peak)
+            peaks["reader"] = max(peaks.get("reader", 0), _reader_peak(stderr))
             summary = next((line for line in reversed(stderr.splitlines())
                             if line.startswith(("Imported", "Partly imported"))), "")
             if round_ == 0:
@@ -111,13 +113,19 @@ def bench(name: str, path: Path, fresh: Callable[[str], Iterator[str]], rows_fro
                 peaks[index] = max(peaks.get(index, 0), peak)
     ours = statistics.median(times["claimtrack"])
     print(f"  {name:<12} {counted:>9,} rows  claimtrack {ours:7.1f} s  "
-          f"{peaks['claimtrack']:>4} MB", end="")
+          f"{peaks['claimtrack']:>4} MB (reader {peaks['reader']:>3} MB)", end="")
     for index in ("row", "set"):
         ratios = [raw_time / our_time for raw_time, our_time in
                   zip(times[index], times["claimtrack"], strict=True)]
         print(f"  | raw {index} index {statistics.median(times[index]):6.1f} s: "
               f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})", end="")
     print(f"\n               {summary.split(': ', 1)[-1]}", flush=True)
+
+
+def _reader_peak(stderr: str) -> int:
+    """The peak RSS in MB of the process that read the import's files ahead (0: none)."""
+    return next((int(line.split()[1]) // 1024 for line in stderr.splitlines()
+                 if line.startswith("reader-peak-rss-kb:")), 0)
 
 
 def _dump(url: str, rows: Path, folder: Path) -> int:

@@ -5,7 +5,9 @@ the history costs.
 
 getrusage's ru_maxrss of a child is not enough: Linux carries the forking parent's high-water
 mark across exec, so a bench that holds the raw baseline's rows would be charged for them.
-VmHWM belongs to the address space made by exec, so it is claimtrack's alone.
+VmHWM belongs to the address space made by exec, so it is claimtrack's alone. A large import
+reads its files in a second process (claimtrack/formats/readahead.py): that process's own
+VmHWM is reported too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ def _report() -> None:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             print(f"peak-rss-kb: {line.split()[1]}", file=sys.stderr, flush=True)
+    from claimtrack.formats import readahead
+
+    if readahead.reader_peak_kb is not None:  # the process that read the files ahead
+        print(f"reader-peak-rss-kb: {readahead.reader_peak_kb}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import jsonstream
@@ -57,6 +58,39 @@ class CountingReader(io.RawIOBase):
         buffer[: len(data)] = data
         self.count += len(data)
         return len(data)
+
+
+class Counted(Protocol):
+    count: int
+
+
+@dataclass
+class OpenFile:
+    """One input file as it is read: the format it is read as, its records (to be read to
+    the end before the next file), the CSV columns it ignored (once read) and, in
+    ``counter.count``, how many of its bytes have been read (for the progress bar)."""
+
+    path: str
+    format: str
+    records: Iterator[Parsed]
+    ignored: list[str]
+    counter: Counted
+
+
+def read_files(
+    files: Sequence[str], fmt: str | None, names: Mapping[str, str]
+) -> Generator[OpenFile, None, None]:
+    """Each of ``files`` opened and read in ``fmt`` (None: detected from its name or first
+    bytes); ``names``: what to call a file in messages instead of its path. Raises
+    InvalidInput for a file that cannot be opened or read."""
+    for path in files:
+        stream, counter, _size = open_input(path)
+        with stream:
+            chosen = fmt or detect(path, stream.peek(4096)[:4096])
+            ignored: list[str] = []
+            found = read(stream, chosen, name=names.get(path, path), ignored=ignored,
+                         guessed=fmt is None)
+            yield OpenFile(path, chosen, found, ignored, counter)
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -154,6 +188,9 @@ def read(
         raise InvalidInput(
             f"{name} is not valid JSON ({error}); fix the file and import it again."
         ) from None
+    except InvalidInput as error:  # the whole file is refused: say which one
+        said = str(error)
+        raise InvalidInput(said if name in said else f"{name}: {said}") from None
     if guessed and not found and fmt == "claimreview" and not is_empty_array:
         raise InvalidInput(
             f"{name} holds nothing to import: it is not a claimtrack export and "

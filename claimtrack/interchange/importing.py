@@ -12,7 +12,7 @@ import gc
 import json
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from claimtrack.core.enums import ImportFormat
 from claimtrack.core.errors import InvalidInput
 from claimtrack.fetch import Page
-from claimtrack.formats import inputs
+from claimtrack.formats import inputs, readahead
 from claimtrack.interchange.importer import Importer, Rejection
 from claimtrack.interchange.state import ImportSummary
 
@@ -119,26 +119,22 @@ def _feed(
     on_progress: Callable[[int], None] | None,
     whole_exports: bool,
 ) -> None:
+    chosen = None if fmt is ImportFormat.AUTO else fmt.value
+    reader = readahead.read_files if readahead.wanted(files) else inputs.read_files
     done = 0
-    for path in files:
-        stream, counter, _size = inputs.open_input(path)
-        name = named.get(path, path)
-        with stream:
-            chosen = (fmt.value if fmt is not ImportFormat.AUTO
-                      else inputs.detect(path, stream.peek(4096)[:4096]))
+    with closing(reader(files, chosen, named)) as opened_files:
+        for opened in opened_files:
+            name = named.get(opened.path, opened.path)
             if on_progress is not None:
-                importer.on_batch = lambda c=counter, base=done: on_progress(base + c.count)
-            ignored: list[str] = []
-            records = inputs.read(
-                stream, chosen, name=name, ignored=ignored, guessed=fmt is ImportFormat.AUTO
-            )
-            importer.feed(records, name, whole=whole_exports and chosen == "native")
-            done += counter.count
-        if ignored:
-            result.warn(
-                f"{name}: ignored the columns {', '.join(ignored)} "
-                "(see docs/interop.md for the column names)."
-            )
+                importer.on_batch = lambda c=opened.counter, base=done: on_progress(base + c.count)
+            importer.feed(opened.records, name,
+                          whole=whole_exports and opened.format == "native")
+            done += opened.counter.count
+            if opened.ignored:
+                result.warn(
+                    f"{name}: ignored the columns {', '.join(opened.ignored)} "
+                    "(see docs/interop.md for the column names)."
+                )
 
 
 SPACED = (10_000, 10, 10)

@@ -1,0 +1,278 @@
+"""Reading ahead: a large import's files parsed in a second process while this one writes.
+
+Parsing JSON-LD, JSON Lines and CSV into records is pure Python and needs no database, so on
+a machine with two cores it runs beside the writing: a child process (``main`` here, run
+by the same Python) reads the files exactly as ``inputs.read_files`` would and
+sends the records back through a pipe, a few hundred at a time. The child keeps at most a few
+MB of records ready and waits while the pipe is full, so memory stays bounded however long
+the feed is. Small imports (under ``MIN_BYTES``), stdin and one-core machines are read in
+this process.
+
+Records travel as pickles with each record class reduced to its field values (``_Pickler``):
+rebuilding one costs a fraction of parsing it. The child sends what ``read_files`` yields, in
+order: a file's format, its records, the CSV columns it ignored and how many bytes it read,
+or the ``InvalidInput`` message where reading failed, which is raised here at the same point.
+The child never touches the database and is killed when the import stops for any reason.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import os
+import pickle
+import queue
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import IO, Any
+
+from claimtrack.core.errors import ClaimtrackError, InvalidInput
+from claimtrack.formats import inputs, native, records
+
+# Below this many bytes an import is over before a second process would pay off.
+MIN_BYTES = 4 * 1024 * 1024
+# Records per message: big enough to make a message cheap, small enough to keep memory low.
+PER_MESSAGE = 200
+# Messages the child keeps ready while the parent writes (each ~0.5 MB at most for ClaimReview).
+AHEAD = 8
+PIPE_BYTES = 1024 * 1024  # Linux's default limit for an unprivileged process
+# CLAIMTRACK_READ_AHEAD=0 never reads ahead, =1 always does (tests, benchmarks).
+SETTING = "CLAIMTRACK_READ_AHEAD"
+
+_CLASSES = (
+    native.ActorRecord, native.SourceRecord, native.AppearanceRecord, native.ClaimRecord,
+    native.LinkRecord, native.VerdictRecord, native.MergeRecord,
+    records.ReviewRecord, records.ClaimBundle, records.Parsed,
+)
+_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _CLASSES}
+_LENGTH = struct.Struct("<I")
+# The child's peak RSS in KB (VmHWM) after the last read-ahead, for bench/ (None: not on Linux).
+reader_peak_kb: int | None = None
+
+
+def wanted(files: Sequence[str]) -> bool:
+    """Whether reading ``files`` ahead pays: two cores at least, files rather than stdin, and
+    enough bytes (``CLAIMTRACK_READ_AHEAD`` overrides: 0 never, 1 always)."""
+    setting = os.environ.get(SETTING, "")
+    if setting in ("0", "1"):
+        return setting == "1" and "-" not in files
+    if "-" in files or not sys.executable or _cores() < 2:
+        return False
+    try:
+        return sum(Path(f).stat().st_size for f in files if Path(f).is_file()) >= MIN_BYTES
+    except OSError:  # reading it here will say what is wrong
+        return False
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    """A record from its field values, without running ``__init__`` (they were checked when
+    the record was made)."""
+    made: Any = object.__new__(cls)
+    made.__dict__.update(zip(_FIELDS[cls], values, strict=True))
+    return made
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        names = _FIELDS.get(type(obj))
+        if names is None:
+            return NotImplemented
+        held = obj.__dict__
+        return _rebuild, (type(obj), tuple([held[name] for name in names]))
+
+
+def _receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        return None
+    (size,) = _LENGTH.unpack(head)
+    body = stream.read(size)
+    if len(body) < size:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes thousands of objects and no garbage: nothing to collect
+    try:
+        message: tuple[Any, ...] = pickle.loads(body)
+    finally:
+        if collecting:
+            gc.enable()
+    return message
+
+
+class _Count:
+    """Bytes the child has read of the current file (what ``CountingReader.count`` is)."""
+
+    count = 0
+
+
+def read_files(
+    files: Sequence[str], fmt: str | None, names: Mapping[str, str]
+) -> Generator[inputs.OpenFile, None, None]:
+    """``inputs.read_files``, parsed by a child process. Raises InvalidInput where reading
+    fails, as ``inputs.read_files`` would."""
+    job = json.dumps({"files": list(files), "format": fmt, "names": dict(names)})
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(
+            [sys.executable, "-I", "-c", _CHILD.format(package=_PACKAGE)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
+        )
+        try:
+            assert child.stdin is not None and child.stdout is not None
+            _widen(child.stdout)
+            child.stdin.write(job.encode())
+            child.stdin.close()
+            yield from _files(child.stdout, errors)
+        finally:
+            child.kill()
+            child.wait()
+
+
+# The child runs this very copy of claimtrack (records travel as pickles of its classes),
+# with Python's isolated mode (no current directory, no PYTHON* variables on its path).
+_PACKAGE = str(Path(__file__).resolve().parents[2])
+_CHILD = (
+    "import sys\n"
+    "if {package!r} not in sys.path: sys.path.insert(0, {package!r})\n"
+    "from claimtrack.formats.readahead import main\n"
+    "main()\n"
+)
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """A pipe that holds a few messages rather than 64 KB of one (Linux), so that neither side
+    waits for the other to be scheduled every 64 KB."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except (ImportError, OSError):  # not Linux, or a lower limit: the pipe keeps its size
+        pass
+
+
+def _files(stream: IO[bytes], errors: IO[bytes]) -> Iterator[inputs.OpenFile]:
+    while True:
+        message = _receive(stream)
+        if message is None:
+            raise _stopped(errors)
+        kind = message[0]
+        if kind == "done":
+            global reader_peak_kb
+            reader_peak_kb = message[1]
+            return
+        if kind == "error":
+            raise InvalidInput(message[1])
+        path, fmt = message[1], message[2]
+        count, ignored = _Count(), list[str]()
+        rest = _records(stream, errors, count, ignored)
+        yield inputs.OpenFile(path, fmt, rest, ignored, count)
+        for _ in rest:  # what the caller left unread, to reach the next file
+            pass
+
+
+def _stopped(errors: IO[bytes]) -> ClaimtrackError:
+    errors.seek(0)
+    said = errors.read().decode("utf-8", "replace").strip().splitlines()
+    return ClaimtrackError(
+        f"The process reading the files stopped ({said[-1] if said else 'no reason given'}). "
+        f"Import again with {SETTING}=0 to read them in this process."
+    )
+
+
+def _records(
+    stream: IO[bytes], errors: IO[bytes], count: _Count, ignored: list[str]
+) -> Iterator[records.Parsed]:
+    while True:
+        message = _receive(stream)
+        if message is None:
+            raise _stopped(errors)
+        kind = message[0]
+        if kind == "error":
+            raise InvalidInput(message[1])
+        _, batch, count.count, *end = message
+        yield from batch
+        if kind == "end":
+            ignored.extend(end[0])
+            return
+
+
+def main() -> None:
+    """The child: read the job from stdin, send the records to stdout."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not break the messages
+    job = json.loads(sys.stdin.buffer.read())
+    send = _Sender(out)
+    try:
+        for opened in inputs.read_files(job["files"], job["format"], job["names"]):
+            send(("file", opened.path, opened.format))
+            batch: list[records.Parsed] = []
+            for parsed in opened.records:
+                batch.append(parsed)
+                if len(batch) >= PER_MESSAGE:
+                    send(("records", batch, opened.counter.count))
+                    batch = []
+            send(("end", batch, opened.counter.count, opened.ignored))
+        send(("done", _peak_kb()))
+    except InvalidInput as error:
+        send(("error", str(error)))
+    send.finish()
+
+
+class _Sender:
+    """Messages written to the pipe by a thread of their own, up to ``AHEAD`` of them waiting:
+    the parent writes a batch to the database for longer than the pipe holds, and reading
+    should go on meanwhile."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.waiting: queue.Queue[bytes | None] = queue.Queue(maxsize=AHEAD)
+        self.thread = threading.Thread(target=self._write, daemon=True)
+        self.thread.start()
+
+    def __call__(self, message: tuple[Any, ...]) -> None:
+        buffer = io.BytesIO()
+        buffer.write(_LENGTH.pack(0))
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
+        buffer.seek(0)
+        buffer.write(_LENGTH.pack(buffer.getbuffer().nbytes - _LENGTH.size))
+        self.waiting.put(buffer.getvalue())
+
+    def finish(self) -> None:
+        self.waiting.put(None)
+        self.thread.join()
+
+    def _write(self) -> None:
+        try:
+            while (message := self.waiting.get()) is not None:
+                self.out.write(message)
+            self.out.flush()
+        except BrokenPipeError:  # the parent stopped reading: it no longer needs us
+            os._exit(0)
+        except BaseException as error:  # the parent reads why from stderr
+            print(f"{type(error).__name__}: {error}", file=sys.stderr, flush=True)
+            os._exit(1)
+
+
+def _peak_kb() -> int | None:
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) for line in status.splitlines()
+                 if line.startswith("VmHWM:")), None)
+
+

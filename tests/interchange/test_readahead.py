@@ -1,0 +1,229 @@
+"""Reading ahead (claimtrack/formats/readahead.py): a large import's files are parsed by a
+second process. Whatever goes through it must come out exactly as the files read here: the
+same records, formats, ignored columns, byte counts, errors at the same point, the same
+rows in the database, and no process left behind."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus
+from claimtrack.core.errors import ClaimtrackError, InvalidInput
+from claimtrack.formats import inputs, native, readahead, records
+from tests.helpers import CLAIMREVIEW, FIXTURES, Cli, claims, snapshot, summary, verdicts, write
+
+SHEET = "claim,speaker,date,source_url,rating,fact_checker,colour\n" \
+    '"Taxes rose, ""a lot""",Jane Roe,2020-05-05,https://a.example.com/1,False,Desk,red\n' \
+    "=1+1 is two,John Doe,2020-02-30,,,,blue\n"
+LINES = '{"type": "claim", "text": "Wages fell \u05e9\u05dc\u05d5\u05dd", "speaker": "Ann"}\n' \
+    '{"type": "claim", "text": ""}\n'
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[str]:
+    """One file of every format and shape an import reads: real publishers' pages, an
+    @graph, microdata, a claimtrack export, a spreadsheet with a column it ignores and a bad
+    row, JSON Lines with a bad line."""
+    return [
+        *sorted(str(p) for p in (CLAIMREVIEW / "real").glob("*.html"))[:6],
+        str(CLAIMREVIEW / "graph.jsonld"),
+        str(CLAIMREVIEW / "microdata.json"),
+        str(CLAIMREVIEW / "variants.json"),
+        str(FIXTURES / "seed.json"),
+        write(tmp_path / "sheet.csv", SHEET),
+        write(tmp_path / "lines.jsonl", LINES),
+    ]
+
+
+def read_here(files: list[str]) -> list[tuple[Any, ...]]:
+    return [(o.path, o.format, list(o.records), o.ignored, o.counter.count)
+            for o in inputs.read_files(files, None, {})]
+
+
+def read_ahead(files: list[str]) -> list[tuple[Any, ...]]:
+    return [(o.path, o.format, list(o.records), o.ignored, o.counter.count)
+            for o in readahead.read_files(files, None, {})]
+
+
+def test_the_child_reads_every_format_exactly_as_this_process_does(files: list[str]) -> None:
+    here, ahead = read_here(files), read_ahead(files)
+    assert [f[:2] for f in ahead] == [f[:2] for f in here]
+    assert {f[1] for f in here} == {"claimreview", "native", "csv", "jsonl"}
+    for mine, theirs in zip(here, ahead, strict=True):
+        assert theirs == mine, mine[0]
+    assert sum(len(f[2]) for f in here) > 40
+    assert next(f[3] for f in ahead if f[1] == "csv") == ["colour"]
+    assert [f[4] for f in ahead] == [Path(p).stat().st_size for p in files]
+
+
+RECORDS = [
+    native.ActorRecord("Jane \u202eRoe", ActorKind.PERSON, ("J. Roe",), "MP",
+                       dt.datetime(2021, 1, 2, 3, 4, 5, tzinfo=dt.UTC)),
+    native.SourceRecord("https://a.example.com/1", "T", "Outlet", dt.date(2020, 1, 1)),
+    native.LinkRecord("c1", Relation.DENIES, "c2", "n", None, None, LinkStatus.SUGGESTED),
+    native.VerdictRecord("v1", "c1", "Pants on Fire", Rating.FALSE, "Desk",
+                         status=ReviewStatus.PUBLISHED),
+    native.MergeRecord("c3", "c1", "text"),
+    records.Parsed("item 1", records.ClaimBundle(
+        native.ClaimRecord(None, '"Quoted" \u0645\u0631\u062d\u0628\u0627', "Ann",
+                           tags=("a", "b"),
+                           appearances=(native.AppearanceRecord("https://b.example/", "q"),)),
+        (records.ReviewRecord("False", "Desk", Rating.FALSE, 1.0, 5.0, 1.0,
+                              original='{"@type": "ClaimReview"}'),),
+        (native.SourceRecord("https://b.example/"),),
+        ActorKind.ORGANIZATION,
+    ), raw={"@type": "ClaimReview", "nested": [1, {"a": None}]}, notes=("a note",)),
+    records.Parsed("row 2", error="a bad row", raw={"claim": ""}, refused=("cell",)),
+]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)
+def test_a_record_comes_back_equal_hashable_and_still_frozen(record: Any) -> None:
+    buffer = io.BytesIO()
+    readahead._Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(record)
+    back = pickle.loads(buffer.getvalue())
+    assert back == record and type(back) is type(record)
+    assert isinstance(record, records.Parsed) or hash(back) == hash(record)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.__setattr__(dataclasses.fields(back)[0].name, "changed")
+
+
+def test_an_import_read_ahead_writes_the_same_rows(
+    files: list[str], database_url: str, second_database_url: str,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    here, ahead = Cli(database_url), Cli(second_database_url)
+    monkeypatch.setenv(readahead.SETTING, "0")
+    first = here.fails("import", *files, "--rejects", str(tmp_path / "here.jsonl"), code=3)
+    monkeypatch.setenv(readahead.SETTING, "1")
+    second = ahead.fails("import", *files, "--rejects", str(tmp_path / "ahead.jsonl"), code=3)
+    assert second.stderr == first.stderr.replace("here.jsonl", "ahead.jsonl")
+    assert "ignored the columns colour" in second.stderr and "rejected 3" in summary(second)
+    assert (tmp_path / "ahead.jsonl").read_text() == (tmp_path / "here.jsonl").read_text()
+    assert "ahead.jsonl" in second.stderr
+    assert _without_ids(claims(ahead)) == _without_ids(claims(here))
+    assert _without_ids(verdicts(ahead)) == _without_ids(verdicts(here))
+    assert {t: len(rows) for t, rows in snapshot(ahead.url).items()} == {
+        t: len(rows) for t, rows in snapshot(here.url).items()}
+
+
+def _without_ids(value: Any) -> Any:
+    """What an import wrote, without what differs between any two imports (random ids, the
+    clock)."""
+    if isinstance(value, dict):
+        return {k: _without_ids(v) for k, v in value.items()
+                if k not in ("id", "claim", "created_at", "updated_at", "retrieved_at")}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize(("broken", "says"), [
+    ('[{"@type": "ClaimReview", "claimReviewed": "x",', "is not valid JSON (it ends too early)"),
+    ("[" + '{"a": ' * 100 + "1" + "}" * 100 + "]", "nests more than 64 levels"),
+    ('[{"@type": "ClaimReview", "claimReviewed": "caf\xe9"}]', "is not UTF-8 (line 1)"),
+])
+def test_a_file_that_cannot_be_read_fails_the_same_way_and_writes_nothing(
+    files: list[str], database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    broken: str, says: str,
+) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_bytes(broken.encode("latin-1") if "caf" in broken else broken.encode())
+    cli = Cli(database_url)
+    before = snapshot(database_url)
+    messages = []
+    for setting in ("0", "1"):
+        monkeypatch.setenv(readahead.SETTING, setting)
+        messages.append(cli.fails("import", *files, str(bad)).stderr)
+    assert messages[0] == messages[1] and says in messages[1] and str(bad) in messages[1]
+    assert snapshot(database_url) == before
+    assert not _readers_running()
+
+
+def test_the_child_is_gone_when_the_import_stops_early(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    reviews = [{"@type": "ClaimReview", "claimReviewed": f"Claim {n}",
+                "reviewRating": {"alternateName": "False"},
+                "author": {"@type": "Organization", "name": "Desk"}} for n in range(3000)]
+    reviews[5] = {"@type": "ClaimReview"}  # no claim: --strict stops the import here
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(reviews))
+    monkeypatch.setenv(readahead.SETTING, "1")
+    result = Cli(database_url).fails("import", str(path), "--strict")
+    assert "item 6" in result.stderr and "Nothing was imported (--strict)" in result.stderr
+    assert not _readers_running()
+    assert readahead.wanted([str(path)]) and not readahead.wanted([str(path), "-"])
+
+
+def _readers_running() -> list[str]:
+    """The reading processes this test process started that still run (zombies included)."""
+    found = []
+    for process in Path("/proc").glob("[0-9]*"):
+        try:
+            words = (process / "cmdline").read_bytes().decode(errors="replace")
+            parent = (process / "stat").read_text().rsplit(")", 1)[1].split()[1]
+        except (OSError, IndexError):
+            continue
+        if parent == str(os.getpid()) and "claimtrack.formats.readahead import" in words:
+            found.append(process.name)
+    return found
+
+
+def test_a_child_that_dies_is_one_error_that_says_how_to_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(readahead, "_CHILD", "import sys\nsys.exit('MemoryError: out of it')\n"
+                        "# {package}")
+    with pytest.raises(ClaimtrackError, match=r"stopped \(MemoryError: out of it\)\. Import "
+                       r"again with CLAIMTRACK_READ_AHEAD=0") as raised:
+        read_ahead([str(FIXTURES / "seed.json")])
+    assert not isinstance(raised.value, InvalidInput)
+
+
+def test_when_to_read_ahead(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    small = write(tmp_path / "small.json", "[]")
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * readahead.MIN_BYTES)
+    monkeypatch.delenv(readahead.SETTING, raising=False)
+    monkeypatch.setattr(readahead, "_cores", lambda: 2)
+    assert not readahead.wanted([small]) and readahead.wanted([small, str(big)])
+    assert not readahead.wanted([str(big), "-"])
+    assert not readahead.wanted([str(tmp_path / "missing.json")])
+    monkeypatch.setattr(readahead, "_cores", lambda: 1)
+    assert not readahead.wanted([str(big)])
+    monkeypatch.setenv(readahead.SETTING, "1")
+    assert readahead.wanted([small]) and not readahead.wanted(["-"])
+    monkeypatch.setenv(readahead.SETTING, "0")
+    monkeypatch.setattr(readahead, "_cores", lambda: 8)
+    assert not readahead.wanted([str(big)])
+
+
+def test_progress_counts_the_bytes_the_child_read(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from claimtrack.interchange.importing import import_files
+    from claimtrack.store.db import make_engine, session_scope
+
+    paths = [tmp_path / "a.json", tmp_path / "b.json"]
+    for number, path in enumerate(paths):
+        path.write_text(json.dumps([
+            {"@type": "ClaimReview", "claimReviewed": f"Claim {number}.{n}",
+             "url": f"https://d/{number}/{n}", "reviewRating": {"alternateName": "False"},
+             "author": {"@type": "Organization", "name": "Desk"}} for n in range(600)]))
+    seen: list[int] = []
+    monkeypatch.setenv(readahead.SETTING, "1")
+    with session_scope(make_engine(database_url)) as session:
+        result = import_files(session, paths, on_progress=seen.append)
+    assert result.summary.added["claims"] == 1200
+    assert seen == sorted(seen) and len(seen) >= 3
+    assert seen[-1] == sum(p.stat().st_size for p in paths)
