@@ -2,19 +2,21 @@
 
 A claim is matched by its claimtrack id, else by the review that came with it (its url), else
 by its fingerprint (normalised text, speaker and date). Two records of one batch that match
-the same claim are not merged here: the later one is handed back to run in the next round.
+the same claim are not merged here: the later one is handed back to run in the next round,
+unless it only adds pages and tags to what the first says (``_joined``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Select, select
 
 from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, ReviewStatus
+from claimtrack.core.errors import ClaimtrackError
 from claimtrack.core.identity import claim_fingerprint
 from claimtrack.formats.native import ClaimRecord
 from claimtrack.formats.records import ReviewRecord
@@ -56,6 +58,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     )
     batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]] = {}
     deferred: list[ClaimWork] = []
+    joining: list[tuple[ClaimWork, ClaimWork]] = []  # (a record, the one of its claim it joined)
     reviewed = _reviewed_claims(state, {k for w in works if not w.record.id for k in w.review_keys})
     for work in works:
         r = work.record
@@ -71,10 +74,12 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
         work.known_row = _review_match(reviewed, work.review_keys, fingerprint)
         key = work.identity(fingerprint)
-        if key in batch:
-            deferred.append(work)
-        else:
+        if key not in batch:
             batch[key] = (work, given)
+        elif _joined(batch[key], work, given):
+            joining.append((work, batch[key][0]))
+        else:
+            deferred.append(work)
     found = _existing(state, list(batch))
     moved = _merged_away(state, batch, found)
     new = [(key, work, given) for key, (work, given) in batch.items() if key not in found]
@@ -116,7 +121,36 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         for work in moved:
             state.summary.count("claims", is_new=False, changed=work.row_id in joined)
     state.summary.added["claims"] += len(new)
+    for work, first in joining:
+        work.row_id = first.row_id
     return deferred
+
+
+def _joined(
+    first: tuple[ClaimWork, dict[str, Any]], work: ClaimWork, given: dict[str, Any]
+) -> bool:
+    """Whether ``work`` joined ``first``, a record of the same claim earlier in the batch that
+    says the same of it, by adding its pages and tags to it (a claimtrack CSV export has one
+    row per page and verdict of a claim). Otherwise it waits for the next round, which merges
+    it into what ``first`` wrote: a page both name, or anything else they differ on."""
+    held, held_given = first
+    mine, theirs = work.record, held.record
+    if (given != held_given or (work.overwrite, work.known_row, work.speaker_kind)
+            != (held.overwrite, held.known_row, held.speaker_kind)
+            or (mine.created_at, mine.updated_at) != (theirs.created_at, theirs.updated_at)):
+        return False
+    try:
+        pages = {values.url_key(a.source) for a in theirs.appearances}
+        if any(values.url_key(a.source) in pages for a in mine.appearances):
+            return False
+    except ClaimtrackError:  # a page that is no URL: the next round says so, as before
+        return False
+    held.record = replace(
+        theirs,
+        appearances=theirs.appearances + mine.appearances,
+        tags=theirs.tags + tuple(t for t in dict.fromkeys(mine.tags) if t not in theirs.tags),
+    )
+    return True
 
 
 def _merged_away(

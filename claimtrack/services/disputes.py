@@ -92,9 +92,14 @@ def recount(session: Session, claim_ids: Iterable[int]) -> None:
             .order_by(Claim.id)
             .with_for_update(key_share=True)
         )
+        # Only rows whose counters change are written (an import recounts every claim it gave
+        # a verdict; most stay as they were, and on PostgreSQL each row written is a new one).
         session.execute(
             update(Claim)
-            .where(Claim.id.in_(chunk))
+            .where(
+                Claim.id.in_(chunk),
+                or_(Claim.challenge_count != challenge_count, Claim.verdicts_disagree != disagree),
+            )
             .values(challenge_count=challenge_count, verdicts_disagree=disagree)
             .execution_options(synchronize_session=False)
         )

@@ -276,3 +276,48 @@ def test_a_claim_on_rows_across_a_batch_boundary_is_added_once(
     sheet = write(tmp_path / "many.csv", "\n".join(lines) + "\n")
     result = summary(cli.ok("import", sheet))
     assert f"claims {BATCH + 7}," in result and "updated 0," in result
+
+
+def test_rows_of_one_claim_join_before_it_is_written(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A claimtrack CSV export has a row per page of a claim: rows that only add pages and tags
+    join the first row's claim, which is written once (no update of a claim just added); a row
+    naming a page already named (in another spelling) still fills in what the first left out,
+    and one that says more of the claim (a summary) still adds it."""
+    from claimtrack.interchange import claims as claim_phase
+
+    updated: list[int] = []
+    real_update = claim_phase.update_rows
+
+    def counting(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+        if table.name == "claims":
+            updated.extend(row["id"] for row in rows)
+        real_update(session, table, rows)
+
+    monkeypatch.setattr(claim_phase, "update_rows", counting)
+    sheet = write(tmp_path / "rows.csv", "claim,speaker,date,tags,source_url,quote,summary\n"
+                  "Taxes rose,Jane Roe,2020-05-05,economy,https://a.example.com/1,,\n"
+                  "Taxes rose,Jane Roe,2020-05-05,jobs; economy,https://a.example.com/2,q2,\n"
+                  "Taxes rose,Jane Roe,2020-05-05,,https://a.example.com/3,,\n"
+                  "Wages fell,Jane Roe,,,https://a.example.com/9,,\n")
+    result = cli.ok("import", sheet)
+    assert "added 7 (actors 1, claims 2, sources 4)" in summary(result), summary(result)
+    assert updated == []
+    claim = claims(cli)["Taxes rose"]
+    assert claim["tags"] == ["economy", "jobs"]
+    assert [(s["url"], s["quote"]) for s in claim["sources"]] == [
+        ("https://a.example.com/1", None), ("https://a.example.com/2", "q2"),
+        ("https://a.example.com/3", None)]
+    (created,) = json.loads(cli.ok("history", claim["id"], "-f", "json").stdout)
+    assert created["action"] == "create"
+
+    more = write(tmp_path / "more.csv", "claim,speaker,date,source_url,quote,summary\n"
+                 "Prices fell,Ann,,https://b.example.com/1,,\n"
+                 "Prices fell,Ann,,https://B.example.com/1/,q1,\n"
+                 "Prices fell,Ann,,https://b.example.com/2,,Said twice\n")
+    assert "added 4 (actors 1, claims 1, sources 2)" in summary(cli.ok("import", more))
+    claim = claims(cli)["Prices fell"]
+    assert claim["summary"] == "Said twice"
+    assert [(s["url"], s["quote"]) for s in claim["sources"]] == [
+        ("https://b.example.com/1", "q1"), ("https://b.example.com/2", None)]
