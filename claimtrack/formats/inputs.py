@@ -190,7 +190,7 @@ def read(
         ) from None
     except InvalidInput as error:  # the whole file is refused: say which one
         said = str(error)
-        raise InvalidInput(said if name in said else f"{name}: {said}") from None
+        raise InvalidInput(said if said.startswith(name) else f"{name}: {said}") from None
     if guessed and not found and fmt == "claimreview" and not is_empty_array:
         raise InvalidInput(
             f"{name} holds nothing to import: it is not a claimtrack export and "

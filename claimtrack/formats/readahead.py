@@ -11,12 +11,14 @@ this process.
 Records travel as pickles with each record class reduced to its field values (``_Pickler``):
 rebuilding one costs a fraction of parsing it. The child sends what ``read_files`` yields, in
 order: a file's format, its records, the CSV columns it ignored and how many bytes it read,
-or the ``InvalidInput`` message where reading failed, which is raised here at the same point.
+or the error where reading failed (``InvalidInput``: broken JSON, not UTF-8…), which is
+raised here at the same point, after the records read before it.
 The child never touches the database and is killed when the import stops for any reason.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import json
@@ -34,7 +36,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
-from claimtrack.core.errors import ClaimtrackError, InvalidInput
+from claimtrack.core import errors as errors_module
+from claimtrack.core.errors import ClaimtrackError
 from claimtrack.formats import inputs, native, records
 
 # Below this many bytes an import is over before a second process would pay off.
@@ -59,16 +62,27 @@ reader_peak_kb: int | None = None
 
 
 def wanted(files: Sequence[str]) -> bool:
-    """Whether reading ``files`` ahead pays: two cores at least, files rather than stdin, and
-    enough bytes (``CLAIMTRACK_READ_AHEAD`` overrides: 0 never, 1 always)."""
+    """Whether reading ``files`` ahead pays: two cores at least, regular files only (not stdin
+    or a pipe), and enough bytes (``CLAIMTRACK_READ_AHEAD``: 0 never, 1 whatever the size)."""
     setting = os.environ.get(SETTING, "")
     if setting in ("0", "1"):
-        return setting == "1" and "-" not in files
-    if "-" in files or not sys.executable or _cores() < 2:
+        return setting == "1" and all(_plain_file(f) for f in files)
+    if not sys.executable or _cores() < 2 or not all(_plain_file(f) for f in files):
         return False
     try:
-        return sum(Path(f).stat().st_size for f in files if Path(f).is_file()) >= MIN_BYTES
+        return sum(Path(f).stat().st_size for f in files) >= MIN_BYTES
     except OSError:  # reading it here will say what is wrong
+        return False
+
+
+def _plain_file(name: str) -> bool:
+    """A regular file that another process opens as this one would: not stdin, a pipe, or
+    /dev/stdin and /proc/self/fd/… (which would be the child's own)."""
+    if name == "-" or name.startswith(("/dev/", "/proc/")):
+        return False
+    try:
+        return Path(name).is_file()
+    except OSError:
         return False
 
 
@@ -125,24 +139,27 @@ def read_files(
     """``inputs.read_files``, parsed by a child process. Raises InvalidInput where reading
     fails, as ``inputs.read_files`` would."""
     job = json.dumps({"files": list(files), "format": fmt, "names": dict(names)})
-    with tempfile.TemporaryFile() as errors:
-        child = subprocess.Popen(
-            [sys.executable, "-I", "-c", _CHILD.format(package=_PACKAGE)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
-        )
+    with tempfile.TemporaryFile() as errors, subprocess.Popen(
+        [sys.executable, "-P", "-c", _CHILD.format(package=_PACKAGE)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
+    ) as child:
         try:
             assert child.stdin is not None and child.stdout is not None
             _widen(child.stdout)
-            child.stdin.write(job.encode())
-            child.stdin.close()
+            try:
+                child.stdin.write(job.encode())
+                child.stdin.close()
+            except OSError:  # it died before reading the job: its stderr says why
+                with contextlib.suppress(OSError):
+                    child.stdin.close()
             yield from _files(child.stdout, errors)
         finally:
             child.kill()
-            child.wait()
 
 
-# The child runs this very copy of claimtrack (records travel as pickles of its classes),
-# with Python's isolated mode (no current directory, no PYTHON* variables on its path).
+# The child runs this very copy of claimtrack (records travel as pickles of its classes), with
+# the caller's environment but not its current directory on the path (-P: a json.py there
+# must not shadow the standard library's).
 _PACKAGE = str(Path(__file__).resolve().parents[2])
 _CHILD = (
     "import sys\n"
@@ -158,8 +175,8 @@ def _widen(pipe: IO[bytes]) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
-    except (ImportError, OSError):  # not Linux, or a lower limit: the pipe keeps its size
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):  # not Linux, or a lower limit: as it is
         pass
 
 
@@ -174,13 +191,22 @@ def _files(stream: IO[bytes], errors: IO[bytes]) -> Iterator[inputs.OpenFile]:
             reader_peak_kb = message[1]
             return
         if kind == "error":
-            raise InvalidInput(message[1])
+            raise _error(message)
         path, fmt = message[1], message[2]
         count, ignored = _Count(), list[str]()
         rest = _records(stream, errors, count, ignored)
         yield inputs.OpenFile(path, fmt, rest, ignored, count)
         for _ in rest:  # what the caller left unread, to reach the next file
             pass
+
+
+def _error(message: tuple[Any, ...]) -> ClaimtrackError:
+    """The error reading raised in the child, as it would have been raised here."""
+    _, text, kind = message
+    found = getattr(errors_module, kind, None)
+    if isinstance(found, type) and issubclass(found, ClaimtrackError):
+        return found(text)
+    return ClaimtrackError(text)
 
 
 def _stopped(errors: IO[bytes]) -> ClaimtrackError:
@@ -201,7 +227,7 @@ def _records(
             raise _stopped(errors)
         kind = message[0]
         if kind == "error":
-            raise InvalidInput(message[1])
+            raise _error(message)
         _, batch, count.count, *end = message
         yield from batch
         if kind == "end":
@@ -216,19 +242,24 @@ def main() -> None:
     os.dup2(2, 1)  # a stray print must not break the messages
     job = json.loads(sys.stdin.buffer.read())
     send = _Sender(out)
+    batch: list[records.Parsed] = []
+    read = 0
     try:
         for opened in inputs.read_files(job["files"], job["format"], job["names"]):
             send(("file", opened.path, opened.format))
-            batch: list[records.Parsed] = []
             for parsed in opened.records:
                 batch.append(parsed)
                 if len(batch) >= PER_MESSAGE:
-                    send(("records", batch, opened.counter.count))
+                    read = opened.counter.count
+                    send(("records", batch, read))
                     batch = []
             send(("end", batch, opened.counter.count, opened.ignored))
+            batch, read = [], 0
         send(("done", _peak_kb()))
-    except InvalidInput as error:
-        send(("error", str(error)))
+    except ClaimtrackError as error:  # what was read before it goes first, as it would here
+        if batch:
+            send(("records", batch, read))
+        send(("error", str(error), type(error).__name__))
     send.finish()
 
 

@@ -3,7 +3,7 @@
 A claim is matched by its claimtrack id, else by the review that came with it (its url), else
 by its fingerprint (normalised text, speaker and date). Two records of one batch that match
 the same claim are not merged here: the later one is handed back to run in the next round,
-unless it only adds pages and tags to what the first says (``_joined``).
+unless the claim is new and it only adds pages and tags to what the first says (``_joined``).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     )
     batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]] = {}
     deferred: list[ClaimWork] = []
+    again: list[tuple[tuple[str, Any], ClaimWork, dict[str, Any]]] = []  # a claim's later records
     joining: list[tuple[ClaimWork, ClaimWork]] = []  # (a record, the one of its claim it joined)
     reviewed = _reviewed_claims(state, {k for w in works if not w.record.id for k in w.review_keys})
     for work in works:
@@ -76,12 +77,15 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         key = work.identity(fingerprint)
         if key not in batch:
             batch[key] = (work, given)
-        elif _joined(batch[key], work, given):
+        else:
+            again.append((key, work, given))
+    found = _existing(state, list(batch))
+    moved = _merged_away(state, batch, found)
+    for key, work, given in again:  # a new claim's later records join it when they can
+        if key in batch and key not in found and _joined(batch[key], work, given):
             joining.append((work, batch[key][0]))
         else:
             deferred.append(work)
-    found = _existing(state, list(batch))
-    moved = _merged_away(state, batch, found)
     new = [(key, work, given) for key, (work, given) in batch.items() if key not in found]
     ids = reserve_ids(state.session, CLAIMS, len(new))
     rows = []
@@ -129,10 +133,11 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
 def _joined(
     first: tuple[ClaimWork, dict[str, Any]], work: ClaimWork, given: dict[str, Any]
 ) -> bool:
-    """Whether ``work`` joined ``first``, a record of the same claim earlier in the batch that
-    says the same of it, by adding its pages and tags to it (a claimtrack CSV export has one
-    row per page and verdict of a claim). Otherwise it waits for the next round, which merges
-    it into what ``first`` wrote: a page both name, or anything else they differ on."""
+    """Whether ``work`` joined ``first``, a record of the same new claim earlier in the batch
+    that says the same of it, by adding its pages and tags to it (a claimtrack CSV export has
+    one row per page and verdict of a claim). Otherwise it waits for the next round, which
+    merges it into what ``first`` wrote: a page both name, or anything else they differ on.
+    A stored claim's records never join: each is counted (unchanged or updated) as before."""
     held, held_given = first
     mine, theirs = work.record, held.record
     if (given != held_given or (work.overwrite, work.known_row, work.speaker_kind)

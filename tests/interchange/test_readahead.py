@@ -9,8 +9,9 @@ import dataclasses
 import datetime as dt
 import io
 import json
-import os
 import pickle
+import signal
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -146,47 +147,60 @@ def test_a_file_that_cannot_be_read_fails_the_same_way_and_writes_nothing(
         messages.append(cli.fails("import", *files, str(bad)).stderr)
     assert messages[0] == messages[1] and says in messages[1] and str(bad) in messages[1]
     assert snapshot(database_url) == before
-    assert not _readers_running()
 
 
-def test_the_child_is_gone_when_the_import_stops_early(
+def test_what_was_read_before_a_broken_part_of_a_file_comes_first(
     database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """In process, the importer sees the records before the point where the file breaks: a
+    bad one among them stops a --strict import with its own message. So it does here."""
+    good = json.dumps({"@type": "ClaimReview", "claimReviewed": "Fine",
+                       "author": {"@type": "Organization", "name": "Desk"},
+                       "reviewRating": {"alternateName": "False"}})
+    path = write(tmp_path / "feed.json",
+                 f'[{good}, {{"@type": "ClaimReview"}}, {", ".join([good] * 20)}, {{"broken')
+    said = []
+    for setting in ("0", "1"):
+        monkeypatch.setenv(readahead.SETTING, setting)
+        said.append(Cli(database_url).fails("import", path, "--strict").stderr)
+    assert said[0] == said[1] and "item 2" in said[1] and "not valid JSON" not in said[1]
+
+
+def test_the_child_is_stopped_when_the_import_stops_early(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """More records than the pipe holds, so the child is still at work when --strict stops the
+    import at the sixth: it is killed, and waited for."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    class Recorded(subprocess.Popen):  # type: ignore[type-arg]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Recorded)
     reviews = [{"@type": "ClaimReview", "claimReviewed": f"Claim {n}",
                 "reviewRating": {"alternateName": "False"},
-                "author": {"@type": "Organization", "name": "Desk"}} for n in range(3000)]
+                "author": {"@type": "Organization", "name": "Desk"}} for n in range(60_000)]
     reviews[5] = {"@type": "ClaimReview"}  # no claim: --strict stops the import here
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(reviews))
     monkeypatch.setenv(readahead.SETTING, "1")
     result = Cli(database_url).fails("import", str(path), "--strict")
     assert "item 6" in result.stderr and "Nothing was imported (--strict)" in result.stderr
-    assert not _readers_running()
-    assert readahead.wanted([str(path)]) and not readahead.wanted([str(path), "-"])
+    (child,) = started
+    assert child.returncode == -signal.SIGKILL
 
 
-def _readers_running() -> list[str]:
-    """The reading processes this test process started that still run (zombies included)."""
-    found = []
-    for process in Path("/proc").glob("[0-9]*"):
-        try:
-            words = (process / "cmdline").read_bytes().decode(errors="replace")
-            parent = (process / "stat").read_text().rsplit(")", 1)[1].split()[1]
-        except (OSError, IndexError):
-            continue
-        if parent == str(os.getpid()) and "claimtrack.formats.readahead import" in words:
-            found.append(process.name)
-    return found
-
-
+@pytest.mark.parametrize("files", [1, 20_000], ids=["one file", "a job longer than the pipe"])
 def test_a_child_that_dies_is_one_error_that_says_how_to_go_on(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, files: int
 ) -> None:
     monkeypatch.setattr(readahead, "_CHILD", "import sys\nsys.exit('MemoryError: out of it')\n"
                         "# {package}")
     with pytest.raises(ClaimtrackError, match=r"stopped \(MemoryError: out of it\)\. Import "
                        r"again with CLAIMTRACK_READ_AHEAD=0") as raised:
-        read_ahead([str(FIXTURES / "seed.json")])
+        read_ahead([str(FIXTURES / "seed.json")] * files)
     assert not isinstance(raised.value, InvalidInput)
 
 
@@ -227,3 +241,12 @@ def test_progress_counts_the_bytes_the_child_read(
     assert result.summary.added["claims"] == 1200
     assert seen == sorted(seen) and len(seen) >= 3
     assert seen[-1] == sum(p.stat().st_size for p in paths)
+
+
+def test_a_module_in_the_current_directory_does_not_shadow_the_childs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "json.py").write_text("raise SystemExit('the json.py of the folder ran')\n")
+    monkeypatch.chdir(tmp_path)
+    ((_path, fmt, found, _ignored, count),) = read_ahead([str(FIXTURES / "seed.json")])
+    assert fmt == "native" and found and count == (FIXTURES / "seed.json").stat().st_size
