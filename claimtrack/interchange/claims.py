@@ -93,6 +93,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     for row_id, (_key, work, given) in zip(ids, new, strict=True):
         work.row_id, work.is_new = row_id, True
         state.fresh.add(row_id)
+        state.unverdicted.add(row_id)
         r = work.record
         rows.append(
             {

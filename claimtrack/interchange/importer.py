@@ -179,7 +179,6 @@ class Importer:
         disputes.recount(state.session, state.touched)
         state.touched.clear()
         state.fresh_before, state.fresh = state.fresh, set()
-        state.verdicted.clear()
         fulltext.refresh(state.session, tracking.changed_ids(state.session, "claim"))
         tracking.write_pending(state.session)  # what is pending stays one batch long
         self.batches += 1
@@ -241,6 +240,7 @@ class Importer:
             self.reject(origin, str(error))
             return
         self.state.claim_ids.clear()  # the handler may have moved or merged claims
+        self.state.unverdicted.clear()  # and their verdicts
         self.state.summary.count(kind, is_new=result["is_new"], changed=result["changed"])
 
     def _actor(self, record: ActorRecord, origin: Origin) -> None:

@@ -58,7 +58,7 @@ def write_verdicts(
     reviewers = actor_ids(state, {w.review.by for w in works})
     batch: dict[tuple[Any, ...], tuple[VerdictWork, dict[str, Any]]] = {}
     deferred: list[VerdictWork] = []
-    bare = state.fresh - state.verdicted
+    bare = state.unverdicted
     for work in works:
         if id(work) in waiting:
             continue
@@ -124,10 +124,12 @@ def write_verdicts(
         new=set(ids),
     )
     given_to = Counter(given["claim_id"] for _, given in batch.values())
-    # A new claim's first and only verdict changes neither of its counters (one verdict
-    # cannot disagree with itself): no recount. Any other verdict's claim is recounted.
+    # The first verdict of a claim this import created changes neither of its counters (one
+    # verdict cannot disagree with itself; verdicts are no challenge), whichever batch it comes
+    # in: no recount. Any other verdict's claim is recounted.
     state.touched.update(c for c, n in given_to.items() if n > 1 or c not in bare)
-    state.verdicted.update(c for c in given_to if c in state.fresh)
+    for claim_id in given_to:
+        bare.discard(claim_id)
     return deferred, unresolved
 
 
