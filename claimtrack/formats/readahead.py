@@ -182,22 +182,27 @@ def _widen(pipe: IO[bytes]) -> None:
 
 def _files(stream: IO[bytes], errors: IO[bytes]) -> Iterator[inputs.OpenFile]:
     while True:
-        message = _receive(stream)
-        if message is None:
-            raise _stopped(errors)
-        kind = message[0]
-        if kind == "done":
+        message = _next(stream, errors)
+        if message[0] == "done":
             global reader_peak_kb
             reader_peak_kb = message[1]
             return
-        if kind == "error":
-            raise _error(message)
         path, fmt = message[1], message[2]
         count, ignored = _Count(), list[str]()
         rest = _records(stream, errors, count, ignored)
         yield inputs.OpenFile(path, fmt, rest, ignored, count)
         for _ in rest:  # what the caller left unread, to reach the next file
             pass
+
+
+def _next(stream: IO[bytes], errors: IO[bytes]) -> tuple[Any, ...]:
+    """The child's next message; raises what it sent as an error, or why it stopped."""
+    message = _receive(stream)
+    if message is None:
+        raise _stopped(errors)
+    if message[0] == "error":
+        raise _error(message)
+    return message
 
 
 def _error(message: tuple[Any, ...]) -> ClaimtrackError:
@@ -222,13 +227,7 @@ def _records(
     stream: IO[bytes], errors: IO[bytes], count: _Count, ignored: list[str]
 ) -> Iterator[records.Parsed]:
     while True:
-        message = _receive(stream)
-        if message is None:
-            raise _stopped(errors)
-        kind = message[0]
-        if kind == "error":
-            raise _error(message)
-        _, batch, count.count, *end = message
+        kind, batch, count.count, *end = _next(stream, errors)
         yield from batch
         if kind == "end":
             ignored.extend(end[0])

@@ -25,6 +25,15 @@ def review(claim: str, rating: str, by: str, n: int) -> dict[str, object]:
             "reviewRating": {"@type": "Rating", "alternateName": rating}}
 
 
+def import_in_batches(engine: Engine, path: Path, fmt: str, batch_size: int) -> None:
+    with session_scope(engine) as session:
+        importer = Importer(session, batch_size=batch_size)
+        stream, _counter, _size = inputs.open_input(str(path))
+        with stream:
+            importer.feed(inputs.read(stream, fmt), path.name)
+        importer.finish()
+
+
 @pytest.mark.parametrize("batch_size", [1, 2, 3, 500])
 def test_verdicts_over_batches_leave_the_counters_right(
     engine: Engine, tmp_path: Path, batch_size: int
@@ -39,12 +48,7 @@ def test_verdicts_over_batches_leave_the_counters_right(
     ]
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(feed))
-    with session_scope(engine) as session:
-        importer = Importer(session, batch_size=batch_size)
-        stream, _counter, _size = inputs.open_input(str(path))
-        with stream:
-            importer.feed(inputs.read(stream, "claimreview"), "feed.json")
-        importer.finish()
+    import_in_batches(engine, path, "claimreview", batch_size)
     with session_scope(engine, write=False) as session:
         disagree = dict(session.execute(select(Claim.text, Claim.verdicts_disagree)).all())
         assert disagree == {
@@ -84,12 +88,7 @@ def test_verdicts_sections_after_their_claims_leave_the_counters_right(
     path = tmp_path / "export.json"
     path.write_text(json.dumps({"format": "claimtrack", "version": 1, "claims": claims,
                                 "verdicts": verdicts, "merges": merges}))
-    with session_scope(engine) as session:
-        importer = Importer(session, batch_size=batch_size)
-        stream, _counter, _size = inputs.open_input(str(path))
-        with stream:
-            importer.feed(inputs.read(stream, "native"), "export.json")
-        importer.finish()
+    import_in_batches(engine, path, "native", batch_size)
     with session_scope(engine, write=False) as session:
         disagree = dict(session.execute(select(Claim.public_id, Claim.verdicts_disagree)).all())
     assert disagree["c-000000000001"] is False and disagree["c-000000000003"] is False
