@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import atexit
 import sys
-from pathlib import Path
 
 
 def _report() -> None:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            print(f"peak-rss-kb: {line.split()[1]}", file=sys.stderr, flush=True)
     from claimtrack.formats import readahead
 
+    print(f"peak-rss-kb: {readahead.peak_kb()}", file=sys.stderr, flush=True)
     if readahead.reader_peak_kb is not None:  # the process that read the files ahead
         print(f"reader-peak-rss-kb: {readahead.reader_peak_kb}", file=sys.stderr, flush=True)
 

@@ -64,10 +64,12 @@ reader_peak_kb: int | None = None
 def wanted(files: Sequence[str]) -> bool:
     """Whether reading ``files`` ahead pays: two cores at least, regular files only (not stdin
     or a pipe), and enough bytes (``CLAIMTRACK_READ_AHEAD``: 0 never, 1 whatever the size)."""
+    if not all(_plain_file(f) for f in files):
+        return False
     setting = os.environ.get(SETTING, "")
     if setting in ("0", "1"):
-        return setting == "1" and all(_plain_file(f) for f in files)
-    if not sys.executable or _cores() < 2 or not all(_plain_file(f) for f in files):
+        return setting == "1"
+    if not sys.executable or _cores() < 2:
         return False
     try:
         return sum(Path(f).stat().st_size for f in files) >= MIN_BYTES
@@ -136,8 +138,8 @@ class _Count:
 def read_files(
     files: Sequence[str], fmt: str | None, names: Mapping[str, str]
 ) -> Generator[inputs.OpenFile, None, None]:
-    """``inputs.read_files``, parsed by a child process. Raises InvalidInput where reading
-    fails, as ``inputs.read_files`` would."""
+    """``inputs.read_files``, parsed by a child process. Raises what reading raised there
+    (InvalidInput), where it did, or ClaimtrackError when the child stops."""
     job = json.dumps({"files": list(files), "format": fmt, "names": dict(names)})
     with tempfile.TemporaryFile() as errors, subprocess.Popen(
         [sys.executable, "-P", "-c", _CHILD.format(package=_PACKAGE)],
@@ -254,7 +256,7 @@ def main() -> None:
                     batch = []
             send(("end", batch, opened.counter.count, opened.ignored))
             batch, read = [], 0
-        send(("done", _peak_kb()))
+        send(("done", peak_kb()))
     except ClaimtrackError as error:  # what was read before it goes first, as it would here
         if batch:
             send(("records", batch, read))
@@ -297,7 +299,8 @@ class _Sender:
             os._exit(1)
 
 
-def _peak_kb() -> int | None:
+def peak_kb() -> int | None:
+    """This process's peak RSS in KB (VmHWM; None where /proc is not)."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:

@@ -62,7 +62,12 @@ def _describe(session: Session, link: Link, note: str | None, source_url: str | 
 
 def reads(link: Link) -> str:
     """A link as people read it: "c-… denies c-…"."""
-    return f"{link.from_claim.public_id} {link.relation.value} {link.to_claim.public_id}"
+    return spelled(link.from_claim.public_id, link.relation, link.to_claim.public_id)
+
+
+def spelled(from_claim: str, relation: Relation, to_claim: str) -> str:
+    """``reads`` of a link given by its claims' public ids (what a page's form sends back)."""
+    return f"{from_claim} {relation.value} {to_claim}"
 
 
 def check_shown(link: Link, shown: str | None, what: str, then: str) -> None:

@@ -18,9 +18,10 @@ from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimtrack import __version__
-from claimtrack.core.enums import Role
+from claimtrack.core.enums import Relation, Role
 from claimtrack.render.pages import new_environment
 from claimtrack.render.pieces import stamp
+from claimtrack.services import links
 from claimtrack.web import cards, fields, forms
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ def environment() -> Environment:
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["stamp"] = stamp
     env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
+                       relation=Relation, link_reads=links.spelled,
                        responses_of=cards.response_list, answers_of=cards.answer_list,
                        link_form=forms.link_form, verdict_form=forms.verdict_form)
     return env
