@@ -106,6 +106,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
             }
         )
         state.claim_ids.remember(rows[-1]["public_id"], row_id)
+        state.names["claims"].remember(row_id, rows[-1]["public_id"])
     insert_rows(state.session, CLAIMS, rows)
     changed = _merge(state, [(found[key], *batch[key]) for key in found])
     changed |= _write_tags(state, [work for work, _ in batch.values()])
@@ -240,6 +241,7 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
     for row, work, given in matches:
         work.row_id = row.id
         state.claim_ids.remember(row.public_id, row.id)
+        state.names["claims"].remember(row.id, row.public_id)
         given = {k: v for k, v in given.items() if k != "fingerprint"}
         if not work.overwrite:
             # Text is replaced only for a claim named by id or by its review; other empty

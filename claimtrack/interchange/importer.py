@@ -80,6 +80,7 @@ class Importer:
         self.state = ImportState(
             session, ratings=rating_table(session), redirect=redirect or merges.redirect
         )
+        tracking.name_rows(session, self.state.names)
         # Merges are part of every claimtrack export (claims merged away keep resolving).
         self.extra: dict[type, tuple[str, Handler]] = {
             MergeRecord: ("merges", merges.import_merge), **(extra or {})
@@ -240,6 +241,8 @@ class Importer:
             self.reject(origin, str(error))
             return
         self.state.claim_ids.clear()  # the handler may have moved or merged claims
+        for names in self.state.names.values():
+            names.clear()
         self.state.unverdicted.clear()  # and their verdicts
         self.state.summary.count(kind, is_new=result["is_new"], changed=result["changed"])
 

@@ -130,6 +130,9 @@ class ImportState:
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
     fresh_before: set[int] = field(default_factory=set)  # those the batch before created
+    # Public names of claims and sources by row id, as found or written (snapshots.LABELS):
+    # the history names what a record points at from these rather than reading them again.
+    names: dict[str, Cache] = field(default_factory=lambda: {"claims": Cache(), "sources": Cache()})
     # Claims this import created that have no verdict yet: their first changes no counter.
     unverdicted: RowBits = field(default_factory=lambda: RowBits())
     # Public ids of claims merged into others since an export → the row id of the claim kept.
@@ -275,8 +278,11 @@ def write_sources(
     by_key = {key: row_id for row_id, (key, _record) in zip(ids, new, strict=True)}
     state.summary.added["sources"] += len(new)
     changes = []
+    for row_id, (_key, record) in zip(ids, new, strict=True):
+        state.names["sources"].remember(row_id, record.url)
     for key, row in existing.items():
         by_key[key] = row.id
+        state.names["sources"].remember(row.id, row.url)
         given = source_fields(wanted[key])
         merged = fill(row, given, overwrite=overwrite)
         changed = any(merged[k] != getattr(row, k) for k in SOURCE_FIELDS)
@@ -310,14 +316,16 @@ def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
             found[url] = row_id
     if missing:  # stored ones (past the cache) by key alone; only unknown pages are written
         sources = table(Source)
-        stored = dict(state.rows(
-            lambda c: select(sources.c.url_key, sources.c.id).where(sources.c.url_key.in_(c)),
+        stored = {row.url_key: row for row in state.rows(
+            lambda c: select(sources.c.url_key, sources.c.id, sources.c.url)
+            .where(sources.c.url_key.in_(c)),
             missing.values(),
-        ))
+        )}
         for url, key in missing.items():
             if key in stored:
-                found[url] = stored[key]
-                state.source_ids.remember(key, stored[key])
+                found[url] = stored[key].id
+                state.source_ids.remember(key, stored[key].id)
+                state.names["sources"].remember(stored[key].id, stored[key].url)
         new = [SourceRecord(url=url) for url in missing if url not in found]
         found.update(write_sources(state, new, overwrite=False, counted=False, unstored=True))
     return found
@@ -332,6 +340,7 @@ def claim_ids(state: ImportState, public_ids: Iterable[str]) -> dict[str, int]:
     ):
         found[public_id] = row_id
         state.claim_ids.remember(public_id, row_id)
+        state.names["claims"].remember(row_id, public_id)
     gone = [pid for pid in missing if pid not in found]
     if gone:
         found.update(state.redirect(state.session, gone))

@@ -13,6 +13,7 @@ from claimtrack.models import HistoryEntry
 from claimtrack.store.db import session_scope
 from claimtrack.store.history.snapshots import ENTITIES, capture
 from tests.helpers import CLAIMREVIEW, FIXTURES
+from tests.interchange.test_import_counters import import_in_batches
 
 
 def test_snapshots_of_imported_records_are_what_the_database_holds(
@@ -39,3 +40,53 @@ def test_snapshots_of_imported_records_are_what_the_database_holds(
                     found.snapshot, sort_keys=True), (name, found.key)
                 checked += 1
     assert checked > 40
+
+
+def test_names_the_import_found_are_the_stored_ones(engine: Engine, tmp_path: Path) -> None:
+    """A record written batches after what it points at names it from what the import found
+    (no read): the stored URL, not the spelling in the file, a claim's own id, not the id of a
+    claim merged into it; and it matches reading the record back."""
+    def native(name: str, **sections: object) -> Path:
+        path = tmp_path / name
+        path.write_text(json.dumps({"format": "claimtrack", "version": 1, **sections}))
+        return path
+
+    def claim(n: int, source: str) -> dict[str, object]:
+        return {"id": f"c-00000000000{n}", "text": f"Claim number {n}", "speaker": "Ann",
+                "appearances": [{"source": source, "quote": None}]}
+
+    def verdict(n: int, claim_n: int, url: str) -> dict[str, object]:
+        return {"id": f"v-00000000000{n}", "claim": f"c-00000000000{claim_n}",
+                "rating": "False", "normalized": "false", "by": "Desk", "url": url}
+
+    import_in_batches(engine, native("first.json", claims=[claim(1, "https://news.example.com/a")]),
+                      "native", 1)
+    later = native(
+        "later.json",
+        sources=[{"url": "https://desk.example.org/2"}],
+        claims=[claim(2, "https://NEWS.example.com/a/"), claim(3, "https://news.example.com/b"),
+                claim(4, "https://news.example.com/b?utm_source=x")],
+        verdicts=[verdict(1, 1, "https://desk.example.org/2/"), verdict(2, 2, "https://news.example.com/a#top"),
+                  verdict(3, 4, "https://Desk.example.org/2"), verdict(4, 3, "https://desk.example.org/3")],
+        merges=[{"id": "c-000000000004", "into": "c-000000000003", "text": "Claim number 4"}],
+    )
+    import_in_batches(engine, later, "native", 1)
+    with session_scope(engine, write=False) as session:
+        entries = session.scalars(select(HistoryEntry).order_by(HistoryEntry.id)).all()
+        connection = session.connection()
+        read = {}
+        for name in ("claim", "verdict"):
+            entity = ENTITIES[name]
+            ids = list(connection.execute(select(entity.table.c.id)).scalars())
+            read.update({found.key: found.snapshot
+                         for found in capture(connection, entity, ids).values()})
+    created = {e.entity_key: e.after for e in entries if e.action == "create"}
+    assert {key: created[key]["claim"] for key in read if key.startswith("v-")} == {
+        "v-000000000001": "c-000000000001", "v-000000000002": "c-000000000002",
+        "v-000000000003": "c-000000000004", "v-000000000004": "c-000000000003"}
+    assert [[a["source"] for a in created[f"c-00000000000{n}"]["appearances"]]
+            for n in (2, 3, 4)] == [["https://news.example.com/a"], ["https://news.example.com/b"],
+                                    ["https://news.example.com/b"]]
+    assert read["v-000000000003"]["claim"] == "c-000000000003"  # moved by the merge
+    latest = {e.entity_key: e.after for e in entries if e.entity in ("claim", "verdict")}
+    assert {key: snapshot for key, snapshot in latest.items() if snapshot} == read

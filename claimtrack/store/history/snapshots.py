@@ -125,19 +125,21 @@ def capture(
     *,
     held: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     released: Mapping[str, Collection[int]] | None = None,
+    known: Mapping[str, Mapping[int, Any]] | None = None,
 ) -> dict[int, Found]:
     """Snapshots of these rows as the database holds them now (absent rows are left out).
 
     ``held``: rows a bulk writer has just inserted, by table: a record among them (not in
     ``released``, by table: changed since) is snapshotted from them and its held parts, not
-    read back, and the names of held rows it points at are not read either.
+    read back, and the names of held rows it points at are not read either. ``known``: public
+    names (``LABELS``) of other rows by table and row id, as a bulk writer found them.
     """
     table = entity.table
     released = released or {}
     kept = _kept(table, held or {}, row_ids, released.get(table.name, ()))
     rows = [*kept.values(), *_rows_where(connection, table, table.c.id,
                                          [i for i in row_ids if i not in kept])]
-    names = _HeldNames(held or {}, released)
+    names = _HeldNames(held or {}, released, known or {})
     labels = _labels(connection, table, rows, names=names)
     parts = {part.field: _parts(connection, part, [row["id"] for row in rows if row["id"]
                                                    not in kept], _held_parts(part, held, kept),
@@ -216,11 +218,12 @@ def _referenced(column: Any) -> str | None:
 class _HeldNames:
     """Public names of the rows a bulk writer holds, by table (row id → name), made when first
     asked for: the records an import writes mostly point at rows it wrote in the same batch
-    (a new claim's new speaker), whose names need no query."""
+    (a new claim's new speaker), whose names need no query; then those it ``known``."""
 
     def __init__(self, held: Mapping[str, Sequence[Mapping[str, Any]]],
-                 released: Mapping[str, Collection[int]]) -> None:
-        self.held, self.released = held, released
+                 released: Mapping[str, Collection[int]],
+                 known: Mapping[str, Mapping[int, Any]]) -> None:
+        self.held, self.released, self.known = held, released, known
         self.made: dict[str, dict[int, Any]] = {}
 
     def of(self, target: str) -> dict[int, Any]:
@@ -248,9 +251,9 @@ def _labels(
     labels: dict[str, dict[int, Any]] = defaultdict(dict)
     for target, ids in wanted.items():
         if names is not None:
-            held = names.of(target)
-            labels[target].update((i, held[i]) for i in ids if i in held)
-            ids = {i for i in ids if i not in held}
+            for found in (names.of(target), names.known.get(target, {})):
+                labels[target].update((i, found[i]) for i in ids if i in found)
+                ids = {i for i in ids if i not in found}
         referenced = Base.metadata.tables[target]
         label = referenced.c[LABELS[target]]
         for chunk in chunked(sorted(ids)):

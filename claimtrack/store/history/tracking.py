@@ -60,6 +60,8 @@ class _Pending:
     # (records changed again since, listed in ``released``, are read back).
     held: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     released: dict[str, set[int]] = field(default_factory=dict)
+    # Public names of rows a bulk writer found, by table (see ``name_rows``).
+    known: Mapping[str, Mapping[int, Any]] = field(default_factory=dict)
     user: str | None = None
     command: str | None = None
     # Who, when and which batch: fixed at the first write, so that a transaction that writes
@@ -119,6 +121,14 @@ def hold(session: Session, model: type[Base], rows: Iterable[Mapping[str, Any]])
         _pending(session).held.setdefault(table.name, []).extend(completed(table, list(rows)))
 
 
+def name_rows(session: Session, names: Mapping[str, Mapping[int, Any]]) -> None:
+    """Give the public names (``snapshots.LABELS``: a claim's id, a source's URL) of rows the
+    caller has found or written, by table and row id, so that the snapshots of records that
+    point at them name them without a read, for the rest of this transaction. The caller
+    keeps the mappings current (they are used as they are at each write, not copied)."""
+    _pending(session).known = names
+
+
 def release(session: Session, model: type[Base], row_ids: Iterable[int]) -> None:
     """Say that these records (of the entity ``model`` belongs to) change again: their
     snapshots are read back, not built from held rows."""
@@ -176,7 +186,7 @@ def _entries(session: Session, pending: _Pending) -> list[dict[str, Any]]:
         wanted[entity].append(row_id)
     connection = session.connection()
     now = {entity: capture(connection, ENTITIES[entity], ids, held=pending.held,
-                           released=pending.released)
+                           released=pending.released, known=pending.known)
            for entity, ids in wanted.items()}
     changes = list(chain.from_iterable(
         _changes(entity, before, now[entity].get(row_id))
@@ -286,4 +296,5 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None and state is not None:
         state.before.clear()
         state.extra.clear()
+        state.known = {}
         state.common = None
