@@ -8,6 +8,7 @@ and noisy; absolute times mean little). ``--quick`` shrinks the data for a smoke
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import pkgutil
 import sys
@@ -33,6 +34,11 @@ def main() -> int:
     unknown = set(names) - set(available())
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+    # Bytecode as an installed copy has it (pip compiles at install): where
+    # PYTHONDONTWRITEBYTECODE is set, every process would otherwise compile claimtrack again.
+    root = Path(__file__).resolve().parent.parent
+    for package in ("claimtrack", "bench"):
+        compileall.compile_dir(root / package, quiet=1)
     for name in names:
         print(f"\n=== {name} ===", flush=True)
         started = time.perf_counter()
