@@ -34,6 +34,7 @@ import threading
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
+from types import NoneType
 from typing import IO, Any
 
 from claimtrack.core import errors as errors_module
@@ -57,6 +58,7 @@ _CLASSES = (
 )
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _CLASSES}
 _LENGTH = struct.Struct("<I")
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
 # The child's peak RSS in KB (VmHWM) after the last read-ahead, for bench/ (None: not on Linux).
 reader_peak_kb: int | None = None
 
@@ -102,12 +104,22 @@ def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
     return made
 
 
+def _unpickled(data: bytes) -> records.Packed:
+    return records.Packed(data)
+
+
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is records.Packed:
+            return _unpickled, (obj.data,)
         names = _FIELDS.get(type(obj))
         if names is None:
             return NotImplemented
         held = obj.__dict__
+        if type(obj) is records.Parsed and not isinstance(held["raw"], (str, NoneType)):
+            # The raw record goes on packed: it is only for --rejects, and unpickling a tree
+            # of small objects was half the cost of receiving a record.
+            held = {**held, "raw": records.Packed(pickle.dumps(held["raw"], _PROTOCOL))}
         return _rebuild, (type(obj), tuple([held[name] for name in names]))
 
 
@@ -278,7 +290,7 @@ class _Sender:
     def __call__(self, message: tuple[Any, ...]) -> None:
         buffer = io.BytesIO()
         buffer.write(_LENGTH.pack(0))
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
+        _Pickler(buffer, protocol=_PROTOCOL).dump(message)
         buffer.seek(0)
         buffer.write(_LENGTH.pack(buffer.getbuffer().nbytes - _LENGTH.size))
         self.waiting.put(buffer.getvalue())

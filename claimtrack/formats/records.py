@@ -63,3 +63,30 @@ class Parsed:
     raw: Any = None
     notes: tuple[str, ...] = ()
     refused: tuple[str, ...] = ()
+
+    def record(self) -> Any:
+        """``raw`` as it was read (a record read ahead keeps it packed until it is rejected)."""
+        return self.raw.unpack() if isinstance(self.raw, Packed) else self.raw
+
+
+class Packed:
+    """A value kept pickled: a record read ahead by another process (formats.readahead) brings
+    its raw form this way, which costs little to pass on and is only unpacked for --rejects."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def unpack(self) -> Any:
+        import pickle
+
+        return pickle.loads(self.data)  # written by this claimtrack's own reading process
+
+    def __eq__(self, other: object) -> bool:  # it stands for the value it holds
+        return bool(self.unpack() == (other.unpack() if isinstance(other, Packed) else other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Packed({self.unpack()!r})"

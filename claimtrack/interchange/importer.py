@@ -136,7 +136,7 @@ class Importer:
                 "and set the bad ones aside."
             )
         if self.on_reject is not None:
-            self.on_reject(Rejection(file, parsed.where, reason, parsed.raw))
+            self.on_reject(Rejection(file, parsed.where, reason, parsed.record()))
 
     def flush(self) -> None:
         """Write the pending batch: actors, sources, claims, verdicts, then links; then index

@@ -93,6 +93,8 @@ def test_a_record_comes_back_equal_hashable_and_still_frozen(record: Any) -> Non
     readahead._Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(record)
     back = pickle.loads(buffer.getvalue())
     assert back == record and type(back) is type(record)
+    if isinstance(record, records.Parsed):  # the raw record comes packed, whole
+        assert isinstance(back.raw, records.Packed) and back.record() == record.raw
     assert isinstance(record, records.Parsed) or hash(back) == hash(record)
     with pytest.raises(dataclasses.FrozenInstanceError):
         back.__setattr__(dataclasses.fields(back)[0].name, "changed")
