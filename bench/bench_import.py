@@ -15,7 +15,7 @@ A ratio is raw time / claimtrack time: 1.0 means as fast as the raw writer. Goal
 against COPY on PostgreSQL, peak RSS under 100 MB.
 
 N reviews: 50,000 by default (BENCH_IMPORT_N), --quick for 2,000; BENCH_IMPORT_FORMATS to
-choose formats (comma-separated). PostgreSQL when CLAIMTRACK_BENCH_PG_URL or
+choose formats (comma-separated), BENCH_IMPORT_ROUNDS the number of rounds. PostgreSQL when CLAIMTRACK_BENCH_PG_URL or
 CLAIMTRACK_TEST_DATABASE_URL is set.
 """
 
@@ -36,7 +36,7 @@ from bench.common import ROOT
 from bench.raw_writer import dump
 
 FORMATS = ("claimreview", "datafeed", "pages", "native", "jsonl", "csv")
-ROUNDS = 3
+ROUNDS = int(os.environ.get("BENCH_IMPORT_ROUNDS", "3"))  # 1 for a quick look at a million
 
 
 def _run(*command: str) -> tuple[float, int, str]:
