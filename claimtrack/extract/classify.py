@@ -45,6 +45,9 @@ _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
 _UNKNOWING = word_set("know knew remember recall recalled sure idea")
+# What someone saw, thinks or can promise: "he had seen no sign of it" reports a view
+_VIEWING = word_set("see saw seen seeing accept accepted think thought believe believed guarantee "
+                    "expect expected find found notice noticed hear heard told informed")
 _POINTERS = word_set("it them this that")
 _CONTRADICTING = word_set("undercut undercuts undermine undermines contradict contradicts "
                           "contradicted refute refutes refuted disprove disproves disproved "
@@ -217,9 +220,13 @@ def _negates(text: str) -> bool:
         if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
             if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
                 continue
-            if word == "not" and i + 1 < len(words) and words[i + 1] == "only":
-                continue
-            if any(w in _UNKNOWING for w in words[i + 1 : i + 3]):
-                continue  # "I don't really know what he was doing": no fact denied
+            if (word == "not" and i + 1 < len(words) and words[i + 1] == "only") or (
+                words[i + 1 : i + 3] == ["the", "only"]
+            ):
+                continue  # "not only … but", "was not the only soldier": nothing denied
+            viewing = _VIEWING if i > 1 else set()  # "did not find that X": a finding
+            if any(w in _UNKNOWING | viewing for w in words[i + 1 : i + 3]):
+                continue  # "I don't really know …", "he couldn't find any": no fact denied
             return True
     return False
+

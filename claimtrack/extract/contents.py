@@ -21,6 +21,7 @@ from claimtrack.extract.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_VERBS,
+    RUMOUR_HEADS,
     STOPWORDS,
     SUBORDINATORS,
     WEEKDAYS,
@@ -152,14 +153,23 @@ def allegation(event: Event) -> Event | None:
     tokens = event.unit.tokens
     at = event.verb_at[0]
     first = at
-    while first > max(0, at - 4) and _modifies(tokens[first - 1]):
+    while first > max(0, at - 4) and (_modifies(tokens[first - 1]) or (
+        first > 1 and tokens[first - 2].text.endswith(("'s", "’s")) and tokens[first - 1].is_word
+    )):  # "Comey's repeated claims"
         first -= 1
     proper = [t for t in tokens[first:at] if t.is_capitalised and not t.initial]
+    owner = next((j for j in range(at - 1, max(first, at - 3) - 1, -1)
+                  if tokens[j].text.endswith(("'s", "’s"))), None)
+    if owner is not None:  # "Comey's repeated claims", "the newspaper's claims": the owner's
+        start = max(0, owner - 1) if owner > 0 and tokens[owner - 1].lower == "the" else owner
+        proper = tokens[start : owner + 1]
     event.mention = phrases.read_phrase(proper) if proper else None
     event.mention = event.mention or Mention("", phrases.RUMOUR, tokens[at].start, tokens[at].end)
     that = that_after(tokens, at)
     if that is None:
         return None
+    if that > at + 2 and tokens[at + 1].lower in ("by", "from"):  # "claims by the regulator that"
+        event.mention = phrases.read_phrase(tokens[at + 2 : that]) or event.mention
     start = that + 1
     if start < len(tokens) and tokens[start].lower in REPORTING_VERBS:
         start += 1  # "a report that claimed X": "that" was a relative pronoun
@@ -188,7 +198,9 @@ def according(event: Event) -> Event | None:
     tokens = event.unit.tokens
     at = event.verb_at[1]
     stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
-    event.mention = phrases.read_phrase(tokens[at:stop]) or described(tokens[at:stop])
+    source = tokens[at : next((j for j in range(at + 1, stop) if tokens[j].lower in (
+        "who", "which")), stop)]  # "According to U.S. officials who spoke on condition …"
+    event.mention = document_owner(source) or phrases.read_phrase(source) or described(source)
     if event.mention is None:
         return None
     following = next((j for j in range(stop + 1, len(tokens)) if tokens[j].text in ",;."), None)
@@ -217,6 +229,28 @@ def according(event: Event) -> Event | None:
         event.content = (0, first - 1 if first > 0 and tokens[first - 1].text == "," else first)
     event.content = (event.content[0], trim_end(tokens, *event.content))
     return event
+
+
+_RECORDS = DOCUMENT_NOUNS | RUMOUR_HEADS | word_set("data figures study survey")
+
+
+def document_owner(tokens: list[Token]) -> Mention | None:
+    """Who a document cited as the source speaks for: "the reports by Johns Hopkins Center",
+    "a report from the Refugee Council", "the WHO's situation report dated March 16"."""
+    at = next((j for j, t in enumerate(tokens[:5]) if t.lower in _RECORDS), None)
+    if at is None or any(t.lower in ("and", "or") or not t.is_word for t in tokens[:at]):
+        return None  # "the police and a statement by the father": not one document's
+    named_kinds = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP)
+    if at + 1 < len(tokens) and tokens[at + 1].lower in ("by", "from", "of"):
+        end = next((j for j in range(at + 2, len(tokens)) if tokens[j].lower in (
+            "to", "in", "on", "at", "dated")), len(tokens))
+        owner = phrases.read_phrase(tokens[at + 2 : end])
+        return owner if owner is not None and owner.kind in named_kinds else None
+    possessive = next((j for j in range(at) if tokens[j].text.endswith(("'s", "’s"))), None)
+    if possessive is None:
+        return None
+    owner = phrases.read_phrase(tokens[: possessive + 1])
+    return owner if owner is not None and owner.kind in named_kinds else None
 
 
 def quoting(tokens: list[Token]) -> Mention | None:
@@ -306,6 +340,11 @@ def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
                         if tokens[j].text == tokens[start].text), None)
         if closing is not None:
             start = closing + 1
+    if start < end and tokens[start].lower in ("on", "in", "via"):
+        # 'wrote on Instagram, "…"', 'said in a statement on Monday: "…"': the words quoted
+        comma = next((j for j in range(start + 1, min(end - 1, start + 7))
+                      if tokens[j].text in ",:" and tokens[j + 1].quote is not None), None)
+        start = comma if comma is not None else start
     if start < end and (tokens[start].text == ":" or (
         tokens[start].text == "," and start + 1 < end and tokens[start + 1].quote is not None
     )):

@@ -18,6 +18,7 @@ from claimtrack.extract.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EAGER,
+    GOING_ON,
     INVERTED_SAY,
     ISSUING,
     NON_DENIAL,
@@ -36,6 +37,7 @@ from claimtrack.extract.phrases import Mention, plain
 from claimtrack.extract.segment import Token, Unit
 from claimtrack.extract.subjects import (
     VERBISH,
+    Subject,
     clause_lead,
     fronted_object,
     quote_before_verb,
@@ -44,7 +46,7 @@ from claimtrack.extract.subjects import (
     subject_before,
 )
 
-_ACCORDING = re.compile(r"\baccording to\b|\bas reported (?:in|by)\b")
+_ACCORDING = re.compile(r"\baccording to\b|\bas reported (?:in|by)\b|\bin the words of\b")
 _NOUN_BASE_FORMS = word_set("claim report stress dispute")
 # Words after which "alleged", "reported" start a noun phrase: "the alleged gunman".
 _NOUN_PHRASE_LEADS = PREPOSITIONS | word_set("the a an this that these those his her its their "
@@ -79,6 +81,9 @@ def find_events(unit: Unit) -> list[Event]:
         event = _event(unit, candidate, events)
         if event is not None:
             events.append(event)
+    colon = _colon_quote(unit, events)
+    if colon is not None:
+        events = sorted([*events, colon], key=lambda e: e.verb_at[0])
     asked = [t.lower for t in tokens[:2]]
     if asked[:1] == ["asked"] or asked == ["when", "asked"]:
         for event in events:
@@ -93,6 +98,30 @@ def find_events(unit: Unit) -> list[Event]:
                     break
                 later.mention, later.inherit = event.mention, False
     return [event for event in kept if event.has_words]
+
+
+def _colon_quote(unit: Unit, events: list[Event]) -> Event | None:
+    """'Hale spoke directly to the voters, as is her habit, via Twitter: "…"': a quotation
+    after a colon that ends a clause opened by a named speaker, with no verb of saying."""
+    tokens = unit.tokens
+    colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
+    quote = tokens[colon + 1].quote if colon is not None and colon + 1 < len(tokens) else None
+    if colon is None or quote is None or any(
+        e.content[0] <= colon + 1 < e.content[1] or e.quotes or e.verb_at[0] < colon
+        for e in events
+    ):
+        return None
+    verb = next((j for j in range(1, colon) if tokens[j].is_word and not tokens[j].is_capitalised
+                 and not phrases.is_title(tokens[j].lower)), colon)
+    mention = phrases.read_phrase(tokens[:verb])
+    named = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
+    if mention is None or mention.kind not in named or (
+        sum(t.is_word for t in tokens[verb:colon]) < 3
+    ):  # a clause, not a label: 'Unicode first: «ok»'
+        return None
+    event = Event(VerbClass.SAY, ":", unit, (colon, colon + 1), mention=mention)
+    event.quotes = [quote]
+    return event
 
 
 def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | None:
@@ -114,8 +143,10 @@ def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event
 
 
 def _eager(tokens: list[Token], i: int) -> bool:
-    """"were quick to say", "was keen to stress": the infinitive is what they said."""
-    return i >= 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in EAGER
+    """"were quick to say", "was keen to stress", "went on to call": the infinitive is what
+    they said."""
+    return i >= 2 and tokens[i - 1].lower == "to" and (tokens[i - 2].lower in EAGER or (
+        i >= 3 and tokens[i - 2].lower == "on" and tokens[i - 3].lower in GOING_ON))
 
 
 def _a_person_after(tokens: list[Token], i: int) -> bool:
@@ -149,11 +180,12 @@ _ANONYMOUS = word_set("source sources anonymous unnamed unidentified insider ins
 
 def _outlet_of_anonymous(tokens: list[Token], event: Event, candidate: Candidate
                          ) -> Mention | None:
-    """"A government source told Reuters …": an anonymous source stays inside the outlet
-    that quotes it."""
+    """"A government source told Reuters …", "An official from one country in Europe told the
+    Associated Press …": an anonymous source stays inside the outlet that quotes it."""
     mention = event.mention
+    unnamed = mention is not None and mention.kind == phrases.ROLE and not mention.definite
     if mention is None or mention.kind not in (phrases.ROLE, phrases.GROUP) or not (
-        set(mention.words) & _ANONYMOUS
+        set(mention.words) & _ANONYMOUS or unnamed  # "An official from one country told AP"
     ):
         return None
     after = event.content[0] if event.content[0] > candidate.stop else len(tokens)
@@ -231,6 +263,10 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif token.lower in REPORTING_VERBS:
                 if token.lower in ("questioned", "challenged") and _a_person_after(tokens, i):
                     continue  # "Police arrested and questioned the student": no claim answered
+                if i > 0 and tokens[i - 1].text.endswith(("'s", "’s")) and token.lower.endswith(
+                    "ed"
+                ):
+                    continue  # "Comey's repeated claims": an adjective
                 found.append(Candidate(i, i + 1, REPORTING_VERBS[token.lower], token.lower))
             elif token.lower in _BESIDE_QUOTES and _quoted_around(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))  # 'She continued:'
@@ -312,11 +348,15 @@ def _a_noun(tokens: list[Token], i: int) -> bool:
     if tokens[i].lower not in _NOUN_FORMS:
         return False
     before = tokens[i - 1] if i > 0 else None
+    if i > 1 and before is not None and before.is_word and not before.is_capitalised and (
+        before.lower not in VERBISH | {"that", "and", "it", "he", "she", "they"}
+    ) and tokens[i - 2].text.endswith(("'s", "’s", "s'")):
+        before = tokens[i - 2]  # "Comey's repeated claims that …": an adjective between
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     possessive = before is not None and before.text.endswith(("'s", "’s", "s'"))
     after_a_preposition = before is not None and before.lower in _DETERMINERS | {
         "amid", "despite", "following", "denying", "rejecting", "of", "about"}
-    return after in ("of", "from", "about") or possessive or after_a_preposition
+    return after in ("of", "from", "about", "by") or possessive or after_a_preposition
 
 
 def _in_a_name(tokens: list[Token], i: int) -> bool:
@@ -409,8 +449,9 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
 
 
 def _after_a_writing(tokens: list[Token], i: int) -> bool:
-    """A participle a few words after a document noun: "a message on Twitter blaming X"."""
-    for j in range(i, max(i - 4, -1), -1):
+    """A participle a few words after a document noun: "a message on Twitter blaming X", "a
+    ruling against President Donald Trump finding that …"."""
+    for j in range(i, max(i - 7, -1), -1):
         if tokens[j].lower in _WRITINGS:
             return True
         if not tokens[j].is_word or tokens[j].lower in VERBISH:
@@ -518,6 +559,9 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
             tokens[i - 1].text == ","
         )  # "the Green Rivers Coalition, an alliance of groups, which said …"
         subject = subject_before(tokens, i - 1 if relative else i)
+        if relative and (subject.mention is None or owners.ends_a_list(tokens, i - 1)):
+            # "…, an apology from Fields, and requests from Fields' lawyers, who argued …"
+            subject = Subject(owners.relative_head(tokens, i - 1) or subject.mention)
         if subject.mention is None or not _agrees(candidate, subject.mention):
             return None
         event.mention = owners.passed_on(tokens, i) or subject.mention

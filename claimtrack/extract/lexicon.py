@@ -41,7 +41,7 @@ _FORMS: dict[VerbClass, str] = {
         "revealing reveals acknowledging acknowledges admitting admits confirming asserting "
         "asserts contending recounted recounts reiterating emphasizing emphasising chanted "
         "affirmed affirms "
-        "shouted yelled"
+        "shouted yelled theorized theorised speculated reasoned surmised posited"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
@@ -93,6 +93,7 @@ BASE_FORMS: dict[str, VerbClass] = {
     **dict.fromkeys(word_set("deny reject refute"), VerbClass.DENY),
     "dismiss": VerbClass.DISMISS,
     "describe": VerbClass.CALL,
+    "call": VerbClass.CALL,  # "went on to call X 'overdue'" ("call for" is no claim: see CALL)
     "accuse": VerbClass.ACCUSE,
     "dispute": VerbClass.COUNTER,
 }
@@ -212,6 +213,8 @@ ISSUING = word_set("issued issues released releases published publishes posted p
 INVERTED_SAY = word_set("said says added wrote")
 # "were quick to say", "was keen to stress": a verb of saying after "to" that is still said.
 EAGER = word_set("quick keen eager careful")
+# "went on to call X 'overdue'": the verb after "to" is said all the same.
+GOING_ON = word_set("went goes go going")
 # Nouns that end like adverbs: "The family said", "a US ally warned".
 LY_NOUNS = word_set("family ally assembly rally supply monopoly anomaly reply bully fly homily "
                     "tally belly daily weekly monthly quarterly elderly")

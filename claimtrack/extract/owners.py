@@ -44,6 +44,27 @@ def relative_antecedent(tokens: list[Token], i: int) -> Mention | None:
 _BEING = word_set("is are was were has have had")
 
 
+def ends_a_list(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before ``comma`` are the last item of a list ("…, and requests for
+    leniency from Fields' lawyers"), not an apposition."""
+    opening = next((j for j in range(comma - 1, -1, -1) if tokens[j].text == ","), None)
+    return opening is not None and opening + 1 < comma and tokens[opening + 1].lower in (
+        "and", "or")
+
+
+def relative_head(tokens: list[Token], comma: int) -> Mention | None:
+    """"requests for mercy from Hale's lawyers, who argued …": the noun phrase just before
+    the relative pronoun, after the preposition or verb that governs it."""
+    start = comma
+    while start > 0 and tokens[start - 1].is_word and tokens[start - 1].lower not in (
+        PREPOSITIONS | VERBISH | {"and", "or"}
+    ) and not (tokens[start - 1].lower.endswith("ed") and not tokens[start - 1].is_capitalised):
+        start -= 1
+    mention = phrases.read_phrase(tokens[start:comma]) if start < comma else None
+    return mention if mention is not None and mention.kind not in (
+        phrases.RUMOUR, phrases.DOCUMENT) else None
+
+
 def sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     """The subject that opens a sentence, after any fronted adverbial ("On Monday, …")."""
     if tokens and tokens[0].lower in ("he", "she", "they", "it", "we", "i"):

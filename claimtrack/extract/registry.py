@@ -1,7 +1,10 @@
 """Who is who in one article: a small coreference rule set.
 
 - "he"/"she" is the last person who spoke (else the last person named); "it" the last
-  organisation that spoke; "they" the last group or organisation.
+  organisation that spoke or opened a sentence; "they" the last group or organisation that did.
+- An acronym in brackets is the name before it ("United Nations Educational, Scientific and
+  Cultural Organization (UNESCO)"); an organisation named shorter is the one named in full
+  before ("the Home Office" after "the United Kingdom Home Office").
 - A surname alone ("Lavrov") is the full name met earlier ("Sergey Lavrov"), else later.
 - A role ("Russia's top diplomat", "the spokesman") is the person named with that title,
   the last one before, else the first one after (a lede names people before introducing them).
@@ -19,6 +22,7 @@ from claimtrack.extract.lexicon import (
     DOCUMENT_NOUNS,
     ISSUING,
     ORGANISATION_HEADS,
+    PERIODS,
     PREPOSITIONS,
     ROLE_SYNONYMS,
     WEEKDAYS,
@@ -123,9 +127,15 @@ class Registry:
                         entity.subjects.append(subject)
                 elif _has_proper(mention.text):
                     entity = self._entity(mention, mention.kind, mention.text)
+                    if subject is not None:  # "The Commission criticized the move. They …"
+                        entity.subjects.append(subject)
                 acronym = _acronym_after(unit.tokens, mention.end)
                 if entity is not None and acronym and _initials_fit(acronym, entity.name):
                     self.aliases.setdefault(acronym, entity)
+            for acronym, name in _spelled_out(unit.tokens):  # a name with commas inside
+                if acronym not in self.aliases:
+                    mention = Mention(name, ORGANISATION, unit.start, unit.start)
+                    self.aliases[acronym] = self._entity(mention, ORGANISATION, name)
 
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         """The entity a mention refers to (created when new); None for a rumour or no antecedent."""
@@ -169,9 +179,10 @@ class Registry:
             if known is not None:
                 known.note(mention)
                 return known
-        if kind in (ORGANISATION, GROUP) and len(mention.words) > 1 and not _has_proper(
-            mention.text
-        ):  # "state media" after "Syrian state media": the same, named shorter
+        if kind in (ORGANISATION, GROUP) and len(mention.words) > 1 and (
+            not _has_proper(mention.text) or kind == ORGANISATION
+        ):  # "state media" after "Syrian state media", "the Home Office" after "the United
+            # Kingdom Home Office": the same, named shorter
             longer = [e for e in self.entities.values() if e.kind in (ORGANISATION, GROUP)
                       and e.plain_words[-len(mention.words):] == list(mention.words)
                       and len(e.plain_words) > len(mention.words) and e.seen < position]
@@ -235,9 +246,9 @@ class Registry:
                 chosen.gender = chosen.gender or gender
             return chosen
         kinds = (ORGANISATION, NAME) if pronoun == "it" else (GROUP, ORGANISATION)
-        speakers = [e for e in self.entities.values()
-                    if e.kind in kinds and 0 <= e.spoke < position]
-        return max(speakers, key=lambda e: e.spoke) if speakers else None
+        recent = [e for e in self.entities.values()
+                  if e.kind in kinds and e.recency(position) >= 0]
+        return max(recent, key=lambda e: e.recency(position)) if recent else None
 
     def _introduced_as(self, mention: Mention, position: int) -> str | None:
         """How a person named by no title was brought in: "army psychiatrist" for "the
@@ -327,6 +338,30 @@ def _acronym_after(tokens: list[Token], end: int) -> str:
     return plain(word) if capitals >= 2 and capitals >= len(word) - 2 else ""
 
 
+def _spelled_out(tokens: list[Token]) -> list[tuple[str, str]]:
+    """"United Nations Educational, Scientific and Cultural Organization (UNESCO)": acronyms
+    in brackets after a name their initials fit, commas and "and" inside it allowed."""
+    found = []
+    for at in range(1, len(tokens) - 2):
+        if tokens[at].text != "(" or tokens[at + 2].text != ")":
+            continue
+        acronym = _acronym_after(tokens, tokens[at - 1].end)
+        start = at
+        while start > 0 and at - start < 12 and (tokens[start - 1].is_capitalised or (
+            tokens[start - 1].lower in ("of", "and", "for", "the", "&", ",")
+        )):
+            start -= 1
+        for first in range(start, at - 1):
+            words = tokens[first:at]
+            name = " ".join(t.text for t in words).replace(" ,", ",")
+            if acronym and words[0].is_capitalised and "," in name and _initials_fit(
+                acronym, name.replace(",", "")
+            ):
+                found.append((acronym, name))
+                break
+    return found
+
+
 def _initials_fit(acronym: str, name: str) -> bool:
     """"SDF" for "Syrian Democratic Forces", "RIAA" for "Recording Industry Association of
     America": the acronym's letters are the initials of the name's words, small words aside."""
@@ -336,6 +371,7 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return acronym in (every, capitals)
 
 
+_TIME_LEADS = word_set("this last next on earlier later")
 _VERB_AFTER = word_set("is are was were has have had will would said says told accepted "
                        "denied")
 
@@ -344,7 +380,9 @@ def _before_verb(tokens: list[Token], end: int) -> bool:
     """Whether a name is followed by a verb ("… Mohammad bin Salman of Saudi Arabia accepted"),
     so is the subject of its clause."""
     at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
-    if at is None:
+    if at is not None and tokens[at].text == "(":  # "the Commission (USCIRF) criticized"
+        at = next((i + 1 for i in range(at, len(tokens)) if tokens[i].text == ")"), None)
+    if at is None or at >= len(tokens):
         return False
     word = tokens[at]
     return word.is_word and not word.is_capitalised and (
@@ -401,6 +439,7 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
             is_proper(tokens[end])
             or (tokens[end].lower in NAME_JOINS and end + 1 < len(tokens)
                 and is_proper(tokens[end + 1]))
+            or (_joins_on(tokens, end) and end > i)
             or (_nickname(tokens[end]) and end + 1 < len(tokens) and is_proper(tokens[end + 1]))
         ):
             end += 1
@@ -426,6 +465,14 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
     return found
 
 
+def _joins_on(tokens: list[Token], at: int) -> bool:
+    """"on" inside a name: "Commission on International Religious Freedom"; not "X on
+    Monday" or "X on Twitter" (one word after it)."""
+    following = tokens[at + 1 : at + 3]
+    return tokens[at].lower == "on" and len(following) == 2 and all(
+        is_proper(t) and t.lower not in WEEKDAYS for t in following)
+
+
 def _starts(tokens: list[Token], start: int) -> bool:
     """Whether a phrase at ``start`` begins its sentence, titles aside ("City council member X")
     and after a fronted adverbial ("On Tuesday, Greek prime minister X")."""
@@ -433,6 +480,10 @@ def _starts(tokens: list[Token], start: int) -> bool:
     comma = next((i for i, t in enumerate(before) if t.text == ","), None)
     if comma is not None and before[0].lower in PREPOSITIONS | WEEKDAYS | {"later", "earlier"}:
         before = before[comma + 1 :]
+    while before and before[0].lower in _TIME_LEADS | WEEKDAYS | PERIODS:
+        before = before[1:]  # "This Thursday the Commission …", "Last week the minister …"
+    if before and before[0].lower == "the":
+        before = before[1:]
     return all((t.is_capitalised and t.lower not in PREPOSITIONS) or _titles_word(t)
                for t in before) and len(before) <= 5
 

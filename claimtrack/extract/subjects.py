@@ -16,6 +16,7 @@ from claimtrack.extract.lexicon import (
     AUXILIARIES,
     COMMENT_NOUNS,
     EAGER,
+    GOING_ON,
     INVERTED_SAY,
     PREPOSITIONS,
     RELATIVES,
@@ -89,6 +90,11 @@ def skip_back(tokens: list[Token], i: int) -> tuple[int, set[str]]:
         ):
             i -= 3  # "were quick to say": the subject's own saying, nothing passive
             continue
+        elif word == "to" and i > 1 and tokens[i - 1].lower == "on" and (
+            tokens[i - 2].lower in GOING_ON
+        ):
+            i -= 3  # "Huang went on to call …": Huang's
+            continue
         elif not (word in AUXILIARIES or word in WEEKDAYS
                   or _adverb(tokens[i])):
             break
@@ -157,6 +163,9 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
     ):
         quote = tokens[start].quote
     segments = _segments(tokens[start + 1 : i + 1])
+    named = _named_before_description(segments)
+    if named is not None:
+        return Subject(named, quote)
     if not segments or segments[-1]:
         last = segments[-1] if segments else []
         fronted = fronted_object(last)
@@ -169,6 +178,27 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
             clause = (start + 1, comma)  # "Troops are massing, officials said."
         return Subject(mention, quote, clause, fronted)
     return Subject(_apposition(segments[:-1]), quote)
+
+
+def _named_before_description(segments: list[list[Token]]) -> Mention | None:
+    """"Abdulla Rasheed, a captain of a cargo boat which capsized off the Maldives stated":
+    a name and its description with no comma to close it; the name speaks, not the last
+    name in the description."""
+    if len(segments) < 2 or len(segments[-1]) < 2 or segments[-1][0].lower not in (
+        "a", "an", "the"
+    ) or not all(s and (s[0].lower in SUBORDINATORS or s[0].lower in PREPOSITIONS)
+                 for s in segments[:-2]):  # "After Gunn was fired, David D., an actor …"
+        return None
+    head = segments[-1][1:]
+    head = head[: next((j for j, t in enumerate(head) if t.lower in PREPOSITIONS
+                        or t.lower in LEADS_CLAUSE), len(head))]
+    before = segments[-2]
+    if any(t.is_capitalised for t in head) or len(before) < 2 or not before[0].is_capitalised or (
+        any(t.lower in VERBISH or t.lower in LEADS_CLAUSE or _verb(t) for t in before)
+    ):  # "an attendee Om Prakash": the description names the speaker itself
+        return None
+    named = phrases.read_phrase(before)
+    return named if named is not None and named.kind in _NAMED else None
 
 
 def _a_clause(tokens: list[Token]) -> bool:
@@ -219,6 +249,12 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
     """The noun phrase at the end of a segment, after any clause-opening word or verb."""
     if len(segment) > 1 and segment[-1].lower in _SUBJECT_PRONOUNS:
         return phrases.read_phrase(segment[-1:])  # "On the live television he said"
+    relative = next((k for k in range(len(segment) - 2, 0, -1) if segment[k].lower in (
+        "who", "which") and segment[k + 1].lower in VERBISH), None)
+    if relative is not None:  # "Trump's advisors who were present at the meeting were quick to"
+        named = _phrase_at_end(segment[:relative])
+        if named is not None:
+            return named
     start = len(segment)
     participle = False
     while start > 0:
