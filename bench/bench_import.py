@@ -15,8 +15,8 @@ A ratio is raw time / claimtrack time: 1.0 means as fast as the raw writer. Goal
 against COPY on PostgreSQL, peak RSS under 100 MB.
 
 N reviews: 50,000 by default (BENCH_IMPORT_N), --quick for 2,000; BENCH_IMPORT_FORMATS to
-choose formats (comma-separated), BENCH_IMPORT_ROUNDS the number of rounds. PostgreSQL when CLAIMTRACK_BENCH_PG_URL or
-CLAIMTRACK_TEST_DATABASE_URL is set.
+choose formats (comma-separated), BENCH_IMPORT_ROUNDS the number of rounds. PostgreSQL when
+CLAIMTRACK_BENCH_PG_URL or CLAIMTRACK_TEST_DATABASE_URL is set.
 """
 
 from __future__ import annotations
