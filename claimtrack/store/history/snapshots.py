@@ -218,7 +218,8 @@ def _referenced(column: Any) -> str | None:
 class _HeldNames:
     """Public names of the rows a bulk writer holds, by table (row id → name), made when first
     asked for: the records an import writes mostly point at rows it wrote in the same batch
-    (a new claim's new speaker), whose names need no query; then those it ``known``."""
+    (a new claim's new speaker), whose names need no query; then the ``known`` names of rows
+    it found."""
 
     def __init__(self, held: Mapping[str, Sequence[Mapping[str, Any]]],
                  released: Mapping[str, Collection[int]],
