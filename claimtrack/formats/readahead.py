@@ -104,14 +104,14 @@ def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
     return made
 
 
-def _unpickled(data: bytes) -> records.Packed:
+def _packed(data: bytes) -> records.Packed:
     return records.Packed(data)
 
 
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is records.Packed:
-            return _unpickled, (obj.data,)
+            return _packed, (obj.data,)
         names = _FIELDS.get(type(obj))
         if names is None:
             return NotImplemented

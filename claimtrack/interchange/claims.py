@@ -105,8 +105,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
                 "updated_at": r.updated_at or state.now,
             }
         )
-        state.claim_ids.remember(rows[-1]["public_id"], row_id)
-        state.names["claims"].remember(row_id, rows[-1]["public_id"])
+        state.know_claim(rows[-1]["public_id"], row_id)
     insert_rows(state.session, CLAIMS, rows)
     changed = _merge(state, [(found[key], *batch[key]) for key in found])
     changed |= _write_tags(state, [work for work, _ in batch.values()])
@@ -240,8 +239,7 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
     changed = set()
     for row, work, given in matches:
         work.row_id = row.id
-        state.claim_ids.remember(row.public_id, row.id)
-        state.names["claims"].remember(row.id, row.public_id)
+        state.know_claim(row.public_id, row.id)
         given = {k: v for k, v in given.items() if k != "fingerprint"}
         if not work.overwrite:
             # Text is replaced only for a claim named by id or by its review; other empty

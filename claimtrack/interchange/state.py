@@ -138,6 +138,16 @@ class ImportState:
     # Public ids of claims merged into others since an export → the row id of the claim kept.
     redirect: Callable[[Session, list[str]], dict[str, int]] = lambda _session, _ids: {}
 
+    def know_claim(self, public_id: str, row_id: int) -> None:
+        """Remember a claim the import wrote or found: its row by id, and its id by row."""
+        self.claim_ids.remember(public_id, row_id)
+        self.names["claims"].remember(row_id, public_id)
+
+    def know_source(self, key: str, row_id: int, url: str) -> None:
+        """Remember a page the import wrote or found: its row by URL key, its stored URL by row."""
+        self.source_ids.remember(key, row_id)
+        self.names["sources"].remember(row_id, url)
+
     def rows(self, query: Callable[[list[Any]], Executable], keys: Iterable[Any]) -> Iterator[Any]:
         """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
         connection = self.session.connection()
@@ -275,14 +285,15 @@ def write_sources(
             for row_id, (key, r) in zip(ids, new, strict=True)
         ],
     )
-    by_key = {key: row_id for row_id, (key, _record) in zip(ids, new, strict=True)}
+    by_key: dict[str, int] = {}
+    for row_id, (key, record) in zip(ids, new, strict=True):
+        by_key[key] = row_id
+        state.know_source(key, row_id, record.url)
     state.summary.added["sources"] += len(new)
     changes = []
-    for row_id, (_key, record) in zip(ids, new, strict=True):
-        state.names["sources"].remember(row_id, record.url)
     for key, row in existing.items():
         by_key[key] = row.id
-        state.names["sources"].remember(row.id, row.url)
+        state.know_source(key, row.id, row.url)
         given = source_fields(wanted[key])
         merged = fill(row, given, overwrite=overwrite)
         changed = any(merged[k] != getattr(row, k) for k in SOURCE_FIELDS)
@@ -291,8 +302,6 @@ def write_sources(
         if counted:
             state.summary.count("sources", is_new=False, changed=changed)
     update_rows(state.session, sources, changes)
-    for key, row_id in by_key.items():
-        state.source_ids.remember(key, row_id)
     return {record.url: by_key[key] for key, record in keyed}
 
 
@@ -324,8 +333,7 @@ def source_ids(state: ImportState, urls: Iterable[str]) -> dict[str, int]:
         for url, key in missing.items():
             if key in stored:
                 found[url] = stored[key].id
-                state.source_ids.remember(key, stored[key].id)
-                state.names["sources"].remember(stored[key].id, stored[key].url)
+                state.know_source(key, stored[key].id, stored[key].url)
         new = [SourceRecord(url=url) for url in missing if url not in found]
         found.update(write_sources(state, new, overwrite=False, counted=False, unstored=True))
     return found
@@ -339,8 +347,7 @@ def claim_ids(state: ImportState, public_ids: Iterable[str]) -> dict[str, int]:
         lambda c: select(Claim.public_id, Claim.id).where(Claim.public_id.in_(c)), missing
     ):
         found[public_id] = row_id
-        state.claim_ids.remember(public_id, row_id)
-        state.names["claims"].remember(row_id, public_id)
+        state.know_claim(public_id, row_id)
     gone = [pid for pid in missing if pid not in found]
     if gone:
         found.update(state.redirect(state.session, gone))
