@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
@@ -133,3 +133,17 @@ def contested_ids(cli: Cli) -> list[str]:
 
 def shown(cli: Cli, claim_id: str) -> dict[str, Any]:
     return dict(json.loads(cli.ok("claim", "show", claim_id, "-f", "json").stdout))
+
+
+def import_in_batches(engine: Engine, path: Path, fmt: str, batch_size: int) -> None:
+    """Import one file through the library's Importer in batches of ``batch_size`` records
+    (what a large file does 500 at a time), in one transaction."""
+    from claimtrack.formats import inputs
+    from claimtrack.interchange.importer import Importer
+
+    with session_scope(engine) as session:
+        importer = Importer(session, batch_size=batch_size)
+        stream, _counter, _size = inputs.open_input(str(path))
+        with stream:
+            importer.feed(inputs.read(stream, fmt), path.name)
+        importer.finish()

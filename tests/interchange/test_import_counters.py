@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from claimtrack.formats import inputs
-from claimtrack.interchange.importer import Importer
 from claimtrack.models import Claim
 from claimtrack.services.integrity import run_checks
 from claimtrack.store.db import session_scope
+from tests.helpers import import_in_batches
 
 
 def review(claim: str, rating: str, by: str, n: int) -> dict[str, object]:
@@ -23,15 +22,6 @@ def review(claim: str, rating: str, by: str, n: int) -> dict[str, object]:
                 "@type": "Person", "name": "Harbour Master"}},
             "author": {"@type": "Organization", "name": by},
             "reviewRating": {"@type": "Rating", "alternateName": rating}}
-
-
-def import_in_batches(engine: Engine, path: Path, fmt: str, batch_size: int) -> None:
-    with session_scope(engine) as session:
-        importer = Importer(session, batch_size=batch_size)
-        stream, _counter, _size = inputs.open_input(str(path))
-        with stream:
-            importer.feed(inputs.read(stream, fmt), path.name)
-        importer.finish()
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 3, 500])

@@ -12,8 +12,7 @@ import claimtrack
 from claimtrack.models import HistoryEntry
 from claimtrack.store.db import session_scope
 from claimtrack.store.history.snapshots import ENTITIES, capture
-from tests.helpers import CLAIMREVIEW, FIXTURES
-from tests.interchange.test_import_counters import import_in_batches
+from tests.helpers import CLAIMREVIEW, FIXTURES, import_in_batches
 
 
 def test_snapshots_of_imported_records_are_what_the_database_holds(
