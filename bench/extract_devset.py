@@ -45,7 +45,7 @@ class Article:
     labels: tuple[Label, ...]
     # "development"; "held-out N" for a batch written before the rules it then tested;
     # "real tuning" / "real held-out" for the two halves of the Wikinews articles (news/),
-    # "real held-out 2" to "real held-out 5" for the later held-out batches of them, "real
+    # "real held-out 2" to "real held-out 6" for the later held-out batches of them, "real
     # tuning 2" and "real tuning 3" for later tuning batches
     set: str
 

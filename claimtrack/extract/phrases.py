@@ -411,6 +411,9 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     return Mention(text, inner.kind, inner.start, inner.end, inner.titles, True, inner.sides)
 
 
+_CLASS_ORDINALS = frozenset({"first", "second", "third"})
+
+
 def _named(words: list[Token], definite: bool) -> Mention | None:
     core, rest = _split_at_preposition(words)
     text = " ".join(w.text for w in words)
@@ -447,6 +450,13 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     name_start = max([name_start] + [i + 1 for i, w in enumerate(run[:-1])
                                      if w.text.endswith(("'s", "’s"))])
     named = run[name_start:]
+    # "Sergeant First Class X", "Petty Officer Second Class X": an ordinal and "Class" after a
+    # rank are part of the rank, not of the name
+    while name_start and len(named) > 2 and named[1].lower == "class" and (
+        plain(named[0].text) in _CLASS_ORDINALS
+    ):
+        name_start += 2
+        named = run[name_start:]
     # "President of Ukraine Volodymyr Zelenskyy": the place of the title comes first
     lead = run_start - 1 - (run_start > 2 and core[run_start - 1].lower == "the")
     to_place = (name_start == 0 and lead > 0 and core[lead].lower in ("to", "for", "from")
