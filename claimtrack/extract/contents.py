@@ -13,6 +13,7 @@ from claimtrack.extract import phrases
 from claimtrack.extract.event import ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     NOT_ASSERTIONS,
     OBJECT_PRONOUN_WORDS,
@@ -33,6 +34,7 @@ from claimtrack.extract.segment import Token
 from claimtrack.extract.subjects import VERBISH, Subject
 
 _ADDRESSED = word_set("told tells assured warned informed")
+_OPENERS = DETERMINERS - {"that"}  # words that open a noun phrase ("that" may be a conjunction)
 _TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
 _SPANS = word_set("hours days weeks minutes moments")
 _WHEN = word_set("last this next late early on")
@@ -457,9 +459,13 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
             _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS | {"this", "there", "these"}
         ):
             stop += 1
-        # "warned the delayed process could be …": no addressee, the clause's own subject
+        # "warned the delayed process could be …": no addressee, the clause's own subject;
+        # "told reporters the engine had failed": a bare noun, then a determiner that opens
+        # the clause's subject
         if stop >= end or tokens[stop].lower not in VERBISH | _MODALS:
             k = stop
+        else:
+            k = next((j for j in range(k + 1, stop) if tokens[j].lower in _OPENERS), k)
     while k < end:
         word = tokens[k].lower
         following = tokens[k + 1].lower if k + 1 < end else ""

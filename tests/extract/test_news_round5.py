@@ -36,3 +36,22 @@ def test_spoke_of_with_quoted_words_is_an_assertion() -> None:
 
 def test_spoke_of_a_topic_is_no_assertion() -> None:
     assert found("At the dinner, Ruth Calder spoke of her childhood in the valley.") == []
+
+
+# Where the words start: a bare noun told is the addressee when a determiner opens the clause
+@pytest.mark.parametrize(("text", "words"), [
+    ("Petty Officer Second Class Omar Reyes told reporters the engine had failed twice.",
+     "the engine had failed twice"),
+    ("Omar Reyes told a news conference the engine had failed twice.",
+     "the engine had failed twice"),
+    ("Mayor Ana Ruiz warned local residents the river could flood by Friday.",
+     "the river could flood by Friday"),
+])
+def test_a_bare_addressee_is_not_in_the_words(text: str, words: str) -> None:
+    assert found(text)[0][2] == words
+
+
+def test_a_determiner_right_after_the_verb_still_opens_the_words() -> None:
+    # "warned the delayed process could …": no addressee at all
+    text = "The auditor Lena Fisk warned the delayed process could cost millions."
+    assert found(text)[0][2] == "the delayed process could cost millions"
