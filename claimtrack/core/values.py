@@ -15,7 +15,7 @@ import re
 import secrets
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
 
@@ -277,13 +277,34 @@ def url_keys(urls: Iterable[str]) -> dict[str, str]:
     return keys
 
 
-@functools.lru_cache(maxsize=4096)
 def url_key(value: str) -> str:
     """The key that says two spellings of a URL name one page: a SHA-256 (fixed length, so
     any URL can be indexed) of the URL with scheme and host in lower case, the default port,
     the #fragment, tracking parameters (utm_*, fbclid, gclid…) and a trailing slash dropped,
     percent-escapes decoded and written one way, and query parameters in order of name.
     Give it a URL ``url`` accepted."""
+    key = _GIVEN_KEYS.get(value) or _EARLIER_KEYS.get(value)
+    return key if key is not None else _url_key(value)
+
+
+# Keys of URLs that the process reading an import's files ahead computed (formats.readahead):
+# the records it sends next will ask for them here. Two generations of at most GIVEN_KEYS
+# each, so the keys of the records still waiting to be written outlive a swap.
+GIVEN_KEYS = 4096
+_GIVEN_KEYS: dict[str, str] = {}
+_EARLIER_KEYS: dict[str, str] = {}
+
+
+def take_url_keys(keys: Mapping[str, str]) -> None:
+    """Remember ``url_key`` answers given by another process running this same code."""
+    global _GIVEN_KEYS, _EARLIER_KEYS
+    if len(_GIVEN_KEYS) + len(keys) > GIVEN_KEYS:
+        _EARLIER_KEYS, _GIVEN_KEYS = _GIVEN_KEYS, {}
+    _GIVEN_KEYS.update(keys)
+
+
+@functools.lru_cache(maxsize=4096)
+def _url_key(value: str) -> str:
     if _NORMAL_URL.fullmatch(value):
         normal = value
     elif value.endswith("/") and _NORMAL_URL.fullmatch(bare := value.rstrip("/")):

@@ -38,6 +38,7 @@ from types import NoneType
 from typing import IO, Any
 
 from claimtrack.core import errors as errors_module
+from claimtrack.core import values
 from claimtrack.core.errors import ClaimtrackError
 from claimtrack.formats import inputs, native, records
 
@@ -57,6 +58,7 @@ _CLASSES = (
     records.ReviewRecord, records.ClaimBundle, records.Parsed,
 )
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _CLASSES}
+_URL_FIELDS = frozenset({"url", "source"})  # fields of the records above that hold a URL
 _LENGTH = struct.Struct("<I")
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 # The child's peak RSS in KB (VmHWM) after the last read-ahead, for bench/ (None: not on Linux).
@@ -241,7 +243,8 @@ def _records(
     stream: IO[bytes], errors: IO[bytes], count: _Count, ignored: list[str]
 ) -> Iterator[records.Parsed]:
     while True:
-        kind, batch, count.count, *end = _next(stream, errors)
+        kind, batch, count.count, keys, *end = _next(stream, errors)
+        values.take_url_keys(keys)
         yield from batch
         if kind == "end":
             ignored.extend(end[0])
@@ -264,16 +267,43 @@ def main() -> None:
                 batch.append(parsed)
                 if len(batch) >= PER_MESSAGE:
                     read = opened.counter.count
-                    send(("records", batch, read))
+                    send(("records", batch, read, _url_keys(batch)))
                     batch = []
-            send(("end", batch, opened.counter.count, opened.ignored))
+            send(("end", batch, opened.counter.count, _url_keys(batch), opened.ignored))
             batch, read = [], 0
         send(("done", peak_kb()))
     except ClaimtrackError as error:  # what was read before it goes first, as it would here
         if batch:
-            send(("records", batch, read))
+            send(("records", batch, read, _url_keys(batch)))
         send(("error", str(error), type(error).__name__))
     send.finish()
+
+
+def _url_keys(batch: list[records.Parsed]) -> dict[str, str]:
+    """The ``url_key`` of each page and review URL in these records, which the importer will
+    ask for: computed here, beside the parsing, rather than in the process that writes."""
+    keys: dict[str, str] = {}
+
+    def walk(record: Any) -> None:
+        names = _FIELDS.get(type(record))
+        if names is None:
+            return
+        held = record.__dict__
+        for name in names:
+            value = held[name]
+            if name in _URL_FIELDS:
+                if type(value) is str and value not in keys:
+                    with contextlib.suppress(ValueError):  # not a URL: the importer says so
+                        keys[value] = values.url_key(value)
+            elif type(value) is tuple:
+                for item in value:
+                    walk(item)
+            elif name != "raw":
+                walk(value)
+
+    for parsed in batch:
+        walk(parsed.item)
+    return keys
 
 
 class _Sender:

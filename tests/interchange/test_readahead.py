@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus
 from claimtrack.core.errors import ClaimtrackError, InvalidInput
 from claimtrack.formats import inputs, native, readahead, records
@@ -252,3 +253,45 @@ def test_a_module_in_the_current_directory_does_not_shadow_the_childs(
     monkeypatch.chdir(tmp_path)
     ((_path, fmt, found, _ignored, count),) = read_ahead([str(FIXTURES / "seed.json")])
     assert fmt == "native" and found and count == (FIXTURES / "seed.json").stat().st_size
+
+
+def test_the_child_gives_the_url_key_of_every_page_and_review_it_read(
+    files: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wanted: set[str] = set()
+
+    def urls(record: Any) -> None:
+        if dataclasses.is_dataclass(record):
+            for field in dataclasses.fields(record):
+                value = getattr(record, field.name)
+                if field.name in ("url", "source") and isinstance(value, str):
+                    wanted.add(value)
+                elif isinstance(value, tuple):
+                    for item in value:
+                        urls(item)
+                else:
+                    urls(value)
+
+    for opened in inputs.read_files(files, None, {}):
+        for parsed in opened.records:
+            urls(parsed.item)
+    given: dict[str, str] = {}
+    monkeypatch.setattr(values, "take_url_keys", given.update)
+    read_ahead(files)
+    assert len(wanted) > 20  # real publishers' reviews and pages
+    assert set(given) == wanted
+    assert all(given[url] == values.url_key(url) for url in wanted)
+
+
+def test_keys_given_by_the_reader_are_answers_until_two_generations_later(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(values, "_GIVEN_KEYS", {})  # the module's own dicts come back after
+    monkeypatch.setattr(values, "_EARLIER_KEYS", {})
+    values.take_url_keys({"https://given.example.com/a": "k" * 64})
+    assert values.url_key("https://given.example.com/a") == "k" * 64
+    filler = {f"https://given.example.com/{i}": "x" for i in range(values.GIVEN_KEYS)}
+    values.take_url_keys(filler)  # the first generation is the earlier one now: still there
+    assert values.url_key("https://given.example.com/a") == "k" * 64
+    values.take_url_keys(filler)  # and now it is gone: computed again
+    assert values.url_key("https://given.example.com/a") != "k" * 64
