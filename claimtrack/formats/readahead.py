@@ -13,6 +13,8 @@ rebuilding one costs a fraction of parsing it. The child sends what ``read_files
 order: a file's format, its records, the CSV columns it ignored and how many bytes it read,
 or the error where reading failed (``InvalidInput``: broken JSON, not UTF-8…), which is
 raised here at the same point, after the records read before it.
+With each batch of records go the ``url_key`` of the URLs in them (``_url_keys``), which the
+importer looks pages and reviews up by: hashing them is work this process no longer does.
 The child never touches the database and is killed when the import stops for any reason.
 """
 
