@@ -288,8 +288,9 @@ def url_key(value: str) -> str:
 
 
 # Keys of URLs that the process reading an import's files ahead computed (formats.readahead):
-# the records it sends next will ask for them here. Two generations of at most GIVEN_KEYS
-# each, so the keys of the records still waiting to be written outlive a swap.
+# the records it sends next will ask for them here. Two generations, each of GIVEN_KEYS keys
+# or one message's, so the keys of the records still waiting to be written outlive a swap;
+# both are forgotten when the import ends.
 GIVEN_KEYS = 4096
 _GIVEN_KEYS: dict[str, str] = {}
 _EARLIER_KEYS: dict[str, str] = {}
@@ -301,6 +302,12 @@ def take_url_keys(keys: Mapping[str, str]) -> None:
     if len(_GIVEN_KEYS) + len(keys) > GIVEN_KEYS:
         _EARLIER_KEYS, _GIVEN_KEYS = _GIVEN_KEYS, {}
     _GIVEN_KEYS.update(keys)
+
+
+def forget_url_keys() -> None:
+    """Drop the keys ``take_url_keys`` remembered (an import is over)."""
+    _GIVEN_KEYS.clear()
+    _EARLIER_KEYS.clear()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,12 +15,14 @@ from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    NEGATIONS,
     NOT_ASSERTIONS,
     OBJECT_PRONOUN_WORDS,
     PARTICIPLES,
     PERIODS,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     REPORTING_VERBS,
     RUMOUR_HEADS,
     STOPWORDS,
@@ -35,6 +37,13 @@ from claimtrack.extract.subjects import VERBISH, Subject
 
 _ADDRESSED = word_set("told tells assured warned informed")
 _OPENERS = DETERMINERS - {"that"}  # words that open a noun phrase ("that" may be a conjunction)
+# Words that open a clause's subject, never part of an addressee: "not all the", "only the",
+# "more than a hundred", "half the", "every one of the"; nor is "of" ("members of the party").
+_CLAUSE_FIRST = NEGATIONS | QUANTIFIERS | word_set(
+    "only even just also all both half such more fewer less twice every each nearly almost "
+    "about much"
+)
+_NOT_ADDRESSEES = _CLAUSE_FIRST | {"of", "than"}
 _TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
 _SPANS = word_set("hours days weeks minutes moments")
 _WHEN = word_set("last this next late early on")
@@ -465,7 +474,14 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
         if stop >= end or tokens[stop].lower not in VERBISH | _MODALS:
             k = stop
         else:
-            k = next((j for j in range(k + 1, stop) if tokens[j].lower in _OPENERS), k)
+            # the words start where a determiner or a word that opens no addressee comes
+            # ("told reporters not all the votes …", "… more than a hundred people …")
+            opens = next((j for j in range(k + 1, stop)
+                          if tokens[j].lower in _OPENERS or tokens[j].lower in _CLAUSE_FIRST), None)
+            if opens is not None and opens - k <= 3 and not any(
+                t.lower in _NOT_ADDRESSEES for t in tokens[k + 1 : opens]
+            ):
+                k = opens
     while k < end:
         word = tokens[k].lower
         following = tokens[k + 1].lower if k + 1 < end else ""

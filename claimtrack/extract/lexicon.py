@@ -83,10 +83,6 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("expressed", "doubts"): VerbClass.SAY,
     ("expressed", "fears"): VerbClass.SAY,
     ("expressed", "hope"): VerbClass.SAY,
-    # 'spoke of a "towering figure"': only with words quoted or named as something (see
-    # contents._calls_names); "spoke of his childhood" is a topic, not an assertion
-    ("spoke", "of"): VerbClass.CALL,
-    ("speaks", "of"): VerbClass.CALL,
 }
 PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
 # Present-tense forms after a plural subject ("Critics say …"): not after "to", "will", "did".

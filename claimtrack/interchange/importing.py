@@ -19,6 +19,7 @@ from typing import IO
 
 from sqlalchemy.orm import Session
 
+from claimtrack.core import values
 from claimtrack.core.enums import ImportFormat
 from claimtrack.core.errors import InvalidInput
 from claimtrack.fetch import Page
@@ -104,9 +105,12 @@ def import_files(
 
     importer = Importer(session, strict=strict, on_reject=reject, on_note=result.warn)
     whole_exports = rejects is None and on_reject is None
-    with _spaced_collections():
-        _feed(importer, files, fmt, named, result, on_progress, whole_exports)
-        result.summary = importer.finish()
+    try:
+        with _spaced_collections():
+            _feed(importer, files, fmt, named, result, on_progress, whole_exports)
+            result.summary = importer.finish()
+    finally:
+        values.forget_url_keys()  # those the process that read the files ahead gave
     return result
 
 

@@ -21,6 +21,7 @@ from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, LinkStatus, Rating, Relation, ReviewStatus
 from claimtrack.core.errors import ClaimtrackError, InvalidInput
 from claimtrack.formats import inputs, native, readahead, records
+from claimtrack.store import db
 from tests.helpers import CLAIMREVIEW, FIXTURES, Cli, claims, snapshot, summary, verdicts, write
 
 SHEET = "claim,speaker,date,source_url,rating,fact_checker,colour\n" \
@@ -118,6 +119,19 @@ def test_an_import_read_ahead_writes_the_same_rows(
     assert _without_ids(verdicts(ahead)) == _without_ids(verdicts(here))
     assert {t: len(rows) for t, rows in snapshot(ahead.url).items()} == {
         t: len(rows) for t, rows in snapshot(here.url).items()}
+    assert _page_keys(ahead.url) == _page_keys(here.url)  # the reader's keys are this one's
+
+
+def _page_keys(url: str) -> set[tuple[str, str]]:
+    """Every stored page and review URL with its key."""
+    engine = db.make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {tuple(row) for row in connection.exec_driver_sql(
+                "SELECT url, url_key FROM sources UNION "
+                "SELECT url, url_key FROM verdicts WHERE url IS NOT NULL")}
+    finally:
+        engine.dispose()
 
 
 def _without_ids(value: Any) -> Any:
@@ -280,7 +294,14 @@ def test_the_child_gives_the_url_key_of_every_page_and_review_it_read(
     read_ahead(files)
     assert len(wanted) > 20  # real publishers' reviews and pages
     assert set(given) == wanted
-    assert all(given[url] == values.url_key(url) for url in wanted)
+    assert all(given[url] == values._url_key(url) for url in wanted)  # computed here, anew
+
+
+def test_an_import_forgets_the_keys_it_was_given(cli: Cli,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(readahead.SETTING, "1")
+    cli.ok("import", str(FIXTURES / "seed.json"))
+    assert not values._GIVEN_KEYS and not values._EARLIER_KEYS
 
 
 def test_keys_given_by_the_reader_are_answers_until_two_generations_later(
