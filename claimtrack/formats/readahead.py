@@ -300,7 +300,7 @@ def _url_keys(batch: list[records.Parsed]) -> dict[str, str]:
             elif type(value) is tuple:
                 for item in value:
                     walk(item)
-            elif name != "raw":
+            else:  # a record inside this one (a bundle's claim); anything else returns at once
                 walk(value)
 
     for parsed in batch:
