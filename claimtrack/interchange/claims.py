@@ -222,7 +222,7 @@ def _existing(state: ImportState, keys: list[tuple[str, Any]]) -> dict[tuple[str
     ):
         wanted = [value for key_kind, value in keys if key_kind == kind]
 
-        def query(chunk: list[Any], col: Any = column) -> Select[Any]:
+        def query(chunk: Any, col: Any = column) -> Select[Any]:
             return select(*columns, col.label("match")).where(col.in_(chunk)).order_by(CLAIMS.c.id)
 
         rows = state.rows(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Executable, Table, select
+from sqlalchemy import BindParameter, Executable, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
@@ -148,11 +148,20 @@ class ImportState:
         self.source_ids.remember(key, row_id)
         self.names["sources"].remember(row_id, url)
 
-    def rows(self, query: Callable[[list[Any]], Executable], keys: Iterable[Any]) -> Iterator[Any]:
-        """Run ``query(chunk)`` for the keys in chunks (IN lists stay small) and yield rows."""
+    def rows(
+        self, query: Callable[[BindParameter[Any]], Executable], keys: Iterable[Any]
+    ) -> Iterator[Any]:
+        """Run ``query(keys)`` for the keys in chunks (IN lists stay small) and yield rows.
+        ``query`` gets one expanding parameter to put in its IN list: the statement is built
+        once, and the keys are bound as they are (a list of values given to ``in_`` would be
+        checked and wrapped value by value, a third of the cost of a look-up)."""
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return
+        statement = query(bindparam("chunk_keys", expanding=True))
         connection = self.session.connection()
-        for chunk in chunked(list(dict.fromkeys(keys)), CHUNK):
-            yield from connection.execute(query(chunk))
+        for chunk in chunked(wanted, CHUNK):
+            yield from connection.execute(statement, {"chunk_keys": chunk})
 
 
 def actor_ids(

@@ -26,6 +26,7 @@ def insert_untracked(
         return
     columns = list(rows[0])
     if connection.dialect.name == "sqlite":
+        columns = _bound_columns(table, columns, rows)
         dialect = connection.dialect
         quote = dialect.identifier_preparer.quote
         processors = [
@@ -54,6 +55,21 @@ def insert_untracked(
         for column in columns
     ]
     _copy(connection, statement, zip(*converted, strict=True))
+
+
+def _bound_columns(
+    table: Table, columns: list[str], rows: Sequence[Mapping[str, Any]]
+) -> list[str]:
+    """The columns worth binding: not those NULL in every row that the table fills with NULL
+    anyway (no server default). CPython's sqlite3 binds None through its adaptation protocol,
+    which looks up and fails on two attributes per value: three times the cost of binding an
+    int (a history row, a page or an appearance carries several NULLs). Never all of them."""
+    kept = [
+        column for column in columns
+        if table.c[column].server_default is not None
+        or any(row[column] is not None for row in rows)
+    ]
+    return kept or columns[:1]
 
 
 def _copy(connection: Connection, statement: str, rows: Iterable[tuple[Any, ...]]) -> None:
