@@ -14,6 +14,7 @@ from claimtrack.core.views import ArchiveView, Response, SourceView
 from claimtrack.core.wording import plural
 from claimtrack.render.pieces import (
     claim_text,
+    is_web_url,
     link,
     sources_list,
     stamp,
@@ -22,7 +23,7 @@ from claimtrack.render.pieces import (
     who,
 )
 from claimtrack.render.wording import short
-from claimtrack.web.fields import status_badge
+from claimtrack.web.fields import says, status_badge
 
 Note = Callable[[str], str]
 
@@ -41,13 +42,20 @@ def archive_notes(records: Mapping[str, SourceView], copies: Mapping[str, Archiv
         if record is not None and record.archive_url:
             retrieved = (f" (retrieved {escape(stamp(record.retrieved_at))})"
                          if record.retrieved_at else "")
-            said.append(f' · <a href="{escape(record.archive_url)}" rel="noopener noreferrer" '
-                        f'class="archived">archived copy</a>{retrieved}')
+            said.append(f" · {_archived_copy(record.archive_url)}{retrieved}")
         elif record is not None and record.retrieved_at and copy is None:
             said.append(f" · retrieved {escape(stamp(record.retrieved_at))}")
         return "".join(said) or ' · <span class="muted">no archived copy yet</span>'
 
     return note
+
+
+def _archived_copy(address: str) -> str:
+    """The archive's address a source records: a link for http(s) only, else its text."""
+    if is_web_url(address):
+        return (f'<a href="{escape(address)}" rel="noopener noreferrer" class="archived">'
+                "archived copy</a>")
+    return f'archived copy: <span class="reference">{escape(address)}</span>'
 
 
 def response_list(items: Sequence[Response], note: Note) -> Markup:
@@ -60,7 +68,7 @@ def response_list(items: Sequence[Response], note: Note) -> Markup:
 def answer_list(answers: Sequence[Response]) -> Markup:
     """The ``<li>`` of each claim this one answers in turn: how, which (a link), whose words."""
     return Markup("".join(
-        f'<li>{answer.relation.words} <a href="/claims/{escape(answer.claim.id)}"><code>'
+        f'<li>{says(answer.relation)} <a href="/claims/{escape(answer.claim.id)}"><code>'
         f"{escape(answer.claim.id)}</code></a>, {who(answer.claim.speaker)}: "
         f"{escape(short(answer.claim.headline))}</li>" for answer in answers))
 

@@ -10,10 +10,11 @@ from starlette.responses import JSONResponse, Response
 
 from claimtrack.core.enums import Rating, Relation, ReviewStatus, Role
 from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core.values import not_a_choice
 from claimtrack.models import Claim, Verdict
 from claimtrack.services import actors, claims, links, ratings, review, verdicts
 from claimtrack.web.disputes import dispute_page
-from claimtrack.web.handlers import Call, field_errors, route
+from claimtrack.web.handlers import Call, error_text, field_errors, route
 
 CLAIM_FIELDS = {
     "summary": ["summary"], "date": ["date said", "calendar", "in the future"],
@@ -21,7 +22,8 @@ CLAIM_FIELDS = {
     "source": ["web address", "url", "port", "credentials"],
     "speaker": ["actor name", "names the actor"], "text": ["claim text"],
 }
-LINK_FIELDS = {"other": ["claim id", "too short", "matches several", "not found", "itself"],
+LINK_FIELDS = {"other": ["claim id", "too short", "matches several", "start with", "not found",
+                         "itself"],
                "relation": ["relation"], "note": ["note"], "source": ["web address", "url"]}
 VERDICT_FIELDS = {"rating": ["rating label"], "by": ["actor name"], "url": ["web address", "url"],
                   "date": ["review date"], "explanation": ["explanation"]}
@@ -215,9 +217,10 @@ def add_verdict(call: Call) -> Response:
     values = {name: call.form.get(name) for name in
               ("rating", "by", "normalized", "url", "date", "explanation")}
     try:
-        normalized = Rating(values["normalized"]) if values["normalized"] else None
-    except ValueError:
-        normalized = None
+        normalized = _reading(values["normalized"])
+    except InvalidInput as error:  # as the command line refuses a bad --normalized
+        return dispute_page(call, claim_id, errors={"verdict": {"normalized": error_text(error)}},
+                            values={"verdict": values}, status=400)
     if call.form.get("action") == "preview":
         with call.read() as session:
             values["reading"] = reading_of(session, values["rating"], normalized)
@@ -235,6 +238,18 @@ def add_verdict(call: Call) -> Response:
         return dispute_page(call, claim_id, errors={"verdict": field_errors(error, VERDICT_FIELDS)},
                             values={"verdict": values}, status=400)
     return call.redirect(f"/claims/{claim_id}", f"Added verdict {said}.")
+
+
+def _reading(chosen: str) -> Rating | None:
+    """The reading chosen on claimtrack's scale; None: read it from the label."""
+    if not chosen.strip():
+        return None
+    try:
+        return Rating(chosen.strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            not_a_choice(chosen, [r.value for r in Rating], "a reading on claimtrack's scale")
+            + " Or choose “read it from the label”. Nothing was added.") from None
 
 
 def reading_of(session: object, label: str, normalized: Rating | None = None) -> str:

@@ -17,7 +17,7 @@ from claimtrack.core.errors import FetchFailed, InvalidInput
 from claimtrack.extract import extract
 from claimtrack.extract.model import Suggestion
 from claimtrack.services import archives, extraction, sources
-from claimtrack.web.handlers import Call, field_errors, route
+from claimtrack.web.handlers import Call, error_text, field_errors, route
 
 TEXT_LIMIT = 200_000  # characters: an article, not a book
 FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"]}
@@ -43,7 +43,7 @@ def suggest(call: Call) -> Response:
                 found = extraction.resolve(session, extract(text))
     except (InvalidInput, FetchFailed) as error:
         # what went wrong fetching is said beside the URL; the rest beside its own field
-        errors = ({"source": "Error: " + " ".join(str(error).split())}
+        errors = ({"source": error_text(error)}
                   if fetching else field_errors(error, FIELDS))
         return call.render("extract.html.j2", title="Extract from an article", values=values,
                            errors=errors, suggestions=None, status=400)

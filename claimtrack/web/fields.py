@@ -101,15 +101,20 @@ def _choices(kind: type[StrEnum]) -> tuple[tuple[str, str], ...]:
     return tuple((member.value, member.value) for member in kind)
 
 
+def says(relation: Relation) -> str:
+    """The relation as the verb of a sentence "A … B": "denies", "is the same as"."""
+    return "is the same as" if relation is Relation.SAME_AS else relation.words
+
+
 def _relation_choices() -> tuple[tuple[str, str], ...]:
-    """Both directions of every relation, as the link form offers them."""
-    return (tuple((r.value, f"the other claim {r.words} this one") for r in Relation)
-            + tuple((f"reverse-{r.value}", f"this claim {r.words} the other") for r in Relation))
+    """Both directions of every relation, as the link form offers them, each a sentence."""
+    return (tuple((r.value, f"the other claim {says(r)} this one") for r in Relation)
+            + tuple((f"reverse-{r.value}", f"this claim {says(r)} the other") for r in Relation))
 
 
 STATUSES, RATINGS, RELATIONS = _choices(ReviewStatus), _choices(Rating), _relation_choices()
 GLOBALS = {
     "field": field, "error_for": error_for, "form_error": form_error, "options": options,
     "status_badge": status_badge, "statuses": STATUSES, "ratings": RATINGS,
-    "relations": RELATIONS,
+    "relations": RELATIONS, "says": says,
 }

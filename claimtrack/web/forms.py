@@ -19,7 +19,7 @@ PREVIEWED = {"data-preview": "rating-reading"}
 def link_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
               errors: Mapping[str, str]) -> Markup:
     """Link another claim to this one: its id, how it relates (either way), a note, a source."""
-    wrong = " has-error" if errors.get("relation") else ""
+    wrong, invalid = _select_state(errors, "relation")
     return Markup("\n".join([
         f'<form method="post" action="/claims/{escape(claim_id)}/links" class="stack">',
         csrf,
@@ -27,7 +27,7 @@ def link_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
         field("other", "The other claim's id", values, errors, required=True, hint=LINK_HINT),
         f'<div class="field{wrong}">',
         '<label for="f-relation">How it relates</label>',
-        '<select id="f-relation" name="relation">',
+        f'<select id="f-relation" name="relation"{invalid}>',
         options(RELATIONS, values.get("relation", "denies")),
         "</select>",
         error_for(errors, "relation"),
@@ -45,6 +45,7 @@ def verdict_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
     one's own, the check's address, date and explanation."""
     reading = escape(values.get("reading", READING_PLACEHOLDER))
     chosen = options(RATINGS, values.get("normalized"))
+    wrong, invalid = _select_state(errors, "normalized")
     return Markup("\n".join([
         f'<form method="post" action="/claims/{escape(claim_id)}/verdicts" class="stack">',
         csrf,
@@ -55,9 +56,11 @@ def verdict_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
         "</output></p>",
         field("by", "Reviewer (actor name)", values, errors, required=True,
               attrs=SPEAKER_FIELD),
-        '<div class="field"><label for="f-normalized">Reading on claimtrack\'s scale</label>',
-        '<select id="f-normalized" name="normalized"><option value="">read it from the label'
-        f"</option>{chosen}</select></div>",
+        f'<div class="field{wrong}"><label for="f-normalized">Reading on claimtrack\'s scale'
+        f'</label><select id="f-normalized" name="normalized"{invalid}>'
+        f'<option value="">read it from the label</option>{chosen}</select>',
+        error_for(errors, "normalized"),
+        "</div>",
         field("url", "URL of the fact-check", values, errors, type="url"),
         field("date", "Date of the review", values, errors, type="date"),
         field("explanation", "Explanation", values, errors, type="textarea",
@@ -68,3 +71,10 @@ def verdict_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
         '<datalist id="speaker-names"></datalist>',
         "</form>",
     ]))
+
+
+def _select_state(errors: Mapping[str, str], name: str) -> tuple[str, str]:
+    """A select's class and attributes when its field has an error (else empty)."""
+    if not errors.get(name):
+        return "", ""
+    return " has-error", f' aria-invalid="true" aria-describedby="{escape(name)}-error"'

@@ -38,6 +38,7 @@ from claimtrack.store.db import session_scope
 from claimtrack.web import templating
 from claimtrack.web.auth import COOKIE, SessionCodec, Throttle, WebSession, WebUser, safe_next
 from claimtrack.web.settings import WebSettings
+from claimtrack.web.wording import for_web
 
 log = logging.getLogger("claimtrack.web")
 
@@ -135,7 +136,7 @@ class Call:
             yield session
             queued = notices.notices(session)
         for notice in queued:
-            self.session.say(notice)
+            self.session.say(for_web(notice))
 
     def require(self, role: Role) -> None:
         """Refuse (403, nothing written) unless the user's role allows ``role``."""
@@ -162,14 +163,20 @@ def refusal(user: WebUser, role: Role) -> str:
 
 
 def field_errors(error: ClaimtrackError, fields: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """The library's message as ``Error: …``, keyed by the form field it concerns (found by
-    the words the library uses for it), or by "" for the form as a whole."""
-    message = "Error: " + " ".join(str(error).split())
+    """The library's message as ``Error: …`` in the web's words (``wording.for_web``), keyed
+    by the form field it concerns (found by the words the library uses for it), or by "" for
+    the form as a whole."""
+    message = error_text(error)
     lowered = str(error).lower()
     for name, words in fields.items():
         if any(word in lowered for word in words):
             return {name: message}
     return {"": message}
+
+
+def error_text(error: Exception) -> str:
+    """``Error: `` and a library message on one line, put in the web's words."""
+    return "Error: " + " ".join(for_web(str(error)).split())
 
 
 def route(
@@ -238,7 +245,7 @@ def _run(handler: Handler, request: Request, state: WebState, session: WebSessio
         return templating.error_page(request, session, user, refused.status, str(refused))
     except ClaimtrackError as error:
         status = next((code for kind, code in STATUS.items() if isinstance(error, kind)), 400)
-        return templating.error_page(request, session, user, status, str(error))
+        return templating.error_page(request, session, user, status, for_web(str(error)))
     except IntegrityError as error:
         return templating.error_page(
             request, session, user, 409,

@@ -1,0 +1,76 @@
+"""The library's messages as the web app shows them.
+
+The library words its messages for the command line (its options, its commands); only the
+caller decides wording (STYLE, "errors"). Here the options become the fields of the forms that
+send them and the commands become the pages that do the same, so a message says what to do
+on the page in front of the reader. Used wherever the app shows a library message: beside a
+field or atop a form (``handlers.field_errors``), on an error page and in the notices shown
+after a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# An option of the command line, as the web's forms name it: (what one does, the field's label).
+OPTIONS: Mapping[str, tuple[str, str]] = {
+    "source": ("fill in", "URL of the page where it appeared"),
+    "normalized": ("choose", "Reading on claimtrack's scale"),
+    "speaker": ("fill in", "Speaker"),
+    "since": ("fill in", "Said since"),
+    "until": ("fill in", "Said until"),
+    "logged-since": ("fill in", "Look for duplicates among claims logged since"),
+    "format": ("choose", "Format"),
+}
+# "add --source URL", "pass --format", "--since": an option, with the verb that asks for it.
+_OPTION = re.compile(r"(?:\b(add|give|pass)\s+)?--([a-z][a-z-]*)(?:\s+[A-Z]+\b)?")
+# Commands (and the advice around them) with what the web offers instead; "" drops them.
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement) for pattern, replacement in (
+        # the kind of an actor is set from the command line only (docs/web.md)
+        (r"; set it with `claimtrack actor edit [^`]*`", ""),
+        (r"\s*\(`claimtrack source show URL`\)", ""),
+        (r"save the (?:page|part you need) and give its file instead",
+         "paste the article's text instead"),
+        (r"List claims with `claimtrack claim list`\.",
+         "Find it with the search on the contested list."),
+        (r"\(list them with `claimtrack claim list`\)",
+         "(find them with the search on the contested list)"),
+        (r"\s*\(list them with `claimtrack \w+ list`\)", ""),
+        (r"while your command ran", "while yours was being saved"),
+        (r"See what changed with `claimtrack history`, then re-run your command\.",
+         "Reload the page to see what changed, then make your change again."),
+        (r"Run the command again once", "Send it again once"),
+        (r"[Ll]ist (?:links|verdicts) with `claimtrack (?:link|verdict) list`\.",
+         "Reload the claim's page."),
+        (r"; see `claimtrack link list`", "; the claim's Links page lists them"),
+        (r"\. Add it with `claimtrack actor add` or list actors with `claimtrack actor list`",
+         "; the Actors page lists them"),
+        (r"; list sources with `claimtrack source list`", ""),
+        (r"\s*\(`claimtrack (?:claim|verdict) status in-review \S+`\)", ""),
+        (r"run `claimtrack claim merge (\S+) (\S+)`", r"merge \2 into \1 from the review queue"),
+        (r"or try `claimtrack match` to find claims like a whole text",
+         "or paste the whole text in “Have we seen this?”"),
+        (r"run without --apply to see them", "find the claims in the article again"),
+        # a label's reading of one's own is mapped from the command line only
+        (r"map it with `claimtrack ratings add` or ", ""),
+    ))
+
+
+def for_web(message: str, options: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """``message`` with the command line's advice put as the web's: commands become pages,
+    options the fields of the form (``options``: this form's own labels, before ``OPTIONS``).
+    An option no form has is left as it is."""
+    for pattern, replacement in PHRASES:
+        message = pattern.sub(replacement, message)
+    labels = {**OPTIONS, **(options or {})}
+
+    def field(found: re.Match[str]) -> str:
+        verb, name = found.group(1), found.group(2)
+        if name not in labels:
+            return found.group(0)
+        doing, label = labels[name]
+        return f"{doing} “{label}”" if verb else f"“{label}”"
+
+    return _OPTION.sub(field, message)
