@@ -13,6 +13,8 @@ from claimtrack.core.enums import OutputFormat
 from claimtrack.core.wording import plural
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from claimtrack.extract.model import Suggestion
     from claimtrack.services.extraction import Recorded
 
@@ -23,8 +25,9 @@ COLUMNS = ["id", "speaker", "kind", "verb", "text", "responds_to", "confidence",
 def extract(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(
-        metavar="ARTICLE", help="A plain-text article file (UTF-8), '-' for standard input, or "
-        "an http(s) URL: the page is fetched, archived with its source, and its text read.")],
+        metavar="ARTICLE", help="A plain-text article file (UTF-8) or a saved HTML page, '-' "
+        "for standard input, or an http(s) URL: the page is fetched, archived with its source, "
+        "and its text read.")],
     fmt: FormatOption = OutputFormat.TABLE,
     apply: Annotated[bool, typer.Option("--apply", help="Record the accepted suggestions "
                                         "(needs --source and --accept or --all).")] = False,
@@ -59,33 +62,38 @@ def extract(
         source = source or (file if apply else None)
     wanted = _accepted(accept, accept_all, apply, source, no_db)
     if is_web_address(file):
-        from claimtrack.formats.html_text import article_text
-
-        page = _pages.fetch(file)
-        text = article_text(page.body, page.charset)
+        page = _pages.fetch(file)  # read before anything is written: a binary body is refused
+        text = _text(page.body, file, media_type=page.media_type, charset=page.charset)
     else:
-        text = _read(file)
+        text = _text(_read(file), file)
     from claimtrack.extract import extract as suggest
 
     suggestions = suggest(text)
     if no_db:
         _print_suggestions(suggestions, fmt, file)
         return
+    from claimtrack.extract.recorded import already_recorded
     from claimtrack.services import extraction
 
     with command_session(ctx, write=apply or page is not None) as session:
         if page is not None:
             _pages.archive(session, file, page)
         suggestions = extraction.resolve(session, suggestions)
+        suggestions, copies = already_recorded(suggestions, _answered(session, suggestions))
         if not apply:
             recorded: list[Recorded] = []
         else:
             chosen = [s.id for s in suggestions] if accept_all else wanted
             recorded = extraction.apply(session, suggestions, text, source_url=source or "",
-                                        accepted=chosen)
+                                        accepted=[n for n in chosen if n not in copies])
+            recorded += _seen_again(session, suggestions, copies, chosen, text, source or "")
     if not apply:
         _print_suggestions(suggestions, fmt, file)
+        for name, claim in copies.items():
+            say(f"{name} is already recorded as {claim} (same speaker, same words): it answers "
+                "nothing.")
         return
+    recorded.sort(key=lambda r: int(r.suggestion[1:]))
     rows: list[dict[str, object]] = [
         {"suggestion": r.suggestion, "claim": r.claim, "speaker": r.speaker,
          "kind": r.kind.value, "status": r.status, "link": r.link}
@@ -110,7 +118,9 @@ def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: s
         fail("--apply records into the database; drop --no-db.")
     if not source:
         fail("--apply needs --source URL: the page the article was published on.")
-    if bool(wanted) == accept_all:
+    if wanted and accept_all:
+        fail("give --accept or --all, not both")
+    if not wanted and not accept_all:
         fail("Say what to record: --accept s1,s3 (ids from a run without --apply) or --all.")
     from claimtrack.core.errors import InvalidInput
     from claimtrack.core.values import url
@@ -122,15 +132,57 @@ def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: s
     return wanted
 
 
-def _read(file: str) -> str:
+def _read(file: str) -> bytes:
     try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        return sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as error:
         fail(f"Cannot read {file}: {error.strerror}. Check the path, or pass - for stdin.")
+
+
+def _text(body: bytes, name: str, *, media_type: str = "", charset: str | None = None) -> str:
+    """What the extractor reads: an HTML page's article text (a fetched page, a local .html
+    file, or anything that starts like a page), else the body as text (its declared charset,
+    else UTF-8)."""
+    from claimtrack.fetch.kinds import is_html
+
+    if is_html(body, media_type=media_type, name=name):
+        from claimtrack.formats.html_text import article_text
+
+        return article_text(body, charset)
     try:
-        return raw.decode("utf-8")
+        return body.decode(charset or "utf-8")
+    except LookupError:  # a charset Python does not know: UTF-8 or nothing
+        return _text(body, name, media_type=media_type)
     except UnicodeDecodeError as error:
-        fail(f"{file} is not UTF-8 (byte {error.start}); re-save it as UTF-8 plain text.")
+        fail(f"{name} is not UTF-8 (byte {error.start}); re-save it as UTF-8 plain text.")
+
+
+def _answered(session: Session, suggestions: list[Suggestion]) -> dict[str, tuple[str | None, str]]:
+    """The speaker and text of each recorded claim a suggestion answers."""
+    from claimtrack.services import claims
+
+    answered: dict[str, tuple[str | None, str]] = {}
+    for claim_id in {c for s in suggestions if (c := s.responds_to) and c.startswith("c-")}:
+        claim = claims.get_claim(session, claim_id)
+        answered[claim.public_id] = (claim.speaker.name if claim.speaker else None, claim.text)
+    return answered
+
+
+def _seen_again(session: Session, suggestions: list[Suggestion], copies: dict[str, str],
+                chosen: list[str], text: str, source: str) -> list[Recorded]:
+    """Accepted suggestions that are a recorded claim again: one more appearance of it."""
+    from claimtrack.services import claims
+    from claimtrack.services.extraction import Recorded
+
+    seen = []
+    for suggestion in suggestions:
+        if suggestion.id in copies and suggestion.id in chosen:
+            claim = claims.get_claim(session, copies[suggestion.id])
+            start, end = suggestion.passage
+            claims.add_appearance(session, claim, source, quote=text[start:end])
+            seen.append(Recorded(suggestion.id, claim.public_id, suggestion.speaker,
+                                 suggestion.kind, "already recorded", None))
+    return seen
 
 
 def _print_suggestions(suggestions: list[Suggestion], fmt: OutputFormat, file: str) -> None:

@@ -18,6 +18,7 @@ from claimtrack.extract.lexicon import (
     NEGATIONS,
     NOT_ASSERTIONS,
     OBJECT_PRONOUN_WORDS,
+    ORGANISATION_HEADS,
     PARTICIPLES,
     PERIODS,
     PREPOSITIONS,
@@ -31,7 +32,7 @@ from claimtrack.extract.lexicon import (
     VerbClass,
     word_set,
 )
-from claimtrack.extract.phrases import Mention, plain
+from claimtrack.extract.phrases import NAME_PARTICLES, Mention, plain
 from claimtrack.extract.segment import Token
 from claimtrack.extract.subjects import VERBISH, Subject
 
@@ -447,9 +448,40 @@ def _named_addressee(tokens: list[Token], k: int, end: int) -> int:
     start = j
     while j < end and tokens[j].is_capitalised and not tokens[j].initial:
         j += 1
-    if j - start > 1 and j < end and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed")):
-        j -= 1  # "told Reuters Smith had lied": Smith is the words' own subject
+    if j - start > 1 and _verb_after_name(tokens, j, end):
+        # "told Reuters Smith had lied", "told NPR Hamza bin Laden had appeared": the names
+        # end in the words' own subject; the addressee is one name, ending at an outlet's
+        # acronym or head noun ("NPR", "The Associated Press"), else before the last word
+        ends = [p + 1 for p in range(start, j) if _ends_a_name(tokens[p])]
+        if ends == [j] and start > k:
+            return k  # "warned the European Union could …": one name, the words' subject
+        j = ends[0] if ends and ends[0] < j else j - 1
     return j if j > start else k
+
+
+def _name_after_noun(tokens: list[Token], j: int) -> bool:
+    """A name after a bare noun opens the words: "told reporters Hamza bin Laden had …"."""
+    before = tokens[j - 1]
+    return tokens[j].is_capitalised and before.is_word and not before.is_capitalised and (
+        before.lower not in _OPENERS
+    )
+
+
+def _verb_after_name(tokens: list[Token], j: int, end: int) -> bool:
+    """Whether a verb comes at ``j``, past the rest of a name ("bin Laden had")."""
+    while j < end and tokens[j].lower in NAME_PARTICLES and j + 1 < end and (
+        tokens[j + 1].is_capitalised
+    ):
+        j += 2
+    return j < end and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed"))
+
+
+def _ends_a_name(token: Token) -> bool:
+    """An acronym ("NPR", "KDKA-TV") or an organisation's head noun ("Press", "Times")."""
+    letters = token.text.replace("-", "").replace(".", "")
+    return (len(letters) > 1 and letters.isalpha() and letters.isupper()) or (
+        plain(token.text) in ORGANISATION_HEADS
+    )
 
 
 def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> int:
@@ -477,7 +509,8 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
             # the words start where a determiner or a word that opens no addressee comes
             # ("told reporters not all the votes …", "… more than a hundred people …")
             opens = next((j for j in range(k + 1, stop)
-                          if tokens[j].lower in _OPENERS or tokens[j].lower in _CLAUSE_FIRST), None)
+                          if tokens[j].lower in _OPENERS or tokens[j].lower in _CLAUSE_FIRST
+                          or _name_after_noun(tokens, j)), None)
             if opens is not None and opens - k <= 3 and not any(
                 t.lower in _NOT_ADDRESSEES for t in tokens[k + 1 : opens]
             ):

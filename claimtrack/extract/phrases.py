@@ -477,6 +477,8 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     if len(named) == 1 and (plain(named[0].text) in _NUMBERS or named[0].lower in _MONTHS):
         return None  # "One revealed …": a number, not a name
     kind = PERSON if len(named) > 1 or titles else NAME
+    if kind == PERSON and definite and not titles and run_start == 0:
+        kind = ORGANISATION  # "the United States", "the Czech Republic": nobody is "the X Y"
     text = " ".join(w.text for w in named)
     return _mention(words, kind, text.removesuffix("'s").removesuffix("’s"), titles)
 

@@ -69,12 +69,15 @@ class Entity:
     spoke: int = -1
     gender: str = ""  # "m" or "f" once a title, an honorific or a pronoun has told
     sides: set[str] = field(default_factory=set)  # "southmark" for Southmark's minister
-    subjects: list[int] = field(default_factory=list)  # where it starts a sentence
+    # Where it is a subject, as (rank, from): "he" after ``from`` may mean it, ranked as if
+    # met at ``rank`` (see Registry.__init__)
+    subjects: list[tuple[int, int]] = field(default_factory=list)
     _plain_words: list[str] | None = field(default=None, repr=False)
 
     def recency(self, position: int) -> int:
         """The last time before ``position`` it spoke or was the subject of a sentence."""
-        return max([p for p in (self.spoke, *self.subjects) if 0 <= p < position], default=-1)
+        subjects = [rank for rank, since in self.subjects if since < position]
+        return max([p for p in (self.spoke, *subjects) if 0 <= p < position], default=-1)
 
     @property
     def plain_words(self) -> list[str]:
@@ -112,9 +115,12 @@ class Registry:
                 entity: Entity | None = None
                 # Where it counts as a subject for "he"/"she": where it opens the sentence; the
                 # subject of a clause inside the sentence ranks just before the sentence, below
-                # its main subject ("Berg said that Lind had used …. 'It is clear,' she said").
-                subject = mention.start if _starts(unit.tokens, mention.start) else (
-                    unit.start - 1 if _before_verb(unit.tokens, mention.end) else None
+                # its main subject ("Berg said that Lind had used …. 'It is clear,' she said"),
+                # and only for pronouns in later sentences: in its own sentence the pronoun is
+                # the main subject ("She added that the United States would …" is not the U.S.).
+                subject = (mention.start, mention.start) if _starts(
+                    unit.tokens, mention.start) else (
+                    (unit.start - 1, unit.end) if _before_verb(unit.tokens, mention.end) else None
                 )
                 if mention.kind == NAME:  # "Trump had asked …": a person met before
                     person = self._by_surname(mention.text, mention.start)
@@ -457,6 +463,8 @@ def _named_in(tokens: list[Token]) -> list[Mention]:
             tokens[start - 2].lower in PREPOSITIONS
         ):  # "On the live television Erdogan said": a place, not a title
             start = i
+        if start == i and i and tokens[i - 1].lower == "the":
+            start = i - 1  # "the United States": read with its article, which no person has
         # Sergeant Frank "Greg" Ford: the nickname is left out of the name
         mention = phrases.read_phrase([t for t in tokens[start:end] if not _nickname(t)])
         if mention is not None and mention.kind in (PERSON, ORGANISATION, NAME):
