@@ -72,9 +72,13 @@ def say(message: str) -> None:
 def database_url(ctx: typer.Context) -> str:
     """The URL chosen by --db, CLAIMTRACK_DATABASE_URL or the default file."""
     from claimtrack.core.config import resolve_database_url
+    from claimtrack.core.errors import ClaimtrackError
 
     state = ctx.find_object(State)
-    return resolve_database_url(state.db if state else None)
+    try:
+        return resolve_database_url(state.db if state else None)
+    except ClaimtrackError as error:
+        fail(str(error))
 
 
 @contextmanager
@@ -113,20 +117,31 @@ def database_errors(url: str) -> Iterator[None]:
 
 
 @contextmanager
-def open_engine(ctx: typer.Context, *, check_schema: bool = True) -> Iterator[Engine]:
-    """An engine on the chosen database, schema checked (a brand-new one is created)."""
+def open_engine(
+    ctx: typer.Context, *, check_schema: bool = True, discard_new_file: bool = False
+) -> Iterator[Engine]:
+    """An engine on the chosen database, schema checked (a brand-new one is created).
+    ``discard_new_file``: a SQLite file this command created is deleted again if the command
+    fails (a failed restore into a new file leaves no file behind)."""
     from claimtrack.store.db import make_engine
-    from claimtrack.store.migrate import ensure_current
+    from claimtrack.store.migrate import ensure_current, sqlite_file
 
     url = database_url(ctx)
     with database_errors(url):
         engine = make_engine(url)
+        path = sqlite_file(engine) if discard_new_file else None
+        new_file = path if path is not None and not path.exists() else None
+        succeeded = False
         try:
             if check_schema:
                 ensure_current(engine)
             yield engine
+            succeeded = True
         finally:
             engine.dispose()
+            if new_file is not None and not succeeded:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    new_file.with_name(new_file.name + suffix).unlink(missing_ok=True)
 
 
 @contextmanager
@@ -222,3 +237,11 @@ def emit_rows(
         emit(text)
     elif empty:
         say(empty)
+
+
+def emit_record(row: Mapping[str, object], fmt: OutputFormat, *, record: object = None) -> None:
+    """Print one record (``show``-like commands): a one-row table, markdown or CSV, and in
+    JSON ``record`` (default: the row) as an object, not a list of one."""
+    from claimtrack.render.rows import SINGLE, Listing
+
+    emit(SINGLE[fmt](Listing([row], records=None if record is None else [record])))

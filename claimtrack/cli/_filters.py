@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from claimtrack.services.filters import ClaimFilter
 
 SpeakerFilter = Annotated[
@@ -27,10 +29,18 @@ UntilFilter = Annotated[
 
 
 def claim_filter(
-    speaker: str | None, tag: list[str] | None, since: str | None, until: str | None
+    speaker: str | None,
+    tag: list[str] | None,
+    since: str | None,
+    until: str | None,
+    session: Session | None = None,
 ) -> ClaimFilter:
-    """The claims that --speaker, --tag, --since and --until select (checked when applied)."""
+    """The claims that --speaker, --tag, --since and --until select (checked when applied).
+    With ``session``, a --speaker that names no actor is an error (a typo), not "no claims"."""
     from claimtrack.services.filters import ClaimFilter
 
-    return ClaimFilter(speaker=speaker, tags=tuple(tag or ()), since=since, until=until)
+    chosen = ClaimFilter(speaker=speaker, tags=tuple(tag or ()), since=since, until=until)
+    if session is not None:
+        chosen.check(session)
+    return chosen
 

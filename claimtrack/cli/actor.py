@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
+from claimtrack.cli._common import (
+    FormatOption,
+    command_session,
+    emit,
+    emit_record,
+    emit_rows,
+    quiet_typer,
+    say,
+)
 from claimtrack.core.enums import ActorKind, OutputFormat
 
 if TYPE_CHECKING:
@@ -75,7 +83,8 @@ def list_(
     with command_session(ctx, write=False) as session:
         found = actors.list_actors(session, kind=kind)
     rows = [_row(view) for view in found]
-    emit_rows(rows, fmt, records=found, empty="No actors yet; add one with `claimtrack actor add`.")
+    emit_rows(rows, fmt, records=found, columns=["name", "kind", "aliases", "claims"],
+              empty="No actors yet; add one with `claimtrack actor add`.")
 
 
 @app.command("show")
@@ -89,7 +98,7 @@ def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TAB
 
     with command_session(ctx, write=False) as session:
         view = actors.describe_actor(session, name)
-    emit_rows([_row(view, description=True)], fmt, records=[view], empty="")
+    emit_record(_row(view, description=True), fmt, record=view)
 
 
 @app.command("record")

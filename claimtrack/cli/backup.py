@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import open_engine, say
+from claimtrack.core.wording import plural
 
 
 def backup(
@@ -49,7 +50,7 @@ def restore(
     """
     from claimtrack.store.backup import restore as restore_backup
 
-    with open_engine(ctx, check_schema=False) as engine:
+    with open_engine(ctx, check_schema=False, discard_new_file=True) as engine:
         outcome = restore_backup(engine, file)
     if not outcome.rows:
         say(f"Restored {file}; its schema is older than this claimtrack: run `claimtrack init`.")
@@ -58,7 +59,8 @@ def restore(
 
 
 def _summary(rows: dict[str, int]) -> str:
-    shown = ("claims", "links", "verdicts", "history")
-    return ", ".join(f"{rows.get(name, 0)} {name}" for name in shown) if rows else "the database"
+    shown = {"claims": "claim", "links": "link", "verdicts": "verdict", "history": "history row"}
+    return (", ".join(plural(rows.get(table, 0), noun) for table, noun in shown.items())
+            if rows else "the database")
 
 

@@ -13,6 +13,7 @@ from claimtrack.cli._common import (
     command_session,
     emit,
     emit_rows,
+    fail,
     quiet_typer,
     say,
 )
@@ -47,6 +48,7 @@ LanguageOption = Annotated[
 ]
 
 TABLE_TEXT = 80
+CLAIM_COLUMNS = ["id", "date", "speaker", "claim", "tags", "challenges"]
 
 
 @app.command("add")
@@ -128,17 +130,18 @@ def list_(
     with command_session(ctx, write=False) as session:
         found = claims.list_claims(
             session,
-            where=claim_filter(speaker, tag, since, until),
+            where=claim_filter(speaker, tag, since, until, session),
             limit=limit + 1 if limit else None,
             status=ReviewStatus.PUBLISHED if published_only else status,
         )
     if limit and len(found) > limit:
         found = found[:limit]
-        say(f"Showing the first {limit} claims; pass --limit 0 for all.")
+        say(f"Showing the first {plural(limit, 'claim')}; pass --limit 0 for all.")
     emit_rows(
         [claim_row(view) for view in found],
         fmt,
         records=found,
+        columns=CLAIM_COLUMNS,
         empty="No claims match; add one with `claimtrack claim add`.",
     )
 
@@ -182,10 +185,14 @@ def edit(
     """
     from claimtrack.services import claims
 
+    if text is None and speaker is None and date is None and summary is None \
+            and language is None and not tag and not untag:
+        fail("Nothing to change; give --text, --speaker, --date, --summary, --language, --tag "
+             "or --untag.")
     with command_session(ctx) as session:
         claim = claims.edit_claim(
             session,
-            claims.get_claim(session, claim_id),
+            claims.get_claim(session, claim_id, changing="edit"),
             text=text,
             speaker=speaker,
             said_on=date,
@@ -214,7 +221,7 @@ def remove(
     from claimtrack.services import claims
 
     with command_session(ctx) as session:
-        claim = claims.get_claim(session, claim_id)
+        claim = claims.get_claim(session, claim_id, changing="remove")
         removed = claim.public_id
         claims.remove_claim(session, claim, cascade=cascade)
     say(f"Removed claim {removed}.")

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, emit_rows, fail, open_engine, quiet_typer, say
+from claimtrack.cli._common import (
+    FormatOption,
+    emit_record,
+    emit_rows,
+    fail,
+    open_engine,
+    quiet_typer,
+    say,
+)
 from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
@@ -65,7 +73,7 @@ def current(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
     Examples:
         claimtrack db current --format json
     """
-    emit_rows([_status(ctx)], fmt, empty="")
+    emit_record(_status(ctx), fmt)
 
 
 @app.command("check")

@@ -76,6 +76,7 @@ def review(
         for s in found
     ]
     emit_rows(rows, fmt, records=list[object](found),
+              columns=["link", "score", "claim", "text", "same_as", "same_as_text"],
               empty="No suggestions are waiting; run `claimtrack dedupe` to look for duplicates.")
     if found:
         say("Decide with `claimtrack link confirm LINK`, `claimtrack link reject LINK`, or "

@@ -47,6 +47,7 @@ def graph(
              "without an ID, or give the ID alone.")
     with command_session(ctx, write=False) as session:
         if claim_id is None:
+            where.check(session)
             found = disputes.contested(session, where=where)
         else:
             found = [disputes.dispute_of(session, claims.get_claim(session, claim_id))]

@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
-from claimtrack.core.enums import OutputFormat
+from claimtrack.core.enums import HistoryEntity, OutputFormat
 from claimtrack.core.wording import plural
+
+HISTORY_COLUMNS = ["id", "at", "user", "command", "action", "entity", "key", "changes"]
 
 
 def history(
@@ -32,8 +34,9 @@ def history(
                      "UTC unless an offset is given)."),
     ] = None,
     entity: Annotated[
-        str | None,
-        typer.Option("--entity", help="Only changes to claim, verdict, link, actor or source."),
+        HistoryEntity | None,
+        typer.Option("--entity", case_sensitive=False,
+                     help="Only changes to claim, verdict, link, actor or source."),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")
@@ -53,14 +56,14 @@ def history(
                                  entity=entity, limit=limit + 1 if limit else None)
     if limit and len(found) > limit:
         found = found[:limit]
-        say(f"Showing the latest {limit} changes; pass --limit 0 for all.")
+        say(f"Showing the latest {plural(limit, 'change')}; pass --limit 0 for all.")
     rows = [
         {"id": v.id, "at": v.at.strftime("%Y-%m-%d %H:%M:%S"), "user": v.user,
          "command": v.command, "action": v.action, "entity": v.entity, "key": v.key,
          "changes": v.changes}
         for v in found
     ]
-    emit_rows(rows, fmt, records=found,
+    emit_rows(rows, fmt, records=found, columns=HISTORY_COLUMNS,
               empty="No changes recorded that match; see `claimtrack history --help`.")
 
 

@@ -130,22 +130,22 @@ def remove(
         list[str],
         typer.Argument(
             metavar="LINK",
-            help="The link: its number (see `claimtrack link list`), or the three words "
+            help="The links: their numbers (see `claimtrack link list`), or the three words "
             "FROM RELATION TO as given to `link add`.",
         ),
     ],
 ) -> None:
-    """Delete a link.
+    """Delete links: one or more by number, or one as FROM RELATION TO.
 
     Examples:
-        claimtrack link rm 12
+        claimtrack link rm 12 14
         claimtrack link rm c-9k2m denies c-7f3a
     """
     from claimtrack.services import claims, links
 
     with command_session(ctx) as session:
-        if len(link) == 1 and link[0].isdigit():
-            found = links.get_link(session, int(link[0]))
+        if all(word.isascii() and word.isdigit() for word in link):
+            found = [links.get_link(session, int(number)) for number in dict.fromkeys(link)]
         elif len(link) == 3:
             try:
                 relation = Relation(link[1].lower())
@@ -153,17 +153,18 @@ def remove(
                 from claimtrack.core.values import not_a_choice
 
                 fail(not_a_choice(link[1], Relation, "a relation"))
-            found = links.find_link(
+            found = [links.find_link(
                 session,
                 claims.get_claim(session, link[0]),
                 relation,
                 claims.get_claim(session, link[2]),
-            )
+            )]
         else:
-            fail("Give a link number, or FROM RELATION TO (e.g. c-1a2b denies c-3c4d).")
-        number = found.id
-        links.remove_link(session, found)
-    say(f"Removed link {number}.")
+            fail("Give link numbers, or FROM RELATION TO (e.g. c-1a2b denies c-3c4d).")
+        numbers = [str(each.id) for each in found]
+        for each in found:
+            links.remove_link(session, each)
+    say(f"Removed {'link' if len(numbers) == 1 else 'links'} {', '.join(numbers)}.")
 
 
 LinkIdArg = Annotated[

@@ -80,7 +80,8 @@ def contested(
         filters["status"] = "published"
     report = review.published_contested if published_only else disputes.contested
     with command_session(ctx, write=False) as session:
-        found = report(session, where=claim_filter(speaker, tag, since, until), limit=limit or None)
+        where = claim_filter(speaker, tag, since, until, session)
+        found = report(session, where=where, limit=limit or None)
     deliver(
         CONTESTED[fmt](ContestedReport(found, filters, group_by)),
         output,

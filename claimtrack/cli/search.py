@@ -45,7 +45,8 @@ def search(
 
     with command_session(ctx, write=False) as session:
         hits = search_service.search(
-            session, " ".join(query), where=claim_filter(speaker, tag, since, until), limit=limit
+            session, " ".join(query), where=claim_filter(speaker, tag, since, until, session),
+            limit=limit,
         )
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import socket
 from typing import Annotated
 
 import typer
@@ -58,11 +61,43 @@ def serve(
         settings = WebSettings.from_environment(local_user=local_user,
                                                 max_upload=max_upload_mb * 1024 * 1024)
         app = create_app(engine, settings)
+        listening = _listen(host, port)
         who = "users sign in" if has_users else f"as the local user {local_user}, no sign-in"
         say(f"Serving {engine.url.render_as_string(hide_password=True)} on "
             f"http://{_display(host)}:{port} ({who}). Stop with Ctrl+C.")
-        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False,
-                    server_header=False, date_header=False)
+        server = uvicorn.Server(uvicorn.Config(
+            app, host=host, port=port, log_level="warning", proxy_headers=False,
+            server_header=False, date_header=False))
+        with listening, contextlib.suppress(KeyboardInterrupt):
+            server.run(sockets=[listening])
+        if not server.started:
+            fail("The web app could not start (see the message above); nothing was served.")
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (as uvicorn binds: IPv6 when the host has a
+    colon), so that a busy port or an unknown host is an Error line before anything is
+    served, and nothing else can take the port between the check and the start."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        (found, *_rest) = socket.getaddrinfo(host.strip("[]"), port, family, socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        fail(f"Cannot resolve the host {host}; give --host an address of this machine such as "
+             "127.0.0.1 or 0.0.0.0, or a name it can look up.")
+    listening = socket.socket(found[0], found[1], found[2])
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind(found[4])
+    except OSError as error:
+        listening.close()
+        if error.errno == errno.EADDRINUSE:
+            fail(f"Port {port} is in use; choose another with --port.")
+        if error.errno == errno.EADDRNOTAVAIL:
+            fail(f"{host} is not an address of this machine; give --host one of its addresses, "
+                 "such as 127.0.0.1 or 0.0.0.0.")
+        fail(f"Cannot listen on {_display(host)}:{port} ({error.strerror}); choose another "
+             "--port (ports below 1024 need administrator rights) or --host.")
+    return listening
 
 
 def is_loopback(host: str) -> bool:

@@ -121,6 +121,7 @@ def list_(
         [source_row(view) for view in found],
         fmt,
         records=found,
+        columns=["url", "title", "outlet", "published", "claims"],
         empty="No sources yet; add one with `claimtrack source add`.",
     )
 

@@ -33,8 +33,8 @@ def claim_status(
     from claimtrack.services import claims, review
 
     with command_session(ctx) as session:
-        moved = [claim.public_id for claim in (claims.get_claim(session, ref) for ref in claim_ids)
-                 if review.move(claim, status)]
+        chosen = [claims.get_claim(session, ref, changing="move") for ref in claim_ids]
+        moved = [claim.public_id for claim in chosen if review.move(claim, status)]
     _report(moved, len(claim_ids), "claim", status)
 
 

@@ -45,15 +45,33 @@ def add(
     """
     from claimtrack.services import users
 
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else _ask_password()
     if not password:
         fail("No password given; type one, or pipe it in with --password-stdin.")
     with command_session(ctx) as session:
         user = users.add_user(session, name, role, password)
     say(f"Added {user.role} {user.name}; they can now sign in to `claimtrack serve`.")
+
+
+def _ask_password() -> str:
+    """The password typed twice at the terminal; an Error line when there is no terminal
+    (getpass would read it from stdin, echoed, after a warning)."""
+    import getpass
+    import warnings
+
+    no_terminal = ("No terminal to ask for a password; pipe it in with --password-stdin: "
+                   "echo \"$PASSWORD\" | claimtrack user add NAME --role ROLE --password-stdin.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+        except getpass.GetPassWarning:
+            typer.echo(err=False)  # end the prompt's line
+            fail(no_terminal)
+        except typer.Abort:
+            typer.echo(err=False)
+            fail("No password given (input ended); type one at a terminal, or pipe it in with "
+                 "--password-stdin.")
 
 
 @app.command("list")
@@ -71,7 +89,8 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.TABLE) -> None:
     rows: list[dict[str, object]] = [
         {"name": u.name, "role": u.role, "created_at": u.created_at} for u in found
     ]
-    emit_rows(rows, fmt, empty="No users: `claimtrack serve` runs for the local user only, on "
+    emit_rows(rows, fmt, columns=["name", "role", "created_at"],
+              empty="No users: `claimtrack serve` runs for the local user only, on "
               "127.0.0.1. Add one with `claimtrack user add NAME --role editor`.")
 
 

@@ -18,8 +18,16 @@ def default_database_path() -> Path:
 def resolve_database_url(explicit: str | None) -> str:
     """Return a SQLAlchemy URL from ``--db``, the environment, or the default file.
 
-    A bare path (``claims.db``) means a SQLite file; ``postgresql://`` uses psycopg 3.
+    A bare path (``claims.db``) means a SQLite file; ``postgresql://`` uses psycopg 3. Raises
+    InvalidInput for an empty ``explicit`` (``--db "$DB"`` with $DB unset), rather than
+    silently using the default database.
     """
+    if explicit is not None and not explicit.strip():
+        from claimtrack.core.errors import InvalidInput
+
+        raise InvalidInput("The database given with --db is empty (an unset variable?); give a "
+                           "file path or URL, or leave --db out to use "
+                           f"${ENV_DATABASE_URL} or the default file.")
     value = explicit or os.environ.get(ENV_DATABASE_URL) or ""
     if not value.strip():
         return f"sqlite:///{default_database_path()}"

@@ -173,6 +173,16 @@ class ReviewStatus(StrEnum):
     PUBLISHED = "published"
 
 
+class HistoryEntity(StrEnum):
+    """The kinds of record the edit history tracks (store.history.snapshots.ENTITIES)."""
+
+    CLAIM = "claim"
+    VERDICT = "verdict"
+    LINK = "link"
+    ACTOR = "actor"
+    SOURCE = "source"
+
+
 class Role(StrEnum):
     """What a web user may do: viewers read, checkers write drafts, editors publish and delete."""
 

@@ -70,10 +70,17 @@ def _latest_date() -> dt.date:
     return _latest[1]  # type: ignore[no-any-return]
 
 
-def text(value: str, field: str = "text", *, max_length: int = TEXT_MAX) -> str:
-    """Return ``value`` unchanged if it is a storable, non-blank text; else raise InvalidInput."""
+VERBATIM_HINT = "Give the words as published, in quotes."
+
+
+def text(
+    value: str, field: str = "text", *, max_length: int = TEXT_MAX, hint: str = VERBATIM_HINT
+) -> str:
+    """Return ``value`` unchanged if it is a storable, non-blank text; else raise InvalidInput.
+    ``hint`` says what to give instead of a blank: words as published (claims, quotes), by
+    default."""
     if not value or not value.strip():
-        raise InvalidInput(f"The {field} is empty. Give the words as published, in quotes.")
+        raise InvalidInput(f"The {field} is empty. {hint}")
     return optional_text(value, field, max_length=max_length) or value
 
 
@@ -115,12 +122,13 @@ def name_key(name: str) -> str:
 
 def name(value: str, field: str = "name") -> str:
     """An actor name or alias: non-blank, at most 200 characters, surrounding spaces trimmed."""
-    return text(value, field, max_length=NAME_MAX).strip()
+    return text(value, field, max_length=NAME_MAX, hint="Give a name.").strip()
 
 
 def tag(value: str) -> str:
     """A tag: trimmed, lower-cased, at most 64 characters."""
-    cleaned = " ".join(text(value, "tag", max_length=TAG_MAX).split()).casefold()
+    cleaned = " ".join(text(value, "tag", max_length=TAG_MAX,
+                            hint="Give a word such as ukraine.").split()).casefold()
     return cleaned
 
 
@@ -391,3 +399,30 @@ def public_id(value: str, prefix: str, noun: str) -> str:
             f"(list them with `claimtrack {noun} list`)."
         )
     return f"{prefix}-{cleaned}"
+
+
+def id_or_prefix(value: str, prefix: str, noun: str) -> str:
+    """``public_id``, refusing a prefix shorter than ``MIN_PREFIX`` characters after the
+    ``c-``/``v-``. Raises InvalidInput."""
+    wanted = public_id(value, prefix, noun)
+    if len(wanted) - 2 < MIN_PREFIX:
+        raise InvalidInput(
+            f"'{value}' is too short to find a {noun}; give at least {MIN_PREFIX} characters "
+            f"after {prefix}-."
+        )
+    return wanted
+
+
+def is_whole_id(wanted: str) -> bool:
+    """True when ``wanted`` (from ``public_id``) is a whole id rather than a prefix of one."""
+    return len(wanted) == 2 + ID_LENGTH
+
+
+AMBIGUOUS_SHOWN = 5
+
+
+def ambiguous_id(wanted: str, noun: str, matches: list[str], total: int) -> str:
+    """The message for a prefix that starts several ids: how many, the first few, what to do."""
+    shown = ", ".join(matches[:AMBIGUOUS_SHOWN])
+    listed = f"first {AMBIGUOUS_SHOWN}: {shown}" if total > AMBIGUOUS_SHOWN else shown
+    return f"{total} {noun}s start with {wanted} ({listed}); give more characters."

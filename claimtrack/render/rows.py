@@ -38,7 +38,8 @@ class Brief:
 class Listing:
     """Flat rows. ``columns`` (default: the first row's keys) in that order; the terminal table
     shows ``terminal_columns`` when given; JSON prints ``records`` (default: the rows) unflattened.
-    A table with no rows is empty text (JSON still prints ``[]`` and CSV its header)."""
+    A table with no rows is empty text; JSON still prints ``[]``, and CSV and markdown their
+    header when ``columns`` are given (give them wherever a listing can be empty)."""
 
     rows: Sequence[Row]
     columns: Sequence[str] | None = None
@@ -123,7 +124,7 @@ def markdown_table(rows: Sequence[Row], columns: Sequence[str] | None = None) ->
 
 
 def _markdown(listing: Listing) -> str:
-    if not listing.rows:
+    if not listing.rows and not listing.columns:
         return ""
     from tabulate import tabulate
 
@@ -162,6 +163,16 @@ LISTING: dict[OutputFormat, Callable[[Listing], str]] = {
     OutputFormat.CSV: _csv,
 }
 
+
+
+def _json_object(listing: Listing) -> str:
+    (record,) = listing.records if listing.records is not None else listing.rows
+    return to_json(_whole(record))
+
+
+# One record (`actor show`, `db current`): a one-row table, but in JSON an object, as
+# `claim show` and `source show` print.
+SINGLE: dict[OutputFormat, Callable[[Listing], str]] = {**LISTING, OutputFormat.JSON: _json_object}
 
 # How a titled table is headed, in the formats that show titles.
 HEADINGS = {OutputFormat.TABLE: "{}:", OutputFormat.MARKDOWN: "## {}"}

@@ -12,6 +12,7 @@ from claimtrack.core import values
 from claimtrack.core.enums import ActorKind
 from claimtrack.core.errors import Conflict, NotFound
 from claimtrack.core.views import ActorView
+from claimtrack.core.wording import plural
 from claimtrack.models import Actor, ActorAlias, Claim, Verdict
 from claimtrack.services.notices import notify
 from claimtrack.store.sql import create_or_find
@@ -154,7 +155,8 @@ def remove_actor(session: Session, actor: Actor) -> None:
     used += session.scalar(select(func.count()).where(Verdict.reviewer_id == actor.id)) or 0
     if used:
         raise Conflict(
-            f"'{actor.name}' is the speaker or reviewer of {used} records; reassign them with "
+            f"'{actor.name}' is the speaker or reviewer of {plural(used, 'record')}; reassign "
+            "them with "
             "`claimtrack claim edit --speaker` first, or rename the actor with `actor edit`."
         )
     session.delete(actor)

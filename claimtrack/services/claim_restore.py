@@ -15,6 +15,7 @@ The restore is itself an edit, recorded in the history like any other.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,8 @@ from claimtrack.services import actors, disputes, links, sources
 from claimtrack.services.notices import notify
 from claimtrack.store.history import changes
 from claimtrack.store.history.snapshots import IGNORED, column_value
+
+_FRACTION = re.compile(r"\d[.,]\d")  # fractions of a second: 09:30:00.25
 
 
 @dataclass
@@ -51,6 +54,10 @@ def restore_claim(session: Session, ref: str, at: str | dt.datetime) -> RestoreR
     moment = values.timestamp(at, "--at time")
     if moment is None:
         raise InvalidInput("Give the time to restore to with --at, e.g. 2022-01-17T09:30:00Z.")
+    if isinstance(at, str) and not _FRACTION.search(at):
+        # `history` shows times to the second: a time copied from it means the whole second,
+        # so the change made in it is included.
+        moment += dt.timedelta(seconds=1) - dt.timedelta(microseconds=1)
     entry = _state_at(session, claim_id, moment)
     if entry.after is None:
         raise InvalidInput(

@@ -19,15 +19,24 @@ from claimtrack.services import actors, disputes, reading, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.notices import notify
 from claimtrack.store.history import changes, tracking
+from claimtrack.store.sql import only_match
 
 
-def get_claim(session: Session, claim_id: str) -> Claim:
+def get_claim(session: Session, claim_id: str, *, changing: str | None = None) -> Claim:
     """The claim with this id, or the only one whose id starts with it (at least 4 characters).
 
-    The id of a claim merged into another resolves to the one kept (and says so).
-    Raises InvalidInput for a malformed id and NotFound when no single claim matches.
+    The id of a claim merged into another resolves to the one kept (and says so). A command
+    that removes or changes the claim itself gives ``changing`` (its verb: "remove"): it is
+    refused the id of a claim merged away, so that it never acts on the kept claim unasked.
+    Raises InvalidInput for a malformed or merged-away id (with ``changing``) and NotFound when
+    no single claim matches.
     """
     claim, merged_id = find_claim(session, claim_id)
+    if merged_id is not None and changing is not None:
+        raise InvalidInput(
+            f"Claim {merged_id} was merged into {claim.public_id}; {changing} "
+            f"{claim.public_id} itself if that is what you mean."
+        )
     if merged_id is not None:
         notify(
             session,
@@ -38,45 +47,45 @@ def get_claim(session: Session, claim_id: str) -> Claim:
 
 def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
     """Like ``get_claim``; also returns the merged-away id the claim was reached through."""
-    wanted = values.public_id(claim_id, "c", "claim")
-    if len(wanted) - 2 < values.MIN_PREFIX:
-        raise InvalidInput(
-            f"'{claim_id}' is too short to find a claim; give at least {values.MIN_PREFIX} "
-            "characters after c-."
-        )
-    is_full = len(wanted) == 2 + values.ID_LENGTH
-    if is_full:
+    wanted = values.id_or_prefix(claim_id, "c", "claim")
+    if values.is_whole_id(wanted):
         claim = session.scalar(select(Claim).where(Claim.public_id == wanted))
         if claim is not None:
             return claim, None
-    found: dict[int, tuple[Claim, str | None]] = {}
-    if not is_full:
-        for claim in session.scalars(
-            select(Claim).where(Claim.public_id.startswith(wanted, autoescape=True)).limit(6)
-        ):
-            found[claim.id] = (claim, None)
-    merged = (
-        ClaimMerge.public_id == wanted
-        if is_full
-        else ClaimMerge.public_id.startswith(wanted, autoescape=True)
-    )
-    for public_id, target in session.execute(
-        select(ClaimMerge.public_id, ClaimMerge.claim_id).where(merged).limit(6)
-    ):
-        if target not in found:
-            found[target] = (session.get_one(Claim, target), public_id)
-    if len(found) == 1:
-        return next(iter(found.values()))
-    if found:
-        listed = ", ".join(claim.public_id for claim, _ in list(found.values())[:5])
-        raise InvalidInput(f"'{claim_id}' matches several claims ({listed}); type more of it.")
-    gone = changes.deletion(session, "claim", wanted) if is_full else None
+        named = ClaimMerge.public_id == wanted
+        merged = select(ClaimMerge.claim_id).where(named)
+        candidates = select(Claim.id, Claim.public_id).where(Claim.id.in_(merged))
+    else:
+        named = ClaimMerge.public_id.startswith(wanted, autoescape=True)
+        merged = select(ClaimMerge.claim_id).where(named)
+        candidates = select(Claim.id, Claim.public_id).where(
+            or_(Claim.public_id.startswith(wanted, autoescape=True), Claim.id.in_(merged))
+        )
+    found = only_match(session, candidates, wanted, "claim")
+    if found is not None:
+        claim = session.get_one(Claim, found)
+        if claim.public_id.startswith(wanted):
+            return claim, None
+        via = session.scalar(
+            select(ClaimMerge.public_id).where(named, ClaimMerge.claim_id == found).limit(1)
+        )
+        return claim, via
+    raise _missing(session, claim_id, wanted)
+
+
+def _missing(session: Session, claim_id: str, wanted: str) -> NotFound:
+    """Why no claim has this id or prefix: one deleted with `claim rm` says how to get it back."""
+    try:
+        known = changes.resolve_id(session, wanted, "c", "claim")
+    except (InvalidInput, NotFound):
+        known = None
+    gone = changes.deletion(session, "claim", known) if known is not None else None
     if gone is not None and (gone.command or "").endswith("claim rm"):  # removed, not merged
-        raise NotFound(f"Claim {wanted} was deleted on {gone.at:%Y-%m-%d %H:%M:%S} UTC by "
-                       f"{gone.user}. `claimtrack history {wanted}` shows it as it was; "
-                       f"`claimtrack claim restore {wanted} --at TIME` brings it back as it was "
-                       "at a time before that.")
-    raise NotFound(f"Claim {claim_id} not found. List claims with `claimtrack claim list`.")
+        return NotFound(f"Claim {known} was deleted on {gone.at:%Y-%m-%d %H:%M:%S} UTC by "
+                        f"{gone.user}. `claimtrack history {known}` shows it as it was; "
+                        f"`claimtrack claim restore {known} --at TIME` brings it back as it was "
+                        "at a time before that.")
+    return NotFound(f"Claim {claim_id} not found. List claims with `claimtrack claim list`.")
 
 
 def add_claim(

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
 
 from claimtrack.core import values
-from claimtrack.core.errors import InvalidInput
+from claimtrack.core.errors import InvalidInput, NotFound
 from claimtrack.models import Actor, ActorAlias, Claim, ClaimTag
 
 SelectQuery = TypeVar("SelectQuery", bound=Select[Any])
@@ -36,6 +37,18 @@ class ClaimFilter:
     def is_empty(self) -> bool:
         """True when no condition is set, so every claim passes."""
         return not (self.speaker or self.tags or self.since or self.until)
+
+    def check(self, session: Session) -> None:
+        """Refuse a ``speaker`` that names no actor, rather than select no claims in silence:
+        raises NotFound naming the closest names (a typo), InvalidInput for a bad name."""
+        if not self.speaker:
+            return
+        key = values.name_key(values.name(self.speaker, "--speaker name"))
+        named = select(Actor.id).where(Actor.name_key == key).union_all(
+            select(ActorAlias.actor_id).where(ActorAlias.alias_key == key))
+        if session.execute(named.limit(1)).first() is None:
+            raise NotFound(f"No actor is called '{self.speaker.strip()}'.{_closest(session, key)} "
+                           "List actors with `claimtrack actor list`.")
 
     def apply(self, query: SelectQuery) -> SelectQuery:
         """Narrow a query over claims by speaker (name or alias), tags (all of them) and dates.
@@ -62,3 +75,16 @@ class ClaimFilter:
         if end:
             query = query.where(Claim.said_on <= end)
         return query
+
+
+def _closest(session: Session, key: str) -> str:
+    """The hint for a mistyped name: the actors whose names or aliases are nearest to it
+    (" Did you mean 'Sergey Lavrov'?"), or "" when none is close."""
+    from rapidfuzz import fuzz, process
+
+    names = {values.name_key(name): name for name in session.scalars(select(Actor.name))}
+    names.update(session.execute(select(ActorAlias.alias_key, Actor.name)
+                                 .join(Actor, Actor.id == ActorAlias.actor_id)).all())
+    found = process.extract(key, list(names), scorer=fuzz.WRatio, score_cutoff=80, limit=3)
+    nearest = list(dict.fromkeys(names[match] for match, _score, _index in found))
+    return f" Did you mean {' or '.join(repr(name) for name in nearest)}?" if nearest else ""

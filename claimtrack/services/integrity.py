@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, ForeignKeyConstraint, and_, exists, or_, select
 
 from claimtrack.core import values
+from claimtrack.core.wording import plural
 from claimtrack.models import Actor, ActorAlias, Base, Claim
 
 CheckFunction = Callable[[Connection], list[str]]
@@ -87,8 +88,8 @@ def foreign_keys(connection: Connection) -> list[str]:
                                  for i, (parent, _) in enumerate(pairs))
                 problems.append(f"{table.name} row ({keys}): {refs} points at no {target.name} row")
             if len(orphans) > SHOWN:
-                problems.append(f"… and {len(orphans) - SHOWN} more orphan {table.name} rows "
-                                f"({', '.join(p.name for p, _ in pairs)})")
+                more = plural(len(orphans) - SHOWN, f"more orphan {table.name} row")
+                problems.append(f"… and {more} ({', '.join(p.name for p, _ in pairs)})")
     return problems
 
 
@@ -105,7 +106,8 @@ def contested_counters(connection: Connection) -> list[str]:
         .order_by(Claim.public_id)
     ).all()
     problems = [
-        f"claim {public_id}: challenge_count is {stored} but {actual} links challenge it"
+        f"claim {public_id}: challenge_count is {stored} but {plural(actual, 'link')} "
+        f"{'challenges' if actual == 1 else 'challenge'} it"
         if stored != actual else
         f"claim {public_id}: verdicts_disagree is {bool(stored_flag)} but its verdicts "
         f"{'disagree' if flag else 'agree'}"

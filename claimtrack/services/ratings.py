@@ -27,7 +27,8 @@ def set_label(session: Session, label: str, rating: Rating, *, apply: bool = Fal
     With ``apply``, verdicts already recorded with this label are re-read too; returns how many
     changed.
     """
-    cleaned = values.text(label, "label", max_length=values.LABEL_MAX).strip()
+    cleaned = values.text(label, "label", max_length=values.LABEL_MAX,
+                          hint="Give the label as the publisher writes it.").strip()
     key = label_key(cleaned)
     row = session.get(RatingLabel, key)
     if row is None:

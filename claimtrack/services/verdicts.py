@@ -14,6 +14,7 @@ from claimtrack.core.views import VerdictView
 from claimtrack.models import Claim, Verdict
 from claimtrack.services import actors, disputes, ratings, reading
 from claimtrack.services.notices import notify
+from claimtrack.store.sql import only_match
 
 
 def add_verdict(
@@ -31,17 +32,21 @@ def add_verdict(
     """Record a verdict. Without ``normalized`` the label is read as the user's own mappings,
     then the built-in table, say (``claimtrack ratings``); an unknown one is unverifiable."""
     label = values.text(rating, "rating label", max_length=values.LABEL_MAX)
+    known = ratings.rating_table(session).read_label(label)
     verdict = Verdict(
         public_id=public_id or values.new_public_id("v"),
         claim_id=claim.id,
         rating=label,
-        normalized=normalized or ratings.rating_table(session).normalize(label),
+        normalized=normalized or known or Rating.UNVERIFIABLE,
         reviewer=actors.ensure_actor(session, by),
         reviewed_on=values.date(reviewed_on, "review date"),
         url=values.optional_url(url, "verdict URL"),
         explanation=values.optional_text(explanation, "explanation"),
     )
-    if normalized is None:
+    if normalized is None and known is None:
+        notify(session, f"'{label}' is not a known rating label; read as unverifiable — map it "
+                        "with `claimtrack ratings add` or give --normalized.")
+    elif normalized is None:
         notify(session, f"Read '{label}' as {verdict.normalized}; override with --normalized.")
     session.add(verdict)
     session.flush()
@@ -50,14 +55,18 @@ def add_verdict(
 
 
 def get_verdict(session: Session, verdict_id: str) -> Verdict:
-    """The verdict with this id. Raises NotFound."""
-    wanted = values.public_id(verdict_id, "v", "verdict")
-    verdict = session.scalar(select(Verdict).where(Verdict.public_id == wanted))
-    if verdict is None:
+    """The verdict with this id, or the only one whose id starts with it (at least 4
+    characters after v-). Raises InvalidInput for a malformed or ambiguous id, NotFound."""
+    wanted = values.id_or_prefix(verdict_id, "v", "verdict")
+    named = (Verdict.public_id == wanted if values.is_whole_id(wanted)
+             else Verdict.public_id.startswith(wanted, autoescape=True))
+    found = only_match(session, select(Verdict.id, Verdict.public_id).where(named), wanted,
+                       "verdict")
+    if found is None:
         raise NotFound(
             f"Verdict {verdict_id} not found. List verdicts with `claimtrack verdict list`."
         )
-    return verdict
+    return session.get_one(Verdict, found)
 
 
 def remove_verdict(session: Session, verdict: Verdict) -> None:

@@ -14,6 +14,7 @@ row by row in one transaction, so a bad file changes nothing.
 from __future__ import annotations
 
 import base64
+import errno
 import json
 import os
 import sqlite3
@@ -80,6 +81,9 @@ def backup(engine: Engine, target: Path, *, as_json: bool = False) -> Outcome:
     if not place.in_place and (place.path.exists() or target.exists()):
         raise Conflict(f"{target} already exists; give a new file name so no backup is "
                        "overwritten.")
+    if not place.in_place and not place.path.parent.is_dir():
+        raise InvalidInput(f"The folder {place.path.parent} does not exist, so {target} cannot be "
+                           "written there. Create the folder (mkdir -p), or choose another path.")
     partial = place.partial()
     try:
         if as_sqlite:
@@ -104,7 +108,10 @@ def backup(engine: Engine, target: Path, *, as_json: bool = False) -> Outcome:
 def _backup_sqlite(engine: Engine, target: Path) -> dict[str, int]:
     raw = engine.raw_connection()
     try:
-        destination = sqlite3.connect(target)
+        try:
+            destination = sqlite3.connect(target)
+        except sqlite3.OperationalError as error:  # sqlite3's word for a file it cannot create
+            raise OSError(errno.EACCES, str(error)) from None
         try:
             raw.driver_connection.backup(destination)  # type: ignore[union-attr]
             destination.execute("PRAGMA journal_mode = DELETE")

@@ -1,15 +1,18 @@
 """Small statement helpers every layer above the models needs: id lists cut to a size every
-backend accepts, and "create, or find the row a concurrent writer created first"."""
+backend accepts, "create, or find the row a concurrent writer created first", and the one
+row a typed id or unique prefix names."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claimtrack.core.errors import Conflict
+from claimtrack.core import values
+from claimtrack.core.errors import Conflict, InvalidInput
 
 Item = TypeVar("Item")
 Row = TypeVar("Row")
@@ -36,3 +39,19 @@ def create_or_find(
         if found is None:
             raise
         return found, False
+
+
+def only_match(
+    session: Session, candidates: Select[Any, str], wanted: str, noun: str
+) -> Any | None:
+    """The key of the only row ``candidates`` selects (its columns: a key, then the public id
+    shown to people), or None when it selects none. Raises InvalidInput when the prefix
+    ``wanted`` starts several: how many, and the first few."""
+    found = session.execute(
+        candidates.order_by(candidates.selected_columns[1])
+        .limit(values.AMBIGUOUS_SHOWN + 1)
+    ).all()
+    if len(found) <= 1:
+        return found[0][0] if found else None
+    total = session.scalar(select(func.count()).select_from(candidates.subquery())) or 0
+    raise InvalidInput(values.ambiguous_id(wanted, noun, [row[1] for row in found], total))

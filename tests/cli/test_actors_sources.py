@@ -24,9 +24,9 @@ def test_actor_add_show_list(cli: Cli) -> None:
     assert result.stdout.strip() == "Sergey Lavrov"
     for name in ("sergei lavrov", "LAVROV", "  Sergey   Lavrov "):
         shown = json.loads(cli.ok("actor", "show", name, "-f", "json").stdout)
-        assert shown[0]["name"] == "Sergey Lavrov"
-    assert shown[0]["aliases"] == ["Lavrov", "Sergei Lavrov"]
-    assert shown[0]["description"] == "Russian Foreign Minister"
+        assert shown["name"] == "Sergey Lavrov"
+    assert shown["aliases"] == ["Lavrov", "Sergei Lavrov"]
+    assert shown["description"] == "Russian Foreign Minister"
     cli.add("x", "--speaker", "Lavrov")
     listed = json.loads(cli.ok("actor", "list", "-f", "json").stdout)
     assert [(a["name"], a["claims"]) for a in listed] == [("Sergey Lavrov", 1)]
@@ -61,7 +61,7 @@ def test_actor_edit_rename_keeps_old_name_as_alias(cli: Cli) -> None:
         "--description",
         "FM",
     )
-    shown = json.loads(cli.ok("actor", "show", "Sergei Lavrov", "-f", "json").stdout)[0]
+    shown = json.loads(cli.ok("actor", "show", "Sergei Lavrov", "-f", "json").stdout)
     assert (shown["name"], shown["kind"], shown["aliases"]) == (
         "Sergey Lavrov",
         "person",

@@ -54,10 +54,10 @@ def edit_in_step(url: str, claim_id: str, role: str, events: dict[str, Any]) -> 
 
     original_get, original_edit = claims.get_claim, claims.edit_claim
 
-    def get_claim(session: Any, ref: str) -> Any:
+    def get_claim(session: Any, ref: str, **options: Any) -> Any:
         if role == "second":
             events["first_wrote"].wait(20)
-        claim = original_get(session, ref)
+        claim = original_get(session, ref, **options)
         if role == "second":
             events["second_read"].set()
             events["first_committed"].wait(20)

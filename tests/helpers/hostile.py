@@ -96,7 +96,7 @@ def new_claim(cli: Cli) -> dict[str, str]:
 
 def actor_read(key: str) -> Reader:
     def read(cli: Cli, made: dict[str, str], stdout: str, value: str) -> Any:
-        shown = _show(cli, ["actor", "show", "--", made.get("actor") or value])[0]
+        shown = _show(cli, ["actor", "show", "--", made.get("actor") or value])
         return values.name_key(shown["name"]) if key == "name" else shown[key]
     return read
 

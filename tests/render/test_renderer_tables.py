@@ -13,13 +13,14 @@ from claimtrack.core.enums import DocumentFormat, ExportFormat, GraphFormat, Out
 from claimtrack.interchange.export import WRITERS
 from claimtrack.render.claims import CLAIM, SOURCE
 from claimtrack.render.disputes import CONTESTED, DISPUTE
-from claimtrack.render.rows import LISTING
+from claimtrack.render.rows import LISTING, SINGLE
 from claimtrack.render.timeline import TIMELINE
 from claimtrack.render.track_record import RECORD
 from tests.helpers import ROOT
 
 TABLES: list[tuple[str, dict[Enum, object], type[Enum]]] = [
     ("LISTING", LISTING, OutputFormat),  # type: ignore[list-item]
+    ("SINGLE", SINGLE, OutputFormat),  # type: ignore[list-item]
     ("CLAIM", CLAIM, OutputFormat),  # type: ignore[list-item]
     ("SOURCE", SOURCE, OutputFormat),  # type: ignore[list-item]
     ("RECORD", RECORD, OutputFormat),  # type: ignore[list-item]

@@ -108,7 +108,8 @@ def test_history_filters_and_ids(cli: Cli) -> None:
     cli.ok("claim", "rm", other, "--cascade")
     assert changes(cli, other)[0]["action"] == "delete"  # a deleted claim keeps its history
     assert "No history" in cli.fails("history", "c-zzzzzzzzzzzz").stderr
-    assert "kind of record" in cli.fails("history", "--entity", "planet").stderr
+    assert "not one of the choices" in cli.fails("history", "--entity", "planet", code=2).stderr
+    assert "No history is recorded for link 99999" in cli.fails("history", "99999").stderr
     assert "ISO 8601" in cli.fails("history", "--since", "yesterday-ish").stderr
 
 

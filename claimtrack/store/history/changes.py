@@ -155,7 +155,11 @@ def history_view(entry: HistoryEntry) -> HistoryView:
 def _about(session: Session, query: Select[HistoryEntry], ref: str) -> Select[HistoryEntry]:
     cleaned = ref.strip()
     if cleaned.isdigit():
-        return query.where(HistoryEntry.entity == "link", HistoryEntry.entity_key == cleaned)
+        about = query.where(HistoryEntry.entity == "link", HistoryEntry.entity_key == cleaned)
+        if session.execute(about.with_only_columns(HistoryEntry.id).limit(1)).first() is None:
+            raise NotFound(f"No history is recorded for link {cleaned}. List links with "
+                           "`claimtrack link list`, recent changes with `claimtrack history`.")
+        return about
     if cleaned.lower().startswith("v-"):
         verdict = resolve_id(session, cleaned, "v", "verdict")
         return query.where(HistoryEntry.entity == "verdict", HistoryEntry.entity_key == verdict)
@@ -165,11 +169,7 @@ def _about(session: Session, query: Select[HistoryEntry], ref: str) -> Select[Hi
 
 def resolve_id(session: Session, ref: str, prefix: str, noun: str) -> str:
     """The full id of a claim or verdict named in the history (it may no longer exist)."""
-    wanted = values.public_id(ref, prefix, noun)
-    if len(wanted) - 2 < values.MIN_PREFIX:
-        raise InvalidInput(
-            f"'{ref}' is too short; give at least {values.MIN_PREFIX} characters after {prefix}-."
-        )
+    wanted = values.id_or_prefix(ref, prefix, noun)
     if prefix == "c":
         columns = [HistoryEntry.claim_ref, HistoryEntry.other_claim_ref]
     else:
@@ -179,13 +179,12 @@ def resolve_id(session: Session, ref: str, prefix: str, noun: str) -> str:
         query = select(column).distinct().where(column.startswith(wanted, autoescape=True))
         if prefix == "v":
             query = query.where(HistoryEntry.entity == "verdict")
-        found.update(session.scalars(query.limit(6)))
+        found.update(session.scalars(query))
     matches = sorted(found)
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise InvalidInput(f"'{ref}' matches several {noun}s ({', '.join(matches[:5])}); "
-                           "type more of it.")
+        raise InvalidInput(values.ambiguous_id(wanted, noun, matches, len(matches)))
     raise NotFound(f"No history is recorded for {noun} {ref}. List recent changes with "
                    "`claimtrack history`.")
 
