@@ -29,6 +29,14 @@ def serve(
         int, typer.Option("--max-upload-mb", min=1, max=1024,
                           help="Largest import upload accepted, in MiB.")
     ] = 16,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", metavar="NAME",
+                     help="Another host name (or NAME:PORT) people open the app by, such as a "
+                     "team server's name behind a proxy; repeat for several, or list them in "
+                     "$CLAIMTRACK_WEB_HOSTS. Requests naming any other host are refused "
+                     "(localhost, --host and IP addresses always work)."),
+    ] = None,
 ) -> None:
     """Start the web app: browse disputes, log and link claims, review suggestions.
 
@@ -38,7 +46,7 @@ def serve(
 
     Examples:
         claimtrack serve
-        claimtrack --db team.db serve --host 0.0.0.0 --port 8080
+        claimtrack --db team.db serve --host 0.0.0.0 --port 8080 --allowed-host claims.example.org
     """
     import uvicorn
 
@@ -46,6 +54,7 @@ def serve(
     from claimtrack.services import users
     from claimtrack.store.db import session_scope
     from claimtrack.web.app import create_app
+    from claimtrack.web.hosts import unusable
     from claimtrack.web.settings import WebSettings
 
     state = ctx.find_object(State)
@@ -59,12 +68,20 @@ def serve(
         # While no user exists, a loopback server acts for whoever runs it (an editor).
         local_user = resolve_user(state.user if state else None) if is_loopback(host) else None
         settings = WebSettings.from_environment(local_user=local_user,
-                                                max_upload=max_upload_mb * 1024 * 1024)
+                                                max_upload=max_upload_mb * 1024 * 1024,
+                                                hosts=(host, *(allowed_host or ())))
+        if bad := unusable(settings.allowed_hosts):
+            fail(f"{bad[0]!r} is not a host name or address; give --allowed-host (or "
+                 "$CLAIMTRACK_WEB_HOSTS) names such as claims.example.org or "
+                 "claims.example.org:8443.")
         app = create_app(engine, settings)
         listening = _listen(host, port)
         who = "users sign in" if has_users else f"as the local user {local_user}, no sign-in"
         say(f"Serving {engine.url.render_as_string(hide_password=True)} on "
             f"http://{_display(host)}:{port} ({who}). Stop with Ctrl+C.")
+        if not is_loopback(host):
+            say(f"It answers to its IP addresses and to {', '.join(settings.allowed_hosts)}; "
+                "add the names people use to reach it with --allowed-host NAME.")
         server = uvicorn.Server(uvicorn.Config(
             app, host=host, port=port, log_level="warning", proxy_headers=False,
             server_header=False, date_header=False))

@@ -81,18 +81,35 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+_MD_SPECIAL = set("\\`*_[]|#~")
+
+
+def markdown_text(text: str) -> str:
+    """Escape free text for markdown: no markup (links, images, emphasis, code, headings),
+    no raw HTML, no control characters; line breaks kept (as "  " and a newline). Shared by
+    documents (``render.markdown``) and table cells (``markdown_cell``): claim text, names
+    and labels are hostile input, escaped when rendered and stored verbatim."""
+    escaped = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in escaped)
+    # A line starting "- ", "+ " or "1. " would become a list item.
+    lines = [
+        re.sub(r"^(\s*)([-+]|\d+)([.]?\s)", _unlist, line)
+        for line in escaped.replace("\r\n", "\n").split("\n")
+    ]
+    return "  \n".join(lines)
+
+
+def _unlist(match: re.Match[str]) -> str:
+    indent, marker, rest = match.groups()
+    if marker.isdigit():
+        return f"{indent}{marker}\\{rest}" if rest.startswith(".") else match.group(0)
+    return f"{indent}\\{marker}{rest}"
+
+
 def markdown_cell(text: str) -> str:
-    """Escape a cell for a GitHub-flavoured markdown table (no raw HTML gets through)."""
-    return (
-        visible(text).replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("\r\n", "<br>")
-        .replace("\n", "<br>")
-        .replace("\r", "<br>")
-    )
+    """Escape a cell for a GitHub-flavoured markdown table: ``markdown_text`` (so ``|`` is
+    ``\\|`` and no link, image or raw HTML gets through), its line breaks as ``<br>``."""
+    return markdown_text(text).replace("  \n", "<br>")
 
 
 def wrap(text: str, width: int = TABLE_WIDTH) -> str:

@@ -10,8 +10,7 @@ from typing import Any
 from claimtrack.core.enums import OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import Timeline, TimelineEvent
-from claimtrack.render.markdown import escape
-from claimtrack.render.rows import LISTING, Brief, Listing, visible
+from claimtrack.render.rows import LISTING, Brief, Listing, markdown_text, visible
 from claimtrack.render.wording import short
 
 TIMELINE_COLUMNS = [
@@ -61,7 +60,7 @@ def _heading(timeline: Timeline) -> str:
 TIMELINE: dict[OutputFormat, Callable[[Timeline], str]] = {
     OutputFormat.TABLE: lambda timeline: f"Timeline of {visible(_heading(timeline))}\n\n"
     + LISTING[OutputFormat.TABLE](_events(timeline)),
-    OutputFormat.MARKDOWN: lambda timeline: f"# Timeline: {escape(_heading(timeline))}\n\n"
+    OutputFormat.MARKDOWN: lambda timeline: f"# Timeline: {markdown_text(_heading(timeline))}\n\n"
     + LISTING[OutputFormat.MARKDOWN](_events(timeline)),
     OutputFormat.JSON: to_json,
     OutputFormat.CSV: lambda timeline: LISTING[OutputFormat.CSV](_events(timeline)),

@@ -9,8 +9,7 @@ from typing import Any
 from claimtrack.core.enums import OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import RecordClaim, SpeakerRecord
-from claimtrack.render.markdown import escape
-from claimtrack.render.rows import LISTING, Brief, Listing, titled, visible
+from claimtrack.render.rows import LISTING, Brief, Listing, markdown_text, titled, visible
 from claimtrack.render.wording import plural, short, verdict_text
 
 RECORD_COLUMNS = ["id", "date", "claim", "contested", "challenged_by", "verdicts"]
@@ -63,7 +62,8 @@ def _table(record: SpeakerRecord) -> str:
 
 
 def _markdown(record: SpeakerRecord) -> str:
-    title = f"# Track record: {escape(record.actor.name)}\n\n{escape(_summary(record))}"
+    title = (f"# Track record: {markdown_text(record.actor.name)}\n\n"
+             f"{markdown_text(_summary(record))}")
     return "\n\n".join([title, *titled(_parts(record), OutputFormat.MARKDOWN)])
 
 

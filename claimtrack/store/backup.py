@@ -30,7 +30,13 @@ from claimtrack.core.errors import Conflict, DatabaseUnavailable, InvalidInput
 from claimtrack.core.serial import plain
 from claimtrack.models import Base
 from claimtrack.models.base import utcnow
-from claimtrack.store.backup_json import FORMAT_NAME, FORMAT_VERSION
+from claimtrack.store.backup_json import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    RULES,
+    check_row,
+    convert_row,
+)
 from claimtrack.store.db import refuse_read_only
 from claimtrack.store.migrate import (
     HEAD_REVISION,
@@ -226,6 +232,31 @@ def _check_sqlite_backup(source: Path) -> None:
     if revision not in known_revisions():
         raise InvalidInput(f"{source} is not a claimtrack database this version knows "
                            f"(schema revision {revision}).")
+    with _sqlite_reader(source) as reader:
+        _check_values(reader, source)
+
+
+def _check_values(reader: Connection, source: Path) -> None:
+    """The columns with rules (``backup_json.RULES``: URLs, ids) pass the commands' checks,
+    as a JSON backup's rows do: a page-for-page copy inserts no row that could check them."""
+    from sqlalchemy import inspect
+
+    present = {table: {c["name"] for c in inspect(reader).get_columns(table)}
+               for table in {table for table, _column in RULES}
+               if inspect(reader).has_table(table)}
+    for table in tables():
+        checked = [table.c[name] for (name_of, name) in RULES
+                   if name_of == table.name and name in present.get(table.name, ())]
+        if not checked:
+            continue
+        rows = reader.execute(select(*checked).order_by(*table.primary_key.columns))
+        names = [column.name for column in checked]
+        for number, row in enumerate(rows, 1):
+            try:
+                check_row(table.name, dict(zip(names, row, strict=True)),
+                          f"{table.name} row {number}")
+            except InvalidInput as error:
+                raise InvalidInput(f"{source} cannot be restored: {error}") from None
 
 
 class _sqlite_reader:  # lower case: used like a function in `with`
@@ -256,7 +287,6 @@ Rows = Iterator[tuple[Table, list[str], Any]]
 
 
 def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
-    from claimtrack.store.backup_json import convert_row
     from claimtrack.store.raw_insert import insert_untracked
 
     ensure_current(engine)
@@ -269,7 +299,7 @@ def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
                 batch: list[dict[str, Any]] = []
                 counts[table.name] = 0
                 for number, row in enumerate(rows, 1):
-                    batch.append(convert_row(table, columns, row, f"{table.name} row {number}"))
+                    batch.append(_converted(source, table, columns, row, number))
                     if len(batch) >= CHUNK:
                         insert_untracked(connection, table, batch)
                         batch.clear()
@@ -290,6 +320,14 @@ def _insert(engine: Engine, source: Path, kind: str, sections: Rows) -> Outcome:
             "written; check the database (--db) and run the command again."
         ) from None
     return Outcome(source, kind, counts)
+
+
+def _converted(source: Path, table: Table, columns: list[str], row: Any, number: int
+               ) -> dict[str, Any]:
+    try:
+        return convert_row(table, columns, row, f"{table.name} row {number}")
+    except InvalidInput as error:
+        raise InvalidInput(f"{source} cannot be restored: {error}") from None
 
 
 def _database_errors(engine: Engine) -> tuple[type[BaseException], ...]:

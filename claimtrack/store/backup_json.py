@@ -6,22 +6,27 @@ A dump looks like::
      "created_at": "…", "tables": {"actors": {"columns": ["id", …], "rows": [[1, …], …]}, …}}
 
 It is hostile input like any file: everything is checked before a row is written, and a problem
-is reported with the table and row it is in.
+is reported with the table and row it is in. Columns the commands check on the way in are checked
+with the same rules (``RULES``): a backup cannot bring in what no command would store, such as a
+``javascript:`` archive URL that a page or a report would turn into a link.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import ijson
 from sqlalchemy import Boolean, Date, Integer, LargeBinary, Table
 
 from claimtrack.core import values
 from claimtrack.core.errors import InvalidInput
+from claimtrack.formats.native import full_id
 from claimtrack.models import Base
 from claimtrack.models.base import UTCDateTime
 
@@ -35,6 +40,32 @@ SCALARS = ("string", "number", "boolean", "null")
 # How ijson's backends say the file ended inside a value (yajl2_c; the pure-Python one).
 TRUNCATED = ("premature EOF", "Incomplete JSON content", "Incomplete string lexeme")
 Rows = Iterator[list[Any]]
+
+
+def _fetched(value: str, field: str = "URL") -> str:
+    """An address claimtrack fetched (an archived copy's): http(s), as every fetch is."""
+    if urlsplit(value).scheme.lower() not in ("http", "https"):
+        raise InvalidInput(f"The {field} is not an http(s) URL.")
+    return value
+
+
+# (table, column): the check the commands make before storing a value there (None: not
+# given). A value a URL check refuses is reported as "not an http(s) URL".
+URLS: dict[tuple[str, str], Callable[[str], object]] = {
+    ("sources", "url"): values.url,
+    ("sources", "archive_url"): values.url,
+    ("verdicts", "url"): values.url,
+    ("source_archives", "requested_url"): _fetched,
+    ("source_archives", "final_url"): _fetched,
+}
+RULES: dict[tuple[str, str], Callable[[str], object]] = {
+    **URLS,
+    ("claims", "public_id"): partial(full_id, prefix="c", noun="claim"),
+    ("verdicts", "public_id"): partial(full_id, prefix="v", noun="verdict"),
+    ("claims", "language"): values.language,
+}
+_RULES_OF = {table: [(column, check) for (of, column), check in RULES.items() if of == table]
+             for table, _column in RULES}
 
 
 def read_dump(
@@ -178,8 +209,28 @@ def convert_row(table: Table, columns: list[str], row: Any, where: str) -> dict[
     cells = list(row)
     if len(cells) != len(columns):
         raise InvalidInput(f"{where}: has {len(cells)} values for {len(columns)} columns.")
-    return {name: _value(table.c[name], cell, f"{where}, {name}")
-            for name, cell in zip(columns, cells, strict=True)}
+    converted = {name: _value(table.c[name], cell, f"{where}, {name}")
+                 for name, cell in zip(columns, cells, strict=True)}
+    check_row(table.name, converted, where)
+    return converted
+
+
+def check_row(table: str, row: Mapping[str, Any], where: str) -> None:
+    """The values of ``RULES`` columns pass the commands' checks, else InvalidInput."""
+    for name, check in _RULES_OF.get(table, ()):
+        value = row.get(name)
+        if value is None:
+            continue
+        try:
+            if not isinstance(value, str):
+                raise InvalidInput(f"{value!r:.40} is not text.")
+            check(value)
+        except (InvalidInput, ValueError) as error:
+            reason = ("is not an http(s) URL" if (table, name) in URLS
+                      else f"is refused ({' '.join(str(error).split())})")
+            raise InvalidInput(f"{where}: {name} {reason}: {value!r:.80}. The backup was "
+                               "edited or is damaged; nothing was written. Restore another "
+                               "backup.") from None
 
 
 def _value(column: Any, value: Any, where: str) -> Any:

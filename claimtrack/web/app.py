@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 from claimtrack.web import templating
 from claimtrack.web.auth import COOKIE, SessionCodec, Throttle
 from claimtrack.web.handlers import WebState
+from claimtrack.web.hosts import AllowedHosts
 from claimtrack.web.settings import WebSettings
 
 
@@ -43,7 +44,9 @@ def create_app(engine: Engine, settings: WebSettings | None = None) -> Starlette
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(templating.SecurityHeaders)],
+        # Outermost first: the headers go on the Host check's refusals too.
+        middleware=[Middleware(templating.SecurityHeaders),
+                    Middleware(AllowedHosts, allowed=settings.allowed_hosts)],
         exception_handlers={HTTPException: http_error, Exception: server_error},
     )
     app.state.web = WebState(

@@ -109,3 +109,57 @@ def test_a_sqlite_backup_file_with_a_dangling_foreign_key_is_refused(
     editor.close()
     error = refused(second_database_url, file)
     assert str(file) in error and "links" in error
+
+
+# What the commands refuse on the way in, a backup cannot bring in: a javascript: address
+# would be a link on a page or in a report.
+HOSTILE_URL = "javascript:alert(document.cookie)"
+
+
+@pytest.mark.parametrize(("table", "column", "value", "says"), [
+    ("sources", "archive_url", HOSTILE_URL, "archive_url is not an http(s) URL"),
+    ("sources", "url", HOSTILE_URL, "url is not an http(s) URL"),
+    ("verdicts", "url", "data:text/html,<script>x</script>", "url is not an http(s) URL"),
+    ("claims", "language", "en<b>", "language is refused"),
+    ("claims", "public_id", "c-'><b>", "public_id is refused"),
+])
+def test_values_the_commands_refuse_are_refused_from_a_json_backup(
+    dump: dict[str, Any], second_database_url: str, tmp_path: Path,
+    table: str, column: str, value: str, says: str,
+) -> None:
+    rows, columns = dump["tables"][table]["rows"], dump["tables"][table]["columns"]
+    rows[-1][columns.index(column)] = value
+    file = tmp_path / "edited.json"
+    file.write_text(json.dumps(dump, ensure_ascii=False), encoding="utf-8")
+    error = refused(second_database_url, file)
+    assert f"{file} cannot be restored: {table} row {len(rows)}: {says}" in error
+    assert "nothing was written" in error
+
+
+def test_a_sqlite_backup_with_a_javascript_archive_url_is_refused(
+    second_database_url: str, tmp_path: Path
+) -> None:
+    """Copied page for page into SQLite, or row by row into PostgreSQL: refused either way."""
+    source = Cli(f"sqlite:///{tmp_path / 'source.db'}")
+    source.ok("import", str(FIXTURES / "seed.json"))
+    source.ok("source", "edit", "urn:claimtrack:seed:000_9268d6ca20cf8fd5",
+              "--archive-url", "https://archive.example/a")
+    file = tmp_path / "backup.db"
+    source.ok("backup", str(file))
+    with sqlite3.connect(file) as editor:
+        editor.execute("UPDATE sources SET archive_url = ? WHERE archive_url IS NOT NULL",
+                       (HOSTILE_URL,))
+    editor.close()
+    error = refused(second_database_url, file)
+    assert f"{file} cannot be restored: sources row " in error
+    assert "archive_url is not an http(s) URL" in error
+
+
+def test_a_backup_with_web_and_urn_addresses_still_restores(
+    dump: dict[str, Any], second_database_url: str, tmp_path: Path
+) -> None:
+    rows, columns = dump["tables"]["sources"]["rows"], dump["tables"]["sources"]["columns"]
+    rows[0][columns.index("archive_url")] = "https://web.archive.org/web/2024/https://x.example"
+    file = tmp_path / "fine.json"
+    file.write_text(json.dumps(dump, ensure_ascii=False), encoding="utf-8")
+    Cli(second_database_url).ok("restore", str(file))

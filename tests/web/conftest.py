@@ -7,14 +7,17 @@ from collections.abc import Iterator
 import pytest
 
 from claimtrack.core.enums import Role
+from claimtrack.web.hosts import LOOPBACK_HOSTS
 from tests.helpers import Cli
 from tests.helpers.web import Browser, add_users, web_client
 
 
 @pytest.fixture
 def web(database_url: str) -> Iterator[Browser]:
-    """The app as a loopback server with no users runs it: the local user, an editor."""
-    with web_client(database_url) as client:
+    """The app as a loopback server with no users runs it: the local user, an editor. It
+    answers to the loopback names only, as `claimtrack serve` does (the client sends
+    Host: 127.0.0.1)."""
+    with web_client(database_url, allowed_hosts=LOOPBACK_HOSTS) as client:
         yield client
 
 

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -62,7 +63,7 @@ def test_serve_answers_on_loopback_as_the_local_user(database_url: str) -> None:
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "claimtrack", "--db", database_url, "--user", "Desk",
-         "serve", "--port", str(port)],
+         "serve", "--port", str(port), "--allowed-host", "desk.example"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         page = ""
@@ -74,7 +75,18 @@ def test_serve_answers_on_loopback_as_the_local_user(database_url: str) -> None:
             except OSError:
                 time.sleep(0.2)
         assert "Contested claims" in page and "Desk" in page
+        assert _status(port, "desk.example") == 200
+        assert _status(port, f"attacker.example:{port}") == 400  # DNS rebinding
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=30)
     assert f"on http://127.0.0.1:{port}" in stderr and "local user Desk" in stderr
+
+
+def _status(port: int, host: str) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
