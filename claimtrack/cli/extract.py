@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,10 +14,7 @@ from claimtrack.core.enums import OutputFormat
 from claimtrack.core.wording import plural
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from claimtrack.extract.model import Suggestion
-    from claimtrack.services.extraction import Recorded
 
 TABLE_TEXT = 70
 COLUMNS = ["id", "speaker", "kind", "verb", "text", "responds_to", "confidence", "start", "end"]
@@ -56,6 +54,7 @@ def extract(
     """
     from claimtrack.cli import _pages
     from claimtrack.fetch import is_web_address
+    from claimtrack.services import articles
 
     page = None
     if is_web_address(file):
@@ -63,37 +62,31 @@ def extract(
     wanted = _accepted(accept, accept_all, apply, source, no_db)
     if is_web_address(file):
         page = _pages.fetch(file)  # read before anything is written: a binary body is refused
-        text = _text(page.body, file, media_type=page.media_type, charset=page.charset)
+        text = _checked(articles.text_of, page.body, file, media_type=page.media_type,
+                        charset=page.charset)
     else:
-        text = _text(_read(file), file)
+        text = _read(file)
     from claimtrack.extract import extract as suggest
 
     suggestions = suggest(text)
     if no_db:
         _print_suggestions(suggestions, fmt, file)
         return
-    from claimtrack.extract.recorded import already_recorded
     from claimtrack.services import extraction
 
     with command_session(ctx, write=apply or page is not None) as session:
         if page is not None:
             _pages.archive(session, file, page)
         suggestions = extraction.resolve(session, suggestions)
-        suggestions, copies = already_recorded(suggestions, _answered(session, suggestions))
-        if not apply:
-            recorded: list[Recorded] = []
-        else:
+        if apply:
             chosen = [s.id for s in suggestions] if accept_all else wanted
             recorded = extraction.apply(session, suggestions, text, source_url=source or "",
-                                        accepted=[n for n in chosen if n not in copies])
-            recorded += _seen_again(session, suggestions, copies, chosen, text, source or "")
+                                        accepted=chosen)
     if not apply:
         _print_suggestions(suggestions, fmt, file)
-        for name, claim in copies.items():
-            say(f"{name} is already recorded as {claim} (same speaker, same words): it answers "
-                "nothing.")
+        for sentence in extraction.recorded_again(suggestions):
+            say(sentence)
         return
-    recorded.sort(key=lambda r: int(r.suggestion[1:]))
     rows: list[dict[str, object]] = [
         {"suggestion": r.suggestion, "claim": r.claim, "speaker": r.speaker,
          "kind": r.kind.value, "status": r.status, "link": r.link}
@@ -132,57 +125,27 @@ def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: s
     return wanted
 
 
-def _read(file: str) -> bytes:
+def _read(file: str) -> str:
+    """The article in ``file`` (or standard input), read no further than the limit."""
+    from claimtrack.services.articles import read_article
+
+    if file == "-":
+        return _checked(read_article, sys.stdin.buffer, "Standard input")
     try:
-        return sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        with Path(file).open("rb") as stream:
+            return _checked(read_article, stream, file)
     except OSError as error:
         fail(f"Cannot read {file}: {error.strerror}. Check the path, or pass - for stdin.")
 
 
-def _text(body: bytes, name: str, *, media_type: str = "", charset: str | None = None) -> str:
-    """What the extractor reads: an HTML page's article text (a fetched page, a local .html
-    file, or anything that starts like a page), else the body as text (its declared charset,
-    else UTF-8)."""
-    from claimtrack.fetch.kinds import is_html
+def _checked(read: Callable[..., str], *args: Any, **options: Any) -> str:
+    """``read(...)``, or its refusal as ``Error:`` and exit 1."""
+    from claimtrack.core.errors import InvalidInput
 
-    if is_html(body, media_type=media_type, name=name):
-        from claimtrack.formats.html_text import article_text
-
-        return article_text(body, charset)
     try:
-        return body.decode(charset or "utf-8")
-    except LookupError:  # a charset Python does not know: UTF-8 or nothing
-        return _text(body, name, media_type=media_type)
-    except UnicodeDecodeError as error:
-        fail(f"{name} is not UTF-8 (byte {error.start}); re-save it as UTF-8 plain text.")
-
-
-def _answered(session: Session, suggestions: list[Suggestion]) -> dict[str, tuple[str | None, str]]:
-    """The speaker and text of each recorded claim a suggestion answers."""
-    from claimtrack.services import claims
-
-    answered: dict[str, tuple[str | None, str]] = {}
-    for claim_id in {c for s in suggestions if (c := s.responds_to) and c.startswith("c-")}:
-        claim = claims.get_claim(session, claim_id)
-        answered[claim.public_id] = (claim.speaker.name if claim.speaker else None, claim.text)
-    return answered
-
-
-def _seen_again(session: Session, suggestions: list[Suggestion], copies: dict[str, str],
-                chosen: list[str], text: str, source: str) -> list[Recorded]:
-    """Accepted suggestions that are a recorded claim again: one more appearance of it."""
-    from claimtrack.services import claims
-    from claimtrack.services.extraction import Recorded
-
-    seen = []
-    for suggestion in suggestions:
-        if suggestion.id in copies and suggestion.id in chosen:
-            claim = claims.get_claim(session, copies[suggestion.id])
-            start, end = suggestion.passage
-            claims.add_appearance(session, claim, source, quote=text[start:end])
-            seen.append(Recorded(suggestion.id, claim.public_id, suggestion.speaker,
-                                 suggestion.kind, "already recorded", None))
-    return seen
+        return read(*args, **options)
+    except InvalidInput as error:
+        fail(str(error))
 
 
 def _print_suggestions(suggestions: list[Suggestion], fmt: OutputFormat, file: str) -> None:

@@ -307,6 +307,7 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
     troops …" (the reporter's), a dash that opens the reporter's gloss ("… capital murder —
     murder carrying …"), ", meaning …", or a relative clause that brings in another voice
     ("dismissed the audit, which inspectors say shows …")."""
+    said = False  # a word other than "that" before ``before``: kept as j moves (one pass)
     for j in range(start + 1, end):
         word = tokens[j].lower
         before = tokens[j - 1]
@@ -314,7 +315,8 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
             before.quote is not None and before.text.rstrip("\"”’'»").endswith(",")
             and word in _GLOSSES
         )
-        said = any(t.is_word and t.lower != "that" for t in tokens[start : j - 1])
+        if not said and j - 2 >= start:
+            said = tokens[j - 2].is_word and tokens[j - 2].lower != "that"
         reason = word in ("because", "so") and before.quote is None  # the speaker's reason
         despite = word in ("despite", "amid") and before.text == ","  # the reporter's gloss
         if (word in SUBORDINATORS or word in PARTICIPLES or word in _GLOSSES or despite) and (

@@ -25,7 +25,8 @@ class Suggestion:
     ``responds_to`` is the id of the suggestion this one answers, or an existing claim's id.
     ``mentions`` are all the ways the text names the speaker, ``speaker_kind`` what it is
     (person, organisation, group, role); ``passage`` the sentence it was read from, which is
-    what an appearance quotes.
+    what an appearance quotes. ``recorded_as`` is the recorded claim this suggestion is again
+    (same speaker, nearly the same words; set by ``services.extraction.resolve``).
     """
 
     id: str
@@ -41,6 +42,7 @@ class Suggestion:
     mentions: tuple[str, ...] = field(default=(), compare=False)
     speaker_kind: str | None = field(default=None, compare=False)
     passage: tuple[int, int] = field(default=(0, 0), compare=False)
+    recorded_as: str | None = field(default=None, compare=False)
 
     def public(self) -> dict[str, object]:
         """The fields ``--format json`` prints."""

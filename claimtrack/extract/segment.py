@@ -10,6 +10,7 @@ is marked as continuing (wire style: the next paragraph reopens it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from claimtrack.extract.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
@@ -33,6 +34,10 @@ _TOKEN = re.compile(
 
 # A full stop (or ! ?), closing marks, space, and something that can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘'(A-Z0-9\u00c0-\u024f])")
+# Tokens (a quotation is one) read as one sentence at most: a longer run without a sentence end
+# is a list or junk, read in pieces, so that the rules that look across a sentence take time in
+# proportion to the text. The longest sentence of the labelled articles has 261.
+MAX_TOKENS = 400
 
 
 # Acronyms spelt like a function word, kept apart from it.
@@ -104,10 +109,15 @@ def units(text: str) -> list[Unit]:
         if is_shouting(text[start:end]) or is_headline(text[start:end]):
             continue
         quotes = find_quotes(text, start, end)
+        starts = [q.start for q in quotes]  # in order, not overlapping
         for unit_start, unit_end in sentences(text, start, end, quotes):
-            inside = [q for q in quotes if unit_start <= q.start < unit_end]
+            inside = quotes[bisect_left(starts, unit_start) : bisect_left(starts, unit_end)]
             tokens = tokenize(text, unit_start, unit_end, inside)
-            found.append(Unit(unit_start, unit_end, number, tokens))
+            for first in range(0, len(tokens) or 1, MAX_TOKENS):
+                piece = tokens[first : first + MAX_TOKENS]
+                found.append(Unit(piece[0].start if first else unit_start,
+                                  unit_end if first + MAX_TOKENS >= len(tokens) else piece[-1].end,
+                                  number, piece))
     return found
 
 
@@ -180,9 +190,11 @@ def sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[tupl
     """Sentence spans in a paragraph; no split inside a quotation or after an abbreviation."""
     spans = []
     current = start
+    starts = [q.start for q in quotes]  # in order, not overlapping: one can hold ``stop``
     for match in _SENTENCE_END.finditer(text[start:end]):
         stop = start + match.start() + len(match.group().rstrip())
-        if any(q.start < stop < q.end for q in quotes):
+        at = bisect_right(starts, stop - 1) - 1  # the last quotation opened before ``stop``
+        if at >= 0 and stop < quotes[at].end:
             continue
         if _after_abbreviation(text, start + match.start(), stop, end):
             continue

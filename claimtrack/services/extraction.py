@@ -5,7 +5,9 @@ its suggestions to what is recorded. ``resolve`` names speakers as the actors th
 name or alias, trying every way the text names them) and points unanswered answers at an
 existing claim; ``apply`` records the accepted suggestions in the caller's transaction.
 Applying the same article twice records nothing new: a claim is the same when its speaker,
-text and appearance in the source are.
+text and appearance in the source are. A suggestion that is a recorded claim again (the same
+speaker, nearly the same words: ``extract.recorded``) answers nothing, and recording it adds
+one more appearance to that claim, not a copy.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from claimtrack.core import search_syntax
 from claimtrack.core.enums import ActorKind, Relation
 from claimtrack.core.errors import InvalidInput
 from claimtrack.extract.model import Kind, Suggestion
+from claimtrack.extract.recorded import already_recorded
 from claimtrack.models import Appearance, Claim
 from claimtrack.services import actors, claims, links, search, sources
 from claimtrack.services.notices import notify
@@ -70,7 +73,8 @@ def find_answered_claim(session: Session, text: str) -> str | None:
 
 def resolve(session: Session, suggestions: Sequence[Suggestion]) -> list[Suggestion]:
     """Speakers named as their actors; answers with nothing to answer in the text pointed at
-    the recorded claim they most likely answer."""
+    the recorded claim they most likely answer, unless they are that claim again (then
+    ``recorded_as`` names it: see ``recorded_again``)."""
     resolved = []
     for suggestion in suggestions:
         speaker = suggestion.speaker
@@ -82,7 +86,15 @@ def resolve(session: Session, suggestions: Sequence[Suggestion]) -> list[Suggest
         if answered is None and suggestion.kind in ANSWERS:
             answered = find_answered_claim(session, _answered_words(suggestion))
         resolved.append(dataclasses.replace(suggestion, speaker=speaker, responds_to=answered))
-    return resolved
+    settled, copies = already_recorded(resolved, _answered(session, resolved))
+    return [dataclasses.replace(s, recorded_as=copies[s.id]) if s.id in copies else s
+            for s in settled]
+
+
+def recorded_again(suggestions: Iterable[Suggestion]) -> list[str]:
+    """A sentence for each suggestion that is a recorded claim again."""
+    return [f"{s.id} is already recorded as {s.recorded_as} (same speaker, same words): it "
+            "answers nothing." for s in suggestions if s.recorded_as]
 
 
 def apply(
@@ -108,7 +120,12 @@ def apply(
     status: dict[str, str] = {}
     for suggestion in suggestions:
         claim = _recorded(session, suggestion, source.id)
-        if suggestion.id in wanted and claim is None:
+        if suggestion.id in wanted and suggestion.recorded_as:  # one more appearance of it
+            claim = claims.get_claim(session, suggestion.recorded_as)
+            start, end = suggestion.passage
+            claims.add_appearance(session, claim, source.url, quote=text[start:end])
+            status[suggestion.id] = "already recorded"
+        elif suggestion.id in wanted and claim is None:
             claim = _record(session, suggestion, text, source.url)
             status[suggestion.id] = "added"
         elif suggestion.id in wanted:
@@ -123,6 +140,15 @@ def apply(
         results.append(Recorded(name, claim.public_id, suggestion.speaker, suggestion.kind,
                                 status[name], link))
     return results
+
+
+def _answered(session: Session, suggestions: list[Suggestion]) -> dict[str, tuple[str | None, str]]:
+    """The speaker and text of each recorded claim a suggestion answers."""
+    answered: dict[str, tuple[str | None, str]] = {}
+    for claim_id in {c for s in suggestions if (c := s.responds_to) and c.startswith("c-")}:
+        claim = claims.get_claim(session, claim_id)
+        answered[claim.public_id] = (claim.speaker.name if claim.speaker else None, claim.text)
+    return answered
 
 
 def _answered_words(suggestion: Suggestion) -> str:

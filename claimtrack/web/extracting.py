@@ -16,10 +16,9 @@ from claimtrack.core.enums import Role
 from claimtrack.core.errors import FetchFailed, InvalidInput
 from claimtrack.extract import extract
 from claimtrack.extract.model import Suggestion
-from claimtrack.services import archives, extraction, sources
+from claimtrack.services import archives, articles, extraction, sources
 from claimtrack.web.handlers import Call, error_text, field_errors, route
 
-TEXT_LIMIT = 200_000  # characters: an article, not a book
 FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"]}
 
 
@@ -41,6 +40,8 @@ def suggest(call: Call) -> Response:
             text = _article(values["text"])
             with call.read() as session:
                 found = extraction.resolve(session, extract(text))
+        for sentence in extraction.recorded_again(found):
+            call.session.say(sentence)
     except (InvalidInput, FetchFailed) as error:
         # what went wrong fetching is said beside the URL; the rest beside its own field
         errors = ({"source": error_text(error)}
@@ -92,14 +93,14 @@ def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:
     team's server fetches only public addresses, the local user's any."""
     from claimtrack.core.values import url as checked_url
     from claimtrack.fetch import fetch_ok
-    from claimtrack.formats.html_text import article_text
 
     if not call.user.may(Role.CHECKER):
         raise InvalidInput("Paste the article's text: fetching and archiving a page from its "
                            "URL is for checkers and editors.")
     checked_url(url)  # refused as the sources would refuse it (credentials…) before any request
     page = fetch_ok(url, public_only=not call.user.is_local)
-    text = article_text(page.body, page.charset)
+    # a binary body is refused here, before anything is archived (as `claimtrack extract URL`)
+    text = articles.text_of(page.body, url, media_type=page.media_type, charset=page.charset)
     if not text.strip():
         raise FetchFailed(f"{url} has no article text claimtrack can read (nothing was "
                           "archived); paste the article's text instead.")
@@ -113,9 +114,7 @@ def _article(text: str) -> str:
     if not text.strip():
         raise InvalidInput("The article text is empty; paste the article (or give only the "
                            "address of its page, to fetch it).")
-    if len(text) > TEXT_LIMIT:
-        raise InvalidInput(f"The article text is {len(text)} characters long; the limit is "
-                           f"{TEXT_LIMIT}. Paste one article at a time.")
+    articles.checked_length(text, "The article text")
     if "\x00" in text:
         raise InvalidInput("The article text contains a NUL character; remove it.")
     # Browsers send a form's line breaks as CRLF: one form, so the offsets of the suggestions

@@ -4,12 +4,12 @@ options that clash, and an article quoting words that are recorded already."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.extract.pages import odd_site
 from tests.helpers import FIXTURES, Cli, snapshot
 from tests.helpers import site as local
 
@@ -70,26 +70,11 @@ def test_accept_and_all_together_is_refused(cli: Cli, tmp_path: Path) -> None:
     assert result.stderr == "Error: give --accept or --all, not both\n"
 
 
-class _BinaryHandler(local._Handler):
-    def do_GET(self) -> None:
-        if self.path == "/bin.bin":
-            self._send(200, bytes(range(256)) * 4, "application/octet-stream")
-        else:
-            super().do_GET()
-
-
-@pytest.fixture
-def binary_site(monkeypatch: pytest.MonkeyPatch) -> Iterator[local.Site]:
-    """The local site with one more page: a binary body."""
-    monkeypatch.setattr(local, "_Handler", _BinaryHandler)
-    with local.local_site() as running:
-        yield running
-
-
 def test_a_fetched_binary_body_is_refused_before_anything_is_written(
-    cli: Cli, binary_site: local.Site
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(cli.url)
-    result = cli.fails("extract", binary_site.url("/bin.bin"))
-    assert f"{binary_site.url('/bin.bin')} is not UTF-8 (byte 128)" in result.stderr
+    with odd_site(monkeypatch) as site:
+        result = cli.fails("extract", site.url("/bin.bin"))
+    assert f"{site.url('/bin.bin')} is not UTF-8 (byte 128)" in result.stderr
     assert snapshot(cli.url) == before
