@@ -33,6 +33,20 @@ FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
+# The largest --limit passed on to a query: any more is "all". Databases take 64-bit limits
+# at most (SQLite raised OverflowError on 2**63), and no claimtrack list comes near this.
+LIMIT_CAP = 2**31 - 1
+
+
+def _capped(value: int) -> int:
+    return min(value, LIMIT_CAP)
+
+
+def limit_option(help: str = "Show at most this many (0: all).") -> Any:
+    """The ``--limit`` option of every list: 0 means all, a huge number is as good as 0."""
+    return typer.Option("--limit", min=0, callback=_capped, help=help)
+
+
 PublishedOnly = Annotated[
     bool,
     typer.Option(
@@ -62,6 +76,14 @@ def fail(message: str) -> NoReturn:
     """Print one ``Error:`` line on stderr and exit 1."""
     typer.echo(f"Error: {' '.join(message.split())}", err=True)
     raise typer.Exit(1)
+
+
+def read_stdin() -> str:
+    """Text piped in for a '-' argument, verbatim but for the line ending(s) at its end (what
+    `echo` and editors add: never part of a claim)."""
+    import sys
+
+    return sys.stdin.read().rstrip("\r\n")
 
 
 def say(message: str) -> None:

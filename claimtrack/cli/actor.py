@@ -15,6 +15,7 @@ from claimtrack.cli._common import (
     quiet_typer,
     say,
 )
+from claimtrack.cli._documents import OutputFileOption, deliver
 from claimtrack.core.enums import ActorKind, OutputFormat
 
 if TYPE_CHECKING:
@@ -102,19 +103,24 @@ def show(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TAB
 
 
 @app.command("record")
-def record(ctx: typer.Context, name: NameArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def record(
+    ctx: typer.Context,
+    name: NameArg,
+    fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputFileOption = None,
+) -> None:
     """Show a speaker's track record: claims made, how many contested, by whom, verdicts.
 
     Examples:
         claimtrack actor record 'Sergey Lavrov'
-        claimtrack actor record 'White House' --format markdown
+        claimtrack actor record 'White House' --format markdown -o record.md
     """
     from claimtrack.render.track_record import RECORD
     from claimtrack.services.track_record import speaker_record
 
     with command_session(ctx, write=False) as session:
         found = speaker_record(session, name)
-    emit(RECORD[fmt](found))
+    deliver(RECORD[fmt](found), output, description=f"the track record of {found.actor.name}")
 
 
 @app.command("edit")

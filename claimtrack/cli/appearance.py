@@ -33,17 +33,27 @@ def add(
     seen: Annotated[
         str | None, typer.Option("--seen", help="When you saw it there, YYYY-MM-DD.")
     ] = None,
+    replace_quote: Annotated[
+        bool,
+        typer.Option("--replace-quote",
+                     help="Replace the quote already recorded for this claim at this URL."),
+    ] = False,
 ) -> None:
-    """Record that a claim appears in a source (updates the quote if already recorded).
+    """Record that a claim appears in a source, with the passage quoted there.
+
+    A different quote already recorded at that URL is kept (an error says so) unless
+    --replace-quote is given; the replaced quote is then shown.
 
     Examples:
         claimtrack appearance add c-7f3a https://example.com/article --quote 'false-flag operation'
+        claimtrack appearance add c-7f3a https://example.com/article --quote 'fixed' --replace-quote
     """
     from claimtrack.services import claims
 
     with command_session(ctx) as session:
         claim = claims.get_claim(session, claim_id)
-        appearance = claims.add_appearance(session, claim, url, quote=quote, seen_on=seen)
+        appearance = claims.add_appearance(session, claim, url, quote=quote, seen_on=seen,
+                                           replace_quote=replace_quote)
         where = appearance.source.url
     say(f"Recorded claim {claim.public_id} at {where}.")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,7 +13,9 @@ from claimtrack.cli._common import (
     emit,
     emit_rows,
     fail,
+    limit_option,
     quiet_typer,
+    read_stdin,
     say,
 )
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
@@ -48,7 +49,10 @@ LanguageOption = Annotated[
 ]
 
 TABLE_TEXT = 80
-CLAIM_COLUMNS = ["id", "date", "speaker", "claim", "tags", "challenges"]
+# A terminal shows each claim's headline (its summary, else its text) shortened to one line;
+# markdown and CSV the text and the summary whole. Tags are joined as the CSV export joins them.
+CLAIM_COLUMNS = ["id", "date", "speaker", "text", "summary", "tags", "challenges", "status"]
+TERMINAL_COLUMNS = ["id", "date", "speaker", "headline", "tags", "challenges", "status"]
 
 
 @app.command("add")
@@ -85,7 +89,7 @@ def add(
     from claimtrack.services import claims
 
     if text == "-":
-        text = sys.stdin.read()
+        text = read_stdin()
     with command_session(ctx) as session:
         claim = claims.add_claim(
             session,
@@ -109,9 +113,7 @@ def list_(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    limit: Annotated[
-        int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")
-    ] = 100,
+    limit: Annotated[int, limit_option()] = 100,
     status: Annotated[
         ReviewStatus | None,
         typer.Option("--status", help="Only claims at this review stage.", case_sensitive=False),
@@ -142,6 +144,7 @@ def list_(
         fmt,
         records=found,
         columns=CLAIM_COLUMNS,
+        terminal_columns=TERMINAL_COLUMNS,
         empty="No claims match; add one with `claimtrack claim add`.",
     )
 
@@ -228,17 +231,20 @@ def remove(
 
 
 def claim_row(view: ClaimView) -> dict[str, object]:
-    """A claim as one flat row (its headline, shortened, in terminal tables)."""
-    from claimtrack.render.rows import Brief
+    """A claim as one flat row (CLAIM_COLUMNS, and the headline for terminal tables)."""
+    from claimtrack.core.values import joined_tags
     from claimtrack.render.wording import short
 
     return {
         "id": view.id,
         "date": view.date,
         "speaker": view.speaker,
-        "claim": Brief(view.text, short(view.headline, TABLE_TEXT)),
-        "tags": list(view.tags),
+        "text": view.text,
+        "summary": view.summary,
+        "headline": short(view.headline, TABLE_TEXT),
+        "tags": joined_tags(view.tags),
         "challenges": view.challenges,
+        "status": view.status,
     }
 
 

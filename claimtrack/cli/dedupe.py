@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.cli._common import (
+    FormatOption,
+    command_session,
+    emit,
+    emit_rows,
+    limit_option,
+    say,
+)
 from claimtrack.core.enums import OutputFormat
 from claimtrack.core.wording import plural
 
@@ -55,7 +62,7 @@ def dedupe(
 
 def review(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 0,
+    limit: Annotated[int, limit_option("At most this many (0: all).")] = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List suggested duplicates waiting for a decision, the most likely first.

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, say
+from claimtrack.cli._common import (
+    FormatOption,
+    command_session,
+    emit,
+    emit_rows,
+    limit_option,
+    say,
+)
 from claimtrack.core.enums import HistoryEntity, OutputFormat
 from claimtrack.core.wording import plural
 
@@ -38,9 +45,7 @@ def history(
         typer.Option("--entity", case_sensitive=False,
                      help="Only changes to claim, verdict, link, actor or source."),
     ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", min=0, help="Show at most this many (0: all).")
-    ] = 100,
+    limit: Annotated[int, limit_option()] = 100,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Show the edit history, newest first: who changed what, when, before and after.

@@ -177,7 +177,9 @@ LinkIdArg = Annotated[
 
 @app.command("confirm")
 def confirm(ctx: typer.Context, link_id: LinkIdArg) -> None:
-    """Confirm a suggested link (e.g. from `claimtrack dedupe`): from now on it counts.
+    """Confirm a suggested link: from now on it counts.
+
+    Suggestions come from `claimtrack dedupe`; `claimtrack review` lists them.
 
     Examples:
         claimtrack review

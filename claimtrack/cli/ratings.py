@@ -52,7 +52,13 @@ def add(
     ctx: typer.Context,
     label: Annotated[str, typer.Argument(help="The publisher's label, e.g. 'Bogus'.")],
     rating: Annotated[
-        Rating, typer.Argument(help="What it means on claimtrack's scale.", case_sensitive=False)
+        Rating,
+        typer.Argument(
+            metavar="RATING",
+            help=f"What it means on claimtrack's scale: {', '.join(r.value for r in Rating)}.",
+            case_sensitive=False,
+            show_default=False,
+        ),
     ],
     apply: Annotated[
         bool,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import PublishedOnly, command_session, quiet_typer
+from claimtrack.cli._common import PublishedOnly, command_session, limit_option, quiet_typer
 from claimtrack.cli._documents import DocumentFormatOption, OutputFileOption, deliver
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import DocumentFormat, GroupBy
@@ -50,9 +50,7 @@ def contested(
     speaker: SpeakerFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    limit: Annotated[
-        int, typer.Option("--limit", min=0, help="At most this many disputes (0: all).")
-    ] = 0,
+    limit: Annotated[int, limit_option("At most this many disputes (0: all).")] = 0,
     published_only: PublishedOnly = False,
     group_by: Annotated[
         GroupBy | None,

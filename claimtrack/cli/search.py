@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit_rows, fail, say
+from claimtrack.cli._common import (
+    LIMIT_CAP,
+    FormatOption,
+    command_session,
+    emit_rows,
+    fail,
+    limit_option,
+    read_stdin,
+    say,
+)
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import OutputFormat
 
@@ -29,7 +37,7 @@ def search(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many claims.")] = 20,
+    limit: Annotated[int, limit_option("At most this many claims (0: all).")] = 20,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Search claim texts, summaries and quotes for words, most relevant first.
@@ -46,7 +54,7 @@ def search(
     with command_session(ctx, write=False) as session:
         hits = search_service.search(
             session, " ".join(query), where=claim_filter(speaker, tag, since, until, session),
-            limit=limit,
+            limit=limit or LIMIT_CAP,
         )
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,
@@ -70,7 +78,7 @@ def match(
         Path | None,
         typer.Option("--file", help="Read the text from this UTF-8 file.", dir_okay=False),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many claims.")] = 5,
+    limit: Annotated[int, limit_option("At most this many claims (0: all).")] = 5,
     threshold: Annotated[
         float,
         typer.Option("--threshold", min=0.0, max=1.0,
@@ -94,7 +102,7 @@ def match(
 
     wording = _read_text(text, file)
     with command_session(ctx, write=False) as session:
-        hits = search_service.match(session, wording, limit=limit, threshold=threshold)
+        hits = search_service.match(session, wording, limit=limit or LIMIT_CAP, threshold=threshold)
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "suggested": hit.is_suggestion, "speaker": hit.speaker,
          "date": hit.date,
@@ -125,4 +133,4 @@ def _read_text(text: str | None, file: Path | None) -> str:
             fail(f"Cannot read {file}: {error.strerror}. Check the path.")
         except UnicodeDecodeError:
             fail(f"{file} is not UTF-8; re-save it as UTF-8.")
-    return sys.stdin.read() if text == "-" else text or ""
+    return read_stdin() if text == "-" else text or ""

@@ -7,10 +7,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli import _pages
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
+from claimtrack.cli._common import (
+    FormatOption,
+    command_session,
+    emit,
+    emit_rows,
+    fail,
+    quiet_typer,
+    say,
+)
 from claimtrack.core.enums import OutputFormat
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from claimtrack.services.sources import SourceFields
 
 app = quiet_typer(
@@ -35,7 +45,10 @@ ArchiveOption = Annotated[
     str | None, typer.Option("--archive-url", help="An archived copy, e.g. on web.archive.org.")
 ]
 RetrievedOption = Annotated[
-    str | None, typer.Option("--retrieved", help="When you read it (ISO time; default: not set).")
+    str | None,
+    typer.Option("--retrieved", help="When you read it or --archive-url's copy was made (ISO "
+                 "time; default: not set). claimtrack's own copies keep their time apart: "
+                 "archived_at in `source show`."),
 ]
 
 
@@ -66,6 +79,8 @@ def add(
 
     page = _pages.fetch(url) if fetch else None
     with command_session(ctx) as session:
+        if page is not None:
+            _refuse_known(session, url)
         source = sources.add_source(
             session, url, _fields(title, outlet, published, archive_url, retrieved)
         )
@@ -164,6 +179,17 @@ def archive(ctx: typer.Context, url: UrlArg) -> None:
     page = _pages.fetch(url)
     with command_session(ctx) as session:
         _pages.archive(session, url, page)
+
+
+def _refuse_known(session: Session, url: str) -> None:
+    """`source add --fetch` of a page already recorded: what the user wants is a new copy."""
+    from claimtrack.services import sources
+
+    known = sources.find_source(session, url)
+    if known is not None:
+        fail(f"The page {url} is already recorded as {known.url}; keep a new copy of it with "
+             f"`claimtrack source archive {known.url}` (change its details with "
+             "`claimtrack source edit`).")
 
 
 def _fields(

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit
+from claimtrack.cli._common import FormatOption, command_session
+from claimtrack.cli._documents import OutputFileOption, deliver
 from claimtrack.core.enums import OutputFormat
 
 
@@ -16,6 +17,7 @@ def timeline(
         str, typer.Argument(metavar="ID", help="Claim id (a unique prefix will do).")
     ],
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputFileOption = None,
 ) -> None:
     """Show when a claim and its responses first appeared, and where.
 
@@ -24,6 +26,7 @@ def timeline(
 
     Examples:
         claimtrack timeline c-7f3a
+        claimtrack timeline c-7f3a --format markdown -o timeline.md
     """
     from claimtrack.render.timeline import TIMELINE
     from claimtrack.services import claims
@@ -31,4 +34,4 @@ def timeline(
 
     with command_session(ctx, write=False) as session:
         found = timeline_of(session, claims.get_claim(session, claim_id))
-    emit(TIMELINE[fmt](found))
+    deliver(TIMELINE[fmt](found), output, description=f"the timeline of {found.claim.id}")

@@ -24,6 +24,9 @@ from claimtrack.core.errors import InvalidInput
 SUMMARY_MAX = 75
 NAME_MAX = 200
 TAG_MAX = 64
+# Tags in one cell (listings, CSV export and import) are joined with this, so no tag holds it.
+TAG_SEPARATOR = ";"
+TAG_HINT = "Give a word such as ukraine."
 # Real pages' addresses run past 2,000 characters (a Facebook photo link of 2,204 in the
 # ClaimReview samples); servers commonly stop at 8 KB.
 URL_MAX = 8000
@@ -126,10 +129,24 @@ def name(value: str, field: str = "name") -> str:
 
 
 def tag(value: str) -> str:
-    """A tag: trimmed, lower-cased, at most 64 characters."""
-    cleaned = " ".join(text(value, "tag", max_length=TAG_MAX,
-                            hint="Give a word such as ukraine.").split()).casefold()
+    """A tag: trimmed, lower-cased, at most 64 characters, without TAG_SEPARATOR."""
+    cleaned = tag_key(text(value, "tag", max_length=TAG_MAX, hint=TAG_HINT))
+    if TAG_SEPARATOR in cleaned:
+        raise InvalidInput(
+            f"The tag '{cleaned}' holds '{TAG_SEPARATOR}', which separates tags in listings and "
+            f"CSV files; give each tag on its own (--tag a --tag b), or use another character."
+        )
     return cleaned
+
+
+def tag_key(value: str) -> str:
+    """A tag as stored (spaces collapsed, lower-cased), unchecked: to find one to remove."""
+    return " ".join(value.split()).casefold()
+
+
+def joined_tags(tags: Iterable[str]) -> str:
+    """Tags as one cell, as listings and the CSV export write them."""
+    return TAG_SEPARATOR.join(tags)
 
 
 def tags(values: list[str] | tuple[str, ...] | None) -> list[str]:
@@ -176,7 +193,8 @@ def date(value: str | dt.date | None, field: str = "date") -> dt.date | None:
             return today - dt.timedelta(days=0 if cleaned == "today" else 1)
         if not _ISO_DATE.fullmatch(cleaned):
             raise InvalidInput(
-                f"The {field} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-01-17."
+                f"'{value}' is not a date claimtrack can read (the {field}); write it as "
+                "YYYY-MM-DD, e.g. 2022-01-17, or as today or yesterday."
             )
         try:
             parsed = dt.date.fromisoformat(cleaned)

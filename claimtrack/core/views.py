@@ -31,6 +31,9 @@ class SourceView:
     retrieved_at: dt.datetime | None = None
     archive_url: str | None = None
     claims: int = 0
+    # When claimtrack last fetched and kept a copy of the page (`source archive`, `--fetch`);
+    # retrieved_at and archive_url are the person's own record (an outside archive).
+    archived_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

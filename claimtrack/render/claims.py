@@ -23,6 +23,7 @@ def _fields(details: ClaimDetails) -> dict[str, Any]:
         "language": claim.language,
         "tags": list(claim.tags),
         "challenges": claim.challenges,
+        "status": claim.status,
         "created_at": claim.created_at,
         "updated_at": claim.updated_at,
     }

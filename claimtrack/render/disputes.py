@@ -17,7 +17,7 @@ from claimtrack.core.enums import DocumentFormat, GroupBy, OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
 from claimtrack.render import markdown, pages
-from claimtrack.render.rows import LISTING, Listing, visible
+from claimtrack.render.rows import LISTING, Listing, markdown_text, visible
 from claimtrack.render.wording import dispute_state, plural, short, used_filters, verdict_text, who
 
 WIDTH = 88
@@ -80,13 +80,13 @@ def _contested_markdown(report: ContestedReport) -> str:
     count, scope = _scope(report)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
-        f"# Contested claims\n\n{count}, most challenged first{markdown.escape(scope)}. "
+        f"# Contested claims\n\n{count}, most challenged first{markdown_text(scope)}. "
         f"Generated {stamp}."
     ]
     for name, ranked in report.groups():
         grouped = report.group_by is not None
         if grouped:
-            parts.append(f"## {markdown.escape(_group_title(report, name, len(ranked)))}")
+            parts.append(f"## {markdown_text(_group_title(report, name, len(ranked)))}")
         parts += [markdown.dispute_section(d, heading="###" if grouped else "##", number=rank)
                   for rank, d in ranked]
     return "\n\n".join(parts)

@@ -143,7 +143,8 @@ def edit_claim(
     if speaker is not None and speaker.strip():
         said = actors.ensure_actor(session, speaker)
     tags = set(claim.tag_names)
-    dropped = set(values.tags(list(remove_tags)))
+    # Unchecked, so that a tag stored before a rule refused it can still be removed.
+    dropped = {values.tag_key(values.text(raw, "tag", hint=values.TAG_HINT)) for raw in remove_tags}
     unknown = dropped - tags
     if unknown:
         raise NotFound(f"Claim {claim.public_id} has no tag {', '.join(sorted(unknown))}.")
@@ -209,8 +210,11 @@ def add_appearance(
     *,
     quote: str | None = None,
     seen_on: str | dt.date | None = None,
+    replace_quote: bool = True,
 ) -> Appearance:
-    """Record that ``claim`` appears at ``url`` (quote verbatim). Updates it if already recorded."""
+    """Record that ``claim`` appears at ``url`` (quote verbatim). Updates it if already recorded;
+    replacing a different quote queues a notice showing the old one. Raises Conflict for that
+    instead when ``replace_quote`` is False (a verbatim record is not overwritten by accident)."""
     source = sources.ensure_source(session, url)
     appearance = session.scalar(
         select(Appearance).where(Appearance.claim_id == claim.id, Appearance.source_id == source.id)
@@ -219,11 +223,24 @@ def add_appearance(
         appearance = Appearance(claim=claim, source=source)
         session.add(appearance)
     if quote is not None:
-        appearance.quote = values.optional_text(quote, "quote")
+        _set_quote(session, appearance, values.optional_text(quote, "quote"), replace_quote)
     if seen_on is not None:
         appearance.seen_on = values.date(seen_on, "date seen")
     session.flush()
     return appearance
+
+
+def _set_quote(
+    session: Session, appearance: Appearance, quote: str | None, replace: bool
+) -> None:
+    earlier = appearance.quote
+    if earlier and earlier != quote:
+        where = f"claim {appearance.claim.public_id} at {appearance.source.url}"
+        if not replace:
+            raise Conflict(f"The quote of {where} is already “{earlier}”; give --replace-quote "
+                           "to replace it.")
+        notify(session, f"Replaced the quote of {where}; it was “{earlier}”.")
+    appearance.quote = quote
 
 
 def remove_appearance(session: Session, claim: Claim, url: str) -> None:

@@ -1,9 +1,10 @@
 """Disputes: a claim with everything said for and against it, and the contested report.
 
 A claim is contested when another claim contradicts, denies or evades it, or when its verdicts
-disagree (one leans true, another false or mixed). Both facts are stored on the claim row by
-``recount``, called in the same transaction as every change to links or verdicts, so the report
-reads a partial index instead of grouping all links.
+disagree (one leans true, another false or mixed). Its challenges are the claims that challenge
+it: one that both contradicts and denies it is one challenge, not two. Both facts are stored on
+the claim row by ``recount``, called in the same transaction as every change to links or
+verdicts, so the report reads a partial index instead of grouping all links.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ RELATION_ORDER = [
 def counters() -> tuple[ScalarSelect[int], ScalarSelect[bool]]:
     """SQL for a claim's ``challenge_count`` and ``verdicts_disagree``, correlated to Claim."""
     challenge_count = (
-        select(func.count())
+        # Distinct challengers: two links from one claim (contradicts and denies) are one
+        # challenge. Migration 0013 recounted the rows stored when each link counted.
+        select(func.count(distinct(Link.from_claim_id)))
         .select_from(Link)
         .where(
             Link.to_claim_id == Claim.id,

@@ -106,7 +106,7 @@ def contested_counters(connection: Connection) -> list[str]:
         .order_by(Claim.public_id)
     ).all()
     problems = [
-        f"claim {public_id}: challenge_count is {stored} but {plural(actual, 'link')} "
+        f"claim {public_id}: challenge_count is {stored} but {plural(actual, 'claim')} "
         f"{'challenges' if actual == 1 else 'challenge'} it"
         if stored != actual else
         f"claim {public_id}: verdicts_disagree is {bool(stored_flag)} but its verdicts "

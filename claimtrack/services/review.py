@@ -66,7 +66,7 @@ def published_dispute(dispute: Dispute) -> Dispute | None:
         return None
     responses = _published_responses(dispute.responses)
     verdicts = _published_verdicts(dispute.verdicts)
-    challenges = sum(1 for response in responses if response.relation.is_challenge)
+    challenges = len({r.claim.id for r in responses if r.relation.is_challenge})
     leans = {v.normalized.lean for v in verdicts if v.normalized.lean is not None}
     if not challenges and len(leans) < 2:
         return None

@@ -3,6 +3,7 @@ first given; other spellings of that URL (core.values.url_key) find the same row
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -146,8 +147,11 @@ def describe_source(session: Session, url: str) -> SourceDetails:
     ).all()
     views = reading.claim_views(session, [claim_id for claim_id, _ in appearances])
     quoted = tuple(QuotedClaim(views[claim_id], quote) for claim_id, quote in appearances)
-    return SourceDetails(source_view(source, len(quoted)), quoted,
-                         tuple(archives.archives_of(session, source)))
+    copies = tuple(archives.archives_of(session, source))
+    view = source_view(source, len(quoted))
+    if copies:  # newest first
+        view = dataclasses.replace(view, archived_at=copies[0].retrieved_at)
+    return SourceDetails(view, quoted, copies)
 
 
 def source_view(source: Source, claims: int = 0) -> SourceView:

@@ -140,7 +140,16 @@ def test_appearances(cli: Cli) -> None:
         "2022-01-17",
     )
     cli.ok("appearance", "add", claim, "https://b.example/2")
-    cli.ok("appearance", "add", claim, "https://a.example/1", "--quote", "corrected")
+    before = snapshot(cli.url)
+    refused = cli.fails("appearance", "add", claim, "https://a.example/1", "--quote", "corrected")
+    assert refused.stderr == (f"Error: The quote of claim {claim} at https://a.example/1 is "
+                              "already “first”; give --replace-quote to replace it.\n")
+    assert snapshot(cli.url) == before
+    cli.ok("appearance", "add", claim, "https://a.example/1", "--quote", "first")  # the same
+    replaced = cli.ok("appearance", "add", claim, "https://a.example/1", "--quote", "corrected",
+                      "--replace-quote")
+    assert f"Replaced the quote of claim {claim} at https://a.example/1; it was “first”." \
+        in replaced.stderr
     listed = json.loads(cli.ok("appearance", "list", claim, "-f", "json").stdout)
     assert [(a["url"], a["quote"], a["seen"]) for a in listed] == [
         ("https://a.example/1", "corrected", "2022-01-17"),

@@ -28,7 +28,8 @@ def test_restore_an_edited_claim_with_its_tags_and_appearances(cli: Cli) -> None
     original = shown(cli, claim)
     cli.ok("claim", "edit", claim, "--text", "vandalised", "--speaker", "Mallory", "--untag",
            "gone", "--tag", "new", "--date", "", "--summary", "")
-    cli.ok("appearance", "add", claim, "https://example.com/a", "--quote", "misquoted")
+    cli.ok("appearance", "add", claim, "https://example.com/a", "--quote", "misquoted",
+           "--replace-quote")
     cli.ok("appearance", "add", claim, "https://example.com/b")
     result = cli.ok("--user", "fixer", "claim", "restore", claim[:8], "--at", good)
     assert result.stdout.strip() == claim

@@ -38,11 +38,13 @@ def test_text_starting_with_a_dash_goes_after_double_dash(cli: Cli) -> None:
     )
 
 
-def test_text_from_stdin(cli: Cli) -> None:
-    claim_id = cli.ok("claim", "add", "-", input="From a file\nwith two lines\n").stdout.strip()
-    assert json.loads(cli.ok("claim", "show", claim_id, "-f", "json").stdout)["text"] == (
-        "From a file\nwith two lines\n"
-    )
+def test_text_from_stdin_loses_only_its_final_line_endings(cli: Cli) -> None:
+    for piped, stored in [
+        ("From stdin claim text\n", "From stdin claim text"),
+        ("  From a file\n\nwith two lines \r\n\n", "  From a file\n\nwith two lines "),
+    ]:
+        claim_id = cli.ok("claim", "add", "-", input=piped).stdout.strip()
+        assert json.loads(cli.ok("claim", "show", claim_id, "-f", "json").stdout)["text"] == stored
 
 
 def test_source_and_quote_become_an_appearance(cli: Cli) -> None:

@@ -56,7 +56,7 @@ def test_every_show_prints_one_json_object(seeded: Cli) -> None:
 
 
 @pytest.mark.parametrize(("command", "header"), [
-    (["claim", "list"], "id,date,speaker,claim,tags,challenges"),
+    (["claim", "list"], "id,date,speaker,text,summary,tags,challenges,status"),
     (["actor", "list"], "name,kind,aliases,claims"),
     (["source", "list"], "url,title,outlet,published,claims"),
     (["history"], "id,at,user,command,action,entity,key,changes"),

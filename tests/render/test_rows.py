@@ -39,7 +39,7 @@ def test_markdown_cells_cannot_break_the_table_or_inject_html(text: str) -> None
 def test_claim_list_csv_neutralises_formulas(cli: Cli) -> None:
     cli.add("=HYPERLINK(\"http://evil\")", "--speaker", "@attacker", "--tag", "+tag")
     rows = list(csv.DictReader(io.StringIO(cli.ok("claim", "list", "-f", "csv").stdout)))
-    assert rows[0]["claim"] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[0]["text"] == "'=HYPERLINK(\"http://evil\")"
     assert rows[0]["speaker"] == "'@attacker"
     assert rows[0]["tags"] == "'+tag"
 
