@@ -6,8 +6,10 @@ claimtrack.interchange.importing.import_files); this module parses options and r
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +20,9 @@ from claimtrack.core.enums import ExportFormat, ImportFormat
 from claimtrack.render.wording import plural
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from claimtrack.fetch import Page
     from claimtrack.interchange.importing import ImportResult
 
 # `import` exits 3 when some records were rejected and the others imported (0: all of them,
@@ -54,7 +59,7 @@ def export(
     from claimtrack.interchange.export import write_export
 
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
-        where = claim_filter(speaker, tag, since, until)
+        where = claim_filter(speaker, tag, since, until, session)
         count = write_export(session, stream, fmt=fmt, where=where)
     if output is not None:
         say(f"Exported {plural(count, fmt.unit)} to {output}.")
@@ -122,31 +127,65 @@ def import_(
     addresses = [path for path in paths if is_web_address(path)]
     pages = [(address, _pages.fetch(address)) for address in addresses]  # before the transaction
     local = [path for path in paths if not is_web_address(path)]
-    try:
-        sink = rejects.open("w", encoding="utf-8") if rejects else None
-    except OSError as error:
-        fail(f"Cannot write {rejects}: {error.strerror}. Choose another --rejects path.")
     results: list[ImportResult] = []
-    try:
-        with command_session(ctx, commit=not dry_run) as session:
-            if local:
-                files = expand_paths(local)
-                with progress(import_size(files), "Importing", in_bytes=True) as update:
-                    results.append(import_files(session, files, fmt=fmt, strict=strict,
-                                                rejects=sink, on_progress=update))
-            for address, page in pages:
-                _pages.archive(session, address, page)
-                results.append(import_page(session, page, fmt=fmt, strict=strict, rejects=sink))
-            rejected = sum(result.summary.rejected for result in results)
-            if rejected and not sum(result.summary.accepted for result in results):
-                raise InvalidInput(_nothing_imported(results))  # rolls the transaction back
-    finally:
-        if sink is not None:
-            sink.close()
+    # The rejects file is written and closed inside the transaction: if it cannot be, the
+    # import is rolled back rather than committed without the records set aside.
+    with command_session(ctx, commit=not dry_run) as session, _rejects_file(rejects) as sink:
+        if local:
+            files = expand_paths(local)
+            with progress(import_size(files), "Importing", in_bytes=True) as update:
+                results.append(import_files(session, files, fmt=fmt, strict=strict,
+                                            rejects=sink, on_progress=update))
+        for address, page in pages:
+            _archive(session, address, page, dry_run=dry_run)
+            results.append(import_page(session, page, fmt=fmt, strict=strict, rejects=sink))
+        rejected = sum(result.summary.rejected for result in results)
+        if rejected and not sum(result.summary.accepted for result in results):
+            raise InvalidInput(_nothing_imported(results))  # rolls the transaction back
     for result in results:
         _report(result, rejects, dry_run=dry_run)
     if rejected:
         raise typer.Exit(PARTLY_IMPORTED)
+
+
+@contextmanager
+def _rejects_file(path: Path | None) -> Iterator[IO[str] | None]:
+    """The --rejects file, open for the import; written, flushed and closed when the block
+    ends (an error writing it stops the command, which writes nothing)."""
+    from claimtrack.core.errors import InvalidInput
+    from claimtrack.interchange.importing import rejects_unwritable
+
+    if path is None:
+        yield None
+        return
+    try:
+        sink = path.open("w", encoding="utf-8")
+    except OSError as error:
+        fail(f"Cannot write {path}: {error.strerror}. Choose another --rejects path.")
+    try:
+        yield sink
+    except BaseException:
+        with suppress(OSError):
+            sink.close()
+        raise
+    try:
+        sink.close()
+    except OSError as error:
+        raise InvalidInput(rejects_unwritable(path, error)) from None
+
+
+def _archive(session: Session, address: str, page: Page, *, dry_run: bool) -> None:
+    """Keep the fetched page with its source; a dry run keeps it only in the transaction it
+    rolls back, and says so."""
+    from claimtrack.cli import _pages
+
+    if not dry_run:
+        _pages.archive(session, address, page)
+        return
+    from claimtrack.services import archives, sources
+
+    archives.archive_page(session, sources.ensure_source(session, address), page)
+    say(f"Would archive {address} (HTTP {page.status}, {len(page.body):,} bytes).")
 
 
 def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> None:
@@ -155,7 +194,7 @@ def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> Non
     if result.warning_count > len(result.warnings):
         say(f"… {plural(result.warning_count - len(result.warnings), 'more warning')}.")
     for rejection in result.rejections:
-        say(f"Rejected {rejection.file}, {rejection.where}: {rejection.reason}")
+        say(f"Rejected {rejection.file}, {rejection.where}: {sentence(rejection.reason)}")
     summary = result.summary
     if summary.rejected > len(result.rejections):
         say(f"… {summary.rejected - len(result.rejections)} more rejected.")
@@ -172,11 +211,23 @@ def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> Non
 
 def _nothing_imported(results: list[ImportResult]) -> str:
     rejections = [rejection for result in results for rejection in result.rejections]
-    first = rejections[0] if rejections else None
-    reason = f" (first: {first.where}: {first.reason})" if first else ""
     count = sum(result.summary.rejected for result in results)
     what = "the only record was" if count == 1 else f"all {count} records were"
-    return (
-        f"Nothing was imported: {what} rejected{reason}. Fix them and import again; "
-        "--rejects FILE lists every one."
-    )
+    first = ""
+    if rejections:
+        where, reason = rejections[0].where, sentence(rejections[0].reason)
+        first = f" {capitalised(where)}: {reason}" if count == 1 else (
+            f" The first, {where}: {reason}")
+    them, listed = ("it", "keeps it") if count == 1 else ("them", "lists every one")
+    return (f"Nothing was imported: {what} rejected.{first} Fix {them} and import again; "
+            f"--rejects FILE {listed}.")
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """A reason as a sentence for people: capitalised, with its full stop."""
+    text = capitalised(text.strip())
+    return text if text.endswith((".", "!", "?")) else f"{text}."

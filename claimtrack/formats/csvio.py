@@ -102,12 +102,15 @@ def read_csv(stream: IO[str], *, ignored: list[str] | None = None) -> Iterator[P
         return
     dialect = max(",;\t", key=head.count)
     rows = csv.reader(_chain(head, lines), delimiter=dialect)
-    columns, skipped = map_header(next(rows))
+    columns, skipped = map_header(_unless_unclosed(next(rows), 1))
     if ignored is not None:
         ignored.extend(skipped)
     line = rows.line_num
     for number, cells in enumerate(rows, start=1):
-        where, line = f"row {number} (line {line + 1})", rows.line_num
+        where, line, first_line = f"row {number} (line {line + 1})", rows.line_num, line + 1
+        if cells and cells[-1].endswith(_END):
+            _unless_unclosed(cells, first_line)
+            return
         if not any(cell.strip() for cell in cells):
             continue
         record = {c: restore(v) for c, v in zip(columns, cells, strict=False) if c and v.strip()}
@@ -134,9 +137,28 @@ def _bounded_lines(stream: IO[str]) -> Iterator[str]:
         "spreadsheet claimtrack can read (give --format if it is another format)."))
 
 
+# A line after the last one: csv reads it into the last cell when a quote opened there is
+# never closed (csv then ends the cell at the end of the file without a word), else it is a
+# row of its own. (Noncharacters: never in a file's text.)
+_END = "\ufdd0end of file\ufdd0"
+
+
 def _chain(head: str, rest: Iterable[str]) -> Iterator[str]:
     yield head
     yield from rest
+    yield _END
+
+
+def _unless_unclosed(cells: list[str], line: int) -> list[str]:
+    """``cells``, unless their last one ran to the end of the file from an open quote: then
+    the file is refused (whatever follows the quote would be one cell)."""
+    if cells[-1:] and cells[-1].endswith(_END) and cells != [_END]:
+        raise InvalidInput(
+            f"line {line}: a quoted field is never closed, so the rest of the file would be "
+            'one cell. Close that quote (a quote inside a cell is written "") and import '
+            "again."
+        )
+    return cells
 
 
 # Cells of a row whose claim stands without them: one that cannot be read is refused (left

@@ -1,23 +1,44 @@
 """ClaimReviews in a saved web page: every ``<script type="application/ld+json">`` block, and
-microdata (``itemscope``/``itemprop``) items. The page is read in chunks, never whole; its
-JSON-LD blocks are parsed once the page has been read, with what the page says about itself
-(``<link rel=canonical>`` or ``og:url``: relative review URLs resolve against it; ``<html
-lang>``: the reviews' language when they give none)."""
+microdata (``itemscope``/``itemprop``) items. The page is read in chunks, never whole, in
+linear time and bounded memory however hostile it is:
+
+- a JSON-LD block is parsed as soon as it closes, with what the page has said about itself
+  by then (``<link rel=canonical>``: relative review URLs resolve against it, else
+  ``og:url``; ``<html lang>``: the reviews' language when they give none). Blocks wait for
+  the page's address (usually in ``<head>``, before them) up to ``HELD_SCRIPTS`` characters;
+- microdata text is kept once (its spaces folded), by the outermost property reading it;
+  each property takes its slice when it closes. A property's text is at most ``MAX_VALUE``
+  characters and all the microdata kept for a page at most ``MAX_MICRODATA``; items and
+  properties nested more than ``MAX_NESTING`` deep are skipped with a notice; at most
+  ``MAX_OPEN`` elements are open at once (deeper ones close the innermost, as browsers do),
+  and an end tag that closes nothing is ignored at once. Items with no ClaimReview in them
+  are dropped when they close; the others come after the JSON-LD blocks, in page order.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import IO, Any
 
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats.claimreview import Page
-from claimtrack.formats.jsonld import parse_script, reviews_in
+from claimtrack.formats.html_text import declared_charset
+from claimtrack.formats.jsonld import find_reviews, parse_script, reviews_in
+from claimtrack.formats.jsonstream import MAX_NESTING, MAX_VALUE, NotUtf8
 from claimtrack.formats.records import Parsed
 
 CHUNK = 1 << 16
-MAX_BLOCK = 16 * 1024 * 1024  # a script block or an unfinished tag: no real page has one this long
+MAX_BLOCK = MAX_VALUE  # a script block or an unfinished tag: no real page has one this long
+MAX_MICRODATA = MAX_VALUE  # all microdata kept for one page, counted as below
+VALUE_COST, ITEM_COST = 64, 256  # what a kept value or item costs beside its text
+MAX_OPEN = 512  # Chromium's parser stops nesting elements at 512 too
+HELD_SCRIPTS = 1 << 20  # JSON-LD text waiting for the page's <link rel=canonical>
+_MB = 1024 * 1024
+_SPACES = re.compile(r"\s+")
 VOID = {
     "area",
     "base",
@@ -51,14 +72,23 @@ VALUE_ATTRIBUTE = {
     "meter": "value",
     "time": "datetime",
 }
+# The owner of what is nested too deep: its properties and items are not kept.
+_SKIPPED: dict[str, Any] = {"properties": {}}
 
 
 class _Open:
-    """An open element: the item it starts, the properties its text fills."""
+    """An open element: the item it starts (``number``: a top-level item's place in the
+    page), the properties its text fills (from text chunk ``start`` on), the item its
+    properties belong to, and how many microdata elements it is inside."""
 
-    def __init__(self, tag: str, item: dict[str, Any] | None, props: list[str], owner: Any) -> None:
-        self.tag, self.item, self.props, self.owner = tag, item, props, owner
-        self.text: list[str] = []
+    __slots__ = ("item", "level", "number", "owner", "props", "start", "tag")
+
+    def __init__(self, tag: str, owner: dict[str, Any] | None, level: int) -> None:
+        self.tag, self.owner, self.level = tag, owner, level
+        self.item: dict[str, Any] | None = None
+        self.number = 0
+        self.props: list[str] = []
+        self.start = 0
 
 
 class PageReader(HTMLParser):
@@ -66,41 +96,55 @@ class PageReader(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.scripts: list[str] = []
-        self.items: list[dict[str, Any]] = []
+        self.scripts: list[tuple[int, str]] = []  # closed blocks not parsed yet
+        self.items: list[tuple[int, dict[str, Any]]] = []  # top-level items with a review
         self.canonical: str | None = None
         self.og_url: str | None = None
         self.language: str | None = None
+        self.skipped_deep = False
         self._script: list[str] | None = None
-        self._script_size = 0
+        self._script_size = self._script_count = self._held_scripts = 0
         self._stack: list[_Open] = []
-
-    def _item_owner(self) -> dict[str, Any] | None:
-        return next((e.item for e in reversed(self._stack) if e.item is not None), None)
+        self._open_tags: Counter[str] = Counter()
+        self._text: list[str] = []  # what the open properties read, once
+        self._text_size = self._collecting = 0
+        self._kept = self._item_count = 0  # microdata cost kept; top-level items seen
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
         if tag == "script" and "ld+json" in attributes.get("type", ""):
             self._script, self._script_size = [], 0
         self._note_page(tag, attributes)
+        parent = self._stack[-1] if self._stack else None
+        owner = None if parent is None else parent.item or parent.owner
+        level = 0 if parent is None else parent.level
         props = attributes.get("itemprop", "").split()
-        owner = self._item_owner()
-        item = None
-        if "itemscope" in attributes:
-            item = {"type": attributes.get("itemtype", "").split(), "properties": {}}
-            if "itemid" in attributes:
-                item["id"] = attributes["itemid"]
+        if "itemscope" in attributes or (props and owner is not None):
+            level += 1
+            if level > MAX_NESTING and owner is not _SKIPPED:
+                self.skipped_deep, owner = True, _SKIPPED
+        element = _Open(tag, owner, level)
+        if owner is _SKIPPED:
+            pass
+        elif "itemscope" in attributes:
+            element.item = self._item(attributes)
             if props and owner is not None:
-                self._add(owner, props, item)
+                self._add(owner, props, element.item)
             else:
-                self.items.append(item)
-            props = []
+                self._item_count += 1
+                element.number = self._item_count
         elif props and tag in VALUE_ATTRIBUTE and VALUE_ATTRIBUTE[tag] in attributes:
             if owner is not None:
                 self._add(owner, props, attributes[VALUE_ATTRIBUTE[tag]].strip())
-            props = []
-        if tag not in VOID:
-            self._stack.append(_Open(tag, item, props, owner))
+        elif props and owner is not None and tag not in VOID:
+            element.props, element.start = props, len(self._text)
+            self._collecting += 1
+        if tag in VOID:
+            return
+        if len(self._stack) >= MAX_OPEN:
+            self._close(self._stack.pop())
+        self._stack.append(element)
+        self._open_tags[tag] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -113,25 +157,56 @@ class PageReader(HTMLParser):
             self._script_size += len(data)
             if self._script_size > MAX_BLOCK:
                 raise InvalidInput(
-                    f"a JSON-LD block of the page is longer than {MAX_BLOCK // (1024 * 1024)} "
-                    "MB; no ClaimReview is that long."
+                    f"a JSON-LD block of the page is longer than {MAX_BLOCK // _MB} MB; no "
+                    "ClaimReview is that long."
                 )
-        for element in self._stack:
-            if element.props:
-                element.text.append(data)
+        if self._collecting:
+            # Folded as it comes, so a value is only joined and stripped when it closes
+            # (folding a long value whole makes an object of each of its words).
+            folded = _SPACES.sub(" ", data)
+            if folded[:1] == " " and self._text and self._text[-1][-1] == " ":
+                folded = folded[1:]
+            if folded:
+                self._text.append(folded)
+                self._text_size += len(folded)
+            if self._text_size > MAX_VALUE:
+                raise InvalidInput(
+                    f"a microdata property of the page holds more than {MAX_VALUE // _MB} MB "
+                    "of text; no ClaimReview is that long."
+                )
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
-            self.scripts.append("".join(self._script))
+            self._script_count += 1
+            self.scripts.append((self._script_count, "".join(self._script)))
+            self._held_scripts += self._script_size
             self._script = None
-        if not any(e.tag == tag for e in self._stack):
+        if not self._open_tags[tag]:  # closes nothing: a stray end tag
             return
         while self._stack:
             element = self._stack.pop()
-            if element.props and element.owner is not None:
-                self._add(element.owner, element.props, " ".join("".join(element.text).split()))
+            self._close(element)
             if element.tag == tag:
                 return
+
+    def _close(self, element: _Open) -> None:
+        self._open_tags[element.tag] -= 1
+        if element.props and element.owner is not None:
+            text = "".join(self._text[element.start:]).strip()
+            self._add(element.owner, element.props, text)
+            self._collecting -= 1
+            if not self._collecting:
+                self._text, self._text_size = [], 0
+        if element.number:
+            self._keep(element)
+
+    def _keep(self, element: _Open) -> None:
+        """A top-level item, kept when it holds a ClaimReview (it yields nothing else)."""
+        assert element.item is not None
+        if next(find_reviews(element.item), None) is not None:
+            self.items.append((element.number, element.item))
+        else:
+            self._kept -= _cost(element.item)
 
     def _note_page(self, tag: str, attributes: dict[str, str]) -> None:
         """The page's own address and language, the first time each is given."""
@@ -146,26 +221,105 @@ class PageReader(HTMLParser):
     def page(self) -> Page:
         return Page(url=self.canonical or self.og_url, language=self.language)
 
-    @staticmethod
-    def _add(owner: dict[str, Any], props: list[str], value: Any) -> None:
+    def parsed_scripts(self, *, final: bool = False) -> Iterator[Parsed]:
+        """The reviews of the blocks closed so far, once the page's address is known (or
+        too much waits for it, or the page has ended)."""
+        if not self.scripts or not (
+            final or self.canonical or self._held_scripts > HELD_SCRIPTS
+        ):
+            return
+        scripts, self.scripts, self._held_scripts = self.scripts, [], 0
+        page = self.page
+        for number, text in scripts:
+            yield from parse_script(text, f"script {number}", page)
+
+    def parsed_items(self) -> Iterator[Parsed]:
+        """The reviews of the microdata items, once the page has ended (items still open
+        then included)."""
+        self.items.extend((e.number, e.item) for e in self._stack if e.number and e.item)
+        items, self.items = sorted(self.items, key=lambda pair: pair[0]), []
+        page = self.page
+        for number, item in items:
+            yield from reviews_in(item, f"microdata item {number}", page=page, entities=False)
+        if self.skipped_deep:
+            yield Parsed("microdata", notes=(
+                f"microdata: skipped the items and properties nested more than {MAX_NESTING} "
+                "deep; no ClaimReview is.",
+            ))
+
+    def _item(self, attributes: dict[str, str]) -> dict[str, Any]:
+        item: dict[str, Any] = {"type": attributes.get("itemtype", "").split(), "properties": {}}
+        if "itemid" in attributes:
+            item["id"] = attributes["itemid"]
+        self._charge(ITEM_COST)
+        return item
+
+    def _add(self, owner: dict[str, Any], props: list[str], value: Any) -> None:
+        if owner is _SKIPPED:
+            return
+        self._charge((VALUE_COST + (len(value) if isinstance(value, str) else 0)) * len(props))
         for prop in props:
             owner["properties"].setdefault(prop, []).append(value)
 
+    def _charge(self, cost: int) -> None:
+        self._kept += cost
+        if self._kept > MAX_MICRODATA:
+            raise InvalidInput(
+                f"the page's microdata holds more than {MAX_MICRODATA // _MB} MB; no page of "
+                "ClaimReviews is that large."
+            )
+
+
+def _cost(item: dict[str, Any]) -> int:
+    """What ``PageReader`` charged for an item and what is nested in it (an item that is the
+    value of several properties was charged once)."""
+    cost, waiting, seen = 0, [item], {id(item)}
+    while waiting:
+        node = waiting.pop()
+        cost += ITEM_COST
+        for values in node["properties"].values():
+            for value in values:
+                cost += VALUE_COST + (len(value) if isinstance(value, str) else 0)
+                if isinstance(value, dict) and id(value) not in seen:
+                    seen.add(id(value))
+                    waiting.append(value)
+    return cost
+
 
 def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
-    """Every ClaimReview on the page: JSON-LD blocks first, in page order, then microdata."""
-    reader, decoder = PageReader(), codecs.getincrementaldecoder("utf-8")(errors="replace")
-    while chunk := stream.read(CHUNK):
-        reader.feed(decoder.decode(chunk))
+    """Every ClaimReview on the page: JSON-LD blocks in page order, then microdata. The page
+    is read in its declared ``<meta charset>``, else as UTF-8; bytes that are not text in it
+    raise NotUtf8 (the line where they are)."""
+    reader, chunk = PageReader(), stream.read(CHUNK)
+    decoder, lines = _decoder(chunk[:4096]), 0
+    while chunk:
+        try:
+            text = decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            raise NotUtf8(lines + chunk.count(b"\n", 0, max(error.start, 0)) + 1) from None
+        lines += chunk.count(b"\n")
+        reader.feed(text)
         if len(reader.rawdata) > MAX_BLOCK:  # one tag or comment that never ends
             raise InvalidInput(
-                f"the page has a tag or comment longer than {MAX_BLOCK // (1024 * 1024)} MB "
-                "that never ends; this is not a saved web page."
+                f"the page has a tag or comment longer than {MAX_BLOCK // _MB} MB that never "
+                "ends; this is not a saved web page."
             )
-    reader.feed(decoder.decode(b"", final=True))
+        yield from reader.parsed_scripts()
+        chunk = stream.read(CHUNK)
+    try:
+        reader.feed(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        raise NotUtf8(lines + 1) from None
     reader.close()
-    page = reader.page
-    for number, text in enumerate(reader.scripts, start=1):
-        yield from parse_script(text, f"script {number}", page)
-    for number, item in enumerate(reader.items, start=1):
-        yield from reviews_in(item, f"microdata item {number}", page=page, entities=False)
+    yield from reader.parsed_scripts(final=True)
+    yield from reader.parsed_items()
+
+
+def _decoder(head: bytes) -> codecs.IncrementalDecoder:
+    """The decoder for the charset the page declares in its first bytes (HTML's prescan),
+    strict; UTF-8 when it declares none or one Python does not know."""
+    declared = declared_charset(head)
+    try:
+        return codecs.getincrementaldecoder(declared or "utf-8")()
+    except LookupError:
+        return codecs.getincrementaldecoder("utf-8")()

@@ -79,8 +79,7 @@ def article_text(body: bytes, charset: str | None = None) -> str:
 def decode(body: bytes, charset: str | None = None) -> str:
     """The page's characters: the declared charset, else a ``<meta charset>``, else UTF-8
     (undecodable bytes replaced, so a mislabelled page still reads)."""
-    found = _META_CHARSET.search(body[:4096])
-    for candidate in (charset, found.group(1).decode("ascii") if found else None, "utf-8"):
+    for candidate in (charset, declared_charset(body[:4096]), "utf-8"):
         if not candidate:
             continue
         try:
@@ -88,6 +87,12 @@ def decode(body: bytes, charset: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return body.decode("utf-8", errors="replace")
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page's first bytes declare in a ``<meta>`` tag (None: none)."""
+    found = _META_CHARSET.search(head)
+    return found.group(1).decode("ascii") if found else None
 
 
 def _paragraphs(text: str) -> str:

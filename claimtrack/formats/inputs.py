@@ -29,7 +29,13 @@ BY_SUFFIX = {
     ".html": "claimreview",
     ".htm": "claimreview",
 }
-IMPORTABLE = {*BY_SUFFIX, ".json", ".jsonld"}
+JSON_SUFFIXES = (".json", ".jsonld")
+# What a directory's files are imported by, in the order messages list them.
+IMPORTABLE = (*JSON_SUFFIXES, ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm")
+assert set(IMPORTABLE) == {*BY_SUFFIX, *JSON_SUFFIXES}
+SQLITE_HEADER = b"SQLite format 3\x00"
+_BLANK = b" \t\r\n"
+_BOM = b"\xef\xbb\xbf"
 _NATIVE = re.compile(rb'"format"\s*:\s*"claimtrack"|^\{\s*"format"\s*:')
 _EMPTY_ARRAY = re.compile(rb"^(\xef\xbb\xbf)?\s*\[\s*\]\s*$")
 _JSONL_TYPE = re.compile(rb'^\{\s*"type"\s*:\s*"(actor|source|claim|link|verdict)"')
@@ -109,9 +115,14 @@ def expand(paths: list[str]) -> list[str]:
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not files:
-            raise InvalidInput(f"{given} holds no .json, .jsonld, .jsonl, .csv or .html file.")
+            raise InvalidInput(f"{given} holds no {importable_kinds()} file to import.")
         found.extend(str(p) for p in files)
     return found
+
+
+def importable_kinds() -> str:
+    """The suffixes of the files a directory is imported by, for messages."""
+    return ", ".join(IMPORTABLE[:-1]) + f" or {IMPORTABLE[-1]}"
 
 
 def open_input(name: str) -> tuple[io.BufferedReader, CountingReader, int | None]:
@@ -142,6 +153,8 @@ def detect(name: str, head: bytes) -> str:
         if rest.lstrip().startswith(b"{") and _parses(first):
             return "jsonl"
         return "claimreview"
+    if Path(name).suffix.lower() in JSON_SUFFIXES:  # JSON whatever it holds: say what is wrong
+        return "claimreview"
     return "csv"
 
 
@@ -167,12 +180,24 @@ def read(
     InvalidInput: its records cannot be told apart, so none of them is imported. So does a
     JSON file whose format was ``guessed`` and that holds nothing to import.
     """
-    found = 0
+    if stream.peek(len(SQLITE_HEADER))[: len(SQLITE_HEADER)] == SQLITE_HEADER:
+        raise InvalidInput(
+            f"{name} is a claimtrack database; restore it with `claimtrack restore {name}` "
+            f"(or open it with --db {name})."
+        )
+    if _blank(stream):
+        raise InvalidInput(f"{'Standard input' if name == '-' else name} is empty; nothing "
+                           "to import.")
+    found = 0  # records, good or bad (not notices)
+    notice = None  # the first notice, which says why a page yielded nothing
     # An empty JSON array is an empty export (`export --format claimreview` of nothing): fine.
     is_empty_array = _EMPTY_ARRAY.match(stream.peek(64)[:64]) is not None
     try:
         for parsed in _records(stream, fmt, ignored):
-            found += 1
+            if parsed.item is not None or parsed.error is not None:
+                found += 1
+            elif notice is None and parsed.notes:
+                notice = parsed.notes[0]
             yield parsed
     except jsonstream.NotUtf8 as error:
         raise InvalidInput(
@@ -192,10 +217,23 @@ def read(
         said = str(error)
         raise InvalidInput(said if said.startswith(name) else f"{name}: {said}") from None
     if guessed and not found and fmt == "claimreview" and not is_empty_array:
+        why = f" ({notice.rstrip('.')})" if notice else ""
         raise InvalidInput(
             f"{name} holds nothing to import: it is not a claimtrack export and "
-            "no ClaimReview is in it. Pass --format if it is another format."
+            f"no ClaimReview could be read from it{why}. Pass --format if it is another format."
         )
+
+
+def _blank(stream: io.BufferedReader) -> bool:
+    """Whether the stream holds nothing but blanks (and a byte-order mark); blanks it starts
+    with are read past when they fill more than a peek."""
+    head = stream.peek(1 << 16)
+    while not head.removeprefix(_BOM).strip(_BLANK):
+        if not head:
+            return True
+        stream.read(len(head))
+        head = stream.peek(1 << 16)
+    return False
 
 
 def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> Iterator[Parsed]:

@@ -83,8 +83,9 @@ def parse_line(data: Any, where: str) -> Iterator[Parsed]:
         yield from found or [Parsed(where, error="no ClaimReview in this JSON-LD.", raw=data)]
         return
     kind = data.get("type") if isinstance(data, Mapping) else None
+    got = "it has none" if kind is None else f"got {kind!r}"
     yield Parsed(
-        where, error=f'"type" must be one of {", ".join(SECTION_OF)} (got {kind!r}).', raw=data
+        where, error=f'"type" must be one of {", ".join(SECTION_OF)} ({got}).', raw=data
     )
 
 

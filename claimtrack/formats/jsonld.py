@@ -153,8 +153,10 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
             items += 1
             yield from _one(event.value, f"item {items}")
         elif event.kind == "scalar":
-            yield Parsed("document", error="this JSON holds no object or array, so no "
-                         "ClaimReview.", raw=event.value)
+            raise InvalidInput(
+                f"it holds one JSON {_kind_of(event.value)}, not a claimtrack export or "
+                "ClaimReview document. Check that this is the right file."
+            )
         elif event.kind == "element" or event.key in STREAMED:  # "@graph": {one node}
             key = str(event.key)
             yield from graphs.setdefault(key, _Graph(key)).add(event.value)
@@ -169,9 +171,32 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
 def _one(node: Any, where: str) -> Iterator[Parsed]:
     parsed = list(reviews_in(node, where))
     if not parsed:
-        kind = node.get("@type") if isinstance(node, dict) else type(node).__name__
-        parsed = [Parsed(where, error=f"no ClaimReview here (found {kind!r}).", raw=node)]
+        parsed = [Parsed(where, error=f"no ClaimReview here: {_what(node)}.", raw=node)]
     yield from parsed
+
+
+def _what(node: Any) -> str:
+    """What a JSON value holds instead of a ClaimReview, for people."""
+    declared = node.get("@type", node.get("type")) if isinstance(node, dict) else None
+    if isinstance(declared, list):
+        declared = ", ".join(str(t) for t in declared)
+    if declared:
+        return f"it is a {_short_type(str(declared))}"
+    if isinstance(node, dict):
+        return "it is a JSON object without @type" if node else "it is an empty JSON object"
+    return f"it is a JSON {_kind_of(node)}"
+
+
+def _kind_of(value: Any) -> str:
+    """A JSON value's kind in JSON's own words ("string", "null")."""
+    kinds = {bool: "boolean", int: "number", float: "number", str: "string",
+             list: "array", dict: "object"}
+    return "null" if value is None else f"{kinds.get(type(value), 'value')} ({_shown(value)})"
+
+
+def _shown(value: Any) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 class _Graph:

@@ -61,6 +61,7 @@ class _Text:
         self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.buffer, self.pos, self.eof = "", 0, False
         self.lines_before = 0  # newlines in the text already dropped from the buffer
+        self.columns_before = 0  # characters of the buffer's first line already dropped
 
     def more(self, size: int = CHUNK) -> bool:
         """Read more text; False at the end of the stream."""
@@ -73,7 +74,10 @@ class _Text:
             line = self.lines_before + self.buffer.count("\n") + chunk.count(b"\n", 0, error.start)
             raise NotUtf8(line + 1) from None
         if self.pos > CHUNK:
-            self.lines_before += self.buffer.count("\n", 0, self.pos)
+            newlines = self.buffer.count("\n", 0, self.pos)
+            self.lines_before += newlines
+            last = self.buffer.rfind("\n", 0, self.pos)
+            self.columns_before = self.pos - last - 1 + (0 if newlines else self.columns_before)
             self.buffer, self.pos = self.buffer[self.pos:], 0
         self.buffer += text
         self.eof = not chunk
@@ -83,7 +87,8 @@ class _Text:
         """Why the document is broken, and where (its line in the whole document)."""
         if error.pos >= len(self.buffer.rstrip()) or error.msg.startswith("Unterminated"):
             return "it ends too early"
-        return f"{error.msg} at line {self.lines_before + error.lineno}"
+        column = error.colno + (self.columns_before if error.lineno == 1 else 0)
+        return f"{said(error)} at line {self.lines_before + error.lineno}, column {column}"
 
     def peek(self) -> str | None:
         """The next character that is not a blank (None at the end)."""
@@ -190,13 +195,20 @@ def loads(text: str) -> Any:
     except RecursionError:
         raise _too_deep() from None
     except json.JSONDecodeError as error:
-        raise BrokenJSON(f"{error.msg} at column {error.colno}") from None
+        raise BrokenJSON(f"{said(error)} at column {error.colno}") from None
     except ValueError as error:  # an integer of thousands of digits
         raise BrokenJSON(str(error).split(";")[0]) from None
     if text[end:].strip(_BLANKS):
         raise BrokenJSON(f"something follows the value at column {end + 1}")
     _check_depth(text, 0, end, value)
     return value
+
+
+def said(error: json.JSONDecodeError) -> str:
+    """What the decoder found wrong, to go in a sentence ("invalid control character '\\n'":
+    some of its messages end with "at" for a position that follows)."""
+    message = error.msg.removesuffix(" at")
+    return message[:1].lower() + message[1:]
 
 
 def _check_depth(buffer: str, start: int, end: int, value: Any) -> None:

@@ -95,11 +95,16 @@ def import_files(
         if len(result.rejections) < KEPT_REJECTIONS:
             result.rejections.append(rejection)
         if rejects is not None:
-            rejects.write(json.dumps(
+            line = json.dumps(
                 {"file": rejection.file, "position": rejection.where,
                  "reason": rejection.reason, "record": rejection.record},
                 ensure_ascii=False, default=str,
-            ) + "\n")
+            )
+            try:
+                rejects.write(line + "\n")
+            except OSError as error:
+                name = getattr(rejects, "name", "")
+                raise InvalidInput(rejects_unwritable(name, error)) from None
         if on_reject is not None:
             on_reject(rejection)
 
@@ -112,6 +117,12 @@ def import_files(
     finally:
         values.forget_url_keys()  # those the process that read the files ahead gave
     return result
+
+
+def rejects_unwritable(name: object, error: OSError) -> str:
+    """Why an import stopped: its rejects file could not be written."""
+    return (f"Cannot write the rejects file {name}: {error.strerror}. Nothing was imported; "
+            "choose another --rejects path and import again.")
 
 
 def _feed(
@@ -135,10 +146,19 @@ def _feed(
                           whole=whole_exports and opened.format == "native")
             done += opened.counter.count
             if opened.ignored:
-                result.warn(
-                    f"{name}: ignored the columns {', '.join(opened.ignored)} "
-                    "(see docs/interop.md for the column names)."
-                )
+                result.warn(f"{name}: ignored {_columns(opened.ignored)} (see docs/interop.md "
+                            "for the column names).")
+
+
+SHOWN_COLUMNS = 10
+
+
+def _columns(names: Sequence[str]) -> str:
+    """"the columns a, b", or the first few of many and how many more."""
+    if len(names) <= SHOWN_COLUMNS:
+        return f"the columns {', '.join(names)}"
+    shown = ", ".join(names[:SHOWN_COLUMNS])
+    return f"{len(names):,} columns: {shown} and {len(names) - SHOWN_COLUMNS:,} more"
 
 
 SPACED = (10_000, 10, 10)

@@ -19,6 +19,7 @@ from starlette.responses import Response, StreamingResponse
 
 from claimtrack.core.enums import DocumentFormat, ExportFormat, GraphFormat, ImportFormat, Role
 from claimtrack.core.errors import InvalidInput, NotFound
+from claimtrack.formats.inputs import IMPORTABLE
 from claimtrack.interchange.export import write_export
 from claimtrack.interchange.importer import Rejection
 from claimtrack.interchange.importing import import_files
@@ -29,7 +30,6 @@ from claimtrack.services.filters import ClaimFilter
 from claimtrack.store.history import changes
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
-SUFFIXES = {".json", ".jsonld", ".jsonl", ".ndjson", ".csv", ".html", ".htm"}
 SHOWN_REJECTS = 100
 DOCUMENTS = {"html": DocumentFormat.HTML, "md": DocumentFormat.MARKDOWN,
              "json": DocumentFormat.JSON, "csv": DocumentFormat.CSV, "txt": DocumentFormat.TABLE}
@@ -68,7 +68,7 @@ def import_upload(call: Call) -> Response:
             raise InvalidInput(f"'{values['format']}' is not an import format.") from None
         suffix = Path(upload.filename).suffix.lower()
         with tempfile.TemporaryDirectory(prefix="claimtrack-upload-") as folder:
-            path = Path(folder) / ("upload" + (suffix if suffix in SUFFIXES else ".data"))
+            path = Path(folder) / ("upload" + (suffix if suffix in IMPORTABLE else ".data"))
             path.write_bytes(upload.content)
             with call.write("import", commit=not values["dry_run"]) as session:
                 result = import_files(session, [path], fmt=fmt, on_reject=_keep(rejected))

@@ -43,7 +43,7 @@ def test_review_without_rating_is_kept_as_not_rated(cli: Cli) -> None:
 def test_array_variants(cli: Cli) -> None:
     result = cli.fails("import", str(CLAIMREVIEW / "variants.json"), code=3)
     assert "rejected 1" in summary(result)
-    assert "item 6: the review has no claimReviewed text" in result.stderr
+    assert "item 6: The review has no claimReviewed text" in result.stderr
     found = verdicts(cli)
     bridge = found["https://factdesk.example.org/checks/bridge-cost"]
     assert (bridge["rating"], bridge["normalized"], bridge["by"]) == (

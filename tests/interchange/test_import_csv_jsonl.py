@@ -25,7 +25,7 @@ def test_csv_with_bom_aliases_and_embedded_newlines(cli: Cli, tmp_path: Path) ->
     result = cli.fails("import", write(tmp_path / "sheet.csv", SHEET), code=3)
     assert summary(result).startswith("Partly imported") and "rejected 2" in summary(result)
     assert "row 3 (line 5): The date '2021-02-30' does not exist" in result.stderr
-    assert "row 4 (line 6): a verdict needs its reviewer" in result.stderr
+    assert "row 4 (line 6): A verdict needs its reviewer" in result.stderr
     assert "ignored the columns Colour" in result.stderr
     found = claims(cli)
     multi = found['He said "no"\nthen yes']
@@ -98,9 +98,9 @@ def test_jsonl_native_records_and_forward_references(cli: Cli, tmp_path: Path) -
     )
     result = cli.fails("import", path, code=3)
     assert "rejected 3" in summary(result)
-    assert "line 7: it is a verdict on claim c-00000000000z" in result.stderr
+    assert "line 7: It is a verdict on claim c-00000000000z" in result.stderr
     assert 'line 8: "type" must be one of' in result.stderr
-    assert "line 10: not valid JSON" in result.stderr
+    assert "line 10: Not valid JSON" in result.stderr
     found = claims(cli)
     assert found["It happened."]["speaker"] == "Jane Roe"  # found by alias
     assert found["It happened."]["challenges"] == 1  # the link read before its claims
