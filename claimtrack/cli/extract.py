@@ -112,7 +112,7 @@ def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: s
     if not source:
         fail("--apply needs --source URL: the page the article was published on.")
     if wanted and accept_all:
-        fail("give --accept or --all, not both")
+        fail("Give --accept or --all, not both.")
     if not wanted and not accept_all:
         fail("Say what to record: --accept s1,s3 (ids from a run without --apply) or --all.")
     from claimtrack.core.errors import InvalidInput

@@ -26,9 +26,9 @@ from typing import IO, Any
 
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats.claimreview import Page
-from claimtrack.formats.html_text import declared_charset
+from claimtrack.formats.html_text import declared_charset, text_codec
 from claimtrack.formats.jsonld import find_reviews, parse_script, reviews_in
-from claimtrack.formats.jsonstream import MAX_NESTING, MAX_VALUE, NotUtf8
+from claimtrack.formats.jsonstream import MAX_NESTING, MAX_VALUE
 from claimtrack.formats.records import Parsed
 
 CHUNK = 1 << 16
@@ -288,15 +288,20 @@ def _cost(item: dict[str, Any]) -> int:
 
 def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
     """Every ClaimReview on the page: JSON-LD blocks in page order, then microdata. The page
-    is read in its declared ``<meta charset>``, else as UTF-8; bytes that are not text in it
-    raise NotUtf8 (the line where they are)."""
+    is read in the charset its ``<meta>`` declares, as browsers read that label, else as UTF-8;
+    bytes that are not text in it read as U+FFFD, as a browser shows them, and a notice says
+    from which line."""
     reader, chunk = PageReader(), stream.read(CHUNK)
     decoder, lines = _decoder(chunk[:4096]), 0
+    replaced_from = None  # the line of the first byte that was not text
     while chunk:
         try:
             text = decoder.decode(chunk)
-        except UnicodeDecodeError as error:
-            raise NotUtf8(lines + chunk.count(b"\n", 0, max(error.start, 0)) + 1) from None
+        except UnicodeError as error:  # the decoder's state is as before the call
+            start = getattr(error, "start", 0)
+            replaced_from = lines + chunk.count(b"\n", 0, max(start, 0)) + 1
+            decoder.errors = "replace"
+            text = decoder.decode(chunk)
         lines += chunk.count(b"\n")
         reader.feed(text)
         if len(reader.rawdata) > MAX_BLOCK:  # one tag or comment that never ends
@@ -307,19 +312,27 @@ def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
         yield from reader.parsed_scripts()
         chunk = stream.read(CHUNK)
     try:
-        reader.feed(decoder.decode(b"", final=True))
-    except UnicodeDecodeError:
-        raise NotUtf8(lines + 1) from None
+        rest = decoder.decode(b"", final=True)
+    except UnicodeError:  # the page ends inside a character
+        replaced_from = replaced_from or lines + 1
+        decoder.errors = "replace"
+        rest = decoder.decode(b"", final=True)
+    reader.feed(rest)
     reader.close()
     yield from reader.parsed_scripts(final=True)
     yield from reader.parsed_items()
+    if replaced_from is not None:
+        yield Parsed("page", notes=(
+            f"page: bytes from line {replaced_from} on are not text in its charset "
+            f"({_codec_name(decoder)}); they were read as \ufffd, as a browser shows them",))
 
 
 def _decoder(head: bytes) -> codecs.IncrementalDecoder:
     """The decoder for the charset the page declares in its first bytes (HTML's prescan),
-    strict; UTF-8 when it declares none or one Python does not know."""
-    declared = declared_charset(head)
-    try:
-        return codecs.getincrementaldecoder(declared or "utf-8")()
-    except LookupError:
-        return codecs.getincrementaldecoder("utf-8")()
+    read as browsers read the label; UTF-8 when it declares none, one Python does not know or
+    one that is not a text encoding."""
+    return codecs.getincrementaldecoder(text_codec(declared_charset(head)) or "utf-8")()
+
+
+def _codec_name(decoder: codecs.IncrementalDecoder) -> str:
+    return str(getattr(type(decoder), "__module__", "")).rsplit(".", 1)[-1].replace("_", "-")

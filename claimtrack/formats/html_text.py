@@ -10,6 +10,7 @@ without menus, scripts and footers. Standard library only (html.parser), so a ro
 
 from __future__ import annotations
 
+import codecs
 import re
 from html.parser import HTMLParser
 
@@ -76,15 +77,38 @@ def article_text(body: bytes, charset: str | None = None) -> str:
     return ""
 
 
+# Labels pages declare that browsers read as another encoding (the WHATWG Encoding standard):
+# "iso-8859-1" and "us-ascii" mean windows-1252 there, and a page that says "utf-16" in its
+# own ASCII-compatible bytes is UTF-8.
+_AS_BROWSERS_READ = {
+    **dict.fromkeys(("us-ascii", "ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1",
+                     "cp819", "ibm819", "iso_8859-1", "windows-1252", "cp1252"), "cp1252"),
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2"), "utf-8"),
+}
+
+
+def text_codec(label: str | None) -> str | None:
+    """The Python codec a page's charset label names, read as browsers read it; None for no
+    label, an unknown one, or a codec that is not a text encoding ("hex", "zlib", "base64")."""
+    if not label or not label.strip():
+        return None
+    name = _AS_BROWSERS_READ.get(label.strip().lower(), label.strip())
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
 def decode(body: bytes, charset: str | None = None) -> str:
     """The page's characters: the declared charset, else a ``<meta charset>``, else UTF-8
-    (undecodable bytes replaced, so a mislabelled page still reads)."""
-    for candidate in (charset, declared_charset(body[:4096]), "utf-8"):
+    (undecodable bytes replaced, as a browser shows them, so a mislabelled page still reads)."""
+    for candidate in (text_codec(charset), text_codec(declared_charset(body[:4096])), "utf-8"):
         if not candidate:
             continue
         try:
             return body.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except ValueError:  # UnicodeDecodeError, and UnicodeError for a stream without a BOM
             continue
     return body.decode("utf-8", errors="replace")
 

@@ -182,8 +182,8 @@ def read(
     """
     if stream.peek(len(SQLITE_HEADER))[: len(SQLITE_HEADER)] == SQLITE_HEADER:
         raise InvalidInput(
-            f"{name} is a claimtrack database; restore it with `claimtrack restore {name}` "
-            f"(or open it with --db {name})."
+            f"{name} is a SQLite database, not a file to import; a claimtrack database or "
+            f"backup is restored with `claimtrack restore {name}` (or opened with --db {name})."
         )
     if _blank(stream):
         raise InvalidInput(f"{'Standard input' if name == '-' else name} is empty; nothing "

@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from claimtrack.core.views import ClaimView, Dispute
-from claimtrack.render.rows import markdown_table, markdown_text
+from claimtrack.render.rows import markdown_link, markdown_table, markdown_text
 from claimtrack.render.wording import short, verdict_text, who
 
 
 def link(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
-    return markdown_text(url)
+    return markdown_link(url)
 
 
 def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None) -> str:

@@ -106,9 +106,20 @@ def _unlist(match: re.Match[str]) -> str:
     return f"{indent}\\{marker}{rest}"
 
 
+def markdown_link(url: str) -> str:
+    """An http(s) address as a markdown autolink (``<https://…>``: nothing in it is read as
+    markup, so ``_`` and ``#`` stay as they are); anything else as escaped text."""
+    if url.startswith(("http://", "https://")) and not any(ch.isspace() for ch in url):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
+    return markdown_text(url)
+
+
 def markdown_cell(text: str) -> str:
-    """Escape a cell for a GitHub-flavoured markdown table: ``markdown_text`` (so ``|`` is
-    ``\\|`` and no link, image or raw HTML gets through), its line breaks as ``<br>``."""
+    """Escape a cell for a GitHub-flavoured markdown table: a web address as a link
+    (``markdown_link``), other text with ``markdown_text`` (so ``|`` is ``\\|`` and no link,
+    image or raw HTML gets through), its line breaks as ``<br>``."""
+    if text.startswith(("http://", "https://")):
+        return markdown_link(text)
     return markdown_text(text).replace("  \n", "<br>")
 
 

@@ -51,12 +51,14 @@ def text_of(body: bytes, name: str, *, media_type: str = "", charset: str | None
         from claimtrack.formats.html_text import article_text
 
         return checked_length(article_text(body, charset), name)
-    try:
-        return checked_length(body.decode(charset or "utf-8"), name)
-    except LookupError:  # a charset Python does not know: UTF-8 or nothing
-        return text_of(body, name, media_type=media_type)
+    from claimtrack.formats.html_text import text_codec
+
+    try:  # a charset Python does not know, or no text encoding ("hex"): UTF-8 or nothing
+        return checked_length(body.decode(text_codec(charset) or "utf-8"), name)
     except UnicodeDecodeError as error:
         raise _not_utf8(name, error, media_type) from None
+    except UnicodeError:  # "utf-16" without its byte-order mark
+        return text_of(body, name, media_type=media_type)
 
 
 def checked_length(text: str, name: str) -> str:

@@ -31,7 +31,8 @@ from claimtrack.services.notices import notify
 from claimtrack.store.history import changes
 from claimtrack.store.history.snapshots import IGNORED, column_value
 
-_FRACTION = re.compile(r"\d[.,]\d")  # fractions of a second: 09:30:00.25
+# a time of day to the second, as `history` shows it (not "09:30:00.25", not a date alone)
+_TO_THE_SECOND = re.compile(r"\d:\d\d:\d\d(?![.,]\d)")
 
 
 @dataclass
@@ -54,7 +55,7 @@ def restore_claim(session: Session, ref: str, at: str | dt.datetime) -> RestoreR
     moment = values.timestamp(at, "--at time")
     if moment is None:
         raise InvalidInput("Give the time to restore to with --at, e.g. 2022-01-17T09:30:00Z.")
-    if isinstance(at, str) and not _FRACTION.search(at):
+    if isinstance(at, str) and _TO_THE_SECOND.search(at):
         # `history` shows times to the second: a time copied from it means the whole second,
         # so the change made in it is included.
         moment += dt.timedelta(seconds=1) - dt.timedelta(microseconds=1)

@@ -210,11 +210,12 @@ def add_appearance(
     *,
     quote: str | None = None,
     seen_on: str | dt.date | None = None,
-    replace_quote: bool = True,
+    replace_quote: bool = False,
 ) -> Appearance:
-    """Record that ``claim`` appears at ``url`` (quote verbatim). Updates it if already recorded;
-    replacing a different quote queues a notice showing the old one. Raises Conflict for that
-    instead when ``replace_quote`` is False (a verbatim record is not overwritten by accident)."""
+    """Record that ``claim`` appears at ``url`` (quote verbatim). Updates it if already recorded.
+    A different quote already recorded there is kept: raises Conflict (a verbatim record is not
+    overwritten by accident), unless ``replace_quote``, which replaces it with a notice showing
+    the old one."""
     source = sources.ensure_source(session, url)
     appearance = session.scalar(
         select(Appearance).where(Appearance.claim_id == claim.id, Appearance.source_id == source.id)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core import search_syntax
 from claimtrack.core.enums import ActorKind, Relation
-from claimtrack.core.errors import InvalidInput
+from claimtrack.core.errors import Conflict, InvalidInput
 from claimtrack.extract.model import Kind, Suggestion
 from claimtrack.extract.recorded import already_recorded
 from claimtrack.models import Appearance, Claim
@@ -123,7 +123,7 @@ def apply(
         if suggestion.id in wanted and suggestion.recorded_as:  # one more appearance of it
             claim = claims.get_claim(session, suggestion.recorded_as)
             start, end = suggestion.passage
-            claims.add_appearance(session, claim, source.url, quote=text[start:end])
+            _seen_again(session, claim, source.url, text[start:end])
             status[suggestion.id] = "already recorded"
         elif suggestion.id in wanted and claim is None:
             claim = _record(session, suggestion, text, source.url)
@@ -208,3 +208,13 @@ def _link(session: Session, suggestion: Suggestion, claim: Claim,
     if links.link_between(session, claim.id, relation, target.id) is None:
         links.add_link(session, claim, relation, target, source_url=url)
     return f"{relation} {target.public_id}"
+
+
+def _seen_again(session: Session, claim: Claim, url: str, quote: str) -> None:
+    """One more appearance of a recorded claim, with this passage; a different passage
+    recorded at the same page before is kept (and the notice says so)."""
+    try:
+        claims.add_appearance(session, claim, url, quote=quote)
+    except Conflict:
+        notify(session, f"Kept the quote recorded for claim {claim.public_id} at {url}; this "
+                        f"article's passage “{quote}” was not recorded.")

@@ -50,7 +50,7 @@ def _fetched(value: str, field: str = "URL") -> str:
 
 
 # (table, column): the check the commands make before storing a value there (None: not
-# given). A value a URL check refuses is reported as "not an http(s) URL".
+# given); a refusal gives the check's own reason.
 URLS: dict[tuple[str, str], Callable[[str], object]] = {
     ("sources", "url"): values.url,
     ("sources", "archive_url"): values.url,
@@ -226,8 +226,7 @@ def check_row(table: str, row: Mapping[str, Any], where: str) -> None:
                 raise InvalidInput(f"{value!r:.40} is not text.")
             check(value)
         except (InvalidInput, ValueError) as error:
-            reason = ("is not an http(s) URL" if (table, name) in URLS
-                      else f"is refused ({' '.join(str(error).split())})")
+            reason = f"is refused ({' '.join(str(error).split())})"
             raise InvalidInput(f"{where}: {name} {reason}: {value!r:.80}. The backup was "
                                "edited or is damaged; nothing was written. Restore another "
                                "backup.") from None

@@ -102,8 +102,10 @@ def edit_claim(call: Call) -> Response:
                                    "passage empty.")
             pages = claims.claim_view(claim).sources
             if values["source"].strip():  # another page where it appeared, with its passage
+                # the form edits the record: a passage typed for a page replaces the one
+                # recorded there, and the notice shows the old one (the history keeps it)
                 claims.add_appearance(session, claim, values["source"],
-                                      quote=values["quote"] or None)
+                                      quote=values["quote"] or None, replace_quote=True)
             claim_id = claim.public_id
             changed = claim.version != version or claims.claim_view(claim).sources != pages
     except (InvalidInput, Conflict) as error:

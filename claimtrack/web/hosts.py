@@ -22,6 +22,7 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+_DEFAULT_PORTS = (80, 443)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 OTHER_SITES = {"cross-site", "same-site"}
 _NAME = re.compile(r"[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?")
@@ -60,6 +61,11 @@ def _is_ipv6(text: str) -> bool:
         return False
 
 
+def _plain(host: Host | None) -> Host | None:
+    """A host with a default port as no port, as browsers write it."""
+    return None if host is None else (host[0], None if host[1] in _DEFAULT_PORTS else host[1])
+
+
 def _is_address(name: str) -> bool:
     try:
         ipaddress.ip_address(name.strip("[]"))
@@ -85,9 +91,10 @@ class AllowedHosts:
         """Whether a Host (or an Origin's host) is one this server answers to: a listed name,
         or any IP address (a rebinding page is always reached by a name, and a team server
         started with --host 0.0.0.0 is reached by its machine's addresses)."""
-        host = parse_host(value)
+        host = _plain(parse_host(value))
         return host is not None and (_is_address(host[0]) or any(
-            name == host[0] and port in (None, host[1]) for name, port in self.allowed))
+            name == host[0] and (port is None or _plain((name, port)) == host)
+            for name, port in self.allowed))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # lifespan; the app has no websockets
@@ -115,4 +122,12 @@ class AllowedHosts:
             parts = urlsplit(origin)
         except ValueError:  # "http://[bad"
             return True
-        return parts.scheme not in ("http", "https") or not self.allows(parts.netloc)
+        if parts.scheme not in ("http", "https"):
+            return True
+        sender, own = _plain(parse_host(parts.netloc)), _plain(parse_host(headers.get("host", "")))
+        if sender is None or sender == own:  # the same origin (the page this server sent)
+            return sender is None
+        # a name given with --allowed-host (a proxy may pass on another Host): not a loopback
+        # name or an address, whose other ports are other origins ("localhost:3000")
+        return sender[0] in LOOPBACK_HOSTS or _is_address(sender[0]) or not self.allows(
+            parts.netloc)

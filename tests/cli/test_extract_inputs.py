@@ -67,7 +67,7 @@ def test_accept_and_all_together_is_refused(cli: Cli, tmp_path: Path) -> None:
     article.write_text(PESKOV, encoding="utf-8")
     result = cli.fails("extract", str(article), "--apply", "--source", "https://example.com/a",
                        "--accept", "s1", "--all")
-    assert result.stderr == "Error: give --accept or --all, not both\n"
+    assert result.stderr == "Error: Give --accept or --all, not both.\n"
 
 
 def test_a_fetched_binary_body_is_refused_before_anything_is_written(

@@ -12,7 +12,6 @@ import pytest
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import html_page
 from claimtrack.formats.html_page import MAX_NESTING, MAX_OPEN, PageReader, read_html
-from claimtrack.formats.jsonstream import NotUtf8
 
 REVIEW = '<div itemscope itemtype="https://schema.org/ClaimReview">'
 BLOCK = ('<script type="application/ld+json">{{"@type": "ClaimReview", "claimReviewed": "{0}", '
@@ -94,11 +93,34 @@ def test_blocks_wait_for_the_pages_address_up_to_a_bound(monkeypatch: pytest.Mon
     assert late[0].item.reviews[0].url == "https://d.example/r/a"  # resolved once known
 
 
-def test_a_page_is_read_strictly_in_its_declared_charset_else_utf8() -> None:
-    latin = b'<meta charset="iso-8859-1">' + REVIEW.encode() + (
-        b'<span itemprop="claimReviewed">caf\xe9</span></div>')
-    (parsed,) = read_html(io.BytesIO(latin))
-    assert parsed.raw["properties"]["claimReviewed"] == ["caf\u00e9"]
-    with pytest.raises(NotUtf8) as refused:
-        list(read_html(io.BytesIO(b"<html>\n<p>bad \xff</p>")))
-    assert refused.value.line == 2
+def _reviewed(page: bytes) -> tuple[list[Any], list[str]]:
+    """What a page's microdata review says it reviewed, and the notices reading it gave."""
+    found = list(read_html(io.BytesIO(page + REVIEW.encode() + (
+        b'<span itemprop="claimReviewed">caf\xe9 \xc3\xa9</span></div>'))))
+    reviews = [p for p in found if p.raw is not None]
+    return ([p.raw["properties"]["claimReviewed"] for p in reviews],
+            [note for p in found for note in p.notes])
+
+
+@pytest.mark.parametrize(("declared", "text"), [
+    (b'<meta charset="iso-8859-1">', "caf\u00e9 \u00c3\u00a9"),  # windows-1252, as browsers
+    (b'<meta charset="us-ascii">', "caf\u00e9 \u00c3\u00a9"),
+    (b'<meta charset="windows-1252">', "caf\u00e9 \u00c3\u00a9"),
+])
+def test_a_page_is_read_in_its_declared_charset_as_browsers_read_it(
+    declared: bytes, text: str
+) -> None:
+    assert _reviewed(declared) == ([[text]], [])
+
+
+@pytest.mark.parametrize("declared", [b'<meta charset="utf-16">', b'<meta charset="hex">',
+                                      b'<meta charset="zlib">', b'<meta charset="nonsense">', b""])
+def test_a_label_that_is_no_text_encoding_reads_as_utf8_with_a_notice(declared: bytes) -> None:
+    """A "utf-16" the page declares in its own ASCII bytes is UTF-8 (browsers agree); "hex" is
+    a Python codec but no charset. The stray Latin-1 byte reads as U+FFFD, as a browser shows
+    it, and a notice says from which line: never a traceback, never a page refused whole."""
+    (reviewed,), notes = _reviewed(declared)
+    assert reviewed == ["caf\ufffd \u00e9"]
+    assert len(notes) == 1 and "from line 1 on are not text" in notes[0]
+
+

@@ -80,21 +80,29 @@ def test_a_page_with_nothing_importable_is_refused_with_the_reason(
     assert "holds nothing to import" in line and "script 1: skipped a block" in line
 
 
-def test_invalid_utf8_in_a_page_is_refused_like_in_other_files(cli: Cli, tmp_path: Path) -> None:
+def test_a_stray_byte_in_a_page_reads_as_a_browser_shows_it_with_a_notice(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Unlike JSON or CSV, HTML need not be UTF-8 and real pages carry stray bytes: the
+    review is imported, the byte reads as U+FFFD, and the import says so."""
     cli.ok("init")
     page = tmp_path / "page.html"
     review = ('<script type="application/ld+json">{"@type": "ClaimReview", "claimReviewed": '
               '"bad \xff", "url": "https://d.example/r", "author": {"name": "Desk"}}</script>')
     page.write_bytes(review.encode("utf-8").replace("\xff".encode(), b"\xff"))
-    assert "is not UTF-8 (line 1)" in refused(cli, str(page))
+    result = cli.ok("import", str(page))
+    assert "from line 1 on are not text in its charset (utf-8)" in result.stderr
+    (claim,) = json.loads(cli.ok("claim", "list", "-f", "json").stdout)
+    assert claim["text"] == "bad \ufffd"
 
 
 def test_a_database_file_is_told_apart(cli: Cli, tmp_path: Path) -> None:
     cli.ok("init")
     other = tmp_path / "claims.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
-    assert f"is a claimtrack database; restore it with `claimtrack restore {other}`" in (
-        refused(cli, str(other)))
+    line = refused(cli, str(other))
+    assert "is a SQLite database, not a file to import" in line
+    assert f"restored with `claimtrack restore {other}`" in line
 
 
 def test_an_empty_folder_lists_every_suffix_imported(cli: Cli, tmp_path: Path) -> None:

@@ -34,3 +34,11 @@ def test_every_markdown_output_escapes_links_images_and_table_breakers(cli: Cli)
             assert len(widths) <= 1, (args, table)  # every row has the header's columns
     stored = json.loads(cli.ok("claim", "show", claim, "--format", "json").stdout)
     assert stored["text"] == TEXT and stored["speaker"] == SPEAKER
+
+
+def test_a_web_address_in_a_markdown_table_stays_a_working_link(cli: Cli) -> None:
+    url = "https://example.com/some_page?a=1|2#top"
+    cli.add("A claim seen on a page", "--source", url)
+    out = cli.ok("source", "list", "--format", "markdown").stdout
+    assert "<https://example.com/some_page?a=1%7C2#top>" in out
+    assert "some\\_page" not in out

@@ -50,3 +50,20 @@ def test_verdict_labels_are_read_and_disagreeing_verdicts_contest_a_claim(
 def test_unknown_ids_raise_not_found_with_a_next_step(session: Session) -> None:
     with pytest.raises(NotFound, match="claimtrack claim list"):
         claims.get_claim(session, "c-zzzzzzzzzzzz")
+
+
+def test_a_recorded_quote_is_kept_unless_replacing_is_asked_for(session: Session) -> None:
+    """The library never overwrites a verbatim quote by default; extraction meeting the claim
+    again keeps the recorded passage and says so; the web's edit form asks to replace."""
+    from claimtrack.services import extraction
+
+    url = "https://example.com/a"
+    claim = claims.add_claim(session, text="Operatives were deployed", source_url=url,
+                             quote="operatives")
+    with pytest.raises(Conflict):
+        claims.add_appearance(session, claim, url, quote="deployed")
+    extraction._seen_again(session, claim, url, "were deployed")
+    assert "Kept the quote recorded" in " ".join(notices(session))
+    assert claims.claim_view(claim).sources[0].quote == "operatives"
+    claims.add_appearance(session, claim, url, quote="deployed", replace_quote=True)
+    assert claims.claim_view(claim).sources[0].quote == "deployed"

@@ -58,7 +58,10 @@ def test_any_ip_address_is_served(web: Browser, host: str) -> None:
     ({"origin": "file://"}, 403),
     ({"sec-fetch-site": "cross-site"}, 403),
     ({"sec-fetch-site": "same-site"}, 403),
-    ({"origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}, 303),
+    ({"origin": "http://127.0.0.1", "sec-fetch-site": "same-origin"}, 303),  # its own Host
+    ({"origin": "http://127.0.0.1:3000"}, 403),  # another port is another origin
+    ({"origin": "http://localhost:3000"}, 403),
+    ({"origin": "http://192.168.1.20"}, 403),
     ({"origin": "null"}, 303),  # a form on a no-referrer page: the CSRF token decides
     ({}, 303),
 ])
@@ -103,3 +106,11 @@ def test_serve_allows_loopback_its_host_and_the_names_given(
 def test_serve_refuses_an_allowed_host_that_is_no_host_name(cli: Cli) -> None:
     result = cli.fails("serve", "--allowed-host", "*", "--port", "1")
     assert "'*' is not a host name or address" in result.stderr
+
+
+def test_a_default_port_given_with_a_name_matches_what_browsers_send() -> None:
+    """Browsers leave :443 and :80 out of Host and Origin."""
+    from claimtrack.web.hosts import AllowedHosts
+
+    hosts = AllowedHosts(app=None, allowed=["claims.example.org:443"])  # type: ignore[arg-type]
+    assert hosts.allows("claims.example.org") and not hosts.allows("claims.example.org:8443")
