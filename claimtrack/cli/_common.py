@@ -118,7 +118,8 @@ def database_errors(url: str) -> Iterator[None]:
     except IntegrityError as error:
         fail(
             "The change conflicts with data already recorded (possibly by someone else at the "
-            f"same time): {error.orig}. Nothing was written; check and run the command again."
+            f"same time): {_clause(error.orig)} Nothing was written; check and run the command "
+            "again."
         )
     except OperationalError as error:
         fail(_unusable(url, error.orig))

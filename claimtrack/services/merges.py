@@ -59,6 +59,7 @@ def merge_claims(session: Session, keep: Claim, drop: Claim) -> MergeResult:
             f"A claim cannot be merged into itself ({keep.public_id}); give the claim to keep "
             "and then the duplicate to drop."
         )
+    _lock(session, keep, drop)
     appearances = move_appearances(session, keep, drop)
     moved_links, links_dropped, neighbours = move_links(session, keep, drop)
     verdicts = move_verdicts(session, keep, drop)
@@ -91,6 +92,31 @@ def merge_claims(session: Session, keep: Claim, drop: Claim) -> MergeResult:
         verdicts=verdicts,
         tags=tags,
     )
+
+
+def _lock(session: Session, keep: Claim, drop: Claim) -> None:
+    """Hold both claims' rows for the rest of the transaction (PostgreSQL, in id order, so two
+    merges cannot deadlock). A link or verdict being added to DROP at the same time either
+    commits first, and is then moved with the rest, or waits and fails once DROP is gone:
+    without the lock it was added after the links were moved and deleted with DROP. A second
+    merge of either claim waits, then finds it gone and says where it went. SQLite writes one
+    transaction at a time already."""
+    if session.connection().dialect.name != "postgresql":
+        return
+    held = set(session.scalars(
+        select(Claim.id).where(Claim.id.in_(sorted({keep.id, drop.id})))
+        .order_by(Claim.id).with_for_update()
+    ))
+    for claim in (keep, drop):
+        if claim.id not in held:
+            kept = merged_into(session, claim.public_id)
+            where = f"merged into {kept.public_id}" if kept is not None else "removed"
+            raise Conflict(f"Claim {claim.public_id} was {where} by someone else just now; "
+                           "nothing was merged. Look again and run the merge again if it is "
+                           "still wanted.")
+    session.flush()
+    for claim in (keep, drop):  # read what committed before the lock, not what was loaded
+        session.expire(claim)
 
 
 def move_appearances(session: Session, keep: Claim, drop: Claim) -> int:
