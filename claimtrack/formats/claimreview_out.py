@@ -63,7 +63,18 @@ def _agent(name: str, kind: ActorKind, *, unknown: str | None) -> dict[str, Any]
     None: nobody is made a person or an organisation by guess)."""
     written = ("Person" if kind is ActorKind.PERSON
                else "Organization" if kind in _ORGANISATIONS else unknown)
-    return {"@type": written, "name": name} if written else {"name": name}
+    named = jsonld_text(name)
+    return {"@type": written, "name": named} if written else {"name": named}
+
+
+def jsonld_text(text: str | None) -> str | None:
+    """Text as JSON-LD carries it: readers (claimtrack's too) decode HTML entities in JSON-LD
+    strings, as publishers write them, so text that holds what reads as an entity ("the code
+    &pound;") has its ``&`` written ``&amp;``: read back, it is the same text. Other text is
+    written as it is ("AT&T", "5 < 6")."""
+    if text is None or html.unescape(text) == text:
+        return text
+    return text.replace("&", "&amp;")
 
 
 def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str, Any]:
@@ -165,13 +176,14 @@ def review_document(export: ReviewExport) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": verdict.url,
-        "claimReviewed": export.claim.text,
+        "claimReviewed": jsonld_text(export.claim.text),
         "datePublished": iso_date(verdict.date),
-        "author": {"@type": "Person", "name": verdict.author} if verdict.author else reviewer,
+        "author": ({"@type": "Person", "name": jsonld_text(verdict.author)} if verdict.author
+                   else reviewer),
         "publisher": reviewer if verdict.author else None,
         "reviewRating": _rating(verdict, original),
         "itemReviewed": _item(export, published_first),
-        "reviewBody": verdict.explanation,
+        "reviewBody": jsonld_text(verdict.explanation),
         "inLanguage": export.claim.language,
     }
     review = {key: value for key, value in review.items() if value is not None}
