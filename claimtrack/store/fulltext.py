@@ -351,7 +351,13 @@ def best_hits(session: Session, expression: str, limit: int) -> list[Hit]:
     """
     statement = _SQLITE_HITS if _is_sqlite(session) else _POSTGRESQL_HITS
     rows = session.execute(sql_text(statement), {"expression": expression, "limit": limit})
-    return [Hit(*row) for row in rows]
+    # SQLite gives a raw statement's date as the text it stores
+    return [Hit._make([*row[:6], _day(row[6])]) for row in rows]
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    """A raw statement's date: SQLite gives it as the text it stores."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def candidates(session: Session, expression: str, limit: int) -> list[tuple[int, str, float]]:

@@ -25,6 +25,7 @@ def create_app(engine: Engine, settings: WebSettings | None = None) -> Starlette
     from claimtrack.web import (
         account,
         actors,
+        browse,
         claims,
         disputes,
         exchange,
@@ -36,7 +37,7 @@ def create_app(engine: Engine, settings: WebSettings | None = None) -> Starlette
     settings = settings or WebSettings()
     routes: list[BaseRoute] = [
         # claims first: /claims/new before /claims/{claim_id}
-        *account.ROUTES, *claims.ROUTES, *disputes.ROUTES, *review.ROUTES,
+        *account.ROUTES, *claims.ROUTES, *browse.ROUTES, *disputes.ROUTES, *review.ROUTES,
         *matching.ROUTES, *extracting.ROUTES, *exchange.ROUTES, *actors.ROUTES,
         Route("/report.css", report_css),
         # Only the files shipped in the package: no path from a URL to anywhere else.
@@ -69,7 +70,8 @@ async def http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     state: WebState = request.app.state.web
     session = state.codec.load(request.cookies.get(COOKIE))
-    messages = {404: "There is no page at this address. Start from the contested list.",
+    messages = {404: "There is no page at this address. Start from the contested list, or "
+                     "find a claim on the Claims page.",
                 405: "This address does not take that kind of request; use the page's forms."}
     message = messages.get(error.status_code, str(error.detail))
     return templating.error_page(request, session, None, error.status_code, message)

@@ -24,6 +24,7 @@ from claimtrack.render.pieces import (
 )
 from claimtrack.render.wording import short
 from claimtrack.web.fields import says, status_badge
+from claimtrack.web.wording import note_for_web
 
 Note = Callable[[str], str]
 
@@ -90,7 +91,7 @@ def _item(item: Response, note: Note) -> str:
         _challenged(claim.challenges), "</p>\n", claim_text(claim), "\n",
     ]
     if item.note:
-        parts.append(f'<p class="note">Note: {escape(item.note)}</p>\n')
+        parts.append(f'<p class="note">Note: {escape(note_for_web(item.note))}</p>\n')
     if item.own_source:
         parts.append(f'<p class="via">Link source: {link(item.own_source)}</p>\n')
     if claim.sources:

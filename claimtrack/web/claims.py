@@ -47,7 +47,7 @@ def new_claim_form(call: Call) -> Response:
                        editing=False)
 
 
-@route("/claims/new", methods=("POST",), role=Role.CHECKER)
+@route("/claims/new", methods=("POST",), role=Role.CHECKER, doing="add claims")
 def add_claim(call: Call) -> Response:
     values = _claim_form_values(call)
     try:
@@ -67,8 +67,10 @@ def add_claim(call: Call) -> Response:
 
 @route("/claims/{claim_id}/edit")
 def edit_claim_form(call: Call) -> Response:
+    call.require(Role.CHECKER, "edit claims")
     with call.read() as session:
         claim = claims.get_claim(session, call.request.path_params["claim_id"])
+        _may_change(call, claim)  # the form only to those who may save it
         view = claims.claim_view(claim)
         values = {"text": view.text, "speaker": view.speaker or "",
                   "date": view.date.isoformat() if view.date else "",
@@ -79,7 +81,7 @@ def edit_claim_form(call: Call) -> Response:
                        claim_id=view.id)
 
 
-@route("/claims/{claim_id}/edit", methods=("POST",), role=Role.CHECKER)
+@route("/claims/{claim_id}/edit", methods=("POST",), role=Role.CHECKER, doing="edit claims")
 def edit_claim(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     values = _claim_form_values(call)
@@ -126,19 +128,20 @@ def _tag_key(tag: str) -> str:
 def _may_change(call: Call, record: Claim | Verdict) -> None:
     """Published material is the editors': checkers change drafts and records in review."""
     if record.status == ReviewStatus.PUBLISHED:
-        call.require(Role.EDITOR)
+        call.require(Role.EDITOR, f"edit a published {_kind(record)}")
 
 
 @route("/claims/{claim_id}/delete")
 def delete_claim_form(call: Call) -> Response:
-    call.require(Role.EDITOR)
+    call.require(Role.EDITOR, "delete claims")
     with call.read() as session:
         details = claims.describe_claim(session, call.request.path_params["claim_id"])
     return call.render("delete.html.j2", title=f"Delete claim {details.claim.id}",
                        details=details, in_the_way=False)
 
 
-@route("/claims/{claim_id}/delete", methods=("POST",), role=Role.EDITOR)
+@route("/claims/{claim_id}/delete", methods=("POST",), role=Role.EDITOR,
+       doing="delete claims")
 def delete_claim(call: Call) -> Response:
     try:
         with call.write("claim rm") as session:
@@ -157,7 +160,8 @@ def delete_claim(call: Call) -> Response:
     return call.redirect("/", f"Removed claim {removed}.")
 
 
-@route("/claims/{claim_id}/status", methods=("POST",), role=Role.CHECKER)
+@route("/claims/{claim_id}/status", methods=("POST",), role=Role.CHECKER,
+       doing="change a review status")
 def claim_status(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     status = _stage(call)
@@ -184,10 +188,15 @@ def _stage(call: Call) -> ReviewStatus:
 
 def _may_move(call: Call, record: Claim | Verdict, status: ReviewStatus) -> None:
     if ReviewStatus.PUBLISHED in (record.status, status) and record.status != status:
-        call.require(Role.EDITOR)
+        call.require(Role.EDITOR, f"publish a {_kind(record)}" if status == ReviewStatus.PUBLISHED
+                     else f"move a published {_kind(record)} back")
 
 
-@route("/claims/{claim_id}/links", methods=("POST",), role=Role.CHECKER)
+def _kind(record: Claim | Verdict) -> str:
+    return "claim" if isinstance(record, Claim) else "verdict"
+
+
+@route("/claims/{claim_id}/links", methods=("POST",), role=Role.CHECKER, doing="link claims")
 def add_link(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     values = {name: call.form.get(name) for name in ("other", "relation", "note", "source")}
@@ -213,7 +222,8 @@ def add_link(call: Call) -> Response:
     return call.redirect(f"/claims/{claim_id}", f"Linked {said}.")
 
 
-@route("/claims/{claim_id}/verdicts", methods=("POST",), role=Role.CHECKER)
+@route("/claims/{claim_id}/verdicts", methods=("POST",), role=Role.CHECKER,
+       doing="add verdicts")
 def add_verdict(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     values = {name: call.form.get(name) for name in
@@ -270,7 +280,8 @@ def reading_of(session: object, label: str, normalized: Rating | None = None) ->
     return str(found)
 
 
-@route("/verdicts/{verdict_id}/status", methods=("POST",), role=Role.CHECKER)
+@route("/verdicts/{verdict_id}/status", methods=("POST",), role=Role.CHECKER,
+       doing="change a review status")
 def verdict_status(call: Call) -> Response:
     """Move a verdict along the review stages; a refusal is shown on its claim's page."""
     try:
@@ -289,7 +300,8 @@ def verdict_status(call: Call) -> Response:
     return call.redirect(f"/claims/{claim_id}", f"Verdict {said} is now {status}.")
 
 
-@route("/verdicts/{verdict_id}/delete", methods=("POST",), role=Role.EDITOR)
+@route("/verdicts/{verdict_id}/delete", methods=("POST",), role=Role.EDITOR,
+       doing="delete verdicts")
 def delete_verdict(call: Call) -> Response:
     with call.write("verdict rm") as session:
         verdict = verdicts.get_verdict(session, call.request.path_params["verdict_id"])
@@ -299,7 +311,8 @@ def delete_verdict(call: Call) -> Response:
     return call.redirect(f"/claims/{claim_id}", f"Removed verdict {said}.")
 
 
-@route("/links/{link_id:int}/delete", methods=("POST",), role=Role.EDITOR)
+@route("/links/{link_id:int}/delete", methods=("POST",), role=Role.EDITOR,
+       doing="delete links")
 def delete_link(call: Call) -> Response:
     link_id = call.request.path_params["link_id"]
     with call.write("link rm") as session:

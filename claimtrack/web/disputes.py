@@ -18,7 +18,8 @@ from claimtrack.web.handlers import Call, Refused, field_errors, route
 PAGE_SIZE = 25
 FILTERS = ("q", "tag", "speaker", "since", "until", "status")
 FILTER_WORDS = {
-    "since": ["--since"], "until": ["--until"], "speaker": ["speaker"], "tag": ["tag"],
+    "since": ["--since"], "until": ["--until"], "speaker": ["speaker", "no actor is called"],
+    "tag": ["tag"],
     "q": ["search"], "status": ["review stage"], "": ["page of this list"],
 }
 HISTORY_SHOWN = 30
@@ -28,19 +29,17 @@ DOT_TIMEOUT = 20
 @route("/")
 def contested(call: Call) -> Response:
     """The contested list: filters, a search box, counts and keyset pages."""
-    chosen = {name: call.form.get(name).strip() for name in FILTERS}
+    chosen = chosen_filters(call)
     errors: dict[str, str] = {}
     found = None
     try:
-        status = _status(chosen["status"])
-        where = ClaimFilter(speaker=chosen["speaker"] or None,
-                            tags=(chosen["tag"],) if chosen["tag"] else (),
-                            since=chosen["since"] or None, until=chosen["until"] or None)
+        where, status = claim_filter(chosen)
         with call.read() as session:
+            where.check(session)
             found = disputes.contested_page(session, where=where, status=status,
                                             matching=chosen["q"] or None,
                                             after=call.form.optional("after"), limit=PAGE_SIZE)
-    except InvalidInput as error:
+    except (InvalidInput, NotFound) as error:
         errors = field_errors(error, FILTER_WORDS)
     kept = {name: value for name, value in chosen.items() if value}
     next_page = None
@@ -50,6 +49,20 @@ def contested(call: Call) -> Response:
                        errors=errors, next_page=next_page, is_first=not call.form.get("after"),
                        first_page="/?" + urlencode(kept), filtered=bool(kept),
                        status=400 if errors else 200)
+
+
+def chosen_filters(call: Call) -> dict[str, str]:
+    """The filters of a list of claims (the contested list, the Claims page) as typed."""
+    return {name: call.form.get(name).strip() for name in FILTERS}
+
+
+def claim_filter(chosen: dict[str, str]) -> tuple[ClaimFilter, ReviewStatus | None]:
+    """The library's filter and review stage for ``chosen``; InvalidInput for a bad stage.
+    (Check the speaker with ``ClaimFilter.check`` in the page's transaction.)"""
+    where = ClaimFilter(speaker=chosen["speaker"] or None,
+                        tags=(chosen["tag"],) if chosen["tag"] else (),
+                        since=chosen["since"] or None, until=chosen["until"] or None)
+    return where, _status(chosen["status"])
 
 
 def _status(value: str) -> ReviewStatus | None:

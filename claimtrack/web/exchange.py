@@ -53,7 +53,8 @@ def import_form(call: Call) -> Response:
                        formats=list(ImportFormat), values={"format": "auto"})
 
 
-@route("/import", methods=("POST",), role=Role.CHECKER, upload=True)
+@route("/import", methods=("POST",), role=Role.CHECKER, upload=True,
+       doing="import files")
 def import_upload(call: Call) -> Response:
     upload = call.form.files.get("file")
     values = {"format": call.form.get("format", "auto"), "dry_run": call.form.get("dry_run")}
@@ -123,8 +124,10 @@ def downloads(call: Call) -> Response:
 
 @route("/download/export.{name}")
 def download_export(call: Call) -> Response:
-    """The database (or the claims the filters select) in an export format."""
+    """The database (or the claims the filters select) in an export format; ``?published=yes``:
+    published claims and their published verdicts only, as ``--published-only`` does."""
     name = call.request.path_params["name"]
+    published = call.form.get("published") == "yes"  # what readers may see
     if name not in EXPORTS:
         raise NotFound(f"There is no export called {name}; see the Downloads page.")
     extension, fmt = EXPORTS[name]
@@ -132,9 +135,11 @@ def download_export(call: Call) -> Response:
     spool: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
         max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
     with call.read() as session:
-        write_export(session, spool, fmt=fmt, where=_filters(call))
+        write_export(session, spool, fmt=fmt, where=_filters(call), published_only=published)
     spool.seek(0)
-    return attachment(_chunks(spool), f"claimtrack-{name}.{extension}", extension)
+    return attachment(_chunks(spool),
+                      f"claimtrack-{name}{'-published' if published else ''}.{extension}",
+                      extension)
 
 
 def _chunks(spool: IO[str]) -> Iterator[bytes]:

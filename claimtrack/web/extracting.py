@@ -54,7 +54,8 @@ def suggest(call: Call) -> Response:
                        decisions={})  # nothing is accepted until the person says so
 
 
-@route("/extract/apply", methods=("POST",), role=Role.CHECKER)
+@route("/extract/apply", methods=("POST",), role=Role.CHECKER,
+       doing="record claims from an article")
 def apply(call: Call) -> Response:
     """Record the accepted suggestions from the page the article was published on."""
     values = {"text": call.form.get("text"), "source": call.form.get("source")}

@@ -113,8 +113,11 @@ def _relation_choices() -> tuple[tuple[str, str], ...]:
 
 
 STATUSES, RATINGS, RELATIONS = _choices(ReviewStatus), _choices(Rating), _relation_choices()
+# The stages a checker may move material to (publishing is an editor's).
+CHECKER_STATUSES = tuple(c for c in STATUSES if c[0] != ReviewStatus.PUBLISHED.value)
 GLOBALS = {
     "field": field, "error_for": error_for, "form_error": form_error, "options": options,
-    "status_badge": status_badge, "statuses": STATUSES, "ratings": RATINGS,
+    "status_badge": status_badge, "statuses": STATUSES,
+    "checker_statuses": CHECKER_STATUSES, "ratings": RATINGS,
     "relations": RELATIONS, "says": says,
 }

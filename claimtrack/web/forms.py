@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from claimtrack.web.fields import RATINGS, RELATIONS, error_for, field, form_error, options
 
-LINK_HINT = "Find it with the search on the contested list, or in “Have we seen this?”."
+LINK_HINT = "Find it with the search on the Claims page, or in “Have we seen this?”."
 READING_PLACEHOLDER = "(shown once you type a label, or press Preview)"
 SPEAKER_FIELD = {"data-suggest": "speaker", "list": "speaker-names", "autocomplete": "off"}
 PREVIEWED = {"data-preview": "rating-reading"}

@@ -45,9 +45,13 @@ log = logging.getLogger("claimtrack.web")
 # Requests served at once (the database pool's size and overflow: 5 + 10, plus one).
 WORKERS = 16
 STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 400, DatabaseBusy: 503}
+# Who may do what a role allows, and what that is when a page does not say.
+ROLE_PEOPLE = {Role.VIEWER: "signed-in people", Role.CHECKER: "checkers and editors",
+               Role.EDITOR: "editors"}
 ROLE_WORDS = {
-    Role.CHECKER: "write drafts, links and verdicts (checkers and editors)",
-    Role.EDITOR: "publish or delete (editors only)",
+    Role.VIEWER: "read",
+    Role.CHECKER: "write drafts, links and verdicts",
+    Role.EDITOR: "publish, change published material, delete and merge",
 }
 
 
@@ -138,10 +142,11 @@ class Call:
         for notice in queued:
             self.session.say(for_web(notice))
 
-    def require(self, role: Role) -> None:
-        """Refuse (403, nothing written) unless the user's role allows ``role``."""
+    def require(self, role: Role, doing: str | None = None) -> None:
+        """Refuse (403, nothing written) unless the user's role allows ``role``; ``doing``:
+        what was refused, as the message says it ("edit a published claim")."""
         if not self.user.may(role):
-            raise Refused(403, refusal(self.user, role))
+            raise Refused(403, refusal(self.user, role, doing))
 
     def render(self, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         return templating.page(self.request, self.session, self.user, template, status, context)
@@ -156,10 +161,10 @@ class Call:
 Handler = Callable[[Call], Response]
 
 
-def refusal(user: WebUser, role: Role) -> str:
-    return (f"You are signed in as {user.name}, a {user.role}: only people who may "
-            f"{ROLE_WORDS.get(role, 'read')} can do this. Nothing was changed; whoever runs "
-            "claimtrack gives roles (`claimtrack user add NAME --role …`).")
+def refusal(user: WebUser, role: Role, doing: str | None = None) -> str:
+    return (f"You are signed in as {user.name}, a {user.role}: only {ROLE_PEOPLE[role]} may "
+            f"{doing or ROLE_WORDS[role]}. Nothing was changed; whoever runs claimtrack can "
+            "give you another role.")
 
 
 def field_errors(error: ClaimtrackError, fields: Mapping[str, Sequence[str]]) -> dict[str, str]:
@@ -184,10 +189,12 @@ def route(
     *,
     methods: Sequence[str] = ("GET",),
     role: Role = Role.VIEWER,
+    doing: str | None = None,
     public: bool = False,
     upload: bool = False,
 ) -> Callable[[Handler], Route]:
-    """A page. ``role``: the least role that may use it (viewers read); ``public``: no
+    """A page. ``role``: the least role that may use it (viewers read), ``doing``: what it
+    does, for the refusal of anyone else ("delete a claim"); ``public``: no
     sign-in needed (the sign-in page); ``upload``: the body may be as large as an upload."""
 
     def wrap(handler: Handler) -> Route:
@@ -202,8 +209,8 @@ def route(
                     raise Refused(403, "This form has expired or was sent from another site, so "
                                   "nothing was changed. Go back, reload the page and try again.")
                 response = await asyncio.get_running_loop().run_in_executor(
-                    _workers(), partial(_run, handler, request, state, session, form, role,
-                                        public))
+                    _workers(), partial(_run, handler, request, state, session, form,
+                                        (role, doing), public))
             except Refused as refused:
                 response = templating.error_page(request, session, None, refused.status,
                                                  str(refused))
@@ -228,7 +235,7 @@ def _workers() -> ThreadPoolExecutor:
 
 
 def _run(handler: Handler, request: Request, state: WebState, session: WebSession, form: Form,
-         role: Role, public: bool) -> Response:
+         role: tuple[Role, str | None], public: bool) -> Response:
     user = None
     try:
         if request.method == "GET":
@@ -259,12 +266,13 @@ def _run(handler: Handler, request: Request, state: WebState, session: WebSessio
 
 
 def _call(handler: Handler, request: Request, state: WebState, session: WebSession, form: Form,
-          role: Role, public: bool, user: WebUser | None, reading: Session | None) -> Response:
+          role: tuple[Role, str | None], public: bool, user: WebUser | None,
+          reading: Session | None) -> Response:
     if user is None and not public:
         return _sign_in_first(request, state, session)
     call = Call(request, state, session, user or WebUser("", Role.VIEWER), form, reading)
     if user is not None:
-        call.require(role)
+        call.require(*role)
     return handler(call)
 
 

@@ -39,7 +39,7 @@ def _page(call: Call, values: dict[str, str], errors: dict[str, str],
                        choices=CHOICES)
 
 
-@route("/match/link", methods=("POST",), role=Role.CHECKER)
+@route("/match/link", methods=("POST",), role=Role.CHECKER, doing="log and link claims")
 def log_and_link(call: Call) -> Response:
     """Log the pasted text as a claim, linked to the match chosen with the relation chosen."""
     values = {name: call.form.get(name) for name in ("text", "speaker", "date", "source")}

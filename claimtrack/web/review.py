@@ -6,6 +6,7 @@ from starlette.responses import Response
 
 from claimtrack.core.enums import LinkStatus, ReviewStatus, Role
 from claimtrack.core.errors import InvalidInput
+from claimtrack.core.wording import plural
 from claimtrack.services import claims, dedupe, links, merges
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
@@ -34,7 +35,8 @@ def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
                        values={"since": call.form.get("since")})
 
 
-@route("/review/links/{link_id:int}", methods=("POST",), role=Role.CHECKER)
+@route("/review/links/{link_id:int}", methods=("POST",), role=Role.CHECKER,
+       doing="confirm or reject suggestions")
 def decide(call: Call) -> Response:
     """Confirm or reject a suggested link."""
     decision = {"confirm": LinkStatus.CONFIRMED, "reject": LinkStatus.REJECTED}.get(
@@ -59,7 +61,7 @@ def decide(call: Call) -> Response:
     return call.redirect("/review", message)
 
 
-@route("/review/merge", methods=("POST",), role=Role.EDITOR)
+@route("/review/merge", methods=("POST",), role=Role.EDITOR, doing="merge claims")
 def merge(call: Call) -> Response:
     """Merge a duplicate into the claim it repeats (an editor's call: one claim goes)."""
     with call.write("claim merge") as session:
@@ -68,7 +70,8 @@ def merge(call: Call) -> Response:
                          f"{result.drop} now leads to {result.keep}.")
 
 
-@route("/review/dedupe", methods=("POST",), role=Role.CHECKER)
+@route("/review/dedupe", methods=("POST",), role=Role.CHECKER,
+       doing="look for duplicates")
 def look_for_duplicates(call: Call) -> Response:
     """Scan claims logged since a day (all of them when empty) for likely duplicates."""
     try:
@@ -76,8 +79,8 @@ def look_for_duplicates(call: Call) -> Response:
             result = dedupe.dedupe(session, logged_since=call.form.get("since") or None)
     except InvalidInput as error:
         return _queue(call, field_errors(error, {"since": ["date"]}), status=400)
-    return call.redirect("/review", f"Scanned {result.scanned} claim(s); recorded "
-                         f"{result.suggested} new suggestion(s).")
+    return call.redirect("/review", f"Looked through {plural(result.scanned, 'claim')} for "
+                         f"duplicates: {plural(result.suggested, 'new suggestion')} recorded.")
 
 
 ROUTES = [review_queue, decide, merge, look_for_duplicates]

@@ -23,6 +23,7 @@ from claimtrack.render.pages import new_environment
 from claimtrack.render.pieces import stamp
 from claimtrack.services import links
 from claimtrack.web import cards, fields, forms
+from claimtrack.web.wording import note_for_web
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -40,6 +41,7 @@ HEADERS = {
 }
 NAVIGATION = [
     ("/", "Contested"),
+    ("/claims", "Claims"),
     ("/match", "Have we seen this?"),
     ("/claims/new", "Add a claim"),
     ("/review", "Review"),
@@ -90,6 +92,7 @@ def environment() -> Environment:
     env = new_environment(ChoiceLoader([PackageLoader("claimtrack.web", "templates"),
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["stamp"] = stamp
+    env.filters["note"] = note_for_web
     env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
                        relation=Relation, link_reads=links.spelled,
                        responses_of=cards.response_list, answers_of=cards.answer_list,

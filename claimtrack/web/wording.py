@@ -34,9 +34,20 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"save the (?:page|part you need) and give its file instead",
          "paste the article's text instead"),
         (r"List claims with `claimtrack claim list`\.",
-         "Find it with the search on the contested list."),
+         "Find it with the search on the Claims page."),
         (r"\(list them with `claimtrack claim list`\)",
-         "(find them with the search on the contested list)"),
+         "(find them with the search on the Claims page)"),
+        (r"List actors with `claimtrack actor list`\.", "The Actors page lists them."),
+        # what only the command line does, said as a fact, not as a command to type
+        (r"`claimtrack history (\S+)` shows it as it was; `claimtrack claim restore \S+ --at "
+         r"TIME` brings it back as it was at a time before that\.",
+         r"It is not shown on the web any more; an editor can restore it from the command "
+         r"line (claimtrack claim restore), as it was at a time before the deletion."),
+        (r"a claimtrack database or backup is restored with `claimtrack restore (\S+)` "
+         r"\(or opened with --db \S+\)\.",
+         r"a claimtrack database or backup cannot be imported here: whoever runs claimtrack "
+         r"can restore it, or serve it, from the command line."),
+        (r"claimtrack extract reads at most", "the Extract page reads at most"),
         (r"\s*\(list them with `claimtrack \w+ list`\)", ""),
         (r"while your command ran", "while yours was being saved"),
         (r"See what changed with `claimtrack history`, then re-run your command\.",
@@ -74,3 +85,19 @@ def for_web(message: str, options: Mapping[str, tuple[str, str]] | None = None) 
         return f"{doing} “{label}”" if verb else f"“{label}”"
 
     return _OPTION.sub(field, message)
+
+
+# The notes the library writes on links it suggests, named as the web's pages name what made
+# them (people's own notes are shown as written).
+# (The score recorded then is left out: the page shows the suggestion's own.)
+NOTES = ((re.compile(r"Suggested by `claimtrack dedupe` \(score [0-9.]+\)\."),
+          "Found by “Look for duplicates”."),)
+
+
+def note_for_web(note: str | None) -> str:
+    """A link's note as the web shows it ("" for none)."""
+    shown = note or ""
+    for pattern, replacement in NOTES:
+        if pattern.fullmatch(shown):
+            return pattern.sub(replacement, shown)
+    return shown

@@ -67,3 +67,13 @@ def test_a_recorded_quote_is_kept_unless_replacing_is_asked_for(session: Session
     assert claims.claim_view(claim).sources[0].quote == "operatives"
     claims.add_appearance(session, claim, url, quote="deployed", replace_quote=True)
     assert claims.claim_view(claim).sources[0].quote == "deployed"
+
+
+def test_a_search_hit_carries_its_date_as_a_date(session: Session) -> None:
+    import datetime as dt
+
+    from claimtrack.services import search
+
+    claims.add_claim(session, text="Operatives were deployed", said_on="2022-01-14")
+    (hit,) = search.search(session, "operatives")
+    assert hit.date == dt.date(2022, 1, 14)

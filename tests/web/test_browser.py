@@ -280,7 +280,8 @@ def test_every_page_passes_the_checks(desk: Desk) -> None:
     page = desk.page
     desk.visit("/actor?name=Treasury")
     claim_href = page.locator("main a[href^='/claims/']").first.get_attribute("href")
-    for path in ["/", "/?q=tax", "/claims/new", "/match", "/match?text=sugary+drinks+tax+raise",
+    for path in ["/", "/?q=tax", "/claims", "/claims?q=tax", "/claims/new", "/match",
+                 "/match?text=sugary+drinks+tax+raise",
                  "/review", "/extract", "/import", "/downloads", "/actors",
                  "/actor?name=Treasury", claim_href, f"{claim_href}/edit",
                  f"{claim_href}/timeline", f"{claim_href}/graph", f"{claim_href}/delete",

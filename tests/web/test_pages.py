@@ -30,6 +30,7 @@ def pages(ids: dict[str, str]) -> list[str]:
     claim = ids["claim"]
     return [
         "/", "/?q=microchips", "/?tag=health&speaker=Alice+Smith&status=draft",
+        "/claims", "/claims?q=microchips&status=draft", "/claims?speaker=Alice+Smith&page=2",
         f"/claims/{claim}", f"/claims/{ids['denial']}", f"/claims/{claim}/edit",
         f"/claims/{claim}/delete", f"/claims/{claim}/timeline", f"/claims/{claim}/graph",
         f"/claims/{claim}/links",

@@ -53,7 +53,7 @@ def test_the_notices_after_a_change_speak_of_the_page(web: Browser, cli: Cli) ->
     ("/?since=2022-02-01&until=2022-01-01",
      "Error: “Said since” 2022-02-01 is after “Said until” 2022-01-01; swap them."),
     ("/?since=2022-13-01", "Error: The “Said since” date '2022-13-01' does not exist"),
-    ("/claims/c-zzzzzzzzzzzz", "Find it with the search on the contested list."),
+    ("/claims/c-zzzzzzzzzzzz", "Find it with the search on the Claims page."),
 ])
 def test_filters_and_addresses_speak_of_the_page(web: Browser, path: str, expected: str) -> None:
     assert expected in said(web.get(path))
@@ -64,7 +64,7 @@ def test_a_link_to_an_unknown_claim_says_where_to_find_it(web: Browser, cli: Cli
     answer = web.submit(f"/claims/{claim}/links", {"other": "c-zzzzzzzzzzzz",
                                                    "relation": "denies"}, page=f"/claims/{claim}")
     assert answer.status_code == 400
-    assert "Find it with the search on the contested list." in said(answer)
+    assert "Find it with the search on the Claims page." in said(answer)
 
 
 def test_a_skipped_review_stage_and_the_dedupe_date_speak_of_the_page(
