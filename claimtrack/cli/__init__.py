@@ -103,7 +103,7 @@ LazyGroup.ENTRIES = [
     Entry("serve", "serve:serve",
           "Start the web app: browse disputes, log and link claims, review suggestions."),
     Entry("user", "user:app",
-          "List, add and delete the people who may sign in to `claimtrack serve`."),
+          "List, add, edit and delete the people who may sign in to `claimtrack serve`."),
     Entry("db", "db:app", "Check the database and its schema version (for operators)."),
 ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -45,6 +45,24 @@ def _capped(value: int) -> int:
 def limit_option(help: str = "Show at most this many (0: all).") -> Any:
     """The ``--limit`` option of every list: 0 means all, a huge number is as good as 0."""
     return typer.Option("--limit", min=0, callback=_capped, help=help)
+
+
+# The --limit of lists that show everything unless asked (those of one claim, or of records
+# people add by hand); `claim list` and `history` show 100 by default.
+AllByDefault = Annotated[int, limit_option("Show at most this many (0, the default: all).")]
+
+Shown = TypeVar("Shown")
+
+
+def at_most(found: Sequence[Shown], limit: int, noun: str, which: str = "first") -> list[Shown]:
+    """``found`` (fetched with one more than ``limit``, or all) cut to ``limit`` (0: all),
+    saying on stderr that more are left out."""
+    if not limit or len(found) <= limit:
+        return list(found)
+    from claimtrack.core.wording import plural
+
+    say(f"Showing the {which} {plural(limit, noun)}; pass --limit 0 for all.")
+    return list(found[:limit])
 
 
 PublishedOnly = Annotated[

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli._common import (
+    AllByDefault,
     FormatOption,
+    at_most,
     command_session,
     emit,
     emit_record,
@@ -72,7 +74,10 @@ def add(
 
 @app.command("list")
 def list_(
-    ctx: typer.Context, kind: KindOption = None, fmt: FormatOption = OutputFormat.TABLE
+    ctx: typer.Context,
+    kind: KindOption = None,
+    limit: AllByDefault = 0,
+    fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List actors with how many claims each made.
 
@@ -82,7 +87,8 @@ def list_(
     from claimtrack.services import actors
 
     with command_session(ctx, write=False) as session:
-        found = actors.list_actors(session, kind=kind)
+        found = at_most(actors.list_actors(session, kind=kind, limit=limit + 1 if limit else None),
+                        limit, "actor")
     rows = [_row(view) for view in found]
     emit_rows(rows, fmt, records=found, columns=["name", "kind", "aliases", "claims"],
               empty="No actors yet; add one with `claimtrack actor add`.")

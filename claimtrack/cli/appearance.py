@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit_rows, quiet_typer, say
+from claimtrack.cli._common import (
+    AllByDefault,
+    FormatOption,
+    at_most,
+    command_session,
+    emit_rows,
+    quiet_typer,
+    say,
+)
 from claimtrack.core.enums import OutputFormat
 
 app = quiet_typer(
@@ -59,7 +67,12 @@ def add(
 
 
 @app.command("list")
-def list_(ctx: typer.Context, claim_id: ClaimArg, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def list_(
+    ctx: typer.Context,
+    claim_id: ClaimArg,
+    limit: AllByDefault = 0,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
     """List the sources a claim appeared in.
 
     Examples:
@@ -69,14 +82,15 @@ def list_(ctx: typer.Context, claim_id: ClaimArg, fmt: FormatOption = OutputForm
 
     with command_session(ctx, write=False) as session:
         view = claims.claim_view(claims.get_claim(session, claim_id))
+    shown = at_most(view.sources, limit, "appearance")
     rows = [
         {"url": a.url, "outlet": a.outlet, "title": a.title, "quote": a.quote, "seen": a.seen}
-        for a in view.sources
+        for a in shown
     ]
     emit_rows(
         rows,
         fmt,
-        records=list(view.sources),
+        records=list(shown),
         columns=["url", "outlet", "title", "quote", "seen"],
         empty=f"Claim {view.id} has no recorded appearances; add one with "
         "`claimtrack appearance add`.",

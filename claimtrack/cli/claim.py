@@ -9,6 +9,7 @@ import typer
 from claimtrack.cli._common import (
     FormatOption,
     PublishedOnly,
+    at_most,
     command_session,
     emit,
     emit_rows,
@@ -136,9 +137,7 @@ def list_(
             limit=limit + 1 if limit else None,
             status=ReviewStatus.PUBLISHED if published_only else status,
         )
-    if limit and len(found) > limit:
-        found = found[:limit]
-        say(f"Showing the first {plural(limit, 'claim')}; pass --limit 0 for all.")
+    found = at_most(found, limit, "claim")
     emit_rows(
         [claim_row(view) for view in found],
         fmt,

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack.cli._common import command_session, fail, say
+from claimtrack.cli._common import PublishedOnly, command_session, fail, say
 from claimtrack.cli._documents import OutputFileOption, writing
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import ExportFormat, ImportFormat
@@ -47,22 +47,33 @@ def export(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
+    published_only: PublishedOnly = False,
 ) -> None:
     """Export the database (or the claims the filters select) for another tool or a backup.
 
     Actors, sources, claims with their appearances, links and verdicts; ids are kept.
+    With --published-only: published claims and their published verdicts (a ClaimReview per
+    published verdict of a published claim).
 
     Examples:
         claimtrack export -o everything.json
         claimtrack export --format csv --speaker 'Sergey Lavrov' -o lavrov.csv
+        claimtrack export --format claimreview --published-only -o reviews.json
     """
-    from claimtrack.interchange.export import write_export
+    from claimtrack.interchange.export import unpublished_reviews, write_export
 
+    unpublished = 0
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
         where = claim_filter(speaker, tag, since, until, session)
-        count = write_export(session, stream, fmt=fmt, where=where)
-    if output is not None:
-        say(f"Exported {plural(count, fmt.unit)} to {output}.")
+        count = write_export(session, stream, fmt=fmt, where=where, published_only=published_only)
+        if fmt == ExportFormat.CLAIMREVIEW and not published_only:
+            unpublished = unpublished_reviews(session, where)
+    exported = f"Exported {plural(count, fmt.unit)}" + (f" to {output}" if output else "")
+    if unpublished:
+        say(f"{exported}, {unpublished} of them not published (drafts or in review); give "
+            "--published-only to leave those out.")
+    elif output is not None:
+        say(f"{exported}.")
 
 
 def import_(
@@ -141,7 +152,7 @@ def import_(
             results.append(import_page(session, page, fmt=fmt, strict=strict, rejects=sink))
         rejected = sum(result.summary.rejected for result in results)
         if rejected and not sum(result.summary.accepted for result in results):
-            raise InvalidInput(_nothing_imported(results))  # rolls the transaction back
+            raise InvalidInput(_nothing_imported(results, rejects))  # rolls it all back
     for result in results:
         _report(result, rejects, dry_run=dry_run)
     if rejected:
@@ -209,7 +220,7 @@ def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> Non
     say(f"{verb} {where}: {summary.line()}{kept}.")
 
 
-def _nothing_imported(results: list[ImportResult]) -> str:
+def _nothing_imported(results: list[ImportResult], rejects: Path | None) -> str:
     rejections = [rejection for result in results for rejection in result.rejections]
     count = sum(result.summary.rejected for result in results)
     what = "the only record was" if count == 1 else f"all {count} records were"
@@ -219,8 +230,11 @@ def _nothing_imported(results: list[ImportResult]) -> str:
         first = f" {capitalised(where)}: {reason}" if count == 1 else (
             f" The first, {where}: {reason}")
     them, listed = ("it", "keeps it") if count == 1 else ("them", "lists every one")
-    return (f"Nothing was imported: {what} rejected.{first} Fix {them} and import again; "
-            f"--rejects FILE {listed}.")
+    if rejects is not None:
+        listed = f"{'it is' if count == 1 else 'they are'} listed in {rejects}"
+    else:
+        listed = f"--rejects FILE {listed}"
+    return f"Nothing was imported: {what} rejected.{first} Fix {them} and import again; {listed}."
 
 
 def capitalised(text: str) -> str:

@@ -8,6 +8,7 @@ import typer
 
 from claimtrack.cli._common import (
     FormatOption,
+    at_most,
     command_session,
     emit,
     emit_rows,
@@ -59,9 +60,7 @@ def history(
     with command_session(ctx, write=False) as session:
         found = changes.history(session, ref, user=by or old_user_filter, since=since,
                                  entity=entity, limit=limit + 1 if limit else None)
-    if limit and len(found) > limit:
-        found = found[:limit]
-        say(f"Showing the latest {plural(limit, 'change')}; pass --limit 0 for all.")
+    found = at_most(found, limit, "change", "latest")
     rows = [
         {"id": v.id, "at": v.at.strftime("%Y-%m-%d %H:%M:%S"), "user": v.user,
          "command": v.command, "action": v.action, "entity": v.entity, "key": v.key,

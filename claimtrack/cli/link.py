@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from claimtrack.cli._common import (
+    AllByDefault,
     FormatOption,
+    at_most,
     command_session,
     emit,
     emit_rows,
@@ -88,6 +90,7 @@ def list_(
             case_sensitive=False,
         ),
     ] = None,
+    limit: AllByDefault = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List links, oldest first. Only confirmed links count in disputes.
@@ -100,7 +103,8 @@ def list_(
 
     with command_session(ctx, write=False) as session:
         claim = claims.get_claim(session, claim_id) if claim_id else None
-        found = links.list_links(session, claim, relation=relation, status=status)
+        found = at_most(links.list_links(session, claim, relation=relation, status=status),
+                        limit, "link")
     rows = [
         {
             "id": v.id,

@@ -8,7 +8,9 @@ import typer
 
 from claimtrack.cli import _pages
 from claimtrack.cli._common import (
+    AllByDefault,
     FormatOption,
+    at_most,
     command_session,
     emit,
     emit_rows,
@@ -120,6 +122,7 @@ def edit(
 def list_(
     ctx: typer.Context,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    limit: AllByDefault = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List sources, newest publication first, with how many claims appear in each.
@@ -131,7 +134,9 @@ def list_(
     from claimtrack.services import sources
 
     with command_session(ctx, write=False) as session:
-        found = sources.list_sources(session, outlet=outlet)
+        found = at_most(
+            sources.list_sources(session, outlet=outlet, limit=limit + 1 if limit else None),
+            limit, "source")
     emit_rows(
         [source_row(view) for view in found],
         fmt,

@@ -11,31 +11,29 @@ from claimtrack.cli._common import FormatOption, command_session, emit_rows, fai
 from claimtrack.core.enums import OutputFormat, Role
 
 app = quiet_typer(
-    "List, add and delete the people who may sign in to `claimtrack serve`.\n\n"
+    "List, add, edit and delete the people who may sign in to `claimtrack serve`.\n\n"
     "Examples:\n"
     "  claimtrack user add amina --role editor\n"
     "  claimtrack user list\n",
 )
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="The name they sign in with.")]
+ROLES_HELP = ("viewer: reads; checker: also writes drafts, links and verdicts; editor: also "
+              "publishes and deletes.")
+PasswordStdin = Annotated[
+    bool,
+    typer.Option("--password-stdin",
+                 help="Read the password from the first line of standard input instead of "
+                 "asking for it (for scripts)."),
+]
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
     name: NameArg,
-    role: Annotated[
-        Role,
-        typer.Option("--role", case_sensitive=False,
-                     help="viewer: reads; checker: also writes drafts, links and verdicts; "
-                     "editor: also publishes and deletes."),
-    ],
-    password_stdin: Annotated[
-        bool,
-        typer.Option("--password-stdin",
-                     help="Read the password from the first line of standard input instead of "
-                     "asking for it (for scripts)."),
-    ] = False,
+    role: Annotated[Role, typer.Option("--role", case_sensitive=False, help=ROLES_HELP)],
+    password_stdin: PasswordStdin = False,
 ) -> None:
     """Add a user who can sign in to `claimtrack serve`. Asks for the password twice.
 
@@ -45,22 +43,64 @@ def add(
     """
     from claimtrack.services import users
 
-    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else _ask_password()
-    if not password:
-        fail("No password given; type one, or pipe it in with --password-stdin.")
+    password = _password(password_stdin, "add NAME --role ROLE")
     with command_session(ctx) as session:
         user = users.add_user(session, name, role, password)
     say(f"Added {user.role} {user.name}; they can now sign in to `claimtrack serve`.")
 
 
-def _ask_password() -> str:
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: NameArg,
+    role: Annotated[
+        Role | None,
+        typer.Option("--role", case_sensitive=False, help="The new role: " + ROLES_HELP),
+    ] = None,
+    password: Annotated[
+        bool, typer.Option("--password", help="Set a new password (asked for twice).")
+    ] = False,
+    password_stdin: PasswordStdin = False,
+) -> None:
+    """Change a user's role or password. A user signed in to `claimtrack serve` has the new
+    role from their next page on.
+
+    Examples:
+        claimtrack user edit amina --role viewer
+        echo "$PASSWORD" | claimtrack user edit bot --password-stdin
+    """
+    from claimtrack.services import users
+
+    if role is None and not (password or password_stdin):
+        fail("Nothing to change; give --role ROLE, --password or --password-stdin.")
+    new_password = (_password(password_stdin, "edit NAME")
+                    if password or password_stdin else None)
+    with command_session(ctx) as session:
+        user = users.edit_user(session, name, role=role, password=new_password)
+    changed = " and ".join(what for what, given in
+                           (("role", role is not None), ("password", new_password is not None))
+                           if given)
+    say(f"Changed the {changed} of {user.name}, now {'an' if user.role == Role.EDITOR else 'a'} "
+        f"{user.role}.")
+
+
+def _password(from_stdin: bool, usage: str) -> str:
+    """The password from stdin's first line, or typed twice at the terminal; never empty.
+    ``usage``: the command, for the hint when there is no terminal."""
+    password = sys.stdin.readline().rstrip("\r\n") if from_stdin else _ask_password(usage)
+    if not password:
+        fail("No password given; type one, or pipe it in with --password-stdin.")
+    return password
+
+
+def _ask_password(usage: str) -> str:
     """The password typed twice at the terminal; an Error line when there is no terminal
     (getpass would read it from stdin, echoed, after a warning)."""
     import getpass
     import warnings
 
     no_terminal = ("No terminal to ask for a password; pipe it in with --password-stdin: "
-                   "echo \"$PASSWORD\" | claimtrack user add NAME --role ROLE --password-stdin.")
+                   f"echo \"$PASSWORD\" | claimtrack user {usage} --password-stdin.")
     with warnings.catch_warnings():
         warnings.simplefilter("error", getpass.GetPassWarning)
         try:

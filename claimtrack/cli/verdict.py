@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli._common import FormatOption, command_session, emit, emit_rows, quiet_typer, say
+from claimtrack.cli._common import (
+    AllByDefault,
+    FormatOption,
+    at_most,
+    command_session,
+    emit,
+    emit_rows,
+    quiet_typer,
+    say,
+)
 from claimtrack.core.enums import OutputFormat, Rating
 
 app = quiet_typer(
@@ -69,6 +78,7 @@ def list_(
         str | None,
         typer.Argument(metavar="CLAIM", help="Only verdicts on this claim.", show_default=False),
     ] = None,
+    limit: AllByDefault = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List verdicts, newest review first.
@@ -81,7 +91,7 @@ def list_(
 
     with command_session(ctx, write=False) as session:
         claim = claims.get_claim(session, claim_id) if claim_id else None
-        found = verdicts.list_verdicts(session, claim)
+        found = at_most(verdicts.list_verdicts(session, claim), limit, "verdict")
     rows = [
         {
             "id": v.id,

@@ -268,14 +268,34 @@ def _verdict(rating: Mapping[str, Any], reading: Reading) -> tuple[str, tuple[fl
     numbers = rating_numbers(rating)
     value = number(rating.get("ratingValue"))
     if numbers is None and value is not None:
-        best, worst = rating.get("bestRating", 5), rating.get("worstRating", 1)
-        reading.notes.append(
-            f"ratingValue {value:g} is not on its scale (worstRating {worst} to bestRating "
-            f"{best}); the numbers were left out and the label decides."
-        )
+        reading.notes.append(f"ratingValue {value:g} {_off_scale(rating)}; the numbers were "
+                             "left out and the label decides.")
     if label is None and numbers is not None:
         label = numbers_label(numbers)
     return (label or NOT_RATED).strip(), numbers or ()
+
+
+def _off_scale(rating: Mapping[str, Any]) -> str:
+    """Why a ratingValue cannot be read on its scale, naming the bounds as rating_numbers
+    reads them: a bound left out is schema.org's default, one given empty is no bound."""
+    bounds: dict[str, float | None] = {"worstRating": 1.0, "bestRating": 5.0}
+    unusable = []
+    for key in list(bounds):
+        if key not in rating:
+            continue
+        given = first(rating[key])
+        bounds[key] = found = number(given)
+        if found is None:
+            empty = given is None or (isinstance(given, str) and not given.strip())
+            unusable.append(f"no {key} given (the field is empty)" if empty
+                            else f"{key} {given!r} is not a number")
+    if unusable:
+        return "cannot be placed on a scale: " + " and ".join(unusable)
+    left_out = [key for key in bounds if key not in rating]
+    defaults = (f"; {' and '.join(left_out)} not given, so schema.org's default"
+                f"{'s' if len(left_out) > 1 else ''}") if left_out else ""
+    return (f"is not on its scale (worstRating {bounds['worstRating'] or 0:g} to bestRating "
+            f"{bounds['bestRating'] or 0:g}{defaults})")
 
 
 def shortened(label: str) -> str:

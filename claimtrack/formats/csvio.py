@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any
+from enum import StrEnum
+from typing import IO, Any, TypeVar
 
 from claimtrack.core import values
-from claimtrack.core.enums import Rating
+from claimtrack.core.enums import ActorKind, Rating, ReviewStatus
 from claimtrack.core.errors import InvalidInput
 from claimtrack.core.spreadsheet import neutralise, restore
 from claimtrack.formats.lines import bounded_lines
@@ -29,15 +30,26 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
         "the claim, verbatim (required)",
     ),
     "speaker": (("claimant", "said_by", "author", "who"), "who made the claim"),
+    "speaker_kind": (
+        ("claimant_kind",),
+        "person, organization, government, media or unknown: sets a new speaker's kind (or "
+        "one still unknown)",
+    ),
     "date": (("said_on", "claim_date", "date_said"), "when it was said, YYYY-MM-DD"),
     "language": (("lang", "in_language"), "language of the claim (ISO 639-1)"),
     "summary": (("headline",), "a headline of at most 75 characters"),
     "tags": (("tag", "keywords", "topics"), "tags separated by ';'"),
+    "status": (
+        ("claim_status",),
+        "the claim's review status: in-review or published (empty: a draft when new, a "
+        "stored claim keeps its stage)",
+    ),
     "source_url": (
         ("source", "url", "appearance", "appearance_url", "link"),
         "a page where the claim appeared",
     ),
     "source_title": (("title", "appearance_title"), "that page's title"),
+    "source_published": (("source_date", "source_published_on"), "when that page was published"),
     "quote": (("excerpt", "passage"), "the passage on that page, verbatim"),
     "seen": (("seen_on", "date_seen", "appearance_date"), "when it was seen there"),
     "verdict_id": ((), "claimtrack verdict id (v-…)"),
@@ -57,8 +69,13 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "review_url": (("verdict_url", "fact_check_url", "claimreview_url"), "the fact-check's URL"),
     "review_date": (("verdict_date", "reviewed_on", "date_reviewed"), "when it was published"),
     "explanation": (("note", "verdict_note", "review_body"), "a short explanation"),
+    "verdict_status": (
+        ("review_status",),
+        "the verdict's review status, as `status` is the claim's",
+    ),
 }
 HEADER = list(COLUMNS)
+Choice = TypeVar("Choice", bound=StrEnum)
 TAG_SEPARATOR = ";"
 
 
@@ -164,7 +181,8 @@ def _unless_unclosed(cells: list[str], line: int) -> list[str]:
 # Cells of a row whose claim stands without them: one that cannot be read is refused (left
 # out, with a warning naming its row and column), and the claim goes in. The claim's own
 # cells (text, speaker, date…) are the record: a bad one rejects the row.
-OPTIONAL_CELLS = ("source_url", "source_title", "quote", "seen", "review_date", "review_url")
+OPTIONAL_CELLS = ("source_url", "source_title", "source_published", "quote", "seen",
+                  "review_date", "review_url", "speaker_kind")
 
 
 def row_bundle(row: Mapping[str, str], refused: list[str] | None = None) -> ClaimBundle:
@@ -179,7 +197,7 @@ def row_bundle(row: Mapping[str, str], refused: list[str] | None = None) -> Clai
             )
             del kept[column]
             if column == "source_url":  # what the page held goes with it
-                for follower in ("source_title", "quote", "seen"):
+                for follower in ("source_title", "source_published", "quote", "seen"):
                     kept.pop(follower, None)
     return _bundle(kept)
 
@@ -189,8 +207,10 @@ def _unreadable(column: str, row: Mapping[str, str]) -> str | None:
     try:
         if column in ("source_url", "review_url"):
             values.url(row[column], column)
-        elif column in ("seen", "review_date"):
+        elif column in ("seen", "review_date", "source_published"):
             values.date(row[column], column)
+        elif column == "speaker_kind":
+            _choice(row, column, ActorKind, "a kind of actor")
         elif column == "quote" and not row.get("source_url"):
             return "a quote needs the source_url it is from."
         else:
@@ -213,9 +233,10 @@ def _bundle(row: Mapping[str, str]) -> ClaimBundle:
                 seen=values.date(get("seen"), "seen"),
             ),
         )
-        if get("source_title"):
+        if get("source_title") or get("source_published"):
             sources = (
-                SourceRecord(url=url, title=values.optional_text(get("source_title"), "title")),
+                SourceRecord(url=url, title=values.optional_text(get("source_title"), "title"),
+                             published=values.date(get("source_published"), "source_published")),
             )
     elif get("quote"):
         raise InvalidInput("a quote needs the source_url it is from.")
@@ -229,31 +250,45 @@ def _bundle(row: Mapping[str, str]) -> ClaimBundle:
         language=values.language(get("language")),
         tags=tuple(values.tags([t for t in get("tags", "").split(TAG_SEPARATOR) if t.strip()])),
         appearances=appearances,
+        status=_choice(row, "status", ReviewStatus, "a review status"),
     )
-    return ClaimBundle(claim=claim, reviews=_review(row), sources=sources)
+    return ClaimBundle(claim=claim, reviews=_review(row), sources=sources,
+                       speaker_kind=_choice(row, "speaker_kind", ActorKind, "a kind of actor"))
+
+
+def _choice(
+    row: Mapping[str, str], column: str, enum: type[Choice], what: str
+) -> Choice | None:
+    """The cell as one of ``enum``'s values (any case), None when empty. Raises InvalidInput."""
+    cell = row.get(column, "").strip().lower()
+    if not cell:
+        return None
+    try:
+        return enum(cell)
+    except ValueError:
+        raise InvalidInput(f"column '{column}': " + values.not_a_choice(
+            row[column], (member.value for member in enum), what)) from None
 
 
 def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
     get = row.get
     if not get("verdict"):
-        if any(get(c) for c in ("reviewer", "review_url", "normalized", "verdict_id")):
+        if any(get(c) for c in ("reviewer", "review_url", "normalized", "verdict_id",
+                                 "verdict_status")):
             raise InvalidInput("verdict details are given but the verdict label is empty.")
         return ()
     if not get("reviewer"):
         raise InvalidInput("a verdict needs its reviewer (column 'reviewer').")
-    normalized = get("normalized")
-    if normalized and normalized.strip().lower() not in {r.value for r in Rating}:
-        raise InvalidInput("column 'normalized': " + values.not_a_choice(
-            normalized, (r.value for r in Rating), "a rating"))
     return (
         ReviewRecord(
             rating=values.text(get("verdict", ""), "verdict", max_length=values.LABEL_MAX),
             by=values.name(get("reviewer", ""), "reviewer"),
-            normalized=Rating(normalized.strip().lower()) if normalized else None,
+            normalized=_choice(row, "normalized", Rating, "a rating"),
             date=values.date(get("review_date"), "review_date"),
             url=values.optional_url(get("review_url"), "review_url"),
             explanation=values.optional_text(get("explanation"), "explanation"),
             id=full_id(get("verdict_id", ""), "v", "verdict") if get("verdict_id") else None,
+            status=_choice(row, "verdict_status", ReviewStatus, "a review status"),
         ),
     )
 

@@ -3,6 +3,10 @@
 Everything is streamed, a chunk of claims at a time: the native document and JSON Lines from
 claimtrack.interchange.native's records, ClaimReview JSON-LD (one per verdict) and CSV rows
 from here.
+
+``published_only`` keeps what readers may see, in every format: published claims, and of their
+verdicts the published ones (a ClaimReview is written for a published verdict of a published
+claim: its ``claimReviewed`` is the claim's text).
 """
 
 from __future__ import annotations
@@ -12,14 +16,19 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import IO, Any
 
-from sqlalchemy import null, select
+from sqlalchemy import func, null, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.core.enums import ActorKind, ExportFormat
+from claimtrack.core.enums import ActorKind, ExportFormat, ReviewStatus
 from claimtrack.formats import csvio, jsonl, native, native_out
 from claimtrack.formats.claimreview_out import ReviewExport, review_document
-from claimtrack.formats.native import ClaimRecord, VerdictRecord
-from claimtrack.interchange.native import Scope, export_claims, export_sections
+from claimtrack.formats.native import ClaimRecord, SourceRecord, VerdictRecord
+from claimtrack.interchange.native import (
+    Scope,
+    export_claims,
+    export_sections,
+    published_verdicts,
+)
 from claimtrack.models import Actor, Claim, Source, Verdict, VerdictOriginal
 from claimtrack.models.base import utcnow
 from claimtrack.services.filters import ClaimFilter
@@ -33,33 +42,53 @@ def write_export(
     *,
     fmt: ExportFormat = ExportFormat.NATIVE,
     where: ClaimFilter = ClaimFilter(),
+    published_only: bool = False,
 ) -> int:
     """Write the database (or the claims ``where`` selects, with what they refer to) to
-    ``stream`` in ``fmt``; returns how many records (reviews for ClaimReview) were written."""
-    return WRITERS[fmt](session, stream, claim_scope(where))
+    ``stream`` in ``fmt``; returns how many records (reviews for ClaimReview) were written.
+    ``published_only``: only published claims and their published verdicts."""
+    return WRITERS[fmt](session, stream, claim_scope(where, published_only=published_only),
+                        published_only)
 
 
-def _native(session: Session, stream: IO[str], scope: Scope) -> int:
+def unpublished_reviews(session: Session, where: ClaimFilter = ClaimFilter()) -> int:
+    """How many of the reviews a ClaimReview export of ``where`` writes are not published: their
+    verdict, or the claim it reviews, is a draft or in review (``published_only`` leaves them
+    out)."""
+    published = ReviewStatus.PUBLISHED
+    query = (
+        select(func.count(Verdict.id))
+        .join(Claim, Claim.id == Verdict.claim_id)
+        .where(or_(Verdict.status != published, Claim.status != published))
+    )
+    scope = claim_scope(where)
+    if scope is not None:
+        query = query.where(Verdict.claim_id.in_(scope))
+    return int(session.scalar(query) or 0)
+
+
+def _native(session: Session, stream: IO[str], scope: Scope, published_only: bool) -> int:
     header = {"format": native.FORMAT_NAME, "version": native.FORMAT_VERSION,
               "exported_at": native.iso_time(utcnow())}
-    count = native_out.write_document(stream, header, export_sections(session, scope))
+    sections = export_sections(session, scope, published_only=published_only)
+    count = native_out.write_document(stream, header, sections)
     stream.write("\n")
     return count
 
 
-def _jsonl(session: Session, stream: IO[str], scope: Scope) -> int:
-    return jsonl.write_jsonl(stream, export_sections(session, scope))
+def _jsonl(session: Session, stream: IO[str], scope: Scope, published_only: bool) -> int:
+    return jsonl.write_jsonl(stream, export_sections(session, scope, published_only=published_only))
 
 
-def _csv(session: Session, stream: IO[str], scope: Scope) -> int:
-    return csvio.write_csv(stream, csv_rows(session, scope))
+def _csv(session: Session, stream: IO[str], scope: Scope, published_only: bool) -> int:
+    return csvio.write_csv(stream, csv_rows(session, scope, published_only=published_only))
 
 
-def _claimreview(session: Session, stream: IO[str], scope: Scope) -> int:
+def _claimreview(session: Session, stream: IO[str], scope: Scope, published_only: bool) -> int:
     """A JSON array, one review at a time."""
     count = 0
     stream.write("[")
-    for review in claim_reviews(session, scope):
+    for review in claim_reviews(session, scope, published_only=published_only):
         text = json.dumps(review, ensure_ascii=False, indent=2)
         stream.write(("," if count else "") + "\n" + text)
         count += 1
@@ -67,7 +96,7 @@ def _claimreview(session: Session, stream: IO[str], scope: Scope) -> int:
     return count
 
 
-WRITERS: dict[ExportFormat, Callable[[Session, IO[str], Scope], int]] = {
+WRITERS: dict[ExportFormat, Callable[[Session, IO[str], Scope, bool], int]] = {
     ExportFormat.NATIVE: _native,
     ExportFormat.JSONL: _jsonl,
     ExportFormat.CSV: _csv,
@@ -75,11 +104,14 @@ WRITERS: dict[ExportFormat, Callable[[Session, IO[str], Scope], int]] = {
 }
 
 
-def claim_scope(where: ClaimFilter = ClaimFilter()) -> Scope:
-    """The claims an export covers, filtered as in ``claim list``; None when unfiltered."""
-    if where.is_empty:
+def claim_scope(where: ClaimFilter = ClaimFilter(), *, published_only: bool = False) -> Scope:
+    """The claims an export covers, filtered as in ``claim list`` (``published_only``: the
+    published ones); None when unfiltered."""
+    if where.is_empty and not published_only:
         return None
-    return where.apply(select(Claim)).with_only_columns(Claim.id)
+    claims = select(Claim).where(Claim.status == ReviewStatus.PUBLISHED) if published_only \
+        else select(Claim)
+    return where.apply(claims).with_only_columns(Claim.id)
 
 
 def _chunks(records: Iterator[ClaimRecord]) -> Iterator[list[ClaimRecord]]:
@@ -88,7 +120,8 @@ def _chunks(records: Iterator[ClaimRecord]) -> Iterator[list[ClaimRecord]]:
 
 
 def _verdicts_by_claim(
-    session: Session, chunk: list[ClaimRecord], *, originals: bool = False
+    session: Session, chunk: list[ClaimRecord], *, originals: bool = False,
+    published_only: bool = False,
 ) -> dict[str, list[tuple[Any, ...]]]:
     """(verdict, reviewer kind, original ClaimReview or None) by claim id; the originals (whole
     documents) are read only when asked for."""
@@ -97,7 +130,7 @@ def _verdicts_by_claim(
                VerdictOriginal.document if originals else null())
         .join(Claim, Claim.id == Verdict.claim_id)
         .join(Actor, Actor.id == Verdict.reviewer_id)
-        .where(Claim.public_id.in_([c.id for c in chunk]))
+        .where(Claim.public_id.in_([c.id for c in chunk]), *published_verdicts(published_only))
         .order_by(Verdict.public_id)
     )
     if originals:
@@ -114,20 +147,25 @@ def _verdicts_by_claim(
             url=verdict.url,
             explanation=verdict.explanation,
             author=verdict.author,
+            status=verdict.status,
         )
         found.setdefault(public_id, []).append((record, ActorKind(kind), original))
     return found
 
 
-def _titles(session: Session, chunk: list[ClaimRecord]) -> dict[str, str]:
-    """The titles of the sources these claims appear in, by URL."""
+def _sources(session: Session, chunk: list[ClaimRecord]) -> dict[str, SourceRecord]:
+    """The sources these claims appear in (title and date published), by URL."""
     urls = {a.source for c in chunk for a in c.appearances}
     return {
-        url: str(title)
-        for url, title in session.execute(
-            select(Source.url, Source.title).where(Source.url.in_(urls), Source.title.is_not(None))
+        url: SourceRecord(url=url, title=title, published=published)
+        for url, title, published in session.execute(
+            select(Source.url, Source.title, Source.published_on).where(Source.url.in_(urls))
         )
     }
+
+
+def _titles(sources: dict[str, SourceRecord]) -> dict[str, str]:
+    return {url: source.title for url, source in sources.items() if source.title}
 
 
 def _speaker_kinds(session: Session, chunk: list[ClaimRecord]) -> dict[str, ActorKind]:
@@ -140,11 +178,15 @@ def _speaker_kinds(session: Session, chunk: list[ClaimRecord]) -> dict[str, Acto
     }
 
 
-def claim_reviews(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
-    """One ClaimReview per verdict on the claims in scope, by claim id then verdict id."""
+def claim_reviews(
+    session: Session, scope: Scope = None, *, published_only: bool = False
+) -> Iterator[dict[str, Any]]:
+    """One ClaimReview per verdict (``published_only``: per published verdict) on the claims in
+    scope, by claim id then verdict id."""
     for chunk in _chunks(export_claims(session, scope)):
-        verdicts = _verdicts_by_claim(session, chunk, originals=True)
-        titles, kinds = _titles(session, chunk), _speaker_kinds(session, chunk)
+        verdicts = _verdicts_by_claim(session, chunk, originals=True,
+                                      published_only=published_only)
+        titles, kinds = _titles(_sources(session, chunk)), _speaker_kinds(session, chunk)
         for claim in chunk:
             for verdict, reviewer_kind, original in verdicts.get(claim.id or "", []):
                 yield review_document(
@@ -159,29 +201,42 @@ def claim_reviews(session: Session, scope: Scope = None) -> Iterator[dict[str, A
                 )
 
 
-def csv_rows(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
+def _stage(status: ReviewStatus | None) -> str | None:
+    """A review status cell: empty for a draft, as the native format leaves it out (an
+    import then makes a new record a draft and leaves a stored one's stage as it is)."""
+    return status.value if status and status != ReviewStatus.DRAFT else None
+
+
+def csv_rows(
+    session: Session, scope: Scope = None, *, published_only: bool = False
+) -> Iterator[dict[str, Any]]:
     """Spreadsheet rows: each claim on as many rows as it has appearances or verdicts."""
     for chunk in _chunks(export_claims(session, scope)):
-        verdicts = _verdicts_by_claim(session, chunk)
-        titles = _titles(session, chunk)
+        verdicts = _verdicts_by_claim(session, chunk, published_only=published_only)
+        sources, kinds = _sources(session, chunk), _speaker_kinds(session, chunk)
         for claim in chunk:
             reviews = [v for v, _, _ in verdicts.get(claim.id or "", [])]
+            kind = kinds.get(claim.speaker or "", ActorKind.UNKNOWN)
             base = {
                 "id": claim.id,
                 "claim": claim.text,
                 "speaker": claim.speaker,
+                "speaker_kind": None if kind == ActorKind.UNKNOWN else kind.value,
                 "date": claim.date,
                 "language": claim.language,
                 "summary": claim.summary,
-                "tags": ";".join(claim.tags),
+                "tags": csvio.TAG_SEPARATOR.join(claim.tags),
+                "status": _stage(claim.status),
             }
             for k in range(max(1, len(claim.appearances), len(reviews))):
                 row = dict(base)
                 if k < len(claim.appearances):
                     place = claim.appearances[k]
+                    source = sources.get(place.source, SourceRecord(url=place.source))
                     row |= {
                         "source_url": place.source,
-                        "source_title": titles.get(place.source),
+                        "source_title": source.title,
+                        "source_published": source.published,
                         "quote": place.quote,
                         "seen": place.seen,
                     }
@@ -195,5 +250,6 @@ def csv_rows(session: Session, scope: Scope = None) -> Iterator[dict[str, Any]]:
                         "review_url": v.url,
                         "review_date": v.date,
                         "explanation": v.explanation,
+                        "verdict_status": _stage(v.status),
                     }
                 yield row

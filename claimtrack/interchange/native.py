@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from claimtrack.core.enums import ReviewStatus
 from claimtrack.formats import native
 from claimtrack.formats.native import (
     ActorRecord,
@@ -58,21 +59,36 @@ def export_document(
     return document
 
 
-def export_sections(session: Session, scope: Scope = None) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(section, record dict) for every record, section by section, streamed."""
-    yield from (("actors", native.actor_dict(r)) for r in export_actors(session, scope))
+def export_sections(
+    session: Session, scope: Scope = None, *, published_only: bool = False
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(section, record dict) for every record, section by section, streamed.
+    ``published_only``: of the verdicts, only the published ones (and the actors they name);
+    the claims are those of ``scope``."""
+    only = published_only
+    yield from (("actors", native.actor_dict(r))
+                for r in export_actors(session, scope, published_only=only))
     yield from (("sources", native.source_dict(r)) for r in export_sources(session, scope))
     yield from (("claims", native.claim_dict(r)) for r in export_claims(session, scope))
     yield from (("links", native.link_dict(r)) for r in export_links(session, scope))
-    yield from (("verdicts", native.verdict_dict(r)) for r in export_verdicts(session, scope))
+    yield from (("verdicts", native.verdict_dict(r))
+                for r in export_verdicts(session, scope, published_only=only))
     yield from (("merges", native.merge_dict(r)) for r in merges.export_merges(session, scope))
 
 
-def export_actors(session: Session, scope: Scope = None) -> Iterator[ActorRecord]:
+def published_verdicts(published_only: bool) -> list[ColumnElement[bool]]:
+    """The condition on verdicts that ``published_only`` adds (none without it)."""
+    return [Verdict.status == ReviewStatus.PUBLISHED] if published_only else []
+
+
+def export_actors(
+    session: Session, scope: Scope = None, *, published_only: bool = False
+) -> Iterator[ActorRecord]:
     query = select(Actor).options(selectinload(Actor.aliases)).order_by(Actor.name_key)
     if scope is not None:
         speakers = select(Claim.speaker_id).where(Claim.id.in_(scope))
-        reviewers = select(Verdict.reviewer_id).where(Verdict.claim_id.in_(scope))
+        reviewers = select(Verdict.reviewer_id).where(Verdict.claim_id.in_(scope),
+                                                      *published_verdicts(published_only))
         query = query.where(or_(Actor.id.in_(speakers), Actor.id.in_(reviewers)))
     for actor in session.scalars(query):
         yield ActorRecord(
@@ -165,10 +181,13 @@ def export_links(session: Session, scope: Scope = None) -> Iterator[LinkRecord]:
         )
 
 
-def export_verdicts(session: Session, scope: Scope = None) -> Iterator[VerdictRecord]:
+def export_verdicts(
+    session: Session, scope: Scope = None, *, published_only: bool = False
+) -> Iterator[VerdictRecord]:
     query = (
         select(Verdict)
         .options(selectinload(Verdict.claim), selectinload(Verdict.reviewer))
+        .where(*published_verdicts(published_only))
         .order_by(Verdict.public_id)
         .execution_options(yield_per=1000)
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimtrack.core.enums import CHALLENGES
+
 LABEL = ("COALESCE(c.summary, CASE WHEN length(c.text) > 80 "
          "THEN substr(c.text, 1, 79) || '…' ELSE c.text END)")
 
@@ -17,11 +19,16 @@ select claim, label, speaker, said_on, challenges, challenged_by, verdicts, stat
 from disputes
 order by challenges desc, said_on desc"""
 
+# As `claimtrack actor record` has it: a claim is challenged by the confirmed links that
+# contradict, deny or evade it; support, an answer (responds_to) or a duplicate (same_as) is not.
+_CHALLENGE_RELATIONS = ", ".join(f"'{relation.value}'" for relation in sorted(CHALLENGES))
 SPEAKER_RECORD = f"""\
 select c.public_id as claim, {LABEL} as label, c.said_on, c.challenge_count as challenges,
-  (select group_concat(response_speaker || ' ' || relation || ' (' || response || ')', '; ')
-     from dispute_responses r where r.claim = c.public_id and r.status = 'confirmed')
-     as answered_by,
+  (select group_concat(coalesce(response_speaker, 'unattributed') || ' (' || relation || ', '
+                       || response || ')', '; ')
+     from dispute_responses r where r.claim = c.public_id and r.status = 'confirmed'
+       and r.relation in ({_CHALLENGE_RELATIONS}))
+     as challenged_by,
   (select group_concat(reviewer || ': ' || rating || ' (' || normalized || ')', '; ')
      from verdict_list v where v.claim = c.public_id) as verdicts
 from claims c join actors a on a.id = c.speaker_id
@@ -82,7 +89,7 @@ def metadata(database: str) -> dict[str, Any]:
                     "speaker_record": {
                         "title": "A speaker's record",
                         "description": "Every claim a speaker made (name or alias), who "
-                                       "answered it and the verdicts.",
+                                       "contradicted, denied or evaded it, and the verdicts.",
                         "sql": SPEAKER_RECORD,
                     },
                 },

@@ -163,8 +163,10 @@ def remove_actor(session: Session, actor: Actor) -> None:
     session.flush()
 
 
-def list_actors(session: Session, *, kind: ActorKind | None = None) -> list[ActorView]:
-    """Every actor with how many claims they made, by name."""
+def list_actors(
+    session: Session, *, kind: ActorKind | None = None, limit: int | None = None
+) -> list[ActorView]:
+    """Every actor (the first ``limit``) with how many claims they made, by name."""
     claim_counts = (
         select(Claim.speaker_id, func.count().label("claims")).group_by(Claim.speaker_id).subquery()
     )
@@ -176,7 +178,7 @@ def list_actors(session: Session, *, kind: ActorKind | None = None) -> list[Acto
     )
     if kind is not None:
         query = query.where(Actor.kind == kind)
-    return [actor_view(actor, count) for actor, count in session.execute(query)]
+    return [actor_view(actor, count) for actor, count in session.execute(query.limit(limit))]
 
 
 def describe_actor(session: Session, name: str) -> ActorView:

@@ -3,7 +3,8 @@
 Checks are pluggable: a module that keeps data of its own (a search index, say) registers a
 check with ``@integrity.check("search index")``; the function takes a Connection and returns
 problem sentences (empty when all is well). Checks run in registration order, each in its own
-read transaction.
+read transaction; a check registered for one database kind (``only="sqlite"``) is neither run
+nor listed on another.
 """
 
 from __future__ import annotations
@@ -34,13 +35,20 @@ class CheckResult:
 
 
 HINTS: dict[str, str] = {}
+ONLY: dict[str, str] = {}  # check name → the only dialect it applies to
 
 
-def check(name: str, hint: str = "") -> Callable[[CheckFunction], CheckFunction]:
-    """Register an integrity check (a later registration under the same name replaces it)."""
+def check(
+    name: str, hint: str = "", *, only: str | None = None
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register an integrity check (a later registration under the same name replaces it);
+    ``only``: the SQLAlchemy dialect name it applies to, else every database."""
     def register(function: CheckFunction) -> CheckFunction:
         CHECKS[name] = function
         HINTS[name] = hint
+        ONLY.pop(name, None)
+        if only is not None:
+            ONLY[name] = only
         return function
     return register
 
@@ -50,17 +58,19 @@ def run_checks(connection: Connection) -> list[CheckResult]:
     (which must not be in a transaction)."""
     results = []
     for name, function in CHECKS.items():
+        if ONLY.get(name, connection.dialect.name) != connection.dialect.name:
+            continue
         with connection.begin():
             problems = function(connection)
         results.append(CheckResult(name, tuple(problems), HINTS.get(name, "")))
     return results
 
 
-@check("sqlite file", "Restore the latest backup (`claimtrack restore`) into a new file.")
+@check("sqlite file", "Restore the latest backup (`claimtrack restore`) into a new file.",
+       only="sqlite")
 def sqlite_file(connection: Connection) -> list[str]:
-    """SQLite's own integrity_check (pages, indexes, constraints); nothing to do on PostgreSQL."""
-    if connection.dialect.name != "sqlite":
-        return []
+    """SQLite's own integrity_check (pages, indexes, constraints); PostgreSQL has no such
+    check, so it is not listed there."""
     answers = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check(20)")]
     return [] if answers == ["ok"] else [f"SQLite reports: {answer}" for answer in answers]
 

@@ -116,8 +116,11 @@ def edit_source(session: Session, source: Source, fields: SourceFields = SourceF
     return source
 
 
-def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceView]:
-    """Every source with how many claims appear in it, newest publication first."""
+def list_sources(
+    session: Session, *, outlet: str | None = None, limit: int | None = None
+) -> list[SourceView]:
+    """Every source (the first ``limit``) with how many claims appear in it, newest
+    publication first."""
     counts = (
         select(Appearance.source_id, func.count().label("claims"))
         .group_by(Appearance.source_id)
@@ -131,7 +134,7 @@ def list_sources(session: Session, *, outlet: str | None = None) -> list[SourceV
     wanted = values.optional_text(outlet, "--outlet", max_length=values.NAME_MAX)
     if wanted:
         query = query.where(func.lower(Source.outlet) == wanted.lower())
-    return [source_view(source, count) for source, count in session.execute(query)]
+    return [source_view(source, count) for source, count in session.execute(query.limit(limit))]
 
 
 def describe_source(session: Session, url: str) -> SourceDetails:

@@ -1,4 +1,4 @@
-"""Users of ``claimtrack serve``: add, list, remove, and check a password.
+"""Users of ``claimtrack serve``: add, list, edit, remove, and check a password.
 
 Passwords are hashed with argon2id (argon2-cffi's ``PasswordHasher`` defaults, RFC 9106's low
 memory profile) and never stored or logged. argon2 is imported when a password is hashed or
@@ -59,8 +59,8 @@ def add_user(session: Session, name: str, role: Role, password: str) -> UserView
     key = values.name_key(cleaned)
     if session.scalar(select(User.id).where(User.name_key == key)) is not None:
         raise Conflict(
-            f"There is already a user called '{cleaned}'; pick another name or remove that "
-            "user with `claimtrack user rm` first."
+            f"There is already a user called '{cleaned}'; pick another name, or change that "
+            f"user's role or password with `claimtrack user edit {cleaned}`."
         )
     user = User(name=cleaned, name_key=key, role=role,
                 password_hash=_hasher().hash(check_password_rules(password)))
@@ -72,6 +72,23 @@ def add_user(session: Session, name: str, role: Role, password: str) -> UserView
 def list_users(session: Session) -> list[UserView]:
     """Every user, by name."""
     return [user_view(user) for user in session.scalars(select(User).order_by(User.name_key))]
+
+
+def edit_user(
+    session: Session, name: str, *, role: Role | None = None, password: str | None = None
+) -> UserView:
+    """Change a user's role and/or password. The web app reads the role on every request, so
+    a signed-in user has the new role from their next page on. Raises NotFound, InvalidInput
+    for a weak password or when nothing is to change."""
+    if role is None and password is None:
+        raise InvalidInput("Nothing to change; give --role ROLE and/or a new password.")
+    user = _get(session, name)
+    if role is not None:
+        user.role = role
+    if password is not None:
+        user.password_hash = _hasher().hash(check_password_rules(password))
+    session.flush()
+    return user_view(user)
 
 
 def remove_user(session: Session, name: str) -> None:

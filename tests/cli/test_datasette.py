@@ -27,6 +27,10 @@ def datasette(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     cli = Cli(f"sqlite:///{folder / 'work.db'}")
     cli.ok("import", str(FIXTURES / "seed.json"))
     cli.ok("verdict", "add", "c-seed00000001", "--rating", "Unproven", "--by", "Checker")
+    for relation, text in (("same_as", "Lavrov's words again, copied by a wire service"),
+                           ("supports", "A spokesman backed the minister's statement"),
+                           ("denies", "The minister's statement was denied in a briefing")):
+        cli.ok("link", "add", cli.add(text), relation, "c-seed00000002")
     cli.ok("backup", str(folder / "claims.db"))  # one consistent file, WAL folded in
     Cli(f"sqlite:///{folder / 'claims.db'}").ok(
         "datasette-metadata", "-o", str(folder / "metadata.json"))
@@ -96,3 +100,7 @@ def test_canned_queries_contested_and_a_speakers_record(datasette: str) -> None:
     assert contested[0]["challenges"] >= contested[-1]["challenges"]  # type: ignore[index]
     record = get(datasette, "/claims/speaker_record.json?speaker=Sergei+Lavrov&_shape=array")
     assert [row["claim"] for row in record] == ["c-seed00000002"]  # type: ignore[index]
+    # As in `actor record`: only challenges; a duplicate (same_as) or a supporter is no answer.
+    (row,) = record  # type: ignore[misc]
+    assert row["challenged_by"].startswith("unattributed (denies, c-")
+    assert "same_as" not in row["challenged_by"] and "supports" not in row["challenged_by"]

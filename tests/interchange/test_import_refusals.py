@@ -143,3 +143,15 @@ def test_a_dry_run_of_a_page_says_it_would_archive_it(cli: Cli, site: Site) -> N
     result = cli.ok("import", site.url("/review"), "--dry-run")
     assert f"Would archive {site.url('/review')}" in result.stderr
     assert "Archived" not in result.stderr and snapshot(cli.url) == before
+
+
+def test_all_rejected_names_the_rejects_file_it_was_given(cli: Cli, tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.jsonl", "{}\n{}\n")
+    line = refused(cli, bad)
+    assert line.endswith("Fix them and import again; --rejects FILE lists every one.")
+    rejects = tmp_path / "rj.jsonl"
+    line = refused(cli, bad, "--rejects", str(rejects))
+    assert line.endswith(f"Fix them and import again; they are listed in {rejects}.")
+    assert "--rejects FILE" not in line and len(rejects.read_text().splitlines()) == 2
+    one = refused(cli, write(tmp_path / "one.jsonl", "{}\n"), "--rejects", str(rejects))
+    assert one.endswith(f"Fix it and import again; it is listed in {rejects}.")

@@ -1,0 +1,100 @@
+"""Review stages in exports: `export --published-only` in every format, the ClaimReview warning
+about reviews that are not published, and CSV round trips that keep stages, speaker kinds and
+sources' dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import Cli, write
+
+
+@pytest.fixture
+def staged(cli: Cli) -> dict[str, str]:
+    """A published claim with a published and an in-review verdict, and a draft claim whose
+    verdict is published; the first claim's speaker is a person, its page has a date."""
+    cli.ok("actor", "add", "Jane Roe", "--kind", "person")
+    out = cli.add("Taxes rose by half", "--speaker", "Jane Roe",
+                  "--source", "https://news.example.com/a")
+    cli.ok("source", "edit", "https://news.example.com/a", "--published", "2021-01-02")
+    draft = cli.add("Nobody has reviewed this claim yet")
+
+    def verdict(claim: str, url: str) -> str:
+        return str(cli.ok("verdict", "add", claim, "--rating", "False", "--by", "Example Desk",
+                          "--url", url).stdout.strip())
+
+    published, in_review = verdict(out, "https://desk.example.org/1"), verdict(
+        out, "https://desk.example.org/2")
+    published_on_draft = verdict(draft, "https://desk.example.org/3")
+    cli.ok("claim", "status", "in-review", out)
+    cli.ok("claim", "status", "published", out)
+    cli.ok("verdict", "status", "in-review", published, in_review, published_on_draft)
+    cli.ok("verdict", "status", "published", published, published_on_draft)
+    return {"out": out, "draft": draft, "published": published, "in_review": in_review}
+
+
+def stages(cli: Cli) -> dict[str, str]:
+    """Every claim's and verdict's review status, by id."""
+    listed = json.loads(cli.ok("claim", "list", "--limit", "0", "-f", "json").stdout)
+    listed += json.loads(cli.ok("verdict", "list", "-f", "json").stdout)
+    return {record["id"]: record["status"] for record in listed}
+
+
+def test_claimreview_export_warns_about_reviews_not_published(
+    cli: Cli, staged: dict[str, str]
+) -> None:
+    result = cli.ok("export", "-f", "claimreview")
+    assert len(json.loads(result.stdout)) == 3
+    assert result.stderr.strip() == (
+        "Exported 3 reviews, 2 of them not published (drafts or in review); give "
+        "--published-only to leave those out.")
+    published = cli.ok("export", "-f", "claimreview", "--published-only")
+    (review,) = json.loads(published.stdout)
+    assert review["url"] == "https://desk.example.org/1" and published.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["native", "jsonl", "csv"])
+def test_published_only_keeps_published_claims_and_verdicts(
+    cli: Cli, staged: dict[str, str], fmt: str
+) -> None:
+    text = cli.ok("export", "-f", fmt, "--published-only").stdout
+    assert staged["out"] in text and staged["published"] in text
+    for left_out in ("draft", "in_review"):
+        assert staged[left_out] not in text
+    assert "Example Desk" in text and "not published" not in text
+
+
+def test_csv_round_trip_keeps_stages_kinds_and_dates(
+    cli: Cli, second_database_url: str, staged: dict[str, str], tmp_path: Path
+) -> None:
+    text = cli.ok("export", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    first = next(row for row in rows if row["verdict_id"] == staged["published"])
+    assert (first["status"], first["verdict_status"], first["speaker_kind"]) == (
+        "published", "published", "person")
+    assert [row["source_published"] for row in rows if row["source_url"]] == ["2021-01-02"]
+    other = Cli(second_database_url)
+    other.ok("import", write(tmp_path / "sheet.csv", text))
+    assert stages(other) == stages(cli)
+    assert {v for k, v in stages(other).items() if k.startswith("v-")} == {
+        "published", "in-review"}
+    actor: dict[str, Any] = json.loads(other.ok("actor", "show", "Jane Roe", "-f", "json").stdout)
+    assert actor["kind"] == "person"
+    source = json.loads(other.ok("source", "show", "https://news.example.com/a", "-f",
+                                 "json").stdout)
+    assert source["source"]["published"] == "2021-01-02"
+
+
+def test_csv_stage_cells_are_checked(cli: Cli, tmp_path: Path) -> None:
+    sheet = write(tmp_path / "s.csv", "claim,status,speaker,speaker_kind\n"
+                  "Taxes rose,Published,Jane Roe,Person\nTaxes fell,done,,\n")
+    result = cli.fails("import", sheet, code=3)
+    assert "Column 'status': 'done' is not a review status" in result.stderr
+    assert set(stages(cli).values()) == {"published"}
+    assert json.loads(cli.ok("actor", "show", "Jane Roe", "-f", "json").stdout)["kind"] == "person"
