@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimtrack.core.enums import CHALLENGES
+from claimtrack.render.wording import UNATTRIBUTED
 
 LABEL = ("COALESCE(c.summary, CASE WHEN length(c.text) > 80 "
          "THEN substr(c.text, 1, 79) || '…' ELSE c.text END)")
@@ -24,7 +25,7 @@ order by challenges desc, said_on desc"""
 _CHALLENGE_RELATIONS = ", ".join(f"'{relation.value}'" for relation in sorted(CHALLENGES))
 SPEAKER_RECORD = f"""\
 select c.public_id as claim, {LABEL} as label, c.said_on, c.challenge_count as challenges,
-  (select group_concat(coalesce(response_speaker, 'unattributed') || ' (' || relation || ', '
+  (select group_concat(coalesce(response_speaker, '{UNATTRIBUTED}') || ' (' || relation || ', '
                        || response || ')', '; ')
      from dispute_responses r where r.claim = c.public_id and r.status = 'confirmed'
        and r.relation in ({_CHALLENGE_RELATIONS}))

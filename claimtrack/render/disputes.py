@@ -18,7 +18,15 @@ from claimtrack.core.serial import to_json
 from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
 from claimtrack.render import markdown, pages
 from claimtrack.render.rows import LISTING, Listing, markdown_text, visible
-from claimtrack.render.wording import dispute_state, plural, short, used_filters, verdict_text, who
+from claimtrack.render.wording import (
+    dispute_state,
+    plural,
+    short,
+    speaker_name,
+    used_filters,
+    verdict_text,
+    who,
+)
 
 WIDTH = 88
 
@@ -44,7 +52,7 @@ class ContestedReport:
 
 def _group_names(dispute: Dispute, group_by: GroupBy | None) -> list[str]:
     if group_by is GroupBy.SPEAKER:
-        return [dispute.claim.speaker or "Unattributed"]
+        return [speaker_name(dispute.claim.speaker)]
     if group_by is GroupBy.TAG:
         return list(dispute.claim.tags) or ["(no tag)"]
     return [""]
@@ -118,17 +126,26 @@ DISPUTE_COLUMNS = [
     "text",
     "sources",
     "verdicts",
+    "challenges",
+    "verdicts_disagree",
 ]
+"""The CSV columns of a dispute; ``challenges`` and ``verdicts_disagree`` (yes/no) are filled on
+the claim's row only, as the table's "contested: N challenges, verdicts disagree" says."""
 
 
 def dispute_rows(
     disputes: Sequence[Dispute], ranks: Sequence[int] | None = None
 ) -> list[dict[str, Any]]:
-    """One row per side of each dispute: the claim first, then each response. ``ranks``: the
-    disputes' numbers (default 1, 2, …)."""
+    """One row per side of each dispute: the claim first (with its challenge count and whether
+    its verdicts disagree), then each response. ``ranks``: the disputes' numbers (default 1,
+    2, …)."""
     rows: list[dict[str, Any]] = []
     for number, dispute in zip(ranks or range(1, len(disputes) + 1), disputes, strict=True):
-        rows.append(_side_row(number, "claim", "", dispute.claim, dispute.verdicts))
+        rows.append({
+            **_side_row(number, "claim", "", dispute.claim, dispute.verdicts),
+            "challenges": dispute.claim.challenges,
+            "verdicts_disagree": dispute.verdicts_disagree,
+        })
         for response in dispute.responses:
             rows.append(
                 _side_row(

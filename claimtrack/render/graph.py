@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 from claimtrack.core.enums import GraphFormat, Relation
 from claimtrack.core.views import ClaimView, Dispute
-from claimtrack.render.wording import short
+from claimtrack.render.wording import short, speaker_name
 
 LABEL_LENGTH = 90
 LABEL_WIDTH = 30  # characters per line of a node's label: boxes stay narrow
@@ -96,7 +96,7 @@ def dispute_graph(disputes: Sequence[Dispute],
                 edges[Edge(meet(supporter.claim), Relation.SUPPORTS, responder)] = None
         for answer in dispute.answers:
             edges[Edge(center, answer.relation, meet(answer.claim))] = None
-        speaker = dispute.claim.speaker or "Unattributed"
+        speaker = speaker_name(dispute.claim.speaker)
         title = f"{number}. {speaker}: {short(dispute.claim.headline, 50)}"
         clusters.append(Cluster(title, tuple(n for n in nodes if n not in before)))
     for source, relation, target in among:
@@ -117,7 +117,7 @@ def render_graph(graph: DisputeGraph, fmt: GraphFormat) -> str:
 
 def node_label(claim: ClaimView) -> str:
     """Who said it (and when), then the summary, wrapped to narrow lines."""
-    who = claim.speaker or "Unattributed"
+    who = speaker_name(claim.speaker)
     if claim.date:
         who += f", {claim.date.isoformat()}"
     words = textwrap.wrap(short(printable(claim.headline).replace("\n", " "), LABEL_LENGTH),

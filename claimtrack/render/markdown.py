@@ -7,7 +7,7 @@ from typing import Any
 
 from claimtrack.core.views import ClaimView, Dispute
 from claimtrack.render.rows import markdown_link, markdown_table, markdown_text
-from claimtrack.render.wording import short, verdict_text, who
+from claimtrack.render.wording import dispute_state, short, speaker_name, verdict_text, who
 
 
 def link(url: str) -> str:
@@ -18,10 +18,10 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
     claim = dispute.claim
     title = f"{number}. " if number is not None else ""
     lines = [
-        f"{heading} {title}{markdown_text(claim.speaker or 'Unattributed')}: "
+        f"{heading} {title}{markdown_text(speaker_name(claim.speaker))}: "
         f"{markdown_text(short(claim.text))}",
         "",
-        f"`{claim.id}` · {markdown_text(who(claim))}",
+        f"`{claim.id}` · {markdown_text(who(claim))} · {markdown_text(dispute_state(dispute))}",
         "",
         "> " + markdown_text(claim.text).replace("  \n", "  \n> "),
     ]
@@ -43,5 +43,5 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
 
 
 def _response_row(label: str, claim: ClaimView) -> dict[str, Any]:
-    return {"Response": label, "By": claim.speaker or "unattributed", "Date": claim.date,
+    return {"Response": label, "By": speaker_name(claim.speaker), "Date": claim.date,
             "Claim": claim.text, "Id": claim.id}

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup, escape
 
 from claimtrack.core.views import AppearanceView, ClaimView, VerdictView
+from claimtrack.render.wording import UNATTRIBUTED
 
 WEB_SCHEMES = ("http://", "https://")
 
@@ -40,8 +41,8 @@ def stamp(value: dt.date | dt.datetime | None) -> str:
 
 def who(name: str | None) -> Markup:
     """A speaker's (or reviewer's) name isolated from the text around it, so that an Arabic
-    or Hebrew name does not reorder the date or id after it; "Unattributed" when none."""
-    return Markup(f"<bdi>{escape(name)}</bdi>") if name else Markup("Unattributed")
+    or Hebrew name does not reorder the date or id after it; ``UNATTRIBUTED`` when none."""
+    return Markup(f"<bdi>{escape(name)}</bdi>") if name else escape(UNATTRIBUTED)
 
 
 def link(url: str, label: str | None = None) -> Markup:

@@ -11,7 +11,7 @@ from claimtrack.core.enums import OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import Timeline, TimelineEvent
 from claimtrack.render.rows import LISTING, Brief, Listing, markdown_text, visible
-from claimtrack.render.wording import short
+from claimtrack.render.wording import short, speaker_name
 
 TIMELINE_COLUMNS = [
     "date",
@@ -54,7 +54,7 @@ def _row(event: TimelineEvent) -> dict[str, Any]:
 
 def _heading(timeline: Timeline) -> str:
     claim = timeline.claim
-    return f"{claim.speaker or 'Unattributed'}: {short(claim.headline)} ({claim.id})"
+    return f"{speaker_name(claim.speaker)}: {short(claim.headline)} ({claim.id})"
 
 
 TIMELINE: dict[OutputFormat, Callable[[Timeline], str]] = {

@@ -10,7 +10,7 @@ from claimtrack.core.enums import OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import RecordClaim, SpeakerRecord
 from claimtrack.render.rows import LISTING, Brief, Listing, markdown_text, titled, visible
-from claimtrack.render.wording import plural, short, verdict_text
+from claimtrack.render.wording import plural, short, speaker_name, verdict_text
 
 RECORD_COLUMNS = ["id", "date", "claim", "contested", "challenged_by", "verdicts"]
 
@@ -27,7 +27,7 @@ def _record_row(entry: RecordClaim) -> dict[str, Any]:
         "claim": Brief(claim.text, short(claim.headline)),
         "contested": entry.is_contested,
         "challenged_by": [
-            f"{c.speaker or 'unattributed'} ({c.relation}, {c.id})" for c in entry.challenged_by
+            f"{speaker_name(c.speaker)} ({c.relation}, {c.id})" for c in entry.challenged_by
         ],
         "verdicts": [verdict_text(v) for v in entry.verdicts],
     }
@@ -45,7 +45,7 @@ def _parts(record: SpeakerRecord) -> list[tuple[str, Listing]]:
     return [
         ("Claims", _claims(record)),
         ("Challenged by", Listing([
-            {"speaker": c.speaker or "unattributed", "relation": c.relation, "claims": c.claims}
+            {"speaker": speaker_name(c.speaker), "relation": c.relation, "claims": c.claims}
             for c in record.challenged_by
         ])),
         ("Verdicts", Listing([

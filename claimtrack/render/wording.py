@@ -10,10 +10,19 @@ from claimtrack.core.views import ClaimView, Dispute, VerdictView
 from claimtrack.core.wording import plural as plural  # re-exported: render uses it as before
 from claimtrack.render.rows import Brief, cell_text
 
+UNATTRIBUTED = "unattributed"
+"""The speaker of a claim nobody is recorded as saying, in every human-readable format
+(terminal, markdown, HTML, graph, timeline); CSV and JSON leave the speaker empty (null)."""
+
+
+def speaker_name(speaker: str | None) -> str:
+    """``speaker``, or ``UNATTRIBUTED`` when there is none."""
+    return speaker or UNATTRIBUTED
+
 
 def who(claim: ClaimView) -> str:
     """ "Sergey Lavrov · 2022-01-17" (or "unattributed")."""
-    parts = [claim.speaker or "unattributed"]
+    parts = [speaker_name(claim.speaker)]
     if claim.date:
         parts.append(claim.date.isoformat())
     return " · ".join(parts)

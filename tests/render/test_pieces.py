@@ -15,6 +15,7 @@ from claimtrack.core.views import (
     VerdictView,
 )
 from claimtrack.render.pieces import sources_list, verdict_list
+from claimtrack.render.wording import UNATTRIBUTED
 from claimtrack.web.cards import archive_notes, response_list
 from tests.helpers.reports import (
     HOSTILE_CLAIM,
@@ -111,7 +112,7 @@ def test_responses_nest_their_supporters_and_keep_hostile_text_inert() -> None:
     assert outer.find_all("a")[0].attrs["href"] == "/claims/c-1"
     assert outer.find_all("span", "status-in-review")
     assert outer.find_all("a", "archived")
-    assert inner.find_all("strong", "speaker")[0].all_text() == "Unattributed"
+    assert inner.find_all("strong", "speaker")[0].all_text() == UNATTRIBUTED
     assert inner.find_all("a")[0].attrs["href"] == "/claims/c-2"
     assert not inner.find_all("li", "badge")  # the verdict is the denial's, not its supporter's
 
@@ -120,7 +121,7 @@ def test_names_are_isolated_so_right_to_left_ones_do_not_reorder_what_follows() 
     from claimtrack.render.pieces import who
 
     assert str(who("عمر الخطيب")) == "<bdi>عمر الخطيب</bdi>"
-    assert str(who(None)) == "Unattributed"
+    assert str(who(None)) == UNATTRIBUTED == "unattributed"
     assert parse_html(str(who(HOSTILE_SPEAKER))).find_all("bdi")[0].all_text() == HOSTILE_SPEAKER
     arabic = Response(Relation.DENIES, ClaimView("c-9", "نفى ذلك", "وزارة الدفاع",
                                                  dt.date(2024, 1, 4)))

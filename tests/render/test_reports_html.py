@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from claimtrack.render.wording import UNATTRIBUTED
 from tests.helpers import Cli
 from tests.helpers.reports import (
     HOSTILE_TEXTS,
@@ -37,7 +38,7 @@ def test_html_report_shows_every_seed_dispute_with_both_sides(seeded: Cli, tmp_p
         assert dispute["responses"], "a seed dispute without a response"
         for response in dispute["responses"]:
             assert response["claim"]["text"] in text
-            assert (response["claim"]["speaker"] or "Unattributed") in text
+            assert (response["claim"]["speaker"] or UNATTRIBUTED) in text
             section = card.find_all("section", f"side-{response['relation']}")
             assert len(section) == 1
             assert response["claim"]["text"] in section[0].all_text()
