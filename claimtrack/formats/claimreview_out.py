@@ -88,7 +88,7 @@ def _rating(verdict: VerdictRecord, original: dict[str, Any] | None) -> dict[str
         rating |= {key: value for key, value in old.items() if key not in NUMBERS}
     # A label claimtrack had to cut goes out whole, as the publisher wrote it.
     rating["alternateName"] = (_published_label(old, verdict.rating) if old else None) or (
-        verdict.rating
+        jsonld_text(verdict.rating)
     )
     published = rating_numbers(old) if old is not None else None
     if published is not None:
@@ -134,7 +134,7 @@ def _item(export: ReviewExport, published_first: set[str]) -> dict[str, Any]:
     for appearance in sorted(claim.appearances, key=lambda a: (a.seen is None, a.seen, a.source)):
         place: dict[str, Any] = {"@type": "CreativeWork", "url": appearance.source}
         if appearance.source in export.source_titles:
-            place["headline"] = export.source_titles[appearance.source]
+            place["headline"] = jsonld_text(export.source_titles[appearance.source])
         if appearance.seen:
             place["datePublished"] = iso_date(appearance.seen)
         places.append(place)

@@ -39,10 +39,11 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "language": (("lang", "in_language"), "language of the claim (ISO 639-1)"),
     "summary": (("headline",), "a headline of at most 75 characters"),
     "tags": (("tag", "keywords", "topics"), "tags separated by ';'"),
-    "status": (
-        ("claim_status",),
-        "the claim's review status: in-review or published (empty: a draft when new, a "
-        "stored claim keeps its stage)",
+    # not "status": other people's sheets use it for the verdict ("false", "misleading")
+    "claim_status": (
+        (),
+        "the claim's review status: draft, in-review or published (empty: a draft when new, "
+        "a stored claim keeps its stage)",
     ),
     "source_url": (
         ("source", "url", "appearance", "appearance_url", "link"),
@@ -71,7 +72,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "explanation": (("note", "verdict_note", "review_body"), "a short explanation"),
     "verdict_status": (
         ("review_status",),
-        "the verdict's review status, as `status` is the claim's",
+        "the verdict's review status, as `claim_status` is the claim's",
     ),
 }
 HEADER = list(COLUMNS)
@@ -250,7 +251,7 @@ def _bundle(row: Mapping[str, str]) -> ClaimBundle:
         language=values.language(get("language")),
         tags=tuple(values.tags([t for t in get("tags", "").split(TAG_SEPARATOR) if t.strip()])),
         appearances=appearances,
-        status=_choice(row, "status", ReviewStatus, "a review status"),
+        status=_choice(row, "claim_status", ReviewStatus, "a review status"),
     )
     return ClaimBundle(claim=claim, reviews=_review(row), sources=sources,
                        speaker_kind=_choice(row, "speaker_kind", ActorKind, "a kind of actor"))

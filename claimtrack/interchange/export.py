@@ -226,7 +226,7 @@ def csv_rows(
                 "language": claim.language,
                 "summary": claim.summary,
                 "tags": csvio.TAG_SEPARATOR.join(claim.tags),
-                "status": _stage(claim.status),
+                "claim_status": _stage(claim.status),
             }
             for k in range(max(1, len(claim.appearances), len(reviews))):
                 row = dict(base)

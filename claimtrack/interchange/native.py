@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from claimtrack.core.enums import ReviewStatus
+from claimtrack.core.enums import LinkStatus, ReviewStatus
 from claimtrack.formats import native
 from claimtrack.formats.native import (
     ActorRecord,
@@ -64,16 +64,21 @@ def export_sections(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """(section, record dict) for every record, section by section, streamed.
     ``published_only``: of the verdicts, only the published ones (and the actors they name);
-    the claims are those of ``scope``."""
+    of the links, only confirmed ones (a suggestion and its note are the desk's own); no
+    merges (each carries the text of a claim merged away, never published); the claims are
+    those of ``scope``."""
     only = published_only
     yield from (("actors", native.actor_dict(r))
                 for r in export_actors(session, scope, published_only=only))
     yield from (("sources", native.source_dict(r)) for r in export_sources(session, scope))
     yield from (("claims", native.claim_dict(r)) for r in export_claims(session, scope))
-    yield from (("links", native.link_dict(r)) for r in export_links(session, scope))
+    yield from (("links", native.link_dict(r))
+                for r in export_links(session, scope, confirmed_only=only))
     yield from (("verdicts", native.verdict_dict(r))
                 for r in export_verdicts(session, scope, published_only=only))
-    yield from (("merges", native.merge_dict(r)) for r in merges.export_merges(session, scope))
+    if not only:
+        yield from (("merges", native.merge_dict(r))
+                    for r in merges.export_merges(session, scope))
 
 
 def published_verdicts(published_only: bool) -> list[ColumnElement[bool]]:
@@ -157,7 +162,9 @@ def claim_record(claim: Claim) -> ClaimRecord:
     )
 
 
-def export_links(session: Session, scope: Scope = None) -> Iterator[LinkRecord]:
+def export_links(
+    session: Session, scope: Scope = None, *, confirmed_only: bool = False
+) -> Iterator[LinkRecord]:
     source_claim, target_claim = aliased(Claim), aliased(Claim)
     query = (
         select(Link, source_claim.public_id, target_claim.public_id)
@@ -169,6 +176,8 @@ def export_links(session: Session, scope: Scope = None) -> Iterator[LinkRecord]:
     )
     if scope is not None:
         query = query.where(Link.from_claim_id.in_(scope), Link.to_claim_id.in_(scope))
+    if confirmed_only:
+        query = query.where(Link.status == LinkStatus.CONFIRMED)
     for link, from_id, to_id in session.execute(query):
         yield LinkRecord(
             from_claim=from_id,

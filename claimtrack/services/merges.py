@@ -95,12 +95,13 @@ def merge_claims(session: Session, keep: Claim, drop: Claim) -> MergeResult:
 
 
 def _lock(session: Session, keep: Claim, drop: Claim) -> None:
-    """Hold both claims' rows for the rest of the transaction (PostgreSQL, in id order, so two
-    merges cannot deadlock). A link or verdict being added to DROP at the same time either
-    commits first, and is then moved with the rest, or waits and fails once DROP is gone:
+    """Hold both claims' rows for the rest of the transaction (PostgreSQL, in id order). A
+    link or verdict being added to DROP at the same time either commits first, and is then
+    moved with the rest, or waits and fails once DROP is gone:
     without the lock it was added after the links were moved and deleted with DROP. A second
-    merge of either claim waits, then finds it gone and says where it went. SQLite writes one
-    transaction at a time already."""
+    merge of either claim waits, then finds it gone and says where it went. (Two merges whose
+    recounts touch each other's claims can still deadlock: PostgreSQL then stops one, which
+    says to run it again, and nothing is lost.) SQLite writes one transaction at a time."""
     if session.connection().dialect.name != "postgresql":
         return
     held = set(session.scalars(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
@@ -42,9 +42,10 @@ def _decoy_hash() -> str:
 
 def check_password_rules(password: str) -> str:
     """The password if it is acceptable; else InvalidInput saying why."""
-    if len(password) < MIN_PASSWORD:
+    if len(password.strip()) < MIN_PASSWORD:
         raise InvalidInput(
-            f"The password is {len(password)} characters long; use at least {MIN_PASSWORD} "
+            f"The password is {len(password.strip())} characters long (spaces around it not "
+            f"counted); use at least {MIN_PASSWORD} "
             "(a few unrelated words make a good one)."
         )
     if len(password) > MAX_PASSWORD:
@@ -83,6 +84,8 @@ def edit_user(
     if role is None and password is None:
         raise InvalidInput("Nothing to change; give --role ROLE and/or a new password.")
     user = _get(session, name)
+    if role is not None and role != Role.EDITOR:
+        _keep_an_editor(session, user, f"make {user.name} a {role}")
     if role is not None:
         user.role = role
     if password is not None:
@@ -92,8 +95,12 @@ def edit_user(
 
 
 def remove_user(session: Session, name: str) -> None:
-    """Remove a user (what they changed stays in the history). Raises NotFound."""
-    session.delete(_get(session, name))
+    """Remove a user (what they changed stays in the history). Raises NotFound, and Conflict
+    for the last editor."""
+    user = _get(session, name)
+    if session.scalar(select(func.count()).select_from(User)) != 1:  # the last user may go
+        _keep_an_editor(session, user, f"remove {user.name}")
+    session.delete(user)
     session.flush()
 
 
@@ -143,3 +150,15 @@ def _get(session: Session, name: str) -> User:
     if user is None:
         raise NotFound(f"No user is called '{name}'; list users with `claimtrack user list`.")
     return user
+
+
+def _keep_an_editor(session: Session, user: User, doing: str) -> None:
+    """Refuse to leave the team with users but no editor: nobody could then publish, delete
+    or merge on the web (and with users, there is no local editor either)."""
+    if user.role != Role.EDITOR:
+        return
+    others = session.scalar(select(func.count()).select_from(User).where(
+        User.role == Role.EDITOR, User.id != user.id)) or 0
+    if not others:
+        raise Conflict(f"{user.name} is the only editor; cannot {doing}. Make someone else an "
+                       "editor first (`claimtrack user edit NAME --role editor`).")

@@ -351,7 +351,6 @@ def best_hits(session: Session, expression: str, limit: int) -> list[Hit]:
     """
     statement = _SQLITE_HITS if _is_sqlite(session) else _POSTGRESQL_HITS
     rows = session.execute(sql_text(statement), {"expression": expression, "limit": limit})
-    # SQLite gives a raw statement's date as the text it stores
     return [Hit._make([*row[:6], _day(row[6])]) for row in rows]
 
 

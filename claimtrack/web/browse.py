@@ -70,7 +70,9 @@ def claim_list(call: Call) -> Response:
 
 
 def _page_number(value: str) -> int:
-    return min(int(value), LAST_PAGE) if value.isdigit() and int(value) > 0 else 1
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:  # "²", 5,000 digits
+        return 1
+    return min(max(int(value), 1), LAST_PAGE)
 
 
 def _listed(session: Session, where: ClaimFilter, status: ReviewStatus | None,

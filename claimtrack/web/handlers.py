@@ -257,7 +257,8 @@ def _run(handler: Handler, request: Request, state: WebState, session: WebSessio
         return templating.error_page(
             request, session, user, 409,
             f"The change conflicts with data already recorded (possibly by someone else at the "
-            f"same time): {error.orig}. Nothing was written; check and try again.")
+            f"same time): {' '.join(str(error.orig).split()).rstrip('.')}. Nothing was "
+            "written; check and try again.")
     except OperationalError as error:
         log.warning("database unavailable: %s", error.orig)
         return templating.error_page(request, session, user, 503,

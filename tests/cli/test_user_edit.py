@@ -31,10 +31,11 @@ def test_user_edit_changes_role_and_password(cli: Cli) -> None:
     result = cli.ok("user", "edit", "CARL", "--role", "editor")
     assert result.stderr.strip() == "Changed the role of carl, now an editor."
     assert roles(cli) == {"carl": "editor"} and signs_in(cli, "carl", OLD)
+    cli.ok("user", "add", "ed", "--role", "editor", "--password-stdin", input=OLD + "\n")
     result = cli.ok("user", "edit", "carl", "--role", "viewer", "--password-stdin",
                     input=NEW + "\n")
     assert result.stderr.strip() == "Changed the role and password of carl, now a viewer."
-    assert roles(cli) == {"carl": "viewer"}
+    assert roles(cli) == {"carl": "viewer", "ed": "editor"}
     assert signs_in(cli, "carl", NEW) and not signs_in(cli, "carl", OLD)
 
 
@@ -48,3 +49,17 @@ def test_user_edit_refusals_write_nothing(cli: Cli) -> None:
                       input="short\n")
     assert "use at least 10" in short.stderr
     assert snapshot(cli.url) == before
+
+
+def test_the_last_editor_stays_and_a_blank_password_is_refused(cli: Cli) -> None:
+    """A team with users but no editor could not publish, delete or merge on the web."""
+    cli.ok("user", "add", "ed", "--role", "editor", "--password-stdin", input=OLD + "\n")
+    cli.ok("user", "add", "carl", "--role", "checker", "--password-stdin", input=OLD + "\n")
+    before = snapshot(cli.url)
+    assert "ed is the only editor" in cli.fails("user", "edit", "ed", "--role", "checker").stderr
+    assert "ed is the only editor" in cli.fails("user", "rm", "ed").stderr
+    blank = cli.fails("user", "edit", "carl", "--password-stdin", input=" " * 12 + "\n")
+    assert "use at least 10" in blank.stderr
+    assert snapshot(cli.url) == before
+    cli.ok("user", "rm", "carl")
+    cli.ok("user", "rm", "ed")  # the last user may go: the local user is the editor again

@@ -67,7 +67,11 @@ def test_published_only_keeps_published_claims_and_verdicts(
     assert staged["out"] in text and staged["published"] in text
     for left_out in ("draft", "in_review"):
         assert staged[left_out] not in text
-    assert "Example Desk" in text and "not published" not in text
+    assert "Example Desk" in text
+    with_warning = cli.ok("export", "-f", "claimreview")
+    assert "not published (drafts or in review)" in with_warning.stderr
+    assert "not published" not in cli.ok("export", "-f", "claimreview",
+                                          "--published-only").stderr
 
 
 def test_csv_round_trip_keeps_stages_kinds_and_dates(
@@ -76,7 +80,7 @@ def test_csv_round_trip_keeps_stages_kinds_and_dates(
     text = cli.ok("export", "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     first = next(row for row in rows if row["verdict_id"] == staged["published"])
-    assert (first["status"], first["verdict_status"], first["speaker_kind"]) == (
+    assert (first["claim_status"], first["verdict_status"], first["speaker_kind"]) == (
         "published", "published", "person")
     assert [row["source_published"] for row in rows if row["source_url"]] == ["2021-01-02"]
     other = Cli(second_database_url)
@@ -92,9 +96,35 @@ def test_csv_round_trip_keeps_stages_kinds_and_dates(
 
 
 def test_csv_stage_cells_are_checked(cli: Cli, tmp_path: Path) -> None:
-    sheet = write(tmp_path / "s.csv", "claim,status,speaker,speaker_kind\n"
+    sheet = write(tmp_path / "s.csv", "claim,claim_status,speaker,speaker_kind\n"
                   "Taxes rose,Published,Jane Roe,Person\nTaxes fell,done,,\n")
     result = cli.fails("import", sheet, code=3)
-    assert "Column 'status': 'done' is not a review status" in result.stderr
+    assert "Column 'claim_status': 'done' is not a review status" in result.stderr
     assert set(stages(cli).values()) == {"published"}
     assert json.loads(cli.ok("actor", "show", "Jane Roe", "-f", "json").stdout)["kind"] == "person"
+
+
+def test_a_status_column_of_someone_elses_sheet_is_not_a_review_stage(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Fact-check sheets use "status" for the rating: it is ignored, as it always was."""
+    sheet = write(tmp_path / "theirs.csv", "claim,speaker,status\nTaxes rose,Jane Roe,false\n")
+    result = cli.ok("import", sheet)
+    assert "ignored" in result.stderr and "status" in result.stderr
+    assert set(stages(cli).values()) == {"draft"}
+
+
+def test_published_only_leaves_out_merged_drafts_and_suggested_links(cli: Cli) -> None:
+    keep = cli.add("Taxes on fuel rose by a tenth in the last year", "--speaker", "Jane Roe")
+    twin = cli.add("Taxes on fuel rose by a tenth in the last year!", "--speaker", "Jane Roe")
+    draft = cli.add("Internal draft wording, do not publish", "--speaker", "Anonymous X")
+    for claim in (keep, twin):
+        cli.ok("claim", "status", "in-review", claim)
+        cli.ok("claim", "status", "published", claim)
+    cli.ok("claim", "merge", keep, draft)
+    cli.ok("dedupe")  # suggests keep same_as twin, with the desk's own note
+    assert "suggested" in cli.ok("export", "-f", "native").stdout
+    text = cli.ok("export", "-f", "native", "--published-only").stdout
+    assert keep in text and twin in text
+    for secret in ("Internal draft wording", "Anonymous X", "suggested", "dedupe"):
+        assert secret not in text

@@ -81,3 +81,12 @@ def test_an_unknown_speaker_is_refused_beside_the_filter(
     assert "Nothing is contested" not in refused.text
     assert "No actor is called 'Nobodyz'" in cli.fails("claim", "list", "--speaker",
                                                        "Nobodyz").stderr
+
+
+@pytest.mark.parametrize("page", ["%C2%B2", "1" * 5000, "-3", "0", "x"])
+def test_a_page_number_that_is_no_number_shows_the_first_page(
+    web: Browser, cli: Cli, page: str
+) -> None:
+    cli.add("One claim on the list")
+    response = web.get(f"/claims?page={page}")
+    assert response.status_code == 200 and "One claim on the list" in response.text
