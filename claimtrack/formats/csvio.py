@@ -42,8 +42,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     # not "status": other people's sheets use it for the verdict ("false", "misleading")
     "claim_status": (
         (),
-        "the claim's review status: draft, in-review or published (empty: a draft when new, "
-        "a stored claim keeps its stage)",
+        "the claim's review status when the claim is new: draft, in-review or published "
+        "(empty: a draft; a stored claim keeps its own)",
     ),
     "source_url": (
         ("source", "url", "appearance", "appearance_url", "link"),

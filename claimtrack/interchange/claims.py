@@ -241,6 +241,8 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
         work.row_id = row.id
         state.know_claim(row.public_id, row.id)
         given = {k: v for k, v in given.items() if k != "fingerprint"}
+        if given.pop("status", row.status) != row.status:
+            state.summary.stages_kept["claims"] += 1
         if not work.overwrite:
             # Text is replaced only for a claim named by id or by its review; other empty
             # fields never erase what is stored.

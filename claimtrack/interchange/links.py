@@ -110,7 +110,8 @@ def write_verdicts(
     updates = []
     for key, row in found.items():
         work, given = batch[key]
-        merged = _merged(row, work, given)
+        merged, moved = _merged(row, work, given)
+        state.summary.stages_kept["verdicts"] += moved
         changed = any(merged[f] != getattr(row, f) for f in VERDICT_FIELDS)
         if changed:
             updates.append({"id": row.id, **merged})
@@ -155,16 +156,22 @@ def _existing(state: ImportState, keys: list[tuple[Any, ...]]) -> dict[tuple[Any
     return found
 
 
-def _merged(row: Any, work: VerdictWork, given: dict[str, Any]) -> dict[str, Any]:
+def _merged(
+    row: Any, work: VerdictWork, given: dict[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """The stored verdict's fields with the file's, and whether the file gave it another review
+    stage (kept: an import never moves a stored record's stage)."""
+    moved = given["status"] is not None and given["status"] != row.status
+    given = {**given, "status": row.status}
     if work.overwrite:
-        return {**given, "status": given["status"] or row.status}
+        return given, moved
     merged = {f: getattr(row, f) for f in VERDICT_FIELDS}
     merged.update({k: v for k, v in given.items() if v is not None})
     if merged["url_key"] == row.url_key:
         merged["url"] = row.url  # another spelling of the same page: keep the first one
     if work.review.normalized is None and merged["rating"] == row.rating:
         merged["normalized"] = Rating(row.normalized)  # keep a rating the user corrected
-    return merged
+    return merged, moved
 
 
 def _write_originals(

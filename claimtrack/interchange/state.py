@@ -39,6 +39,9 @@ class ImportSummary:
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     rejected: int = 0
+    # stored records whose review stage the file gives otherwise: an import never moves a
+    # stored record's stage (`claim status` and `verdict status` do, by their rules)
+    stages_kept: Counter[str] = field(default_factory=Counter)
 
     @property
     def accepted(self) -> int:
@@ -68,6 +71,9 @@ class ImportSummary:
                 )
             ]
             + [f"rejected {self.rejected}"]
+            + ([part("stored review stages kept", self.stages_kept) + ": the file gives "
+                "others; move a stage with `claim status` or `verdict status`"]
+               if self.stages_kept else [])
         )
 
 

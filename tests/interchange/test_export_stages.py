@@ -128,3 +128,22 @@ def test_published_only_leaves_out_merged_drafts_and_suggested_links(cli: Cli) -
     assert keep in text and twin in text
     for secret in ("Internal draft wording", "Anonymous X", "suggested", "dedupe"):
         assert secret not in text
+
+
+def test_an_import_never_moves_a_stored_review_stage(cli: Cli, tmp_path: Path) -> None:
+    """An older export must not publish again what was taken back since; stages move by
+    `claim status` and `verdict status`, whose rules an import would skip."""
+    claim = cli.add("Taxes on fuel rose by a tenth", "--speaker", "Jane Roe")
+    verdict = cli.ok("verdict", "add", claim, "--rating", "False", "--by", "Desk").stdout.strip()
+    cli.ok("claim", "status", "in-review", claim)
+    cli.ok("verdict", "status", "in-review", verdict)
+    for fmt in ("native", "csv"):
+        old = write(tmp_path / f"old.{'json' if fmt == 'native' else fmt}",
+                    cli.ok("export", "-f", fmt).stdout)
+        cli.ok("claim", "status", "draft", claim)
+        cli.ok("verdict", "status", "draft", verdict)
+        result = cli.ok("import", old)
+        assert "stored review stages kept 2 (claims 1, verdicts 1)" in result.stderr
+        assert stages(cli) == {claim: "draft", verdict: "draft"}
+        cli.ok("claim", "status", "in-review", claim)
+        cli.ok("verdict", "status", "in-review", verdict)
