@@ -414,10 +414,16 @@ def claim_dict(record: ClaimRecord) -> dict[str, Any]:
     }
 
 
+def stage(status: ReviewStatus | None) -> str | None:
+    """The review stage as exports write it: only past a draft (None for one), since a draft
+    is what a new record is; native files of drafts stay readable by older claimtrack
+    versions (they refuse unknown fields), and a CSV's cell is left empty."""
+    return status.value if status and status != ReviewStatus.DRAFT else None
+
+
 def _stage(status: ReviewStatus | None) -> dict[str, str]:
-    """The review stage, written only past a draft: files of drafts stay readable by older
-    claimtrack versions (they refuse unknown fields), and a draft is what a new record is."""
-    return {"status": status.value} if status and status != ReviewStatus.DRAFT else {}
+    written = stage(status)
+    return {"status": written} if written else {}
 
 
 def link_dict(record: LinkRecord) -> dict[str, Any]:

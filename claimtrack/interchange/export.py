@@ -201,12 +201,6 @@ def claim_reviews(
                 )
 
 
-def _stage(status: ReviewStatus | None) -> str | None:
-    """A review status cell: empty for a draft, as the native format leaves it out (an
-    import then makes a new record a draft and leaves a stored one's stage as it is)."""
-    return status.value if status and status != ReviewStatus.DRAFT else None
-
-
 def csv_rows(
     session: Session, scope: Scope = None, *, published_only: bool = False
 ) -> Iterator[dict[str, Any]]:
@@ -226,7 +220,7 @@ def csv_rows(
                 "language": claim.language,
                 "summary": claim.summary,
                 "tags": csvio.TAG_SEPARATOR.join(claim.tags),
-                "claim_status": _stage(claim.status),
+                "claim_status": native.stage(claim.status),
             }
             for k in range(max(1, len(claim.appearances), len(reviews))):
                 row = dict(base)
@@ -250,6 +244,6 @@ def csv_rows(
                         "review_url": v.url,
                         "review_date": v.date,
                         "explanation": v.explanation,
-                        "verdict_status": _stage(v.status),
+                        "verdict_status": native.stage(v.status),
                     }
                 yield row
