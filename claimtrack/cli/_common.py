@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.wording import clause as _clause
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -237,12 +238,6 @@ def _unusable(url: str, reason: object) -> str:
     return (f"Cannot use the SQLite database {database}: {_clause(reason)} Check that the path "
             "in --db or CLAIMTRACK_DATABASE_URL is a claimtrack database file you may read and "
             "write.")
-
-
-def _clause(reason: object) -> str:
-    """A driver's message as one sentence ending in a full stop."""
-    text = " ".join(str(reason).split())
-    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def _safe(url: str) -> str:

@@ -33,6 +33,7 @@ from starlette.types import Message, Receive
 
 from claimtrack.core.enums import Role
 from claimtrack.core.errors import ClaimtrackError, Conflict, DatabaseBusy, InvalidInput, NotFound
+from claimtrack.core.wording import clause
 from claimtrack.services import notices, users
 from claimtrack.store.db import session_scope
 from claimtrack.web import templating
@@ -257,8 +258,7 @@ def _run(handler: Handler, request: Request, state: WebState, session: WebSessio
         return templating.error_page(
             request, session, user, 409,
             f"The change conflicts with data already recorded (possibly by someone else at the "
-            f"same time): {' '.join(str(error.orig).split()).rstrip('.')}. Nothing was "
-            "written; check and try again.")
+            f"same time): {clause(error.orig)} Nothing was written; check and try again.")
     except OperationalError as error:
         log.warning("database unavailable: %s", error.orig)
         return templating.error_page(request, session, user, 503,
