@@ -177,7 +177,7 @@ def _flatten(
 def _converting_plan(
     table: Table, skip: str | None
 ) -> tuple[tuple[str, str, str | None, Any], ...]:
-    """``_plan`` with how each value becomes JSON: none for text and numbers (most of them),
+    """``plan`` with how each value becomes JSON: none for text and numbers (most of them),
     ``plain`` for JSON, and for dates, times and enums ``plain`` remembering its last answers
     (an import's rows share their timestamps)."""
     simple = (String, Integer, Boolean)
@@ -188,7 +188,7 @@ def _converting_plan(
         return _plain_scalar if isinstance(kind, (Date, UTCDateTime, Enum)) else plain
 
     return tuple((name, field, target, convert(table.c[name].type))
-                 for name, field, target in _plan(table, skip))
+                 for name, field, target in plan(table, skip))
 
 
 @functools.lru_cache(maxsize=1024, typed=True)
@@ -197,7 +197,7 @@ def _plain_scalar(value: Any) -> Any:
 
 
 @functools.cache
-def _plan(table: Table, skip: str | None) -> tuple[tuple[str, str, str | None], ...]:
+def plan(table: Table, skip: str | None) -> tuple[tuple[str, str, str | None], ...]:
     """(column, snapshot field, referenced table or None) for each column a snapshot keeps."""
     return tuple(
         (column.name, column.name.removesuffix("_id") if target else column.name, target)
@@ -331,7 +331,7 @@ def completed(table: Table, rows: Sequence[Mapping[str, Any]]) -> Sequence[Mappi
 
 @functools.cache
 def _plan_names(table: Table) -> tuple[str, ...]:
-    return tuple(name for name, _field, _target in _plan(table, None))
+    return tuple(name for name, _field, _target in plan(table, None))
 
 
 def _default(column: Any) -> Any:
