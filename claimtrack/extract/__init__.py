@@ -47,6 +47,7 @@ def extract(text: str) -> list[Suggestion]:
     registry = Registry(sentences)
     drafts: list[Draft] = []
     agentless: list[Draft] = []  # "It has been claimed that …", waiting for "made by X"
+    led: set[int] = set()  # sentences of a paragraph that a lead ending in a colon introduced
     for index, unit in enumerate(sentences):
         found: list[Draft] = []
         for event in events[index]:
@@ -61,9 +62,20 @@ def extract(text: str) -> list[Suggestion]:
                 waiting[-1].speaker = maker
                 found.append(waiting[-1])
                 agentless.remove(waiting[-1])
+        if index in led:
+            continue  # read with the paragraph it opens, below
+        if not events[index] and not unit.is_only_quotes:
+            paragraph = _after_a_lead(index, sentences, events, drafts, text)
+            if paragraph:  # "the Church denied these allegations:" ¶ "She certainly wasn't …"
+                led.update(paragraph)
+                found.append(_led(paragraph, sentences, drafts, text))
+                if drafts[-1].verb_class == VerbClass.SAY and _only_a_lead(drafts[-1]):
+                    drafts.pop()
         if not events[index] and unit.is_only_quotes:
             speaker = _continued_speaker(index, sentences, events, drafts, registry)
-            if speaker is not None:
+            if speaker is not None and _goes_on(drafts, sentences[index - 1], speaker):
+                _extend(drafts[-1], unit, text)  # one quotation over two paragraphs
+            elif speaker is not None:
                 found.append(_continuation(unit, index, speaker, drafts, text))
                 if drafts and drafts[-1].unit_index == index - 1 and _only_a_lead(drafts[-1]):
                     drafts.pop()  # 'tweeted using his account:' was the lead, not the words
@@ -194,9 +206,63 @@ def _continued_speaker(index: int, sentences: list[Unit], events: list[list[Even
     previous = sentences[index - 1]
     same_paragraph = previous.paragraph == unit.paragraph
     lead = previous.tokens[-1].text == ":" if previous.tokens else False
-    if last.unit_index == index - 1 and (same_paragraph or "quote" in last.flags or lead):
+    left_open = bool(previous.quotes) and not previous.quotes[-1].closed  # '…: "Moves to …' ¶
+    if last.unit_index == index - 1 and (same_paragraph or "quote" in last.flags or lead
+                                         or left_open):
         return last.speaker  # also after a lead ending in a colon: 'X tweeted:' ¶ '"…"'
     return None
+
+
+def _after_a_lead(index: int, sentences: list[Unit], events: list[list[Event]],
+                  drafts: list[Draft], text: str) -> list[int]:
+    """A paragraph without a verb of saying right after a paragraph whose last sentence reports
+    someone and ends in a colon ("In a statement, the Church denied these allegations:"): its
+    sentences up to the first with an event of its own are that speaker's words, quoted or
+    not."""
+    unit = sentences[index]
+    if index == 0 or not drafts or drafts[-1].unit_index != index - 1:
+        return []
+    previous = sentences[index - 1]
+    if previous.paragraph == unit.paragraph or drafts[-1].speaker is None or not (
+        text[previous.start : previous.end].rstrip().endswith(":")
+    ) or drafts[-1].spans[-1][1] < text.rindex(":", previous.start, previous.end) - 1:
+        return []  # the lead's words must run to its colon
+    found = []
+    for at in range(index, len(sentences)):
+        if sentences[at].paragraph != unit.paragraph or events[at]:
+            break
+        found.append(at)
+    return found
+
+
+def _led(paragraph: list[int], sentences: list[Unit], drafts: list[Draft], text: str) -> Draft:
+    lead = drafts[-1]
+    span = (sentences[paragraph[0]].start, sentences[paragraph[-1]].end)
+    span = _trimmed(text, span)
+    draft = Draft(speaker=lead.speaker, spans=[span], text=text[span[0] : span[1]],
+                  verb=lead.verb, verb_class="say", unit_index=paragraph[0],
+                  flags={"continued"}, confidence=0.7)
+    if lead.verb_class in _ANSWERING:
+        draft.elaborates = lead  # the words the denial goes on with
+    return draft
+
+
+def _goes_on(drafts: list[Draft], previous: Unit, speaker: Entity) -> bool:
+    """Whether the last suggestion is a quotation left open at its paragraph's end ('…: "Moves
+    to reduce the backlog are welcome.' ¶ '"After living in worry …"'), which this paragraph
+    goes on with."""
+    quotes = previous.quotes
+    if not drafts or not quotes or quotes[-1].closed:
+        return False
+    last = drafts[-1]
+    return last.speaker is speaker and last.spans[-1][1] >= quotes[-1].inner[1] - 1 and (
+        last.spans[-1][0] >= quotes[-1].start)
+
+
+def _extend(draft: Draft, unit: Unit, text: str) -> None:
+    spans = [_trimmed(text, quote.inner) for quote in unit.quotes]
+    draft.spans.extend(span for span in spans if span[1] > span[0])
+    draft.text = " … ".join(text[s:e] for s, e in draft.spans)
 
 
 def _only_a_lead(draft: Draft) -> bool:

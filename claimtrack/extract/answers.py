@@ -57,7 +57,8 @@ def link(drafts: list[Draft], sentences: list[str]) -> None:
             draft.target = _target(draft, drafts, index, weights) or draft.elaborates.target
         elif draft.needs_target:
             draft.target = _target(draft, drafts, index, weights)
-        if draft.kind == Kind.COUNTER_CLAIM and draft.verb_class == VerbClass.COUNTER and (
+        contradicting = draft.verb_class == VerbClass.COUNTER or "reasoning" in draft.flags
+        if draft.kind == Kind.COUNTER_CLAIM and contradicting and (
             draft.target is not None and _mentions(draft.target, draft.speaker)
         ):  # "Lind disputes the charges" that Lind took bribes: a denial
             draft.kind = Kind.DENIAL

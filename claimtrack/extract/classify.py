@@ -52,6 +52,10 @@ _POINTERS = word_set("it them this that")
 _CONTRADICTING = word_set("undercut undercuts undermine undermines contradict contradicts "
                           "contradicted refute refutes refuted disprove disproves disproved "
                           "debunk debunks debunked")
+# What a party reasons or estimates, which rejecting contradicts: "rejected this argument".
+_REASONING = word_set("argument arguments reasoning notion interpretation assessment assessments "
+                      "estimate estimates figure figures prediction predictions explanation "
+                      "conclusion conclusions analysis")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -100,6 +104,11 @@ def decide_kind(draft: Draft) -> None:
         return
     if verb_class == HEDGE or _hedges(draft):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
+    elif verb_class == VerbClass.DENY and head in _REASONING and "alleged" not in draft.flags:
+        # "the judge rejected this argument": contradicting someone's reasoning, a denial only
+        # when what it answers is about the speaker (``answers`` decides)
+        draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
+        draft.flags.add("reasoning")
     elif verb_class == VerbClass.DENY:
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif verb_class == VerbClass.DISMISS and _a_person(draft.object_text, head):
@@ -211,8 +220,19 @@ def _negates(text: str) -> bool:
     """A negated statement of fact, early in its clause; not a refusal to act ("we will not
     let anyone …"), a negation deep in a relative clause ("aircraft they do not trust") or in a
     later sentence of a long quotation, nor "not only … but also"."""
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
-    words = re.findall(r"[a-z'-]+", first.lower().replace("’", "'"))
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip())
+    # a later sentence counts when it is a short verdict of its own: "I was in the room. It
+    # didn't happen."
+    verdicts = [s for s in sentences[1:] if len(s.split()) <= _VERDICT_WORDS]
+    return any(_negated_clause(s) for s in [sentences[0], *verdicts])
+
+
+_VERDICT_WORDS = 5
+
+
+def _negated_clause(sentence: str) -> bool:
+    """A negation early in a clause of one sentence (see ``_negates``)."""
+    words = re.findall(r"[a-z'-]+", sentence.lower().replace("’", "'"))
     since = 0
     for i, word in enumerate(words):
         opens = word in _CLAUSE_STARTS or (word == "that" and i > 0 and words[i - 1] == "and")

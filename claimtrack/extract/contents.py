@@ -30,6 +30,7 @@ from claimtrack.extract.lexicon import (
     SUBORDINATORS,
     WEEKDAYS,
     VerbClass,
+    adverb_like,
     word_set,
 )
 from claimtrack.extract.phrases import NAME_PARTICLES, Mention, plain
@@ -73,7 +74,10 @@ def with_split_quote(event: Event, after: int) -> Event:
     rest = event.unit.tokens[after:]
     for i, token in enumerate(rest):
         if token.quote is not None:
-            if i > 0 and rest[i - 1].text == ",":
+            # not when a verb of its own introduces it: '"A," said X, who also told
+            # reporters, "B."' (B is another event)
+            own_verb = any(t.lower in REPORTING_VERBS or t.lower in _ACTS for t in rest[:i])
+            if i > 0 and rest[i - 1].text == "," and not own_verb:
                 event.quotes.append(token.quote)
             break
     event.content = (after, after)
@@ -244,6 +248,7 @@ def according(event: Event) -> Event | None:
 
 
 _RECORDS = DOCUMENT_NOUNS | RUMOUR_HEADS | word_set("data figures study survey")
+_FIRST_OR_LATER = word_set("first later since")
 
 
 def document_owner(tokens: list[Token]) -> Mention | None:
@@ -253,10 +258,15 @@ def document_owner(tokens: list[Token]) -> Mention | None:
     if at is None or any(t.lower in ("and", "or") or not t.is_word for t in tokens[:at]):
         return None  # "the police and a statement by the father": not one document's
     named_kinds = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP)
-    if at + 1 < len(tokens) and tokens[at + 1].lower in ("by", "from", "of"):
-        end = next((j for j in range(at + 2, len(tokens)) if tokens[j].lower in (
+    by = at + 1
+    if by + 1 < len(tokens) and (tokens[by].lower in _FIRST_OR_LATER or adverb_like(
+        tokens[by].lower)
+    ) and tokens[by + 1].lower in ("by", "from"):
+        by += 1  # "reports first from the Washington Post", "a report originally by X"
+    if by < len(tokens) and tokens[by].lower in ("by", "from", "of"):
+        end = next((j for j in range(by + 1, len(tokens)) if tokens[j].lower in (
             "to", "in", "on", "at", "dated")), len(tokens))
-        owner = phrases.read_phrase(tokens[at + 2 : end])
+        owner = phrases.read_phrase(tokens[by + 1 : end])
         return owner if owner is not None and owner.kind in named_kinds else None
     possessive = next((j for j in range(at) if tokens[j].text.endswith(("'s", "’s"))), None)
     if possessive is None:
@@ -495,7 +505,8 @@ def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> in
                       or tokens[j].text == ":" or (adjunct and tokens[j].quote is not None)),
                      None)  # "told Pittsburgh station KDKA-TV that …"
         k = ahead if ahead is not None and not any(
-            t.text in ",;" or t.lower in VERBISH for t in tokens[named:ahead]) else named
+            t.text in ",;" or t.lower in VERBISH or (t.quote is not None and not adjunct)
+            for t in tokens[named:ahead]) else named  # 'told X any plan "must be …":' says it
     elif addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
         stop = k
         while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (

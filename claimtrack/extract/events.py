@@ -34,7 +34,7 @@ from claimtrack.extract.lexicon import (
     word_set,
 )
 from claimtrack.extract.phrases import Mention, plain
-from claimtrack.extract.segment import Token, Unit
+from claimtrack.extract.segment import Quote, Token, Unit
 from claimtrack.extract.subjects import (
     VERBISH,
     Subject,
@@ -106,6 +106,10 @@ def _colon_quote(unit: Unit, events: list[Event]) -> Event | None:
     tokens = unit.tokens
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
     quote = tokens[colon + 1].quote if colon is not None and colon + 1 < len(tokens) else None
+    if colon is not None and quote is not None:
+        said = _said_before_colon(unit, events, colon, quote)
+        if said is not None:
+            return said
     if colon is None or quote is None or any(
         e.content[0] <= colon + 1 < e.content[1] or e.quotes or e.verb_at[0] < colon
         for e in events
@@ -122,6 +126,29 @@ def _colon_quote(unit: Unit, events: list[Event]) -> Event | None:
     event = Event(VerbClass.SAY, ":", unit, (colon, colon + 1), mention=mention)
     event.quotes = [quote]
     return event
+
+
+def _said_before_colon(unit: Unit, events: list[Event], colon: int, quote: Quote
+                       ) -> Event | None:
+    """'X told Sky News any process "must be well thought out": "Moves to …"', 'defended the
+    record whilst promising an update is forthcoming: "…"': a clause of the speaker's before the
+    colon and the quotation after it are two assertions."""
+    tokens = unit.tokens
+    for event in events:
+        start, end = event.content
+        if event.quotes or event.verb_class != VerbClass.SAY or not start < colon < end:
+            continue
+        clause = tokens[start:colon]
+        if sum(t.is_word or t.quote is not None for t in clause) < 3 or not any(
+            t.lower in VERBISH or t.quote is not None for t in clause
+        ):
+            return None  # "said the following:": only a lead
+        event.content = (start, colon)
+        quoted = Event(VerbClass.SAY, event.verb, unit, (colon, colon + 1),
+                       mention=event.mention, inherit=event.inherit, flags=set(event.flags))
+        quoted.quotes = [quote]
+        return quoted
+    return None
 
 
 def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | None:
@@ -400,7 +427,19 @@ def _split_point(tokens: list[Token], candidate: Candidate) -> int | None:
     lead = clause_lead(tokens, i)
     if lead is not None and tokens[lead].lower in SUBORDINATORS:
         return lead
-    return _coordinated_subject(tokens, i)
+    coordinated = _coordinated_subject(tokens, i)
+    if coordinated is None and comma is not None and _main_clause_after(tokens, comma, i):
+        return comma  # "While some sources said X, one of his associates told Y": Y is its own
+    return coordinated
+
+
+def _main_clause_after(tokens: list[Token], comma: int, i: int) -> bool:
+    """Whether a sentence opened by a subordinate clause ("While …", "Although …") has its main
+    clause after ``comma``: the words from there to ``i`` name a subject."""
+    if not tokens or tokens[0].lower not in SUBORDINATORS or comma < 3:
+        return False
+    subject = phrases.read_phrase(tokens[comma + 1 : i + 1])
+    return subject is not None and subject.kind not in (phrases.RUMOUR,)
 
 
 def _coordinated_subject(tokens: list[Token], i: int) -> int | None:
@@ -500,8 +539,9 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     before = tokens[i] if i >= 0 else None
     coordinated = before is not None and (
         before.lower in ("and", "but")
-        or (_participle(candidate) and (before.text == "," or _comma_quote(before)))
-    )
+        or (_participle(candidate) and (before.text == "," or _comma_quote(before)
+                                         or before.lower in ("while", "whilst")))
+    )  # "…, adding …", "defended the record whilst promising …": the subject's words
     if _participle(candidate) and before is not None and not coordinated and (
         before.lower == "by" or _after_a_writing(tokens, i)
     ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"

@@ -41,7 +41,8 @@ _FORMS: dict[VerbClass, str] = {
         "revealing reveals acknowledging acknowledges admitting admits confirming asserting "
         "asserts contending recounted recounts reiterating emphasizing emphasising chanted "
         "affirmed affirms "
-        "shouted yelled theorized theorised speculated reasoned surmised posited"
+        "shouted yelled theorized theorised speculated reasoned surmised posited promising vowing "
+        "pledging"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
@@ -83,6 +84,9 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("expressed", "doubts"): VerbClass.SAY,
     ("expressed", "fears"): VerbClass.SAY,
     ("expressed", "hope"): VerbClass.SAY,
+    ("expressed", "regret"): VerbClass.SAY,
+    ("express", "regret"): VerbClass.SAY,  # "went on to express regret that …"
+    ("express", "concern"): VerbClass.SAY,
 }
 PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
 # Present-tense forms after a plural subject ("Critics say …"): not after "to", "will", "did".
@@ -113,8 +117,8 @@ NON_DENIAL = re.compile(
     r"|\bno\s+comment\b|\bcannot\s+(?:comment|confirm|discuss)\b"
     r"|\b(?:not|n't)\s+in\s+a\s+position\s+to\s+(?:confirm|comment|say|discuss)"
     r"|\b(?:cannot|can't|could\s+not|couldn't)\s+confirm\s+or\s+deny"
-    r"|\b(?:did|does|would|will)\s+not\s+(?:disclose|reveal|mention|specify)\b"
-    r"|\b(?:didn't|doesn't|wouldn't|won't)\s+(?:disclose|reveal|mention|specify)\b"
+    r"|\b(?:did|does|would|will)\s+not\s+(?:disclose|reveal|mention|specify|elaborate)\b"
+    r"|\b(?:didn't|doesn't|wouldn't|won't)\s+(?:disclose|reveal|mention|specify|elaborate)\b"
     r"|\b(?:won't|will\s+not|would\s+not|wouldn't)\s+(?:give|make|offer)\s+(?:any\s+)?"
     r"(?:further\s+)?comments?\b"
     r"|\bnone\s+of\s+[\w\s'’-]{1,40}?\s+(?:would|could|will)\s+(?:comment|discuss|say|confirm)"

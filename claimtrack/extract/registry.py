@@ -226,7 +226,13 @@ class Registry:
 
     def _by_surname(self, word: str, position: int) -> Entity | None:
         wanted = plain(word)
-        found = [e for e in self._people() if len(e.name.split()) > 1 and e.surname == wanted]
+        people = [e for e in self._people() if len(e.name.split()) > 1]
+        found = [e for e in people if e.surname == wanted]
+        if not found and word[:1].isupper() and not self.entities.get(word.lower()):
+            # "Saree" for "Yahya Sarea", "Demriel" for "Füsun Demirel": a transliterated name
+            # spelt one letter off, by nobody else of the article
+            found = [e for e in people if _one_letter_off(e.surname, wanted)]
+            found = found if len(found) == 1 else []
         return _nearest(found, position)
 
     def _by_first_name(self, word: str, position: int) -> Entity | None:
@@ -321,6 +327,18 @@ def _nearest(found: list[Entity], position: int) -> Entity | None:
     if before:
         return max(before, key=lambda e: max(e.seen, e.spoke))
     return min(found, key=lambda e: e.seen) if found else None
+
+
+def _one_letter_off(one: str, other: str) -> bool:
+    """The same surname misspelt: one letter changed or two neighbours swapped, in a word of
+    five letters or more with the same first two ("sarea"/"saree", "demirel"/"demriel")."""
+    if len(one) != len(other) or len(one) < 5 or one[:2] != other[:2] or one == other:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    if len(differ) == 1:
+        return one.isalpha() and other.isalpha()
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and (
+        one[differ[0]] == other[differ[1]] and one[differ[1]] == other[differ[0]])
 
 
 def _country_words(mention: Mention) -> set[str]:
