@@ -46,7 +46,8 @@ SummaryOption = Annotated[
     str | None, typer.Option("--summary", help="A headline of at most 75 characters.")
 ]
 LanguageOption = Annotated[
-    str | None, typer.Option("--language", help="Language of the text (ISO 639-1, e.g. en, ru).")
+    str | None,
+    typer.Option("--language", help="Language of the text, a BCP 47 tag (en, ru, pt-BR)."),
 ]
 
 TABLE_TEXT = 80
@@ -78,7 +79,8 @@ def add(
     summary: SummaryOption = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")] = None,
     language: Annotated[
-        str, typer.Option("--language", help="Language of the text (ISO 639-1).")
+        str, typer.Option("--language", help="Language of the text, a BCP 47 tag (en, ru, "
+                          "pt-BR).")
     ] = "en",
 ) -> None:
     """Log a claim. Prints its id alone on stdout: ID=$(claimtrack claim add …).

@@ -159,7 +159,9 @@ def tags(values: list[str] | tuple[str, ...] | None) -> list[str]:
 
 @functools.lru_cache(maxsize=256)
 def language(value: str | None) -> str | None:
-    """A BCP 47 language tag such as ``en``, ``ru`` or ``pt-BR``; blank means unknown."""
+    """A BCP 47 language tag such as ``en``, ``ru`` or ``pt-BR``, in the case RFC 5646
+    recommends (``pt-br`` and ``PT-BR`` are ``pt-BR``, ``zh-hant-tw`` is ``zh-Hant-TW``), so one
+    language is stored one way; blank means unknown. Raises InvalidInput."""
     if value is None or not value.strip():
         return None
     cleaned = value.strip()
@@ -167,8 +169,16 @@ def language(value: str | None) -> str | None:
         raise InvalidInput(
             f"'{value}' is not a language code; use an ISO 639-1 code such as en, ru or uk."
         )
-    head, _, rest = cleaned.partition("-")
-    return head.lower() + ("-" + rest if rest else "")
+    # RFC 5646 2.1.1: lower case, except a two-letter subtag (a region) upper and a
+    # four-letter one (a script) title case, unless first or after a singleton (``x-``,
+    # ``u-``: private use and extensions).
+    subtags = cleaned.lower().split("-")
+    for position, subtag in enumerate(subtags[1:], start=1):
+        if len(subtag) == 1:
+            break
+        if subtag.isalpha() and len(subtag) in (2, 4):
+            subtags[position] = subtag.upper() if len(subtag) == 2 else subtag.title()
+    return "-".join(subtags)
 
 
 def date(value: str | dt.date | None, field: str = "date") -> dt.date | None:

@@ -36,7 +36,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
         "one still unknown)",
     ),
     "date": (("said_on", "claim_date", "date_said"), "when it was said, YYYY-MM-DD"),
-    "language": (("lang", "in_language"), "language of the claim (ISO 639-1)"),
+    "language": (
+        ("lang", "in_language"),
+        "language of the claim, a BCP 47 tag such as en or pt-BR (any case: stored as pt-BR)",
+    ),
     "summary": (("headline",), "a headline of at most 75 characters"),
     "tags": (("tag", "keywords", "topics"), "tags separated by ';'"),
     # not "status": other people's sheets use it for the verdict ("false", "misleading")
@@ -66,6 +69,11 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "reviewer": (
         ("by", "fact_checker", "publisher", "review_author", "reviewed_by"),
         "who reached the verdict (required with a verdict)",
+    ),
+    # not "author": other people's sheets use it for who made the claim (see "speaker")
+    "verdict_author": (
+        ("byline", "fact_check_author", "written_by"),
+        "the person who wrote the fact-check for the reviewer (its byline)",
     ),
     "review_url": (("verdict_url", "fact_check_url", "claimreview_url"), "the fact-check's URL"),
     "review_date": (("verdict_date", "reviewed_on", "date_reviewed"), "when it was published"),
@@ -183,7 +191,7 @@ def _unless_unclosed(cells: list[str], line: int) -> list[str]:
 # out, with a warning naming its row and column), and the claim goes in. The claim's own
 # cells (text, speaker, date…) are the record: a bad one rejects the row.
 OPTIONAL_CELLS = ("source_url", "source_title", "source_published", "quote", "seen",
-                  "review_date", "review_url", "speaker_kind")
+                  "review_date", "review_url", "speaker_kind", "verdict_author")
 
 
 def row_bundle(row: Mapping[str, str], refused: list[str] | None = None) -> ClaimBundle:
@@ -210,6 +218,8 @@ def _unreadable(column: str, row: Mapping[str, str]) -> str | None:
             values.url(row[column], column)
         elif column in ("seen", "review_date", "source_published"):
             values.date(row[column], column)
+        elif column == "verdict_author":
+            values.name(row[column], column)
         elif column == "speaker_kind":
             _choice(row, column, ActorKind, "a kind of actor")
         elif column == "quote" and not row.get("source_url"):
@@ -275,7 +285,7 @@ def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
     get = row.get
     if not get("verdict"):
         if any(get(c) for c in ("reviewer", "review_url", "normalized", "verdict_id",
-                                 "verdict_status")):
+                                 "verdict_status", "verdict_author")):
             raise InvalidInput("verdict details are given but the verdict label is empty.")
         return ()
     if not get("reviewer"):
@@ -288,6 +298,8 @@ def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
             date=values.date(get("review_date"), "review_date"),
             url=values.optional_url(get("review_url"), "review_url"),
             explanation=values.optional_text(get("explanation"), "explanation"),
+            author=values.name(get("verdict_author", ""), "verdict_author")
+            if get("verdict_author") else None,
             id=full_id(get("verdict_id", ""), "v", "verdict") if get("verdict_id") else None,
             status=_choice(row, "verdict_status", ReviewStatus, "a review status"),
         ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, select
 
@@ -36,6 +36,8 @@ class ClaimWork:
     speaker_kind: ActorKind | None = None  # what the input says the speaker is
     review_keys: tuple[str, ...] = ()  # and their urls' keys
     known_row: int | None = None  # the claim those reviews were imported with before
+    page: str = ""  # the file it was read from: reviews of one url there are one page's
+    review_matched: bool = False  # known_row is decided (a deferred record keeps it)
     row_id: int = 0
     is_new: bool = False
     merged: dict[str, Any] = field(default_factory=dict)  # a matched claim's fields after it
@@ -60,7 +62,9 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
     deferred: list[ClaimWork] = []
     again: list[tuple[tuple[str, Any], ClaimWork, dict[str, Any]]] = []  # a claim's later records
     joining: list[tuple[ClaimWork, ClaimWork]] = []  # (a record, the one of its claim it joined)
-    reviewed = _reviewed_claims(state, {k for w in works if not w.record.id for k in w.review_keys})
+    unmatched = {id(w): w for w in works if not w.record.id and not w.review_matched}
+    reviewed = _reviewed_claims(state, {k for w in unmatched.values() for k in w.review_keys})
+    prepared: list[tuple[ClaimWork, dict[str, Any]]] = []
     for work in works:
         r = work.record
         given: dict[str, Any] = {
@@ -73,8 +77,14 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         if r.status is not None:  # a claimtrack export's review stage; else left as it is
             given["status"] = r.status
         given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
-        work.known_row = _review_match(reviewed, work.review_keys, fingerprint)
-        key = work.identity(fingerprint)
+        if not work.review_matched:  # else deferred: the other reviews of its page are not
+            # in this round, so what its first round found stands
+            work.known_row = _review_match(reviewed, work.review_keys, fingerprint)
+        prepared.append((work, given))
+    _pair_reworded(reviewed, [(w, g["fingerprint"]) for w, g in prepared if id(w) in unmatched])
+    for work, given in prepared:
+        work.review_matched = True
+        key = work.identity(given["fingerprint"])
         if key not in batch:
             batch[key] = (work, given)
         else:
@@ -176,40 +186,84 @@ def _merged_away(
     return moved
 
 
-def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
-    """For each review url key already imported: the (claim row id, fingerprint) it reviewed.
-    Two look-ups by index, not a join: inside an import's one transaction PostgreSQL has no
-    statistics on the rows it added, and planned the join as a scan of every claim per batch
-    (30 of the 57 seconds of 50,000 reviews)."""
+class Reviewed(NamedTuple):
+    """A claim stored as reviewed under a review url: its row id, fingerprint, and the
+    ``#fragment`` of that verdict's url as published ("": none)."""
+
+    claim_id: int
+    fingerprint: str
+    fragment: str
+
+
+def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[Reviewed]]:
+    """For each review url key already imported: the claims it reviewed. Two look-ups by
+    index, not a join: inside an import's one transaction PostgreSQL has no statistics on the
+    rows it added, and planned the join as a scan of every claim per batch (30 of the 57
+    seconds of 50,000 reviews)."""
     verdicts = table(Verdict)
     reviewed = list(state.rows(
-        lambda c: select(verdicts.c.url_key, verdicts.c.claim_id).where(verdicts.c.url_key.in_(c)),
+        lambda c: select(verdicts.c.url_key, verdicts.c.claim_id, verdicts.c.url).where(
+            verdicts.c.url_key.in_(c)),
         keys,
     ))
     prints = dict(state.rows(
         lambda c: select(CLAIMS.c.id, CLAIMS.c.fingerprint).where(CLAIMS.c.id.in_(c)),
-        {claim_id for _key, claim_id in reviewed},
+        {claim_id for _key, claim_id, _url in reviewed},
     ))
-    found: dict[str, list[tuple[int, str]]] = {}
-    for key, claim_id in reviewed:
+    found: dict[str, list[Reviewed]] = {}
+    for key, claim_id, url in reviewed:
         if claim_id in prints:
-            found.setdefault(key, []).append((claim_id, prints[claim_id]))
+            found.setdefault(key, []).append(Reviewed(claim_id, prints[claim_id], _fragment(url)))
     return found
 
 
+def _fragment(url: str | None) -> str:
+    return (url or "").partition("#")[2]
+
+
 def _review_match(
-    reviewed: dict[str, list[tuple[int, str]]], keys: tuple[str, ...], fingerprint: str
+    reviewed: dict[str, list[Reviewed]], keys: tuple[str, ...], fingerprint: str
 ) -> int | None:
-    """The claim a re-imported review belongs to. One page may review several claims under
-    one url: then the claim with the same fingerprint, and none when that is ambiguous."""
+    """The claim a re-imported review belongs to when its text, speaker and date are unchanged:
+    the claim reviewed under its url with the same fingerprint (``_pair_reworded`` pairs the
+    others)."""
     if not keys:
         return None
-    candidates = {claim for key in keys for claim in reviewed.get(key, [])}
-    same = sorted(claim_id for claim_id, print_ in candidates if print_ == fingerprint)
-    if same:
-        return same[0]
-    claims = {claim_id for claim_id, _ in candidates}
-    return claims.pop() if len(claims) == 1 else None
+    same = sorted(stored.claim_id for key in keys for stored in reviewed.get(key, [])
+                  if stored.fingerprint == fingerprint)
+    return same[0] if same else None
+
+
+def _pair_reworded(
+    reviewed: dict[str, list[Reviewed]], works: list[tuple[ClaimWork, str]]
+) -> None:
+    """A page re-imported after the publisher reworded a claim it reviews: once the reviews of
+    its url in one file (a page's reviews) have found their claims by fingerprint, the one
+    claim left (by fingerprint: several rows may repeat it) and the one claim stored under that
+    url that none of them found are the same review; ``known_row`` says so. Two or more left on
+    either side stay unpaired (which goes with which would be a guess), a claim left when
+    every stored one was found is a review the page added, and two reviews whose urls name
+    different ``#fragment``s (anchors on the page) are different reviews."""
+    by_page: dict[tuple[str, str], list[tuple[ClaimWork, str]]] = {}
+    for work, fingerprint in works:
+        for key in dict.fromkeys(work.review_keys):
+            by_page.setdefault((work.page, key), []).append((work, fingerprint))
+    for (_page, key), group in by_page.items():
+        found = {work.known_row for work, _ in group}
+        unclaimed = [stored for stored in reviewed.get(key, []) if stored.claim_id not in found]
+        left = [(work, fingerprint) for work, fingerprint in group if work.known_row is None]
+        if len({stored.claim_id for stored in unclaimed}) != 1 or len(
+            {fingerprint for _, fingerprint in left}
+        ) != 1:
+            continue
+        anchors = {stored.fragment for stored in unclaimed} | {
+            _fragment(review.url) for work, _ in left for review in work.reviews
+            if review.url and values.url_key(review.url) == key
+        }
+        if len(anchors - {""}) > 1:
+            continue
+        for work, _ in left:
+            work.known_row = unclaimed[0].claim_id
 
 
 def _existing(state: ImportState, keys: list[tuple[str, Any]]) -> dict[tuple[str, Any], Any]:

@@ -241,6 +241,7 @@ def csv_rows(
                         "verdict": v.rating,
                         "normalized": v.normalized.value,
                         "reviewer": v.by,
+                        "verdict_author": v.author,
                         "review_url": v.url,
                         "review_date": v.date,
                         "explanation": v.explanation,

@@ -119,7 +119,25 @@ class Importer:
                 continue
             self.pending.append((file, parsed))
             if len(self.pending) >= self.batch_size:
-                self.flush()
+                self._flush_whole_pages()
+
+    def _flush_whole_pages(self) -> None:
+        """Flush, holding back the last reviews of one page for the next batch (the records
+        after them may be more of that page): a page's reviews are matched to their stored
+        claims together (claims._pair_reworded), so a batch never ends between two of them,
+        unless one page fills it."""
+        pending = self.pending
+        file, keys = pending[-1][0], _page_keys(pending[-1])
+        start = len(pending) - 1
+        while keys and start > 0 and pending[start - 1][0] == file \
+                and keys & _page_keys(pending[start - 1]):
+            start -= 1
+        if not keys or start == 0:
+            self.flush()
+            return
+        self.pending, held = pending[:start], pending[start:]
+        self.flush()
+        self.pending = held
 
     def reject(self, origin: Origin, reason: str) -> None:
         file, parsed = origin
@@ -158,7 +176,7 @@ class Importer:
             counted=False,
         )
         claims = [
-            _claim_work(o[1].item)
+            _claim_work(o[1].item, o[0])
             for o in batch
             if isinstance(o[1].item, (ClaimRecord, ClaimBundle))
         ]
@@ -284,7 +302,7 @@ def _merge_actor(session: Session, record: ActorRecord) -> tuple[bool, bool]:
     return before != (actor.kind, actor.description, {a.alias_key for a in actor.aliases}), False
 
 
-def _claim_work(item: Any) -> ClaimWork:
+def _claim_work(item: Any, file: str) -> ClaimWork:
     if isinstance(item, ClaimRecord):
         return ClaimWork(item, overwrite=True)
     return ClaimWork(
@@ -292,8 +310,24 @@ def _claim_work(item: Any) -> ClaimWork:
         overwrite=False,
         reviews=item.reviews,
         speaker_kind=item.speaker_kind,
-        review_keys=tuple(values.url_key(r.url) for r in item.reviews if r.url),
+        review_keys=_review_keys(item),
+        page=file,
     )
+
+
+def _review_keys(item: ClaimBundle) -> tuple[str, ...]:
+    return tuple(values.url_key(r.url) for r in item.reviews if r.url)
+
+
+def _page_keys(origin: Origin) -> set[str]:
+    """The url keys of a review record's reviews (none for other records)."""
+    item = origin[1].item
+    if not isinstance(item, ClaimBundle):
+        return set()
+    try:
+        return set(_review_keys(item))
+    except ClaimtrackError:  # a url that is none: the claim phase says so
+        return set()
 
 
 def _verdict_work(origin: Origin) -> VerdictWork:

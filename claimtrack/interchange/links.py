@@ -111,7 +111,8 @@ def write_verdicts(
     for key, row in found.items():
         work, given = batch[key]
         merged, moved = _merged(row, work, given)
-        state.summary.stages_kept["verdicts"] += moved
+        if moved:  # adding 0 would still put the key in the Counter, which is then true
+            state.summary.stages_kept["verdicts"] += 1
         changed = any(merged[f] != getattr(row, f) for f in VERDICT_FIELDS)
         if changed:
             updates.append({"id": row.id, **merged})

@@ -73,7 +73,7 @@ class ImportSummary:
             + [f"rejected {self.rejected}"]
             + ([part("stored review stages kept", self.stages_kept) + ": the file gives "
                 "others; move a stage with `claim status` or `verdict status`"]
-               if self.stages_kept else [])
+               if self.stages_kept.total() else [])
         )
 
 

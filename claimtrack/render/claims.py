@@ -34,6 +34,7 @@ def verdict_row(verdict: VerdictView) -> dict[str, Any]:
     return {
         "id": verdict.id,
         "by": verdict.by,
+        "author": verdict.author,  # the person who wrote it for the reviewer (a byline)
         "rating": verdict.rating,
         "normalized": verdict.normalized,
         "date": verdict.date,

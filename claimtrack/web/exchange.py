@@ -29,6 +29,7 @@ from claimtrack.services import archives, claims, disputes, review, sources
 from claimtrack.services.filters import ClaimFilter
 from claimtrack.store.history import changes
 from claimtrack.web.handlers import Call, Refused, field_errors, route
+from claimtrack.web.wording import for_web
 
 SHOWN_REJECTS = 100
 DOCUMENTS = {"html": DocumentFormat.HTML, "md": DocumentFormat.MARKDOWN,
@@ -83,7 +84,8 @@ def import_upload(call: Call) -> Response:
                            errors=field_errors(InvalidInput(message), {"file": ["file", "read"]}),
                            formats=list(ImportFormat), values=values, status=400)
     return call.render("import.html.j2", title="Import", errors={}, formats=list(ImportFormat),
-                       values=values, result=result.summary, rejects=shown,
+                       values=values, result=result.summary,
+                       summary_line=for_web(result.summary.line()), rejects=shown,
                        more_rejects=result.summary.rejected - len(shown), warnings=warnings,
                        filename=upload.filename, dry_run=bool(values["dry_run"]))
 

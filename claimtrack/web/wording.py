@@ -64,6 +64,9 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"or try `claimtrack match` to find claims like a whole text",
          "or paste the whole text in “Have we seen this?”"),
         (r"run without --apply to see them", "find the claims in the article again"),
+        # an import's summary line: stages move on the claim's page
+        (r"; move a stage with `claim status` or `verdict status`",
+         "; change a stage under “Review status” on the claim's page"),
         # a label's reading of one's own is mapped from the command line only
         (r"map it with `claimtrack ratings add` or ", ""),
     ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from tests.helpers import Cli, snapshot
 
@@ -149,3 +150,28 @@ def test_bad_input_fails_cleanly_and_writes_nothing(cli: Cli) -> None:
 def test_unknown_format_is_a_usage_error(cli: Cli) -> None:
     result = cli.fails("claim", "list", "--format", "yaml", code=2)
     assert "yaml" in result.output
+
+
+def test_one_language_is_stored_one_way_whoever_writes_it(cli: Cli, tmp_path: Path) -> None:
+    """A page's `pt-br` and a sheet's `PT-BR` are the `pt-BR` `claim add` stores."""
+    typed = cli.add("Vacina causa autismo", "--language", "pt-br")
+    other = cli.add("疫苗導致自閉症", "--language", "zh")
+    cli.ok("claim", "edit", other, "--language", "ZH-hant-tw")
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html lang="zh-hant"><script type="application/ld+json">'
+        + json.dumps([{"@type": "ClaimReview", "claimReviewed": "5G 傳播病毒",
+                       "url": "https://desk.example.org/5g", "author": {"name": "Desk"}},
+                      {"@type": "ClaimReview", "claimReviewed": "A vacina altera o DNA",
+                       "inLanguage": "pt_br", "url": "https://desk.example.org/dna",
+                       "author": {"name": "Desk"}}])
+        + "</script></html>", encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("claim,language\nA vacina tem chip,PT-BR\n", encoding="utf-8")
+    cli.ok("import", str(page), str(sheet))
+    listed = json.loads(cli.ok("claim", "list", "--limit", "0", "-f", "json").stdout)
+    languages = {claim["text"]: claim["language"] for claim in listed}
+    assert languages == {
+        "Vacina causa autismo": "pt-BR", "疫苗導致自閉症": "zh-Hant-TW", "5G 傳播病毒": "zh-Hant",
+        "A vacina altera o DNA": "pt-BR", "A vacina tem chip": "pt-BR"}
+    assert json.loads(cli.ok("claim", "show", typed, "-f", "json").stdout)["language"] == "pt-BR"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from tests.helpers import Cli, snapshot
+from tests.helpers import Cli, claims, snapshot, write
 
 
 def test_link_add_list_rm(cli: Cli) -> None:
@@ -122,3 +123,25 @@ def test_verdict_errors(cli: Cli) -> None:
     cli.fails(
         "verdict", "add", claim, "--rating", "True", "--by", "X", "--normalized", "meh", code=2
     )
+
+
+def test_claim_show_names_the_author_of_each_verdict(cli: Cli, tmp_path: Path) -> None:
+    """The person who wrote a fact-check for its desk (BOOM, THIP Media bylines) is shown with
+    the verdict, in every format that lists verdicts (CSV is the claim's fields, one row)."""
+    cli.ok("import", write(tmp_path / "review.json", json.dumps({
+        "@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": "Vitamin D can cure cancer", "url": "https://desk.example.org/vitamin-d",
+        "author": {"@type": "Person", "name": "Aditi Gangal"},
+        "publisher": {"@type": "Organization", "name": "THIP Media"},
+        "reviewRating": {"alternateName": "Mostly False"}})))
+    (claim,) = claims(cli).values()
+    table = cli.ok("claim", "show", claim["id"]).stdout
+    verdicts_part = table.split("Verdicts:", 1)[1]
+    assert "author" in verdicts_part.splitlines()[2] and "Aditi Gangal" in verdicts_part
+    markdown = cli.ok("claim", "show", claim["id"], "-f", "markdown").stdout
+    head, _rule, row = markdown.split("## Verdicts", 1)[1].strip().splitlines()
+    cells = dict(zip([c.strip() for c in head.split("|")], [c.strip() for c in row.split("|")],
+                     strict=True))
+    assert (cells["by"], cells["author"]) == ("THIP Media", "Aditi Gangal")
+    shown = json.loads(cli.ok("claim", "show", claim["id"], "-f", "json").stdout)
+    assert shown["verdicts"][0]["author"] == "Aditi Gangal"

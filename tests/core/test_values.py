@@ -119,3 +119,14 @@ def test_the_url_key_fast_paths_agree_with_the_full_normalisation(url: str) -> N
 
     assert values.url_key(url) == hashlib.sha256(
         values.normalized_url(url).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(("given", "stored"), [
+    ("pt-br", "pt-BR"), ("PT-BR", "pt-BR"), (" pt-Br ", "pt-BR"),
+    ("zh-hant", "zh-Hant"), ("ZH-HANT-TW", "zh-Hant-TW"), ("EN", "en"), ("es-419", "es-419"),
+    ("sgn-be-fr", "sgn-BE-FR"), ("de-ch-1996", "de-CH-1996"),
+    # after a singleton (extensions, private use) everything is lower case (RFC 5646 2.1.1)
+    ("en-US-u-CA-gregory", "en-US-u-ca-gregory"), ("az-latn-x-LATN", "az-Latn-x-latn"),
+])
+def test_language_tags_are_stored_in_one_case(given: str, stored: str) -> None:
+    assert values.language(given) == stored

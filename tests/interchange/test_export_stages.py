@@ -147,3 +147,44 @@ def test_an_import_never_moves_a_stored_review_stage(cli: Cli, tmp_path: Path) -
         assert stages(cli) == {claim: "draft", verdict: "draft"}
         cli.ok("claim", "status", "in-review", claim)
         cli.ok("verdict", "status", "in-review", verdict)
+
+
+def test_a_reimport_that_keeps_every_stage_says_nothing_about_stages(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A file that gives no stage (ClaimReview) or the stored ones: no "stages kept 0" line."""
+    page = write(tmp_path / "page.json", json.dumps({
+        "@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Taxes rose.",
+        "url": "https://desk.example.org/taxes", "author": {"name": "Example Desk"},
+        "reviewRating": {"alternateName": "False"}}))
+    cli.ok("import", page)
+    again = cli.ok("import", page)
+    assert "unchanged 2 (claims 1, verdicts 1)" in again.stderr
+    assert "stages kept" not in again.stderr and "`verdict status`" not in again.stderr
+    native = write(tmp_path / "all.json", cli.ok("export").stdout)
+    assert "stages kept" not in cli.ok("import", native).stderr
+
+
+def test_the_web_import_page_words_kept_stages_without_commands(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """docs/web.md: the web never shows a command to type; the claim's page moves a stage."""
+    from tests.helpers.web import web_client
+
+    claim = cli.add("Taxes on fuel rose by a tenth", "--speaker", "Jane Roe")
+    verdict = cli.ok("verdict", "add", claim, "--rating", "False", "--by", "Desk").stdout.strip()
+    cli.ok("verdict", "status", "in-review", verdict)
+    older = cli.ok("export").stdout.encode()  # says in-review
+    cli.ok("verdict", "status", "draft", verdict)
+    with web_client(cli.url) as web:
+        kept = web.submit("/import", {"format": "auto"}, page="/import",
+                          files={"file": ("old.json", older, "application/json")})
+        assert kept.status_code == 200
+        assert "stored review stages kept 1 (verdicts 1): the file gives others; change a stage " \
+            "under “Review status” on the claim&#39;s page." in kept.text
+        assert "verdict status" not in kept.text and "`" not in kept.text
+        cli.ok("verdict", "status", "in-review", verdict)
+        same = web.submit("/import", {"format": "auto"}, page="/import",
+                          files={"file": ("same.json", older, "application/json")})
+        assert same.status_code == 200 and "unchanged" in same.text
+        assert "stages kept" not in same.text

@@ -3,6 +3,8 @@ idempotent, bad records reported not fatal, --strict, --dry-run, stdin, director
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -321,3 +323,42 @@ def test_rows_of_one_claim_join_before_it_is_written(
     assert claim["summary"] == "Said twice"
     assert [(s["url"], s["quote"]) for s in claim["sources"]] == [
         ("https://b.example.com/1", "q1"), ("https://b.example.com/2", None)]
+
+
+def test_csv_round_trip_keeps_the_fact_checks_author(
+    cli: Cli, second_database_url: str, tmp_path: Path
+) -> None:
+    """A ClaimReview by a person writing for a desk (BOOM, THIP Media): the person is the
+    verdict's author, and export --format csv then import keeps it."""
+    cli.ok("import", write(tmp_path / "review.json", json.dumps({
+        "@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": "Vitamin D can cure cancer", "url": "https://desk.example.org/vitamin-d",
+        "author": {"@type": "Person", "name": "Aditi Gangal"},
+        "publisher": {"@type": "Organization", "name": "THIP Media"},
+        "reviewRating": {"alternateName": "Mostly False"}})))
+    text = cli.ok("export", "-f", "csv").stdout
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert (row["reviewer"], row["verdict_author"]) == ("THIP Media", "Aditi Gangal")
+    other = Cli(second_database_url)
+    other.ok("import", write(tmp_path / "sheet.csv", text))
+    (verdict,) = verdicts(other).values()
+    assert (verdict["by"], verdict["author"]) == ("THIP Media", "Aditi Gangal")
+
+
+def test_csv_verdict_author_aliases_and_a_bad_one(cli: Cli, tmp_path: Path) -> None:
+    """`author` is the speaker's column (other people's sheets); `byline` is the fact-check's.
+    A byline that cannot be stored is left out with a warning; the verdict goes in."""
+    long_name = "N" * 201
+    sheet = write(tmp_path / "s.csv",
+                  "claim,author,rating,fact checker,byline,verdict url\n"
+                  "Taxes rose,Jane Roe,False,Example Desk,Sam Checker,https://desk.example.org/1\n"
+                  f"Taxes fell,Jane Roe,True,Example Desk,{long_name},https://desk.example.org/2\n")
+    result = cli.ok("import", sheet)
+    assert "row 2 (line 3): column 'verdict_author': The verdict_author is 201 characters" \
+        in result.stderr
+    found = verdicts(cli)
+    assert found["https://desk.example.org/1"]["author"] == "Sam Checker"
+    assert found["https://desk.example.org/2"]["author"] is None
+    assert {c["speaker"] for c in claims(cli).values()} == {"Jane Roe"}
+    cli.fails("import", write(tmp_path / "t.csv", "claim,written by\nTaxes,Sam Checker\n"),
+              code=1)  # a byline without a verdict is refused like any verdict detail
