@@ -244,6 +244,8 @@ def _pair_reworded(
     either side stay unpaired (which goes with which would be a guess), a claim left when
     every stored one was found is a review the page added, and two reviews whose urls name
     different ``#fragment``s (anchors on the page) are different reviews."""
+    if not reviewed:  # none of these urls was imported before (a new feed): nothing to pair
+        return
     by_page: dict[tuple[str, str], list[tuple[ClaimWork, str]]] = {}
     for work, fingerprint in works:
         for key in dict.fromkeys(work.review_keys):
