@@ -56,6 +56,11 @@ _CONTRADICTING = word_set("undercut undercuts undermine undermines contradict co
 _REASONING = word_set("argument arguments reasoning notion interpretation assessment assessments "
                       "estimate estimates figure figures prediction predictions explanation "
                       "conclusion conclusions analysis")
+# Verbs of conceding: what the speaker grants is a claim against their own side, so a negation
+# inside it denies nothing ("acknowledged that they did not foresee the crisis").
+_CONCEDING = word_set("acknowledged acknowledges acknowledge acknowledging admitted admits admit "
+                      "admitting conceded concedes concede conceding confessed confesses confess "
+                      "confessing")
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -130,6 +135,8 @@ def decide_kind(draft: Draft) -> None:
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class in (VerbClass.ACCUSE, VerbClass.CALL, VerbClass.RESPOND):
         draft.needs_target = verb_class == VerbClass.RESPOND or "in turn" in draft.flags
+    elif draft.verb in _CONCEDING and not _calls_false(draft.text):
+        pass  # "acknowledged that they did not realize …": a concession, whatever it negates
     elif _says_no(draft.text) or _denies(draft.text):
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif _calls_false(draft.text):

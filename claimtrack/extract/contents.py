@@ -130,11 +130,43 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
             if start + 1 < end and tokens[start].text == "," and _continues(tokens[start + 1]):
                 event.more = (start + 1, trim_end(tokens, start + 1, end))  # "X, he said, was Y"
             return event
+    main = main_clause_comma(tokens)
+    if main is not None and candidate.stop <= main < end:
+        end = main  # "Although X said A, the flood raised fears …": A ends at the main clause
     end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
     event.content = (start, end)
     if end == start + 1 and tokens[start].lower in ("no", "yes"):
         event.content = (candidate.start, end)  # "Ernest said no": the answer with its verb
     return event if end > start else None
+
+
+_NOT_SUBJECTS = word_set("and or but nor which who whom whose that as so")
+
+
+def main_clause_comma(tokens: list[Token]) -> int | None:
+    """In a sentence opened by a subordinate clause ("Although no group claimed it, the
+    bloodshed raised fears …", "If the mayor said so, he was wrong"), the comma where the main
+    clause starts: the first one followed by a noun phrase (no "and" in it: a list goes on)
+    and a finite verb. ("As X said, Y" is left alone: Y is what X said.)"""
+    if not tokens or tokens[0].lower not in SUBORDINATORS or tokens[0].lower == "as":
+        return None
+    for j, token in enumerate(tokens):
+        if token.text != "," or j < 2:
+            continue
+        for k in range(j + 1, min(len(tokens), j + 8)):
+            word = tokens[k]
+            finite = not word.is_capitalised and word.is_word and (
+                word.lower in VERBISH or word.lower in REPORTING_VERBS
+                or (word.lower.endswith("ed") and len(word.lower) > 4))
+            if finite:
+                if k > j + 1:
+                    return j
+                break
+            if not word.is_word or word.lower in _NOT_SUBJECTS or (
+                k == j + 1 and word.lower in PREPOSITIONS | SUBORDINATORS
+            ):
+                break
+    return None
 
 
 _TOPIC_PREPOSITIONS = word_set("to about on of for with into over via")
@@ -216,7 +248,8 @@ def according(event: Event) -> Event | None:
     stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
     source = tokens[at : next((j for j in range(at + 1, stop) if tokens[j].lower in (
         "who", "which")), stop)]  # "According to U.S. officials who spoke on condition …"
-    event.mention = document_owner(source) or phrases.read_phrase(source) or described(source)
+    event.mention = document_owner(source) or _reports_of(source) or phrases.read_phrase(
+        source) or described(source)
     if event.mention is None:
         return None
     following = next((j for j in range(stop + 1, len(tokens)) if tokens[j].text in ",;."), None)
@@ -249,6 +282,28 @@ def according(event: Event) -> Event | None:
 
 _RECORDS = DOCUMENT_NOUNS | RUMOUR_HEADS | word_set("data figures study survey")
 _FIRST_OR_LATER = word_set("first later since")
+
+
+def according_source_end(tokens: list[Token], at: int) -> int:
+    """Where the source after "according to" ends: at a comma, a full stop or "who"/"which"."""
+    stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
+    return next((j for j in range(at + 1, stop) if tokens[j].lower in ("who", "which")), stop)
+
+
+def _reports_of(tokens: list[Token]) -> Mention | None:
+    """"according to local news reports", "… Valley Herald reports": reports with modifiers
+    are the outlet's a name among them gives, else nobody's (unnamed reports, like "according
+    to reports")."""
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 2 or plain(words[-1].text) not in RUMOUR_HEADS or any(
+        t.lower in PREPOSITIONS or t.text.endswith(("'s", "’s")) for t in words
+    ):
+        return None
+    named = phrases.read_phrase(words[:-1]) if any(
+        t.is_capitalised and not t.initial for t in words[:-1]) else None
+    if named is not None and named.kind in (phrases.PERSON, phrases.ORGANISATION, phrases.NAME):
+        return named
+    return Mention("", phrases.RUMOUR, words[0].start, words[-1].end)
 
 
 def document_owner(tokens: list[Token]) -> Mention | None:

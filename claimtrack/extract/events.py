@@ -270,6 +270,9 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             start, stop = owner[match.start()], owner[match.end() - 1] + 1
             found.append(Candidate(start, stop, verb_class, match.group().lower()))
     taken = {i for c in found for i in range(c.start, c.stop)}
+    for c in found:  # "according to local news reports": the source's nouns are no verbs
+        if c.verb_class == ACCORDING:
+            taken.update(range(c.stop, contents.according_source_end(tokens, c.stop)))
     for i, token in enumerate(tokens):
         if i in taken or token.quote is not None or _in_a_name(tokens, i):
             continue

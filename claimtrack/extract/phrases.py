@@ -159,6 +159,8 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         words.pop()
     if not words or any(word.quote for word in words) or len(words) > 14:
         return None
+    if _negative(words):
+        return None  # "no group", "nobody", "none of them": nobody who asserts anything
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _mention(words, PRONOUN, words[0].lower)
     if len(words) == 1 and words[0].lower == "some":  # "Some claim …": nobody named
@@ -202,6 +204,18 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     ) and not any(w.is_capitalised and not w.initial for w in words):
         return _mention(words, DOCUMENT, plain(words[-1].text))  # "The statement read: …"
     return found
+
+
+_NEGATIVE = word_set("nobody none neither nothing no-one noone")
+
+
+def _negative(words: list[Token]) -> bool:
+    """A phrase quantified by a negation names no one: "no group", "no one", "nobody", "none of
+    the ministers", "neither side" (not "No. 10", Downing Street)."""
+    first = words[0].lower
+    following = words[1] if len(words) > 1 else None
+    return first in _NEGATIVE or (first == "no" and following is not None and following.is_word
+                                  and not following.text[:1].isdigit())
 
 
 _NUMBERS = word_set("one two three four five six seven eight nine ten both all none another "

@@ -25,6 +25,7 @@ from claimtrack.extract.lexicon import (
     PERIODS,
     PREPOSITIONS,
     ROLE_SYNONYMS,
+    SUBORDINATORS,
     WEEKDAYS,
     names_people,
     word_set,
@@ -503,6 +504,8 @@ def _starts(tokens: list[Token], start: int) -> bool:
     """Whether a phrase at ``start`` begins its sentence, titles aside ("City council member X")
     and after a fronted adverbial ("On Tuesday, Greek prime minister X")."""
     before = [t for t in tokens if t.end <= start]
+    if before and before[0].lower in SUBORDINATORS and "," not in (t.text for t in before):
+        return False  # "After nine workers were hurt, he admitted …": the fronted clause's
     comma = next((i for i, t in enumerate(before) if t.text == ","), None)
     if comma is not None and before[0].lower in PREPOSITIONS | WEEKDAYS | {"later", "earlier"}:
         before = before[comma + 1 :]

@@ -103,10 +103,13 @@ class Unit:
 
 
 def units(text: str) -> list[Unit]:
-    """Split ``text`` into sentences with their tokens, skipping all-capitals lines (headlines)."""
+    """Split ``text`` into sentences with their tokens, skipping all-capitals lines (headlines)
+    and a web page's furniture (``furniture``)."""
     found: list[Unit] = []
-    for number, (start, end) in enumerate(paragraphs(text)):
-        if is_shouting(text[start:end]) or is_headline(text[start:end]):
+    spans = paragraphs(text)
+    left_out = furniture(text, spans)
+    for number, (start, end) in enumerate(spans):
+        if is_shouting(text[start:end]) or is_headline(text[start:end]) or number in left_out:
             continue
         quotes = find_quotes(text, start, end)
         starts = [q.start for q in quotes]  # in order, not overlapping
@@ -133,6 +136,24 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+_FURNITURE_WORDS = 14  # a headline, a link or a menu entry is a line of this many words or fewer
+
+
+def _unfinished(paragraph: str) -> bool:
+    """A short line with no sentence end: a menu entry, a date, a link to another story."""
+    return paragraph.rstrip("\"”’'»)]").rstrip()[-1:] not in ".!?:" and len(
+        paragraph.split()) <= _FURNITURE_WORDS
+
+
+def furniture(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The paragraphs of a saved web page that are its furniture, not its copy: short lines
+    without a sentence end next to another such line (menus, lists of related stories and
+    videos, dates and bylines under them). A headline alone above the copy stays."""
+    short = [_unfinished(text[start:end]) for start, end in spans]
+    return {i for i, flag in enumerate(short) if flag and (
+        (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1]))}
 
 
 def is_shouting(paragraph: str) -> bool:

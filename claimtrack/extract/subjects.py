@@ -223,7 +223,18 @@ def subject_after(tokens: list[Token], i: int) -> Mention | None:
     segments = _segments([t for t in tokens[i:stop] if t.text not in ".!?"])
     if not segments[0]:
         return None
-    return _apposition([segments[0], *([segments[1]] if len(segments) > 1 else [])][::-1])
+    found = _apposition([segments[0], *([segments[1]] if len(segments) > 1 else [])][::-1])
+    first = _phrase_at_end(segments[0]) if len(segments) > 1 else None
+    described = len(segments) > 1 and bool(segments[1]) and segments[1][0].lower in (
+        "a", "an", "the")
+    if first is not None and found is not None and described and found.text != first.text and (
+        first.kind in (phrases.PERSON, phrases.NAME)
+    ):
+        # '"…," said Mr. Okafor, a fellow at the Institute for Water and Land Policy': the name
+        # after the verb speaks; the description after the comma only describes him
+        return Mention(first.text, first.kind, first.start, first.end,
+                       first.titles + found.titles, first.definite, first.sides)
+    return found
 
 
 def fronted_object(segment: list[Token]) -> str:
@@ -281,7 +292,10 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
         if named is not None:  # "The decree signed by the Pope read": its signer's
             return phrases.read_phrase(segment[start + 1 :]) or named
     mention = phrases.read_phrase(segment[start:]) if start < len(segment) else None
-    joins = [j for j in range(start, len(segment) - 1) if segment[j].lower in ("and", "but")]
+    # an "and" between capitalised words is inside a name: "Center for Health and Human Rights"
+    joins = [j for j in range(start, len(segment) - 1) if segment[j].lower in ("and", "but")
+             and not (j > 0 and segment[j - 1].is_capitalised and segment[j + 1].is_capitalised
+                      and segment[j - 1].lower not in _TIMES | _MONTHS)]
     if mention is None and joins:  # "The broadcasts began on May 10 and South Korea says"
         mention = phrases.read_phrase(segment[joins[-1] + 1 :])
     if mention is None and participle:  # "Parents of two children treated on the ward said"
@@ -293,6 +307,10 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
                 if tail is not None and tail.kind in _NAMED:
                     return tail
     return mention
+
+
+_MONTHS = word_set("january february march april may june july august september october "
+                   "november december")
 
 
 def _apposition(segments: list[list[Token]]) -> Mention | None:
