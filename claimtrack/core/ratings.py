@@ -38,9 +38,12 @@ LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
         "true but misleading": MF, "missing context": MF, "lacks context": MF,
         "needs context": MF, "exaggerated": MF, "exaggeration": MF, "cherry-picking": MF,
         "distorts the facts": MF, "three pinocchios": MF,
+        # PolitiFact's name for "Mostly False" until 2011, still in its archive and slugs.
+        "barely true": MF,
         "false": F, "incorrect": F, "inaccurate": F, "wrong": F, "fake": F, "hoax": F,
         "scam": F, "fabricated": F, "altered": F, "misattributed": F, "miscaptioned": F,
         "pants on fire": F, "four pinocchios": F, "bottomless pinocchio": F,
+        "pants-fire": F,  # PolitiFact's slug (politifact.com/…/rulings/pants-fire)
         "really false": F, "totally false": F, "completely false": F, "false claim": F,
         "false news": F, "fake news": F, "not true": F, "untrue": F, "manipulated": F,
         "doctored": F, "edited": F,
@@ -195,6 +198,12 @@ def builtin_rating(label: str) -> Rating | None:
     turkish = label_key(label.replace("I", "ı").replace("İ", "i"))
     if turkish in BUILTIN_LABELS:
         return BUILTIN_LABELS[turkish]
+    # Slugs write "-" between words (PolitiFact's barely-true, full-flop, no-flip; and
+    # pants_fire, read as "pants fire", is its pants-fire): tried last, so a label known as
+    # written ("cherry-picking") keeps its own reading.
+    for slug in (key.replace("-", " "), key.replace(" ", "-")):
+        if slug in BUILTIN_LABELS:
+            return BUILTIN_LABELS[slug]
     try:
         return Rating(key.replace(" ", "-"))
     except ValueError:

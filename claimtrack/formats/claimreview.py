@@ -59,6 +59,13 @@ class Reading:
         found = name_of(value)
         return html.unescape(found) if found is not None and self.entities else found
 
+    def names(self, value: Any) -> list[str]:
+        """Every agent's name in a property that may list several, each once, in order."""
+        found = (name_of(agent) for agent in many(value))
+        return list(dict.fromkeys(
+            html.unescape(name) if self.entities else name for name in found if name
+        ))
+
     def date(self, value: Any, what: str) -> Any:
         raw = text_of(value)
         if raw is None:
@@ -323,14 +330,47 @@ def _fitted(label: str, reading: Reading) -> str:
     return shortened(label)
 
 
+def _listed(names: list[str]) -> str:
+    """Names for a message: "Damian Green, Theresa May" (the first ten, and how many more)."""
+    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+    return ", ".join(names[:10]) + more
+
+
+def _first_of(names: list[str], what: str, role: str, reading: Reading) -> str | None:
+    """The first of the names a property lists, with a note naming them all when there are
+    several (one actor takes the role: the others would be lost without a word)."""
+    if len(names) > 1:
+        reading.notes.append(
+            f"{what} lists {len(names)} names ({_listed(names)}); the first is the {role}."
+        )
+    return names[0] if names else None
+
+
+def _byline(names: list[str], reading: Reading) -> str:
+    """The review's authors as one byline, "Jane Roe, John Doe": as many names as fit in a
+    name's length, with a note when some do not (the kept original has them all)."""
+    kept = names[:1]
+    for name in names[1:]:
+        if len(", ".join([*kept, name])) > values.NAME_MAX:
+            break
+        kept.append(name)
+    if len(kept) < len(names):
+        reading.notes.append(
+            f"author lists {len(names)} names; the verdict's author keeps the first {len(kept)} "
+            f"({values.NAME_MAX} characters at most; all stay in the kept original)."
+        )
+    return ", ".join(kept)
+
+
 def _reviewer(node: Mapping[str, Any], url: str | None, reading: Reading) -> tuple[str, str | None]:
-    """(the reviewer, the person who wrote the review for it): a Person author writing for an
-    organisation publisher makes the organisation the reviewer."""
+    """(the reviewer, the person or people who wrote the review for it): a Person author
+    writing for an organisation publisher makes the organisation the reviewer, and every
+    author listed the byline."""
     author, publisher = node.get("author"), node.get("publisher")
-    author_name, publisher_name = reading.name(author), reading.name(publisher)
-    if kind_of(author) is ActorKind.PERSON and publisher_name and author_name:
-        return publisher_name, author_name
-    reviewer = author_name or publisher_name
+    authors, publisher_name = reading.names(author), reading.name(publisher)
+    if kind_of(author) is ActorKind.PERSON and publisher_name and authors:
+        return publisher_name, _byline(authors, reading)
+    reviewer = _first_of(authors, "author", "reviewer", reading) or publisher_name
     if reviewer is None and url:
         reviewer = (urlsplit(url).hostname or "").removeprefix("www.") or None
     if reviewer is None:
@@ -362,7 +402,11 @@ def review_bundle(
     url = resolve_url(text_of(node.get("url")), reading.page, "review url", reading.notes)
     reviewer, author = _reviewer(node, url, reading)
     appearances, sources = _appearances(item, reading)
-    speaker = reading.name(item.get("author")) or reading.name(item.get("creator"))
+    speaker = _first_of(
+        reading.names(item.get("author")), "itemReviewed.author", "claim's speaker", reading
+    ) or _first_of(
+        reading.names(item.get("creator")), "itemReviewed.creator", "claim's speaker", reading
+    )
     explanation = reading.text(node.get("reviewBody")) or (
         words_of(rating.get("ratingExplanation")) if rating else None
     )

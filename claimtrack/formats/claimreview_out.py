@@ -17,6 +17,7 @@ from typing import Any
 from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, Rating
 from claimtrack.formats.claimreview import (
+    Reading,
     first,
     first_appearances,
     is_review,
@@ -202,6 +203,15 @@ def _reviewer_kind(export: ReviewExport, original: dict[str, Any] | None) -> Act
     return kind_of(published) or export.reviewer_kind
 
 
+def _is_byline(published: Any, written: Any) -> bool:
+    """Whether ``written`` (one agent) names the agents ``published`` lists, as the byline
+    the import made of them ("Jane Roe, John Doe")."""
+    if type(published) is not list or len(published) < 2 or not isinstance(written, dict):
+        return False
+    byline = ", ".join(Reading().names(published))
+    return written.get("name") in (byline, jsonld_text(byline))
+
+
 def _urls(found: list[str]) -> list[str]:
     """The web addresses among ``found`` (a publisher's relative ones are left aside)."""
     return [url for url in found if url.lower().startswith(("http://", "https://"))]
@@ -233,6 +243,8 @@ def _merge(original: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
             None, new["name"]
         ):
             merged[role] = {**old, **new}
+        elif _is_byline(original.get(role), new):
+            merged[role] = original[role]  # the authors a byline was read from, as published
     old_item = first(original.get("itemReviewed"))
     if isinstance(old_item, dict) and "Claim" in types_of(old_item):
         kept = {k: v for k, v in old_item.items()

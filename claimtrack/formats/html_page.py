@@ -18,6 +18,7 @@ linear time and bounded memory however hostile it is:
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from typing import IO, Any
 
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats.claimreview import Page
-from claimtrack.formats.html_text import declared_charset, text_codec
+from claimtrack.formats.html_text import bom_codec, declared_charset, text_codec
 from claimtrack.formats.jsonld import find_reviews, parse_script, reviews_in
 from claimtrack.formats.jsonstream import MAX_NESTING, MAX_VALUE
 from claimtrack.formats.records import Parsed
@@ -39,6 +40,7 @@ MAX_OPEN = 512  # Chromium's parser stops nesting elements at 512 too
 HELD_SCRIPTS = 1 << 20  # JSON-LD text waiting for the page's <link rel=canonical>
 _MB = 1024 * 1024
 _SPACES = re.compile(r"\s+")
+_RDFA_TYPE = re.compile(r"[/:#]")  # "schema:ClaimReview", "http://schema.org/ClaimReview"
 VOID = {
     "area",
     "base",
@@ -102,6 +104,7 @@ class PageReader(HTMLParser):
         self.og_url: str | None = None
         self.language: str | None = None
         self.skipped_deep = False
+        self.rdfa_review = False  # a typeof="ClaimReview": RDFa, which claimtrack does not read
         self._script: list[str] | None = None
         self._script_size = self._script_count = self._held_scripts = 0
         self._stack: list[_Open] = []
@@ -216,6 +219,10 @@ class PageReader(HTMLParser):
             self.canonical = self.canonical or attributes.get("href", "").strip() or None
         elif tag == "meta" and attributes.get("property", "").lower() == "og:url":
             self.og_url = self.og_url or attributes.get("content", "").strip() or None
+        if "typeof" in attributes and not self.rdfa_review:
+            self.rdfa_review = any(
+                _RDFA_TYPE.split(name)[-1] == "ClaimReview" for name in attributes["typeof"].split()
+            )
 
     @property
     def page(self) -> Page:
@@ -288,12 +295,14 @@ def _cost(item: dict[str, Any]) -> int:
 
 def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
     """Every ClaimReview on the page: JSON-LD blocks in page order, then microdata. The page
-    is read in the charset its ``<meta>`` declares, as browsers read that label, else as UTF-8;
+    is read as browsers read it: in the encoding of its byte-order mark (UTF-8, UTF-16LE or
+    BE), else in the charset its ``<meta>`` declares, as browsers read that label, else as UTF-8;
     bytes that are not text in it read as U+FFFD, as a browser shows them, and a notice says
     from which line."""
     reader, chunk = PageReader(), stream.read(CHUNK)
     decoder, lines = _decoder(chunk[:4096]), 0
     replaced_from = None  # the line of the first byte that was not text
+    reviews = 0  # read, or rejected
     while chunk:
         try:
             text = decoder.decode(chunk)
@@ -309,7 +318,9 @@ def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
                 f"the page has a tag or comment longer than {MAX_BLOCK // _MB} MB that never "
                 "ends; this is not a saved web page."
             )
-        yield from reader.parsed_scripts()
+        for parsed in reader.parsed_scripts():
+            reviews += parsed.item is not None or parsed.error is not None
+            yield parsed
         chunk = stream.read(CHUNK)
     try:
         rest = decoder.decode(b"", final=True)
@@ -319,8 +330,13 @@ def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
         rest = decoder.decode(b"", final=True)
     reader.feed(rest)
     reader.close()
-    yield from reader.parsed_scripts(final=True)
-    yield from reader.parsed_items()
+    for parsed in itertools.chain(reader.parsed_scripts(final=True), reader.parsed_items()):
+        reviews += parsed.item is not None or parsed.error is not None
+        yield parsed
+    if reader.rdfa_review and not reviews:
+        yield Parsed("page", notes=(
+            'page: its ClaimReview is RDFa markup (typeof="ClaimReview"), which claimtrack '
+            "does not read",))
     if replaced_from is not None:
         yield Parsed("page", notes=(
             f"page: bytes from line {replaced_from} on are not text in its charset "
@@ -328,10 +344,11 @@ def read_html(stream: IO[bytes]) -> Iterator[Parsed]:
 
 
 def _decoder(head: bytes) -> codecs.IncrementalDecoder:
-    """The decoder for the charset the page declares in its first bytes (HTML's prescan),
-    read as browsers read the label; UTF-8 when it declares none, one Python does not know or
-    one that is not a text encoding."""
-    return codecs.getincrementaldecoder(text_codec(declared_charset(head)) or "utf-8")()
+    """The decoder for the encoding of the page's byte-order mark, else for the charset it
+    declares in its first bytes (HTML's prescan), read as browsers read the label; UTF-8 when
+    it declares none, one Python does not know or one that is not a text encoding."""
+    codec = bom_codec(head) or text_codec(declared_charset(head)) or "utf-8"
+    return codecs.getincrementaldecoder(codec)()
 
 
 def _codec_name(decoder: codecs.IncrementalDecoder) -> str:

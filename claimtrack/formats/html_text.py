@@ -100,9 +100,26 @@ def text_codec(label: str | None) -> str | None:
     return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
+# Byte-order marks and the codecs that read them (and drop them): a page that starts with one
+# is in that encoding, whatever its server or its <meta> says (WHATWG Encoding, "BOM sniff",
+# which comes before every label). UTF-32's mark starts like UTF-16LE's and is read as it, as
+# browsers do.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def bom_codec(head: bytes) -> str | None:
+    """The codec a byte-order mark at the start of ``head`` names (one that reads the mark
+    and drops it), or None without one."""
+    return next((codec for mark, codec in _BOMS if head.startswith(mark)), None)
+
+
 def decode(body: bytes, charset: str | None = None) -> str:
-    """The page's characters: the declared charset, else a ``<meta charset>``, else UTF-8
-    (undecodable bytes replaced, as a browser shows them, so a mislabelled page still reads)."""
+    """The page's characters: the encoding of its byte-order mark, else the declared
+    charset, else a ``<meta charset>``, else UTF-8 (undecodable bytes replaced, as a browser
+    shows them, so a mislabelled page still reads)."""
+    marked = bom_codec(body)
+    if marked:
+        return body.decode(marked, errors="replace")
     for candidate in (text_codec(charset), text_codec(declared_charset(body[:4096])), "utf-8"):
         if not candidate:
             continue

@@ -18,6 +18,7 @@ from typing import IO, Protocol
 
 from claimtrack.core.errors import InvalidInput
 from claimtrack.formats import jsonstream
+from claimtrack.formats.html_text import bom_codec
 from claimtrack.formats.records import Parsed
 
 FORMATS = ("native", "claimreview", "csv", "jsonl")
@@ -142,7 +143,7 @@ def detect(name: str, head: bytes) -> str:
     if by_name:
         return by_name
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith((b"<", b"[")):
+    if text.startswith((b"<", b"[")) or is_page(head):
         return "claimreview"
     if text.startswith(b"{"):
         if _JSONL_TYPE.match(text):
@@ -156,6 +157,14 @@ def detect(name: str, head: bytes) -> str:
     if Path(name).suffix.lower() in JSON_SUFFIXES:  # JSON whatever it holds: say what is wrong
         return "claimreview"
     return "csv"
+
+
+def is_page(head: bytes) -> bool:
+    """Whether the first bytes of a file are a web page's: "<" after blanks, in the encoding
+    of its byte-order mark if it has one (a page saved as UTF-16 starts with one)."""
+    codec = bom_codec(head)
+    text = head.decode(codec, errors="ignore") if codec else head.decode("latin-1")
+    return text.lstrip(" \t\r\n").startswith("<")
 
 
 def _parses(line: bytes) -> bool:
@@ -192,6 +201,7 @@ def read(
     notice = None  # the first notice, which says why a page yielded nothing
     # An empty JSON array is an empty export (`export --format claimreview` of nothing): fine.
     is_empty_array = _EMPTY_ARRAY.match(stream.peek(64)[:64]) is not None
+    read_as_page = fmt == "claimreview" and is_page(stream.peek(512)[:512])
     try:
         for parsed in _records(stream, fmt, ignored):
             if parsed.item is not None or parsed.error is not None:
@@ -218,6 +228,11 @@ def read(
         raise InvalidInput(said if said.startswith(name) else f"{name}: {said}") from None
     if guessed and not found and fmt == "claimreview" and not is_empty_array:
         why = f" ({notice.rstrip('.')})" if notice else ""
+        if read_as_page:  # no other format reads a page: --format would not help
+            raise InvalidInput(
+                f"{name} holds nothing to import: no ClaimReview JSON-LD or microdata could "
+                f"be read from the page{why}."
+            )
         raise InvalidInput(
             f"{name} holds nothing to import: it is not a claimtrack export and "
             f"no ClaimReview could be read from it{why}. Pass --format if it is another format."
@@ -240,6 +255,9 @@ def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> 
     from claimtrack.formats import csvio, jsonl, jsonld, native_stream
     from claimtrack.formats import html_page as html
 
+    if fmt == "claimreview" and is_page(stream.peek(512)[:512]):
+        yield from html.read_html(stream)  # its byte-order mark, if any, decides its encoding
+        return
     if fmt in ("native", "claimreview") and stream.peek(3)[:3] == b"\xef\xbb\xbf":
         stream.read(3)  # a byte-order mark, which the JSON parser would refuse
     if fmt == "native":
@@ -249,7 +267,5 @@ def _records(stream: io.BufferedReader, fmt: str, ignored: list[str] | None) -> 
     elif fmt == "csv":
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
         yield from csvio.read_csv(text, ignored=ignored)
-    elif stream.peek(512)[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        yield from html.read_html(stream)
     else:
         yield from jsonld.read_json(stream)

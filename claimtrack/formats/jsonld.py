@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from claimtrack.core.errors import InvalidInput
-from claimtrack.formats import jsonstream
+from claimtrack.formats import jsonstream, scriptjson
 from claimtrack.formats.claimreview import Page, Reading, is_review, review_bundle
 from claimtrack.formats.records import Parsed
 
@@ -25,7 +25,11 @@ MAX_DEPTH = 8
 # feed of any length is read in bounded memory (past it, a reference stays unresolved).
 GRAPH_LIMIT = 10_000
 STREAMED = frozenset({"@graph", "dataFeedElement"})
-_DECLARED_TYPE = re.compile(r'"@?type"\s*:\s*\[?\s*"([^"]+)"')
+# What a block that is not JSON declares itself to be: "@type" (or "type") and a name or a
+# list of names (["Review", "ClaimReview"]: every one counts). An unclosed list runs to the
+# end of the block, so each part of it is scanned once.
+_DECLARED_TYPE = re.compile(r'"@?type"\s*+:\s*+(?:\[([^\]]*+)\]?|"([^"]*+)")')
+_QUOTED = re.compile(r'"([^"]*+)"')
 _SCHEMA_ORG = re.compile(r"^https?://schema\.org/")
 
 
@@ -164,8 +168,15 @@ def read_json(stream: IO[bytes]) -> Iterator[Parsed]:
             top[str(event.key)] = event.value
     for graph in graphs.values():
         yield from graph.finish()
-    if set(top) - {"@context", "@type", "@id", "name", "dateCreated", "dateModified"}:
-        yield from _one(top, "document")
+    if not set(top) - {"@context", "@type", "@id", "name", "dateCreated", "dateModified"}:
+        return
+    if items or graphs:  # beside an @graph or a feed's elements: only its reviews, if any
+        yield from reviews_in(top, "document")
+        return
+    parsed = list(reviews_in(top, "document"))
+    if not parsed:  # the whole file is one object, and no review: not a file to import
+        raise InvalidInput(f"it holds no ClaimReview: {_what(top)}. {_advice(top)}")
+    yield from parsed
 
 
 def _one(node: Any, where: str) -> Iterator[Parsed]:
@@ -175,15 +186,48 @@ def _one(node: Any, where: str) -> Iterator[Parsed]:
     yield from parsed
 
 
+def _is_fact_check_tools_claim(node: Any) -> bool:
+    """A claim as Google's Fact Check Tools API answers it (claims:search): "text",
+    "claimant", and a "claimReview" list of {"publisher", "url", "textualRating", …}."""
+    return (
+        isinstance(node, dict)
+        and isinstance(node.get("claimReview"), list)
+        and any(isinstance(r, dict) and "textualRating" in r for r in node["claimReview"])
+    )
+
+
+def _is_fact_check_tools_answer(node: Any) -> bool:
+    if _is_fact_check_tools_claim(node):
+        return True
+    claims = node.get("claims") if isinstance(node, dict) else None
+    return isinstance(claims, list) and any(_is_fact_check_tools_claim(c) for c in claims[:10])
+
+
+def _advice(node: dict[str, Any]) -> str:
+    """What to do with a JSON document that holds no ClaimReview."""
+    if _is_fact_check_tools_answer(node):
+        return ("That format is not read by claimtrack: import the fact-checks' pages by their "
+                "url instead (claimtrack import URL), which carry the ClaimReview.")
+    return ("Check that this is the right file: claimtrack imports its own exports, "
+            "ClaimReview JSON-LD (files and pages), JSON Lines and CSV.")
+
+
 def _what(node: Any) -> str:
     """What a JSON value holds instead of a ClaimReview, for people."""
+    if _is_fact_check_tools_answer(node):
+        return ("it looks like an answer of Google's Fact Check Tools API (claims with "
+                "claimReview entries: publisher, url, textualRating)")
     declared = node.get("@type", node.get("type")) if isinstance(node, dict) else None
     if isinstance(declared, list):
         declared = ", ".join(str(t) for t in declared)
     if declared:
         return f"it is a {_short_type(str(declared))}"
+    if isinstance(node, dict) and node:
+        keys = list(node)
+        more = f" and {len(keys) - 5} more" if len(keys) > 5 else ""
+        return f"it is a JSON object without @type (keys {', '.join(keys[:5])}{more})"
     if isinstance(node, dict):
-        return "it is a JSON object without @type" if node else "it is an empty JSON object"
+        return "it is an empty JSON object"
     return f"it is a JSON {_kind_of(node)}"
 
 
@@ -240,21 +284,49 @@ def _unresolved(value: Any, index: Mapping[str, Any], depth: int = 0) -> bool:
     return False
 
 
+def declared_types(text: str) -> list[list[str]]:
+    """The type names a JSON-LD text declares, without vocabulary prefix: one list for each
+    "@type" in it, in order (["Review", "ClaimReview"] is one). Read from the text itself,
+    for a block that is not JSON."""
+    declared = []
+    for listed, single in _DECLARED_TYPE.findall(text):
+        names = _QUOTED.findall(listed) if listed else [single]
+        declared.append([re.split(r"[/:#]", name.strip())[-1] for name in names if name.strip()])
+    return declared
+
+
 def parse_script(text: str, where: str, page: Page | None = None) -> Iterator[Parsed]:
-    """The reviews in one ld+json script block of a page. A block that is not valid JSON is a
-    lost review when it declares ClaimReview (rejected), else a block of another kind (a
-    VideoObject with a raw newline in its description…) skipped with a notice."""
+    """The reviews in one ld+json script block of a page, read as search engines read it
+    (``scriptjson``: raw newlines in strings, comments and wrappers, trailing commas), with a
+    notice when it is not strictly JSON. A block that cannot be read even so is a lost review
+    when it declares ClaimReview anywhere (rejected), else a block of another kind skipped
+    with a notice."""
     try:
-        value = json.loads(text)
+        value, why = scriptjson.loads(text)
     except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting
-        declared = [t.rsplit("/", 1)[-1] for t in _DECLARED_TYPE.findall(text)]
-        if "ClaimReview" in declared:
+        kind = _block_kind(text)
+        if kind == "a ClaimReview block":
             yield Parsed(where, error=f"the JSON-LD is not valid JSON ({error}).", raw=text)
         else:
-            kind = f"a {declared[0]} block" if declared else "a block"
             yield Parsed(where, notes=(
                 f"{where}: skipped {kind} that is not valid JSON ({error}); it holds no "
                 "ClaimReview.",
             ))
         return
+    if why is not None:
+        yield Parsed(where, notes=(
+            f"{where}: {_block_kind(text)} is not strictly valid JSON ({why}); it was read as "
+            "search engines read it.",
+        ))
     yield from reviews_in(value, where, page=page)
+
+
+def _block_kind(text: str) -> str:
+    """What a block says it is, for messages: "a ClaimReview block" when it declares one
+    anywhere (in a type list such as ["Review", "ClaimReview"] too), else the first type it
+    declares ("a VideoObject block"), else "a block"."""
+    declared = declared_types(text)
+    if any("ClaimReview" in names for names in declared):
+        return "a ClaimReview block"
+    first_declared = next((names for names in declared if names), None)
+    return f"a {', '.join(first_declared)} block" if first_declared else "a block"

@@ -21,6 +21,9 @@ _SLASHED = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})(?:$|[T\s])")
 _WEEKDAY = r"^\s*(?:[A-Za-z]{3,9}\.?,?\s+)?"  # "Wed, " (RFC 2822) or "Wednesday "
 _DAY_MONTH_YEAR = re.compile(_WEEKDAY + r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(_WEEKDAY + r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+# A year or a month alone: valid ISO 8601 ("2018", "2018-06", "2018-06Z"), or "June 2018".
+_YEAR_OR_MONTH = re.compile(r"^\s*\d{4}(-(?:0?[1-9]|1[0-2]))?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
+_MONTH_YEAR = re.compile(r"^\s*([A-Za-z]{3,9})\.?,?\s+\d{4}\s*$")
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -53,6 +56,12 @@ def _iso_day(day: str, what: str) -> dt.date:
 
 def _read(raw: str, what: str) -> dt.date:
     found = _parts(raw)
+    alone = None if found is not None else _year_or_month(raw)
+    if alone is not None:
+        raise InvalidInput(
+            f"{what} '{raw}' is a {alone} alone, not a day: claimtrack needs a full date "
+            "(YYYY-MM-DD)."
+        )
     if found is None:
         raise InvalidInput(
             f"{what} '{raw}' is not a date claimtrack can read (ISO 8601 such as 2020-05-01, "
@@ -66,6 +75,15 @@ def _read(raw: str, what: str) -> dt.date:
     parsed = values.date(written, what)
     assert parsed is not None
     return parsed
+
+
+def _year_or_month(raw: str) -> str | None:
+    """"year" or "month" when ``raw`` names only that (valid ISO 8601, but not a day)."""
+    match = _YEAR_OR_MONTH.match(raw)
+    if match:
+        return "month" if match.group(1) else "year"
+    match = _MONTH_YEAR.match(raw)
+    return "month" if match is not None and match.group(1).lower() in MONTHS else None
 
 
 def _parts(raw: str) -> tuple[int, int, int] | None:

@@ -37,3 +37,22 @@ def test_a_bad_date_is_named_as_written(raw: str, why: str) -> None:
     assert why in str(raised.value)
     if "calendar" in why or "read" in why:
         assert f"'{raw}'" in str(raised.value)
+
+
+@pytest.mark.parametrize(("raw", "alone"), [
+    ("2018", "year"), ("2018-06", "month"), ("2018-6", "month"), ("June 2018", "month"),
+    ("2018-06Z", "month"),
+])
+def test_a_year_or_a_month_alone_is_valid_iso_but_no_day(raw: str, alone: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        date_as_written(raw, "datePublished")
+    assert str(raised.value) == (
+        f"datePublished '{raw}' is a {alone} alone, not a day: claimtrack needs a full date "
+        "(YYYY-MM-DD)."
+    )
+
+
+@pytest.mark.parametrize("raw", ["2018-13", "Juni 2018", "20180"])
+def test_what_is_no_year_or_month_is_still_unreadable(raw: str) -> None:
+    with pytest.raises(InvalidInput, match="is not a date claimtrack can read"):
+        date_as_written(raw, "datePublished")
