@@ -6,11 +6,18 @@ either parser as typed, so a stray quote or operator is a clear ``InvalidInput``
 database error. Every word matches its English inflections on both backends (FTS5's porter
 tokenizer, PostgreSQL's ``english`` configuration), and very common English words are dropped
 from both, as PostgreSQL does.
+
+Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar…)
+defeat both indexes: their tokenizers take a whole run between punctuation as one word, so 緬甸
+would only find a claim whose run is exactly 緬甸. A term holding such characters is therefore
+matched as a substring (``Term.is_substring``, ``Term.pieces``), and only the other terms go
+through the index.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from claimtrack.core.errors import InvalidInput
@@ -29,6 +36,16 @@ STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _ITEM = re.compile(r'(?P<minus>-*)(?:"(?P<phrase>[^"]*)(?P<close>"?)|(?P<word>[^\s"]+))')
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Scripts whose words are not separated by spaces: Han (with the ideographic iteration and
+# number marks), Hiragana, Katakana (half-width too), Bopomofo, Yi, Thai, Lao, Tibetan, Myanmar,
+# Khmer, Tai Le, New Tai Lue, Tai Tham, Balinese, Javanese, Tai Viet. Korean is written with
+# spaces and stays with the index.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1950-\u19ff\u1a20-\u1aaf"
+    "\u1b00-\u1b7f\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff"
+    "\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\ua980-\ua9ff\uaa60-\uaadf\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
 _HINT = "Search for words, \"a phrase\" in double quotes, and -word to exclude a word."
 
 
@@ -39,6 +56,17 @@ class Term:
     text: str
     is_phrase: bool = False
     is_excluded: bool = False
+
+    @property
+    def is_substring(self) -> bool:
+        """Whether the term is in a script written without spaces, so matched as a substring."""
+        return is_unspaced(self.text)
+
+    @property
+    def pieces(self) -> list[str]:
+        """What a substring term must contain, in this order: its runs of letters (with their
+        combining marks) and digits. Punctuation and spaces between them may be anything."""
+        return _pieces(self.text)
 
 
 @dataclass(frozen=True)
@@ -54,6 +82,16 @@ class SearchQuery:
     @property
     def excluded(self) -> list[Term]:
         return [term for term in self.terms if term.is_excluded]
+
+    @property
+    def indexed(self) -> SearchQuery:
+        """The terms the full-text index can match (possibly none)."""
+        return SearchQuery(tuple(term for term in self.terms if not term.is_substring))
+
+    @property
+    def substrings(self) -> list[Term]:
+        """The terms matched as substrings (see ``Term.is_substring``)."""
+        return [term for term in self.terms if term.is_substring]
 
     def to_fts5(self) -> str:
         """An FTS5 MATCH expression: every term a quoted string, so nothing is an operator."""
@@ -104,6 +142,30 @@ def parse(query: str) -> SearchQuery:
             "`claimtrack match` to find claims like a whole text."
         )
     return SearchQuery(tuple(terms))
+
+
+def is_unspaced(text: str) -> bool:
+    """Whether ``text`` holds a letter, mark or digit of a script written without spaces
+    between words (its punctuation, such as the Thai baht sign or Myanmar's full stop, aside)."""
+    return any(
+        unicodedata.category(found.group())[0] in "LMN" for found in _UNSPACED.finditer(text)
+    )
+
+
+def _pieces(text: str) -> list[str]:
+    """The runs of ``text`` made of letters, combining marks and digits (Thai or Devanagari
+    vowel signs are marks: a run never ends before one)."""
+    found: list[str] = []
+    current: list[str] = []
+    for character in text:
+        if unicodedata.category(character)[0] in "LMN":
+            current.append(character)
+        elif current:
+            found.append("".join(current))
+            current = []
+    if current:
+        found.append("".join(current))
+    return found
 
 
 def content_words(text: str, limit: int = MAX_TERMS) -> list[str]:

@@ -1,6 +1,8 @@
 """Search and "have we seen this?": full-text search, and matching a text against every claim.
 
-``search`` ranks claims by BM25 (SQLite) or ts_rank (PostgreSQL) over text, summary and quotes.
+``search`` ranks claims by BM25 (SQLite) or ts_rank (PostgreSQL) over text, summary and quotes;
+terms in scripts written without spaces (Chinese, Japanese, Thai…) match as substrings
+(claimtrack.store.fulltext).
 ``match`` takes the full-text candidates for a whole text and re-scores them with rapidfuzz:
 the score, in [0, 1], blends string similarity (the mean of rapidfuzz's token set and token
 sort ratios) with full-text relevance relative to the best candidate. BM25's word statistics
@@ -77,7 +79,7 @@ def search(
 
 
 def _filtered_hits(
-    session: Session, expression: str, limit: int, where: ClaimFilter
+    session: Session, expression: fulltext.Expression, limit: int, where: ClaimFilter
 ) -> list[fulltext.Hit]:
     """The best hits among the claims ``where`` selects."""
     ranked_query: Any

@@ -7,6 +7,12 @@ by ``ts_rank``. Database triggers keep both in step with every write, ORM or not
 are created by migration 0005 through ``install`` and are not in the models, so
 ``include_name`` keeps them out of the drift check, and ``problems`` checks them instead.
 
+Both tokenizers take a run of Chinese, Japanese or Thai between punctuation as one word, so a
+query term in such a script (search_syntax.Term.is_substring) is matched as a substring of
+the texts instead (LIKE on SQLite's indexed copy, ILIKE on PostgreSQL's tables), ANDed with the
+index for the other terms. Only queries holding such a term scan the claims; every other query
+runs the same single index statement as before.
+
 A later migration that makes SQLite rebuild ``claims`` or ``appearances`` (batch mode copies,
 drops and renames the table) drops their triggers: call ``install(connection)`` at its end.
 """
@@ -14,26 +20,35 @@ drops and renames the table) drops their triggers: call ``install(connection)`` 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Connection,
+    Float,
     Select,
     Text,
     bindparam,
     event,
+    exists,
     func,
+    literal,
     literal_column,
+    not_,
+    or_,
     select,
     table,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy import column as sql_column
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from claimtrack.core.search_syntax import SearchQuery, any_word_fts5, any_word_websearch
-from claimtrack.models import Claim
+from claimtrack.models import Actor, Appearance, Claim
 from claimtrack.store.history.tracking import TrackedSession
 from claimtrack.store.sql import chunked
 
@@ -278,35 +293,155 @@ def _sqlite_has_index(connection: Connection) -> bool:
 
 _fts = table(INDEX, sql_column("rowid"), sql_column("text"))
 _documents = table(INDEX, sql_column("claim_id"), sql_column("document"))
+# Where a snippet's matches begin and end while it is built: Unicode noncharacters, so never
+# mistaken for a bracket of the claim's own text. ``mark`` turns them into MARK_START/MARK_END.
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+# A mark followed by a character that is not ASCII: only there can a mark split a letter, or
+# touch the next mark.
+_RISK = re.compile(f"[{_OPEN}{_CLOSE}][^\x00-\x7f]")
+# Substring hits: text and summary weigh twice as much as quotes, as in BM25 (see _SQLITE_RANK).
+_QUOTE_WEIGHT = 0.5
+# Zero-width non-joiner and joiner: they belong to the letter before them.
+_JOINERS = "\u200c\u200d"
+# A substring hit's snippet: about this many characters, the first match this far in.
+PASSAGE, LEAD = 64, 20
 
 
-def ranked_query(session: Session, expression: str) -> tuple[Select[Any], Any]:
+@dataclass(frozen=True)
+class Expression:
+    """A parsed query written out for one backend.
+
+    ``indexed`` is the FTS5 MATCH expression (SQLite) or ``websearch_to_tsquery`` input
+    (PostgreSQL) for the terms the index can match, None when no term to look for is one of
+    them; ``banned`` then holds the indexed exclusions, if any, as an any-of expression.
+    ``required`` and ``forbidden`` are LIKE patterns for the terms in scripts written without
+    spaces (search_syntax.Term.is_substring), and ``marked`` the pieces to highlight.
+    """
+
+    indexed: str | None
+    banned: str | None = None
+    required: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    marked: tuple[str, ...] = ()
+
+    @property
+    def is_indexed_only(self) -> bool:
+        """Whether the index answers the whole query (every term in a spaced script)."""
+        return not (self.required or self.forbidden)
+
+
+def expression(session: Session, query: SearchQuery) -> Expression:
+    """The parsed query in this backend's syntax."""
+    sqlite = _is_sqlite(session)
+    substrings = query.substrings
+    if not substrings:
+        return Expression(query.to_fts5() if sqlite else query.to_websearch())
+    indexed = query.indexed
+    banned_words = [term.text for term in indexed.excluded]
+    # Every piece of a term in the order typed; what the user put between them may be anything
+    # (the pieces hold letters, marks and digits only, never a LIKE wildcard).
+    patterns = {term: "%" + "%".join(term.pieces) + "%" for term in substrings}
+    return Expression(
+        indexed=(indexed.to_fts5() if sqlite else indexed.to_websearch())
+        if indexed.included else None,
+        banned=(any_word_fts5(banned_words) if sqlite else any_word_websearch(banned_words))
+        if banned_words and not indexed.included else None,
+        required=tuple(patterns[term] for term in substrings if not term.is_excluded),
+        forbidden=tuple(patterns[term] for term in substrings if term.is_excluded),
+        marked=tuple(piece for term in substrings if not term.is_excluded
+                     for piece in term.pieces),
+    )
+
+
+def ranked_query(session: Session, expression: Expression) -> tuple[Select[Any], Any]:
     """``SELECT claims.id, relevance`` for claims matching ``expression``, and the relevance.
 
-    ``expression`` is FTS5 syntax on SQLite and ``websearch_to_tsquery`` input on PostgreSQL
-    (see claimtrack.core.search_syntax). Relevance is positive, higher is better.
+    Relevance is positive, higher is better: BM25 (SQLite) or ts_rank (PostgreSQL) when the
+    index takes part; for a query of substring terms only, the share of the claim's text,
+    summary and (at half weight) quotes that the terms cover.
     """
+    sqlite = _is_sqlite(session)
     relevance: Any
-    if _is_sqlite(session):
+    if expression.indexed is not None and sqlite:
         relevance = -literal_column(f"{INDEX}.rank")
         query = (
-            select(Claim.id, relevance.label("relevance"))
-            .select_from(_fts)
-            .join(Claim, Claim.id == _fts.c.rowid)
-            .where(sql_text(f"{INDEX} MATCH :expression").bindparams(expression=expression))
+            select(Claim.id).select_from(_fts).join(Claim, Claim.id == _fts.c.rowid)
+            .where(sql_text(f"{INDEX} MATCH :expression").bindparams(expression=expression.indexed))
         )
-        return query, relevance
-    tsquery = func.websearch_to_tsquery(
-        literal_column("'english'::regconfig"), bindparam("expression", expression, type_=Text)
+    elif expression.indexed is not None:
+        tsquery = _tsquery(bindparam("expression", expression.indexed, type_=Text))
+        relevance = func.ts_rank(_documents.c.document, tsquery, 1)  # 1: longer texts weigh less
+        query = (
+            select(Claim.id).select_from(_documents)
+            .join(Claim, Claim.id == _documents.c.claim_id)
+            .where(_documents.c.document.op("@@")(tsquery))
+        )
+    else:
+        # A scan of claims (not of the FTS5 table: twice as slow to read row by row).
+        relevance = _coverage(
+            [Claim.text, func.coalesce(Claim.summary, ""), func.coalesce(_quotes(sqlite), "")],
+            expression.marked,
+        )
+        query = select(Claim.id).select_from(Claim)
+        if expression.banned is not None and sqlite:
+            query = query.where(Claim.id.not_in(
+                sql_text(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :banned")
+                .bindparams(banned=expression.banned).columns(sql_column("rowid"))
+            ))
+        elif expression.banned is not None:
+            banned = _tsquery(bindparam("banned", expression.banned, type_=Text))
+            query = query.where(~exists().where(
+                _documents.c.claim_id == Claim.id, _documents.c.document.op("@@")(banned)
+            ))
+    query = query.where(
+        *(_contains(pattern, sqlite) for pattern in expression.required),
+        *(not_(_contains(pattern, sqlite)) for pattern in expression.forbidden),
     )
-    relevance = func.ts_rank(_documents.c.document, tsquery, 1)  # 1: longer texts weigh less
-    query = (
-        select(Claim.id, relevance.label("relevance"))
-        .select_from(_documents)
-        .join(Claim, Claim.id == _documents.c.claim_id)
-        .where(_documents.c.document.op("@@")(tsquery))
+    return query.add_columns(relevance.label("relevance")), relevance
+
+
+def _tsquery(expression: Any) -> Any:
+    return func.websearch_to_tsquery(literal_column("'english'::regconfig"), expression)
+
+
+def _quotes(sqlite: bool) -> Any:
+    """A claim's quotes in one text, as the index holds them."""
+    joined = (func.group_concat(Appearance.quote, literal(" ")) if sqlite
+              else func.string_agg(Appearance.quote, literal(" ")))
+    return select(joined).where(Appearance.claim_id == Claim.id).scalar_subquery()
+
+
+def _contains(pattern: str, sqlite: bool) -> Any:
+    """The claim's text, summary or one of its quotes is LIKE ``pattern``: ignoring case, for
+    ASCII letters on SQLite (its LIKE), for every letter on PostgreSQL (ILIKE)."""
+    # Han, kana and Thai have no case: plain LIKE then, four times faster than ILIKE on PG.
+    caseless = sqlite or pattern.lower() == pattern == pattern.upper()
+
+    def like(column: Any) -> Any:
+        return column.like(pattern) if caseless else column.ilike(pattern)
+
+    return or_(
+        like(Claim.text),
+        like(func.coalesce(Claim.summary, "")),
+        Claim.id.in_(select(Appearance.claim_id).where(like(Appearance.quote))),
     )
-    return query, relevance
+
+
+def _coverage(columns: list[Any], pieces: Sequence[str]) -> Any:
+    """The share of the columns' characters the pieces cover (quotes, the last, at half
+    weight), in the backend's own case folding (SQLite's lower() folds ASCII only, as its LIKE
+    does)."""
+    weights = [1.0] * (len(columns) - 1) + [_QUOTE_WEIGHT]
+    covered: Any = literal(0.0)
+    length: Any = literal(1.0)
+    for column, weight in zip(columns, weights, strict=True):
+        folded = func.lower(column)
+        length = length + weight * func.length(folded)
+        for piece in pieces:
+            covered = covered + weight * (
+                func.length(folded) - func.length(func.replace(folded, func.lower(piece), ""))
+            )
+    return sql_cast(covered / length, Float)
 
 
 class Hit(NamedTuple):
@@ -321,11 +456,11 @@ class Hit(NamedTuple):
     said_on: dt.date | None
 
 
-_SNIPPET = f"snippet({INDEX}, -1, '{MARK_START}', '{MARK_END}', '…', 24)"
+_SNIPPET = f"snippet({INDEX}, -1, '{_OPEN}', '{_CLOSE}', '…', 24)"
 _HEADLINE = (
     "ts_headline('english', concat_ws(' … ', c.text, c.summary, (SELECT string_agg(a.quote, "
     "' ') FROM appearances a WHERE a.claim_id = c.id)), websearch_to_tsquery('english', "
-    f":expression), 'StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\", MaxWords=24, "
+    f":expression), 'StartSel=\"{_OPEN}\", StopSel=\"{_CLOSE}\", MaxWords=24, "
     "MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
 )
 _SQLITE_HITS = (
@@ -343,15 +478,28 @@ _POSTGRESQL_HITS = (
 )
 
 
-def best_hits(session: Session, expression: str, limit: int) -> list[Hit]:
-    """The ``limit`` most relevant claims with their snippets, in one statement, best first.
+def best_hits(session: Session, expression: Expression, limit: int) -> list[Hit]:
+    """The ``limit`` most relevant claims with their snippets, best first.
 
-    On SQLite FTS5 returns the rows already ranked, so the snippet and the join run for the
-    ``limit`` rows returned only.
+    A query the index answers alone is one statement: on SQLite FTS5 returns the rows already
+    ranked, so the snippet and the join run for the ``limit`` rows returned only. A query with
+    substring terms ranks first and makes the ``limit`` snippets after.
     """
+    if not expression.is_indexed_only:
+        query, relevance = ranked_query(session, expression)
+        ranked = session.execute(
+            query.add_columns(Claim.public_id, Claim.text, Actor.name, Claim.said_on)
+            .outerjoin(Actor, Actor.id == Claim.speaker_id)
+            .order_by(relevance.desc(), Claim.id).limit(limit)
+        ).all()
+        found = snippets(session, expression, [row[0] for row in ranked])
+        return [Hit(row[0], float(row[1]), found.get(row[0], ""), *row[2:]) for row in ranked]
     statement = _SQLITE_HITS if _is_sqlite(session) else _POSTGRESQL_HITS
-    rows = session.execute(sql_text(statement), {"expression": expression, "limit": limit})
-    return [Hit._make([*row[:6], _day(row[6])]) for row in rows]
+    rows = session.execute(
+        sql_text(statement), {"expression": expression.indexed, "limit": limit}
+    )
+    return [Hit._make([row[0], row[1], readable(row[2]), *row[3:6], _day(row[6])])
+            for row in rows]
 
 
 def _day(value: dt.date | str | None) -> dt.date | None:
@@ -360,7 +508,8 @@ def _day(value: dt.date | str | None) -> dt.date | None:
 
 
 def candidates(session: Session, expression: str, limit: int) -> list[tuple[int, str, float]]:
-    """Like ``top_ids`` with each claim's text: (row id, text, relevance), best first."""
+    """Claims holding any of the words of ``any_word_expression``: (row id, text, relevance),
+    best first."""
     if _is_sqlite(session):
         rows = session.execute(
             sql_text(f"SELECT rowid, text, -rank FROM {INDEX} WHERE {INDEX} MATCH :expression "
@@ -368,38 +517,161 @@ def candidates(session: Session, expression: str, limit: int) -> list[tuple[int,
             {"expression": expression, "limit": limit},
         )
         return [(row[0], row[1], row[2]) for row in rows]
-    query, relevance = ranked_query(session, expression)
+    query, relevance = ranked_query(session, Expression(expression))
     rows = session.execute(
         query.add_columns(Claim.text).order_by(relevance.desc(), Claim.id).limit(limit)
     )
     return [(row[0], row[2], row[1]) for row in rows]
 
 
-def snippets(session: Session, expression: str, claim_ids: Sequence[int]) -> dict[int, str]:
+def snippets(
+    session: Session, expression: Expression, claim_ids: Sequence[int]
+) -> dict[int, str]:
     """For each claim, a short passage around what matched, matches in [brackets]."""
     if not claim_ids:
         return {}
     ids: Any = bindparam("ids", list(claim_ids), expanding=True)
-    if _is_sqlite(session):
-        statement = sql_text(
-            f"SELECT rowid, {_SNIPPET} FROM {INDEX} WHERE {INDEX} MATCH :expression "
-            "AND rowid IN :ids"
-        ).bindparams(ids)
-    else:
-        statement = sql_text(
-            f"SELECT c.id, {_HEADLINE} FROM claims c WHERE c.id IN :ids"
-        ).bindparams(ids)
-    rows = session.execute(statement, {"expression": expression})
-    return {row[0]: row[1] for row in rows}
+    sqlite = _is_sqlite(session)
+    if expression.indexed is not None:
+        if sqlite:
+            statement = sql_text(
+                f"SELECT rowid, {_SNIPPET} FROM {INDEX} WHERE {INDEX} MATCH :expression "
+                "AND rowid IN :ids"
+            ).bindparams(ids)
+        else:
+            statement = sql_text(
+                f"SELECT c.id, {_HEADLINE} FROM claims c WHERE c.id IN :ids"
+            ).bindparams(ids)
+        rows = session.execute(statement, {"expression": expression.indexed})
+        return {claim_id: readable(snippet, expression.marked) for claim_id, snippet in rows}
+    texts = select(Claim.id, Claim.text, Claim.summary, _quotes(sqlite)).where(
+        Claim.id.in_(list(claim_ids))
+    )
+    return {row[0]: passage(row[1:], expression.marked) for row in session.execute(texts)}
+
+
+# ---- snippets: matches in [brackets], never splitting a letter ----------------------------
+
+
+def readable(snippet: str, pieces: Sequence[str] = ()) -> str:
+    """A snippet as the backend made it (matches between _OPEN and _CLOSE) in [brackets],
+    with ``pieces`` (substring terms) marked too, and every match widened to whole letters."""
+    bracketed = snippet.replace(_OPEN, MARK_START).replace(_CLOSE, MARK_END)
+    if not pieces and (
+        bracketed.isascii() or bracketed.replace("…", "").isascii()  # the usual case, at once
+        or not any(_splits(snippet, found.start()) for found in _RISK.finditer(snippet))
+    ):
+        return bracketed  # nothing to widen, merge or add
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for character in snippet:
+        if character == _OPEN:
+            start = len(plain)
+        elif character == _CLOSE:
+            spans.append((start, len(plain)))
+        else:
+            plain.append(character)
+    text = "".join(plain)
+    return mark(text, [*spans, *occurrences(text, pieces)])
+
+
+def _splits(snippet: str, at: int) -> bool:
+    """Whether the mark at ``at`` touches another or splits a letter (see ``_continues``)."""
+    following = snippet[at + 1]
+    if following in (_OPEN, _CLOSE) or unicodedata.category(following)[0] == "M":
+        return True
+    return following in _JOINERS or (
+        at > 0 and unicodedata.combining(snippet[at - 1]) == 9
+        and unicodedata.category(following) == "Lo"
+    )
+
+
+def passage(texts: Sequence[str | None], pieces: Sequence[str]) -> str:
+    """About PASSAGE characters of the first of ``texts`` (text, summary, quotes) holding one
+    of ``pieces``, from LEAD characters before the first match, every match marked."""
+    present = [text for text in texts if text]
+    text = next((text for text in present if occurrences(text, pieces)), present[0])
+    first, first_end = min(occurrences(text, pieces), default=(0, 0))
+    start = max(0, min(first - LEAD, len(text) - PASSAGE))
+    end = min(len(text), max(start + PASSAGE, first_end))
+    # Not in the middle of a spaced word when a space is near; never inside a letter.
+    space = text.find(" ", start, min(first, start + 12))
+    start = space + 1 if start > 0 and space >= 0 else start
+    space = text.rfind(" ", max(first_end, end - 12), end)
+    end = space if end < len(text) and space >= 0 else end
+    start, end = _cluster_start(text, start), _cluster_end(text, end)
+    window = text[start:end]
+    return ("…" if start > 0 else "") + mark(window, occurrences(window, pieces)) + (
+        "…" if end < len(text) else "")
+
+
+def occurrences(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each of ``pieces`` occurs in ``text``, ignoring case: (start, end) offsets."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter folds to two (ß → ss): offsets would drift
+        folded = text
+    found = []
+    for piece in pieces:
+        wanted = piece.casefold() if folded is not text else piece
+        if not wanted:
+            continue
+        at = folded.find(wanted)
+        while at >= 0:
+            found.append((at, at + len(wanted)))
+            at = folded.find(wanted, at + len(wanted))
+    return found
+
+
+def mark(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each span (start, end) in [brackets].
+
+    A span never ends or begins inside a letter as written (a grapheme cluster): it is widened
+    over the combining marks after it (the ी of शादी, a Thai vowel sign, an accent typed apart)
+    and back to the letter a mark at its start belongs to. Overlapping or touching spans merge.
+    """
+    widened = sorted(
+        (_cluster_start(text, start), _cluster_end(text, end))
+        for start, end in spans if 0 <= start < end <= len(text)
+    )
+    merged: list[list[int]] = []
+    for start, end in widened:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, done = [], 0
+    for start, end in merged:
+        parts += [text[done:start], MARK_START, text[start:end], MARK_END]
+        done = end
+    return "".join([*parts, text[done:]])
+
+
+def _continues(text: str, at: int) -> bool:
+    """Whether ``text[at]`` belongs to the same grapheme cluster as ``text[at - 1]``: a
+    combining mark or a joiner, or a consonant after a virama (Unicode 15.1 makes क्ष one)."""
+    if at <= 0 or at >= len(text):
+        return False
+    character = text[at]
+    if unicodedata.category(character)[0] == "M" or character in _JOINERS:
+        return True
+    return unicodedata.combining(text[at - 1]) == 9 and unicodedata.category(character) == "Lo"
+
+
+def _cluster_start(text: str, at: int) -> int:
+    while _continues(text, at):
+        at -= 1
+    return at
+
+
+def _cluster_end(text: str, at: int) -> int:
+    while _continues(text, at):
+        at += 1
+    return at
 
 
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
-
-
-def expression(session: Session, query: SearchQuery) -> str:
-    """The parsed query in this backend's syntax."""
-    return query.to_fts5() if _is_sqlite(session) else query.to_websearch()
 
 
 def any_word_expression(session: Session, words: list[str]) -> str:
