@@ -12,7 +12,7 @@ from claimtrack.core import search_syntax
 from claimtrack.core.enums import Relation
 from claimtrack.services import disputes, links
 from claimtrack.store import fulltext
-from claimtrack.store.fulltext import mark, passage, readable
+from claimtrack.store.snippets import PASSAGE, mark, passage, readable
 from tests.helpers import Cli
 
 # Taiwan FactCheck Center's wording: the words sit inside one run between punctuation.
@@ -135,5 +135,5 @@ def test_a_substring_snippet_is_a_passage_around_the_first_match() -> None:
     text = "前言" * 30 + "網傳緬甸水庫潰堤" + "後記" * 30
     shown = passage([text, None, None], ["水庫"])
     assert shown.startswith("…") and shown.endswith("…") and "網傳緬甸[水庫]潰堤" in shown
-    assert len(shown) <= fulltext.PASSAGE + 4
+    assert len(shown) <= PASSAGE + 4
     assert passage(["Short text", "摘要提到緬甸", None], ["緬甸"]) == "摘要提到[緬甸]"
