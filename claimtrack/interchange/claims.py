@@ -8,6 +8,7 @@ unless the claim is new and it only adds pages and tags to what the first says (
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -18,10 +19,11 @@ from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, ReviewStatus
 from claimtrack.core.errors import ClaimtrackError
 from claimtrack.core.identity import claim_fingerprint
+from claimtrack.formats.claimreview import review_bundle
 from claimtrack.formats.native import ClaimRecord
 from claimtrack.formats.records import ReviewRecord
 from claimtrack.interchange.state import ImportState, actor_ids, fill, source_ids, table
-from claimtrack.models import Appearance, Claim, ClaimTag, Verdict
+from claimtrack.models import Appearance, Claim, ClaimTag, Verdict, VerdictOriginal
 from claimtrack.store.bulkwrite import insert_rows, reserve_ids, update_rows
 
 CLAIMS = table(Claim)
@@ -36,6 +38,7 @@ class ClaimWork:
     speaker_kind: ActorKind | None = None  # what the input says the speaker is
     review_keys: tuple[str, ...] = ()  # and their urls' keys
     known_row: int | None = None  # the claim those reviews were imported with before
+    last_read: ClaimRecord | None = None  # that claim as the page said it then (its original)
     page: str = ""  # the file it was read from: reviews of one url there are one page's
     review_matched: bool = False  # known_row is decided (a deferred record keeps it)
     row_id: int = 0
@@ -79,10 +82,14 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
         given["fingerprint"] = fingerprint = claim_fingerprint(r.text, given["speaker_id"], r.date)
         if not work.review_matched:  # else deferred: the other reviews of its page are not
             # in this round, so what its first round found stands
-            work.known_row = _review_match(reviewed, work.review_keys, fingerprint)
+            work.known_row = _review_match(reviewed, work, fingerprint)
         prepared.append((work, given))
-    _pair_reworded(reviewed, [(w, g["fingerprint"]) for w, g in prepared if id(w) in unmatched])
+    _pair_reworded(state, reviewed,
+                   [(w, g["fingerprint"]) for w, g in prepared if id(w) in unmatched])
     for work, given in prepared:
+        if id(work) in unmatched and work.known_row is not None:
+            work.last_read = _last_read(reviewed, work)
+            _note_claimed(state, work.known_row)
         work.review_matched = True
         key = work.identity(given["fingerprint"])
         if key not in batch:
@@ -187,12 +194,15 @@ def _merged_away(
 
 
 class Reviewed(NamedTuple):
-    """A claim stored as reviewed under a review url: its row id, fingerprint, and the
-    ``#fragment`` of that verdict's url as published ("": none)."""
+    """A claim stored as reviewed under a review url: its row id, fingerprint, the
+    ``#fragment`` of that verdict's url as published ("": none), and the claim as that review
+    said it when it was last imported (read again from the verdict's kept original; None when
+    there is none or it cannot be read)."""
 
     claim_id: int
     fingerprint: str
     fragment: str
+    last_read: ClaimRecord | None = None
 
 
 def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[Reviewed]]:
@@ -202,19 +212,38 @@ def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[Revie
     seconds of 50,000 reviews)."""
     verdicts = table(Verdict)
     reviewed = list(state.rows(
-        lambda c: select(verdicts.c.url_key, verdicts.c.claim_id, verdicts.c.url).where(
-            verdicts.c.url_key.in_(c)),
+        lambda c: select(verdicts.c.url_key, verdicts.c.claim_id, verdicts.c.url,
+                         verdicts.c.id).where(verdicts.c.url_key.in_(c)),
         keys,
     ))
     prints = dict(state.rows(
         lambda c: select(CLAIMS.c.id, CLAIMS.c.fingerprint).where(CLAIMS.c.id.in_(c)),
-        {claim_id for _key, claim_id, _url in reviewed},
+        {claim_id for _key, claim_id, _url, _id in reviewed},
+    ))
+    originals = table(VerdictOriginal)
+    documents = dict(state.rows(
+        lambda c: select(originals.c.verdict_id, originals.c.document).where(
+            originals.c.verdict_id.in_(c)),
+        [verdict_id for _key, _claim, _url, verdict_id in reviewed],
     ))
     found: dict[str, list[Reviewed]] = {}
-    for key, claim_id, url in reviewed:
+    for key, claim_id, url, verdict_id in reviewed:
         if claim_id in prints:
-            found.setdefault(key, []).append(Reviewed(claim_id, prints[claim_id], _fragment(url)))
+            found.setdefault(key, []).append(Reviewed(
+                claim_id, prints[claim_id], _fragment(url), _read_again(documents.get(verdict_id))
+            ))
     return found
+
+
+def _read_again(document: str | None) -> ClaimRecord | None:
+    """The claim a kept ClaimReview original gives, as an import reads it."""
+    if document is None:
+        return None
+    try:
+        node = json.loads(document)
+        return review_bundle(node).claim if isinstance(node, dict) else None
+    except (ClaimtrackError, ValueError, RecursionError):
+        return None
 
 
 def _fragment(url: str | None) -> str:
@@ -222,20 +251,45 @@ def _fragment(url: str | None) -> str:
 
 
 def _review_match(
-    reviewed: dict[str, list[Reviewed]], keys: tuple[str, ...], fingerprint: str
+    reviewed: dict[str, list[Reviewed]], work: ClaimWork, fingerprint: str
 ) -> int | None:
-    """The claim a re-imported review belongs to when its text, speaker and date are unchanged:
-    the claim reviewed under its url with the same fingerprint (``_pair_reworded`` pairs the
-    others)."""
-    if not keys:
+    """The claim a re-imported review belongs to when the page says it as it did when it was
+    last imported (the desk may have edited the claim since), or as the claim now stands:
+    the claim reviewed under its url with that text, or that fingerprint (``_pair_reworded``
+    pairs the others)."""
+    if not work.review_keys:
         return None
-    same = sorted(stored.claim_id for key in keys for stored in reviewed.get(key, [])
-                  if stored.fingerprint == fingerprint)
+    stored = [s for key in work.review_keys for s in reviewed.get(key, [])]
+    as_read = sorted(s.claim_id for s in stored
+                     if s.last_read is not None and _same_claim(s.last_read, work.record))
+    same = as_read or sorted(s.claim_id for s in stored if s.fingerprint == fingerprint)
     return same[0] if same else None
 
 
+def _same_claim(one: ClaimRecord, other: ClaimRecord) -> bool:
+    return (one.text, one.date, values.name_key(one.speaker or "")) == (
+        other.text, other.date, values.name_key(other.speaker or ""))
+
+
+def _last_read(reviewed: dict[str, list[Reviewed]], work: ClaimWork) -> ClaimRecord | None:
+    """How the page said the claim ``work`` matched when it was last imported."""
+    return next((s.last_read for key in work.review_keys for s in reviewed.get(key, [])
+                 if s.claim_id == work.known_row and s.last_read is not None), None)
+
+
+PAIRED_MAX = 200_000  # claims ImportState.review_claimed holds at most (about 10 MB)
+
+
+def _note_claimed(state: ImportState, claim_id: int) -> None:
+    claimed = state.review_claimed
+    if claimed is not None:
+        claimed.add(claim_id)
+        if len(claimed) > PAIRED_MAX:
+            state.review_claimed = None
+
+
 def _pair_reworded(
-    reviewed: dict[str, list[Reviewed]], works: list[tuple[ClaimWork, str]]
+    state: ImportState, reviewed: dict[str, list[Reviewed]], works: list[tuple[ClaimWork, str]]
 ) -> None:
     """A page re-imported after the publisher reworded a claim it reviews: once the reviews of
     its url in one file (a page's reviews) have found their claims by fingerprint, the one
@@ -243,8 +297,11 @@ def _pair_reworded(
     url that none of them found are the same review; ``known_row`` says so. Two or more left on
     either side stay unpaired (which goes with which would be a guess), a claim left when
     every stored one was found is a review the page added, and two reviews whose urls name
-    different ``#fragment``s (anchors on the page) are different reviews."""
-    if not reviewed:  # none of these urls was imported before (a new feed): nothing to pair
+    different ``#fragment``s (anchors on the page) are different reviews. A stored claim that an
+    earlier batch of this import matched is found too (a feed may list a page's reviews far
+    apart), and a rewording keeps its speaker: a review by someone else is another review."""
+    claimed = state.review_claimed
+    if not reviewed or claimed is None:  # no url imported before; or too many to remember
         return
     by_page: dict[tuple[str, str], list[tuple[ClaimWork, str]]] = {}
     for work, fingerprint in works:
@@ -252,11 +309,17 @@ def _pair_reworded(
             by_page.setdefault((work.page, key), []).append((work, fingerprint))
     for (_page, key), group in by_page.items():
         found = {work.known_row for work, _ in group}
-        unclaimed = [stored for stored in reviewed.get(key, []) if stored.claim_id not in found]
+        unclaimed = [stored for stored in reviewed.get(key, [])
+                     if stored.claim_id not in found and stored.claim_id not in claimed]
         left = [(work, fingerprint) for work, fingerprint in group if work.known_row is None]
         if len({stored.claim_id for stored in unclaimed}) != 1 or len(
             {fingerprint for _, fingerprint in left}
         ) != 1:
+            continue
+        then = unclaimed[0].last_read
+        if then is not None and values.name_key(then.speaker or "") != values.name_key(
+            left[0][0].record.speaker or ""
+        ):
             continue
         anchors = {stored.fragment for stored in unclaimed} | {
             _fragment(review.url) for work, _ in left for review in work.reviews
@@ -305,6 +368,8 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
             given = {k: v for k, v in given.items() if v is not None}
             if not (work.record.id or work.known_row):
                 given.pop("text", None)
+            if work.last_read is not None:
+                _keep_desk_edits(given, work.record, work.last_read)
         merged = {name: getattr(row, name) for name in FIELDS} | given
         if any(merged[name] != getattr(row, name) for name in FIELDS):
             changed.add(row.id)
@@ -313,6 +378,18 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
         )
         work.merged = merged
     return changed
+
+
+def _keep_desk_edits(given: dict[str, Any], now: ClaimRecord, then: ClaimRecord) -> None:
+    """Leave out of ``given`` what the page says as it said it when last imported: a field the
+    publisher did not change keeps what the desk may have made of it since (an edited text, a
+    corrected speaker or date); what the publisher changed is taken."""
+    for name, said, before in (("text", now.text, then.text), ("said_on", now.date, then.date),
+                               ("language", now.language, then.language)):
+        if said == before:
+            given.pop(name, None)
+    if now.speaker and values.name_key(now.speaker) == values.name_key(then.speaker or ""):
+        given.pop("speaker_id", None)
 
 
 def _write_tags(state: ImportState, works: list[ClaimWork]) -> set[int]:

@@ -136,6 +136,10 @@ class ImportState:
     touched: set[int] = field(default_factory=set)  # claims to recount after the batch
     fresh: set[int] = field(default_factory=set)  # claims this batch created: no links yet
     fresh_before: set[int] = field(default_factory=set)  # those the batch before created
+    # Stored claims a review of this import was matched with (by text or as a rewording), so
+    # that a later batch never takes one for a review the page dropped (claims._pair_reworded);
+    # None once it holds PAIRED_MAX: from then on no review is paired across batches.
+    review_claimed: set[int] | None = field(default_factory=set)
     # Public names of claims and sources by row id, as found or written (snapshots.LABELS):
     # the history names what a record points at from these rather than reading them again.
     names: dict[str, Cache] = field(default_factory=lambda: {"claims": Cache(), "sources": Cache()})

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tests.helpers import Cli, claims, summary, verdicts, write
+from tests.helpers import Cli, claims, import_in_batches, summary, verdicts, write
 
 URL = "https://factdesk.example.org/health/social-care/"
 TWO_BILLION = "Two billion was announced for social care last year."
@@ -125,3 +125,60 @@ def test_a_batch_never_ends_between_two_reviews_of_one_page(
         assert importer.finish().line().startswith("added 0, updated 1 (claims 1)")
     assert reviews_of(cli)["Correct, but see the budget"] == REWORDED
     assert len(verdicts(cli)) == 2  # the page's two reviews share one url
+
+
+def test_desk_edits_survive_a_reimport_of_the_unchanged_page(cli: Cli, tmp_path: Path) -> None:
+    """The page says what it said when it was imported: the desk's edits since then stand
+    (two claims of one page edited at once are still found, by what the page said); what the
+    publisher changes afterwards is taken."""
+    first = review(TWO_BILLION, "Correct", "Damian Green")
+    second = review(NO_EXTRA, "Correct, but see the budget", "Jonathan Ashworth")
+    cli.ok("import", page(tmp_path / "a.html", first, second))
+    ids = {text: c["id"] for text, c in claims(cli).items()}
+    cli.ok("claim", "edit", ids[TWO_BILLION], "--text", TWO_BILLION + " [desk: £2bn, 2017]")
+    cli.ok("claim", "edit", ids[NO_EXTRA], "--text", NO_EXTRA + " [desk: checked]",
+           "--speaker", "Jon Ashworth")
+    again = cli.ok("import", page(tmp_path / "b.html", first, second))
+    assert summary(again).split(": ", 1)[1].startswith("added 0, updated 0")
+    stored = {c["id"]: (text, c["speaker"]) for text, c in claims(cli).items()}
+    assert stored == {
+        ids[TWO_BILLION]: (TWO_BILLION + " [desk: £2bn, 2017]", "Damian Green"),
+        ids[NO_EXTRA]: (NO_EXTRA + " [desk: checked]", "Jon Ashworth"),
+    }
+    changed = cli.ok("import", page(tmp_path / "c.html", first,
+                                    {**second, "claimReviewed": REWORDED}))
+    assert summary(changed).split(": ", 1)[1].startswith("added 0, updated 1 (claims 1)")
+    stored = {c["id"]: (text, c["speaker"]) for text, c in claims(cli).items()}
+    assert stored[ids[NO_EXTRA]] == (REWORDED, "Jon Ashworth")  # the publisher's new words
+    assert stored[ids[TWO_BILLION]][0].endswith("[desk: £2bn, 2017]")
+
+
+def test_a_review_far_from_its_pages_other_takes_nothing_from_it(
+    cli: Cli, engine: Engine, tmp_path: Path
+) -> None:
+    """A feed may list one page's reviews far apart (by date): a review the page added, met
+    batches after the page's first review was matched again, is a new claim; so is one by
+    another speaker that comes first."""
+    first = review(TWO_BILLION, "Correct", "Damian Green")
+    cli.ok("import", page(tmp_path / "a.html", first))
+    fillers = [review(f"Filler claim number {n} about buses.", "False", "Someone Else",
+                      url=f"https://factdesk.example.org/filler/{n}/") for n in range(5)]
+    added = review(NO_EXTRA, "Correct, but see the budget", "Jonathan Ashworth")
+    later = tmp_path / "feed.json"
+    later.write_text(json.dumps([first, *fillers, added]), encoding="utf-8")
+    import_in_batches(engine, later, "claimreview", 2)
+    assert reviews_of(cli) == {"Correct": TWO_BILLION, "Correct, but see the budget": NO_EXTRA,
+                               "False": reviews_of(cli)["False"]}
+    second_url = "https://factdesk.example.org/health/care-spending/"
+    kept = review("Care spending doubled since 2010.", "Wrong", "Jane Roe", url=second_url)
+    cli.ok("import", page(tmp_path / "b.html", kept))
+    kept_id = claims(cli)["Care spending doubled since 2010."]["id"]
+    before = tmp_path / "before.json"  # the page's new review first, by another speaker
+    other = review("Spending on care fell in real terms.", "Misleading", "Someone Else",
+                   url=second_url)
+    before.write_text(json.dumps([other, *fillers, kept]), encoding="utf-8")
+    import_in_batches(engine, before, "claimreview", 2)
+    texts = reviews_of(cli)
+    assert (texts["Wrong"], texts["Misleading"]) == (
+        "Care spending doubled since 2010.", "Spending on care fell in real terms.")
+    assert claims(cli)["Care spending doubled since 2010."]["id"] == kept_id  # not moved
