@@ -12,6 +12,7 @@ from claimtrack.core.views import LinkView
 from claimtrack.models import Claim, Link
 from claimtrack.services import disputes, sources
 from claimtrack.services.notices import notify
+from claimtrack.store.sql import create_or_find
 
 
 def add_link(
@@ -35,20 +36,33 @@ def add_link(
             f"{to_claim.public_id}); check the two ids."
         )
     existing = link_between(session, from_claim.id, relation, to_claim.id)
-    if existing is not None and existing.status != LinkStatus.CONFIRMED:
+    if existing is None:
+        # In a savepoint: a concurrent transaction may insert the same link first (PostgreSQL:
+        # two people linking the same claims at once); the unique index then refuses ours and
+        # that link is answered as if it had been there when we looked.
+        link, created = create_or_find(
+            session, lambda: _insert(session, from_claim, relation, to_claim, note, source_url),
+            lambda: link_between(session, from_claim.id, relation, to_claim.id))
+        if created:
+            disputes.recount(session, [to_claim.id])
+            return link
+        existing = link
+    if existing.status != LinkStatus.CONFIRMED:
         notify(session, f"Link {existing.id} was {existing.status}; it is now confirmed.")
         _describe(session, existing, note, source_url)
         return set_link_status(session, existing, LinkStatus.CONFIRMED)
-    if existing is not None:
-        raise Conflict(
-            f"{from_claim.public_id} {relation} {to_claim.public_id} is already recorded "
-            f"(link {existing.id})."
-        )
+    raise Conflict(
+        f"{from_claim.public_id} {relation} {to_claim.public_id} is already recorded "
+        f"(link {existing.id})."
+    )
+
+
+def _insert(session: Session, from_claim: Claim, relation: Relation, to_claim: Claim,
+            note: str | None, source_url: str | None) -> Link:
     link = Link(from_claim_id=from_claim.id, relation=relation, to_claim_id=to_claim.id)
     _describe(session, link, note, source_url)
     session.add(link)
     session.flush()
-    disputes.recount(session, [to_claim.id])
     return link
 
 

@@ -25,6 +25,9 @@ from claimtrack.web.handlers import Call, field_errors, route
 LAST_PAGE = 400
 # Search hits read to keep those at a review stage (a search has no stage of its own).
 STAGED_HITS = 2000
+# The filters as an empty list names them ("No claim has tag “energy” and speaker “Ana”").
+FILTER_LABELS = (("tag", "tag"), ("speaker", "speaker"), ("since", "said since"),
+                 ("until", "said until"), ("status", "review status"))
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,38 @@ def claim_list(call: Call) -> Response:
     kept = {name: value for name, value in chosen.items() if value}
     shown = rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE] if rows is not None else None
     more = rows is not None and len(rows) > number * PAGE_SIZE and number < LAST_PAGE
+    # Past the last page (a page number typed or kept from before): say so, and where it is.
+    last = (len(rows) - 1) // PAGE_SIZE + 1 if rows and not shown else None
     return call.render(
         "claims.html.j2", title="Claims", rows=shown, values=chosen, errors=errors,
         filtered=bool(kept), searched=bool(chosen["q"]), first=(number - 1) * PAGE_SIZE + 1,
+        nothing=_nothing(chosen), asked=_asked(call.form.get("page")), last=last,
+        last_page="/claims?" + urlencode({**kept, "page": last}) if last else None,
         first_page="/claims?" + urlencode(kept),
         next_page="/claims?" + urlencode({**kept, "page": number + 1}) if more else None,
         previous_page=("/claims?" + urlencode({**kept, "page": number - 1})
-                       if number > 1 else None),
+                       if number > 1 and not last else None),
         status=400 if errors else 200)
+
+
+def _nothing(chosen: dict[str, str]) -> str:
+    """What an empty list says: no claim at all, or none the search and filters find (and
+    which filters are on)."""
+    on = [f"{label} “{chosen[name]}”" for name, label in FILTER_LABELS if chosen[name]]
+    if chosen["q"]:
+        return f"No claim matches “{chosen['q']}”" + (f" with {_listed_words(on)}" if on else "")
+    if on:
+        return f"No claim has {_listed_words(on)}"
+    return "No claim is recorded yet"
+
+
+def _listed_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _asked(value: str) -> str:
+    """The page number asked for, as typed (when it is one)."""
+    return value if value.isascii() and value.isdigit() and len(value) <= 6 else ""
 
 
 def _page_number(value: str) -> int:

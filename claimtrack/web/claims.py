@@ -58,10 +58,14 @@ def add_claim(call: Call) -> Response:
                 language=values["language"] or None, tags=_tags(values["tags"]),
                 source_url=values["source"] or None, quote=values["quote"] or None)
             claim_id = claim.public_id
-    except InvalidInput as error:
+    except (InvalidInput, Conflict) as error:
+        # A conflict (the same claim is recorded already) is about the form as a whole; the
+        # form is shown again with what was typed.
+        invalid = isinstance(error, InvalidInput)
         return call.render("claim_form.html.j2", title="Add a claim", action="/claims/new",
-                           values=values, errors=field_errors(error, CLAIM_FIELDS),
-                           editing=False, status=400)
+                           values=values, errors=field_errors(error, CLAIM_FIELDS if invalid
+                                                             else {}),
+                           editing=False, status=400 if invalid else 409)
     return call.redirect(f"/claims/{claim_id}", f"Added claim {claim_id}.")
 
 

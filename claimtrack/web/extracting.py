@@ -19,6 +19,8 @@ from claimtrack.extract.model import Suggestion
 from claimtrack.services import archives, articles, extraction, sources
 from claimtrack.web.handlers import Call, error_text, field_errors, route
 
+# How the history names recording the accepted suggestions (the CLI: "extract").
+EXTRACT_ACCEPT = "extract accept"
 FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"]}
 
 
@@ -70,7 +72,7 @@ def apply(call: Call) -> Response:
                                "(source): the claims are quoted from it.")
         if not accepted:
             raise InvalidInput("Accept at least one suggestion to record, or leave the page.")
-        with call.write("extract --apply") as session:
+        with call.write(EXTRACT_ACCEPT) as session:
             found = extraction.resolve(session, extract(text))
             recorded = extraction.apply(session, found, text, source_url=values["source"],
                                         accepted=accepted)

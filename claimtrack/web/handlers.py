@@ -327,8 +327,8 @@ async def read_form(request: Request, limit: int) -> Form:
 
 def too_large(limit: int) -> str:
     return (f"What was sent is larger than this server accepts ({limit // (1024 * 1024)} MiB); "
-            "nothing was changed. Split the file, or start `claimtrack serve` with a larger "
-            "--max-upload-mb.")
+            "nothing was changed. Split the file; whoever runs claimtrack can start it with a "
+            "larger upload limit.")
 
 
 class _TooLarge(Exception):

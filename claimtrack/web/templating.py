@@ -23,7 +23,7 @@ from claimtrack.render.pages import new_environment
 from claimtrack.render.pieces import stamp
 from claimtrack.services import links
 from claimtrack.web import cards, fields, forms
-from claimtrack.web.wording import note_for_web
+from claimtrack.web.wording import command_for_web, note_for_web
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -93,6 +93,7 @@ def environment() -> Environment:
                                         PackageLoader("claimtrack.render", "templates")]))
     env.filters["stamp"] = stamp
     env.filters["note"] = note_for_web
+    env.filters["how"] = command_for_web
     env.globals.update(fields.GLOBALS, navigation=main_navigation, roles=Role,
                        relation=Relation, link_reads=links.spelled,
                        responses_of=cards.response_list, answers_of=cards.answer_list,

@@ -52,7 +52,21 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"while your command ran", "while yours was being saved"),
         (r"See what changed with `claimtrack history`, then re-run your command\.",
          "Reload the page to see what changed, then make your change again."),
-        (r"Run the command again once", "Send it again once"),
+        (r"[Rr]un the command again", "Send it again"),
+        # advice in shell terms: the forms have their own ways
+        (r"give each tag on its own \(--tag a --tag b\)", "separate tags with commas"),
+        (r"Give the words as published, in quotes\.", "Give the words as published."),
+        (r"To note where else it appeared use `claimtrack appearance add (\S+) URL`; if it is "
+         r"a distinct claim, add it with --allow-duplicate\.",
+         r"To note where else it appeared, edit \1 and give that page there; a distinct claim "
+         r"in the same words, by the same speaker on the same date, can be added from the "
+         r"command line only."),
+        (r"List its verdicts with `claimtrack verdict list \S+`; if it is a distinct verdict, "
+         r"add it with --allow-duplicate\.",
+         "Its verdicts are listed on the claim's page; a distinct verdict with the same "
+         "reviewer, rating and date can be added from the command line only."),
+        (r"use an ISO 639-1 code such as en, ru or uk\.", "use a language tag such as en or "
+         "pt-BR."),
         (r"[Ll]ist (?:links|verdicts) with `claimtrack (?:link|verdict) list`\.",
          "Reload the claim's page."),
         (r"; see `claimtrack link list`", "; the claim's Links page lists them"),
@@ -88,6 +102,15 @@ def for_web(message: str, options: Mapping[str, tuple[str, str]] | None = None) 
         return f"{doing} “{label}”" if verb else f"“{label}”"
 
     return _OPTION.sub(field, message)
+
+
+# How the history names a change the web made before it named it as the web does now.
+COMMANDS = {"web: extract --apply": "web: extract accept"}
+
+
+def command_for_web(command: str | None) -> str:
+    """The history's "how" of an entry ("" for none), as the web names it."""
+    return COMMANDS.get(command or "", command or "")
 
 
 # The notes the library writes on links it suggests, named as the web's pages name what made

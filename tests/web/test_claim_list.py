@@ -54,7 +54,7 @@ def test_the_search_and_filters_find_claims_nobody_contests(web: Browser, cli: C
     assert shown(web.get("/claims?q=river&speaker=Mayor+Jones&tag=roads")) == [bridge]
     assert shown(web.get("/claims?status=draft")) == [bridge]
     nothing = web.get("/claims?q=tunnel")
-    assert nothing.status_code == 200 and "No claim matches these filters" in nothing.text
+    assert nothing.status_code == 200 and "No claim matches “tunnel”." in nothing.text
     cli_found = json.loads(cli.ok("search", "river", "-f", "json").stdout)
     assert {hit["id"] for hit in cli_found} == {bridge, ferry}  # the same search as the CLI
 
@@ -90,3 +90,28 @@ def test_a_page_number_that_is_no_number_shows_the_first_page(
     cli.add("One claim on the list")
     response = web.get(f"/claims?page={page}")
     assert response.status_code == 200 and "One claim on the list" in response.text
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_last(web: Browser, cli: Cli) -> None:
+    for number in range(30):  # two pages
+        cli.add(f"Claim number {number} on the list")
+    past = web.get("/claims?page=999")
+    assert past.status_code == 200
+    said = parse_html(past.text).find_all("p", "empty")[0].all_text()
+    assert said == "There is no page 999: the last is page 2. Go to page 2"
+    assert '<a href="/claims?page=2">Go to page 2</a>' in past.text
+    assert "recorded yet" not in past.text and 'rel="prev"' not in past.text
+    assert "Claim number 0 on the list" in web.get("/claims?page=2").text
+
+
+def test_a_search_finding_nothing_says_what_was_looked_for(web: Browser, cli: Cli) -> None:
+    cli.add("The river bridge was closed in May", "--tag", "roads")
+    found = parse_html(web.get("/claims?q=zzzqqq").text)
+    assert [p.all_text() for p in found.find_all("p", "empty")] == [
+        "No claim matches “zzzqqq”. Log a claim, or paste a text in Have we seen this?"]
+    assert not found.find_all("p", "scope")  # no "No claim matching, …, contested or not."
+    filtered = parse_html(web.get("/claims?q=zzzqqq&tag=roads&status=draft").text)
+    assert filtered.find_all("p", "empty")[0].all_text().startswith(
+        "No claim matches “zzzqqq” with tag “roads” and review status “draft”.")
+    none = parse_html(web.get("/claims?tag=energy").text)
+    assert none.find_all("p", "empty")[0].all_text().startswith("No claim has tag “energy”.")

@@ -18,7 +18,8 @@ def test_the_contested_list_says_who_answered_each_claim_and_how(
         answer = cli.add(f"The answer, {relation.value}", "--speaker", f"Speaker {relation.value}")
         cli.ok("link", "add", answer, relation.value, claim)
         if not relation.is_challenge:  # the list shows contested claims only
-            cli.ok("link", "add", cli.add("No.", "--speaker", "Critic"), "denies", claim)
+            cli.ok("link", "add", cli.add(f"No, not {relation.value}.", "--speaker", "Critic"),
+                   "denies", claim)
     rows = parse_html(web.get("/").text).find_all("p", "answers-brief")
     shown = " | ".join(row.all_text() for row in rows)
     for relation in Relation:
