@@ -214,5 +214,8 @@ def _fts5_string(text: str) -> str:
 
 
 def _websearch_string(text: str) -> str:
-    # Inside quotes websearch_to_tsquery reads only words; a backslash or quote is noise.
-    return '"' + text.replace('"', " ").replace("\\", " ") + '"'
+    # Inside quotes websearch_to_tsquery reads only words; a backslash or quote is noise. < and
+    # > (and the / of "</") are spaces, as the index reads the texts (fulltext._pg_plain):
+    # PostgreSQL's parser would drop <script> as an HTML tag, leaving nothing to look for.
+    plain = text.replace("</", "  ").replace("<", " ").replace(">", " ")
+    return '"' + plain.replace('"', " ").replace("\\", " ") + '"'

@@ -96,11 +96,27 @@ _SQLITE_FILL = (
     "WHERE id NOT IN (SELECT rowid FROM claim_search)"
 )
 
+
+def _pg_plain(expression: str) -> str:
+    """SQL: ``expression`` with every < and > (and the / of a closing "</") read as a space.
+
+    PostgreSQL's default parser takes ``<script>``, ``<!-- a comment -->`` or even
+    ``wages<rent and spending>`` for HTML and drops it, words and all (a script element's
+    content too), where FTS5 reads < and > as punctuation. The index (here), the snippets
+    (``_HEADLINE``) and the query (search_syntax._websearch_string) all read texts this way;
+    claims stay as typed.
+    """
+    return f"translate(replace({expression}, '</', '  '), '<>', '  ')"
+
+
+_PG_SUMMARY = "coalesce(c.summary, '')"
+_PG_QUOTES = (
+    "coalesce((SELECT string_agg(a.quote, ' ') FROM appearances a WHERE a.claim_id = c.id), '')"
+)
 _PG_DOCUMENT = (
-    "setweight(to_tsvector('english', c.text), 'A') "
-    "|| setweight(to_tsvector('english', coalesce(c.summary, '')), 'A') "
-    "|| setweight(to_tsvector('english', coalesce((SELECT string_agg(a.quote, ' ') "
-    "FROM appearances a WHERE a.claim_id = c.id), '')), 'B')"
+    f"setweight(to_tsvector('english', {_pg_plain('c.text')}), 'A') "
+    f"|| setweight(to_tsvector('english', {_pg_plain(_PG_SUMMARY)}), 'A') "
+    f"|| setweight(to_tsvector('english', {_pg_plain(_PG_QUOTES)}), 'B')"
 )
 # A bulk writer sets this for its own transaction only (set_config … true) and indexes what it
 # wrote set-based (``refresh``); everybody else's writes go through the triggers as ever.
@@ -445,11 +461,20 @@ class Hit(NamedTuple):
 
 
 _SNIPPET = f"snippet({INDEX}, -1, '{OPEN}', '{CLOSE}', '…', 24)"
+# ts_headline reads the texts as the index does (``_pg_plain``), but must give back < > and /
+# as typed: they stand in as ASCII information separators (blank to the parser in every locale,
+# never in published prose) and are turned back after. A claim holding one of those control
+# characters would show it as < > or / in its snippet, nowhere else.
+_PG_HEADLINE_TEXT = (
+    "translate(replace(concat_ws(' … ', c.text, c.summary, (SELECT string_agg(a.quote, ' ') "
+    "FROM appearances a WHERE a.claim_id = c.id)), '</', chr(28) || chr(30)), '<>', "
+    "chr(28) || chr(29))"
+)
 _HEADLINE = (
-    "ts_headline('english', concat_ws(' … ', c.text, c.summary, (SELECT string_agg(a.quote, "
-    "' ') FROM appearances a WHERE a.claim_id = c.id)), websearch_to_tsquery('english', "
+    f"translate(ts_headline('english', {_PG_HEADLINE_TEXT}, websearch_to_tsquery('english', "
     f":expression), 'StartSel=\"{OPEN}\", StopSel=\"{CLOSE}\", MaxWords=24, "
-    "MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
+    "MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"'), chr(28) || chr(29) || chr(30), "
+    "'<>/')"
 )
 _SQLITE_HITS = (
     f"SELECT {INDEX}.rowid, -{INDEX}.rank, {_SNIPPET}, c.public_id, c.text, s.name, c.said_on "
