@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -39,6 +39,8 @@ from sqlalchemy import (
     literal,
     select,
 )
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 
 from claimtrack.models import Base, HistoryEntry
@@ -49,9 +51,23 @@ HISTORY: Table = HistoryEntry.__table__  # type: ignore[assignment]
 
 
 def supported(connection: Connection) -> bool:
-    """Whether this connection's database writes created records' history itself: SQLite with
-    its JSON functions built in (3.38 and later; most builds of earlier ones have them too)."""
-    return connection.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38)
+    """Whether this connection's database writes created records' history itself: SQLite whose
+    library has the JSON functions (built in since 3.38, often before; a build may leave them
+    out), asked once per engine."""
+    if connection.dialect.name != "sqlite":
+        return False
+    engine = connection.engine
+    if engine not in _HAS_JSON:
+        try:
+            with connection.begin_nested():
+                connection.exec_driver_sql("SELECT json_object('a', json_quote(1))")
+            _HAS_JSON[engine] = True
+        except DBAPIError:
+            _HAS_JSON[engine] = False
+    return _HAS_JSON[engine]
+
+
+_HAS_JSON: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def writes(entity: Entity) -> bool:
