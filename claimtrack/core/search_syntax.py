@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from claimtrack.core.errors import InvalidInput
 
 MAX_TERMS = 64
+# Characters of unspaced text a search may look for as substrings (each piece is a LIKE
+# pattern: SQLite and PostgreSQL refuse patterns and expressions past some size).
+MAX_SUBSTRING = 400
 
 # PostgreSQL's `english` stop words (the Snowball list), so that SQLite ignores the same words.
 _STOP_WORDS = """a about above after again against all am an and any are as at be because been
@@ -139,6 +142,15 @@ def parse(query: str) -> SearchQuery:
     if len(terms) > MAX_TERMS:
         raise InvalidInput(
             f"The search has {len(terms)} words and phrases; use at most {MAX_TERMS}, or try "
+            "`claimtrack match` to find claims like a whole text."
+        )
+    substrings = [term for term in terms if term.is_substring]
+    pieces = [piece for term in substrings for piece in term.pieces]
+    if len(pieces) > MAX_TERMS or sum(len(piece) for piece in pieces) > MAX_SUBSTRING:
+        raise InvalidInput(
+            f"The search has {sum(len(p) for p in pieces)} characters of text written without "
+            f"spaces (Chinese, Japanese, Thai…) in {len(pieces)} part(s), each looked for "
+            f"whole; use at most {MAX_SUBSTRING} characters in {MAX_TERMS} parts, or try "
             "`claimtrack match` to find claims like a whole text."
         )
     return SearchQuery(tuple(terms))

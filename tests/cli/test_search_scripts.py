@@ -137,3 +137,15 @@ def test_a_substring_snippet_is_a_passage_around_the_first_match() -> None:
     assert shown.startswith("…") and shown.endswith("…") and "網傳緬甸[水庫]潰堤" in shown
     assert len(shown) <= PASSAGE + 4
     assert passage(["Short text", "摘要提到緬甸", None], ["緬甸"]) == "摘要提到[緬甸]"
+
+
+def test_a_pasted_paragraph_of_chinese_is_refused_in_one_line(cli: Cli) -> None:
+    """Each piece of unspaced text is a pattern the database must build: past a size both
+    refuse it (SQLite: "pattern too complex"), which must read as the search's fault."""
+    cli.add(MYANMAR_DAM, "--language", "zh")
+    within = "。".join(["緬甸水庫潰堤"] * 64)  # 384 characters in 64 parts: still a search
+    assert hits(cli, within) == []
+    for pasted in ("中。" * 330, "中" * 17_000):
+        error = cli.fails("search", "--", pasted).output
+        assert error.startswith("Error: The search has ") and "at most 400" in error
+        assert error.count("\n") == 1
