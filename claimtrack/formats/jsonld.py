@@ -28,7 +28,9 @@ STREAMED = frozenset({"@graph", "dataFeedElement"})
 # What a block that is not JSON declares itself to be: "@type" (or "type") and a name or a
 # list of names (["Review", "ClaimReview"]: every one counts). An unclosed list runs to the
 # end of the block, so each part of it is scanned once.
-_DECLARED_TYPE = re.compile(r'"@?type"\s*+:\s*+(?:\[([^\]]*+)\]?|"([^"]*+)")')
+# A type or a list of types (its quoted items only, at most 16: a list left open in a broken
+# block must not take the keys and values after it for type names).
+_DECLARED_TYPE = re.compile(r'"@?type"\s*+:\s*+(?:\[\s*+((?:"[^"]*+"\s*+,?\s*+){0,16})|"([^"]*+)")')
 _QUOTED = re.compile(r'"([^"]*+)"')
 _SCHEMA_ORG = re.compile(r"^https?://schema\.org/")
 

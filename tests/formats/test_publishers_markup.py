@@ -323,3 +323,16 @@ def test_a_year_or_a_month_alone_is_said_to_need_a_full_date(cli: Cli, tmp_path:
 def test_politifact_slugs_read_as_their_rulings(label: str, rating: str) -> None:
     found = RatingTable().read_label(label)
     assert found is not None and found.value == rating
+
+
+def test_a_broken_block_whose_type_list_is_left_open_is_not_taken_for_a_review() -> None:
+    """A list of types left open in a broken block ends at its last quoted item: the keys and
+    values after it are no type names (a breadcrumb naming a ClaimReview page is skipped with
+    a notice, not rejected as a lost review)."""
+    from claimtrack.formats.jsonld import parse_script
+
+    broken = ('{"@type": ["BreadcrumbList", "itemListElement": '
+              '"https://schema.org/ClaimReview"}')
+    (found,) = parse_script(broken, "block 1")
+    assert found.error is None and found.item is None
+    assert "BreadcrumbList" in found.notes[0] and len(found.notes[0]) < 300
