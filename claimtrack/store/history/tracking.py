@@ -17,7 +17,7 @@ On SQLite the entries of created records are written by the database itself, one
 INSERT … SELECT per kind of record (``created``: the same text, several times cheaper for an
 import's hundreds of thousands of records); the rest are built here. One command's entries
 share their time and batch; within it, those built here come first, then the creations, kind
-by kind (an import lists its pages, then its speakers, then its claims).
+by kind, in the order the command first created each kind.
 
 Core statements (``session.execute(update(...))``, bulk inserts) bypass the unit of work. Code
 that uses them calls, in the same transaction:
