@@ -82,8 +82,17 @@ def add(
         str, typer.Option("--language", help="Language of the text, a BCP 47 tag (en, ru, "
                           "pt-BR).")
     ] = "en",
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option("--allow-duplicate",
+                     help="Add it even though a claim with the same text, speaker and date is "
+                     "recorded: it is a distinct claim."),
+    ] = False,
 ) -> None:
     """Log a claim. Prints its id alone on stdout: ID=$(claimtrack claim add …).
+
+    A claim with the same text, speaker and date as a recorded one (matched as `import`
+    matches them) is refused, naming the recorded one, unless --allow-duplicate is given.
 
     Examples:
         ID=$(claimtrack claim add 'Russia deployed operatives' --speaker 'White House')
@@ -104,6 +113,7 @@ def add(
             tags=tag or (),
             source_url=source,
             quote=quote,
+            allow_duplicate=allow_duplicate,
         )
     emit(claim.public_id)
     say(f"Added claim {claim.public_id}.")

@@ -47,8 +47,17 @@ def add(
         str | None, typer.Option("--date", help="Date of the review, YYYY-MM-DD.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A short explanation.")] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option("--allow-duplicate",
+                     help="Add it even though the claim has a verdict with the same --url (or, "
+                     "without one, the same reviewer, rating and date): it is a distinct one."),
+    ] = False,
 ) -> None:
     """Record a verdict on a claim. Prints the verdict's id.
+
+    A verdict the claim has already (the same review URL, in any spelling; without a URL, the
+    same reviewer, rating and date) is refused, naming it, unless --allow-duplicate is given.
 
     Examples:
         claimtrack verdict add c-7f3a --rating 'Pants on Fire' --by PolitiFact --url https://example.org/c
@@ -66,6 +75,7 @@ def add(
             url=url,
             reviewed_on=date,
             explanation=note,
+            allow_duplicate=allow_duplicate,
         )
     emit(verdict.public_id)
     say(f"Added verdict {verdict.public_id}: {verdict.rating} ({verdict.normalized}).")

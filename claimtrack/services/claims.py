@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session, object_session
 from claimtrack.core import values
 from claimtrack.core.enums import ReviewStatus
 from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core.identity import claim_fingerprint
 from claimtrack.core.views import ClaimDetails, ClaimView
 from claimtrack.core.wording import plural
-from claimtrack.models import Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
+from claimtrack.models import Actor, Appearance, Claim, ClaimMerge, ClaimTag, Link, Verdict
 from claimtrack.models.base import utcnow
 from claimtrack.services import actors, disputes, reading, sources
 from claimtrack.services.filters import ClaimFilter
@@ -101,10 +102,13 @@ def add_claim(
     quote: str | None = None,
     seen_on: str | dt.date | None = None,
     public_id: str | None = None,
+    allow_duplicate: bool = False,
 ) -> Claim:
     """Log a claim, verbatim. An unknown speaker or source is created (and a notice queued).
 
-    Raises InvalidInput for empty text, a bad date or URL, or a quote without a source.
+    Raises InvalidInput for empty text, a bad date or URL, or a quote without a source, and
+    Conflict when a stored claim has the same fingerprint (text, speaker and date, matched as
+    an import matches them: a form sent twice), unless ``allow_duplicate`` says it is another.
     """
     claim = Claim(
         public_id=public_id or values.new_public_id("c"),
@@ -117,12 +121,53 @@ def add_claim(
         raise InvalidInput("A quote needs the source it is from; add --source URL.")
     if speaker is not None and speaker.strip():
         claim.speaker = actors.ensure_actor(session, speaker)
+    if not allow_duplicate:
+        _refuse_duplicate(session, claim)
     claim.tags = [ClaimTag(tag=tag) for tag in values.tags(list(tags))]
     session.add(claim)
     session.flush()
     if source_url is not None:
         add_appearance(session, claim, source_url, quote=quote, seen_on=seen_on)
     return claim
+
+
+def same_claim(
+    session: Session, text: str, speaker: Actor | None, said_on: dt.date | None
+) -> Claim | None:
+    """The stored claim (the oldest, if several) with the fingerprint of this text, speaker
+    and date: the claim an import would update, or None."""
+    if speaker is not None and speaker.id is None:  # an actor not written yet said nothing
+        return None
+    fingerprint = claim_fingerprint(text, None if speaker is None else speaker.id, said_on)
+    return session.scalars(
+        select(Claim).where(Claim.fingerprint == fingerprint).order_by(Claim.id).limit(1)
+    ).first()
+
+
+def _refuse_duplicate(session: Session, claim: Claim) -> None:
+    """Raise Conflict when a stored claim has ``claim``'s fingerprint.
+
+    No unique index can back this check: fingerprints repeat by design (``allow_duplicate``,
+    and databases that hold duplicates already). Two adds of one claim at once by the same
+    speaker wait for each other on the speaker's row (PostgreSQL; SQLite writers never
+    overlap), so the second sees the first; two at once without a speaker can both be stored
+    on PostgreSQL, for `claimtrack dedupe` and `claim merge` to find and join.
+    """
+    if claim.speaker is not None and claim.speaker.id is not None:
+        # FOR NO KEY UPDATE: serialises adds by this speaker without blocking the rows that
+        # merely refer to the actor (their foreign-key checks take KEY SHARE locks). A new
+        # speaker needs none: two transactions creating it wait at the actors' unique index.
+        session.execute(
+            select(Actor.id).where(Actor.id == claim.speaker.id).with_for_update(key_share=True)
+        )
+    same = same_claim(session, claim.text, claim.speaker, claim.said_on)
+    if same is not None:
+        stored = same.public_id
+        raise Conflict(
+            f"The same claim (same text, speaker and date) is recorded already as {stored}. "
+            f"To note where else it appeared use `claimtrack appearance add {stored} URL`; if "
+            "it is a distinct claim, add it with --allow-duplicate."
+        )
 
 
 def edit_claim(

@@ -126,8 +126,14 @@ def apply(
             _seen_again(session, claim, source.url, text[start:end])
             status[suggestion.id] = "already recorded"
         elif suggestion.id in wanted and claim is None:
-            claim = _record(session, suggestion, text, source.url)
-            status[suggestion.id] = "added"
+            claim = _same_claim(session, suggestion)
+            if claim is None:
+                claim = _record(session, suggestion, text, source.url)
+                status[suggestion.id] = "added"
+            else:  # the same words by the same speaker, recorded from another page
+                start, end = suggestion.passage
+                _seen_again(session, claim, source.url, text[start:end])
+                status[suggestion.id] = "already recorded"
         elif suggestion.id in wanted:
             status[suggestion.id] = "already recorded"
         if claim is not None:
@@ -177,6 +183,16 @@ def _recorded(session: Session, suggestion: Suggestion, source_id: int) -> Claim
             return None
         query = query.where(Claim.speaker_id == actor.id)
     return session.scalars(query.order_by(Claim.id).limit(1)).first()
+
+
+def _same_claim(session: Session, suggestion: Suggestion) -> Claim | None:
+    """The stored claim with this suggestion's fingerprint (undated: extraction has no date)."""
+    speaker = None
+    if suggestion.speaker is not None:
+        speaker = actors.find_actor(session, suggestion.speaker)
+        if speaker is None:
+            return None
+    return claims.same_claim(session, suggestion.text, speaker, None)
 
 
 def _record(session: Session, suggestion: Suggestion, text: str, url: str) -> Claim:

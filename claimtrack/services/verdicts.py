@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core import values
 from claimtrack.core.enums import Rating
-from claimtrack.core.errors import NotFound
+from claimtrack.core.errors import Conflict, NotFound
+from claimtrack.core.ratings import label_key
 from claimtrack.core.views import VerdictView
 from claimtrack.models import Claim, Verdict
 from claimtrack.services import actors, disputes, ratings, reading
@@ -28,9 +29,15 @@ def add_verdict(
     reviewed_on: str | dt.date | None = None,
     explanation: str | None = None,
     public_id: str | None = None,
+    allow_duplicate: bool = False,
 ) -> Verdict:
     """Record a verdict. Without ``normalized`` the label is read as the user's own mappings,
-    then the built-in table, say (``claimtrack ratings``); an unknown one is unverifiable."""
+    then the built-in table, say (``claimtrack ratings``); an unknown one is unverifiable.
+
+    Raises Conflict when ``claim`` has this verdict already (the same review url, as an import
+    matches it; without a url, the same reviewer, label and date), unless ``allow_duplicate``
+    says it is another.
+    """
     label = values.text(rating, "rating label", max_length=values.LABEL_MAX)
     known = ratings.rating_table(session).read_label(label)
     verdict = Verdict(
@@ -43,6 +50,8 @@ def add_verdict(
         url=values.optional_url(url, "verdict URL"),
         explanation=values.optional_text(explanation, "explanation"),
     )
+    if not allow_duplicate:
+        _refuse_duplicate(session, claim, verdict)
     if normalized is None and known is None:
         notify(session, f"'{label}' is not a known rating label; read as unverifiable — map it "
                         "with `claimtrack ratings add` or give --normalized.")
@@ -52,6 +61,39 @@ def add_verdict(
     session.flush()
     disputes.recount(session, [claim.id])
     return verdict
+
+
+def _refuse_duplicate(session: Session, claim: Claim, verdict: Verdict) -> None:
+    """Raise Conflict when ``claim`` has a stored verdict that ``verdict`` repeats.
+
+    Adds of verdicts on one claim wait for each other on the claim's row (PostgreSQL; SQLite
+    writers never overlap), so of four users sending the same verdict at once, three are told.
+    No unique index backs this: ``allow_duplicate`` may store a repeat on purpose.
+    """
+    # FOR NO KEY UPDATE: the row is updated by disputes.recount anyway; taken now, the check
+    # below runs after any other verdict added to this claim meanwhile is committed.
+    session.execute(select(Claim.id).where(Claim.id == claim.id).with_for_update(key_share=True))
+    query = select(Verdict).where(Verdict.claim_id == claim.id).order_by(Verdict.id)
+    if verdict.url_key is not None:
+        stored = session.scalars(query.where(Verdict.url_key == verdict.url_key).limit(1)).first()
+        same = "the same review url"
+    else:
+        dated = (Verdict.reviewed_on.is_(None) if verdict.reviewed_on is None
+                 else Verdict.reviewed_on == verdict.reviewed_on)
+        label = label_key(verdict.rating)
+        stored = next(
+            (v for v in session.scalars(
+                query.where(Verdict.reviewer_id == verdict.reviewer.id, dated))
+             if label_key(v.rating) == label),
+            None,
+        )
+        same = "the same reviewer, rating and date"
+    if stored is not None:
+        raise Conflict(
+            f"Claim {claim.public_id} has this verdict already as {stored.public_id} ({same}). "
+            f"List its verdicts with `claimtrack verdict list {claim.public_id}`; if it is a "
+            "distinct verdict, add it with --allow-duplicate."
+        )
 
 
 def get_verdict(session: Session, verdict_id: str) -> Verdict:

@@ -30,8 +30,8 @@ def test_an_ambiguous_prefix_says_how_many_ids_it_starts(seeded: Cli) -> None:
 
 def test_an_ambiguous_verdict_prefix_is_counted_too(session: Session) -> None:
     claim = claims.add_claim(session, text="A claim")
-    for public_id in ("v-aaaa00000001", "v-aaaa00000002"):
-        verdicts.add_verdict(session, claim, rating="False", by="X", public_id=public_id)
+    for public_id, rating in (("v-aaaa00000001", "False"), ("v-aaaa00000002", "True")):
+        verdicts.add_verdict(session, claim, rating=rating, by="X", public_id=public_id)
     with pytest.raises(InvalidInput, match="2 verdicts start with v-aaaa "
                        r"\(v-aaaa00000001, v-aaaa00000002\); give more characters"):
         verdicts.get_verdict(session, "v-aaaa")

@@ -60,6 +60,8 @@ def name_key(value: str) -> Any:
 # read(cli, what prepare made, the command's stdout, the value given) -> the stored value
 Reader = Callable[[Cli, dict[str, str], str, str], Any]
 NUMBERS = itertools.count(1)
+# The text of the claims added only to try an option: the same claim each time, on purpose.
+FILLER = ("--allow-duplicate", "--", "x")
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ def first_source_quote(cli: Cli, made: dict[str, str], stdout: str, value: str) 
 
 
 def new_claim(cli: Cli) -> dict[str, str]:
-    return {"claim": cli.add("a claim to change"), "other": cli.add("another claim")}
+    number = next(NUMBERS)  # a new claim each time: the same words twice are refused
+    return {"claim": cli.add(f"a claim to change {number}"),
+            "other": cli.add(f"another claim {number}")}
 
 
 def actor_read(key: str) -> Reader:
@@ -131,17 +135,17 @@ def history_user(cli: Cli, made: dict[str, str], stdout: str, value: str) -> Any
 OPTIONS = [
     Option("claim add TEXT", lambda m, v: ["claim", "add", "--", v], claim_field("text"),
            expect=lambda v: v if v.strip() else None),
-    Option("claim add --summary", lambda m, v: ["claim", "add", f"--summary={v}", "--", "x"],
+    Option("claim add --summary", lambda m, v: ["claim", "add", f"--summary={v}", *FILLER],
            claim_field("summary")),
-    Option("claim add --speaker", lambda m, v: ["claim", "add", f"--speaker={v}", "--", "x"],
+    Option("claim add --speaker", lambda m, v: ["claim", "add", f"--speaker={v}", *FILLER],
            claim_field("speaker"), expect=lambda v: name_key(v) if v.strip() else None),
-    Option("claim add --tag", lambda m, v: ["claim", "add", f"--tag={v}", "--", "x"],
+    Option("claim add --tag", lambda m, v: ["claim", "add", f"--tag={v}", *FILLER],
            claim_field("tags"), expect=lambda v: [values.tag(v)]),
     Option("claim add --quote", lambda m, v: ["claim", "add", "--source=https://example.com/q",
-                                              f"--quote={v}", "--", "x"], first_source_quote),
-    Option("claim add --language", lambda m, v: ["claim", "add", f"--language={v}", "--", "x"],
+                                              f"--quote={v}", *FILLER], first_source_quote),
+    Option("claim add --language", lambda m, v: ["claim", "add", f"--language={v}", *FILLER],
            claim_field("language"), expect=values.language),
-    Option("claim add --date", lambda m, v: ["claim", "add", f"--date={v}", "--", "x"],
+    Option("claim add --date", lambda m, v: ["claim", "add", f"--date={v}", *FILLER],
            claim_field("date"), expect=lambda v: (d := values.date(v)) and d.isoformat()),
     Option("claim edit --text", lambda m, v: ["claim", "edit", m["claim"], f"--text={v}"],
            claim_field("text"), prepare=new_claim),
@@ -169,7 +173,7 @@ OPTIONS = [
     Option("verdict add --note", lambda m, v: ["verdict", "add", m["claim"], "--rating=False",
                                                "--by=Checker", f"--note={v}"],
            verdict_field("explanation"), prepare=new_claim),
-    Option("--user", lambda m, v: [f"--user={v}", "claim", "add", "--", "x"], history_user,
+    Option("--user", lambda m, v: [f"--user={v}", "claim", "add", *FILLER], history_user,
            expect=name_key),
     # Read-only commands: any outcome but a crash, and never a change.
     Option("claim list --speaker", lambda m, v: ["claim", "list", f"--speaker={v}"]),

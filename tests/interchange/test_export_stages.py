@@ -116,7 +116,8 @@ def test_a_status_column_of_someone_elses_sheet_is_not_a_review_stage(
 
 def test_published_only_leaves_out_merged_drafts_and_suggested_links(cli: Cli) -> None:
     keep = cli.add("Taxes on fuel rose by a tenth in the last year", "--speaker", "Jane Roe")
-    twin = cli.add("Taxes on fuel rose by a tenth in the last year!", "--speaker", "Jane Roe")
+    twin = cli.add("Taxes on fuel rose by a tenth in the last year!", "--speaker", "Jane Roe",
+                   "--allow-duplicate")
     draft = cli.add("Internal draft wording, do not publish", "--speaker", "Anonymous X")
     for claim in (keep, twin):
         cli.ok("claim", "status", "in-review", claim)

@@ -152,8 +152,8 @@ def test_most_challenged_first_then_newest(cli: Cli) -> None:
     older = cli.add("older, one challenge")
     twice = cli.add("twice challenged")
     newer = cli.add("newer, one challenge")
-    for target in (older, twice, twice, newer):
-        cli.ok("link", "add", cli.add("a denial"), "denies", target)
+    for number, target in enumerate((older, twice, twice, newer)):
+        cli.ok("link", "add", cli.add(f"denial number {number}"), "denies", target)
     report = json.loads(cli.ok("report", "contested", "-f", "json").stdout)
     assert [d["claim"]["id"] for d in report] == [twice, newer, older]
 

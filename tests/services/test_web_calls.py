@@ -18,8 +18,9 @@ def contested_claims(session: Session, count: int) -> list[str]:
     for number in range(1, count + 1):
         claim = claims.add_claim(session, text=f"Claim number {number} about bridges",
                                  speaker="Mayor" if number % 2 else "Council")
-        for _ in range(number):
-            links.add_link(session, claims.add_claim(session, text="No."), Relation.DENIES, claim)
+        for denial in range(number):
+            links.add_link(session, claims.add_claim(session, text=f"No, not {number}.{denial}."),
+                           Relation.DENIES, claim)
         made.append(claim.public_id)
     return made
 
