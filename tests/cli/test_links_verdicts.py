@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.helpers import Cli, claims, snapshot, write
+from tests.helpers.claimreview import BYLINE_REVIEW
 
 
 def test_link_add_list_rm(cli: Cli) -> None:
@@ -128,12 +129,7 @@ def test_verdict_errors(cli: Cli) -> None:
 def test_claim_show_names_the_author_of_each_verdict(cli: Cli, tmp_path: Path) -> None:
     """The person who wrote a fact-check for its desk (BOOM, THIP Media bylines) is shown with
     the verdict, in every format that lists verdicts (CSV is the claim's fields, one row)."""
-    cli.ok("import", write(tmp_path / "review.json", json.dumps({
-        "@context": "https://schema.org", "@type": "ClaimReview",
-        "claimReviewed": "Vitamin D can cure cancer", "url": "https://desk.example.org/vitamin-d",
-        "author": {"@type": "Person", "name": "Aditi Gangal"},
-        "publisher": {"@type": "Organization", "name": "THIP Media"},
-        "reviewRating": {"alternateName": "Mostly False"}})))
+    cli.ok("import", write(tmp_path / "review.json", json.dumps(BYLINE_REVIEW)))
     (claim,) = claims(cli).values()
     table = cli.ok("claim", "show", claim["id"]).stdout
     verdicts_part = table.split("Verdicts:", 1)[1]

@@ -371,3 +371,14 @@ def url_key(url: str) -> str:
     path = unquote(unquote(parts.path)).rstrip("/")
     query = sorted(parse_qsl(parts.query, keep_blank_values=True))
     return f"{host}{':' + str(port) if port else ''}{path}?{query}"
+
+
+# A review written by a person for a desk (as BOOM and THIP Media publish them): the person is
+# the verdict's author, the desk its reviewer.
+BYLINE_REVIEW = {
+    "@context": "https://schema.org", "@type": "ClaimReview",
+    "claimReviewed": "Vitamin D can cure cancer", "url": "https://desk.example.org/vitamin-d",
+    "author": {"@type": "Person", "name": "Aditi Gangal"},
+    "publisher": {"@type": "Organization", "name": "THIP Media"},
+    "reviewRating": {"alternateName": "Mostly False"},
+}

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import Cli, claims, query, snapshot, summary, verdicts, write
+from tests.helpers.claimreview import BYLINE_REVIEW
 
 SHEET = (
     "\ufeffClaim Text,Claimant,Date Said,Tags,URL,Quote,Rating,Fact Checker,Verdict URL,Colour\r\n"
@@ -330,12 +331,7 @@ def test_csv_round_trip_keeps_the_fact_checks_author(
 ) -> None:
     """A ClaimReview by a person writing for a desk (BOOM, THIP Media): the person is the
     verdict's author, and export --format csv then import keeps it."""
-    cli.ok("import", write(tmp_path / "review.json", json.dumps({
-        "@context": "https://schema.org", "@type": "ClaimReview",
-        "claimReviewed": "Vitamin D can cure cancer", "url": "https://desk.example.org/vitamin-d",
-        "author": {"@type": "Person", "name": "Aditi Gangal"},
-        "publisher": {"@type": "Organization", "name": "THIP Media"},
-        "reviewRating": {"alternateName": "Mostly False"}})))
+    cli.ok("import", write(tmp_path / "review.json", json.dumps(BYLINE_REVIEW)))
     text = cli.ok("export", "-f", "csv").stdout
     (row,) = csv.DictReader(io.StringIO(text))
     assert (row["reviewer"], row["verdict_author"]) == ("THIP Media", "Aditi Gangal")

@@ -5,8 +5,7 @@ where it went. (SQLite writes one transaction at a time: nothing to race there.)
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,8 +17,7 @@ from claimtrack.models import Link
 from claimtrack.services import claims, links, merges
 from claimtrack.store.db import make_engine, session_scope
 from tests.helpers import Cli
-
-WAIT = 20  # seconds: only reached when the code under test is wrong
+from tests.helpers.threads import WAIT, in_thread, until, waiting_for_locks
 
 
 @pytest.fixture
@@ -31,31 +29,10 @@ def engine(database_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as error:  # the test looks at it
-            outcome.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
 
 
-def _waiting_for_a_lock(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        return bool(connection.exec_driver_sql(
-            "SELECT count(*) FROM pg_locks WHERE NOT granted").scalar())
 
 
-def _until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        assert time.monotonic() < deadline, "the other transaction never got there"
-        time.sleep(0.05)
 
 
 def test_a_link_added_while_a_merge_runs_is_moved_not_lost(cli: Cli, engine: Engine) -> None:
@@ -70,10 +47,10 @@ def test_a_link_added_while_a_merge_runs_is_moved_not_lost(cli: Cli, engine: Eng
             inserted.set()
             release.wait(WAIT)
 
-    adding, _ = _in_thread(add_link)
+    adding, _ = in_thread(add_link)
     assert inserted.wait(WAIT)
-    merging, merged = _in_thread(lambda: _merge(engine, keep, drop))
-    _until(lambda: _waiting_for_a_lock(engine))  # the merge waits for the link's transaction
+    merging, merged = in_thread(lambda: _merge(engine, keep, drop))
+    until(lambda: waiting_for_locks(engine) > 0)  # the merge waits for the link's transaction
     release.set()
     adding.join(WAIT)
     merging.join(WAIT)
@@ -98,10 +75,10 @@ def test_a_second_merge_of_the_same_claim_says_where_it_went(
         return original(session, keep_claim, drop_claim)
 
     monkeypatch.setattr(merges, "move_appearances", paused)
-    first, _ = _in_thread(lambda: _merge(engine, keep, drop))
+    first, _ = in_thread(lambda: _merge(engine, keep, drop))
     assert locked.wait(WAIT)
-    second, refused = _in_thread(lambda: _merge(engine, third, drop))
-    _until(lambda: _waiting_for_a_lock(engine))
+    second, refused = in_thread(lambda: _merge(engine, third, drop))
+    until(lambda: waiting_for_locks(engine) > 0)
     release.set()
     first.join(WAIT)
     second.join(WAIT)

@@ -4,8 +4,6 @@ already recorded, as one at a time, never the database's own words for a duplica
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,10 +14,9 @@ from claimtrack.models import Link
 from claimtrack.services import claims, links
 from claimtrack.store.db import make_engine, session_scope
 from tests.helpers import Cli
+from tests.helpers.threads import WAIT, in_thread, until, waiting_for_locks
 from tests.helpers.web import CSRF, Browser
 from tests.web.test_web_messages import said
-
-WAIT = 20  # seconds: only reached when the code under test is wrong
 
 
 def _already(source: str, target: str) -> str:
@@ -68,11 +65,11 @@ def test_four_people_adding_the_same_link_at_once(web: Browser, cli: Cli,
             release.wait(WAIT)
 
     try:
-        holding, _ = _in_thread(first)
+        holding, _ = in_thread(first)
         assert inserted.wait(WAIT)
-        sending = [_in_thread(lambda: web.post(f"/claims/{here}/links", data=form))
+        sending = [in_thread(lambda: web.post(f"/claims/{here}/links", data=form))
                    for _ in range(3)]
-        _until(lambda: _waiting(engine) >= 3)  # the three inserts wait on the first's row
+        until(lambda: waiting_for_locks(engine) >= 3)  # the three inserts wait on the first's row
         release.set()
         holding.join(WAIT)
         for thread, _ in sending:
@@ -86,30 +83,3 @@ def test_four_people_adding_the_same_link_at_once(web: Browser, cli: Cli,
     finally:
         release.set()
         engine.dispose()
-
-
-def _in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as error:  # the test looks at it
-            outcome.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
-
-
-def _waiting(engine: Any) -> int:
-    with engine.connect() as connection:
-        return int(connection.exec_driver_sql(
-            "SELECT count(*) FROM pg_locks WHERE NOT granted").scalar() or 0)
-
-
-def _until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        assert time.monotonic() < deadline, "the other transactions never got there"
-        time.sleep(0.05)
