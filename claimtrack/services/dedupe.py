@@ -40,12 +40,14 @@ def dedupe(
     *,
     threshold: float = search.SUGGEST_THRESHOLD,
     logged_since: str | dt.date | None = None,
+    newest: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> DedupeResult:
     """Scan claims for likely duplicates; record each new pair as a suggested link.
 
     Every claim is compared with the whole database; ``logged_since`` limits the claims scanned
-    to those logged on or after that day (a nightly run). The newer claim (higher row id) is
+    to those logged on or after that day (a nightly run); ``newest``, to that many of them, the
+    last logged (a scan that must end within a web request). The newer claim (higher row id) is
     linked ``same_as`` the older one. ``progress`` is called with the number of claims scanned
     so far. Raises InvalidInput for a threshold outside (0, 1] or a bad date.
     """
@@ -56,6 +58,10 @@ def dedupe(
         frozenset(pair) for pair in session.execute(select(Link.from_claim_id, Link.to_claim_id))
     }
     scope = select(Claim.id, Claim.text).where(_logged_since(logged_since))
+    if newest is not None:
+        floor = session.scalar(select(Claim.id).where(_logged_since(logged_since))
+                               .order_by(Claim.id.desc()).offset(max(newest, 1) - 1).limit(1))
+        scope = scope.where(Claim.id >= (floor or 0))
     created: list[Link] = []
     scanned, last_id = 0, 0
     while True:

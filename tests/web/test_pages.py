@@ -514,3 +514,22 @@ def test_a_link_is_deleted_from_the_links_page_and_a_reused_id_is_caught(
     deleted = web.submit(form.attrs["action"], fields, page=page)
     assert deleted.status_code == 303
     assert json.loads(cli.ok("link", "list", ids["claim"], "-f", "json").stdout) == []
+
+
+def test_looking_for_duplicates_scans_the_newest_claims_only(
+    web: Browser, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One click must answer within a request: it looks through the newest claims (each
+    compared with the whole database) and says how many it left."""
+    from claimtrack.web import review
+
+    monkeypatch.setattr(review, "WEB_SCAN", 2)
+    text = "The new tax on sugary drinks will raise two billion pounds every single year"
+    old = cli.add(text)
+    for n in range(3):
+        cli.add(f"Unrelated claim number {n} about the number of buses in the city")
+    twin = cli.add(text.replace("every single year", "each year"))
+    found = web.submit("/review/dedupe", {}, page="/review", follow=True)
+    assert "Looked through the 2 newest of 5 claims" in found.text
+    queue = web.get("/review").text  # a newest claim is still compared with every other one
+    assert old in queue and twin in queue
