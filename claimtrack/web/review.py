@@ -88,8 +88,8 @@ def look_for_duplicates(call: Call) -> Response:
                          f"{plural(result.suggested, 'new suggestion')} recorded.")
 
 
-# Claims one click scans at most: each is compared with the whole database, and the answer
-# must come within a request (about 2 ms a claim at 100,000 claims).
+# Claims one click scans at most: each is compared with the whole database, so a click on a
+# large database would otherwise run for minutes with nobody told.
 WEB_SCAN = 1_000
 
 
