@@ -8,6 +8,7 @@ unless the claim is new and it only adds pages and tags to what the first says (
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -88,7 +89,7 @@ def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWo
                    [(w, g["fingerprint"]) for w, g in prepared if id(w) in unmatched])
     for work, given in prepared:
         if id(work) in unmatched and work.known_row is not None:
-            work.last_read = _last_read(reviewed, work)
+            work.last_read = _last_read(reviewed, work, given["fingerprint"])
             _note_claimed(state, work.known_row)
         work.review_matched = True
         key = work.identity(given["fingerprint"])
@@ -195,14 +196,19 @@ def _merged_away(
 
 class Reviewed(NamedTuple):
     """A claim stored as reviewed under a review url: its row id, fingerprint, the
-    ``#fragment`` of that verdict's url as published ("": none), and the claim as that review
-    said it when it was last imported (read again from the verdict's kept original; None when
-    there is none or it cannot be read)."""
+    ``#fragment`` of that verdict's url as published ("": none), and the ClaimReview it was
+    last imported from (the verdict's kept original; None: none), read only when needed
+    (``_read_again``)."""
 
     claim_id: int
     fingerprint: str
     fragment: str
-    last_read: ClaimRecord | None = None
+    original: str | None = None
+
+    @property
+    def last_read(self) -> ClaimRecord | None:
+        """The claim as that review said it when it was last imported."""
+        return _read_again(self.original)
 
 
 def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[Reviewed]]:
@@ -230,13 +236,15 @@ def _reviewed_claims(state: ImportState, keys: set[str]) -> dict[str, list[Revie
     for key, claim_id, url, verdict_id in reviewed:
         if claim_id in prints:
             found.setdefault(key, []).append(Reviewed(
-                claim_id, prints[claim_id], _fragment(url), _read_again(documents.get(verdict_id))
+                claim_id, prints[claim_id], _fragment(url), documents.get(verdict_id)
             ))
     return found
 
 
+@functools.lru_cache(maxsize=1024)
 def _read_again(document: str | None) -> ClaimRecord | None:
-    """The claim a kept ClaimReview original gives, as an import reads it."""
+    """The claim a kept ClaimReview original gives, as an import reads it (a few reads of
+    each: matching, then merging)."""
     if document is None:
         return None
     try:
@@ -260,9 +268,9 @@ def _review_match(
     if not work.review_keys:
         return None
     stored = [s for key in work.review_keys for s in reviewed.get(key, [])]
-    as_read = sorted(s.claim_id for s in stored
-                     if s.last_read is not None and _same_claim(s.last_read, work.record))
-    same = as_read or sorted(s.claim_id for s in stored if s.fingerprint == fingerprint)
+    same = sorted(s.claim_id for s in stored if s.fingerprint == fingerprint) or sorted(
+        s.claim_id for s in stored
+        if (then := s.last_read) is not None and _same_claim(then, work.record))
     return same[0] if same else None
 
 
@@ -271,10 +279,16 @@ def _same_claim(one: ClaimRecord, other: ClaimRecord) -> bool:
         other.text, other.date, values.name_key(other.speaker or ""))
 
 
-def _last_read(reviewed: dict[str, list[Reviewed]], work: ClaimWork) -> ClaimRecord | None:
-    """How the page said the claim ``work`` matched when it was last imported."""
-    return next((s.last_read for key in work.review_keys for s in reviewed.get(key, [])
-                 if s.claim_id == work.known_row and s.last_read is not None), None)
+def _last_read(
+    reviewed: dict[str, list[Reviewed]], work: ClaimWork, fingerprint: str
+) -> ClaimRecord | None:
+    """How the page said the claim ``work`` matched when it was last imported; None when that
+    claim is as the page says it now (nothing of the desk's to keep)."""
+    stored = [s for key in work.review_keys for s in reviewed.get(key, [])
+              if s.claim_id == work.known_row]
+    if any(s.fingerprint == fingerprint for s in stored):
+        return None
+    return next((then for s in stored if (then := s.last_read) is not None), None)
 
 
 PAIRED_MAX = 200_000  # claims ImportState.review_claimed holds at most (about 10 MB)
