@@ -111,8 +111,7 @@ def write_verdicts(
     for key, row in found.items():
         work, given = batch[key]
         merged, moved = _merged(row, work, given)
-        if moved:  # adding 0 would still put the key in the Counter, which is then true
-            state.summary.stages_kept["verdicts"] += 1
+        state.summary.stages_kept["verdicts"] += moved
         changed = any(merged[f] != getattr(row, f) for f in VERDICT_FIELDS)
         if changed:
             updates.append({"id": row.id, **merged})
