@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -181,10 +181,13 @@ def write_pending(session: Session) -> int:
     in_sql = ({name for name, entity in ENTITIES.items() if created.writes(entity)}
               if created.supported(connection) else set())
     new: dict[str, list[int]] = defaultdict(list)  # creations the database writes (created)
+    built: dict[Key, Found | None] = {}  # every other change, built here
     for (entity, row_id), before in pending.before.items():
         if before is None and entity in in_sql:
             new[entity].append(row_id)
-    rows = _entries(session, pending, in_sql)
+        else:
+            built[(entity, row_id)] = before
+    rows = _entries(session, pending, built)
     pending.before.clear()
     pending.extra.clear()
     pending.held.clear()
@@ -196,13 +199,13 @@ def write_pending(session: Session) -> int:
                            for entity, ids in new.items())
 
 
-def _entries(session: Session, pending: _Pending, in_sql: Collection[str]) -> list[dict[str, Any]]:
-    """The entries built here: every change but the creations of the entities in ``in_sql``,
-    which the database writes itself (``created``)."""
+def _entries(
+    session: Session, pending: _Pending, built: Mapping[Key, Found | None]
+) -> list[dict[str, Any]]:
+    """The entries of the changes in ``built`` (each record's state before them), and of
+    ``pending.extra``."""
     from claimtrack.core.config import resolve_user
 
-    built = {key: before for key, before in pending.before.items()
-             if before is not None or key[0] not in in_sql}
     wanted: dict[str, list[int]] = defaultdict(list)
     for entity, row_id in built:
         wanted[entity].append(row_id)
