@@ -275,8 +275,12 @@ def _review_match(
 
 
 def _same_claim(one: ClaimRecord, other: ClaimRecord) -> bool:
-    return (one.text, one.date, values.name_key(one.speaker or "")) == (
-        other.text, other.date, values.name_key(other.speaker or ""))
+    return (one.text, one.date) == (other.text, other.date) and _same_speaker(one, other)
+
+
+def _same_speaker(one: ClaimRecord, other: ClaimRecord) -> bool:
+    """Whether two readings name the same speaker (any case and spacing), or both none."""
+    return values.name_key(one.speaker or "") == values.name_key(other.speaker or "")
 
 
 def _last_read(
@@ -331,9 +335,7 @@ def _pair_reworded(
         ) != 1:
             continue
         then = unclaimed[0].last_read
-        if then is not None and values.name_key(then.speaker or "") != values.name_key(
-            left[0][0].record.speaker or ""
-        ):
+        if then is not None and not _same_speaker(then, left[0][0].record):
             continue
         anchors = {stored.fragment for stored in unclaimed} | {
             _fragment(review.url) for work, _ in left for review in work.reviews
@@ -402,7 +404,7 @@ def _keep_desk_edits(given: dict[str, Any], now: ClaimRecord, then: ClaimRecord)
                                ("language", now.language, then.language)):
         if said == before:
             given.pop(name, None)
-    if now.speaker and values.name_key(now.speaker) == values.name_key(then.speaker or ""):
+    if now.speaker and _same_speaker(now, then):
         given.pop("speaker_id", None)
 
 
