@@ -250,13 +250,17 @@ _QUERY_SAFE = ":@!$'()*+,;/?-._~"
 
 # A URL every check of ``url`` would accept (a web address with a host name, no port, no
 # credentials, no blanks), so they are skipped; one in its plainest form (lower-case host,
-# only a path, no trailing slash) is its own normalised form, so ``url_key`` skips that too.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?([/?#][!-~]*)?")
-_NORMAL_URL = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~!$'()*+,;=:@/-]*[A-Za-z0-9._~!$'()*+,;=:@-])?")
+# only a path; trailing slashes dropped) is its own normalised form, so ``url_key`` skips that
+# too. Possessive quantifiers: a host's letters and its dots never compete for a character, so
+# a URL that does not match fails at once instead of backtracking (the plain pattern was four
+# times slower on every review URL ending in a slash).
+_HOST = r"[a-z0-9]++(?:[.-]++[a-z0-9]++)*+"
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9]++(?:[.-]++[A-Za-z0-9]++)*+(?:[/?#][!-~]*+)?+")
+_NORMAL_URL = re.compile(rf"https?://{_HOST}(?:/[A-Za-z0-9._~!$'()*+,;=:@/-]*+)?+")
 # A plain URL (lower-case host, unescaped path) with a query of unreserved characters only.
 _SIMPLE_QUERY_URL = re.compile(
-    r"(?P<base>https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~!$'()*,;:@/-]*)?)"
-    r"\?(?P<query>[A-Za-z0-9._~=&-]*)"
+    rf"(?P<base>https?://{_HOST}(?:/[A-Za-z0-9._~!$'()*,;:@/-]*+)?+)"
+    r"\?(?P<query>[A-Za-z0-9._~=&-]*+)"
 )
 
 
@@ -349,9 +353,7 @@ def forget_url_keys() -> None:
 @functools.lru_cache(maxsize=4096)
 def _url_key(value: str) -> str:
     if _NORMAL_URL.fullmatch(value):
-        normal = value
-    elif value.endswith("/") and _NORMAL_URL.fullmatch(bare := value.rstrip("/")):
-        normal = bare  # most review URLs: https://publisher.org/2024/05/a-check/
+        normal = value.rstrip("/")  # most review URLs: https://publisher.org/2024/05/a-check/
     elif simple := _SIMPLE_QUERY_URL.fullmatch(value):
         normal = _sorted_query(simple)
     else:
