@@ -8,7 +8,7 @@ MB of records ready and waits while the pipe is full, so memory stays bounded ho
 the feed is. Small imports (under ``MIN_BYTES``), stdin and one-core machines are read in
 this process.
 
-Records travel as pickles with each record class reduced to its field values (``_Pickler``):
+Records travel as pickles with each record reduced to its class and attributes (``_Pickler``):
 rebuilding one costs a fraction of parsing it. The child sends what ``read_files`` yields, in
 order: a file's format, its records, the CSV columns it ignored and how many bytes it read,
 or the error where reading failed (``InvalidInput``: broken JSON, not UTF-8…), which is
@@ -100,11 +100,12 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
-    """A record from its field values, without running ``__init__`` (they were checked when
-    the record was made)."""
+def _rebuild(cls: type, held: dict[str, Any]) -> Any:
+    """A record from its attributes (its ``__dict__`` as sent), without running ``__init__``
+    (they were checked when the record was made). The dict comes whole from the unpickler and
+    becomes the record's own: no copying, field by field, at the receiving end."""
     made: Any = object.__new__(cls)
-    made.__dict__.update(zip(_FIELDS[cls], values, strict=True))
+    object.__setattr__(made, "__dict__", held)  # the record classes are frozen dataclasses
     return made
 
 
@@ -116,15 +117,14 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is records.Packed:
             return _packed, (obj.data,)
-        names = _FIELDS.get(type(obj))
-        if names is None:
+        if type(obj) not in _FIELDS:
             return NotImplemented
         held = obj.__dict__
         if type(obj) is records.Parsed and not isinstance(held["raw"], (str, NoneType)):
             # The raw record goes on packed: it is only for --rejects, and unpickling a tree
             # of small objects was half the cost of receiving a record.
             held = {**held, "raw": records.Packed(pickle.dumps(held["raw"], _PROTOCOL))}
-        return _rebuild, (type(obj), tuple([held[name] for name in names]))
+        return _rebuild, (type(obj), held)
 
 
 def _receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
