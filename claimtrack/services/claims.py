@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from claimtrack.core import values
@@ -21,6 +21,9 @@ from claimtrack.services.filters import ClaimFilter
 from claimtrack.services.notices import notify
 from claimtrack.store.history import changes, tracking
 from claimtrack.store.sql import only_match
+
+# The first number of the PostgreSQL advisory locks that serialise adds of one claim.
+ADD_LOCK_CLASS = 0x636C6169  # "clai"
 
 
 def get_claim(session: Session, claim_id: str, *, changing: str | None = None) -> Claim:
@@ -148,18 +151,20 @@ def _refuse_duplicate(session: Session, claim: Claim) -> None:
     """Raise Conflict when a stored claim has ``claim``'s fingerprint.
 
     No unique index can back this check: fingerprints repeat by design (``allow_duplicate``,
-    and databases that hold duplicates already). Two adds of one claim at once by the same
-    speaker wait for each other on the speaker's row (PostgreSQL; SQLite writers never
-    overlap), so the second sees the first; two at once without a speaker can both be stored
-    on PostgreSQL, for `claimtrack dedupe` and `claim merge` to find and join.
+    and databases that hold duplicates already). Two adds of one claim at once wait for each
+    other on a lock named by the fingerprint (PostgreSQL; SQLite writers never overlap), so the
+    second sees the first, with or without a speaker; adds of other claims never wait. A new
+    speaker needs none: two transactions creating it wait at the actors' unique index.
     """
-    if claim.speaker is not None and claim.speaker.id is not None:
-        # FOR NO KEY UPDATE: serialises adds by this speaker without blocking the rows that
-        # merely refer to the actor (their foreign-key checks take KEY SHARE locks). A new
-        # speaker needs none: two transactions creating it wait at the actors' unique index.
-        session.execute(
-            select(Actor.id).where(Actor.id == claim.speaker.id).with_for_update(key_share=True)
-        )
+    if claim.speaker is not None and claim.speaker.id is None:
+        return  # nobody has said anything as this speaker yet
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        speaker_id = None if claim.speaker is None else claim.speaker.id
+        fingerprint = claim_fingerprint(claim.text, speaker_id, claim.said_on)
+        # transaction-scoped; the two-number form keeps it apart from the bulk writers' lock
+        connection.execute(select(func.pg_advisory_xact_lock(
+            ADD_LOCK_CLASS, int(fingerprint[:8], 16) - 2**31)))
     same = same_claim(session, claim.text, claim.speaker, claim.said_on)
     if same is not None:
         stored = same.public_id

@@ -2,8 +2,9 @@
 
 The first transaction adds and stays open while a second, in another thread, tries the same
 add; then the first commits. On SQLite the second cannot begin before that (BEGIN IMMEDIATE);
-on PostgreSQL it reaches its duplicate check and waits there on a row lock (the speaker's, or
-the claim's), so that the check runs after the first commit. Without the lock, READ COMMITTED
+on PostgreSQL it reaches its duplicate check and waits there on a lock (one named by the
+claim's fingerprint, or the claim's row for a verdict), so that the check runs after the first
+commit. Without the lock, READ COMMITTED
 would let both pass the check.
 """
 
@@ -76,6 +77,21 @@ def test_the_same_claim_by_one_speaker_at_once_is_stored_once(database_url: str)
         session, text="We will win", speaker="Jane Roe", said_on="2024-03-01"))
     assert isinstance(error, Conflict) and "recorded already" in str(error)
     assert count(database_url, Claim) == 2
+
+
+def test_the_same_claim_without_a_speaker_at_once_is_stored_once(database_url: str) -> None:
+    error = race(database_url, lambda session: claims.add_claim(
+        session, text="Unattributed: the dam will hold", said_on="2024-03-01"))
+    assert isinstance(error, Conflict) and "recorded already" in str(error)
+    assert count(database_url, Claim) == 1
+
+
+def test_two_different_claims_at_once_are_both_stored(database_url: str) -> None:
+    recorded(database_url, "Another claim", "Jane Roe")
+    texts = iter(["We will win", "We will lose"])
+    error = race(database_url, lambda session: claims.add_claim(
+        session, text=next(texts), speaker="Jane Roe"))
+    assert error is None and count(database_url, Claim) == 3
 
 
 def test_the_same_verdict_at_once_is_stored_once(database_url: str) -> None:
