@@ -211,13 +211,13 @@ def _report(result: ImportResult, rejects: Path | None, *, dry_run: bool) -> Non
         say(f"… {summary.rejected - len(result.rejections)} more rejected.")
     files = result.files
     where = files[0] if len(files) == 1 else plural(len(files), "file")
-    verb = ("Dry run, nothing written" if dry_run
-            else "Partly imported" if summary.rejected else "Imported")
+    done = (f"Dry run, nothing written; {where} would give" if dry_run
+            else f"Partly imported {where}" if summary.rejected else f"Imported {where}")
     kept = ""
     if summary.rejected:
         kept = (f"; the rejected records are in {rejects}" if rejects
                 else "; pass --rejects FILE to keep the rejected records")
-    say(f"{verb} {where}: {summary.line()}{kept}.")
+    say(f"{done}: {summary.line()}{kept}.")
 
 
 def _nothing_imported(results: list[ImportResult], rejects: Path | None) -> str:

@@ -10,6 +10,7 @@ else is ``unverifiable``. docs/interop.md lists the table.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +26,8 @@ T, MT, MX, MF, F, U = (
 # Built-in labels by language (ISO 639-1; Chinese in both scripts), as each language's
 # fact-checkers publish them. Keys are compared after
 # label_key(): case, spacing and Unicode width folded, "_" read as a space (slugs such as
-# pants_on_fire), and surrounding quotes and punctuation ignored.
+# pants_on_fire), and surrounding quotes and punctuation ignored; then without spaces and
+# hyphens, and without nouns naming what was rated (find_rating).
 LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
     "en": {
         "true": T, "correct": T, "accurate": T, "verified": T, "confirmed": T,
@@ -36,7 +38,8 @@ LABELS_BY_LANGUAGE: dict[str, dict[str, Rating]] = {
         "mixed": MX, "partly true": MX, "partially true": MX, "two pinocchios": MX,
         "mostly false": MF, "partly false": MF, "partially false": MF, "misleading": MF,
         "true but misleading": MF, "missing context": MF, "lacks context": MF,
-        "needs context": MF, "exaggerated": MF, "exaggeration": MF, "cherry-picking": MF,
+        "needs context": MF, "out of context": MF, "decontextualized": MF,
+        "decontextualised": MF, "exaggerated": MF, "exaggeration": MF, "cherry-picking": MF,
         "distorts the facts": MF, "three pinocchios": MF,
         # PolitiFact's name for "Mostly False" until 2011, still in its archive and slugs.
         "barely true": MF,
@@ -165,6 +168,18 @@ BUILTIN_LABELS: dict[str, Rating] = {
     for label, rating in table.items()
 }
 
+_JOINERS = re.compile(r"[\s\-‐‑–]+")
+# Nouns naming what a label rates, which say nothing of the verdict: AFP's "Altered image",
+# "Manipulated video", "Fake photo" read as "altered", "manipulated", "fake".
+SUBJECT_NOUNS = frozenset({
+    "image", "images", "photo", "photos", "photograph", "photographs", "picture", "pictures",
+    "video", "videos", "clip", "clips", "footage", "audio", "recording", "graphic", "graphics",
+    "infographic", "chart", "map", "screenshot", "screenshots", "document", "documents",
+    "quote", "quotes", "quotation", "headline", "caption", "content", "post", "posts",
+    "tweet", "meme", "claim", "claims", "story", "article", "report", "statement", "letter",
+    "message", "website", "news",
+})
+
 # Where a number lands on its scale (0 = worst, 1 = best), and the rating from there up.
 SCALE_STEPS: tuple[tuple[float, Rating], ...] = ((0.9, T), (0.7, MT), (0.5, MX), (0.25, MF))
 
@@ -188,22 +203,64 @@ def leading_label(label: str) -> str | None:
     return head if head.strip(_EDGES) and head.strip() != label.strip() else None
 
 
+def compact_key(key: str) -> str:
+    """A label key without its spaces and hyphens: "Partly false", "partly-false" and
+    "Partlyfalse" are one label (and PolitiFact's slugs, barely-true or pants-fire, their
+    rulings)."""
+    return _JOINERS.sub("", key)
+
+
+def compact_index(table: Mapping[str, Rating]) -> dict[str, Rating]:
+    """``table`` keyed by compact_key; a compact key two ratings share is left out (it would
+    read one of them for the other)."""
+    index: dict[str, Rating] = {}
+    shared: set[str] = set()
+    for key, rating in table.items():
+        compact = compact_key(key)
+        if index.setdefault(compact, rating) != rating:
+            shared.add(compact)
+    return {key: rating for key, rating in index.items() if key not in shared}
+
+
+_BUILTIN_COMPACT = compact_index(BUILTIN_LABELS)
+
+
+def subject_stripped(key: str) -> str | None:
+    """A label key without the nouns that name what was rated ("altered image" → "altered",
+    "manipulated video clip" → "manipulated"), or None when it ends in none of them. Only
+    these nouns: another word could change what the label says ("true but")."""
+    words = _JOINERS.split(key)
+    kept = len(words)
+    while kept > 1 and words[kept - 1] in SUBJECT_NOUNS:
+        kept -= 1
+    return " ".join(words[:kept]) if kept < len(words) else None
+
+
+def find_rating(
+    key: str, table: Mapping[str, Rating], compact: Mapping[str, Rating]
+) -> Rating | None:
+    """``key``'s rating in ``table`` (``compact``: its compact_index): as written, else with
+    spaces and hyphens left out, else the same for the key without the nouns naming what was
+    rated ("altered image" is "altered")."""
+    for form in (key, subject_stripped(key)):
+        if form is None:
+            continue
+        found = table.get(form) or compact.get(compact_key(form))
+        if found is not None:
+            return found
+    return None
+
+
 def builtin_rating(label: str) -> Rating | None:
     """The built-in reading of ``label``, or None when the table does not know it."""
     key = label_key(label)
-    if key in BUILTIN_LABELS:
-        return BUILTIN_LABELS[key]
     # Turkish capitals fold to other letters than the default casefold gives ("YANLIŞ" is
     # "yanlış", not "yanliş"): tried second, so English capitals keep their usual reading.
     turkish = label_key(label.replace("I", "ı").replace("İ", "i"))
-    if turkish in BUILTIN_LABELS:
-        return BUILTIN_LABELS[turkish]
-    # Slugs write "-" between words (PolitiFact's barely-true, full-flop, no-flip; and
-    # pants_fire, read as "pants fire", is its pants-fire): tried last, so a label known as
-    # written ("cherry-picking") keeps its own reading.
-    for slug in (key.replace("-", " "), key.replace(" ", "-")):
-        if slug in BUILTIN_LABELS:
-            return BUILTIN_LABELS[slug]
+    for form in (key, turkish):
+        found = find_rating(form, BUILTIN_LABELS, _BUILTIN_COMPACT)
+        if found is not None:
+            return found
     try:
         return Rating(key.replace(" ", "-"))
     except ValueError:
@@ -235,11 +292,18 @@ class RatingTable:
     def read_label(self, label: str) -> Rating | None:
         """The user's mapping for ``label``, else the built-in one, else the same for the words
         before the label's explanation ("FALSO: As imagens…"), else None."""
-        found = self.user.get(label_key(label)) or builtin_rating(label)
+        found = self._read(label)
         head = leading_label(label) if found is None else None
-        if head is not None:
-            found = self.user.get(label_key(head)) or builtin_rating(head)
-        return found
+        return self._read(head) if head is not None else found
+
+    def _read(self, label: str) -> Rating | None:
+        return find_rating(label_key(label), self.user, self._user_compact) or (
+            builtin_rating(label)
+        )
+
+    @functools.cached_property
+    def _user_compact(self) -> dict[str, Rating]:
+        return compact_index(self.user)
 
     def normalize(
         self,

@@ -241,20 +241,23 @@ def _appearances(
         ]
     else:  # an older review: the reviewed CreativeWork is itself where the claim appeared
         places = list(_places(item, reading))
-    appearances: dict[str, AppearanceRecord] = {}
-    sources: list[SourceRecord] = []
+    # One page may be named twice (firstAppearance {url} and an appearance with its name
+    # and date): what the entries for one URL say is merged, the first one given winning.
+    merged: dict[str, tuple[str, str | None, Any]] = {}
     for url, title, published in places:
         try:
             given = values.url(url, "appearance URL")
         except InvalidInput:
             continue  # kept in the original JSON-LD; a bad link does not cost the review
         key = values.url_key(given)
-        if key not in appearances:
+        source, known_title, seen = merged.get(key, (given, None, None))
+        if seen is None:
             seen = reading.date(published, "appearance datePublished")
-            appearances[key] = AppearanceRecord(source=given, seen=seen)
-            if title:
-                sources.append(SourceRecord(url=given, title=title, published=seen))
-    return list(appearances.values()), sources
+        merged[key] = (source, known_title or title, seen)
+    appearances = [AppearanceRecord(source=url, seen=seen) for url, _, seen in merged.values()]
+    sources = [SourceRecord(url=url, title=title, published=seen)
+               for url, title, seen in merged.values() if title]
+    return appearances, sources
 
 
 def numbers_label(numbers: tuple[float, float, float]) -> str:
@@ -274,12 +277,20 @@ def _verdict(rating: Mapping[str, Any], reading: Reading) -> tuple[str, tuple[fl
     label = reading.text(rating.get("alternateName")) or reading.text(rating.get("name"))
     numbers = rating_numbers(rating)
     value = number(rating.get("ratingValue"))
-    if numbers is None and value is not None:
+    if numbers is None and value is not None and not _one_point_scale(rating):
         reading.notes.append(f"ratingValue {value:g} {_off_scale(rating)}; the numbers were "
                              "left out and the label decides.")
     if label is None and numbers is not None:
         label = numbers_label(numbers)
     return (label or NOT_RATED).strip(), numbers or ()
+
+
+def _one_point_scale(rating: Mapping[str, Any]) -> bool:
+    """Whether worstRating and bestRating are the same number: a scale with no room for a
+    rating, which some publishers write for "not rated" (Snopes: -1, -1 and -1). It is read
+    as no numeric rating, without a warning."""
+    worst, best = number(rating.get("worstRating")), number(rating.get("bestRating"))
+    return worst is not None and worst == best
 
 
 def _off_scale(rating: Mapping[str, Any]) -> str:
@@ -412,7 +423,9 @@ def review_bundle(
     )
     claim = ClaimRecord(
         id=None,
-        text=values.text(text, "claimReviewed", max_length=values.TEXT_MAX),
+        # Surrounding blanks are layout ("coastline. "), as around names; the words stay
+        # verbatim.
+        text=values.text(text.strip(), "claimReviewed", max_length=values.TEXT_MAX),
         speaker=values.name(speaker, "claimant") if speaker else None,
         date=reading.date(
             item.get("datePublished") or item.get("dateCreated"), "itemReviewed datePublished"

@@ -9,6 +9,7 @@ spreadsheet would run as a formula are written with a leading ``'``, which readi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
@@ -18,6 +19,7 @@ from claimtrack.core import values
 from claimtrack.core.enums import ActorKind, Rating, ReviewStatus
 from claimtrack.core.errors import InvalidInput
 from claimtrack.core.spreadsheet import neutralise, restore
+from claimtrack.formats import reviewdates
 from claimtrack.formats.lines import bounded_lines
 from claimtrack.formats.native import AppearanceRecord, ClaimRecord, SourceRecord, full_id
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
@@ -26,16 +28,23 @@ from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
 COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "id": (("claim_id",), "claimtrack claim id (c-…); empty: matched by text, speaker and date"),
     "claim": (
-        ("text", "claim_text", "statement", "claim_reviewed", "claimreviewed"),
+        ("text", "claim_text", "statement", "claim_reviewed", "claimreviewed",
+         "claimReview_claimReviewed"),
         "the claim, verbatim (required)",
     ),
-    "speaker": (("claimant", "said_by", "author", "who"), "who made the claim"),
+    "speaker": (
+        ("claimant", "said_by", "author", "who", "creativeWork_author_name"),
+        "who made the claim",
+    ),
     "speaker_kind": (
         ("claimant_kind",),
         "person, organization, government, media or unknown: sets a new speaker's kind (or "
         "one still unknown)",
     ),
-    "date": (("said_on", "claim_date", "date_said"), "when it was said, YYYY-MM-DD"),
+    "date": (
+        ("said_on", "claim_date", "date_said", "creativeWork_datePublished"),
+        "when it was said, YYYY-MM-DD",
+    ),
     "language": (
         ("lang", "in_language"),
         "language of the claim, a BCP 47 tag such as en or pt-BR (any case: stored as pt-BR)",
@@ -58,7 +67,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
     "seen": (("seen_on", "date_seen", "appearance_date"), "when it was seen there"),
     "verdict_id": ((), "claimtrack verdict id (v-…)"),
     "verdict": (
-        ("rating", "verdict_label", "textual_rating", "label", "rating_label"),
+        ("rating", "verdict_label", "textual_rating", "label", "rating_label",
+         "rating_alternateName"),
         "the fact-checker's label, verbatim",
     ),
     "normalized": (
@@ -67,7 +77,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
         "(empty: read from the label)",
     ),
     "reviewer": (
-        ("by", "fact_checker", "publisher", "review_author", "reviewed_by"),
+        ("by", "fact_checker", "publisher", "review_author", "reviewed_by",
+         "claimReview_author_name"),
         "who reached the verdict (required with a verdict)",
     ),
     # not "author": other people's sheets use it for who made the claim (see "speaker")
@@ -76,7 +87,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
         "the person who wrote the fact-check for the reviewer (its byline)",
     ),
     "review_url": (("verdict_url", "fact_check_url", "claimreview_url"), "the fact-check's URL"),
-    "review_date": (("verdict_date", "reviewed_on", "date_reviewed"), "when it was published"),
+    "review_date": (
+        ("verdict_date", "reviewed_on", "date_reviewed", "claimReview_datePublished"),
+        "when it was published",
+    ),
     "explanation": (("note", "verdict_note", "review_body"), "a short explanation"),
     "verdict_status": (
         ("review_status",),
@@ -108,12 +122,21 @@ def map_header(names: list[str]) -> tuple[list[str | None], list[str]]:
             raise InvalidInput(f"Two columns mean '{canonical}' ('{name}' and another); keep one.")
         mapped.append(canonical)
     if "claim" not in mapped:
+        accepted = ", ".join(("claim", *COLUMNS["claim"][0]))
         raise InvalidInput(
-            "No claim text column; name one of: claim, text, statement (see docs/interop.md)."
+            f"No claim text column among {_listed_names(names)}; name one of: {accepted} "
+            "(any case; see docs/interop.md)."
         )
     return mapped, [
         name for name, canonical in zip(names, mapped, strict=True) if canonical is None
     ]
+
+
+def _listed_names(names: list[str]) -> str:
+    """Header names for a message: "the columns 'a', 'b' and 2 more" (the first ten)."""
+    shown = ", ".join(f"'{name}'" for name in names[:10])
+    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+    return f"the {'column' if len(names) == 1 else 'columns'} {shown}{more}"
 
 
 MAX_LINE = 16 * 1024 * 1024
@@ -217,7 +240,7 @@ def _unreadable(column: str, row: Mapping[str, str]) -> str | None:
         if column in ("source_url", "review_url"):
             values.url(row[column], column)
         elif column in ("seen", "review_date", "source_published"):
-            values.date(row[column], column)
+            _date(row[column], column)
         elif column == "verdict_author":
             values.name(row[column], column)
         elif column == "speaker_kind":
@@ -231,6 +254,18 @@ def _unreadable(column: str, row: Mapping[str, str]) -> str | None:
     return None
 
 
+def _date(cell: str | None, column: str) -> dt.date | None:
+    """A date cell, read as leniently as a ClaimReview's dates (2021-5-6, 2021-05-06T10:00Z,
+    6 May 2021: reviewdates), else as the CLI reads one (today, yesterday); None when empty.
+    Raises InvalidInput."""
+    if cell is None or not cell.strip():
+        return None
+    try:
+        return reviewdates.date_as_written(cell, column)
+    except InvalidInput:
+        return values.date(cell, column)
+
+
 def _bundle(row: Mapping[str, str]) -> ClaimBundle:
     get = row.get
     appearances: tuple[AppearanceRecord, ...] = ()
@@ -241,13 +276,13 @@ def _bundle(row: Mapping[str, str]) -> ClaimBundle:
             AppearanceRecord(
                 source=url,
                 quote=values.optional_text(get("quote"), "quote"),
-                seen=values.date(get("seen"), "seen"),
+                seen=_date(get("seen"), "seen"),
             ),
         )
         if get("source_title") or get("source_published"):
             sources = (
                 SourceRecord(url=url, title=values.optional_text(get("source_title"), "title"),
-                             published=values.date(get("source_published"), "source_published")),
+                             published=_date(get("source_published"), "source_published")),
             )
     elif get("quote"):
         raise InvalidInput("a quote needs the source_url it is from.")
@@ -256,7 +291,7 @@ def _bundle(row: Mapping[str, str]) -> ClaimBundle:
         id=full_id(get("id", ""), "c", "claim") if get("id") else None,
         text=values.text(get("claim", ""), "claim text"),
         speaker=values.name(speaker, "speaker") if speaker else None,
-        date=values.date(get("date"), "date"),
+        date=_date(get("date"), "date"),
         summary=values.summary(get("summary")),
         language=values.language(get("language")),
         tags=tuple(values.tags([t for t in get("tags", "").split(TAG_SEPARATOR) if t.strip()])),
@@ -295,7 +330,7 @@ def _review(row: Mapping[str, str]) -> tuple[ReviewRecord, ...]:
             rating=values.text(get("verdict", ""), "verdict", max_length=values.LABEL_MAX),
             by=values.name(get("reviewer", ""), "reviewer"),
             normalized=_choice(row, "normalized", Rating, "a rating"),
-            date=values.date(get("review_date"), "review_date"),
+            date=_date(get("review_date"), "review_date"),
             url=values.optional_url(get("review_url"), "review_url"),
             explanation=values.optional_text(get("explanation"), "explanation"),
             author=values.name(get("verdict_author", ""), "verdict_author")

@@ -79,16 +79,17 @@ _SKIPPED: dict[str, Any] = {"properties": {}}
 
 
 class _Open:
-    """An open element: the item it starts (``number``: a top-level item's place in the
-    page), the properties its text fills (from text chunk ``start`` on), the item its
-    properties belong to, and how many microdata elements it is inside."""
+    """An open element: the item it starts (``number``: a top-level item's place among the
+    page's top-level items, of any type; ``line``: where it starts), the properties its text
+    fills (from text chunk ``start`` on), the item its properties belong to, and how many
+    microdata elements it is inside."""
 
-    __slots__ = ("item", "level", "number", "owner", "props", "start", "tag")
+    __slots__ = ("item", "level", "line", "number", "owner", "props", "start", "tag")
 
     def __init__(self, tag: str, owner: dict[str, Any] | None, level: int) -> None:
         self.tag, self.owner, self.level = tag, owner, level
         self.item: dict[str, Any] | None = None
-        self.number = 0
+        self.number = self.line = 0
         self.props: list[str] = []
         self.start = 0
 
@@ -99,7 +100,8 @@ class PageReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[tuple[int, str]] = []  # closed blocks not parsed yet
-        self.items: list[tuple[int, dict[str, Any]]] = []  # top-level items with a review
+        # top-level items with a review: (number, line, item)
+        self.items: list[tuple[int, int, dict[str, Any]]] = []
         self.canonical: str | None = None
         self.og_url: str | None = None
         self.language: str | None = None
@@ -135,7 +137,7 @@ class PageReader(HTMLParser):
                 self._add(owner, props, element.item)
             else:
                 self._item_count += 1
-                element.number = self._item_count
+                element.number, element.line = self._item_count, self.getpos()[0]
         elif props and tag in VALUE_ATTRIBUTE and VALUE_ATTRIBUTE[tag] in attributes:
             if owner is not None:
                 self._add(owner, props, attributes[VALUE_ATTRIBUTE[tag]].strip())
@@ -207,7 +209,7 @@ class PageReader(HTMLParser):
         """A top-level item, kept when it holds a ClaimReview (it yields nothing else)."""
         assert element.item is not None
         if next(find_reviews(element.item), None) is not None:
-            self.items.append((element.number, element.item))
+            self.items.append((element.number, element.line, element.item))
         else:
             self._kept -= _cost(element.item)
 
@@ -243,11 +245,14 @@ class PageReader(HTMLParser):
     def parsed_items(self) -> Iterator[Parsed]:
         """The reviews of the microdata items, once the page has ended (items still open
         then included)."""
-        self.items.extend((e.number, e.item) for e in self._stack if e.number and e.item)
-        items, self.items = sorted(self.items, key=lambda pair: pair[0]), []
+        self.items.extend((e.number, e.line, e.item) for e in self._stack if e.number and e.item)
+        items, self.items = sorted(self.items, key=lambda kept: kept[0]), []
         page = self.page
-        for number, item in items:
-            yield from reviews_in(item, f"microdata item {number}", page=page, entities=False)
+        for number, line, item in items:
+            # Numbered among all the page's top-level items (a NewsArticle between two reviews
+            # counts): the line says which one without counting.
+            where = f"microdata item {number} (line {line})"
+            yield from reviews_in(item, where, page=page, entities=False)
         if self.skipped_deep:
             yield Parsed("microdata", notes=(
                 f"microdata: skipped the items and properties nested more than {MAX_NESTING} "

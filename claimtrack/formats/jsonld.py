@@ -302,7 +302,10 @@ def parse_script(text: str, where: str, page: Page | None = None) -> Iterator[Pa
     (``scriptjson``: raw newlines in strings, comments and wrappers, trailing commas), with a
     notice when it is not strictly JSON. A block that cannot be read even so is a lost review
     when it declares ClaimReview anywhere (rejected), else a block of another kind skipped
-    with a notice."""
+    with a notice. An empty block (templates leave them) holds nothing, and is skipped without
+    one."""
+    if not text.strip():
+        return
     try:
         value, why = scriptjson.loads(text)
     except (ValueError, RecursionError) as error:  # RecursionError: absurdly deep nesting

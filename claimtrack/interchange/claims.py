@@ -56,11 +56,12 @@ class ClaimWork:
 
 def write_claims(state: ImportState, works: Sequence[ClaimWork]) -> list[ClaimWork]:
     """Add or update the claims of ``works`` (setting ``row_id``); returns those deferred."""
+    kinds: dict[str, ActorKind] = {}  # the first kind given for a speaker wins, as in state
+    for work in works:
+        if work.record.speaker and work.speaker_kind:
+            kinds.setdefault(work.record.speaker, work.speaker_kind)
     speakers = actor_ids(
-        state,
-        {w.record.speaker for w in works if w.record.speaker},
-        kinds={w.record.speaker: w.speaker_kind for w in works
-               if w.record.speaker and w.speaker_kind},
+        state, [w.record.speaker for w in works if w.record.speaker], kinds=kinds
     )
     batch: dict[tuple[str, Any], tuple[ClaimWork, dict[str, Any]]] = {}
     deferred: list[ClaimWork] = []
@@ -384,6 +385,8 @@ def _merge(state: ImportState, matches: list[tuple[Any, ClaimWork, dict[str, Any
             given = {k: v for k, v in given.items() if v is not None}
             if not (work.record.id or work.known_row):
                 given.pop("text", None)
+            elif given.get("text", "").strip() == row.text.strip():
+                given.pop("text", None)  # only surrounding blanks differ: markup's layout
             if work.last_read is not None:
                 _keep_desk_edits(given, work.record, work.last_read)
         merged = {name: getattr(row, name) for name in FIELDS} | given

@@ -154,7 +154,9 @@ SHOWN_COLUMNS = 10
 
 
 def _columns(names: Sequence[str]) -> str:
-    """"the columns a, b", or the first few of many and how many more."""
+    """"the columns a, b", or the first few of many and how many more; a column without a
+    heading (a spreadsheet's index column) is named for its place."""
+    names = [name if name.strip() else "(one without a heading)" for name in names]
     if len(names) <= SHOWN_COLUMNS:
         return f"the columns {', '.join(names)}"
     shown = ", ".join(names[:SHOWN_COLUMNS])

@@ -55,7 +55,7 @@ def write_verdicts(
     refs = claim_ids(state, {w.claim_ref for w in works if w.claim_ref})
     unresolved = [w for w in works if w.claim_ref and w.claim_ref not in refs]
     waiting = {id(w) for w in unresolved}
-    reviewers = actor_ids(state, {w.review.by for w in works})
+    reviewers = actor_ids(state, [w.review.by for w in works])
     batch: dict[tuple[Any, ...], tuple[VerdictWork, dict[str, Any]]] = {}
     deferred: list[VerdictWork] = []
     bare = state.unverdicted

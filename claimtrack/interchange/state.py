@@ -180,13 +180,17 @@ def actor_ids(
     """Row ids of actors by name or alias (name → id); unknown names become new actors.
     ``kinds``: what the input says some of them are (a ClaimReview's claimant @type): the kind
     of a new actor, and of a stored one whose kind is still unknown."""
-    names = set(names)
-    by_key = {values.name_key(name): name for name in names}
+    names = list(dict.fromkeys(names))
+    by_key: dict[str, str] = {}  # a new actor is stored as first spelt (in input order)
+    for name in names:
+        by_key.setdefault(values.name_key(name), name)
     found = {key: state.actor_ids[key] for key in by_key if key in state.actor_ids}
     missing = [key for key in by_key if key not in found]
     found.update(actor_keys(state, missing))
     new_keys = [key for key in missing if key not in found]
-    kind_by_key = {values.name_key(name): kind for name, kind in (kinds or {}).items()}
+    kind_by_key: dict[str, ActorKind] = {}  # the first kind given wins
+    for name, kind in (kinds or {}).items():
+        kind_by_key.setdefault(values.name_key(name), kind)
     ids = reserve_ids(state.session, table(Actor), len(new_keys))
     insert_rows(
         state.session,

@@ -156,14 +156,14 @@ def reviewer_problems(imported: ImportedSample) -> list[str]:
 
 
 def claim_problems(imported: ImportedSample) -> list[str]:
-    """The claim's text (HTML entities decoded once), speaker and language (the review's
-    inLanguage, else the page's <html lang>) not as published."""
+    """The claim's text (HTML entities decoded once, blanks around it left out), speaker and
+    language (the review's inLanguage, else the page's <html lang>) not as published."""
     problems = []
     for review in imported.sample["reviews"]:
         claim = imported.claim_for(review)
         if claim is None:
             continue
-        if claim["text"] != review["claim"]:
+        if claim["text"] != review["claim"].strip():
             problems.append(
                 f"claim text {claim['text'][:50]!r}, expected {review['claim'][:50]!r}"
             )
@@ -337,8 +337,9 @@ def as_number(value: Any) -> float | None:
 
 
 def same_text(stored: Any, published: str) -> bool:
-    """The same claim text, whether or not HTML entities were left in when it was stored."""
-    return isinstance(stored, str) and published in (stored, html.unescape(stored))
+    """The same claim text, whether or not HTML entities were left in when it was stored
+    (blanks around the published text are not kept: "coastline. " is stored "coastline.")."""
+    return isinstance(stored, str) and published.strip() in (stored, html.unescape(stored))
 
 
 def same_language(stored: Any, expected: str | None) -> bool:
