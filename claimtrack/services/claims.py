@@ -135,20 +135,23 @@ def add_claim(
 
 
 def same_claim(
-    session: Session, text: str, speaker: Actor | None, said_on: dt.date | None
+    session: Session, text: str, speaker: Actor | None, said_on: dt.date | None,
+    *, other_than: int | None = None,
 ) -> Claim | None:
-    """The stored claim (the oldest, if several) with the fingerprint of this text, speaker
-    and date: the claim an import would update, or None."""
+    """The stored claim (the oldest, if several; never ``other_than``) with the fingerprint of
+    this text, speaker and date: the claim an import would update, or None."""
     if speaker is not None and speaker.id is None:  # an actor not written yet said nothing
         return None
     fingerprint = claim_fingerprint(text, None if speaker is None else speaker.id, said_on)
-    return session.scalars(
-        select(Claim).where(Claim.fingerprint == fingerprint).order_by(Claim.id).limit(1)
-    ).first()
+    query = select(Claim).where(Claim.fingerprint == fingerprint)
+    if other_than is not None:
+        query = query.where(Claim.id != other_than)
+    return session.scalars(query.order_by(Claim.id).limit(1)).first()
 
 
-def _refuse_duplicate(session: Session, claim: Claim) -> None:
-    """Raise Conflict when a stored claim has ``claim``'s fingerprint.
+def _refuse_duplicate(session: Session, claim: Claim, *, edited: bool = False) -> None:
+    """Raise Conflict when a stored claim has ``claim``'s fingerprint (another one than
+    ``claim``, which ``edited`` says is stored already and being changed).
 
     No unique index can back this check: fingerprints repeat by design (``allow_duplicate``,
     and databases that hold duplicates already). Two adds of one claim at once wait for each
@@ -165,7 +168,14 @@ def _refuse_duplicate(session: Session, claim: Claim) -> None:
         # transaction-scoped; the two-number form keeps it apart from the bulk writers' lock
         connection.execute(select(func.pg_advisory_xact_lock(
             ADD_LOCK_CLASS, int(fingerprint[:8], 16) - 2**31)))
-    same = same_claim(session, claim.text, claim.speaker, claim.said_on)
+    same = same_claim(session, claim.text, claim.speaker, claim.said_on,
+                      other_than=claim.id if edited else None)
+    if same is not None and edited:
+        raise Conflict(
+            f"Claim {claim.public_id} would then be the same claim (same text, speaker and "
+            f"date) as {same.public_id}, so nothing was changed. If they are one claim, run "
+            f"`claimtrack claim merge {same.public_id} {claim.public_id}`."
+        )
     if same is not None:
         stored = same.public_id
         raise Conflict(
@@ -210,6 +220,10 @@ def edit_claim(
             claim.summary = values.summary(summary)
         if language is not None:
             claim.language = values.language(language)
+        if claim_fingerprint(claim.text, claim.speaker.id if claim.speaker else None,
+                             claim.said_on) != claim.fingerprint:
+            # now the same as another? (one stored as a distinct duplicate stays editable)
+            _refuse_duplicate(session, claim, edited=True)
         if dropped:
             claim.tags = [t for t in claim.tags if t.tag not in dropped]
         claim.tags.extend(ClaimTag(tag=tag) for tag in added)
