@@ -35,6 +35,9 @@ def extract(
     accept: Annotated[list[str] | None, typer.Option("--accept", metavar="IDS", help="Suggestions "
                                                      "to record, e.g. s1,s3 (repeatable).")] = None,
     accept_all: Annotated[bool, typer.Option("--all", help="Record every suggestion.")] = False,
+    said_on: Annotated[str | None, typer.Option(
+        "--date", metavar="DATE", help="When the recorded claims were said, YYYY-MM-DD (with "
+        "--apply; usually the article's date: extraction reads no dates).")] = None,
     no_db: Annotated[bool, typer.Option(
         "--no-db", help="Leave the database alone: speakers as the text names them, no links to "
         "recorded claims.")] = False,
@@ -50,7 +53,7 @@ def extract(
 
     Examples:
         claimtrack extract article.txt
-        claimtrack extract https://example.com/article --apply --all
+        claimtrack extract https://example.com/article --apply --all --date 2024-03-01
     """
     from claimtrack.cli import _pages
     from claimtrack.fetch import is_web_address
@@ -59,7 +62,7 @@ def extract(
     page = None
     if is_web_address(file):
         source = source or (file if apply else None)
-    wanted = _accepted(accept, accept_all, apply, source, no_db)
+    wanted = _accepted(accept, accept_all, apply, source, no_db, dated=said_on is not None)
     if is_web_address(file):
         page = _pages.fetch(file)  # read before anything is written: a binary body is refused
         text = _checked(articles.text_of, page.body, file, media_type=page.media_type,
@@ -81,7 +84,7 @@ def extract(
         if apply:
             chosen = [s.id for s in suggestions] if accept_all else wanted
             recorded = extraction.apply(session, suggestions, text, source_url=source or "",
-                                        accepted=chosen)
+                                        accepted=chosen, said_on=said_on)
     if not apply:
         _print_suggestions(suggestions, fmt, file)
         for sentence in extraction.recorded_again(suggestions):
@@ -99,13 +102,14 @@ def extract(
 
 
 def _accepted(accept: list[str] | None, accept_all: bool, apply: bool, source: str | None,
-              no_db: bool) -> list[str]:
+              no_db: bool, *, dated: bool) -> list[str]:
     """The suggestion ids to record, after checking the options go together."""
     wanted = [part.strip().lower() for item in accept or () for part in item.split(",")
               if part.strip()]
     if not apply:
-        if wanted or accept_all or source:
-            fail("--accept, --all and --source only work with --apply; add --apply to record.")
+        if wanted or accept_all or source or dated:
+            fail("--accept, --all, --source and --date only work with --apply; add --apply to "
+                 "record.")
         return []
     if no_db:
         fail("--apply records into the database; drop --no-db.")

@@ -13,13 +13,14 @@ one more appearance to that claim, not a copy.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.core import search_syntax
+from claimtrack.core import search_syntax, values
 from claimtrack.core.enums import ActorKind, Relation
 from claimtrack.core.errors import Conflict, InvalidInput
 from claimtrack.extract.model import Kind, Suggestion
@@ -104,9 +105,13 @@ def apply(
     *,
     source_url: str,
     accepted: Iterable[str],
+    said_on: str | dt.date | None = None,
 ) -> list[Recorded]:
     """Record the accepted suggestions as claims with an appearance in ``source_url`` and link
-    each to what it answers. Raises InvalidInput for an unknown suggestion id."""
+    each to what it answers. ``said_on``: when they were said (usually the article's date;
+    extraction reads no dates), the new claims' date. Raises InvalidInput for an unknown
+    suggestion id or a bad date."""
+    said = values.date(said_on, "date said")
     wanted = list(dict.fromkeys(accepted))
     known = {s.id: s for s in suggestions}
     unknown = [name for name in wanted if name not in known]
@@ -126,9 +131,9 @@ def apply(
             _seen_again(session, claim, source.url, text[start:end])
             status[suggestion.id] = "already recorded"
         elif suggestion.id in wanted and claim is None:
-            claim = _same_claim(session, suggestion)
+            claim = _same_claim(session, suggestion, said)
             if claim is None:
-                claim = _record(session, suggestion, text, source.url)
+                claim = _record(session, suggestion, text, source.url, said)
                 status[suggestion.id] = "added"
             else:  # the same words by the same speaker, recorded from another page
                 start, end = suggestion.passage
@@ -185,24 +190,26 @@ def _recorded(session: Session, suggestion: Suggestion, source_id: int) -> Claim
     return session.scalars(query.order_by(Claim.id).limit(1)).first()
 
 
-def _same_claim(session: Session, suggestion: Suggestion) -> Claim | None:
-    """The stored claim with this suggestion's fingerprint (undated: extraction has no date)."""
+def _same_claim(session: Session, suggestion: Suggestion, said: dt.date | None) -> Claim | None:
+    """The stored claim with this suggestion's fingerprint (its date: the one given, if any)."""
     speaker = None
     if suggestion.speaker is not None:
         speaker = actors.find_actor(session, suggestion.speaker)
         if speaker is None:
             return None
-    return claims.same_claim(session, suggestion.text, speaker, None)
+    return claims.same_claim(session, suggestion.text, speaker, said)
 
 
-def _record(session: Session, suggestion: Suggestion, text: str, url: str) -> Claim:
+def _record(
+    session: Session, suggestion: Suggestion, text: str, url: str, said: dt.date | None
+) -> Claim:
     if suggestion.speaker is not None and actors.find_actor(session, suggestion.speaker) is None:
         kind = ActorKind.PERSON if suggestion.speaker_kind == "person" else ActorKind.UNKNOWN
         actors.ensure_actor(session, suggestion.speaker, kind=kind)
     start, end = suggestion.passage
     return claims.add_claim(
         session, text=suggestion.text, speaker=suggestion.speaker, language="en",
-        source_url=url, quote=text[start:end],
+        said_on=said, source_url=url, quote=text[start:end],
     )
 
 

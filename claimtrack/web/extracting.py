@@ -21,7 +21,8 @@ from claimtrack.web.handlers import Call, error_text, field_errors, route
 
 # How the history names recording the accepted suggestions (the CLI: "extract").
 EXTRACT_ACCEPT = "extract accept"
-FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"]}
+FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"],
+          "date": ["date said", "calendar", "in the future"]}
 
 
 @route("/extract")
@@ -60,7 +61,8 @@ def suggest(call: Call) -> Response:
        doing="record claims from an article")
 def apply(call: Call) -> Response:
     """Record the accepted suggestions from the page the article was published on."""
-    values = {"text": call.form.get("text"), "source": call.form.get("source")}
+    values = {"text": call.form.get("text"), "source": call.form.get("source"),
+              "date": call.form.get("date")}
     decisions = {name.removeprefix("decide-"): call.form.get(name)
                  for name in call.form.fields if name.startswith("decide-")}
     accepted = [name for name, decision in decisions.items() if decision == "accept"]
@@ -75,7 +77,7 @@ def apply(call: Call) -> Response:
         with call.write(EXTRACT_ACCEPT) as session:
             found = extraction.resolve(session, extract(text))
             recorded = extraction.apply(session, found, text, source_url=values["source"],
-                                        accepted=accepted)
+                                        accepted=accepted, said_on=values["date"] or None)
     except InvalidInput as error:
         if not found:
             values["text"] = values["text"].replace("\r\n", "\n").replace("\r", "\n")

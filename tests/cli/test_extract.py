@@ -91,6 +91,23 @@ def test_apply_records_a_contested_report_and_reapplying_adds_nothing(cli: Cli) 
     assert snapshot(cli.url) == before
 
 
+def test_apply_with_a_date_dates_the_claims_and_matches_them_dated(cli: Cli) -> None:
+    cli.ok("extract", str(EXCERPT), "--apply", "--source", SOURCE, "--all",
+           "--date", "2022-02-18")
+    listed = json.loads(cli.ok("claim", "list", "--since", "2022-02-18", "-f", "json").stdout)
+    assert len(listed) == 11 and {c["date"] for c in listed} == {"2022-02-18"}
+    before = snapshot(cli.url)
+    again = cli.ok("extract", str(EXCERPT), "--apply", "--source", SOURCE, "--all",
+                   "--date", "2022-02-18", "-f", "json")
+    assert {r["status"] for r in json.loads(again.stdout)} == {"already recorded"}
+    assert snapshot(cli.url) == before
+    assert cli.fails("extract", str(EXCERPT), "--apply", "--source", SOURCE, "--all",
+                     "--date", "2022-02-30").stderr.startswith("Error: ")
+    assert snapshot(cli.url) == before
+    assert "only work with --apply" in cli.fails("extract", str(EXCERPT), "--date",
+                                                 "2022-02-18").stderr
+
+
 def test_accepted_subset_and_links_only_between_recorded_claims(cli: Cli) -> None:
     found = suggestions(cli, str(EXCERPT))
     lavrov = find(found, "Sergey Lavrov", "total disinformation")

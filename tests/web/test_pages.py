@@ -312,12 +312,17 @@ def test_extract_highlights_suggestions_and_records_the_accepted(web: Browser, c
     assert radios and not [r for r in radios if "checked" in r.attrs]  # nothing pre-accepted
     decisions = {f"decide-{name}": "reject" for name in ids}
     decisions["decide-s1"] = "accept"
+    assert [i for i in root.find_all("input") if i.attrs.get("name") == "date"]
+    wrong = web.submit("/extract/apply", {"text": ARTICLE, "source": "https://news.example/b",
+                                          "date": "2022-02-30", **decisions}, page="/extract")
+    assert wrong.status_code == 400 and "2022-02-30" in wrong.text
     recorded = web.submit("/extract/apply", {"text": ARTICLE, "source": "https://news.example/b",
-                                             **decisions}, page="/extract")
+                                             "date": "2022-02-18", **decisions}, page="/extract")
     assert recorded.status_code == 200, recorded.text[-500:]
     assert "added" in recorded.text
     listed = cli.ok("claim", "list", "-f", "json").stdout
     assert listed.count('"id"') == 1 and "Lavrov" in listed
+    assert '"date": "2022-02-18"' in listed
 
 
 def test_extract_fetches_archives_and_reads_a_page_given_only_by_url(
