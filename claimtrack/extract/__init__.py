@@ -22,7 +22,8 @@ from claimtrack.extract.event import Event
 from claimtrack.extract.events import find_events
 from claimtrack.extract.lexicon import VerbClass
 from claimtrack.extract.model import Kind, Suggestion
-from claimtrack.extract.phrases import PERSON, PRONOUN, RUMOUR, read_phrase
+from claimtrack.extract.owners import sentence_subject
+from claimtrack.extract.phrases import NAME, PERSON, PRONOUN, RUMOUR, read_phrase
 from claimtrack.extract.registry import Entity, Registry
 from claimtrack.extract.segment import Unit, units
 
@@ -72,7 +73,8 @@ def extract(text: str) -> list[Suggestion]:
                 if drafts[-1].verb_class == VerbClass.SAY and _only_a_lead(drafts[-1]):
                     drafts.pop()
         if not events[index] and unit.is_only_quotes:
-            speaker = _continued_speaker(index, sentences, events, drafts, registry)
+            speaker = _continued_speaker(index, sentences, events, drafts, registry) or (
+                _subject_before(index, sentences, events, registry))
             if speaker is not None and _goes_on(drafts, sentences[index - 1], speaker):
                 _extend(drafts[-1], unit, text)  # one quotation over two paragraphs
             elif speaker is not None:
@@ -128,7 +130,7 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
     ):  # "However, the agency said …", "X insisted …", "X said that in fact …"
         draft.flags.add("contrast")
     answering = [d for d in found if d.verb_class in _ANSWERING]
-    if event.inherit and answering and event.verb_class == VerbClass.SAY:
+    if event.inherit and answering and event.verb_class == VerbClass.SAY and not _conceding(event):
         draft.elaborates = answering[-1]  # "Abbas denied this, saying, '…'": the same answer
     if event.embedded is not None:
         inner = event.embedded
@@ -139,6 +141,18 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
             draft.embedded = claim
             return [draft, claim]
     return [draft]
+
+
+def _conceding(event: Event) -> bool:
+    """"X denied A but accepted that B": a verb joined by a contrast sets B against the denial;
+    it does not go on with it."""
+    tokens = event.unit.tokens
+    i = event.verb_at[0] - 1
+    while i >= 0 and tokens[i].is_word and (tokens[i].lower.endswith("ly") or tokens[i].lower in (
+        "also", "still", "later", "then", "has", "had", "have"
+    )):
+        i -= 1
+    return i >= 0 and tokens[i].lower in ("but", "yet", "although", "though")
 
 
 def _speaker(event: Event, found: list[Draft], registry: Registry) -> tuple[bool, Entity | None]:
@@ -152,7 +166,8 @@ def _speaker(event: Event, found: list[Draft], registry: Registry) -> tuple[bool
     entity = registry.resolve(mention, event.position)
     if entity is None:
         return mention.kind == RUMOUR, None
-    registry.spoke(entity, event.position)
+    if "alleged" not in event.flags:  # "… Comey's claims that X. He also …": not Comey
+        registry.spoke(entity, event.position)
     return True, entity
 
 
@@ -213,6 +228,23 @@ def _continued_speaker(index: int, sentences: list[Unit], events: list[list[Even
     return None
 
 
+def _subject_before(index: int, sentences: list[Unit], events: list[list[Event]],
+                    registry: Registry) -> Entity | None:
+    """A quotation standing alone after a sentence of the same paragraph that reports no words
+    but whose subject is a person ("Ms Maliwal demanded offenders be punished. 'I will not go
+    home …'"): that person's words."""
+    if index == 0 or events[index - 1]:
+        return None
+    previous = sentences[index - 1]
+    if previous.paragraph != sentences[index].paragraph or not previous.tokens:
+        return None
+    mention = sentence_subject(previous.tokens, len(previous.tokens) - 1)
+    if mention is None or mention.kind not in (PERSON, NAME):
+        return None
+    entity = registry.resolve(mention, previous.start)
+    return entity if entity is not None and entity.kind == PERSON else None
+
+
 def _after_a_lead(index: int, sentences: list[Unit], events: list[list[Event]],
                   drafts: list[Draft], text: str) -> list[int]:
     """A paragraph without a verb of saying right after a paragraph whose last sentence reports
@@ -267,6 +299,8 @@ def _extend(draft: Draft, unit: Unit, text: str) -> None:
 
 def _only_a_lead(draft: Draft) -> bool:
     """Words that only lead into a quotation: "using his @POTUS account:"."""
+    if draft.verb_class != VerbClass.SAY or any(mark in draft.text for mark in "\"“”"):
+        return False  # 'called the ruling "dangerous":' judges it before the quotation
     return draft.text.rstrip().endswith(":") and not any(
         word in ("that", "is", "are", "was", "were", "has", "have", "had", "will", "would")
         for word in draft.text.lower().split())

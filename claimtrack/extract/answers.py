@@ -138,6 +138,9 @@ def _target(
     noun = _reference(draft)
     if noun:
         return _referred(draft, candidates, noun)
+    if draft.negation == "plain":  # a third party's "X did not …" contradicts claims, not
+        # the denials that already contradict them
+        candidates = [c for c in candidates if c.kind != Kind.DENIAL] or candidates
     best_score, best = max(((_score(draft, c, weights), c) for c in candidates),
                            key=lambda pair: pair[0])
     surely_answers = draft.asked or draft.verb_class in (VerbClass.DENY, VerbClass.COUNTER) or (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from claimtrack.extract.event import HEDGE
 from claimtrack.extract.lexicon import (
@@ -44,11 +45,13 @@ _PASSIVE_LEADS = word_set("been being was were is are be")
 _MODALS = word_set("will would shall should must can could may might")
 _EARLY = 7  # a clause's own negation comes within its first words
 _CLAUSE_STARTS = word_set("and but while")
-_UNKNOWING = word_set("know knew remember recall recalled sure idea")
+_UNKNOWING = word_set("know knew remember recall recalled sure idea appear appears appeared seem "
+                        "seems seemed")
 # What someone saw, thinks or can promise: "he had seen no sign of it" reports a view
 _VIEWING = word_set("see saw seen seeing accept accepted think thought believe believed guarantee "
                     "expect expected find found notice noticed hear heard told informed")
 _POINTERS = word_set("it them this that")
+_FINDING = word_set("find found")
 _CONTRADICTING = word_set("undercut undercuts undermine undermines contradict contradicts "
                           "contradicted refute refutes refuted disprove disproves disproved "
                           "debunk debunks debunked")
@@ -107,6 +110,8 @@ def decide_kind(draft: Draft) -> None:
         # as the one it goes on with, whose kind is decided first (it comes first)
         draft.kind, draft.needs_target = draft.elaborates.kind, True
         return
+    if verb_class == VerbClass.SAY and _REQUEST.match(draft.text):
+        return  # "I request all the presidents to …": a request, which contradicts nothing
     if verb_class == HEDGE or _hedges(draft):
         draft.kind, draft.needs_target = Kind.NON_DENIAL, True
     elif verb_class == VerbClass.DENY and head in _REASONING and "alleged" not in draft.flags:
@@ -114,6 +119,9 @@ def decide_kind(draft: Draft) -> None:
         # when what it answers is about the speaker (``answers`` decides)
         draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
         draft.flags.add("reasoning")
+    elif verb_class == VerbClass.DENY and draft.speaker is None:
+        # "a report rejecting the bombing claim": nobody's side to deny for, it contradicts
+        draft.kind, draft.needs_target = Kind.COUNTER_CLAIM, True
     elif verb_class == VerbClass.DENY:
         draft.kind, draft.needs_target = Kind.DENIAL, True
     elif verb_class == VerbClass.DISMISS and _a_person(draft.object_text, head):
@@ -156,6 +164,10 @@ def decide_kind(draft: Draft) -> None:
         draft.negation, draft.needs_target = "plain", True  # a counter-claim if it answers
     else:
         draft.needs_target = bool(words & _REFERENCES)
+
+
+_REQUEST = re.compile(r"\W*(?:i|we)\s+(?:request|urge|ask|appeal\s+to|call\s+on|beg|implore)\b",
+                      re.IGNORECASE)
 
 
 def _hedges(draft: Draft) -> bool:
@@ -237,6 +249,32 @@ def _negates(text: str) -> bool:
 _VERDICT_WORDS = 5
 
 
+_CLAUSE_VERBS = word_set("that which who whether if is are was were has have had do does did")
+
+
+def _modal_verb(words: list[str]) -> bool:
+    """Whether the verb of a clause opened by "no …" is a modal ("No project … can be built"),
+    not a fact ("no evidence that X can …" has its own verb first)."""
+    for word in words:
+        if word in _MODALS:
+            return True
+        if word in _CLAUSE_VERBS:
+            return False
+    return False
+
+
+_THIRD_PERSONS = word_set("he she they he's she's they're")
+_MEANING = word_set("means meant says said claims claimed insists insisted thinks thought "
+                    "believes believed")
+
+
+def _someone_elses(words: list[str]) -> bool:
+    """Whether a clause reports a third party's view before its negation ("he means he is
+    not …", "they say it was not …")."""
+    return any(word in _THIRD_PERSONS and following in _MEANING
+               for word, following in pairwise(words))
+
+
 def _negated_clause(sentence: str) -> bool:
     """A negation early in a clause of one sentence (see ``_negates``)."""
     words = re.findall(r"[a-z'-]+", sentence.lower().replace("’", "'"))
@@ -247,11 +285,16 @@ def _negated_clause(sentence: str) -> bool:
         if (word in NEGATIONS or word.endswith("n't")) and since <= _EARLY:
             if (i > 0 and words[i - 1] in _MODALS) or word in ("won't", "wouldn't", "shan't"):
                 continue
+            if word in ("no", "nothing", "nobody", "none") and _modal_verb(words[i + 1 : i + 11]):
+                continue  # "No project excluding us can be implemented": a warning, as modals
+            if _someone_elses(words[max(0, i - since) : i]):
+                continue  # "… but he means he is not involved": the negation is his, reported
+
             if (word == "not" and i + 1 < len(words) and words[i + 1] == "only") or (
                 words[i + 1 : i + 3] == ["the", "only"]
             ):
                 continue  # "not only … but", "was not the only soldier": nothing denied
-            viewing = _VIEWING if i > 1 else set()  # "did not find that X": a finding
+            viewing = _VIEWING if i > 1 else _VIEWING - _FINDING  # "We did not find …": a finding
             if any(w in _UNKNOWING | viewing for w in words[i + 1 : i + 3]):
                 continue  # "I don't really know …", "he couldn't find any": no fact denied
             return True

@@ -76,7 +76,8 @@ def with_split_quote(event: Event, after: int) -> Event:
         if token.quote is not None:
             # not when a verb of its own introduces it: '"A," said X, who also told
             # reporters, "B."' (B is another event)
-            own_verb = any(t.lower in REPORTING_VERBS or t.lower in _ACTS for t in rest[:i])
+            own_verb = any(t.lower in REPORTING_VERBS or t.lower in _ACTS or t.text == ";"
+                           for t in rest[:i])  # after a semicolon: listed, not continued
             if i > 0 and rest[i - 1].text == "," and not own_verb:
                 event.quotes.append(token.quote)
             break
@@ -133,7 +134,13 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     main = main_clause_comma(tokens)
     if main is not None and candidate.stop <= main < end:
         end = main  # "Although X said A, the flood raised fears …": A ends at the main clause
+    limit = end
     end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
+    if verb_class in (VerbClass.DENY, VerbClass.DISMISS) and end + 2 < limit and (
+        tokens[end].text == "," and tokens[end + 1].lower in PARTICIPLES
+        and REPORTING_VERBS[tokens[end + 1].lower] == VerbClass.CALL
+    ):  # 'denounced the summit's conclusions, calling the deals "legitimate"': one answer
+        end = trim_end(tokens, start, cut_adjuncts(tokens, end + 1, limit))
     event.content = (start, end)
     if end == start + 1 and tokens[start].lower in ("no", "yes"):
         event.content = (candidate.start, end)  # "Ernest said no": the answer with its verb
@@ -177,11 +184,19 @@ def about_something(event: Event) -> bool:
     feminism", "tweeted to Mohamed", "admitted to the payments"): a prepositional phrase
     without a verb, a quotation or a colon."""
     words = event.unit.tokens[event.content[0] : event.content[1]]
+    if event.verb_class == VerbClass.RESPOND and words and not event.quotes and (
+        words[0].lower in ("to", "by")
+    ):  # "responded to her letter on Twitter", "responded by clearing the square": no words
+        return not any(t.quote is not None or t.text == ":" or t.lower in VERBISH
+                       or t.lower == "that" for t in words)
     if event.verb_class != VerbClass.SAY or event.quotes or not words or (
         words[0].lower not in _TOPIC_PREPOSITIONS and event.verb not in _ACTS
     ):
         return False
     act = event.verb in _ACTS  # its object's own verbs are coordinated acts: "and directed"
+    if words[0].lower == "to" and len(words) > 1 and words[1].lower in ("being", "having"):
+        return False  # "admitted to being part of it", "confessed to having lied": a statement
+        # of what one is or has done ("admitted to the payments", "… to ordering them": a topic)
     return not any(t.quote is not None or t.text == ":" or t.lower in VERBISH or t.lower == "that"
                    or (t.lower.endswith("ed") and not t.is_capitalised and not act)
                    for t in words)
@@ -193,7 +208,8 @@ _FRONTING = word_set("despite amid following")
 
 
 # Verbs whose plain noun object is an act, not a statement: "announced a naval coalition".
-_ACTS = word_set("announced announces announcing wrote writes")
+_ACTS = word_set("announced announces announcing wrote writes noting emphasized emphasised "
+                 "stressed") | {"spoke of", "speaks of"}
 
 
 def allegation(event: Event) -> Event | None:
@@ -223,7 +239,9 @@ def allegation(event: Event) -> Event | None:
         start += 1  # "a report that claimed X": "that" was a relative pronoun
         start += start < len(tokens) and tokens[start].lower == "that"
     end = cut_adjuncts(tokens, start, len(tokens))
-    if tokens[0].lower in PREPOSITIONS | SUBORDINATORS | _FRONTING:  # "Despite X's claim that Y,"
+    fronted = tokens[0].lower in PREPOSITIONS | SUBORDINATORS | _FRONTING and not any(
+        t.text == "," for t in tokens[:at])  # the claim is inside the fronted phrase
+    if fronted:  # "Despite X's claim that Y, …": Y ends at the phrase's comma
         end = next((j for j in range(start, end) if tokens[j].text == ","), end)
     if first == 0 or (tokens[first - 1].lower == "the" and first == 1):
         end = next((j for j in range(start + 1, end) if tokens[j].lower in _RUMOUR_VERBS), end)
@@ -373,7 +391,10 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
     murder carrying …"), ", meaning …", or a relative clause that brings in another voice
     ("dismissed the audit, which inspectors say shows …")."""
     said = False  # a word other than "that" before ``before``: kept as j moves (one pass)
+    inside = 0  # the closing dash of a pair: "a 30-day strike — a form of protest — to …"
     for j in range(start + 1, end):
+        if j < inside:
+            continue
         word = tokens[j].lower
         before = tokens[j - 1]
         after_comma = before.text == "," or (  # '"fine people on both sides," meaning …'
@@ -391,6 +412,13 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
         ) and not reason:
             return j - 1 if before.quote is None else j
         if tokens[j].text in "—–" and j > start + 2:
+            closing = next((k for k in range(j + 2, min(end, j + 16))
+                            if tokens[k].text == tokens[j].text), None)
+            if closing is not None and closing + 1 < end and tokens[closing + 1].is_word and (
+                not any(t.text in ",;:" for t in tokens[j + 1 : closing])
+            ):
+                inside = closing + 1  # a pair of dashes sets off an aside inside the words
+                continue
             return j
         if word in ("which", "who") and after_comma and any(
             t.lower in REPORTING_VERBS or t.lower in _VOICE_BASE_FORMS
@@ -428,6 +456,11 @@ def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
         tokens[start].text == "," and start + 1 < end and tokens[start + 1].quote is not None
     )):
         start += 1
+    if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in SUBORDINATORS:
+        # "were quick to say on Monday, once the news broke, that …": past the aside to "that"
+        that = next((j for j in range(start + 2, min(end - 1, start + 20))
+                     if tokens[j].text == "," and tokens[j + 1].lower == "that"), None)
+        start = that + 1 if that is not None else start
     if start < end and tokens[start].lower == "that":
         start += 1
     if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in PARTICIPLES:
@@ -619,6 +652,10 @@ def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
     for token in tokens[k:end]:
         if token.lower in ("that", "as", "of", "for", "on") or not token.is_word:
             return head or token.lower, " ".join(words)
+        if head and head not in DETERMINERS and token.lower.endswith("ing") and (
+            not token.is_capitalised
+        ):
+            break  # "dismissed a lawsuit attempting to …": the participle describes the head
         if (token.lower in PREPOSITIONS or token.lower in ("a", "an", "the")) and head:
             break  # 'called Mohammad's admission a "political maneuver"': the head is "admission"
         head = plain(token.text)

@@ -64,11 +64,20 @@ def find_events(unit: Unit) -> list[Event]:
     """The reporting events of one sentence, in order."""
     tokens = unit.tokens
     events: list[Event] = []
+    owned: list[Event] = []  # "…, mentioning Comey's repeated claims that X": X is Comey's
     for candidate in _candidates(tokens):
         if events and _consumed(events[-1], candidate):
             continue
         if events and candidate.start < events[-1].content[1]:
             if _trailing_attribution(events[-1], candidate):
+                continue
+            if candidate.verb_class == ALLEGATION and _possessed(tokens, candidate.start):
+                alleged = contents.allegation(
+                    Event(ALLEGATION, "", unit, (candidate.start, candidate.stop)))
+                if alleged is not None and alleged.mention is not None and (
+                    alleged.mention.kind in (phrases.PERSON, phrases.NAME, phrases.ORGANISATION)
+                ):
+                    owned.append(alleged)
                 continue
             inner = _named_inner(unit, candidate, events)
             if inner is not None:  # "According to ABC News, Basya believes …": Basya's
@@ -81,6 +90,9 @@ def find_events(unit: Unit) -> list[Event]:
         event = _event(unit, candidate, events)
         if event is not None:
             events.append(event)
+    events = _listed_quotes(unit, events)
+    if owned:
+        events = sorted([*events, *owned], key=lambda e: e.verb_at[0])
     colon = _colon_quote(unit, events)
     if colon is not None:
         events = sorted([*events, colon], key=lambda e: e.verb_at[0])
@@ -100,6 +112,42 @@ def find_events(unit: Unit) -> list[Event]:
     return [event for event in kept if event.has_words]
 
 
+def _possessed(tokens: list[Token], at: int) -> bool:
+    """Whether an allegation noun has a named owner just before it: "Comey's (repeated)
+    claims"."""
+    return any(t.text.endswith(("'s", "’s")) and t.is_capitalised
+               for t in tokens[max(0, at - 2) : at])
+
+
+def _listed_quotes(unit: Unit, events: list[Event]) -> list[Event]:
+    """'X tweeted, "A."; "B."; and "C."': quotations listed after one verb, each an assertion of
+    the same speaker."""
+    tokens = unit.tokens
+    found: list[Event] = []
+    for event in events:
+        found.append(event)
+        start, j = event.content
+        if event.quotes and j == start:  # '"A," it added; and, later, "B"'
+            j = max(j, event.verb_at[1])
+        elif not (j == start + 1 and tokens[start].quote is not None):
+            continue
+        while j + 1 < len(tokens) and tokens[j].text == ";":
+            k = j + 1
+            while k < min(len(tokens), j + 6) and tokens[k].quote is None and (
+                tokens[k].lower in ("and", ",", "later", "also", "then", "again")
+            ):
+                k += 1
+            quote = tokens[k].quote if k < len(tokens) else None
+            if quote is None or (k + 1 < len(tokens) and tokens[k + 1].text not in ";.!?"):
+                break
+            listed = Event(event.verb_class, event.verb, unit, event.verb_at, inherit=True,
+                           flags=set(event.flags))  # the same speaker as the first
+            listed.quotes, listed.content = [quote], (k, k)
+            found.append(listed)
+            j = k + 1
+    return found
+
+
 def _colon_quote(unit: Unit, events: list[Event]) -> Event | None:
     """'Hale spoke directly to the voters, as is her habit, via Twitter: "…"': a quotation
     after a colon that ends a clause opened by a named speaker, with no verb of saying."""
@@ -117,12 +165,20 @@ def _colon_quote(unit: Unit, events: list[Event]) -> Event | None:
         return None
     verb = next((j for j in range(1, colon) if tokens[j].is_word and not tokens[j].is_capitalised
                  and not phrases.is_title(tokens[j].lower)), colon)
-    mention = phrases.read_phrase(tokens[:verb])
+    first = 0
+    if tokens[0].lower in ("however", "but") or tokens[0].lower.endswith("ing"):
+        # "However, addressing the leaders, Chakrapani proposed: '…'": past the fronted words
+        first = max((j + 1 for j in range(colon) if tokens[j].text == ","), default=0)
+        verb = next((j for j in range(first + 1, colon) if tokens[j].is_word
+                     and not tokens[j].is_capitalised and not phrases.is_title(tokens[j].lower)),
+                    colon) if first else verb
+        first = first if first < verb else 0
+    mention = phrases.read_phrase(tokens[first:verb])
     named = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
-    if mention is None or mention.kind not in named or (
-        sum(t.is_word for t in tokens[verb:colon]) < 3
-    ):  # a clause, not a label: 'Unicode first: «ok»'
-        return None
+    between = [t for t in tokens[verb:colon] if t.is_word]
+    past = len(between) == 1 and between[0].lower.endswith("ed")  # "Chakrapani proposed:"
+    if mention is None or mention.kind not in named or (len(between) < 3 and not past):
+        return None  # a clause, not a label: 'Unicode first: «ok»'
     event = Event(VerbClass.SAY, ":", unit, (colon, colon + 1), mention=mention)
     event.quotes = [quote]
     return event
@@ -156,9 +212,13 @@ def _named_inner(unit: Unit, candidate: Candidate, events: list[Event]) -> Event
     ("According to ABC News, Basya believes …"): the named speaker's. ("The Ledger reported
     that Hale had told allies …" stays the Ledger's: it reports what it found out.)"""
     outer = events[-1]
-    if candidate.verb_class != VerbClass.SAY or outer.verb_class != ACCORDING:
-        return None
     tokens = unit.tokens
+    told_them = candidate.verb in ("told", "tells") and outer.verb_class == VerbClass.SAY and (
+        candidate.stop + 1 < len(tokens) and tokens[candidate.stop].lower in OBJECT_PRONOUN_WORDS
+        and tokens[candidate.stop + 1].lower == "that"
+    )  # "Trump said Comey had told him that he was not under investigation": Comey's words
+    if candidate.verb_class != VerbClass.SAY or (outer.verb_class != ACCORDING and not told_them):
+        return None
     start = outer.content[0] + (tokens[outer.content[0]].lower == "that")
     i = skip_back(tokens, candidate.start - 1)[0]
     if i < start or any(not t.is_word for t in tokens[start : i + 1]):
@@ -190,7 +250,8 @@ def _a_person_after(tokens: list[Token], i: int) -> bool:
 
 # Verbs that report speech only beside a quotation or before "that": 'She continued: "…"',
 # '"…," he observed', "observed that …" (unlike "continued marching", "observed the flies").
-_BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls agreed agrees")
+_BESIDE_QUOTES = word_set("continued continues observed observes recalled recalls agreed agrees "
+                          "accepted accepts")
 # Words after "that" that make it a demonstrative: "Fighting continued that night".
 _TIME_NOUNS = PERIODS | word_set("day time")
 
@@ -222,6 +283,37 @@ def _outlet_of_anonymous(tokens: list[Token], event: Event, candidate: Candidate
     return addressee
 
 
+def _quoted_by(tokens: list[Token], i: int) -> int | None:
+    """The end of "was quoted by X as saying" starting at ``i``, if it starts there."""
+    if tokens[i].lower not in ("was", "were") or [t.lower for t in tokens[i + 1 : i + 3]] != [
+        "quoted", "by"
+    ]:
+        return None
+    return next((j + 2 for j in range(i + 4, min(len(tokens) - 1, i + 12))
+                 if tokens[j].lower == "as" and tokens[j + 1].lower == "saying"), None)
+
+
+def _quoting_outlet(tokens: list[Token], candidate: Candidate, mention: Mention
+                    ) -> Mention | None:
+    """"one resident was quoted by the Daily as saying", "… as saying to the newspaper X": an
+    unnamed source stays inside the outlet that quotes it."""
+    unnamed = mention.kind == phrases.ROLE and not mention.definite
+    if not (unnamed or (mention.kind in (phrases.ROLE, phrases.GROUP)
+                        and set(mention.words) & _ANONYMOUS)):
+        return None
+    if tokens[candidate.start + 2].lower == "by":
+        outlet = phrases.read_phrase(tokens[candidate.start + 3 : candidate.stop - 2])
+    elif candidate.stop < len(tokens) and tokens[candidate.stop].lower == "to":
+        # "… was quoted as saying to the newspaper Haveeru Daily"
+        end = next((j for j in range(candidate.stop + 1, len(tokens))
+                    if not tokens[j].is_word), len(tokens))
+        outlet = phrases.read_phrase(tokens[candidate.stop + 1 : end])
+    else:
+        return None
+    return outlet if outlet is not None and outlet.kind in (
+        phrases.ORGANISATION, phrases.NAME) else None
+
+
 def _inverted_after_clause(tokens: list[Token], i: int, candidate: Candidate
                            ) -> tuple[Mention, tuple[int, int]] | None:
     """"The talks had failed, said a senior official.": the speaker after the verb, the words
@@ -229,6 +321,13 @@ def _inverted_after_clause(tokens: list[Token], i: int, candidate: Candidate
     if i < 2 or tokens[i].text != "," or candidate.verb not in INVERTED_SAY:
         return None
     clause = tokens[:i]
+    if clause[0].lower in _FRONTED_ADJUNCTS:
+        # "Unlike with earlier studies, said one author, X, the agency did not interfere": the
+        # words are the main clause after the speaker, the fronted phrase only frames them
+        main = _clause_after_speaker(tokens, candidate.stop)
+        mention = subject_after(tokens[:main], candidate.stop) if main is not None else None
+        if main is not None and mention is not None and mention.kind != phrases.PRONOUN:
+            return mention, (main + 1, contents.trim_end(tokens, main + 1, len(tokens)))
     if not any(t.lower in VERBISH or (t.lower.endswith("ed") and not t.is_capitalised)
                for t in clause):
         return None
@@ -236,6 +335,27 @@ def _inverted_after_clause(tokens: list[Token], i: int, candidate: Candidate
     if mention is None or mention.kind == phrases.PRONOUN:
         return None
     return mention, (0, contents.trim_end(tokens, 0, i))
+
+
+_FRONTED_ADJUNCTS = PREPOSITIONS | word_set("unlike like despite besides beyond")
+
+
+def _clause_after_speaker(tokens: list[Token], stop: int) -> int | None:
+    """The comma after an inverted speaker ("…, said one author, X of Y, the agency did …")
+    where a clause with its own subject and verb starts."""
+    for comma in range(stop + 1, len(tokens) - 2):
+        if tokens[comma].text != ",":
+            continue
+        verb = next((j for j in range(comma + 2, min(len(tokens), comma + 9))
+                     if tokens[j].is_word and not tokens[j].is_capitalised
+                     and tokens[j].lower in VERBISH), None)
+        subject = tokens[comma + 1 : verb] if verb is not None else []
+        if subject and all(t.is_word for t in subject) and (
+            subject[0].lower in DETERMINERS or subject[0].is_capitalised
+            or subject[0].lower in ("he", "she", "it", "they", "we", "i")
+        ):
+            return comma
+    return None
 
 
 def _trailing_attribution(event: Event, candidate: Candidate) -> bool:
@@ -280,6 +400,11 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             if plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
             continue
+        quoted_by = _quoted_by(tokens, i)
+        if quoted_by is not None:  # "one resident was quoted by the Daily as saying"
+            found.append(Candidate(i, quoted_by, VerbClass.SAY, "was quoted as saying"))
+            taken.update(range(i, quoted_by))
+            continue
         for phrase, verb_class in PHRASAL_VERBS.items():
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
                 found.append(Candidate(i, i + len(phrase), verb_class, " ".join(phrase)))
@@ -293,6 +418,10 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             elif token.lower in REPORTING_VERBS:
                 if token.lower in ("questioned", "challenged") and _a_person_after(tokens, i):
                     continue  # "Police arrested and questioned the student": no claim answered
+                if token.lower.startswith("maintain") and i + 1 < len(tokens) and (
+                    tokens[i + 1].lower in ("a", "an")
+                ):
+                    continue  # "maintains a list of incidents": keeps one, says nothing
                 if i > 0 and tokens[i - 1].text.endswith(("'s", "’s")) and token.lower.endswith(
                     "ed"
                 ):
@@ -346,6 +475,19 @@ def _passive_agent(event: Event, candidate: Candidate) -> Event | None:
     else:
         event.content = (candidate.start, by)
     return event if event.content[1] > event.content[0] else None
+
+
+def _passive_before(tokens: list[Token], i: int) -> bool:
+    """Whether the clause before the "and" at ``i`` is passive ("was hauled in and …")."""
+    for j in range(i - 1, max(i - 6, -1), -1):
+        word = tokens[j].lower
+        if not tokens[j].is_word:
+            return False
+        if word in ("was", "were", "been", "being", "is", "are") and j + 1 < i and any(
+            t.lower.endswith(("ed", "en")) and not t.is_capitalised for t in tokens[j + 1 : i]
+        ):
+            return True
+    return False
 
 
 def _participle(candidate: Candidate) -> bool:
@@ -490,6 +632,17 @@ def _attributive(tokens: list[Token], candidate: Candidate) -> bool:
     ) and not following.lower.endswith(("ed", "ing"))
 
 
+def _anonymous_writing(tokens: list[Token], i: int) -> bool:
+    """Whether the document before a participle is "a report" of nobody named: indefinite,
+    with no possessive or "by"/"from" owner, and put out by no verb of issuing before it."""
+    at = next((j for j in range(i, max(i - 7, -1), -1) if tokens[j].lower in _WRITINGS), None)
+    if at is None or at == 0 or tokens[at - 1].lower not in ("a", "an"):
+        return False
+    if any(t.lower in ("by", "from") for t in tokens[at + 1 : i + 1]):
+        return False
+    return not any(t.lower in ISSUING for t in tokens[:at])
+
+
 def _after_a_writing(tokens: list[Token], i: int) -> bool:
     """A participle a few words after a document noun: "a message on Twitter blaming X", "a
     ruling against President Donald Trump finding that …"."""
@@ -538,6 +691,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         return contents.with_content(event, candidate, None)
     if seen & {"negated", "passive"} and candidate.verb_class != HEDGE and not finding:
         return None  # "did not deny", "was said", "has been accused": nobody here asserts
+    told = candidate.verb in ("told", "warned", "informed") and candidate.stop < len(tokens) and (
+        tokens[candidate.stop].lower in ("that", "to"))
+    if told and i >= 0 and tokens[i].lower == "and" and _passive_before(tokens, i):
+        return None  # "I was hauled in and told that …": told, with no one told, is passive
     event.flags |= seen
     before = tokens[i] if i >= 0 else None
     coordinated = before is not None and (
@@ -549,6 +706,10 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         before.lower == "by" or _after_a_writing(tokens, i)
     ):  # "tried to have him released by saying …", "posted a message on Twitter blaming …"
         coordinated, events = True, []
+        if before.lower != "by" and _anonymous_writing(tokens, i):
+            # "free since the publication of a report rejecting the claim": nobody named wrote it
+            event.mention = phrases.Mention("", phrases.RUMOUR, tokens[i].start, tokens[i].end)
+            return contents.with_content(event, candidate, None)
     absolute = owners.absolute_subject(tokens, i) if _participle(candidate) else None
     if absolute is not None:  # "…, with Boswell stating: '…'": Boswell's words
         event.mention = absolute
@@ -556,6 +717,11 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
     if _participle(candidate) and not coordinated:
         return None
     if _attributive(tokens, candidate):
+        return None
+    if candidate.verb_class == VerbClass.CALL and candidate.verb.endswith("ed") and (
+        before is not None and before.text == "," and candidate.stop < len(tokens)
+        and tokens[candidate.stop].quote is not None
+    ):  # "a yard, dubbed 'Freedom Square', …": the name given to it, nobody's words
         return None
     if candidate.verb in ("read", "reads") and (not any(
         t.lower in DOCUMENT_NOUNS for t in tokens[max(0, i - 6) : i + 1]
@@ -608,6 +774,8 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         if subject.mention is None or not _agrees(candidate, subject.mention):
             return None
         event.mention = owners.passed_on(tokens, i) or subject.mention
+        if candidate.verb == "was quoted as saying" and event.mention is not None:
+            event.mention = _quoting_outlet(tokens, candidate, event.mention) or event.mention
         if subject.quote is not None:
             event.quotes = [subject.quote]
             return contents.with_split_quote(event, candidate.stop)

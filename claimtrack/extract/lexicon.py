@@ -42,7 +42,7 @@ _FORMS: dict[VerbClass, str] = {
         "asserts contending recounted recounts reiterating emphasizing emphasising chanted "
         "affirmed affirms "
         "shouted yelled theorized theorised speculated reasoned surmised posited promising vowing "
-        "pledging"
+        "pledging writing"
     ),
     VerbClass.DENY: "denied denies rejected rejects refuted refutes rebuffed repudiated "
     "denying rejecting contests contested",
@@ -75,6 +75,8 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("pleaded", "not", "guilty"): VerbClass.DENY,
     ("pleads", "not", "guilty"): VerbClass.DENY,
     ("was", "quoted", "as", "saying"): VerbClass.SAY,
+    ("spoke", "of"): VerbClass.SAY,  # 'spoke of a "towering figure"'
+    ("speaks", "of"): VerbClass.SAY,
     ("pointed", "out"): VerbClass.SAY,
     ("points", "out"): VerbClass.SAY,
     ("expressed", "concern"): VerbClass.SAY,
@@ -85,6 +87,10 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("expressed", "fears"): VerbClass.SAY,
     ("expressed", "hope"): VerbClass.SAY,
     ("expressed", "regret"): VerbClass.SAY,
+    ("are", "concerned"): VerbClass.SAY,  # "Secularists are concerned the law will change"
+    ("is", "concerned"): VerbClass.SAY,
+    ("were", "concerned"): VerbClass.SAY,
+    ("was", "concerned"): VerbClass.SAY,
     ("express", "regret"): VerbClass.SAY,  # "went on to express regret that …"
     ("express", "concern"): VerbClass.SAY,
 }
@@ -238,7 +244,7 @@ PEOPLE_NOUNS = word_set(
     "uncle aunt widow fiancee fiancée clerk priest monk nun jury tribe clan community "
     "spokespeople nurse nurses patient patients student students resident residents survivor "
     "team campaign police medic medics surgeon surgeons staffer staffers ally acquaintance "
-    "acquaintances"
+    "acquaintances individual individuals"
 )
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
                    "ent", "ents", "ee", "ees")

@@ -38,6 +38,11 @@ def relative_antecedent(tokens: list[Token], i: int) -> Mention | None:
         k + 1 < len(tokens) and tokens[k + 1].lower in _BEING
     ):  # "the minister, who is under investigation, saying …": a description, not an act
         return None
+    # the noun phrase right before the relative pronoun is what it stands for: "The appeal was
+    # filed with the Court of Appeals, which declined …, stating …" is the court's
+    head = relative_head(tokens, k - 1)
+    if head is not None and head.kind in (phrases.PERSON, phrases.ORGANISATION, phrases.NAME):
+        return head
     return subject_before(tokens, k - 2).mention
 
 
@@ -84,6 +89,14 @@ def sentence_subject(tokens: list[Token], before: int) -> Mention | None:
     ) and tokens[0].lower in PREPOSITIONS | SUBORDINATORS:
         start = end + 1  # a fronted adverbial: the subject follows its comma
         return sentence_subject(tokens[start:], before - start) if start <= before else None
+    if end <= before and tokens[end].text == ",":  # "Waseem's mother, Anwar, wept … and said"
+        closing = next((j for j in range(end + 2, min(before + 1, end + 6))
+                        if tokens[j].text == ","), None)
+        name = tokens[end + 1 : closing] if closing is not None else []
+        named = phrases.read_phrase(name) if name and all(
+            t.is_capitalised for t in name) else None
+        if named is not None and named.kind in (phrases.PERSON, phrases.NAME):
+            return named  # the name in apposition, not the description before it
     # "An eyewitness described …, stating, '…'": a source named by a description
     return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
 

@@ -157,14 +157,14 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
         words.pop(0)
     while words and not words[-1].is_word:
         words.pop()
-    if not words or any(word.quote for word in words) or len(words) > 14:
+    if not words or any(word.quote for word in words) or sum(w.is_word for w in words) > 16:
         return None
     if _negative(words):
         return None  # "no group", "nobody", "none of them": nobody who asserts anything
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _mention(words, PRONOUN, words[0].lower)
-    if len(words) == 1 and words[0].lower == "some":  # "Some claim …": nobody named
-        return _mention(words, RUMOUR, "")
+    if len(words) == 1 and words[0].lower == "some":  # "Some claim …": nobody named, unless
+        return _mention(words, RUMOUR, "some")  # some of a group that has just spoken
     if len(words) == 1 and words[0].lower in OBJECT_PRONOUNS:  # "according to him"
         return _mention(words, PRONOUN, OBJECT_PRONOUNS[words[0].lower])
     words = _without_adverbial(words)
@@ -187,12 +187,12 @@ def read_phrase(tokens: list[Token]) -> Mention | None:
     if not words:
         return None
     if plain(words[0].text) in RUMOUR_HEADS:
-        return _mention(words, RUMOUR, "")
+        return _named_source(words) or _mention(words, RUMOUR, "")
     while len(words) > 2 and words[-2].lower in ("on", "last", "this") and (
         words[-1].lower in WEEKDAYS or words[-1].lower in ("week", "month", "year")
     ):
         words = words[:-2]  # "Haveeru Daily on Monday": the paper, not the day
-    described = _described_source(words)
+    described = _described_source(words) or _document_by(words) or _exemplified(words)
     if described is not None:
         return described
     found = (_titled_name(words) or _person_of_body(words) or _joint(words)
@@ -240,6 +240,51 @@ def _described_source(words: list[Token]) -> Mention | None:
     return Mention(text, inner.kind, inner.start, words[-1].end, inner.titles, True, inner.sides)
 
 
+def _named_source(words: list[Token]) -> Mention | None:
+    """"Posts on the message board for the critics' site Operation Clambake": posts where a
+    body is named after its kind ("site X", "the newspaper X") are that body's."""
+    for i in range(1, len(words) - 1):
+        if words[i].is_capitalised or not _organisation(plain(words[i].text)):
+            continue
+        end = i + 1
+        while end < len(words) and is_proper(words[end]) and not (
+            words[end].lower in WEEKDAYS or words[end].lower in _MONTHS
+        ):
+            end += 1
+        named = read_phrase(words[i + 1 : end]) if end > i + 1 else None
+        if named is not None and named.kind in (ORGANISATION, NAME, PERSON):
+            return Mention(named.text, ORGANISATION, named.start, named.end, named.titles, True,
+                           named.sides)
+    return None
+
+
+def _exemplified(words: list[Token]) -> Mention | None:
+    """"other sites such as Gawker.com": a group given by examples, named as written."""
+    at = next((i for i in range(1, len(words) - 2)
+               if words[i].lower == "such" and words[i + 1].lower == "as"), None)
+    if at is None:
+        return None
+    group = read_phrase(words[:at])
+    if group is None or group.kind != GROUP:
+        return None
+    text = ""
+    for before, word in pairwise([None, *(w for w in words if w.start >= group.start)]):
+        assert word is not None
+        text += (" " if before is not None and word.start > before.end else "") + word.text
+    return Mention(text, GROUP, group.start, words[-1].end, group.titles, True, group.sides)
+
+
+def _document_by(words: list[Token]) -> Mention | None:
+    """"a statement by the baby's father to the agency X": a document speaks for its author,
+    named after "by" (up to the preposition of its addressee)."""
+    if len(words) < 3 or plain(words[0].text) not in DOCUMENT_NOUNS or words[1].lower != "by":
+        return None
+    end = next((j for j in range(3, len(words)) if words[j].lower in ("to", "on", "in", "at")),
+               len(words))
+    author = read_phrase(words[2:end])
+    return author if author is not None and author.kind not in (DOCUMENT, RUMOUR) else None
+
+
 def _person_of_body(words: list[Token]) -> Mention | None:
     """"Professor Jonathan Turley of George Washington University": the person, whose body
     is known by its own name."""
@@ -261,27 +306,28 @@ def _titled_name(words: list[Token]) -> Mention | None:
     Association president Sehar Memon", "CEO of the Refugee Council Enver Solomon", "Afghan
     Ambassador to the United States Hamdullah Mohib"; the name is the proper words after the
     last title or organisation word."""
-    if len(words) < 4 or any(w.lower in ("and", "&") or not w.is_word for w in words):
+    if len(words) < 4 or any(w.lower in ("and", "&") or not (w.is_word or w.text in "-–")
+                             for w in words):  # "Council on American - Islamic Relations"
         return None
     start = len(words)
     while start > 0 and is_proper(words[start - 1]) and (
-        not _name_stop(plain(words[start - 1].text))
+        not name_stop(plain(words[start - 1].text))
     ):
         start -= 1
     name = words[start:]
-    if not 2 <= len(name) <= 3 or start < 2 or not _name_stop(plain(words[start - 1].text)):
+    if not 2 <= len(name) <= 3 or start < 2 or not name_stop(plain(words[start - 1].text)):
         return None
     for i in range(2, start):  # "Peter Iseley of the group Ending Clergy Abuse": his group's
         lead = words[i - 2 : i]
         if words[i].lower in _SPLITTERS and all(
-            is_proper(w) and not _name_stop(plain(w.text)) for w in lead
+            is_proper(w) and not name_stop(plain(w.text)) for w in lead
         ):
             return None
     titles = tuple(plain(w.text) for w in words[:start])
     return _mention(words, PERSON, " ".join(w.text for w in name), titles)
 
 
-def _name_stop(word: str) -> bool:
+def name_stop(word: str) -> bool:
     """A word that ends a title or an organisation's name rather than starting a person's."""
     return is_title(word) or _organisation(word) or word in HONORIFICS or word in _BODY_ENDINGS
 
@@ -334,6 +380,11 @@ def _joint(words: list[Token]) -> Mention | None:
     if not cuts or (words[cuts[0] - 1].is_capitalised and words[cuts[0] + 1].is_capitalised and (
         _organisation(plain(words[-1].text))
     )):
+        return None
+    final = cuts[-1]
+    if final == len(words) - 2 and words[final - 1].is_capitalised and is_proper(words[-1]) and (
+        any(w.lower in ("of", "at", "from") for w in words[:final])
+    ):  # "Matthew Ingram of The Globe and Mail": the "and" is inside the body's name
         return None
     parts, start = [], 0
     for cut in [*cuts, len(words)]:
@@ -411,7 +462,13 @@ def _spokesperson(words: list[Token]) -> Mention | None:
     if len(words) < 2 or head not in SPOKESPEOPLE | DOCUMENT_NOUNS | {"office", "aides", "camp"}:
         return None
     owner = words[:-1]
+    if any(w.lower in _SPLITTERS for w in owner):
+        return None  # "the ministry at the time of the report": the report is not its owner's
     possessive = [i for i, w in enumerate(owner) if w.text.endswith(("'s", "’s", "s'", "s’"))]
+    if not possessive and head in DOCUMENT_NOUNS and words[-1].is_capitalised and (
+        not words[-1].initial
+    ):
+        return None  # "the Washington Post", "the Drudge Report": a name, not a document
     if possessive:  # "RIAA's DMCA notice", "the WHO's situation report": whose it is
         owner = owner[: possessive[-1] + 1]
     elif head == "office":
@@ -434,6 +491,11 @@ def _named(words: list[Token], definite: bool) -> Mention | None:
     run_start = _last_proper_run(core)
     head = plain(core[-1].text)
     if run_start is None or (run_start < len(core) and not is_proper(core[-1])):
+        if rest and rest[0].lower in ("on", "in", "at") and len(rest) > 2 and (
+            rest[1].lower in ("the", "a", "an") and head in GROUP_HEADS and head != "others"
+            and not rest[2].is_capitalised
+        ):  # "residents on the small island of X": the residents, where they live aside
+            return _by_head(core, head, " ".join(w.text for w in core), definite)
         return _by_head(words, head, text, definite)
     run = core[run_start:]
     while len(run) > 1 and run[0].text.lower().endswith(_AFFILIATION_SUFFIXES):

@@ -15,15 +15,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from claimtrack.extract import phrases
 from claimtrack.extract.lexicon import (
     DOCUMENT_NOUNS,
+    GROUP_HEADS,
     ISSUING,
     ORGANISATION_HEADS,
     PERIODS,
+    PHRASAL_VERBS,
     PREPOSITIONS,
+    REPORTING_VERBS,
     ROLE_SYNONYMS,
     SUBORDINATORS,
     WEEKDAYS,
@@ -109,7 +113,11 @@ class Registry:
         self.introduced: list[tuple[int, str, str]] = []
         # "X issued a statement" (position, "statement", X): who "the statement" speaks for
         self.issued: list[tuple[int, str, Mention]] = []
+        # Groups of people named anywhere in each sentence ("attracted supporters of X"), by
+        # where the sentence starts: what "They" opening the next sentence may stand for
+        self.groups: list[tuple[int, list[Mention]]] = []
         for unit in units:
+            self.groups.append((unit.start, _groups_in(unit.tokens)))
             self.introduced.extend(_introduced(unit.tokens))
             self.issued.extend(_issued(unit.tokens))
             for mention in _named_in(unit.tokens):
@@ -147,8 +155,8 @@ class Registry:
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         """The entity a mention refers to (created when new); None for a rumour or no antecedent."""
         kind = mention.kind
-        if kind == RUMOUR:
-            return None
+        if kind == RUMOUR:  # "Residents said …. Some also noted …": some of those residents
+            return self._group_just_spoken(position) if mention.text == "some" else None
         if kind == PRONOUN:
             return self._pronoun(mention.text, position)
         if mention.parts:  # "Biden and others in the Democratic Party"
@@ -166,11 +174,19 @@ class Registry:
             person = self._by_surname(mention.text, position) or self._by_first_name(
                 mention.text, position)
             body = None if person else self._short_for(mention, position)
-            return person or body or self._entity(mention, ORGANISATION, mention.text)
+            tail = None if person or body else self._end_of_a_name(mention, position)
+            return person or body or tail or self._entity(mention, ORGANISATION, mention.text)
         if kind == DOCUMENT:
             issuers = [(at, who) for at, noun, who in self.issued
                        if noun == mention.text and at < position]
             return self.resolve(issuers[-1][1], issuers[-1][0]) if issuers else None
+        if kind == ROLE and mention.definite and len(mention.words) == 1:
+            one = [e for e in self.entities.values() if e.kind == ROLE and e.seen < position
+                   and e.plain_words[1:] == list(mention.words) and e.plain_words[0] == "one"]
+            if one:  # "One poster admitted …. The poster wrote …": the same one
+                chosen = max(one, key=lambda e: max(e.seen, e.spoke))
+                chosen.note(mention)
+                return chosen
         if kind == ROLE:
             described = self._introduced_as(mention, position)
             if described is not None:  # "the psychiatrist" after "an army psychiatrist"
@@ -222,6 +238,27 @@ class Registry:
                 return longer[0]
         return self._entity(mention, PERSON, mention.text)
 
+    def _end_of_a_name(self, mention: Mention, position: int) -> Entity | None:
+        """"Jafari said" after "Psychology major at University of Texas Arlington Amneh
+        Jafari": a surname that ends a long name read as a body's is the person named by its
+        last two words."""
+        wanted = plain(mention.text)
+        if phrases.name_stop(wanted):
+            return None
+        for entity in self.entities.values():
+            words = entity.name.split()
+            if entity.kind != ORGANISATION or len(words) < 4 or entity.seen >= position or (
+                entity.plain_words[-1] != wanted
+            ):
+                continue
+            first = entity.plain_words[-2]
+            if words[-2][:1].isupper() and not phrases.name_stop(first) and (
+                first not in phrases.PLACE_WORDS
+            ) and any(phrases.name_stop(w) for w in entity.plain_words[:-2]):
+                name = " ".join(words[-2:])
+                return self._person(Mention(name, PERSON, mention.start, mention.end), position)
+        return None
+
     def _people(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == PERSON]
 
@@ -258,10 +295,37 @@ class Registry:
             if chosen is not None:
                 chosen.gender = chosen.gender or gender
             return chosen
+        if pronoun == "they":
+            group = self._group_before(position)
+            if group is not None:
+                return self._entity(group, GROUP, group.text)
         kinds = (ORGANISATION, NAME) if pronoun == "it" else (GROUP, ORGANISATION)
         recent = [e for e in self.entities.values()
                   if e.kind in kinds and e.recency(position) >= 0]
-        return max(recent, key=lambda e: e.recency(position)) if recent else None
+        if recent:
+            return max(recent, key=lambda e: e.recency(position))
+        group = self._group_before(position, back=4) if pronoun == "they" else None
+        return self._entity(group, GROUP, group.text) if group is not None else None
+
+    def _group_before(self, position: int, back: int = 1) -> Mention | None:
+        """The last group of people named in the sentence before the one at ``position``
+        ("The case has attracted supporters of Selek. They claim …"): the nearest antecedent
+        "they" can have; with ``back`` 4, in one of the four sentences before (when nobody
+        who spoke fits)."""
+        at = bisect_right(self.groups, position, key=lambda pair: pair[0]) - 1
+        for earlier in range(at - 1, max(at - 1 - back, -1), -1):
+            if self.groups[earlier][1]:
+                return self.groups[earlier][1][-1]
+        return None
+
+    def _group_just_spoken(self, position: int) -> Entity | None:
+        """The group that spoke in the sentence before the one at ``position``, if any."""
+        at = bisect_right(self.groups, position, key=lambda pair: pair[0]) - 1
+        if at < 1:
+            return None
+        since, until = self.groups[at - 1][0], self.groups[at][0]
+        spoken = [e for e in self.entities.values() if e.kind == GROUP and since <= e.spoke < until]
+        return max(spoken, key=lambda e: e.spoke) if spoken else None
 
     def _introduced_as(self, mention: Mention, position: int) -> str | None:
         """How a person named by no title was brought in: "army psychiatrist" for "the
@@ -434,6 +498,34 @@ def _issued(tokens: list[Token]) -> list[tuple[int, str, Mention]]:
             for noun in tokens[j + 1 : j + 6] if plain(noun.text) in DOCUMENT_NOUNS]
 
 
+_PEOPLE = GROUP_HEADS - word_set("governments states countries others")
+
+
+def _groups_in(tokens: list[Token]) -> list[Mention]:
+    """Plural groups of people named in a sentence, as subject or object, with their
+    modifiers and an "of" naming whose they are: "foreign ministers", "supporters of Selek"."""
+    found = []
+    for i, token in enumerate(tokens):
+        if (token.is_capitalised and not token.initial) or plain(token.text) not in _PEOPLE:
+            continue
+        start = i
+        while start > max(0, i - 3) and tokens[start - 1].is_word and not (
+            tokens[start - 1].is_capitalised
+        ) and phrases.is_title(tokens[start - 1].lower):  # "foreign ministers"
+            start -= 1
+        end = i + 1
+        if end + 1 < len(tokens) and tokens[end].lower == "of" and is_proper(tokens[end + 1]):
+            end += 1
+            while end < len(tokens) and is_proper(tokens[end]):
+                end += 1
+        if start > 0 and tokens[start - 1].lower in ("their", "its", "his", "her", "our"):
+            continue  # "their native countries": the group is theirs, someone else's
+        words = tokens[start:end]
+        text = " ".join(w.text for w in words)
+        found.append(Mention(text, GROUP, words[0].start, words[-1].end, (), True))
+    return found
+
+
 def _introduced(tokens: list[Token]) -> list[tuple[int, str, str]]:
     """People brought in by a description: "an army psychiatrist", "a local fisherman"."""
     found = []
@@ -527,4 +619,11 @@ def _titles_word(token: Token) -> bool:
     """A lower-case word that may be part of the title before a name ("former minister")."""
     return token.is_word and not token.is_capitalised and token.lower not in (
         "the", "a", "an", "and", "that", "said", "told", "of"
-    ) and token.lower not in PREPOSITIONS and not token.lower.endswith("ing")
+    ) and token.lower not in PREPOSITIONS and not token.lower.endswith("ing") and (
+        token.lower not in _VERBS_NOT_TITLES  # "Pence pointed out President Trump is …"
+    )
+
+
+# Verbs, never part of a title: a name after them is not where the sentence starts.
+_VERBS_NOT_TITLES = frozenset(REPORTING_VERBS) | VERBISH | {
+    phrase[0] for phrase in PHRASAL_VERBS}

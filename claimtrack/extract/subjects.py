@@ -18,6 +18,7 @@ from claimtrack.extract.lexicon import (
     EAGER,
     GOING_ON,
     INVERTED_SAY,
+    PERIODS,
     PREPOSITIONS,
     RELATIVES,
     REPORTING_VERBS,
@@ -154,6 +155,10 @@ def subject_before(tokens: list[Token], i: int) -> Subject:
                 break
         elif _verb(tokens[start]) and start != i and not (
             start > 0 and tokens[start - 1].lower in _PASSIVE  # "had been denied treatment"
+        ) and not (
+            # "X, noting he was not present, said …": a participle clause set off by commas
+            tokens[start].lower.endswith("ing") and start > 0 and tokens[start - 1].text == ","
+            and tokens[i].text == ","
         ):
             break
         start -= 1
@@ -218,7 +223,8 @@ def subject_after(tokens: list[Token], i: int) -> Mention | None:
     stop = next((j for j in range(i, len(tokens)) if tokens[j].text in "-—–"
                  or tokens[j].lower in RELATIVES or (
                      j > i and tokens[j].lower in _ADJUNCT_LEADS and tokens[j - 1].text != ","
-                     and j + 1 < len(tokens) and not tokens[j + 1].is_capitalised)),
+                     and j + 1 < len(tokens) and not tokens[j + 1].is_capitalised)
+                 or (j > i and _at_a_time(tokens, j))),
                 len(tokens))
     segments = _segments([t for t in tokens[i:stop] if t.text not in ".!?"])
     if not segments[0]:
@@ -235,6 +241,20 @@ def subject_after(tokens: list[Token], i: int) -> Mention | None:
         return Mention(first.text, first.kind, first.start, first.end,
                        first.titles + found.titles, first.definite, first.sides)
     return found
+
+
+_OCCASIONS = PERIODS | word_set("time moment day conference briefing rally meeting hearing summit "
+                                "ceremony event")
+
+
+def _at_a_time(tokens: list[Token], j: int) -> bool:
+    """"said the ministry at the time", "… at a news conference": when or where it was said,
+    not part of the speaker's name ("a fellow at the Institute" stays)."""
+    if tokens[j].lower != "at" or j + 1 >= len(tokens) or tokens[j + 1].lower not in (
+        "the", "a", "an", "that", "this"
+    ):
+        return False
+    return any(t.lower in _OCCASIONS for t in tokens[j + 2 : j + 4] if not t.is_capitalised)
 
 
 def fronted_object(segment: list[Token]) -> str:
@@ -270,6 +290,9 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
     participle = False
     while start > 0:
         word = segment[start - 1]
+        if word.lower == "as" and start > 1 and segment[start - 2].lower == "such":
+            start -= 2  # "other sites such as Gawker.com": no clause starts at "as"
+            continue
         if word.lower in LEADS_CLAUSE or word.lower in VERBISH or _verb(word):
             break
         if word.is_word and not word.is_capitalised and len(word.lower) > 4 and (
