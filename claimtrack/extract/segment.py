@@ -111,6 +111,7 @@ def units(text: str) -> list[Unit]:
     for number, (start, end) in enumerate(spans):
         if is_shouting(text[start:end]) or is_headline(text[start:end]) or number in left_out:
             continue
+        start = after_dateline(text, start, end)
         quotes = find_quotes(text, start, end)
         starts = [q.start for q in quotes]  # in order, not overlapping
         for unit_start, unit_end in sentences(text, start, end, quotes):
@@ -122,6 +123,28 @@ def units(text: str) -> list[Unit]:
                                   unit_end if first + MAX_TOKENS >= len(tokens) else piece[-1].end,
                                   number, piece))
     return found
+
+
+# A wire dateline opening a paragraph: the place in capitals, a region or a date, the agency,
+# then a dash ("GAZA CITY, Oct 18 (Reuters) - ", "WASHINGTON (AP) — ", "KYIV, Ukraine — ").
+# It is the reporter's heading, never part of what the first sentence's speaker said. A bare
+# place ("MOSCOW — ") must be four letters or more, and a sentence must start after the dash,
+# so that "US – China talks …" or "NATO — the alliance …" keep their words.
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^\W\d_'’.-]*(?:[ \t]+[^\W\d_][^\W\d_'’.-]*){0,3})"
+    r"(?P<more>(?:,[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?"
+    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)?"
+    r"(?:[ \t]*\([A-Z][\w .&/-]{0,40}\))?)"
+    r"[ \t]*(?:-{1,2}|[–—])[ \t]+(?=[A-Z0-9\"“‘'])"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a paragraph's words begin: after its wire dateline, if it opens with one."""
+    match = _DATELINE.match(text, start, end)
+    if match is None or not match["place"].isupper():
+        return start
+    return match.end() if match["more"] or len(match["place"]) >= 4 else start
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
