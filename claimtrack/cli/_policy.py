@@ -8,6 +8,8 @@
   conversion errors are said in plain words (no "Value error," from the validating library).
 - An option followed by another option instead of its value (``--speaker --date 2022-01-01``)
   is refused with "--speaker needs a value", not a puzzling "unexpected extra argument".
+- A global option after the command, a text starting with "-" and arguments in the wrong order
+  are answered with the command line that works (claimtrack.cli._mistakes).
 
 Commands get this by being built from ``ClaimtrackCommand`` / ``ClaimtrackGroup``
 (claimtrack.cli._lazy does that for every command it loads).
@@ -23,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+from claimtrack.cli._options import option_table
 
 # Typer's Click is private (see STYLE.md): its parameter, context and formatter objects are
 # typed loosely here.
@@ -201,6 +205,12 @@ class CommandPolicy:
         except typer.BadParameter as error:
             _reword(error, self, ctx, given)
             raise
+        except Exception as error:
+            if type(error).__name__ == "NoSuchOption":  # the class is private to Typer
+                from claimtrack.cli._mistakes import explain_unknown_option
+
+                explain_unknown_option(error, self, ctx, given)
+            raise
 
 
 def _refuse_swallowed_options(
@@ -208,15 +218,7 @@ def _refuse_swallowed_options(
 ) -> None:
     """``--speaker --date 2022-01-01``: the parser would take "--date" as the speaker and then
     complain about 2022-01-01. Say what is wrong instead. (``--speaker=--date`` still works.)"""
-    needs_value: dict[str, Param] = {}
-    names: set[str] = set()
-    for param in command.get_params(ctx):
-        if param.param_type_name != "option":
-            continue
-        for opt in (*param.opts, *param.secondary_opts):
-            names.add(opt)
-            if not (param.is_flag or param.count):
-                needs_value[opt] = param
+    needs_value, names = option_table(command, ctx)
     position = 0
     while position < len(args):
         token = args[position]
@@ -246,7 +248,14 @@ def _reword(error: Any, command: CommandPolicy, ctx: Context, args: list[str]) -
     if choices is not None:
         wrong = [v for v in raw if v.lower() not in choices and v not in choices]
         if wrong:
-            error.message = not_a_choice(wrong[0], choices)
+            swapped = None
+            if param.param_type_name == "argument":
+                from claimtrack.cli._mistakes import swapped_arguments
+
+                order = [usage_name(p) for p in command.get_params(ctx)
+                         if p.param_type_name == "argument"]
+                swapped = swapped_arguments(command, ctx, args, wrong[0], choices, order)
+            error.message = swapped or not_a_choice(wrong[0], choices)
             return
     annotation = getattr(param.type_descriptor, "annotation", None)
     if annotation in (int, float) and raw:

@@ -154,6 +154,7 @@ def test_help_lists_every_command_without_loading_them() -> None:
         assert f"  {entry.name} " in out
     cli_modules, heavy = map(eval, out.strip().splitlines()[-2:])  # the two printed lists
     assert cli_modules == [
-        "claimtrack.cli._common", "claimtrack.cli._lazy", "claimtrack.cli._policy"
+        "claimtrack.cli._common", "claimtrack.cli._lazy", "claimtrack.cli._options",
+        "claimtrack.cli._policy",
     ]
     assert heavy == []  # the database layer, templates, parsers and extractor load on use
