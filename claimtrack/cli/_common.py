@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from claimtrack.core.enums import OutputFormat
-from claimtrack.core.wording import clause as _clause
+from claimtrack.core.wording import clause
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
@@ -160,17 +162,25 @@ def database_errors(url: str) -> Iterator[None]:
 
 @contextmanager
 def open_engine(
-    ctx: typer.Context, *, check_schema: bool = True, discard_new_file: bool = False
+    ctx: typer.Context,
+    *,
+    check_schema: bool = True,
+    discard_new_file: bool = False,
+    must_exist: bool = False,
 ) -> Iterator[Engine]:
     """An engine on the chosen database, schema checked (a brand-new one is created).
     ``discard_new_file``: a SQLite file this command created is deleted again if the command
-    fails (a failed restore into a new file leaves no file behind)."""
+    fails (a failed restore into a new file leaves no file behind). ``must_exist``: a SQLite
+    file that does not exist is refused, not created (commands that only read: a mistyped
+    --db would otherwise show an empty database)."""
     from claimtrack.store.db import make_engine
     from claimtrack.store.migrate import ensure_current, sqlite_file
 
     url = database_url(ctx)
     with database_errors(url):
         engine = make_engine(url)
+        if must_exist:
+            _refuse_missing_file(sqlite_file(engine))
         path = sqlite_file(engine) if discard_new_file else None
         new_file = path if path is not None and not path.exists() else None
         succeeded = False
@@ -186,6 +196,15 @@ def open_engine(
                     new_file.with_name(new_file.name + suffix).unlink(missing_ok=True)
 
 
+def _refuse_missing_file(path: Path | None) -> None:
+    import shlex
+
+    if path is not None and not path.exists():
+        fail(f"No database at {path} (nothing was created). Check the path in --db or "
+             f"CLAIMTRACK_DATABASE_URL, or create one with: claimtrack --db "
+             f"{shlex.quote(str(path))} init")
+
+
 @contextmanager
 def command_session(
     ctx: typer.Context, *, write: bool = True, commit: bool = True
@@ -197,7 +216,7 @@ def command_session(
     from claimtrack.store.db import session_scope
 
     state = ctx.find_object(State)
-    with open_engine(ctx) as engine:
+    with open_engine(ctx, must_exist=not write) as engine:
         user = resolve_user(state.user if state else None) if write else None
         with session_scope(
             engine, write=write, user=user, command=command_name(ctx), commit=commit
@@ -238,6 +257,12 @@ def _unusable(url: str, reason: object) -> str:
     return (f"Cannot use the SQLite database {database}: {_clause(reason)} Check that the path "
             "in --db or CLAIMTRACK_DATABASE_URL is a claimtrack database file you may read and "
             "write.")
+
+
+def _clause(reason: object) -> str:
+    """A driver's message as sentences: each of its lines ends in a full stop (psycopg's
+    "… Connection refused" and "Is the server running …?" are two lines, not one sentence)."""
+    return " ".join(clause(line) for line in str(reason).splitlines() if line.strip())
 
 
 def _safe(url: str) -> str:

@@ -31,7 +31,7 @@ def backup(
     """
     from claimtrack.store.backup import backup as make_backup
 
-    with open_engine(ctx, check_schema=False) as engine:
+    with open_engine(ctx, check_schema=False, must_exist=True) as engine:
         outcome = make_backup(engine, file, as_json=as_json)
     say(f"Backed up {_summary(outcome.rows)} to {outcome.path} ({outcome.kind}).")
 

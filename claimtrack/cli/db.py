@@ -135,7 +135,10 @@ def _repair_counters(engine: Engine) -> None:
 def _status(ctx: typer.Context) -> dict[str, object]:
     from claimtrack.store import migrate
 
-    with open_engine(ctx, check_schema=False) as engine, engine.connect() as connection:
+    with (
+        open_engine(ctx, check_schema=False, must_exist=True) as engine,
+        engine.connect() as connection,
+    ):
         revision = migrate.current_revision(connection)
         safe = engine.url.render_as_string(hide_password=True)
     return {

@@ -62,7 +62,7 @@ def test_a_global_option_missing_its_value_is_named() -> None:
 
 def test_a_sqlite_path_in_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
     missing = tmp_path / "no such folder"
-    result = run("--db", str(missing / "claims.db"), "claim", "list")
+    result = run("--db", str(missing / "claims.db"), "claim", "add", "A claim")
     assert result.exit_code == 1  # type: ignore[attr-defined]
     error = result.stderr  # type: ignore[attr-defined]
     assert f"The folder {missing} does not exist" in error and "mkdir" in error

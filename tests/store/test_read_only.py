@@ -147,7 +147,7 @@ def test_a_new_database_in_a_read_only_folder_is_refused_clearly(
     folder = tmp_path / "share"
     folder.mkdir()
     lock(folder)
-    error = Cli(str(folder / "new.db")).fails("claim", "list").stderr
+    error = Cli(str(folder / "new.db")).fails("claim", "add", "A claim").stderr
     assert "read-only" in error and str(folder) in error and "--db" in error
     assert list(folder.iterdir()) == []
 
