@@ -8,7 +8,6 @@ row per side of a dispute, JSON the full nested structure, HTML a page (claimtra
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from claimtrack.core.enums import DocumentFormat, GroupBy, OutputFormat
 from claimtrack.core.serial import to_json
 from claimtrack.core.views import ClaimView, Dispute, Response, VerdictView
 from claimtrack.render import markdown, pages
+from claimtrack.render.cells import cells, wrap
 from claimtrack.render.rows import LISTING, Listing, markdown_text, visible
 from claimtrack.render.wording import (
     dispute_state,
@@ -79,7 +79,7 @@ def _contested_table(report: ContestedReport) -> str:
     for name, ranked in report.groups():
         if report.group_by is not None:
             title = _group_title(report, name, len(ranked))
-            parts.append(f"{title}\n{'=' * len(title)}")
+            parts.append(f"{title}\n{'=' * cells(title)}")
         parts += [_tree(dispute, number=rank) for rank, dispute in ranked]
     return visible("\n\n".join(parts))
 
@@ -137,8 +137,8 @@ def dispute_rows(
     disputes: Sequence[Dispute], ranks: Sequence[int] | None = None
 ) -> list[dict[str, Any]]:
     """One row per side of each dispute: the claim first (with its challenge count and whether
-    its verdicts disagree), then each response. ``ranks``: the disputes' numbers (default 1,
-    2, …)."""
+    its verdicts disagree), then each response, then each claim it answers itself (side
+    "answers"). ``ranks``: the disputes' numbers (default 1, 2, …)."""
     rows: list[dict[str, Any]] = []
     for number, dispute in zip(ranks or range(1, len(disputes) + 1), disputes, strict=True):
         rows.append({
@@ -162,6 +162,8 @@ def dispute_rows(
                         supporter.verdicts,
                     )
                 )
+        rows += [_side_row(number, "answers", answer.relation.value, answer.claim,
+                           answer.verdicts) for answer in dispute.answers]
     return rows
 
 
@@ -184,7 +186,7 @@ def _side_row(
 def _wrap(text: str, indent: str) -> list[str]:
     lines: list[str] = []
     for paragraph in f"“{text}”".splitlines() or [""]:
-        lines += textwrap.wrap(paragraph, WIDTH - len(indent), break_long_words=True) or [""]
+        lines += wrap(paragraph, WIDTH - cells(indent)) or [""]
     return [indent + line for line in lines]
 
 
@@ -215,7 +217,7 @@ def _branch(response: Response, indent: str, last: bool, shown: set[str]) -> lis
     inner = indent + rail + "   "
     lines += _wrap(response.claim.text, inner)
     if response.note:
-        lines += textwrap.wrap(
+        lines += wrap(
             f"note: {response.note}",
             WIDTH,
             initial_indent=inner,
@@ -242,8 +244,8 @@ def _sources(
             lines.append(f"{indent}source: {a.url}" + (f" ({a.outlet})" if a.outlet else ""))
         if a.quote:
             label = "quote: " if a.url not in skip else "quote (same source): "
-            lines += textwrap.wrap(f"{label}“{a.quote}”", WIDTH, initial_indent=indent,
-                                   subsequent_indent=indent + " " * len(label))
+            lines += wrap(f"{label}“{a.quote}”", WIDTH, initial_indent=indent,
+                          subsequent_indent=indent + " " * len(label))
     return lines
 
 

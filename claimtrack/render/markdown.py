@@ -33,6 +33,10 @@ def dispute_section(dispute: Dispute, *, heading: str, number: int | None = None
     if dispute.verdicts:
         said = "; ".join(markdown_text(verdict_text(v)) for v in dispute.verdicts)
         lines.append(f"\nVerdicts: {said}")
+    for answer in dispute.answers:  # what this claim itself answers, as the tree shows it
+        lines.append(f"\n↳ {answer.relation.words} `{answer.claim.id}` "
+                     f"{markdown_text(who(answer.claim))}: "
+                     f"{markdown_text(short(answer.claim.headline))}")
     if dispute.responses:
         rows = []
         for response in dispute.responses:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -124,11 +123,13 @@ def markdown_cell(text: str) -> str:
 
 
 def wrap(text: str, width: int = TABLE_WIDTH) -> str:
-    """A table cell's lines wrapped at ``width`` (blank lines dropped). Not tabulate's
-    ``maxcolwidths``: it re-types cells before wrapping, so a verdict "False" printed True."""
-    wrapper = textwrap.TextWrapper(width=width)
+    """A table cell's lines wrapped at ``width`` terminal cells (blank lines dropped). Not
+    tabulate's ``maxcolwidths``: it re-types cells before wrapping, so a verdict "False"
+    printed True."""
+    from claimtrack.render import cells
+
     return "\n".join(
-        "\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip()
+        "\n".join(cells.wrap(line, width)) for line in text.splitlines() if line.strip()
     )
 
 

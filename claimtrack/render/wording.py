@@ -8,6 +8,7 @@ from typing import Any
 
 from claimtrack.core.views import ClaimView, Dispute, VerdictView
 from claimtrack.core.wording import plural as plural  # re-exported: render uses it as before
+from claimtrack.render.cells import cells, fit
 from claimtrack.render.rows import Brief, cell_text
 
 UNATTRIBUTED = "unattributed"
@@ -29,9 +30,10 @@ def who(claim: ClaimView) -> str:
 
 
 def short(text: str, length: int = 70) -> str:
-    """``text`` on one line, cut to ``length`` characters with an ellipsis."""
+    """``text`` on one line, cut to ``length`` terminal cells with an ellipsis (a Chinese
+    character takes two)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= length else flat[: length - 1] + "…"
+    return flat if cells(flat) <= length else fit(flat, length - 1) + "…"
 
 
 def verdict_text(verdict: VerdictView) -> str:

@@ -120,7 +120,8 @@ def test_every_other_format_still_works(seeded: Cli) -> None:
     assert len(json.loads(seeded.ok("report", "contested", "-f", "json").stdout)) == 4
     csv_lines = seeded.ok("report", "contested", "-f", "csv").stdout.strip().splitlines()
     assert csv_lines[0].startswith("dispute,side,relation,id")
-    assert len(csv_lines) == 1 + 4 + 6  # header, four claims, six responses (one supporter)
+    # header, four claims, six responses (one supporter), one claim a disputed claim answers
+    assert len(csv_lines) == 1 + 4 + 6 + 1
     assert "Contested claims: 4 disputes" in seeded.ok("report", "contested").stdout
     assert seeded.ok("report", "contested", "-f", "markdown").stdout.startswith("# Contested")
     shown = json.loads(seeded.ok("show", "c-seed00000007", "-f", "json").stdout)
