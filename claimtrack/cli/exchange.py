@@ -60,20 +60,31 @@ def export(
         claimtrack export --format csv --speaker 'Sergey Lavrov' -o lavrov.csv
         claimtrack export --format claimreview --published-only -o reviews.json
     """
-    from claimtrack.interchange.export import unpublished_reviews, write_export
+    from claimtrack.interchange.export import left_out_of_csv, unpublished_reviews, write_export
 
-    unpublished = 0
+    unpublished, left_out = 0, (0, 0)
     with writing(output, newline="") as stream, command_session(ctx, write=False) as session:
         where = claim_filter(speaker, tag, since, until, session)
         count = write_export(session, stream, fmt=fmt, where=where, published_only=published_only)
         if fmt == ExportFormat.CLAIMREVIEW and not published_only:
             unpublished = unpublished_reviews(session, where)
+        if fmt == ExportFormat.CSV:
+            left_out = left_out_of_csv(session, where, published_only=published_only)
     exported = f"Exported {plural(count, fmt.unit)}" + (f" to {output}" if output else "")
     if unpublished:
         say(f"{exported}, {unpublished} of them not published (drafts or in review); give "
             "--published-only to leave those out.")
     elif output is not None:
         say(f"{exported}.")
+    if any(left_out):
+        _say_left_out(*left_out)
+
+
+def _say_left_out(links: int, merges: int) -> None:
+    held = " and ".join(plural(n, noun) for n, noun in ((links, "link"), (merges, "merge")) if n)
+    verb = "was" if links + merges == 1 else "were"
+    say(f"CSV has no columns for links or merges, so {held} {verb} left out; export with "
+        "--format native (or jsonl) to keep everything.")
 
 
 def import_(
@@ -124,6 +135,17 @@ def import_(
         claimtrack import fixtures/seed.json
         claimtrack import https://example.org/fact-check --dry-run
     """
+    from claimtrack.fetch import is_web_address
+    from claimtrack.formats import readahead
+
+    local = [path for path in paths if not is_web_address(path)]
+    # the files are being read while what writes them loads (readahead.started_early)
+    with readahead.started_early(local, None if fmt is ImportFormat.AUTO else fmt.value):
+        _import(ctx, paths, local, fmt, dry_run=dry_run, rejects=rejects, strict=strict)
+
+
+def _import(ctx: typer.Context, paths: list[str], local: list[str], fmt: ImportFormat, *,
+            dry_run: bool, rejects: Path | None, strict: bool) -> None:
     from claimtrack.cli import _pages
     from claimtrack.cli._progress import progress
     from claimtrack.core.errors import InvalidInput
@@ -137,7 +159,6 @@ def import_(
 
     addresses = [path for path in paths if is_web_address(path)]
     pages = [(address, _pages.fetch(address)) for address in addresses]  # before the transaction
-    local = [path for path in paths if not is_web_address(path)]
     results: list[ImportResult] = []
     # The rejects file is written and closed inside the transaction: if it cannot be, the
     # import is rolled back rather than committed without the records set aside.

@@ -154,25 +154,72 @@ class _Count:
 def read_files(
     files: Sequence[str], fmt: str | None, names: Mapping[str, str]
 ) -> Generator[inputs.OpenFile, None, None]:
-    """``inputs.read_files``, parsed by a child process. Raises what reading raised there
-    (InvalidInput), where it did, or ClaimtrackError when the child stops."""
-    job = json.dumps({"files": list(files), "format": fmt, "names": dict(names)})
-    with tempfile.TemporaryFile() as errors, subprocess.Popen(
-        [sys.executable, "-P", "-c", _CHILD.format(package=_PACKAGE)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
-    ) as child:
+    """``inputs.read_files``, parsed by a child process (the one ``started_early`` started for
+    this job, if any). Raises what reading raised there (InvalidInput), where it did, or
+    ClaimtrackError when the child stops."""
+    job = _job(files, fmt, names)
+    child = _started.pop(job, None) or _Child(job)
+    try:
+        yield from _files(child.stdout, child.errors)
+    finally:
+        child.stop()
+
+
+@contextlib.contextmanager
+def started_early(paths: Sequence[str], fmt: str | None) -> Iterator[None]:
+    """Start reading the files of ``paths`` (files or folders) ahead at once, while the caller
+    loads the code that writes and opens the database (a third of a second, in which the child
+    starts and fills its queue): ``read_files`` takes this child when asked for the same job.
+    One that was not taken (the command failed before it read) is stopped when the block
+    ends. Paths that cannot be listed start nothing: reading them will say what is wrong."""
+    try:
+        files = inputs.expand(list(paths))
+    except (OSError, ClaimtrackError):  # said where they are read, as without a head start
+        files = []
+    job = _job(files, fmt, {}) if files and wanted(files) else None
+    if job is not None and job not in _started:
+        _started[job] = _Child(job)
+    try:
+        yield
+    finally:
+        left = _started.pop(job, None) if job is not None else None
+        if left is not None:
+            left.stop()
+
+
+def _job(files: Sequence[str], fmt: str | None, names: Mapping[str, str]) -> str:
+    return json.dumps({"files": list(files), "format": fmt, "names": dict(names)})
+
+
+class _Child:
+    """A reading process, given its job: its records come on ``stdout``, why it stopped (if
+    it does) in ``errors``."""
+
+    def __init__(self, job: str) -> None:
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
+        self.process = subprocess.Popen(
+            [sys.executable, "-P", "-c", _CHILD.format(package=_PACKAGE)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdout: IO[bytes] = self.process.stdout
+        _widen(self.stdout)
         try:
-            assert child.stdin is not None and child.stdout is not None
-            _widen(child.stdout)
-            try:
-                child.stdin.write(job.encode())
-                child.stdin.close()
-            except OSError:  # it died before reading the job: its stderr says why
-                with contextlib.suppress(OSError):
-                    child.stdin.close()
-            yield from _files(child.stdout, errors)
-        finally:
-            child.kill()
+            self.process.stdin.write(job.encode())
+            self.process.stdin.close()
+        except OSError:  # it died before reading the job: its stderr says why
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.stdout.close()
+        self.errors.close()
+
+
+# Children started by ``started_early``, by job, until ``read_files`` takes them.
+_started: dict[str, _Child] = {}
 
 
 # The child runs this very copy of claimtrack (records travel as pickles of its classes), with

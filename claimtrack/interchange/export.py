@@ -26,11 +26,13 @@ from claimtrack.formats.native import ClaimRecord, SourceRecord, VerdictRecord
 from claimtrack.interchange.native import (
     Scope,
     export_claims,
+    export_links,
     export_sections,
     published_verdicts,
 )
 from claimtrack.models import Actor, Claim, Source, Verdict, VerdictOriginal
 from claimtrack.models.base import utcnow
+from claimtrack.services import merges
 from claimtrack.services.filters import ClaimFilter
 
 CHUNK = 500
@@ -65,6 +67,17 @@ def unpublished_reviews(session: Session, where: ClaimFilter = ClaimFilter()) ->
     if scope is not None:
         query = query.where(Verdict.claim_id.in_(scope))
     return int(session.scalar(query) or 0)
+
+
+def left_out_of_csv(
+    session: Session, where: ClaimFilter = ClaimFilter(), *, published_only: bool = False
+) -> tuple[int, int]:
+    """How many links and merges the native export of ``where`` holds that a CSV export
+    cannot (it has no columns for them): (links, merges)."""
+    scope = claim_scope(where, published_only=published_only)
+    links = sum(1 for _ in export_links(session, scope, confirmed_only=published_only))
+    merged = 0 if published_only else sum(1 for _ in merges.export_merges(session, scope))
+    return links, merged
 
 
 def _native(session: Session, stream: IO[str], scope: Scope, published_only: bool) -> int:
@@ -220,7 +233,7 @@ def csv_rows(
                 "language": claim.language,
                 "summary": claim.summary,
                 "tags": csvio.TAG_SEPARATOR.join(claim.tags),
-                "claim_status": native.stage(claim.status),
+                "claim_status": _stage(claim.status),
             }
             for k in range(max(1, len(claim.appearances), len(reviews))):
                 row = dict(base)
@@ -245,6 +258,12 @@ def csv_rows(
                         "review_url": v.url,
                         "review_date": v.date,
                         "explanation": v.explanation,
-                        "verdict_status": native.stage(v.status),
+                        "verdict_status": _stage(v.status),
                     }
                 yield row
+
+
+def _stage(status: ReviewStatus | None) -> str:
+    """A review stage as `claim list` shows it, drafts included (a CSV is read by people;
+    native files leave drafts out for older claimtrack versions: native.stage)."""
+    return (status or ReviewStatus.DRAFT).value

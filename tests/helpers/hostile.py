@@ -201,6 +201,8 @@ class Importer:
     name: str
     write: Callable[[list[Sample]], bytes]
     args: Callable[[Path], list[str]]
+    # the claim text as stored: verbatim, but markup's surrounding blanks are layout
+    stored: Callable[[str], str] = lambda text: text
 
 
 def native_file(samples: list[Sample]) -> bytes:
@@ -249,7 +251,7 @@ IMPORTERS = [
     Importer("jsonl", jsonl_file, lambda path: ["import", "--format", "jsonl", str(path)]),
     Importer("csv", csv_file, lambda path: ["import", "--format", "csv", str(path)]),
     Importer("claimreview", claimreview_file,
-             lambda path: ["import", "--format", "claimreview", str(path)]),
+             lambda path: ["import", "--format", "claimreview", str(path)], str.strip),
 ]
 
 

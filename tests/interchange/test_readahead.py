@@ -209,6 +209,31 @@ def test_the_child_is_stopped_when_the_import_stops_early(
     assert child.returncode == -signal.SIGKILL
 
 
+def test_the_child_started_early_is_taken_or_stopped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`claimtrack import` starts reading before it loads what writes (one child, taken by the
+    import); when the command fails before reading (no database can be made there), that
+    child is stopped, and nothing is left waiting."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    class Recorded(subprocess.Popen):  # type: ignore[type-arg]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Recorded)
+    monkeypatch.setenv(readahead.SETTING, "1")
+    seed = str(FIXTURES / "seed.json")
+    Cli(f"sqlite:///{tmp_path / 'a.db'}").ok("import", seed)
+    assert len(started) == 1 and readahead._started == {}
+    failed = Cli(f"sqlite:///{tmp_path / 'missing' / 'b.db'}").fails("import", seed)
+    assert "does not exist" in failed.stderr
+    # stopped (or done, for so small a file) and waited for: no process left behind
+    assert len(started) == 2 and started[1].returncode is not None
+    assert readahead._started == {}
+
+
 @pytest.mark.parametrize("files", [1, 20_000], ids=["one file", "a job longer than the pipe"])
 def test_a_child_that_dies_is_one_error_that_says_how_to_go_on(
     monkeypatch: pytest.MonkeyPatch, files: int
