@@ -36,11 +36,18 @@ def claim_filter(
     session: Session | None = None,
 ) -> ClaimFilter:
     """The claims that --speaker, --tag, --since and --until select (checked when applied).
-    With ``session``, a --speaker that names no actor is an error (a typo), not "no claims"."""
+    With ``session``, a --speaker that names no actor, or a --tag no claim has, is an error (a
+    typo), not "no claims" (``check_filter``)."""
     from claimtrack.services.filters import ClaimFilter
 
     chosen = ClaimFilter(speaker=speaker, tags=tuple(tag or ()), since=since, until=until)
     if session is not None:
-        chosen.check(session)
+        check_filter(chosen, session)
     return chosen
+
+
+def check_filter(chosen: ClaimFilter, session: Session) -> None:
+    """Refuse a --speaker that names no actor and a --tag that no claim has."""
+    chosen.check(session)
+    chosen.check_tags(session)
 

@@ -60,10 +60,16 @@ def add(
 
     with command_session(ctx) as session:
         claim = claims.get_claim(session, claim_id)
+        before = {a.source_id: (a.quote, a.seen_on) for a in claim.appearances}
         appearance = claims.add_appearance(session, claim, url, quote=quote, seen_on=seen,
                                            replace_quote=replace_quote)
         where = appearance.source.url
-    say(f"Recorded claim {claim.public_id} at {where}.")
+        unchanged = before.get(appearance.source_id) == (appearance.quote, appearance.seen_on)
+    if unchanged:
+        say(f"Claim {claim.public_id} was already recorded at {where}"
+            f"{' with this quote' if quote else ''}; nothing changed.")
+    else:
+        say(f"Recorded claim {claim.public_id} at {where}.")
 
 
 @app.command("list")

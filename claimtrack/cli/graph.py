@@ -8,7 +8,14 @@ import typer
 
 from claimtrack.cli._common import command_session, fail, say
 from claimtrack.cli._documents import OutputFileOption, deliver
-from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
+from claimtrack.cli._filters import (
+    SinceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    check_filter,
+    claim_filter,
+)
 from claimtrack.core.enums import GraphFormat
 
 
@@ -47,7 +54,7 @@ def graph(
              "without an ID, or give the ID alone.")
     with command_session(ctx, write=False) as session:
         if claim_id is None:
-            where.check(session)
+            check_filter(where, session)
             found = disputes.contested(session, where=where)
         else:
             found = [disputes.dispute_of(session, claims.get_claim(session, claim_id))]

@@ -79,8 +79,8 @@ def restore(
     at: Annotated[
         str,
         typer.Option("--at", help="Bring it back as it was at this time (ISO time such as "
-                     "2022-01-17T09:30:00Z, or a date for its start; UTC unless an offset is "
-                     "given). See `claimtrack history ID`."),
+                     "2022-01-17T09:30:00Z, or a date, today or yesterday for its start; UTC "
+                     "unless an offset is given). See `claimtrack history ID`."),
     ],
 ) -> None:
     """Restore a deleted or edited claim from its history (tags and appearances included).

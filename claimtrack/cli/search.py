@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from claimtrack.cli._common import (
 )
 from claimtrack.cli._filters import SinceFilter, SpeakerFilter, TagFilter, UntilFilter, claim_filter
 from claimtrack.core.enums import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 TABLE_TEXT = 70
 
@@ -47,15 +50,17 @@ def search(
 
     Examples:
         claimtrack search 'false flag'
-        claimtrack search '"total disinformation" -ukraine' --speaker Lavrov
+        claimtrack search '"total disinformation" -ukraine' --speaker 'Sergey Lavrov'
     """
     from claimtrack.services import search as search_service
 
+    wording = " ".join(query)
     with command_session(ctx, write=False) as session:
         hits = search_service.search(
-            session, " ".join(query), where=claim_filter(speaker, tag, since, until, session),
+            session, wording, where=claim_filter(speaker, tag, since, until, session),
             limit=limit or LIMIT_CAP,
         )
+        hint = "" if hits else _no_match_hint(session, wording)
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,
          "snippet": hit.snippet, "text": hit.text}
@@ -64,7 +69,29 @@ def search(
     emit_rows(rows, fmt, records=list[object](hits),
               columns=["id", "score", "speaker", "date", "snippet", "text"],
               terminal_columns=["id", "score", "speaker", "date", "snippet"],
-              empty="No claim matches; try fewer words, or `claimtrack match` for a whole text.")
+              empty=hint)
+
+
+def _no_match_hint(session: Session, query: str) -> str:
+    """What to try when nothing matches: a speaker's claims when the query names an actor
+    (their name is not in their claims' text), else advice that fits the query's length."""
+    import shlex
+
+    from claimtrack.services import actors
+
+    words = [w.strip('"').casefold() for w in query.split() if not w.startswith("-")]
+    named = [actor.name for actor in actors.list_actors(session) if words and any(
+        set(words) <= set(name.casefold().split()) for name in (actor.name, *actor.aliases))]
+    if named:
+        commands = " or ".join(f"`claimtrack claim list --speaker {shlex.quote(name)}`"
+                               for name in named[:3])
+        return (f"No claim's text matches '{query}'; for the claims of "
+                f"{' or '.join(named[:3])}, run {commands}.")
+    if len(query.split()) == 1:
+        return (f"No claim matches '{query}'; check its spelling, or find claims like a whole "
+                "text with `claimtrack match`.")
+    return ("No claim matches all these words; try fewer words, or `claimtrack match` for a "
+            "whole text.")
 
 
 def match(

@@ -81,8 +81,7 @@ def add(
 
     page = _pages.fetch(url) if fetch else None
     with command_session(ctx) as session:
-        if page is not None:
-            _refuse_known(session, url)
+        _refuse_known(session, url, fetched=page is not None)
         source = sources.add_source(
             session, url, _fields(title, outlet, published, archive_url, retrieved)
         )
@@ -186,15 +185,21 @@ def archive(ctx: typer.Context, url: UrlArg) -> None:
         _pages.archive(session, url, page)
 
 
-def _refuse_known(session: Session, url: str) -> None:
-    """`source add --fetch` of a page already recorded: what the user wants is a new copy."""
+def _refuse_known(session: Session, url: str, *, fetched: bool) -> None:
+    """`source add` of a page already recorded (its URL named once when spelt as recorded):
+    change its details instead, or (``fetched``, with --fetch) keep a new copy of it."""
+    from claimtrack.core import values
     from claimtrack.services import sources
 
     known = sources.find_source(session, url)
-    if known is not None:
-        fail(f"The page {url} is already recorded as {known.url}; keep a new copy of it with "
-             f"`claimtrack source archive {known.url}` (change its details with "
-             "`claimtrack source edit`).")
+    if known is None:
+        return
+    given = values.url(url)
+    spelt = "" if known.url == given else f" as {known.url}"
+    advice = (f"keep a new copy of it with `claimtrack source archive {known.url}` (change its "
+              "details with `claimtrack source edit`)" if fetched
+              else f"change its details with `claimtrack source edit {known.url}`")
+    fail(f"The page {given} is already recorded{spelt}; {advice}.")
 
 
 def _fields(

@@ -167,7 +167,7 @@ def language(value: str | None) -> str | None:
     cleaned = value.strip()
     if not _LANGUAGE.fullmatch(cleaned):
         raise InvalidInput(
-            f"'{value}' is not a language code; use an ISO 639-1 code such as en, ru or uk."
+            f"'{value}' is not a language code; use a BCP 47 tag such as en, ru or pt-BR."
         )
     # RFC 5646 2.1.1: lower case, except a two-letter subtag (a region) upper and a
     # four-letter one (a script) title case, unless first or after a singleton (``x-``,

@@ -45,14 +45,25 @@ class RestoreResult:
     skipped: list[str] = field(default_factory=list)
 
 
+def _day_named(at: str | dt.datetime) -> str | dt.datetime:
+    """``today`` or ``yesterday`` (any case) as that date, which is read as its start (UTC),
+    as every --date reads them; any other time as it is."""
+    if isinstance(at, str) and at.strip().lower() in ("today", "yesterday"):
+        day = values.date(at)
+        assert day is not None
+        return day.isoformat()
+    return at
+
+
 def restore_claim(session: Session, ref: str, at: str | dt.datetime) -> RestoreResult:
-    """Restore claim ``ref`` (an id or unique prefix, deleted or not) to its state at ``at``.
+    """Restore claim ``ref`` (an id or unique prefix, deleted or not) to its state at ``at``
+    (an ISO 8601 time; a date, ``today`` or ``yesterday`` for its start, UTC).
 
     Raises NotFound when the history does not know the claim at that time, InvalidInput when it
     had been deleted by then or the time is malformed.
     """
     claim_id = changes.resolve_id(session, ref, "c", "claim")
-    moment = values.timestamp(at, "--at time")
+    moment = values.timestamp(_day_named(at), "--at time")
     if moment is None:
         raise InvalidInput("Give the time to restore to with --at, e.g. 2022-01-17T09:30:00Z.")
     if isinstance(at, str) and _TO_THE_SECOND.search(at):

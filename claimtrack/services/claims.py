@@ -117,7 +117,7 @@ def add_claim(
         public_id=public_id or values.new_public_id("c"),
         text=values.text(text, "claim text"),
         summary=values.summary(summary),
-        said_on=values.date(said_on, "date said"),
+        said_on=values.date(said_on, "claim's date"),
         language=values.language(language),
     )
     if quote is not None and source_url is None:
@@ -215,7 +215,7 @@ def edit_claim(
         if speaker is not None:
             claim.speaker = said
         if said_on is not None:
-            claim.said_on = values.date(said_on, "date said")
+            claim.said_on = values.date(said_on, "claim's date")
         if summary is not None:
             claim.summary = values.summary(summary)
         if language is not None:

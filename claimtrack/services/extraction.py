@@ -111,7 +111,7 @@ def apply(
     each to what it answers. ``said_on``: when they were said (usually the article's date;
     extraction reads no dates), the new claims' date. Raises InvalidInput for an unknown
     suggestion id or a bad date."""
-    said = values.date(said_on, "date said")
+    said = values.date(said_on, "claim's date")
     wanted = list(dict.fromkeys(accepted))
     known = {s.id: s for s in suggestions}
     unknown = [name for name in wanted if name not in known]

@@ -50,6 +50,16 @@ class ClaimFilter:
             raise NotFound(f"No actor is called '{self.speaker.strip()}'.{_closest(session, key)} "
                            "List actors with `claimtrack actor list`.")
 
+    def check_tags(self, session: Session) -> None:
+        """Refuse a tag that no claim has (one indexed look-up each), as ``check`` refuses an
+        unknown speaker: raises NotFound naming the closest tags, InvalidInput for a bad tag."""
+        for tag in values.tags(list(self.tags)):
+            tagged = select(ClaimTag.claim_id).where(ClaimTag.tag == tag)
+            if session.execute(tagged.limit(1)).first() is None:
+                tags = session.scalars(select(ClaimTag.tag).distinct())
+                raise NotFound(f"No claim is tagged '{tag}'.{_nearest(tag, {t: t for t in tags})} "
+                               "See each claim's tags with `claimtrack claim list`.")
+
     def apply(self, query: SelectQuery) -> SelectQuery:
         """Narrow a query over claims by speaker (name or alias), tags (all of them) and dates.
 
@@ -80,11 +90,17 @@ class ClaimFilter:
 def _closest(session: Session, key: str) -> str:
     """The hint for a mistyped name: the actors whose names or aliases are nearest to it
     (" Did you mean 'Sergey Lavrov'?"), or "" when none is close."""
-    from rapidfuzz import fuzz, process
-
     names = {values.name_key(name): name for name in session.scalars(select(Actor.name))}
     names.update(session.execute(select(ActorAlias.alias_key, Actor.name)
                                  .join(Actor, Actor.id == ActorAlias.actor_id)).all())
+    return _nearest(key, names)
+
+
+def _nearest(key: str, names: dict[str, str]) -> str:
+    """" Did you mean 'a' or 'b'?" for the ``names`` (shown, by key) whose keys are nearest to
+    ``key``; "" when none is close."""
+    from rapidfuzz import fuzz, process
+
     found = process.extract(key, list(names), scorer=fuzz.WRatio, score_cutoff=80, limit=3)
     nearest = list(dict.fromkeys(names[match] for match, _score, _index in found))
     return f" Did you mean {' or '.join(repr(name) for name in nearest)}?" if nearest else ""

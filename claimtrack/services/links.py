@@ -100,7 +100,7 @@ def logged_answer(session: Session, target: Claim, relation: Relation, text: str
     same page: what logging that answer again would only repeat."""
     wanted = " ".join(text.split())
     who = values.name_key(speaker) if speaker else None
-    day = values.date(said_on, "date said") if said_on else None
+    day = values.date(said_on, "claim's date") if said_on else None
     page = values.url_key(values.url(source)) if source else None
     answers = session.scalars(select(Claim).join(Link, Link.from_claim_id == Claim.id).where(
         Link.to_claim_id == target.id, Link.relation == relation,

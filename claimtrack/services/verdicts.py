@@ -9,12 +9,13 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core import values
 from claimtrack.core.enums import Rating
-from claimtrack.core.errors import Conflict, NotFound
+from claimtrack.core.errors import Conflict, InvalidInput, NotFound
 from claimtrack.core.ratings import label_key
 from claimtrack.core.views import VerdictView
 from claimtrack.models import Claim, Verdict
 from claimtrack.services import actors, disputes, ratings, reading
 from claimtrack.services.notices import notify
+from claimtrack.store.history import changes
 from claimtrack.store.sql import only_match
 
 
@@ -105,10 +106,28 @@ def get_verdict(session: Session, verdict_id: str) -> Verdict:
     found = only_match(session, select(Verdict.id, Verdict.public_id).where(named), wanted,
                        "verdict")
     if found is None:
-        raise NotFound(
-            f"Verdict {verdict_id} not found. List verdicts with `claimtrack verdict list`."
-        )
+        raise _missing(session, verdict_id, wanted)
     return session.get_one(Verdict, found)
+
+
+def _missing(session: Session, verdict_id: str, wanted: str) -> NotFound:
+    """Why no verdict has this id or prefix: one deleted says when, by whom and what to do,
+    as a deleted claim does (services.claims)."""
+    try:
+        known = changes.resolve_id(session, wanted, "v", "verdict")
+    except (InvalidInput, NotFound):
+        known = None
+    gone = changes.deletion(session, "verdict", known) if known is not None else None
+    if gone is None:
+        return NotFound(
+            f"Verdict {verdict_id} not found. List verdicts with `claimtrack verdict list`.")
+    deleted = f"Verdict {known} was deleted on {gone.at:%Y-%m-%d %H:%M:%S} UTC by {gone.user}"
+    if (gone.command or "").endswith("claim rm") and gone.claim:
+        return NotFound(f"{deleted}, with its claim {gone.claim}. `claimtrack claim restore "
+                        f"{gone.claim} --at TIME` brings both back as they were at a time "
+                        f"before that (see `claimtrack history {gone.claim}`).")
+    return NotFound(f"{deleted}. `claimtrack history {known}` shows it as it was; add it again "
+                    "with `claimtrack verdict add` if it should not have gone.")
 
 
 def remove_verdict(session: Session, verdict: Verdict) -> None:

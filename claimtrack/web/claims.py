@@ -17,7 +17,7 @@ from claimtrack.web.disputes import dispute_page
 from claimtrack.web.handlers import Call, error_text, field_errors, route
 
 CLAIM_FIELDS = {
-    "summary": ["summary"], "date": ["date said", "calendar", "in the future"],
+    "summary": ["summary"], "date": ["claim's date", "calendar", "in the future"],
     "language": ["language"], "tags": ["tag"], "quote": ["quote"],
     "source": ["web address", "url", "port", "credentials"],
     "speaker": ["actor name", "names the actor"], "text": ["claim text"],

@@ -22,7 +22,7 @@ from claimtrack.web.handlers import Call, error_text, field_errors, route
 # How the history names recording the accepted suggestions (the CLI: "extract").
 EXTRACT_ACCEPT = "extract accept"
 FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"],
-          "date": ["date said", "calendar", "in the future"]}
+          "date": ["claim's date", "calendar", "in the future"]}
 
 
 @route("/extract")

@@ -47,6 +47,14 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"\(or opened with --db \S+\)\.",
          r"a claimtrack database or backup cannot be imported here: whoever runs claimtrack "
          r"can restore it, or serve it, from the command line."),
+        (r"`claimtrack history \S+` shows it as it was; add it again with `claimtrack verdict "
+         r"add` if it should not have gone\.",
+         "It is not shown on the web any more; add it again on its claim's page if it should "
+         "not have gone."),
+        (r"`claimtrack claim restore \S+ --at TIME` brings both back as they were at a time "
+         r"before that \(see `claimtrack history \S+`\)\.",
+         "An editor can restore the claim with its verdicts from the command line (claimtrack "
+         "claim restore), as they were at a time before the deletion."),
         (r"claimtrack extract reads at most", "the Extract page reads at most"),
         (r"\s*\(list them with `claimtrack \w+ list`\)", ""),
         (r"while your command ran", "while yours was being saved"),
@@ -65,7 +73,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"add it with --allow-duplicate\.",
          "Its verdicts are listed on the claim's page; a distinct verdict with the same "
          "reviewer, rating and date can be added from the command line only."),
-        (r"use an ISO 639-1 code such as en, ru or uk\.", "use a language tag such as en or "
+        (r"use a BCP 47 tag such as en, ru or pt-BR\.", "use a language tag such as en or "
          "pt-BR."),
         (r"[Ll]ist (?:links|verdicts) with `claimtrack (?:link|verdict) list`\.",
          "Reload the claim's page."),

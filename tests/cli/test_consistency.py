@@ -130,6 +130,6 @@ def test_help_and_date_wording(cli: Cli) -> None:
     assert "true, mostly-true, mixed, mostly-false, false, unverifiable" in re.sub(
         r"-\s+", "-", " ".join(ratings.split()))
     result = cli.fails("claim", "add", "x", "--date", "17/01/2022")
-    assert result.stderr == ("Error: '17/01/2022' is not a date claimtrack can read (the date "
-                             "said); write it as YYYY-MM-DD, e.g. 2022-01-17, or as today or "
-                             "yesterday.\n")
+    assert result.stderr == ("Error: '17/01/2022' is not a date claimtrack can read (the "
+                             "claim's date); write it as YYYY-MM-DD, e.g. 2022-01-17, or as "
+                             "today or yesterday.\n")

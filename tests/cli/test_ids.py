@@ -16,7 +16,7 @@ def test_a_verdict_is_found_by_a_unique_prefix(cli: Cli) -> None:
     verdict = cli.ok("verdict", "add", claim, "--rating", "False", "--by", "X").stdout.strip()
     cli.ok("verdict", "status", "in-review", verdict[:6])
     assert "Removed verdict " + verdict in cli.ok("verdict", "rm", verdict[:6]).stderr
-    assert "not found" in cli.fails("verdict", "rm", verdict[:6]).stderr
+    assert f"Verdict {verdict} was deleted on" in cli.fails("verdict", "rm", verdict[:6]).stderr
 
 
 def test_an_ambiguous_prefix_says_how_many_ids_it_starts(seeded: Cli) -> None:

@@ -95,7 +95,7 @@ def test_verdicts(cli: Cli) -> None:
     assert shown["verdicts_disagree"] is True and shown["is_contested"] is True
     cli.ok("verdict", "rm", verdict_id)
     assert len(json.loads(cli.ok("verdict", "list", "-f", "json").stdout)) == 1
-    assert "not found" in cli.fails("verdict", "rm", verdict_id).stderr
+    assert "was deleted on" in cli.fails("verdict", "rm", verdict_id).stderr
 
 
 def test_unknown_label_is_unverifiable_but_kept_verbatim(cli: Cli) -> None:

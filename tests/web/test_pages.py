@@ -134,8 +134,8 @@ def test_a_bad_value_shows_the_library_error_beside_its_field(web: Browser, cli:
     (date_field,) = [f for f in root.find_all("div", "field") if "has-error" in f.attrs["class"]]
     assert date_field.find_all("input")[0].attrs["name"] == "date"
     error = date_field.find_all("p", "field-error")[0].all_text()
-    assert error == "Error: The date said '2022-02-30' does not exist in the calendar; check " \
-                    "the day and month."
+    assert error == "Error: The claim's date '2022-02-30' does not exist in the calendar; " \
+                    "check the day and month."
     assert 'value="A claim"' not in response.text  # a textarea keeps it as its content
     assert ">A claim</textarea>" in response.text
     assert snapshot(cli.url) == before

@@ -59,3 +59,19 @@ def test_looking_for_duplicates_is_said_as_the_web_names_it(web: Browser, cli: C
     assert "Looked through 2 claims for duplicates: 1 new suggestion recorded." in said(scanned)
     assert re.search(r"score \d\.\d\d · Found by “Look for duplicates”\.</p>", scanned.text)
     assert "claimtrack dedupe" not in scanned.text and "(s)" not in said(scanned)
+
+
+def test_a_deleted_verdict_deleted_again_is_said_in_the_webs_words(
+    web: Browser, cli: Cli
+) -> None:
+    claim = cli.add("Prices fell")
+    cli.ok("verdict", "add", claim, "--rating", "False", "--by", "Desk")
+    (verdict,) = re.findall(r"v-[0-9a-z]+", cli.ok("verdict", "list", claim).stdout)
+    page = f"/claims/{claim}"
+    assert web.submit(f"/verdicts/{verdict}/delete", page=page).status_code == 303
+    again = web.submit(f"/verdicts/{verdict}/delete", page=page)  # a second tab, say
+    assert again.status_code == 404
+    assert said(again).startswith(f"Error: Verdict {verdict} was deleted on ")
+    assert said(again).endswith("It is not shown on the web any more; add it again on its "
+                                "claim's page if it should not have gone.")
+    assert "`claimtrack" not in again.text
