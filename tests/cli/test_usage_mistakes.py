@@ -43,7 +43,8 @@ def test_a_global_option_after_the_command_is_said_to_go_before_it(tmp_path: Pat
 def test_a_text_starting_with_a_dash_is_said_to_go_after_double_dash(cli: Cli) -> None:
     result = cli("claim", "add", "--speaker", "X", "-5% is fake")
     assert "Error: No such option: -5. An argument that starts with '-' goes after --, as in: " \
-        f"claimtrack --db {cli.url} claim add --speaker X -- '-5% is fake'" in result.stderr
+        f"claimtrack --db {shlex.quote(cli.url)} claim add --speaker X -- '-5% is fake'" in (
+            result.stderr)
     claim = run(*suggested(result)).stdout.strip()
     assert cli.ok("claim", "show", claim, "-f", "json").stdout.count('"-5% is fake"') == 1
 
@@ -58,8 +59,8 @@ def test_swapped_arguments_are_put_in_order(cli: Cli) -> None:
     claim, other = cli.add("A claim"), cli.add("An answer")
     result = cli("claim", "status", claim, other, "in-review")
     assert (f"'{claim}' is not one of draft, in-review, published: the arguments go in the "
-            f"order STATUS ID..., as in: claimtrack --db {cli.url} claim status in-review "
-            f"{claim} {other}") in result.stderr
+            f"order STATUS ID..., as in: claimtrack --db {shlex.quote(cli.url)} claim status "
+            f"in-review {claim} {other}") in result.stderr
     assert "Moved 2 claims to in-review" in run(*suggested(result)).stderr
     link = cli("link", "add", other, claim, "denies")
     assert suggested(link)[2:] == ["link", "add", other, "denies", claim]
