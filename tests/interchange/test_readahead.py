@@ -183,19 +183,26 @@ def test_what_was_read_before_a_broken_part_of_a_file_comes_first(
     assert said[0] == said[1] and "item 2" in said[1] and "not valid JSON" not in said[1]
 
 
-def test_the_child_is_stopped_when_the_import_stops_early(
-    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """More records than the pipe holds, so the child is still at work when --strict stops the
-    import at the sixth: it is killed, and waited for."""
-    started: list[subprocess.Popen[bytes]] = []
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    """Every process started from now on, in order."""
+    found: list[subprocess.Popen[bytes]] = []
 
     class Recorded(subprocess.Popen):  # type: ignore[type-arg]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            started.append(self)
+            found.append(self)
 
     monkeypatch.setattr(subprocess, "Popen", Recorded)
+    return found
+
+
+def test_the_child_is_stopped_when_the_import_stops_early(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    started: list[subprocess.Popen[bytes]],
+) -> None:
+    """More records than the pipe holds, so the child is still at work when --strict stops the
+    import at the sixth: it is killed, and waited for."""
     reviews = [{"@type": "ClaimReview", "claimReviewed": f"Claim {n}",
                 "reviewRating": {"alternateName": "False"},
                 "author": {"@type": "Organization", "name": "Desk"}} for n in range(60_000)]
@@ -210,19 +217,11 @@ def test_the_child_is_stopped_when_the_import_stops_early(
 
 
 def test_the_child_started_early_is_taken_or_stopped(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, started: list[subprocess.Popen[bytes]]
 ) -> None:
     """`claimtrack import` starts reading before it loads what writes (one child, taken by the
     import); when the command fails before reading (no database can be made there), that
     child is stopped, and nothing is left waiting."""
-    started: list[subprocess.Popen[bytes]] = []
-
-    class Recorded(subprocess.Popen):  # type: ignore[type-arg]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            started.append(self)
-
-    monkeypatch.setattr(subprocess, "Popen", Recorded)
     monkeypatch.setenv(readahead.SETTING, "1")
     seed = str(FIXTURES / "seed.json")
     Cli(f"sqlite:///{tmp_path / 'a.db'}").ok("import", seed)
