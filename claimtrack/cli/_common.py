@@ -171,15 +171,16 @@ def open_engine(
     """An engine on the chosen database, schema checked (a brand-new one is created).
     ``discard_new_file``: a SQLite file this command created is deleted again if the command
     fails (a failed restore into a new file leaves no file behind). ``must_exist``: a SQLite
-    file that does not exist is refused, not created (commands that only read: a mistyped
-    --db would otherwise show an empty database)."""
+    file named with --db or CLAIMTRACK_DATABASE_URL that does not exist is refused, not
+    created (commands that only read: a mistyped --db would otherwise show an empty
+    database)."""
     from claimtrack.store.db import make_engine
     from claimtrack.store.migrate import ensure_current, sqlite_file
 
     url = database_url(ctx)
     with database_errors(url):
         engine = make_engine(url)
-        if must_exist:
+        if must_exist and _named(ctx):
             _refuse_missing_file(sqlite_file(engine))
         path = sqlite_file(engine) if discard_new_file else None
         new_file = path if path is not None and not path.exists() else None
@@ -194,6 +195,17 @@ def open_engine(
             if new_file is not None and not succeeded:
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     new_file.with_name(new_file.name + suffix).unlink(missing_ok=True)
+
+
+def _named(ctx: typer.Context) -> bool:
+    """Whether the database was named (--db or CLAIMTRACK_DATABASE_URL): the default file is
+    made on first use, whatever the command (a first `claimtrack ratings` lists the table)."""
+    import os
+
+    from claimtrack.core.config import ENV_DATABASE_URL
+
+    state = ctx.find_object(State)
+    return bool((state and state.db) or os.environ.get(ENV_DATABASE_URL, "").strip())
 
 
 def _refuse_missing_file(path: Path | None) -> None:

@@ -29,26 +29,40 @@ def explain_unknown_option(error: Any, command: Any, ctx: Context, args: list[st
             error.possibilities = None
             return
     takes_arguments = any(p.param_type_name == "argument" for p in command.get_params(ctx))
-    if takes_arguments and not error.possibilities:
+    text = next((token for token in args if token.startswith(option)), option)
+    if takes_arguments and not error.possibilities and _looks_like_text(text):
         options, others = split_arguments(command, ctx, args)
-        line = _line(_program(root), _path(ctx), *_quoted(options), "--", *_quoted(others))
-        error.message += f". An argument that starts with '-' goes after --, as in: {line}"
+        if others and others[-1] == text:  # the last argument: the line that works
+            line = _line(_program(root), _path(ctx), *_quoted(options), *_quoted(others[:-1]),
+                         "--", shlex.quote(text))
+            error.message += f". An argument that starts with '-' goes after --, as in: {line}"
+        else:
+            error.message += (". An argument that starts with '-' goes after --: put -- before "
+                              "it (the arguments after -- are read as they are).")
+
+
+def _looks_like_text(token: str) -> bool:
+    """A word that begins with one dash but is no option name: "-5% is fake", "-", "- a"."""
+    return not token.startswith("--") and not token[1:2].isalpha()
 
 
 def swapped_arguments(
     command: Any, ctx: Context, args: list[str], wrong: str, choices: Sequence[str],
-    order: Sequence[str],
+    order: Sequence[str], position: int,
 ) -> str | None:
-    """For a closed-choice argument given ``wrong`` while another argument is one of the
-    ``choices``: the arguments in the right ``order`` (their names), as a whole command
-    line."""
+    """For the closed-choice argument at ``position`` given ``wrong`` while another argument
+    is one of the ``choices``: the arguments in the right ``order`` (their names), as a whole
+    command line."""
     options, others = split_arguments(command, ctx, args)
     right = next((v for v in others if v != wrong and (v in choices or v.lower() in choices)),
                  None)
     if right is None or wrong not in others:
         return None
+    given = list(others)
     others.remove(right)
-    others.insert(others.index(wrong), right)
+    others.insert(position, right)
+    if others == given:
+        return None
     line = _line(_program(ctx.find_root()), _path(ctx), *_quoted(options), *_quoted(others))
     return (f"'{wrong}' is not one of {', '.join(choices)}: the arguments go in the order "
             f"{' '.join(order)}, as in: {line}")
@@ -75,13 +89,24 @@ def split_arguments(command: Any, ctx: Context, args: Sequence[str]) -> tuple[li
 
 
 def _without(args: list[str], option: str, *, takes_value: bool) -> tuple[list[str], list[str]]:
-    """``option`` (and its value) as typed, quoted; and the other arguments, quoted."""
-    for position, token in enumerate(args):
+    """``option`` (and its value) as typed, quoted, the last time it is given (as a parser
+    reads it); and the other arguments, quoted, without it. A value left out is shown as the
+    option's metavariable."""
+    found: list[str] = [option]
+    rest: list[str] = []
+    position = 0
+    while position < len(args):
+        token = args[position]
         if token == option or token.startswith(f"{option}="):
             width = 2 if takes_value and token == option else 1
             found = args[position:position + width]
-            return _quoted(found), _quoted(args[:position] + args[position + width:])
-    return [option], _quoted(args)
+            position += width
+            continue
+        rest.append(token)
+        position += 1
+    if takes_value and found == [option]:
+        return [option, "VALUE"], _quoted(rest)
+    return _quoted(found), _quoted(rest)
 
 
 def _program(root: Context, leaving_out: str = "") -> str:

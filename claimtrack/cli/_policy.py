@@ -252,9 +252,11 @@ def _reword(error: Any, command: CommandPolicy, ctx: Context, args: list[str]) -
             if param.param_type_name == "argument":
                 from claimtrack.cli._mistakes import swapped_arguments
 
-                order = [usage_name(p) for p in command.get_params(ctx)
-                         if p.param_type_name == "argument"]
-                swapped = swapped_arguments(command, ctx, args, wrong[0], choices, order)
+                arguments = [p for p in command.get_params(ctx)
+                             if p.param_type_name == "argument"]
+                swapped = swapped_arguments(command, ctx, args, wrong[0], choices,
+                                            [usage_name(p) for p in arguments],
+                                            arguments.index(param))
             error.message = swapped or not_a_choice(wrong[0], choices)
             return
     annotation = getattr(param.type_descriptor, "annotation", None)

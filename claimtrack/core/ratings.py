@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimtrack.core.enums import Rating
@@ -222,7 +222,7 @@ def compact_index(table: Mapping[str, Rating]) -> dict[str, Rating]:
     return {key: rating for key, rating in index.items() if key not in shared}
 
 
-_BUILTIN_COMPACT = compact_index(BUILTIN_LABELS)
+BUILTIN_TABLE: Table = (BUILTIN_LABELS, compact_index(BUILTIN_LABELS))
 
 
 def subject_stripped(key: str) -> str | None:
@@ -236,33 +236,41 @@ def subject_stripped(key: str) -> str | None:
     return " ".join(words[:kept]) if kept < len(words) else None
 
 
-def find_rating(
-    key: str, table: Mapping[str, Rating], compact: Mapping[str, Rating]
-) -> Rating | None:
-    """``key``'s rating in ``table`` (``compact``: its compact_index): as written, else with
-    spaces and hyphens left out, else the same for the key without the nouns naming what was
-    rated ("altered image" is "altered")."""
-    for form in (key, subject_stripped(key)):
-        if form is None:
-            continue
-        found = table.get(form) or compact.get(compact_key(form))
-        if found is not None:
-            return found
+Table = tuple[Mapping[str, Rating], Mapping[str, Rating]]  # labels by key, and compact_index
+
+
+def find_rating(keys: Sequence[str], tables: Sequence[Table]) -> Rating | None:
+    """The first reading of these label keys in these tables, in order: each key as written or
+    with spaces and hyphens left out, in every table; only then the same for the keys without
+    the nouns naming what was rated ("altered image" is "altered"), so that a label one table
+    knows whole ("fake news") is never read by another table's shorter one ("fake")."""
+    for stripped in (False, True):
+        for key in keys:
+            form = subject_stripped(key) if stripped else key
+            if form is None:
+                continue
+            for table, compact in tables:
+                found = table.get(form) or compact.get(compact_key(form))
+                if found is not None:
+                    return found
     return None
+
+
+def label_keys(label: str) -> list[str]:
+    """``label``'s key, then its key with Turkish capitals folded ("YANLIŞ" is "yanlış", not
+    "yanliş": tried second, so English capitals keep their usual reading)."""
+    return [label_key(label), label_key(label.replace("I", "ı").replace("İ", "i"))]
 
 
 def builtin_rating(label: str) -> Rating | None:
     """The built-in reading of ``label``, or None when the table does not know it."""
-    key = label_key(label)
-    # Turkish capitals fold to other letters than the default casefold gives ("YANLIŞ" is
-    # "yanlış", not "yanliş"): tried second, so English capitals keep their usual reading.
-    turkish = label_key(label.replace("I", "ı").replace("İ", "i"))
-    for form in (key, turkish):
-        found = find_rating(form, BUILTIN_LABELS, _BUILTIN_COMPACT)
-        if found is not None:
-            return found
+    return find_rating(label_keys(label), [BUILTIN_TABLE]) or _rating_named(label)
+
+
+def _rating_named(label: str) -> Rating | None:
+    """The rating a label names itself ("mostly true" is mostly-true), or None."""
     try:
-        return Rating(key.replace(" ", "-"))
+        return Rating(label_key(label).replace(" ", "-"))
     except ValueError:
         return None
 
@@ -297,13 +305,12 @@ class RatingTable:
         return self._read(head) if head is not None else found
 
     def _read(self, label: str) -> Rating | None:
-        return find_rating(label_key(label), self.user, self._user_compact) or (
-            builtin_rating(label)
-        )
+        return find_rating(label_keys(label), [self.mine, BUILTIN_TABLE]) or _rating_named(label)
 
     @functools.cached_property
-    def _user_compact(self) -> dict[str, Rating]:
-        return compact_index(self.user)
+    def mine(self) -> Table:
+        """The user's labels as ``find_rating`` reads them."""
+        return self.user, compact_index(self.user)
 
     def normalize(
         self,

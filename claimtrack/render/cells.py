@@ -34,6 +34,8 @@ def wrap(
     """``textwrap.wrap`` (long words broken) by cells: text in characters one cell wide goes
     to textwrap itself (which also breaks after hyphens); other text breaks between words,
     and inside a word wider than the line (Chinese has no spaces)."""
+    # room for one character after either indent (textwrap never ends without it)
+    width = max(width, cells(initial_indent) + 1, cells(subsequent_indent) + 1)
     if all(wcwidth(character) == 1 for character in text):
         return textwrap.wrap(text, width, initial_indent=initial_indent,
                              subsequent_indent=subsequent_indent, break_long_words=True)

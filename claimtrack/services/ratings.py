@@ -8,7 +8,16 @@ from sqlalchemy.orm import Session
 from claimtrack.core import values
 from claimtrack.core.enums import Rating
 from claimtrack.core.errors import NotFound
-from claimtrack.core.ratings import RatingTable, builtin_rating, builtin_rows, label_key
+from claimtrack.core.ratings import (
+    RatingTable,
+    Table,
+    builtin_rating,
+    builtin_rows,
+    compact_index,
+    find_rating,
+    label_key,
+    label_keys,
+)
 from claimtrack.models import RatingLabel, Verdict
 from claimtrack.services import disputes
 from claimtrack.services.notices import notify
@@ -50,10 +59,16 @@ def remove_label(session: Session, label: str) -> None:
 
 
 def _reapply(session: Session, key: str, rating: Rating) -> int:
+    """Re-read the verdicts whose label reads as this mapping (as written, run together or
+    hyphenated, or with a noun naming what was rated: "Altered image" for "altered"), unless
+    a label known whole (another of the user's, or a built-in one) reads it otherwise."""
+    this: Table = ({key: rating}, compact_index({key: rating}))
+    table = rating_table(session)
     changed = [
         v
         for v in session.scalars(select(Verdict).where(Verdict.normalized != rating))
-        if label_key(v.rating) == key
+        if find_rating(label_keys(v.rating), [this]) is not None
+        and table.read_label(v.rating) == rating  # as a new verdict with that label is read
     ]
     for verdict in changed:
         verdict.normalized = rating

@@ -67,3 +67,18 @@ def test_swapped_arguments_are_put_in_order(cli: Cli) -> None:
     assert run(*suggested(link)).exit_code == 0
     # No other argument is a choice: the usual message and its nearest choice.
     assert "Did you mean 'published'?" in cli("claim", "status", "publishd", claim).stderr
+
+
+def test_the_advice_fits_the_mistake(cli: Cli, tmp_path: Path) -> None:
+    """An unknown option that is no text gets no advice about --; a choice given first is put
+    in its place; a global option without its value, or given twice, is rebuilt as a parser
+    reads it."""
+    assert " -- " not in cli("claim", "add", "A text", "--xyz").stderr
+    claim, other = cli.add("A claim"), cli.add("An answer")
+    first = cli("link", "add", "denies", other, claim)
+    assert suggested(first)[2:] == ["link", "add", other, "denies", claim]
+    database = str(tmp_path / "fresh.db")
+    run("--db", database, "init")
+    assert "as in: claimtrack --db VALUE claim list" in run("claim", "list", "--db").stderr
+    twice = run("claim", "list", "--db", "typo.db", "--db", database)
+    assert suggested(twice) == ["--db", database, "claim", "list"]

@@ -165,3 +165,19 @@ def test_a_new_speaker_is_stored_as_first_spelt_whatever_the_hash_seed(tmp_path:
                               capture_output=True, check=True)
         stored.add(next(line for line in done.stdout.splitlines() if "ultiple" in line))
     assert len(stored) == 1 and "Multiple Sources" in stored.pop()
+
+
+def test_your_mapping_applied_rereads_the_labels_it_now_reads(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("import", saved(tmp_path / "afp.json", review("Claim 1", "Altered image"),
+                           review("Claim 2", "Partly-false"), review("Claim 3", "Fake news")))
+    assert "Re-read 1 verdict" in cli.ok("ratings", "add", "altered", "mixed", "--apply").stderr
+    assert "Re-read 1 verdict" in cli.ok("ratings", "add", "partly false", "false",
+                                         "--apply").stderr
+    # your shorter label does not take a label the built-in table knows whole
+    assert "Re-read 0 verdicts" in cli.ok("ratings", "add", "fake", "mixed", "--apply").stderr
+    assert normalized_by_label(cli) == {"Altered image": "mixed", "Partly-false": "false",
+                                        "Fake news": "false"}
+    cli.ok("import", saved(tmp_path / "more.json", review("Claim 4", "Altered photo"),
+                           review("Claim 5", "Fake news")))
+    assert normalized_by_label(cli)["Altered photo"] == "mixed"  # new ones read the same way
+    assert normalized_by_label(cli)["Fake news"] == "false"

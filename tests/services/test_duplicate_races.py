@@ -26,9 +26,11 @@ from claimtrack.store.db import make_engine, session_scope
 
 def race(url: str, add: Callable[[Session], Any]) -> BaseException | None:
     """``add`` in two transactions at once, the first committing a second after the other
-    began; returns what the second raised (None if it succeeded)."""
+    began; returns what the second raised (None if it succeeded). ``waited`` says whether
+    the second ended only after the first committed."""
     engine = make_engine(url)
     outcome: list[BaseException | None] = []
+    ended: list[float] = []
 
     def second() -> None:
         try:
@@ -37,6 +39,7 @@ def race(url: str, add: Callable[[Session], Any]) -> BaseException | None:
             outcome.append(None)
         except BaseException as error:  # handed to the test
             outcome.append(error)
+        ended.append(time.monotonic())
 
     try:
         with session_scope(engine, user="first") as session:
@@ -44,11 +47,16 @@ def race(url: str, add: Callable[[Session], Any]) -> BaseException | None:
             other = threading.Thread(target=second)
             other.start()
             time.sleep(1)  # the second is now waiting (at BEGIN, or at its check)
+        committed = time.monotonic()
         other.join(30)
         assert not other.is_alive()
     finally:
         engine.dispose()
+    waited.append(ended[0] > committed)
     return outcome[0]
+
+
+waited: list[bool] = []  # for each race, whether the second add waited for the first
 
 
 def count(url: str, model: type[Any]) -> int:
@@ -87,11 +95,14 @@ def test_the_same_claim_without_a_speaker_at_once_is_stored_once(database_url: s
 
 
 def test_two_different_claims_at_once_are_both_stored(database_url: str) -> None:
+    """…without waiting for each other on PostgreSQL (they waited on the speaker's row);
+    SQLite writes one transaction at a time anyway."""
     recorded(database_url, "Another claim", "Jane Roe")
     texts = iter(["We will win", "We will lose"])
     error = race(database_url, lambda session: claims.add_claim(
         session, text=next(texts), speaker="Jane Roe"))
     assert error is None and count(database_url, Claim) == 3
+    assert waited[-1] == database_url.startswith("sqlite")
 
 
 def test_the_same_verdict_at_once_is_stored_once(database_url: str) -> None:
