@@ -79,12 +79,9 @@ def find_claim(session: Session, claim_id: str) -> tuple[Claim, str | None]:
 
 def _missing(session: Session, claim_id: str, wanted: str) -> NotFound:
     """Why no claim has this id or prefix: one deleted with `claim rm` says how to get it back."""
-    try:
-        known = changes.resolve_id(session, wanted, "c", "claim")
-    except (InvalidInput, NotFound):
-        known = None
-    gone = changes.deletion(session, "claim", known) if known is not None else None
-    if gone is not None and (gone.command or "").endswith("claim rm"):  # removed, not merged
+    found = changes.deleted(session, wanted, "c", "claim")
+    if found is not None and (found[1].command or "").endswith("claim rm"):  # not merged
+        known, gone = found
         return NotFound(f"Claim {known} was deleted on {gone.at:%Y-%m-%d %H:%M:%S} UTC by "
                         f"{gone.user}. `claimtrack history {known}` shows it as it was; "
                         f"`claimtrack claim restore {known} --at TIME` brings it back as it was "

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.core import values
 from claimtrack.core.enums import Rating
-from claimtrack.core.errors import Conflict, InvalidInput, NotFound
+from claimtrack.core.errors import Conflict, NotFound
 from claimtrack.core.ratings import label_key
 from claimtrack.core.views import VerdictView
 from claimtrack.models import Claim, Verdict
@@ -113,14 +113,11 @@ def get_verdict(session: Session, verdict_id: str) -> Verdict:
 def _missing(session: Session, verdict_id: str, wanted: str) -> NotFound:
     """Why no verdict has this id or prefix: one deleted says when, by whom and what to do,
     as a deleted claim does (services.claims)."""
-    try:
-        known = changes.resolve_id(session, wanted, "v", "verdict")
-    except (InvalidInput, NotFound):
-        known = None
-    gone = changes.deletion(session, "verdict", known) if known is not None else None
-    if gone is None:
+    found = changes.deleted(session, wanted, "v", "verdict")
+    if found is None:
         return NotFound(
             f"Verdict {verdict_id} not found. List verdicts with `claimtrack verdict list`.")
+    known, gone = found
     deleted = f"Verdict {known} was deleted on {gone.at:%Y-%m-%d %H:%M:%S} UTC by {gone.user}"
     if (gone.command or "").endswith("claim rm") and gone.claim:
         return NotFound(f"{deleted}, with its claim {gone.claim}. `claimtrack claim restore "

@@ -167,6 +167,17 @@ def _about(session: Session, query: Select[HistoryEntry], ref: str) -> Select[Hi
     return query.where(or_(HistoryEntry.claim_ref == claim, HistoryEntry.other_claim_ref == claim))
 
 
+def deleted(session: Session, ref: str, prefix: str, noun: str) -> tuple[str, HistoryView] | None:
+    """The full id and latest deletion of the claim or verdict ``ref`` names, if the history
+    knows it and it was deleted (None otherwise, also for a ref that names nothing)."""
+    try:
+        known = resolve_id(session, ref, prefix, noun)
+    except (InvalidInput, NotFound):
+        return None
+    gone = deletion(session, noun, known)
+    return None if gone is None else (known, gone)
+
+
 def resolve_id(session: Session, ref: str, prefix: str, noun: str) -> str:
     """The full id of a claim or verdict named in the history (it may no longer exist)."""
     wanted = values.id_or_prefix(ref, prefix, noun)
