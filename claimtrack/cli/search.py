@@ -79,9 +79,8 @@ def _no_match_hint(session: Session, query: str) -> str:
 
     from claimtrack.services import actors
 
-    words = [w.strip('"').casefold() for w in query.split() if not w.startswith("-")]
-    named = [actor.name for actor in actors.list_actors(session) if words and any(
-        set(words) <= set(name.casefold().split()) for name in (actor.name, *actor.aliases))]
+    named = actors.named_by_words(
+        session, [w.strip('"') for w in query.split() if not w.startswith("-")])
     if named:
         commands = " or ".join(f"`claimtrack claim list --speaker {shlex.quote(name)}`"
                                for name in named[:3])

@@ -15,7 +15,7 @@ from claimtrack.core.views import ActorView
 from claimtrack.core.wording import plural
 from claimtrack.models import Actor, ActorAlias, Claim, Verdict
 from claimtrack.services.notices import notify
-from claimtrack.store.sql import create_or_find
+from claimtrack.store.sql import chunked, create_or_find
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
@@ -164,21 +164,31 @@ def remove_actor(session: Session, actor: Actor) -> None:
 
 
 def list_actors(
-    session: Session, *, kind: ActorKind | None = None, limit: int | None = None
+    session: Session,
+    *,
+    kind: ActorKind | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    named: str | None = None,
 ) -> list[ActorView]:
-    """Every actor (the first ``limit``) with how many claims they made, by name."""
-    claim_counts = (
-        select(Claim.speaker_id, func.count().label("claims")).group_by(Claim.speaker_id).subquery()
-    )
-    query = (
-        select(Actor, func.coalesce(claim_counts.c.claims, 0))
-        .outerjoin(claim_counts, claim_counts.c.speaker_id == Actor.id)
-        .options(selectinload(Actor.aliases))
-        .order_by(Actor.name_key)
-    )
+    """Actors by name (the ``limit`` after the first ``offset``) with how many claims they
+    made. ``named``: only those whose name or an alias contains it (any case and spacing).
+    Claims are counted for the actors listed only."""
+    query = select(Actor).options(selectinload(Actor.aliases)).order_by(Actor.name_key)
     if kind is not None:
         query = query.where(Actor.kind == kind)
-    return [actor_view(actor, count) for actor, count in session.execute(query.limit(limit))]
+    key = values.name_key(named or "")
+    if key:
+        aliased = select(ActorAlias.actor_id).where(
+            ActorAlias.alias_key.contains(key, autoescape=True))
+        query = query.where(Actor.name_key.contains(key, autoescape=True) | Actor.id.in_(aliased))
+    found = list(session.scalars(query.offset(offset).limit(limit)))
+    counts: dict[int | None, int] = {}
+    for ids in chunked([actor.id for actor in found]):
+        counts.update(session.execute(
+            select(Claim.speaker_id, func.count()).where(Claim.speaker_id.in_(ids))
+            .group_by(Claim.speaker_id)).all())
+    return [actor_view(actor, counts.get(actor.id, 0)) for actor in found]
 
 
 def describe_actor(session: Session, name: str) -> ActorView:
@@ -205,6 +215,25 @@ def _ensure_free(session: Session, name: str) -> None:
             f"'{name}' already names the actor '{owner.name}'. Use that actor, or give this one "
             "a more specific name."
         )
+
+
+def named_by_words(session: Session, words: Iterable[str], *, limit: int = 3) -> list[str]:
+    """Names of the actors (at most ``limit``, by name) whose name or an alias holds every one
+    of these words as a whole word, in any case: "hersh" finds Seymour Hersh. Only actors whose
+    name or alias contains the longest word are read, so a large table is not listed."""
+    wanted = {values.name_key(word) for word in words} - {""}
+    if not wanted:
+        return []
+    longest = max(wanted, key=len)
+    found: dict[str, str] = {}
+    for name, key in session.execute(
+        select(Actor.name, Actor.name_key).where(Actor.name_key.contains(longest, autoescape=True))
+        .union(select(Actor.name, ActorAlias.alias_key).join(ActorAlias)
+               .where(ActorAlias.alias_key.contains(longest, autoescape=True)))
+    ):
+        if wanted <= set(key.split()):
+            found.setdefault(values.name_key(name), name)
+    return [found[key] for key in sorted(found)][:limit]
 
 
 def suggest_names(session: Session, prefix: str, *, limit: int = 10) -> list[str]:

@@ -5,20 +5,29 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.values import NAME_MAX
 from claimtrack.render.track_record import RECORD
 from claimtrack.services import actors, track_record
+from claimtrack.web import paging
 from claimtrack.web.exchange import attachment, chosen
 from claimtrack.web.handlers import Call, route
 
+PAGE_SIZE = 100
 RECORD_FORMATS = {"md": OutputFormat.MARKDOWN, "json": OutputFormat.JSON,
                   "csv": OutputFormat.CSV, "txt": OutputFormat.TABLE}
 
 
 @route("/actors")
 def actor_list(call: Call) -> Response:
+    """Actors by name, 100 a page, or those whose name or an alias contains the words asked."""
+    named = call.form.get("q").strip()[:NAME_MAX]
+    number = paging.page_number(call.form.get("page"))
     with call.read() as session:
-        found = actors.list_actors(session)
-    return call.render("actors.html.j2", title="Actors", actors=found)
+        found = actors.list_actors(session, named=named, limit=paging.wanted(number, PAGE_SIZE))
+    kept = {"q": named} if named else {}
+    return call.render("actors.html.j2", title="Actors", named=named,
+                       **paging.page("/actors", kept, number, found, PAGE_SIZE,
+                                     call.form.get("page")))
 
 
 @route("/actor")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import islice
-from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 from starlette.responses import Response
@@ -18,11 +17,10 @@ from claimtrack.core.enums import ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
 from claimtrack.services import claims, search
 from claimtrack.services.filters import ClaimFilter
+from claimtrack.web import paging
 from claimtrack.web.disputes import FILTER_WORDS, PAGE_SIZE, chosen_filters, claim_filter
 from claimtrack.web.handlers import Call, field_errors, route
 
-# Pages are numbered (the library's lists have no cursor): the deepest one that is served.
-LAST_PAGE = 400
 # Search hits read to keep those at a review stage (a search has no stage of its own).
 STAGED_HITS = 2000
 # The filters as an empty list names them ("No claim has tag “energy” and speaker “Ana”").
@@ -49,30 +47,21 @@ def claim_list(call: Call) -> Response:
     chosen = chosen_filters(call)
     errors: dict[str, str] = {}
     rows: list[Row] | None = None
-    number = _page_number(call.form.get("page"))
+    number = paging.page_number(call.form.get("page"))
     try:
         where, status = claim_filter(chosen)
         with call.read() as session:
             where.check(session)
-            wanted = number * PAGE_SIZE + 1  # one more than shown: is there a next page?
+            wanted = paging.wanted(number, PAGE_SIZE)
             rows = (_found(session, chosen["q"], where, status, wanted) if chosen["q"]
                     else _listed(session, where, status, wanted))
     except (InvalidInput, NotFound) as error:
         errors = field_errors(error, FILTER_WORDS)
     kept = {name: value for name, value in chosen.items() if value}
-    shown = rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE] if rows is not None else None
-    more = rows is not None and len(rows) > number * PAGE_SIZE and number < LAST_PAGE
-    # Past the last page (a page number typed or kept from before): say so, and where it is.
-    last = (len(rows) - 1) // PAGE_SIZE + 1 if rows and not shown else None
     return call.render(
-        "claims.html.j2", title="Claims", rows=shown, values=chosen, errors=errors,
-        filtered=bool(kept), searched=bool(chosen["q"]), first=(number - 1) * PAGE_SIZE + 1,
-        nothing=_nothing(chosen), asked=_asked(call.form.get("page")), last=last,
-        last_page="/claims?" + urlencode({**kept, "page": last}) if last else None,
-        first_page="/claims?" + urlencode(kept),
-        next_page="/claims?" + urlencode({**kept, "page": number + 1}) if more else None,
-        previous_page=("/claims?" + urlencode({**kept, "page": number - 1})
-                       if number > 1 and not last else None),
+        "claims.html.j2", title="Claims", values=chosen, errors=errors,
+        filtered=bool(kept), searched=bool(chosen["q"]), nothing=_nothing(chosen),
+        **paging.page("/claims", kept, number, rows, PAGE_SIZE, call.form.get("page")),
         status=400 if errors else 200)
 
 
@@ -89,17 +78,6 @@ def _nothing(chosen: dict[str, str]) -> str:
 
 def _listed_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _asked(value: str) -> str:
-    """The page number asked for, as typed (when it is one)."""
-    return value if value.isascii() and value.isdigit() and len(value) <= 6 else ""
-
-
-def _page_number(value: str) -> int:
-    if not (value.isascii() and value.isdigit()) or len(value) > 6:  # "²", 5,000 digits
-        return 1
-    return min(max(int(value), 1), LAST_PAGE)
 
 
 def _listed(session: Session, where: ClaimFilter, status: ReviewStatus | None,

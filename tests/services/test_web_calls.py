@@ -83,6 +83,22 @@ def test_speaker_suggestions(session: Session) -> None:
     assert actors.suggest_names(session, "la", limit=1) == ["Larry_%"]
 
 
+def test_actors_named_by_words_are_found_by_whole_words(session: Session) -> None:
+    actors.add_actor(session, "Sergey Lavrov", aliases=["Sergei Lavrov"])
+    actors.add_actor(session, "Seymour Hersh")
+    actors.add_actor(session, "Hershel Walker")
+    actors.add_actor(session, "100% Fact_Check")
+    assert actors.named_by_words(session, ["HERSH"]) == ["Seymour Hersh"]  # not Hershel
+    assert actors.named_by_words(session, ["sergei"]) == ["Sergey Lavrov"]  # by an alias
+    assert actors.named_by_words(session, ["lavrov", "sergey"]) == ["Sergey Lavrov"]
+    assert actors.named_by_words(session, ["lavrov", "hersh"]) == []  # every word, one actor
+    assert actors.named_by_words(session, ["fact_check"]) == ["100% Fact_Check"]
+    assert actors.named_by_words(session, ["fact%check"]) == []  # % is no wildcard
+    assert actors.named_by_words(session, ["  "]) == []
+    actors.add_actor(session, "Anna Hersh")
+    assert actors.named_by_words(session, ["hersh"], limit=1) == ["Anna Hersh"]
+
+
 def test_users_sign_in_only_with_their_password(session: Session,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from argon2 import PasswordHasher
