@@ -16,7 +16,7 @@ from claimtrack.cli._common import (
     quiet_typer,
     say,
 )
-from claimtrack.core.enums import OutputFormat, Rating
+from claimtrack.core.enums import OutputFormat, Rating, ReviewStatus
 
 app = quiet_typer(
     "Record fact-checkers' verdicts on claims.\n\n"
@@ -88,6 +88,21 @@ def list_(
         str | None,
         typer.Argument(metavar="CLAIM", help="Only verdicts on this claim.", show_default=False),
     ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Only this reviewer's (actor name or alias).",
+                     show_default=False),
+    ] = None,
+    normalized: Annotated[
+        Rating | None,
+        typer.Option("--normalized", help="Only verdicts with this rating on claimtrack's scale.",
+                     case_sensitive=False, show_default=False),
+    ] = None,
+    status: Annotated[
+        ReviewStatus | None,
+        typer.Option("--status", help="Only verdicts at this review stage.",
+                     case_sensitive=False, show_default=False),
+    ] = None,
     limit: AllByDefault = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -96,12 +111,15 @@ def list_(
     Examples:
         claimtrack verdict list
         claimtrack verdict list c-7f3a --format csv
+        claimtrack verdict list --by PolitiFact --normalized false --limit 20
     """
     from claimtrack.services import claims, verdicts
 
     with command_session(ctx, write=False) as session:
         claim = claims.get_claim(session, claim_id) if claim_id else None
-        found = at_most(verdicts.list_verdicts(session, claim), limit, "verdict")
+        found = at_most(verdicts.list_verdicts(
+            session, claim, by=by, normalized=normalized, status=status,
+            limit=limit + 1 if limit else None), limit, "verdict")
     rows = [
         {
             "id": v.id,
@@ -119,7 +137,9 @@ def list_(
         fmt,
         records=found,
         columns=["id", "claim", "rating", "normalized", "by", "date", "url"],
-        empty="No verdicts; add one with `claimtrack verdict add`.",
+        empty=("No verdicts match --by, --normalized or --status; drop them to see every "
+               "verdict." if by or normalized or status
+               else "No verdicts; add one with `claimtrack verdict add`."),
     )
 
 

@@ -10,11 +10,11 @@ read in the same transaction as a write sees it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Integer, Select, bindparam, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from claimtrack.core.enums import LinkStatus, Relation
@@ -140,11 +140,13 @@ def claim_views(session: Session, ids: Iterable[int]) -> dict[int, ClaimView]:
 
 
 def verdict_views(
-    session: Session, claim_ids: Iterable[int] | None = None
+    session: Session, claim_ids: Iterable[int] | None = None, *,
+    where: Sequence[ColumnElement[bool]] = (), limit: int | None = None,
 ) -> list[tuple[int, VerdictView]]:
-    """(claim row id, VerdictView) pairs, newest review first; every verdict when ids is None."""
+    """(claim row id, VerdictView) pairs, newest review first; every verdict when ids is None
+    (those ``where`` keeps, the first ``limit``)."""
     rows: Iterable[Any] = (
-        _connection(session).execute(_statements()["all verdicts"])
+        _connection(session).execute(_statements()["all verdicts"].where(*where).limit(limit))
         if claim_ids is None
         else _batches(session, "verdicts", claim_ids)
     )

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.core import values
-from claimtrack.core.enums import Rating
+from claimtrack.core.enums import Rating, ReviewStatus
 from claimtrack.core.errors import Conflict, NotFound
 from claimtrack.core.ratings import label_key
 from claimtrack.core.views import VerdictView
@@ -135,8 +135,25 @@ def remove_verdict(session: Session, verdict: Verdict) -> None:
     disputes.recount(session, [claim_id])
 
 
-def list_verdicts(session: Session, claim: Claim | None = None) -> list[VerdictView]:
-    """Verdicts on ``claim``, or all of them, newest review first."""
-    return [
-        view for _, view in reading.verdict_views(session, None if claim is None else [claim.id])
-    ]
+def list_verdicts(
+    session: Session,
+    claim: Claim | None = None,
+    *,
+    by: str | None = None,
+    normalized: Rating | None = None,
+    status: ReviewStatus | None = None,
+    limit: int | None = None,
+) -> list[VerdictView]:
+    """Verdicts on ``claim``, or all of them, newest review first: only those by the reviewer
+    ``by`` (name or alias; NotFound when no actor is called so), rated ``normalized`` on
+    claimtrack's scale, at review stage ``status``; the first ``limit``."""
+    where = []
+    if claim is not None:
+        where.append(Verdict.claim_id == claim.id)
+    if by is not None:
+        where.append(Verdict.reviewer_id == actors.get_actor(session, by).id)
+    if normalized is not None:
+        where.append(Verdict.normalized == normalized)
+    if status is not None:
+        where.append(Verdict.status == status)
+    return [view for _, view in reading.verdict_views(session, where=where, limit=limit)]

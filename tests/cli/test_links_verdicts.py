@@ -98,6 +98,33 @@ def test_verdicts(cli: Cli) -> None:
     assert "was deleted on" in cli.fails("verdict", "rm", verdict_id).stderr
 
 
+def test_verdicts_are_listed_by_reviewer_rating_and_stage(cli: Cli) -> None:
+    first, second = cli.add("The dam leaks"), cli.add("The bridge is safe")
+    for claim, rating, by in ((first, "False", "PolitiFact"), (second, "True", "PolitiFact"),
+                              (second, "Faux", "AFP Factuel")):
+        cli.ok("verdict", "add", claim, "--rating", rating, "--by", by)
+
+    def listed(*options: str) -> list[tuple[str, str, str]]:
+        found = json.loads(cli.ok("verdict", "list", *options, "-f", "json").stdout)
+        return sorted((v["claim"], v["normalized"], v["by"]) for v in found)
+
+    assert listed("--by", "politifact") == sorted([(first, "false", "PolitiFact"),
+                                                   (second, "true", "PolitiFact")])
+    assert listed("--normalized", "false") == sorted([(first, "false", "PolitiFact"),
+                                                      (second, "false", "AFP Factuel")])
+    assert listed(second, "--by", "AFP Factuel", "--normalized", "FALSE") == [
+        (second, "false", "AFP Factuel")]
+    assert listed("--status", "published") == []
+    none = cli.ok("verdict", "list", "--by", "PolitiFact", "--normalized", "mixed")
+    assert none.stderr == ("No verdicts match --by, --normalized or --status; drop them to "
+                           "see every verdict.\n")
+    error = cli.fails("verdict", "list", "--by", "Snopes").stderr
+    assert error.startswith("Error: No actor is called 'Snopes'.")
+    limited = cli.ok("verdict", "list", "--by", "PolitiFact", "--limit", "1", "-f", "csv")
+    assert len(limited.stdout.strip().splitlines()) == 2  # a header and one verdict
+    assert "Showing the first 1 verdict; pass --limit 0 for all." in limited.stderr
+
+
 def test_unknown_label_is_unverifiable_but_kept_verbatim(cli: Cli) -> None:
     claim = cli.add("claim")
     cli.ok("verdict", "add", claim, "--rating", "Сомнительно", "--by", "Provereno")
