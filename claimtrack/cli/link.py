@@ -103,8 +103,8 @@ def list_(
 
     with command_session(ctx, write=False) as session:
         claim = claims.get_claim(session, claim_id) if claim_id else None
-        found = at_most(links.list_links(session, claim, relation=relation, status=status),
-                        limit, "link")
+        found = at_most(links.list_links(session, claim, relation=relation, status=status,
+                                         limit=limit + 1 if limit else None), limit, "link")
     rows = [
         {
             "id": v.id,

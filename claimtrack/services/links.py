@@ -164,8 +164,10 @@ def list_links(
     *,
     relation: Relation | None = None,
     status: LinkStatus | None = None,
+    limit: int | None = None,
 ) -> list[LinkView]:
-    """Links touching ``claim`` (either end), or every link; oldest first."""
+    """Links touching ``claim`` (either end), or every link; oldest first (the first
+    ``limit``)."""
     source_claim, target_claim = aliased(Claim), aliased(Claim)
     query = (
         select(Link, source_claim.public_id, target_claim.public_id)
@@ -180,6 +182,7 @@ def list_links(
         query = query.where(Link.relation == relation)
     if status is not None:
         query = query.where(Link.status == status)
+    query = query.limit(limit)
     return [
         LinkView(
             id=link.id,
