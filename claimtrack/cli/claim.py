@@ -190,6 +190,12 @@ def edit(
     untag: Annotated[
         list[str] | None, typer.Option("--untag", help="Remove a tag (repeatable).")
     ] = None,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option("--allow-duplicate",
+                     help="Change it even though it then has the same text, speaker and date as "
+                     "another claim: they are distinct claims."),
+    ] = False,
 ) -> None:
     """Change a claim. An empty value ('') clears speaker, date, summary or language.
 
@@ -214,6 +220,7 @@ def edit(
             language=language,
             add_tags=tag or (),
             remove_tags=untag or (),
+            allow_duplicate=allow_duplicate,
         )
     say(f"Updated claim {claim.public_id}.")
 

@@ -171,7 +171,8 @@ def _refuse_duplicate(session: Session, claim: Claim, *, edited: bool = False) -
         raise Conflict(
             f"Claim {claim.public_id} would then be the same claim (same text, speaker and "
             f"date) as {same.public_id}, so nothing was changed. If they are one claim, run "
-            f"`claimtrack claim merge {same.public_id} {claim.public_id}`."
+            f"`claimtrack claim merge {same.public_id} {claim.public_id}`; if they are distinct, "
+            "edit it with --allow-duplicate."
         )
     if same is not None:
         stored = same.public_id
@@ -193,9 +194,12 @@ def edit_claim(
     language: str | None = None,
     add_tags: Iterable[str] = (),
     remove_tags: Iterable[str] = (),
+    allow_duplicate: bool = False,
 ) -> Claim:
     """Change the given fields. None leaves a field as it is; "" clears an optional one.
-    Everything is read first and written in one flush: one edit is one new version."""
+    Everything is read first and written in one flush: one edit is one new version. An edit
+    that makes it the same claim as another (text, speaker and date) is refused, unless
+    ``allow_duplicate`` says they are distinct."""
     said = None
     if speaker is not None and speaker.strip():
         said = actors.ensure_actor(session, speaker)
@@ -218,7 +222,7 @@ def edit_claim(
         if language is not None:
             claim.language = values.language(language)
         if claim_fingerprint(claim.text, claim.speaker.id if claim.speaker else None,
-                             claim.said_on) != claim.fingerprint:
+                             claim.said_on) != claim.fingerprint and not allow_duplicate:
             # now the same as another? (one stored as a distinct duplicate stays editable)
             _refuse_duplicate(session, claim, edited=True)
         if dropped:

@@ -82,6 +82,9 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "; the Actors page lists them"),
         (r"; list sources with `claimtrack source list`", ""),
         (r"\s*\(`claimtrack (?:claim|verdict) status in-review \S+`\)", ""),
+        (r"; if they are distinct, edit it with --allow-duplicate\.",
+         "; two distinct claims in the same words, by the same speaker on the same date, can be "
+         "kept from the command line only."),
         (r"run `claimtrack claim merge (\S+) (\S+)`", r"merge \2 into \1 from the review queue"),
         (r"or try `claimtrack match` to find claims like a whole text",
          "or paste the whole text in “Have we seen this?”"),

@@ -21,9 +21,14 @@ def test_an_edit_that_would_duplicate_a_claim_is_refused_and_changes_nothing(cli
                        "This is utterly false and complete fiction.",
                        "--speaker", "adrienne watson")  # names compare in any case
     assert f"same claim (same text, speaker and date) as {kept}" in result.stderr
-    assert f"run `claimtrack claim merge {kept} {other}`." in result.stderr
+    assert (f"run `claimtrack claim merge {kept} {other}`; if they are distinct, edit it with "
+            "--allow-duplicate.") in result.stderr
     assert stored(cli) == before
+    cli.ok("claim", "edit", other, "--text", "This is utterly false and complete fiction.",
+           "--speaker", "Adrienne Watson", "--allow-duplicate")  # two claims, on purpose
+    assert stored(cli) == [("This is utterly false and complete fiction.", "Adrienne Watson")] * 2
     # another date makes it another claim
+    other = cli.add("It is nonsense.", "--speaker", "CIA spokesperson")
     cli.ok("claim", "edit", other, "--text", "This is utterly false and complete fiction.",
            "--speaker", "Adrienne Watson", "--date", "2023-02-08")
 

@@ -20,5 +20,6 @@ def test_the_web_form_says_it_in_its_own_words(web: Browser, cli: Cli) -> None:
                         page=f"/claims/{other}/edit")
     assert answer.status_code == 409
     assert f"merge {other} into {kept} from the review queue" in answer.text
-    assert "claimtrack claim merge" not in answer.text
+    assert "claimtrack claim merge" not in answer.text and "--allow-duplicate" not in answer.text
+    assert "can be kept from the command line only" in answer.text
     assert stored(cli) == [("The dam is safe", "Engineers"), ("The dam is sound", "Engineers")]
