@@ -46,11 +46,12 @@ class RestoreResult:
 
 
 def _day_named(at: str | dt.datetime) -> str | dt.datetime:
-    """``today`` or ``yesterday`` (any case) as that date, which is read as its start (UTC),
-    as every --date reads them; any other time as it is."""
-    if isinstance(at, str) and at.strip().lower() in ("today", "yesterday"):
-        day = values.date(at)
-        assert day is not None
+    """``today`` or ``yesterday`` (any case) as the start of that UTC day, as every time
+    without an offset is read (the machine's own date may be a day ahead or behind); any
+    other time as it is."""
+    named = at.strip().lower() if isinstance(at, str) else None
+    if named in ("today", "yesterday"):
+        day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=named == "yesterday")
         return day.isoformat()
     return at
 

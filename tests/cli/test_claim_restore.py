@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from typing import Any
+
+import pytest
 
 from tests.helpers import Cli, snapshot
 
@@ -85,3 +88,20 @@ def test_restore_refuses_times_outside_the_claims_life(cli: Cli) -> None:
     assert "No history" in cli.fails("claim", "restore", "c-zzzzzzzzzzzz", "--at",
                                      "2020-01-01").stderr
     assert snapshot(cli.url) == before
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12"])  # 26 hours apart: one differs
+def test_today_is_the_start_of_the_utc_day_wherever_the_machine_is(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.services.claim_restore import _day_named
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        utc_today = dt.datetime.now(dt.UTC).date()
+        assert _day_named("Today") == utc_today.isoformat()
+        assert _day_named(" yesterday ") == (utc_today - dt.timedelta(days=1)).isoformat()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
