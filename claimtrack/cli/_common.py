@@ -200,12 +200,10 @@ def open_engine(
 def _named(ctx: typer.Context) -> bool:
     """Whether the database was named (--db or CLAIMTRACK_DATABASE_URL): the default file is
     made on first use, whatever the command (a first `claimtrack ratings` lists the table)."""
-    import os
-
-    from claimtrack.core.config import ENV_DATABASE_URL
+    from claimtrack.core.config import named_database
 
     state = ctx.find_object(State)
-    return bool((state and state.db) or os.environ.get(ENV_DATABASE_URL, "").strip())
+    return named_database(state.db if state else None) is not None
 
 
 def _refuse_missing_file(path: Path | None) -> None:

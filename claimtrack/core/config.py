@@ -28,16 +28,22 @@ def resolve_database_url(explicit: str | None) -> str:
         raise InvalidInput("The database given with --db is empty (an unset variable?); give a "
                            "file path or URL, or leave --db out to use "
                            f"${ENV_DATABASE_URL} or the default file.")
-    value = explicit or os.environ.get(ENV_DATABASE_URL) or ""
-    if not value.strip():
+    value = named_database(explicit)
+    if value is None:
         return f"sqlite:///{default_database_path()}"
-    value = value.strip()
     if "://" not in value:
         return f"sqlite:///{Path(value).expanduser().resolve()}"
     for plain in ("postgresql://", "postgres://"):
         if value.startswith(plain):
             return "postgresql+psycopg://" + value[len(plain) :]
     return value
+
+
+def named_database(explicit: str | None) -> str | None:
+    """The database ``--db`` or the environment names (trimmed), or None for the default
+    file."""
+    value = (explicit or os.environ.get(ENV_DATABASE_URL) or "").strip()
+    return value or None
 
 
 ENV_USER = "CLAIMTRACK_USER"
