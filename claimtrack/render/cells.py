@@ -6,6 +6,7 @@ Only ``wcwidth.wcwidth`` is used: it is in every wcwidth release since 0.1."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from wcwidth import wcwidth
@@ -33,10 +34,11 @@ def wrap(
 ) -> list[str]:
     """``textwrap.wrap`` (long words broken) by cells: text in characters one cell wide goes
     to textwrap itself (which also breaks after hyphens); other text breaks between words,
-    and inside a word wider than the line (Chinese has no spaces)."""
+    and inside a word wider than the line (Chinese has no spaces). A web address is never
+    broken (a line may then be wider), so that it can still be copied whole."""
     # room for one character after either indent (textwrap never ends without it)
     width = max(width, cells(initial_indent) + 1, cells(subsequent_indent) + 1)
-    if all(wcwidth(character) == 1 for character in text):
+    if "://" not in text and all(wcwidth(character) == 1 for character in text):
         return textwrap.wrap(text, width, initial_indent=initial_indent,
                              subsequent_indent=subsequent_indent, break_long_words=True)
     lines: list[str] = []
@@ -49,9 +51,12 @@ def wrap(
         if line:
             lines.append(indent + line)
             indent = subsequent_indent
-        while cells(indent + word) > width:
+        while cells(indent + word) > width and not _ADDRESS.match(word):
             head = fit(word, width - cells(indent))
             lines.append(indent + head)
             indent, word = subsequent_indent, word[len(head):]
         line = word
     return [*lines, indent + line] if line else lines
+
+
+_ADDRESS = re.compile(r"\W*https?://", re.IGNORECASE)  # a word that is a web address ("(https://…")

@@ -24,3 +24,18 @@ def test_wrapping_keeps_every_character_and_fits_the_width(
         indent = first if n == 0 else rest
         # a line over the width holds one character only (nothing narrower fits after the indent)
         assert cells(line) <= room or len(line.removeprefix(indent).strip()) == 1
+
+
+ADDRESSES = st.lists(st.sampled_from(["see", "the", "中文", "(https://example.org/a-b-c)",
+                                      "https://example.org/2026/12/05/the-dam-is-leaking?id=9",
+                                      "HTTP://EXAMPLE.ORG/x"]), max_size=8).map(" ".join)
+
+
+@given(ADDRESSES, st.integers(1, 30))
+def test_a_web_address_stays_whole_on_its_line(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert "".join("".join(lines).split()) == "".join(text.split())  # every character kept
+    pieces = " ".join(lines).split()
+    assert [w for w in text.split() if "://" in w] == [w for w in pieces if "://" in w]
+    for line in lines:
+        assert cells(line) <= max(width, 2) or "://" in line

@@ -113,3 +113,15 @@ def test_wrap_keeps_lines_and_width() -> None:
     assert wrap("one two three", width=7) == "one two\nthree"
     assert wrap("a\n\nb") == "a\nb"
     assert wrap("") == ""
+
+
+def test_a_web_address_is_never_cut_in_a_table(cli: Cli) -> None:
+    url = ("https://www.example.org/2026/12/05/regional/the-dam-on-the-river-is-leaking-say-"
+           "engineers-in-a-report?utm_medium=x&id=1234567890")
+    claim = cli.add("The dam is leaking")
+    cli.ok("appearance", "add", claim, url, "--quote", "leaking " * 20)
+    for command in (["source", "list"], ["claim", "show", claim]):
+        table = cli.ok(*command).stdout
+        assert any(line.startswith(url + " ") for line in table.splitlines()), command
+    assert wrap(url, width=20) == url
+    assert wrap(f"see {url} or the dam's page", width=20) == f"see\n{url}\nor the dam's page"
