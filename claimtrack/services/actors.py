@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.core import values
@@ -175,6 +176,24 @@ def list_actors(
     made. ``named``: only those whose name or an alias contains it (any case and spacing).
     Claims are counted for the actors listed only."""
     query = select(Actor).options(selectinload(Actor.aliases)).order_by(Actor.name_key)
+    found = list(session.scalars(_chosen(query, kind, named).offset(offset).limit(limit)))
+    counts: dict[int | None, int] = {}
+    for ids in chunked([actor.id for actor in found]):
+        counts.update(session.execute(
+            select(Claim.speaker_id, func.count()).where(Claim.speaker_id.in_(ids))
+            .group_by(Claim.speaker_id)).all())
+    return [actor_view(actor, counts.get(actor.id, 0)) for actor in found]
+
+
+def count_actors(
+    session: Session, *, kind: ActorKind | None = None, named: str | None = None
+) -> int:
+    """How many actors ``list_actors`` lists with these filters, in all."""
+    return session.scalar(_chosen(select(func.count()).select_from(Actor), kind, named)) or 0
+
+
+def _chosen(query: Select[Any], kind: ActorKind | None, named: str | None) -> Select[Any]:
+    """``query`` kept to actors of ``kind`` whose name or an alias contains ``named``."""
     if kind is not None:
         query = query.where(Actor.kind == kind)
     key = values.name_key(named or "")
@@ -182,13 +201,7 @@ def list_actors(
         aliased = select(ActorAlias.actor_id).where(
             ActorAlias.alias_key.contains(key, autoescape=True))
         query = query.where(Actor.name_key.contains(key, autoescape=True) | Actor.id.in_(aliased))
-    found = list(session.scalars(query.offset(offset).limit(limit)))
-    counts: dict[int | None, int] = {}
-    for ids in chunked([actor.id for actor in found]):
-        counts.update(session.execute(
-            select(Claim.speaker_id, func.count()).where(Claim.speaker_id.in_(ids))
-            .group_by(Claim.speaker_id)).all())
-    return [actor_view(actor, counts.get(actor.id, 0)) for actor in found]
+    return query
 
 
 def describe_actor(session: Session, name: str) -> ActorView:

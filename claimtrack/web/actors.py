@@ -22,12 +22,14 @@ def actor_list(call: Call) -> Response:
     """Actors by name, 100 a page, or those whose name or an alias contains the words asked."""
     named = call.form.get("q").strip()[:NAME_MAX]
     number = paging.page_number(call.form.get("page"))
-    with call.read() as session:
-        found = actors.list_actors(session, named=named, limit=paging.wanted(number, PAGE_SIZE))
+    start = (number - 1) * PAGE_SIZE
+    with call.read() as session:  # this page and one more, to know whether a next one exists
+        found = actors.list_actors(session, named=named, offset=start, limit=PAGE_SIZE + 1)
+        total = actors.count_actors(session, named=named) if not found and start else None
     kept = {"q": named} if named else {}
     return call.render("actors.html.j2", title="Actors", named=named,
                        **paging.page("/actors", kept, number, found, PAGE_SIZE,
-                                     call.form.get("page")))
+                                     call.form.get("page"), start=start, total=total))
 
 
 @route("/actor")

@@ -29,14 +29,17 @@ def wanted(number: int, size: int) -> int:
 
 
 def page(path: str, kept: Mapping[str, str], number: int, rows: Sequence[Any] | None,
-         size: int, typed: str) -> dict[str, Any]:
-    """The template's view of page ``number`` of ``rows`` (read with ``wanted``): the rows
-    shown, the position of the first, and links to the first, previous, next and, past the
-    end, last page, each keeping the query ``kept``."""
-    shown = rows[(number - 1) * size:number * size] if rows is not None else None
-    more = rows is not None and len(rows) > number * size and number < LAST_PAGE
+         size: int, typed: str, *, start: int = 0, total: int | None = None) -> dict[str, Any]:
+    """The template's view of page ``number`` of ``rows`` (read with ``wanted``, or, from row
+    ``start`` on, one more than a page): the rows shown, the position of the first, and links
+    to the first, previous, next and, past the end, last page, each keeping the query ``kept``.
+    ``total``: how many rows there are, when ``rows`` cannot tell (read from ``start``)."""
+    begin = (number - 1) * size - start
+    shown = rows[begin:begin + size] if rows is not None else None
+    more = rows is not None and start + len(rows) > number * size and number < LAST_PAGE
     # Past the last page (a page number typed or kept from before): say so, and where it is.
-    last = (len(rows) - 1) // size + 1 if rows and not shown else None
+    count = total if total is not None else start + len(rows or ())
+    last = (count - 1) // size + 1 if rows is not None and count and not shown else None
 
     def link(**extra: Any) -> str:
         return f"{path}?{urlencode({**kept, **extra})}" if {**kept, **extra} else path
