@@ -76,22 +76,29 @@ def add(
 def list_(
     ctx: typer.Context,
     kind: KindOption = None,
+    named: Annotated[
+        str | None,
+        typer.Option("--named", help="Only actors whose name or an alias contains this text "
+                     "(any case).", show_default=False),
+    ] = None,
     limit: AllByDefault = 0,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List actors with how many claims each made.
+    """List actors by name with how many claims each made.
 
     Examples:
         claimtrack actor list --kind government
+        claimtrack actor list --named lavrov
     """
     from claimtrack.services import actors
 
     with command_session(ctx, write=False) as session:
-        found = at_most(actors.list_actors(session, kind=kind, limit=limit + 1 if limit else None),
-                        limit, "actor")
+        found = at_most(actors.list_actors(session, kind=kind, named=named,
+                                           limit=limit + 1 if limit else None), limit, "actor")
     rows = [_row(view) for view in found]
     emit_rows(rows, fmt, records=found, columns=["name", "kind", "aliases", "claims"],
-              empty="No actors yet; add one with `claimtrack actor add`.")
+              empty=("No actors match --kind or --named; drop them to see every actor."
+                     if named or kind else "No actors yet; add one with `claimtrack actor add`."))
 
 
 @app.command("show")

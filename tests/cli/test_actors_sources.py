@@ -31,7 +31,11 @@ def test_actor_add_show_list(cli: Cli) -> None:
     listed = json.loads(cli.ok("actor", "list", "-f", "json").stdout)
     assert [(a["name"], a["claims"]) for a in listed] == [("Sergey Lavrov", 1)]
     assert "Sergey Lavrov" in cli.ok("actor", "list", "--kind", "person").stdout
-    assert "No actors" in cli.ok("actor", "list", "--kind", "media").stderr
+    assert "No actors match --kind or --named" in cli.ok("actor", "list", "--kind", "media").stderr
+    named = json.loads(cli.ok("actor", "list", "--named", "SERGEI", "-f", "json").stdout)
+    assert [actor["name"] for actor in named] == ["Sergey Lavrov"]  # by an alias
+    assert cli.ok("actor", "list", "--named", "Zeppelin", "-f", "csv").stdout.strip() == (
+        "name,kind,aliases,claims")
 
 
 def test_actor_names_and_aliases_are_unique_case_insensitively(cli: Cli) -> None:
