@@ -2,8 +2,8 @@
 
 Rule-based and offline: sentences and quotations (``segment``), reporting verbs and word lists
 (``lexicon``), speakers read from noun phrases (``phrases``) and resolved across the article
-(``registry``), events per sentence (``events``, ``subjects``, ``owners``, ``contents``), kinds
-(``classify``) and what answers what (``answers``). Pure
+(``registry``), events per sentence (``events``, ``subjects``, ``owners``, ``contents``,
+``attribution``, ``clauses``), kinds (``classify``) and what answers what (``answers``). Pure
 Python with no database access: ``claimtrack.services.extraction`` records what a person
 accepts.
 
@@ -20,12 +20,13 @@ from claimtrack.extract.answers import link
 from claimtrack.extract.classify import Draft, decide_kind
 from claimtrack.extract.event import Event
 from claimtrack.extract.events import find_events
-from claimtrack.extract.lexicon import VerbClass
+from claimtrack.extract.lexicon import REPORTING_VERBS, VerbClass
 from claimtrack.extract.model import Kind, Suggestion
 from claimtrack.extract.owners import sentence_subject
 from claimtrack.extract.phrases import NAME, PERSON, PRONOUN, RUMOUR, read_phrase
 from claimtrack.extract.registry import Entity, Registry
 from claimtrack.extract.segment import Unit, units
+from claimtrack.extract.subjects import VERBISH
 
 __all__ = ["Kind", "Suggestion", "extract"]
 
@@ -125,7 +126,7 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
     if not draft.spans:
         return []
     first = next((t.lower for t in event.unit.tokens if t.is_word), "")
-    if first in _CONTRASTS or event.verb in _INSISTING or (
+    if first in _CONTRASTS or event.verb in _INSISTING or _however_before(event) or (
         _CONTRARY.search(text[draft.spans[0][0] : draft.spans[-1][1]])
     ):  # "However, the agency said …", "X insisted …", "X said that in fact …"
         draft.flags.add("contrast")
@@ -141,6 +142,20 @@ def _drafts(event: Event, index: int, found: list[Draft], registry: Registry,
             draft.embedded = claim
             return [draft, claim]
     return [draft]
+
+
+def _however_before(event: Event) -> bool:
+    """"Nia Cole, however, said …": a contrast set off by commas between the subject and its
+    verb (not one inside another clause: "X denied it, however, a report concluded …")."""
+    tokens = event.unit.tokens[: event.verb_at[0]]
+    for j, token in enumerate(tokens):
+        if token.lower in ("however", "nevertheless", "though") and 0 < j < len(tokens) - 1 and (
+            tokens[j - 1].text == "," and tokens[j + 1].text == ","
+        ):
+            return not any(t.is_word and not t.is_capitalised and (
+                t.lower in REPORTING_VERBS or t.lower in VERBISH or t.lower.endswith("ed")
+            ) for t in tokens[: j - 1])
+    return False
 
 
 def _conceding(event: Event) -> bool:
@@ -310,9 +325,27 @@ def _continuation(unit: Unit, index: int, speaker: Entity, drafts: list[Draft],
                   text: str) -> Draft:
     spans = [_trimmed(text, quote.inner) for quote in unit.quotes]
     verb = drafts[-1].verb if drafts and drafts[-1].speaker is speaker else "said"
-    return Draft(speaker=speaker, spans=spans, text=" … ".join(text[s:e] for s, e in spans),
-                 verb=verb, verb_class="say", unit_index=index, flags={"quote", "continued"},
-                 confidence=0.7)
+    draft = Draft(speaker=speaker, spans=spans, text=" … ".join(text[s:e] for s, e in spans),
+                  verb=verb, verb_class="say", unit_index=index, flags={"quote", "continued"},
+                  confidence=0.7)
+    last = drafts[-1] if drafts else None
+    if last is not None and last.speaker is speaker and last.unit_index == index - 1 and (
+        last.verb_class in _ANSWERING and _names_only_its_target(last)
+    ):  # 'X disagreed with Y's assessment. "…"': the quotation is what the answer says
+        draft.elaborates = last
+    return draft
+
+
+_CLAUSE_WORDS = frozenset({"that", "is", "are", "was", "were", "has", "have", "had", "will",
+                           "would", "not", "no", "never"})
+
+
+def _names_only_its_target(draft: Draft) -> bool:
+    """An answer whose words only name what it answers ("denied the allegations", "disagreed
+    with Cole's assessment"), with no clause or quotation of its own."""
+    words = draft.text.lower().split()
+    return 0 < len(words) <= 8 and not any(mark in draft.text for mark in "\"“”") and not (
+        _CLAUSE_WORDS & set(words))
 
 
 _DASHES = "–—-"

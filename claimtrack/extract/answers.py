@@ -116,6 +116,7 @@ def _target(
     candidates = [
         d for d in [*drafts[:index], *later]
         if d.key != draft.key and d.verb_class != HEDGE and d.target is not draft
+        and "no words" not in d.flags
         and not _same_side(draft.speaker, d.speaker)
     ]
     own = [d for d in drafts[:index] if d.key == draft.key and d.target is not None
@@ -132,6 +133,8 @@ def _target(
     answered_later = [d for d in later if d.kind == Kind.CLAIM and d in candidates]
     if answered_later and draft.kind in (Kind.DENIAL, Kind.NON_DENIAL):
         return answered_later[0]  # "denied X after a broadcaster reported that X"
+    if "passive agent" in draft.flags and draft.object_head in ("he", "she", "they", "him"):
+        return _most_recent(draft, candidates)  # "He was countered by X": his last words
     named = _named_owner(draft, candidates)
     if named:
         return _most_recent(draft, named)

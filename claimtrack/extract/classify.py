@@ -64,6 +64,9 @@ _REASONING = word_set("argument arguments reasoning notion interpretation assess
 _CONCEDING = word_set("acknowledged acknowledges acknowledge acknowledging admitted admits admit "
                       "admitting conceded concedes concede conceding confessed confesses confess "
                       "confessing")
+_INSISTING = word_set("insisted insists insisting maintained maintains maintaining contended "
+                      "contends affirmed affirms reaffirmed reaffirms") | {
+    "was adamant", "were adamant", "is adamant", "are adamant", "remained adamant"}
 _REFERENCES = word_set("report reports claim claims allegation allegations accusation accusations "
                         "rumour rumours rumor rumors account comments remarks")
 
@@ -155,9 +158,14 @@ def decide_kind(draft: Draft) -> None:
         draft.needs_target = True
     elif _negates(draft.text):
         quoted = "quote" in draft.flags
-        about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON))
+        about_self = _about_speaker(draft) or (quoted and bool(words & FIRST_PERSON)) or (
+            _own_conduct(draft))
         draft.negation = "self" if about_self else "plain"
         draft.needs_target = True
+        if about_self and draft.verb in _INSISTING:
+            # "insisted she had never met the buyers": holding one's ground on a negation about
+            # oneself answers an accusation, stated in the article or not
+            draft.kind, draft.negation = Kind.DENIAL, ""
     elif words & _CONTRADICTING:  # "a report whose contents completely undercut its policies"
         draft.negation, draft.needs_target = "plain", True
     elif "contrast" in draft.flags:
@@ -219,7 +227,38 @@ def _about_speaker(draft: Draft) -> bool:
     kind = draft.speaker.kind if draft.speaker else ""
     side = {w[:4] for w in draft.speaker.sides} if draft.speaker else set()
     own = plain(first)[:4] in side and first[:1].isalpha()
-    return first in _FIRST_PERSON_STARTS or first in _SELF_STARTS.get(kind, ()) or own
+    return first in _FIRST_PERSON_STARTS or first in _SELF_STARTS.get(kind, ()) or own or (
+        _titled(draft))
+
+
+def _titled(draft: Draft) -> bool:
+    """Whether the words open with the speaker's own title ("the mayor has never taken a penny"
+    said by, or for, the mayor Tom Stone)."""
+    words = draft.text.lower().split()
+    if draft.speaker is None or len(words) < 2 or words[0] not in ("the", "our"):
+        return False
+    titles = {t.lower() for t in draft.speaker.titles}
+    return plain(words[1]) in titles or " ".join(words[1:3]) in titles
+
+
+def _own_conduct(draft: Draft) -> bool:
+    """Whether the clause of the first negation names the speaker by their own pronoun after it
+    ("accents were not a factor in the way it treated patients", said by the clinic): what is
+    negated is the speaker's conduct."""
+    if draft.speaker is None:
+        return False
+    own = _SELF_STARTS.get(draft.speaker.kind, frozenset())
+    sentence = re.split(r"(?<=[.!?])\s", draft.text.strip(), maxsplit=1)[0]
+    clause = re.findall(r"[a-z'-]+|[,;:]", sentence.lower().replace("’", "'"))
+    at = next((i for i, w in enumerate(clause) if w in NEGATIONS or w.endswith("n't")), None)
+    if at is None or at > _EARLY:
+        return False
+    for word in clause[at + 1 :]:
+        if word in ",;:":
+            return False
+        if word in own:
+            return True
+    return False
 
 
 def _calls_false(text: str) -> bool:
@@ -275,6 +314,31 @@ def _someone_elses(words: list[str]) -> bool:
                for word, following in pairwise(words))
 
 
+_ACCEPTING = word_set("accept accepted")
+_CLAUSE_FINITE = word_set("is are was were has have had will would can could proved proves")
+
+
+def _a_clause(words: list[str], at: int) -> bool:
+    """Whether a clause follows the verb at ``at`` ("did not accept the evidence proved a
+    bribe": a view), not a plain object ("never accepted money from anyone": a fact)."""
+    following = words[at + 1 : at + 6]
+    return bool(following) and (following[0] == "that" or any(
+        w in _CLAUSE_FINITE for w in following))
+
+
+_RELATIVES = word_set("that who which")
+_CONDITIONS = word_set("if unless whether")
+_AUXILIARIES = word_set("do does did is are was were has have had can could will would")
+
+
+def _relative(words: list[str], i: int, since: int) -> bool:
+    """Whether the negation at ``i`` opens a relative clause after a noun ("firms that did not
+    bid", "others who never voted"), not the clause's own statement."""
+    at = i - 1 if words[i - 1 : i] and words[i - 1] in _AUXILIARIES else i
+    return since >= 2 and at - 2 >= max(0, i - since) and words[at - 1] in _RELATIVES and (
+        words[at - 2] not in _CLAUSE_STARTS | {"said", "says", "that"})
+
+
 def _negated_clause(sentence: str) -> bool:
     """A negation early in a clause of one sentence (see ``_negates``)."""
     words = re.findall(r"[a-z'-]+", sentence.lower().replace("’", "'"))
@@ -289,13 +353,18 @@ def _negated_clause(sentence: str) -> bool:
                 continue  # "No project excluding us can be implemented": a warning, as modals
             if _someone_elses(words[max(0, i - since) : i]):
                 continue  # "… but he means he is not involved": the negation is his, reported
+            if _relative(words, i, since):
+                continue  # "firms that did not bid got it": the negation describes the firms
+            if any(w in _CONDITIONS for w in words[max(0, i - since) : i]):
+                continue  # "If the council does not clean it, …": a condition, not asserted
 
             if (word == "not" and i + 1 < len(words) and words[i + 1] == "only") or (
                 words[i + 1 : i + 3] == ["the", "only"]
             ):
                 continue  # "not only … but", "was not the only soldier": nothing denied
             viewing = _VIEWING if i > 1 else _VIEWING - _FINDING  # "We did not find …": a finding
-            if any(w in _UNKNOWING | viewing for w in words[i + 1 : i + 3]):
+            if any(w in _UNKNOWING | viewing and (w not in _ACCEPTING or _a_clause(words, j))
+                   for j, w in enumerate(words[i + 1 : i + 3], start=i + 1)):
                 continue  # "I don't really know …", "he couldn't find any": no fact denied
             return True
     return False

@@ -10,11 +10,13 @@ reporter's own (", as …", ", after …").
 from __future__ import annotations
 
 from claimtrack.extract import phrases
+from claimtrack.extract.clauses import main_clause_resumes, object_of_act
 from claimtrack.extract.event import ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FALSITY_WORDS,
     NEGATIONS,
     NOT_ASSERTIONS,
     OBJECT_PRONOUN_WORDS,
@@ -134,6 +136,13 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     main = main_clause_comma(tokens)
     if main is not None and candidate.stop <= main < end:
         end = main  # "Although X said A, the flood raised fears …": A ends at the main clause
+    resumed = main_clause_resumes(tokens, candidate, start, end)
+    if resumed is not None:
+        end = resumed  # "The president, who claimed that A, left for Paris": A ends at its comma
+    if start + 2 < end and tokens[start].quote is not None and tokens[start + 1].text == "," and (
+        tokens[start + 2].lower in _CONTRASTING
+    ):  # 'said "the bridge may close", but no date has been set': the rest is the reporter's
+        end = start + 1
     limit = end
     end = trim_end(tokens, start, cut_adjuncts(tokens, start, end))
     if verb_class in (VerbClass.DENY, VerbClass.DISMISS) and end + 2 < limit and (
@@ -147,6 +156,7 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
     return event if end > start else None
 
 
+_CONTRASTING = word_set("but although though whereas yet")
 _NOT_SUBJECTS = word_set("and or but nor which who whom whose that as so")
 
 
@@ -194,6 +204,8 @@ def about_something(event: Event) -> bool:
     ):
         return False
     act = event.verb in _ACTS  # its object's own verbs are coordinated acts: "and directed"
+    if act:
+        words = object_of_act(words)
     if words[0].lower == "to" and len(words) > 1 and words[1].lower in ("being", "having"):
         return False  # "admitted to being part of it", "confessed to having lied": a statement
         # of what one is or has done ("admitted to the payments", "… to ordering them": a topic)
@@ -420,6 +432,10 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
                 inside = closing + 1  # a pair of dashes sets off an aside inside the words
                 continue
             return j
+        if word in ("a", "an") and after_comma and said and j + 1 < end and (
+            tokens[j + 1].lower in _APPOSED
+        ):  # "killed 20 fighters, a figure that could not be verified": the reporter's
+            return j - 1
         if word in ("which", "who") and after_comma and any(
             t.lower in REPORTING_VERBS or t.lower in _VOICE_BASE_FORMS
             for t in tokens[j + 1 : min(end, j + 8)]
@@ -430,6 +446,9 @@ def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
         ):
             return j
     return end
+
+
+_APPOSED = word_set("figure figures number toll claim allegation assertion estimate")
 
 
 def trim_end(tokens: list[Token], start: int, end: int) -> int:
@@ -461,7 +480,11 @@ def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
         that = next((j for j in range(start + 2, min(end - 1, start + 20))
                      if tokens[j].text == "," and tokens[j + 1].lower == "that"), None)
         start = that + 1 if that is not None else start
-    if start < end and tokens[start].lower == "that":
+    if start + 1 < end and adverb_like(tokens[start].lower) and tokens[start + 1].lower == "that":
+        start += 1  # "said publicly that …"
+    if start < end and tokens[start].lower == "that" and not (
+        start + 1 < end and tokens[start + 1].lower in VERBISH
+    ):  # "said that was untrue": "that" is the subject, not the conjunction
         start += 1
     if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in PARTICIPLES:
         start += 2 + (start + 2 < end and tokens[start + 2].lower == "that")
@@ -507,8 +530,9 @@ def _calls_names(tokens: list[Token], k: int, end: int, head: str) -> bool:
         articles += token.lower in ("the", "a", "an")
     described = any(t.lower == "as" for t in window[1:]) and window[0].lower not in ("as", "to")
     # "cited an audit as prohibiting him", "described X as Y" (not "what she described as …")
+    judged = any(t.lower in FALSITY_WORDS for t in window)  # "called the allegations baseless"
     return head in ALLEGATION_NOUNS or any(t.quote is not None for t in tokens[k:end]) or (
-        described or articles >= 2
+        described or articles >= 2 or judged
     )
 
 
@@ -658,6 +682,8 @@ def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:
             break  # "dismissed a lawsuit attempting to …": the participle describes the head
         if (token.lower in PREPOSITIONS or token.lower in ("a", "an", "the")) and head:
             break  # 'called Mohammad's admission a "political maneuver"': the head is "admission"
+        if head and token.lower in FALSITY_WORDS:
+            break  # "called the allegations baseless": what is judged, then the judgement
         head = plain(token.text)
         words.append(token.text)
     return head, " ".join(words)

@@ -12,6 +12,15 @@ from __future__ import annotations
 import re
 
 from claimtrack.extract import contents, owners, phrases
+from claimtrack.extract.attribution import (
+    GROUNDS,
+    SUBMITTING,
+    found_a_clause,
+    on_the_grounds,
+    passive_agent,
+    submits_a_clause,
+)
+from claimtrack.extract.clauses import in_a_subordinate_clause
 from claimtrack.extract.event import ACCORDING, ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     BASE_FORMS,
@@ -83,6 +92,8 @@ def find_events(unit: Unit) -> list[Event]:
             if inner is not None:  # "According to ABC News, Basya believes …": Basya's
                 events[-1] = inner
                 continue
+            if in_a_subordinate_clause(tokens, events[-1], candidate):
+                continue  # "said that while X had paid and admitted Y, Z": admitted is X's
             cut = _split_point(tokens, candidate)
             if cut is None or cut <= events[-1].content[0]:
                 continue
@@ -400,12 +411,16 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             if plain(token.text) in contents.ALLEGED and contents.that_after(tokens, i):
                 found.append(Candidate(i, i + 1, ALLEGATION, ""))
             continue
+        if token.lower == "on" and tuple(t.lower for t in tokens[i : i + len(GROUNDS)]) == GROUNDS:
+            found.append(Candidate(i, i + len(GROUNDS), VerbClass.SAY, "on the grounds that"))
+            taken.update(range(i, i + len(GROUNDS)))
+            continue
         quoted_by = _quoted_by(tokens, i)
         if quoted_by is not None:  # "one resident was quoted by the Daily as saying"
             found.append(Candidate(i, quoted_by, VerbClass.SAY, "was quoted as saying"))
             taken.update(range(i, quoted_by))
             continue
-        for phrase, verb_class in PHRASAL_VERBS.items():
+        for phrase, verb_class in _PHRASAL_BY_FIRST.get(token.lower, ()):
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
                 found.append(Candidate(i, i + len(phrase), verb_class, " ".join(phrase)))
                 taken.update(range(i, i + len(phrase)))
@@ -413,7 +428,9 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
         else:
             if token.lower in contents.FINDING and not _finds_something(tokens, i):
                 continue
-            if token.lower == "citing" and _citing_as(tokens, i):
+            if token.lower in SUBMITTING and submits_a_clause(tokens, i):
+                found.append(Candidate(i, i + 1, VerbClass.SAY, token.lower))
+            elif token.lower == "citing" and _citing_as(tokens, i):
                 found.append(Candidate(i, i + 1, VerbClass.CALL, "citing"))
             elif token.lower in REPORTING_VERBS:
                 if token.lower in ("questioned", "challenged") and _a_person_after(tokens, i):
@@ -438,6 +455,12 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+# The multi-word verbs by their first word, so each token is compared with its own few only.
+_PHRASAL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], VerbClass]]] = {}
+for _phrase, _verb_class in PHRASAL_VERBS.items():
+    _PHRASAL_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _verb_class))
+
+
 # Before a base form these make it a noun: "The report notes", "the claim".
 _DETERMINERS = (DETERMINERS - {"that"}) | word_set("my your")  # "that" may be a relative
 
@@ -449,32 +472,6 @@ _NOUN_FORMS = word_set("reports claims tweets notes estimates promises pledges r
 
 def _next_is(tokens: list[Token], candidate: Candidate, word: str) -> bool:
     return candidate.stop < len(tokens) and tokens[candidate.stop].lower == word
-
-
-def _passive_agent(event: Event, candidate: Candidate) -> Event | None:
-    """A passive with its agent: "was described as X by the police", "was announced to be X by
-    the WHO", "were reported by local media to have …": the agent says it."""
-    tokens = event.unit.tokens
-    by = next((j for j in range(candidate.stop, min(len(tokens), candidate.stop + 12))
-               if tokens[j].lower == "by" or tokens[j].text in ",;.:"), None)
-    if by is None or tokens[by].lower != "by" or any(
-        t.is_word and t.lower.endswith(("ed", "en")) for t in tokens[candidate.stop : by]
-    ):  # "was said to have been injured by police": the agent of "injured"
-        return None
-    stop = next((j for j in range(by + 1, len(tokens)) if tokens[j].text in ",;.:()"
-                 or tokens[j].lower in ("to", "that", "as", "in", "on", "after")
-                 or tokens[j].quote is not None), len(tokens))
-    agent = phrases.read_phrase(tokens[by + 1 : stop])
-    if agent is None or agent.kind in (phrases.PRONOUN, phrases.RUMOUR):
-        return None
-    event.mention = agent
-    event.flags.add("passive agent")
-    if by == candidate.stop:  # "reported by local media to have visited …"
-        end = contents.trim_end(tokens, stop, contents.cut_adjuncts(tokens, stop, len(tokens)))
-        event.content = (stop, end)
-    else:
-        event.content = (candidate.start, by)
-    return event if event.content[1] > event.content[0] else None
 
 
 def _passive_before(tokens: list[Token], i: int) -> bool:
@@ -511,7 +508,9 @@ def _finds_something(tokens: list[Token], i: int) -> bool:
     negated = "negated" in skip_back(tokens, i - 1)[1]
     if tokens[i].lower == "find":
         return negated
-    return after in ("that", "no", "nothing", "none") or (negated and after != "guilty")
+    return after in ("that", "no", "nothing", "none") or (negated and after != "guilty") or (
+        found_a_clause(tokens, i))
+
 
 
 def _a_noun(tokens: list[Token], i: int) -> bool:
@@ -676,12 +675,14 @@ def _event(unit: Unit, candidate: Candidate, events: list[Event]) -> Event | Non
         return contents.according(event)
     if candidate.verb_class == ALLEGATION:
         return contents.allegation(event)
+    if candidate.verb == "on the grounds that":
+        return on_the_grounds(event, candidate)
     i, seen = skip_back(tokens, candidate.start - 1)
     finding = candidate.verb in contents.FINDING and "passive" not in seen
     if "negated" not in seen and candidate.verb not in contents.FINDING and (
         "passive" in seen or (candidate.verb.endswith("ed") and _next_is(tokens, candidate, "by"))
     ):
-        agent = _passive_agent(event, candidate)
+        agent = passive_agent(event, candidate)
         if agent is not None:  # 'described as "knife-obsessed" by the police'
             return agent
     if seen == {"passive"} and candidate.verb_class == VerbClass.SAY and i >= 0 and (

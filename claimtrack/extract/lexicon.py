@@ -92,6 +92,15 @@ PHRASAL_VERBS: dict[tuple[str, ...], VerbClass] = {
     ("were", "concerned"): VerbClass.SAY,
     ("was", "concerned"): VerbClass.SAY,
     ("express", "regret"): VerbClass.SAY,  # "went on to express regret that …"
+    ("took", "issue", "with"): VerbClass.COUNTER,  # "took issue with the claim that …"
+    ("cast", "doubt", "on"): VerbClass.COUNTER,  # "cast doubt on the company's claim"
+    ("casts", "doubt", "on"): VerbClass.COUNTER,
+    ("takes", "issue", "with"): VerbClass.COUNTER,
+    ("was", "adamant"): VerbClass.SAY,  # "was adamant that he had done nothing wrong"
+    ("were", "adamant"): VerbClass.SAY,
+    ("is", "adamant"): VerbClass.SAY,
+    ("are", "adamant"): VerbClass.SAY,
+    ("remained", "adamant"): VerbClass.SAY,
     ("express", "concern"): VerbClass.SAY,
 }
 PARTICIPLES = frozenset(form for form in REPORTING_VERBS if form.endswith("ing"))
@@ -318,7 +327,7 @@ FALSITY_WORDS = word_set(
     "fiction baseless groundless unfounded nonsense absurd ridiculous disinformation "
     "misinformation propaganda slander slanderous smear hoax invented provocation fantasy "
     "rubbish misleading bluster contrived bogus phony phoney trumped-up tenuous unsubstantiated "
-    "unproven"
+    "unproven inaccurate incorrect erroneous"
 )
 NEGATIONS = word_set("not no never nothing none nobody nowhere neither nor n't cannot")
 FIRST_PERSON = word_set("i we our my us me ours")

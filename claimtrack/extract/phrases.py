@@ -276,13 +276,22 @@ def _exemplified(words: list[Token]) -> Mention | None:
 
 def _document_by(words: list[Token]) -> Mention | None:
     """"a statement by the baby's father to the agency X": a document speaks for its author,
-    named after "by" (up to the preposition of its addressee)."""
-    if len(words) < 3 or plain(words[0].text) not in DOCUMENT_NOUNS or words[1].lower != "by":
+    named after "by" (up to the preposition of its addressee); "a report in the Lakeside
+    Post", "articles in medical journals (including X)": for the publication it appeared in."""
+    if len(words) < 3 or words[1].lower not in ("by", "in") or not (
+        plain(words[0].text) in DOCUMENT_NOUNS or plain(words[0].text)[:-1] in DOCUMENT_NOUNS
+        or plain(words[0].text) in _PUBLISHED
+    ):
         return None
-    end = next((j for j in range(3, len(words)) if words[j].lower in ("to", "on", "in", "at")),
-               len(words))
+    stops = ("to", "on", "in", "at") if words[1].lower == "by" else (
+        "to", "on", "at", "including", "such", "about", "by")
+    end = next((j for j in range(3, len(words)) if words[j].lower in stops), len(words))
     author = read_phrase(words[2:end])
     return author if author is not None and author.kind not in (DOCUMENT, RUMOUR) else None
+
+
+_PUBLISHED = word_set("editorial editorials column columns study studies survey surveys audit "
+                      "inquiry")
 
 
 def _person_of_body(words: list[Token]) -> Mention | None:
@@ -426,6 +435,12 @@ def _without_adverbial(words: list[Token]) -> list[Token]:
     return words
 
 
+def _possessive(word: Token, words: list[Token]) -> bool:
+    """A possessor inside a speaker's name that is not the whole name ("Trump's advisors"):
+    the speakers' side, whose negations they speak for."""
+    return word.text.endswith(("'s", "’s")) and word is not words[-1]
+
+
 def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] = (),
              definite: bool = False) -> Mention:
     named = {plain(word) for word in text.split()}
@@ -433,7 +448,8 @@ def _mention(words: list[Token], kind: str, text: str, titles: tuple[str, ...] =
         (i for i, w in enumerate(words) if i and w.lower in _SPLITTERS), len(words))]
     sides = tuple(
         plain(w.text) for w in before_preposition
-        if w.is_capitalised and plain(w.text) not in _NOT_SIDES and plain(w.text) not in named
+        if w.is_capitalised and plain(w.text) not in _NOT_SIDES
+        and (plain(w.text) not in named or _possessive(w, words))
         and (not w.initial or _looks_proper(w.text))
     )
     return Mention(text, kind, words[0].start, words[-1].end, titles, definite, sides)

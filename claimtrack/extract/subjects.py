@@ -63,7 +63,7 @@ class Subject:
 # Adverbs without -ly that come between a subject and its verb: "Pierce and Hawkins both
 # argued", "Mendez once told", "The ministry further indicated".
 _ADVERBS = word_set("both all each once further even just too since long first twice "
-                    "thus instead however")
+                    "thus instead however always also still again often already")
 
 
 def _adverb(token: Token) -> bool:
@@ -299,8 +299,8 @@ def _phrase_at_end(segment: list[Token]) -> Mention | None:
             word.lower.endswith("ing") and not phrases.is_title(word.lower)  # "acting"
         ):  # "Kyriakos Mitsotakis speaking to the Atlantic Council called …"
             named = phrases.read_phrase(segment[: start - 1])
-            if named is not None and named.kind in _NAMED:
-                return named
+            if named is not None and (named.kind in _NAMED or word.lower == "including"):
+                return named  # "journals including X": the examples are not the speaker
         if word.is_word and not word.is_capitalised and len(word.lower) > 3 and (
             word.lower.endswith("ed")
         ):
