@@ -15,7 +15,8 @@ A ratio is raw time / claimtrack time: 1.0 means as fast as the raw writer. Goal
 against COPY on PostgreSQL, peak RSS under 100 MB.
 
 N reviews: 50,000 by default (BENCH_IMPORT_N), --quick for 2,000; BENCH_IMPORT_FORMATS to
-choose formats (comma-separated), BENCH_IMPORT_ROUNDS the number of rounds. PostgreSQL when
+choose formats (comma-separated), BENCH_IMPORT_ROUNDS the number of rounds,
+BENCH_IMPORT_DATABASES the databases (``sqlite,postgresql``). PostgreSQL when
 CLAIMTRACK_BENCH_PG_URL or CLAIMTRACK_TEST_DATABASE_URL is set.
 """
 
@@ -155,11 +156,15 @@ def main(quick: bool = False) -> None:
         made = inputs(folder, n, wanted)
         print(f"{n:,} reviews; ratio = raw time / claimtrack time (1.0: as fast as raw), "
               f"median of {ROUNDS} interleaved rounds (range)")
-        print("SQLite:")
-        for name, path in made.items():
-            bench(name, path, lambda label: sqlite_database(folder, label), folder, "sqlite")
+        databases = os.environ.get("BENCH_IMPORT_DATABASES", "sqlite,postgresql").split(",")
+        if "sqlite" in databases:
+            print("SQLite:")
+            for name, path in made.items():
+                bench(name, path, lambda label: sqlite_database(folder, label), folder, "sqlite")
         pg = os.environ.get("CLAIMTRACK_BENCH_PG_URL") or os.environ.get(
             "CLAIMTRACK_TEST_DATABASE_URL")
+        if "postgresql" not in databases:
+            return
         if not pg:
             print("PostgreSQL: set CLAIMTRACK_BENCH_PG_URL (or CLAIMTRACK_TEST_DATABASE_URL).")
             return
