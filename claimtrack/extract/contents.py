@@ -1,70 +1,44 @@
 """What is reported: the quotation attached to a verb, or the clause it introduces.
 
 For said-type verbs the words start after the verb, its addressee ("told reporters"), times
-("Friday") and places ("in a statement") and an optional "that" or colon. For denials,
-accusations and hedges they start at the verb ("denied having plans …"), so the words read as
-an assertion of their own. They end at the sentence's end, a semicolon, or a clause of the
-reporter's own (", as …", ", after …").
+("Friday") and places ("in a statement") and an optional "that" or colon (``addressees`` finds
+where). For denials, accusations and hedges they start at the verb ("denied having plans …"),
+so the words read as an assertion of their own. They end at the sentence's end, a semicolon,
+or a clause of the reporter's own (", as …", ", after …"). Allegations ("rumours that X",
+"rejected the U.S. allegations that X") are read here too; "according to X" is in ``sources``.
 """
 
 from __future__ import annotations
 
 from claimtrack.extract import phrases
+from claimtrack.extract.addressees import words_start
 from claimtrack.extract.clauses import main_clause_resumes, object_of_act
 from claimtrack.extract.event import ALLEGATION, HEDGE, Candidate, Event
 from claimtrack.extract.lexicon import (
     ALLEGATION_NOUNS,
     DETERMINERS,
-    DOCUMENT_NOUNS,
     FALSITY_WORDS,
-    NEGATIONS,
     NOT_ASSERTIONS,
-    OBJECT_PRONOUN_WORDS,
-    ORGANISATION_HEADS,
     PARTICIPLES,
-    PERIODS,
     PREPOSITIONS,
     PRONOUNS,
-    QUANTIFIERS,
     REPORTING_VERBS,
-    RUMOUR_HEADS,
-    STOPWORDS,
     SUBORDINATORS,
-    WEEKDAYS,
     VerbClass,
-    adverb_like,
     word_set,
 )
-from claimtrack.extract.phrases import NAME_PARTICLES, Mention, plain
+from claimtrack.extract.phrases import Mention, plain
 from claimtrack.extract.segment import Token
 from claimtrack.extract.subjects import VERBISH, Subject
 
-_ADDRESSED = word_set("told tells assured warned informed")
-_OPENERS = DETERMINERS - {"that"}  # words that open a noun phrase ("that" may be a conjunction)
-# Words that open a clause's subject, never part of an addressee: "not all the", "only the",
-# "more than a hundred", "half the", "every one of the"; nor is "of" ("members of the party").
-_CLAUSE_FIRST = NEGATIONS | QUANTIFIERS | word_set(
-    "only even just also all both half such more fewer less twice every each nearly almost "
-    "about much"
-)
-_NOT_ADDRESSEES = _CLAUSE_FIRST | {"of", "than"}
-_TIME = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
-_SPANS = word_set("hours days weeks minutes moments")
-_WHEN = word_set("last this next late early on")
 _FROM_VERB = (VerbClass.DENY, VerbClass.DISMISS, VerbClass.ACCUSE, VerbClass.CALL, HEDGE)
-_SUBJECT_PRONOUNS = frozenset(PRONOUNS) | {"that", "i", "we"}
 # Verbs that follow a rumour used as a subject: "Rumours that X spread online".
 _RUMOUR_VERBS = word_set("spread circulated swirled surfaced emerged grew mounted persisted "
                           "prompted sparked caused fuelled fueled gained intensified")
 _GLOSSES = word_set("meaning i.e. namely")
 _NEGATING = word_set("not never n't didn't doesn't")
 FINDING = word_set("found finds finding find")
-_MODALS = word_set("could would should might may must can will shall")
 _VOICE_BASE_FORMS = word_set("say says claim claims believe believes argue argues")
-# Heads of phrases after "according to" that are not sources: "according to the plan".
-_NOT_SOURCES = word_set("plan plans law rules schedule data figures statistics estimates "
-                        "reports report decision order terms agreement deal tradition custom "
-                        "move idea issue case number result results") | DOCUMENT_NOUNS
 ALLEGED = word_set(
     "allegation allegations claim claims accusation accusations charge charges report reports "
     "rumour rumours rumor rumors suggestion suggestions assertion assertions speculation"
@@ -124,7 +98,7 @@ def with_content(event: Event, candidate: Candidate, subject: Subject | None) ->
             event.verb += " … as"
         _embed_allegation(event, candidate.stop, end)
     else:
-        start = _words_start(tokens, candidate, end)
+        start = words_start(tokens, candidate, end)
         clause = subject.clause if subject is not None else None
         introduced = any(t.lower == "that" or t.text == ":" for t in tokens[candidate.stop : start])
         if clause is not None and not introduced and _adjuncts_only(tokens, start, end):
@@ -271,132 +245,6 @@ def _modifies(token: Token) -> bool:
     ) and not (word.endswith("ed") and not token.is_capitalised)
 
 
-def according(event: Event) -> Event | None:
-    """"According to X, Y." and "Y, according to X."."""
-    tokens = event.unit.tokens
-    at = event.verb_at[1]
-    stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
-    source = tokens[at : next((j for j in range(at + 1, stop) if tokens[j].lower in (
-        "who", "which")), stop)]  # "According to U.S. officials who spoke on condition …"
-    event.mention = document_owner(source) or _reports_of(source) or phrases.read_phrase(
-        source) or described(source)
-    if event.mention is None:
-        return None
-    following = next((j for j in range(stop + 1, len(tokens)) if tokens[j].text in ",;."), None)
-    if tokens[stop : stop + 1] and tokens[stop].text == "," and following is not None and (
-        tokens[following].text == ","
-    ):  # "According to a witness, Sergeant First Class Michael Marciello, when …"
-        apposition = tokens[stop + 1 : following]
-        named = phrases.read_phrase(apposition) if len(apposition) <= 6 and not any(
-            t.lower in SUBORDINATORS or t.lower in ("who", "which", "that") for t in apposition
-        ) else None
-        if named is not None and named.kind == phrases.PERSON and (
-            event.mention.kind != phrases.PERSON
-        ):
-            event.mention, stop = named, following
-        quoted = quoting(apposition)
-        if quoted is not None:  # "According to Yonhap, quoting the KCNA, …": the KCNA's words
-            event.mention, stop = quoted, following
-    first = event.verb_at[0]
-    first_words = first == 0 or tokens[first - 1].lower in ("but", "and") or (
-        first > 1 and tokens[first - 1].text == "," and tokens[first - 2].lower in ("and", "but")
-    ) or _adverbial(tokens[:first])  # "On Sunday in London, according to X, a man …"
-    if first_words and stop < len(tokens) - 1 and tokens[stop].text == ",":
-        event.content = (stop + 1, cut_adjuncts(tokens, stop + 1, len(tokens)))
-    else:
-        first = event.verb_at[0]
-        event.content = (0, first - 1 if first > 0 and tokens[first - 1].text == "," else first)
-    event.content = (event.content[0], trim_end(tokens, *event.content))
-    return event
-
-
-_RECORDS = DOCUMENT_NOUNS | RUMOUR_HEADS | word_set("data figures study survey")
-_FIRST_OR_LATER = word_set("first later since")
-
-
-def according_source_end(tokens: list[Token], at: int) -> int:
-    """Where the source after "according to" ends: at a comma, a full stop or "who"/"which"."""
-    stop = next((j for j in range(at, len(tokens)) if tokens[j].text in ",;."), len(tokens))
-    return next((j for j in range(at + 1, stop) if tokens[j].lower in ("who", "which")), stop)
-
-
-def _reports_of(tokens: list[Token]) -> Mention | None:
-    """"according to local news reports", "… Valley Herald reports": reports with modifiers
-    are the outlet's a name among them gives, else nobody's (unnamed reports, like "according
-    to reports")."""
-    words = [t for t in tokens if t.is_word]
-    if len(words) < 2 or plain(words[-1].text) not in RUMOUR_HEADS or any(
-        t.lower in PREPOSITIONS or t.text.endswith(("'s", "’s")) for t in words
-    ):
-        return None
-    named = phrases.read_phrase(words[:-1]) if any(
-        t.is_capitalised and not t.initial for t in words[:-1]) else None
-    if named is not None and named.kind in (phrases.PERSON, phrases.ORGANISATION, phrases.NAME):
-        return named
-    return Mention("", phrases.RUMOUR, words[0].start, words[-1].end)
-
-
-def document_owner(tokens: list[Token]) -> Mention | None:
-    """Who a document cited as the source speaks for: "the reports by Johns Hopkins Center",
-    "a report from the Refugee Council", "the WHO's situation report dated March 16"."""
-    at = next((j for j, t in enumerate(tokens[:5]) if t.lower in _RECORDS), None)
-    if at is None or any(t.lower in ("and", "or") or not t.is_word for t in tokens[:at]):
-        return None  # "the police and a statement by the father": not one document's
-    named_kinds = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME, phrases.GROUP)
-    by = at + 1
-    if by + 1 < len(tokens) and (tokens[by].lower in _FIRST_OR_LATER or adverb_like(
-        tokens[by].lower)
-    ) and tokens[by + 1].lower in ("by", "from"):
-        by += 1  # "reports first from the Washington Post", "a report originally by X"
-    if by < len(tokens) and tokens[by].lower in ("by", "from", "of"):
-        end = next((j for j in range(by + 1, len(tokens)) if tokens[j].lower in (
-            "to", "in", "on", "at", "dated")), len(tokens))
-        owner = phrases.read_phrase(tokens[by + 1 : end])
-        return owner if owner is not None and owner.kind in named_kinds else None
-    possessive = next((j for j in range(at) if tokens[j].text.endswith(("'s", "’s"))), None)
-    if possessive is None:
-        return None
-    owner = phrases.read_phrase(tokens[: possessive + 1])
-    return owner if owner is not None and owner.kind in named_kinds else None
-
-
-def quoting(tokens: list[Token]) -> Mention | None:
-    """"quoting the state news agency KCNA": the named source a report passes on (an
-    anonymous one stays inside the report)."""
-    if not tokens or tokens[0].lower != "quoting":
-        return None
-    bracket = next((j for j, t in enumerate(tokens) if t.text == "("), len(tokens))
-    named = phrases.read_phrase(tokens[1:bracket])  # "… Agency (KCNA)": the name in full
-    named_kinds = (phrases.PERSON, phrases.ORGANISATION, phrases.NAME)
-    return named if named is not None and named.kind in named_kinds else None
-
-
-def _adverbial(tokens: list[Token]) -> bool:
-    """Words before "according to" that are a time or place, not a clause: "On Sunday in
-    London, England,"."""
-    words = [t for t in tokens if t.is_word]
-    return bool(words) and words[0].lower in PREPOSITIONS | WEEKDAYS | _TIME and all(
-        t.is_capitalised or t.lower in PREPOSITIONS or t.lower in _TIME or t.text[0].isdigit()
-        or t.lower in ("the", "a", "an") for t in words
-    )
-
-
-def described(tokens: list[Token]) -> Mention | None:
-    """"a court clerk", "an eyewitness": a source named by a description the word lists do
-    not know; only where the construction says it is a source ("according to")."""
-    words = [t for t in tokens if t.is_word]
-    if not 1 < len(words) <= 4 or words[0].lower not in ("a", "an", "the"):
-        return None
-    head = words[-1]
-    if head.is_capitalised or head.lower in STOPWORDS or head.lower in _NOT_SOURCES or (
-        head.lower.endswith(("ing", "ly"))
-    ):
-        return None
-    kind = phrases.GROUP if head.lower.endswith("s") else phrases.ROLE
-    text = " ".join(t.text for t in words[1:])
-    return Mention(text, kind, words[1].start, head.end, (plain(head.text),), True)
-
-
 def cut_adjuncts(tokens: list[Token], start: int, end: int) -> int:
     """End the words where the voice changes: before ", as …", ", after …" or "as Russian
     troops …" (the reporter's), a dash that opens the reporter's gloss ("… capital murder —
@@ -456,39 +304,6 @@ def trim_end(tokens: list[Token], start: int, end: int) -> int:
     while end > start and tokens[end - 1].text in ".,!?":
         end -= 1
     return end
-
-
-def _words_start(tokens: list[Token], candidate: Candidate, end: int) -> int:
-    """Where a said-type verb's words start: after "that", a colon, ", saying", adjuncts."""
-    start = _skip_adjuncts(tokens, candidate.stop, end, candidate.verb in _ADDRESSED)
-    if start < end and tokens[start].text in "—–":  # 'said — as reported by X — "…"'
-        closing = next((j for j in range(start + 1, min(end, start + 12))
-                        if tokens[j].text == tokens[start].text), None)
-        if closing is not None:
-            start = closing + 1
-    if start < end and tokens[start].lower in ("on", "in", "via"):
-        # 'wrote on Instagram, "…"', 'said in a statement on Monday: "…"': the words quoted
-        comma = next((j for j in range(start + 1, min(end - 1, start + 7))
-                      if tokens[j].text in ",:" and tokens[j + 1].quote is not None), None)
-        start = comma if comma is not None else start
-    if start < end and (tokens[start].text == ":" or (
-        tokens[start].text == "," and start + 1 < end and tokens[start + 1].quote is not None
-    )):
-        start += 1
-    if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in SUBORDINATORS:
-        # "were quick to say on Monday, once the news broke, that …": past the aside to "that"
-        that = next((j for j in range(start + 2, min(end - 1, start + 20))
-                     if tokens[j].text == "," and tokens[j + 1].lower == "that"), None)
-        start = that + 1 if that is not None else start
-    if start + 1 < end and adverb_like(tokens[start].lower) and tokens[start + 1].lower == "that":
-        start += 1  # "said publicly that …"
-    if start < end and tokens[start].lower == "that" and not (
-        start + 1 < end and tokens[start + 1].lower in VERBISH
-    ):  # "said that was untrue": "that" is the subject, not the conjunction
-        start += 1
-    if start + 1 < end and tokens[start].text == "," and tokens[start + 1].lower in PARTICIPLES:
-        start += 2 + (start + 2 < end and tokens[start + 2].lower == "that")
-    return start
 
 
 def _auxiliary_before(tokens: list[Token], at: int) -> int:
@@ -561,103 +376,6 @@ def _adjuncts_only(tokens: list[Token], start: int, end: int) -> bool:
     return not rest or (len(rest) <= 8 and rest[0].lower in PREPOSITIONS and not any(
         t.quote is not None or t.lower == "that" or t.lower in VERBISH for t in rest
     ))
-
-
-def _named_addressee(tokens: list[Token], k: int, end: int) -> int:
-    """Past an addressee named by a proper name or an object pronoun ("told Reuters", "told the
-    BBC", "told him"), else ``k``."""
-    j = k + (k < end and tokens[k].lower == "the")
-    if j < end and tokens[j].lower in OBJECT_PRONOUN_WORDS:
-        return j + 1
-    start = j
-    while j < end and tokens[j].is_capitalised and not tokens[j].initial:
-        j += 1
-    if j - start > 1 and _verb_after_name(tokens, j, end):
-        # "told Reuters Smith had lied", "told NPR Hamza bin Laden had appeared": the names
-        # end in the words' own subject; the addressee is one name, ending at an outlet's
-        # acronym or head noun ("NPR", "The Associated Press"), else before the last word
-        ends = [p + 1 for p in range(start, j) if _ends_a_name(tokens[p])]
-        if ends == [j] and start > k:
-            return k  # "warned the European Union could …": one name, the words' subject
-        j = ends[0] if ends and ends[0] < j else j - 1
-    return j if j > start else k
-
-
-def _name_after_noun(tokens: list[Token], j: int) -> bool:
-    """A name after a bare noun opens the words: "told reporters Hamza bin Laden had …"."""
-    before = tokens[j - 1]
-    return tokens[j].is_capitalised and before.is_word and not before.is_capitalised and (
-        before.lower not in _OPENERS
-    )
-
-
-def _verb_after_name(tokens: list[Token], j: int, end: int) -> bool:
-    """Whether a verb comes at ``j``, past the rest of a name ("bin Laden had")."""
-    while j < end and tokens[j].lower in NAME_PARTICLES and j + 1 < end and (
-        tokens[j + 1].is_capitalised
-    ):
-        j += 2
-    return j < end and (tokens[j].lower in VERBISH or tokens[j].lower.endswith("ed"))
-
-
-def _ends_a_name(token: Token) -> bool:
-    """An acronym ("NPR", "KDKA-TV") or an organisation's head noun ("Press", "Times")."""
-    letters = token.text.replace("-", "").replace(".", "")
-    return (len(letters) > 1 and letters.isalpha() and letters.isupper()) or (
-        plain(token.text) in ORGANISATION_HEADS
-    )
-
-
-def _skip_adjuncts(tokens: list[Token], k: int, end: int, addressed: bool) -> int:
-    """Past "Friday", "on Monday", "in a statement" and "told reporters" to the reported words."""
-    named = _named_addressee(tokens, k, end) if addressed else k
-    if named > k:  # "told Reuters the talks had failed", "told the BBC after the verdict that"
-        adjunct = named < end and tokens[named].lower in PREPOSITIONS | {"after", "before"}
-        ahead = next((j for j in range(named, min(end, named + 9)) if tokens[j].lower == "that"
-                      or tokens[j].text == ":" or (adjunct and tokens[j].quote is not None)),
-                     None)  # "told Pittsburgh station KDKA-TV that …"
-        k = ahead if ahead is not None and not any(
-            t.text in ",;" or t.lower in VERBISH or (t.quote is not None and not adjunct)
-            for t in tokens[named:ahead]) else named  # 'told X any plan "must be …":' says it
-    elif addressed and k < end and tokens[k].is_word and tokens[k].lower not in _SUBJECT_PRONOUNS:
-        stop = k
-        while stop < min(end, k + 6) and tokens[stop].is_word and tokens[stop].lower not in (
-            _SUBJECT_PRONOUNS | PREPOSITIONS | VERBISH | _MODALS | {"this", "there", "these"}
-        ):
-            stop += 1
-        # "warned the delayed process could be …": no addressee, the clause's own subject;
-        # "told reporters the engine had failed": a bare noun, then a determiner that opens
-        # the clause's subject
-        if stop >= end or tokens[stop].lower not in VERBISH | _MODALS:
-            k = stop
-        else:
-            # the words start where a determiner or a word that opens no addressee comes
-            # ("told reporters not all the votes …", "… more than a hundred people …")
-            opens = next((j for j in range(k + 1, stop)
-                          if tokens[j].lower in _OPENERS or tokens[j].lower in _CLAUSE_FIRST
-                          or _name_after_noun(tokens, j)), None)
-            if opens is not None and opens - k <= 3 and not any(
-                t.lower in _NOT_ADDRESSEES for t in tokens[k + 1 : opens]
-            ):
-                k = opens
-    while k < end:
-        word = tokens[k].lower
-        following = tokens[k + 1].lower if k + 1 < end else ""
-        if word in _TIME:
-            k += 1
-        elif (word in _SPANS and following in ("later", "earlier", "ago")) or (
-            word in _WHEN and (following in PERIODS or following in WEEKDAYS or following == "on")
-        ):
-            k += 2  # "hours later", "last week", "on Monday"
-        elif word in PREPOSITIONS:
-            ahead = next((j for j in range(k + 1, min(end, k + 11)) if tokens[j].lower == "that"
-                          or tokens[j].text == ":" or tokens[j].quote is not None), None)
-            if ahead is None or any(t.text in ",;" for t in tokens[k:ahead]):
-                return k
-            k = ahead
-        else:
-            return k
-    return k
 
 
 def _object(tokens: list[Token], k: int, end: int) -> tuple[str, str]:

@@ -345,6 +345,8 @@ AUXILIARIES = word_set(
     "evening hours days weeks ago overnight yesterday today tonight"
 )
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Words of time that stand between a verb and its words, or before "according to".
+TIME_WORDS = WEEKDAYS | word_set("yesterday today tonight overnight earlier later again also")
 SUBORDINATORS = word_set(
     "after as while when because since although though before until amid whereas if unless "
     "once"

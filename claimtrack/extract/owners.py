@@ -9,7 +9,7 @@ quoting a named source passes on that source's words ("Yonhap, quoting the KCNA,
 
 from __future__ import annotations
 
-from claimtrack.extract import contents, phrases
+from claimtrack.extract import phrases, sources
 from claimtrack.extract.lexicon import PREPOSITIONS, REPORTING_VERBS, SUBORDINATORS, word_set
 from claimtrack.extract.phrases import Mention
 from claimtrack.extract.segment import Token
@@ -98,7 +98,7 @@ def sentence_subject(tokens: list[Token], before: int) -> Mention | None:
         if named is not None and named.kind in (phrases.PERSON, phrases.NAME):
             return named  # the name in apposition, not the description before it
     # "An eyewitness described …, stating, '…'": a source named by a description
-    return phrases.read_phrase(tokens[start:end]) or contents.described(tokens[start:end])
+    return phrases.read_phrase(tokens[start:end]) or sources.described(tokens[start:end])
 
 
 def absolute_subject(tokens: list[Token], i: int) -> Mention | None:
@@ -117,4 +117,4 @@ def passed_on(tokens: list[Token], i: int) -> Mention | None:
     if i < 1 or tokens[i].text != ",":
         return None
     opening = next((j for j in range(i - 1, max(i - 12, -1), -1) if tokens[j].text == ","), None)
-    return contents.quoting(tokens[opening + 1 : i]) if opening is not None else None
+    return sources.quoting(tokens[opening + 1 : i]) if opening is not None else None
