@@ -116,8 +116,9 @@ def match(
 
     Each is scored from 0 to 1.
 
-    Texts under 8 words, and a negated text against one that is not, are never suggested as
-    the same claim: compare them by eye.
+    Texts under 8 words, a negated text against one that is not, and texts that give other
+    figures or opposite words ("rose" / "fell") are never suggested as the same claim: compare
+    them by eye.
 
     Examples:
         claimtrack match 'Russia sent saboteurs to stage a false-flag attack'
@@ -143,7 +144,11 @@ def match(
         if hit.is_suggestion:
             say(f"{hit.id} is likely the same claim (score {hit.score:.2f}); after logging the "
                 f"new one, link it with `claimtrack link add NEW same_as {hit.id}`.")
-    if any(hit.score >= threshold and not hit.is_suggestion for hit in hits):
+    for hit in hits:
+        if hit.differs:
+            say(f"{hit.id} reads alike (score {hit.score:.2f}) but gives {hit.differs}: not the "
+                "same claim as written; compare them by eye.")
+    if any(hit.score >= threshold and not hit.is_suggestion and not hit.differs for hit in hits):
         say(f"Texts under {search_service.MIN_WORDS} words, and a negated text against one "
             "that is not (a denial repeats the claim's words), are never suggested as the same "
             "claim, however close; compare them by eye.")

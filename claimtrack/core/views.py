@@ -253,6 +253,8 @@ class MatchHit:
     date: dt.date | None
     score: float
     is_suggestion: bool = False
+    # why a close score is no suggestion: "other figures (3.5 / 8.5)", "opposite words (…)"
+    differs: str | None = None
 
 
 @dataclass(frozen=True)

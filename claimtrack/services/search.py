@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack.core import search_syntax, values
+from claimtrack.core import contrast, search_syntax, values
 from claimtrack.core.errors import InvalidInput
 from claimtrack.core.views import MatchHit, SearchHit
 from claimtrack.models import Actor, Claim
@@ -125,6 +125,7 @@ def match(
             date=rows_by_id[claim_id][3],
             score=round(score, 3),
             is_suggestion=score >= threshold and may_be_same(cleaned, candidate_text),
+            differs=contrast.difference(cleaned, candidate_text) if score >= threshold else None,
         )
         for claim_id, candidate_text, score in top
         if claim_id in rows_by_id
@@ -135,12 +136,14 @@ def may_be_same(text: str, other: str) -> bool:
     """Whether two texts may be suggested as one claim at all, however alike they look.
 
     Not when either is under ``MIN_WORDS`` words, nor when one is negated ("not", "never",
-    "denied"…) and the other is not: a denial repeats the words of the claim it denies.
+    "denied"…) and the other is not: a denial repeats the words of the claim it denies; nor when
+    they give other figures or opposite words (``contrast.difference``).
     """
     return (
         search_syntax.word_count(text) >= MIN_WORDS
         and search_syntax.word_count(other) >= MIN_WORDS
         and search_syntax.is_negated(text) == search_syntax.is_negated(other)
+        and contrast.difference(text, other) is None
     )
 
 

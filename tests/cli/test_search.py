@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import Cli, snapshot
 
 FALSE_FLAG = ("Russia has already deployed operatives to eastern Ukraine to carry out a "
@@ -128,6 +130,30 @@ def test_a_denial_is_never_suggested_as_the_claim_it_denies(cli: Cli) -> None:
     assert hits[0]["id"] == claim and hits[0]["score"] >= 0.8
     assert not hits[0]["is_suggestion"]
     assert "negated" in cli.ok("match", denial).stderr
+
+
+JOBS = "Unemployment fell to 3.5 percent in May, the lowest level in 50 years, the ministry said."
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    (JOBS.replace("3.5", "8.5"), "other figures (8.5 / 3.5)"),
+    (JOBS.replace("fell", "rose").replace("lowest", "highest"), "opposite words (rose / fell)"),
+])
+def test_other_figures_or_opposite_words_are_never_the_same_claim(
+    cli: Cli, text: str, why: str
+) -> None:
+    claim = cli.add(JOBS, "--speaker", "Labour Minister")
+    (hit,) = [h for h in json.loads(cli.ok("match", text, "-f", "json").stdout)
+              if h["id"] == claim]
+    assert hit["score"] >= 0.8 and not hit["is_suggestion"] and hit["differs"] == why
+    told = cli.ok("match", text).stderr
+    assert f"{claim} reads alike (score" in told and why in told
+    assert "is likely the same claim" not in told
+    other = cli.add(text, "--speaker", "Labour Minister")
+    cli.ok("dedupe")
+    assert json.loads(cli.ok("review", "-f", "json").stdout) == []  # never suggested
+    assert json.loads(cli.ok("match", JOBS, "-f", "json").stdout)[0]["is_suggestion"]  # itself
+    assert other
 
 
 def test_match_reads_a_file_or_stdin(cli: Cli, tmp_path: Path) -> None:
