@@ -18,13 +18,19 @@ _OPPOSITES = (
     ("risen", "fallen"), ("increase", "decrease"), ("increased", "decreased"),
     ("increases", "decreases"), ("increasing", "decreasing"), ("grew", "shrank"),
     ("growth", "decline"), ("gained", "lost"), ("gains", "losses"), ("won", "lost"),
-    ("raised", "lowered"), ("raise", "lower"), ("up", "down"), ("higher", "lower"),
-    ("highest", "lowest"), ("more", "less"), ("more", "fewer"), ("most", "least"),
-    ("above", "below"), ("before", "after"), ("better", "worse"), ("best", "worst"),
+    ("raised", "lowered"), ("raise", "lower"), ("up", "down"), ("highest", "lowest"),
+    ("most", "least"), ("best", "worst"),
     ("legal", "illegal"), ("safe", "unsafe"), ("true", "false"), ("guilty", "innocent"),
     ("approved", "rejected"), ("accepted", "rejected"), ("allowed", "banned"),
     ("supports", "opposes"), ("supported", "opposed"), ("win", "lose"), ("wins", "loses"),
     ("open", "closed"), ("opened", "closed"), ("majority", "minority"),
+)
+# Comparatives: "A is higher than B" says what "B is lower than A" says, so with "than" in
+# both texts they tell nothing ("less education than propaganda" / "more propaganda than
+# education").
+_COMPARATIVES = (
+    ("higher", "lower"), ("more", "less"), ("more", "fewer"), ("above", "below"),
+    ("before", "after"), ("better", "worse"), ("bigger", "smaller"), ("larger", "smaller"),
 )
 
 
@@ -43,7 +49,8 @@ def difference(text: str, other: str) -> str | None:
                 f"{', '.join(sorted(theirs - mine))})")
     words = {word.casefold() for word in _WORD.findall(text)}
     others = {word.casefold() for word in _WORD.findall(other)}
-    for one, opposite in _OPPOSITES:
+    pairs = _OPPOSITES if "than" in words and "than" in others else _OPPOSITES + _COMPARATIVES
+    for one, opposite in pairs:
         for first, second in ((one, opposite), (opposite, one)):
             if first in words - others and second in others - words:
                 return f"opposite words ({first} / {second})"

@@ -22,6 +22,11 @@ def test_opposite_words_differ_when_each_text_holds_one_side() -> None:
     assert difference(risen, JOBS) == "opposite words (rose / fell)"
     assert difference("The bridge is SAFE to cross", "the bridge is unsafe to cross") == (
         "opposite words (safe / unsafe)")
+    assert difference("Prices are higher this year", "Prices are lower this year") == (
+        "opposite words (higher / lower)")
+    # a comparison read from the other side says the same
+    assert difference("Military recruitment in schools is less education than propaganda",
+                      "Military recruitment in schools is more propaganda than education") is None
     # both sides in one text: no contrast to read
     assert difference("Prices rose and then fell again", "Prices fell and then rose again") is None
     assert difference(JOBS, JOBS) is None
