@@ -68,6 +68,18 @@ def test_every_kind_of_change_is_recorded_with_who_and_what(cli: Cli) -> None:
     assert status["changes"] == "status: draft → in-review"
 
 
+def test_a_replaced_passage_reads_as_its_change(cli: Cli) -> None:
+    claim = cli.add("The dam is leaking badly")
+    page = "https://other.example/p"
+    cli.ok("appearance", "add", claim, page, "--quote", "passage here")
+    cli.ok("appearance", "add", claim, page, "--quote", "a different passage", "--replace-quote")
+    cli.ok("appearance", "add", claim, "https://second.example/q")
+    updates = [e["changes"] for e in changes(cli, claim) if e["action"] == "update"]
+    added, replaced = updates[:2]  # newest first
+    assert replaced == f"appearances: {page} quote: passage here → a different passage"
+    assert added == "appearances: +https://second.example/q"
+
+
 def test_who_comes_from_user_option_then_environment_then_login(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -217,16 +217,36 @@ def describe(action: str, before: Any, after: Any) -> str:
         if old == new:
             continue
         if isinstance(old, list) and isinstance(new, list):
-            added = [_short(item) for item in new if item not in old]
-            removed = [_short(item) for item in old if item not in new]
-            parts.append(f"{name}: " + " ".join([*(f"+{a}" for a in added),
-                                                 *(f"-{r}" for r in removed)]))
+            parts.append(f"{name}: {_list_change(old, new)}")
         elif isinstance(old, str) and isinstance(new, str):
             old, new = _from_first_difference(old, new)
             parts.append(f"{name}: {_short(old)} → {_short(new)}")
         else:
             parts.append(f"{name}: {_short(old)} → {_short(new)}")
     return "; ".join(parts)
+
+
+def _list_change(old: list[Any], new: list[Any]) -> str:
+    """Parts added (+), removed (-) and, for a part kept at the same page, its fields changed
+    ("https://… quote: «old» → «new»")."""
+    before = {_label(item): item for item in old if _label(item) is not None}
+    after = {_label(item): item for item in new if _label(item) is not None}
+    changed = [
+        f"{_short(label)} " + ", ".join(
+            f"{field}: {_short(was)} → {_short(now)}"
+            for field in dict.fromkeys([*before[label], *item])
+            for was, now in [(before[label].get(field), item.get(field))] if was != now)
+        for label, item in after.items() if label in before and before[label] != item
+    ]
+    kept = {label for label in after if label in before}
+    added = [_short(item) for item in new if item not in old and _label(item) not in kept]
+    removed = [_short(item) for item in old if item not in new and _label(item) not in kept]
+    return " ".join([*changed, *(f"+{a}" for a in added), *(f"-{r}" for r in removed)])
+
+
+def _label(item: Any) -> Any:
+    """What names a part of a record (an appearance by its page), or None."""
+    return (item.get("source") or item.get("url")) if isinstance(item, dict) else None
 
 
 def _from_first_difference(old: str, new: str) -> tuple[str, str]:
