@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from claimtrack.core.enums import LinkStatus, Relation
@@ -33,6 +33,9 @@ class Link(Base):
         server_default=LinkStatus.CONFIRMED.value,
         index=True,
     )
+    # A suggestion's duplicate score (0-1) when it was made, so that the review queue is sorted
+    # and cut in SQL (claimtrack.services.dedupe.pending). NULL for links nobody scored.
+    score: Mapped[float | None] = mapped_column(Float)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

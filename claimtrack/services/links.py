@@ -9,7 +9,7 @@ from claimtrack.core import values
 from claimtrack.core.enums import LinkStatus, Relation
 from claimtrack.core.errors import Conflict, InvalidInput, NotFound
 from claimtrack.core.views import LinkView
-from claimtrack.models import Claim, Link
+from claimtrack.models import Claim, HistoryEntry, Link
 from claimtrack.services import disputes, sources
 from claimtrack.services.notices import notify
 from claimtrack.store.sql import create_or_find
@@ -91,6 +91,32 @@ def check_shown(link: Link, shown: str | None, what: str, then: str) -> None:
     if shown and shown != reads(link):
         raise Conflict(f"Link {link.id} is now {reads(link)}, not the {what} shown ({shown}); "
                        f"nothing was changed. {then}")
+
+
+def check_status_shown(session: Session, link: Link, shown: str | None, when: str,
+                       then: str) -> None:
+    """Raise Conflict when the link's status is no longer ``shown``, the one a page showed
+    (nothing to check when the form sent none): someone decided it ``when`` (the page's
+    words, "since you opened the queue"), naming who, from the history. ``then`` says what to
+    do next."""
+    if not shown or shown == link.status.value:
+        return
+    who = decided_by(session, link)
+    raise Conflict(f"Link {link.id} was {link.status}{f' by {who}' if who else ''} {when}; "
+                   f"nothing was changed. {then}")
+
+
+def decided_by(session: Session, link: Link) -> str | None:
+    """Who last changed the link's status, from the history (None when it recorded none)."""
+    changes = session.execute(
+        select(HistoryEntry.user_name, HistoryEntry.before, HistoryEntry.after)
+        .where(HistoryEntry.entity == "link", HistoryEntry.entity_key == str(link.id),
+               HistoryEntry.action == "update")
+        .order_by(HistoryEntry.id.desc()).limit(50))
+    for user, before, after in changes:
+        if (before or {}).get("status") != (after or {}).get("status"):
+            return str(user)
+    return None
 
 
 def logged_answer(session: Session, target: Claim, relation: Relation, text: str,

@@ -23,14 +23,15 @@ def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
     review."""
     page = call.form.get("page")
     number = max(int(page), 1) if page.isascii() and page.isdigit() and len(page) < 7 else 1
-    with call.read() as session:
-        waiting = dedupe.pending(session)
-        in_review = claims.list_claims(session, status=ReviewStatus.IN_REVIEW, limit=SHOWN)
     start = (number - 1) * SHOWN
+    with call.read() as session:
+        waiting = dedupe.pending_count(session)
+        suggestions = dedupe.pending(session, limit=SHOWN, offset=start)
+        in_review = claims.list_claims(session, status=ReviewStatus.IN_REVIEW, limit=SHOWN)
     return call.render("review.html.j2", title="Review queue",
-                       suggestions=waiting[start:start + SHOWN], waiting=len(waiting),
+                       suggestions=suggestions, waiting=waiting,
                        first=start + 1, page=number,
-                       next_page=number + 1 if start + SHOWN < len(waiting) else None,
+                       next_page=number + 1 if start + SHOWN < waiting else None,
                        in_review=in_review, errors=errors, status=status,
                        values={"since": call.form.get("since")})
 
@@ -49,6 +50,11 @@ def decide(call: Call) -> Response:
         links.check_shown(link, call.form.get("shown"), "suggestion", "Reload the review queue.")
         said = links.reads(link)
         before = link.status
+        # The page showed a suggestion: a decision taken since (another tab, a colleague, the
+        # Back button) is not overridden by this older page. The same decision again is fine.
+        if before != decision:
+            links.check_status_shown(session, link, call.form.get("status"),
+                                     "since you opened the queue", "Reload the queue.")
         if before == LinkStatus.CONFIRMED and decision != before:
             # Undoing an established link removes a challenge: that is a deletion, an
             # editor's call, made from the claim's links page.

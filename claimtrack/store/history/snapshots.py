@@ -38,10 +38,11 @@ from claimtrack.store.sql import chunked
 
 # Row ids mean nothing outside one database; the rest are derived from other columns
 # (contested counters: claimtrack.services.disputes.recount; matching keys: values.name_key;
-# the import fingerprint: claimtrack.core.identity).
+# the import fingerprint: claimtrack.core.identity; a suggested link's duplicate score, from
+# its claims' texts: claimtrack.services.dedupe).
 IGNORED = frozenset(
     {"id", "version", "challenge_count", "verdicts_disagree", "updated_at", "name_key",
-     "alias_key", "fingerprint", "url_key"}
+     "alias_key", "fingerprint", "url_key", "score"}
 )
 # How a foreign key is shown: the referenced row's public name.
 LABELS = {"claims": "public_id", "actors": "name", "sources": "url"}
