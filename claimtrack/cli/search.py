@@ -46,12 +46,14 @@ def search(
     """Search claim texts, summaries and quotes for words, most relevant first.
 
     Words match their English inflections (deploy finds deployed); very common words are
-    ignored. Matches are shown [in brackets] in the snippet.
+    ignored. Matches are shown [in brackets] in the snippet column (not added to the text);
+    JSON and CSV give the snippet's text as stored and the matches as offsets.
 
     Examples:
         claimtrack search 'false flag'
         claimtrack search '"total disinformation" -ukraine' --speaker 'Sergey Lavrov'
     """
+    from claimtrack.render.snippets import SNIPPET_CELLS, SNIPPET_COLUMNS, snippet_fields
     from claimtrack.services import search as search_service
 
     wording = " ".join(query)
@@ -61,13 +63,17 @@ def search(
             limit=limit or LIMIT_CAP,
         )
         hint = "" if hits else _no_match_hint(session, wording)
+    cells = SNIPPET_CELLS[fmt]
     rows: list[dict[str, object]] = [
         {"id": hit.id, "score": hit.score, "speaker": hit.speaker, "date": hit.date,
-         "snippet": hit.snippet, "text": hit.text}
+         **cells(hit.snippet), "text": hit.text}
         for hit in hits
     ]
-    emit_rows(rows, fmt, records=list[object](hits),
-              columns=["id", "score", "speaker", "date", "snippet", "text"],
+    records = [{"id": hit.id, "text": hit.text, "speaker": hit.speaker, "date": hit.date,
+                "score": hit.score, **snippet_fields(hit.snippet), "tags": list(hit.tags)}
+               for hit in hits]
+    emit_rows(rows, fmt, records=list[object](records),
+              columns=["id", "score", "speaker", "date", *SNIPPET_COLUMNS[fmt], "text"],
               terminal_columns=["id", "score", "speaker", "date", "snippet"],
               empty=hint)
 

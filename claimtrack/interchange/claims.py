@@ -42,6 +42,7 @@ class ClaimWork:
     last_read: ClaimRecord | None = None  # that claim as the page said it then (its original)
     page: str = ""  # the file it was read from: reviews of one url there are one page's
     review_matched: bool = False  # known_row is decided (a deferred record keeps it)
+    redirected: bool = False  # its id was merged into another claim: row_id is that claim's
     row_id: int = 0
     is_new: bool = False
     merged: dict[str, Any] = field(default_factory=dict)  # a matched claim's fields after it
@@ -190,7 +191,7 @@ def _merged_away(
     moved = []
     for public_id, row_id in state.redirect(state.session, gone).items():
         work, _given = batch.pop(("id", public_id))
-        work.row_id = row_id
+        work.row_id, work.redirected = row_id, True
         moved.append(work)
     return moved
 

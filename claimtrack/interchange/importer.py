@@ -26,6 +26,7 @@ from claimtrack.formats.native import (
 from claimtrack.formats.records import ClaimBundle, Parsed, ReviewRecord
 from claimtrack.interchange.actors import write_actor_records
 from claimtrack.interchange.claims import ClaimWork, write_claims
+from claimtrack.interchange.duplicates import DuplicateIds
 from claimtrack.interchange.links import VerdictWork, write_links, write_verdicts
 from claimtrack.interchange.state import ImportState, ImportSummary, write_sources
 from claimtrack.services import actors, disputes
@@ -93,6 +94,7 @@ class Importer:
         self.batches = 0
         self.waiting_verdicts: list[VerdictWork] = []
         self.waiting_links: list[tuple[LinkRecord, Origin]] = []
+        self.duplicates = DuplicateIds()
 
     @property
     def summary(self) -> ImportSummary:
@@ -103,6 +105,7 @@ class Importer:
         --strict does for every file), because the file is one consistent document."""
         if whole:
             self.whole_files.add(file)
+        first = True
         for parsed in records:
             if parsed.refused and self.strict:
                 raise InvalidInput(
@@ -117,6 +120,9 @@ class Importer:
                 continue
             if parsed.item is None:  # a notice only (a skipped block): not a record
                 continue
+            if first:
+                self.duplicates.begin(parsed)
+                first = False
             self.pending.append((file, parsed))
             if len(self.pending) >= self.batch_size:
                 self._flush_whole_pages()
@@ -161,6 +167,9 @@ class Importer:
         the claims it changed, set-based, and write its history."""
         batch, self.pending = self.pending, []
         state = self.state
+        batch, duplicates = self.duplicates.screen(state, batch)
+        for origin, reason in duplicates:
+            self.reject(origin, reason)
         if not fulltext.is_suspended(state.session):  # the first batch
             one_bulk_writer(state.session)
             fulltext.suspend(state.session)
@@ -175,22 +184,24 @@ class Importer:
             overwrite=False,
             counted=False,
         )
-        claims = [
-            _claim_work(o[1].item, o[0])
-            for o in batch
-            if isinstance(o[1].item, (ClaimRecord, ClaimBundle))
-        ]
+        claim_origins = [o for o in batch if isinstance(o[1].item, (ClaimRecord, ClaimBundle))]
+        claims = [_claim_work(o[1].item, o[0]) for o in claim_origins]
         rounds = claims
         while rounds:
             rounds = write_claims(state, rounds)
+        for work, origin in zip(claims, claim_origins, strict=True):
+            if not work.redirected:  # written to the claim it was merged into: not its id's
+                self.duplicates.wrote_claim(origin, work.record.id, work.row_id)
         verdicts = [
-            VerdictWork(r, overwrite=False, claim_row=work.row_id, origin=None)
-            for work in claims
+            VerdictWork(r, overwrite=False, claim_row=work.row_id, origin=origin)
+            for work, origin in zip(claims, claim_origins, strict=True)
             for r in work.reviews
         ]
         verdicts += [_verdict_work(o) for o in batch if isinstance(o[1].item, VerdictRecord)]
         links = [(o[1].item, o) for o in batch if isinstance(o[1].item, LinkRecord)]
         self._verdicts(verdicts, final=False)
+        for verdict in verdicts:  # those whose claim is still to come have no row yet
+            self.duplicates.wrote_verdict(verdict.origin, verdict.review.id, verdict.row_id)
         self._links(links, final=False)
         for origin in batch:
             if not isinstance(origin[1].item, KNOWN):

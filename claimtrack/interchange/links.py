@@ -46,6 +46,7 @@ class VerdictWork:
     claim_ref: str | None = None  # or the claim's public id
     created_at: Any = None
     origin: Any = None  # what to reject it as
+    row_id: int = 0  # the verdict it was written to (0: not yet)
 
 
 def write_verdicts(
@@ -120,6 +121,8 @@ def write_verdicts(
     rows = list(zip(ids, [w for w, _ in new], strict=True)) + [
         (row.id, batch[key][0]) for key, row in found.items()
     ]
+    for row_id, work in rows:
+        work.row_id = row_id
     _write_originals(
         state, [(row_id, w.review.original) for row_id, w in rows if w.review.original],
         new=set(ids),

@@ -449,7 +449,8 @@ def _coverage(columns: list[Any], pieces: Sequence[str]) -> Any:
 
 
 class Hit(NamedTuple):
-    """A search hit as read from the index: relevance is positive, higher is better."""
+    """A search hit as read from the index: relevance is positive, higher is better; the
+    snippet's matches are between snippets.OPEN and snippets.CLOSE."""
 
     claim_id: int
     relevance: float
@@ -540,7 +541,8 @@ def candidates(session: Session, expression: str, limit: int) -> list[tuple[int,
 def snippets(
     session: Session, expression: Expression, claim_ids: Sequence[int]
 ) -> dict[int, str]:
-    """For each claim, a short passage around what matched, matches in [brackets]."""
+    """For each claim, a short passage around what matched, matches between snippets.OPEN and
+    snippets.CLOSE (rendered per output: see claimtrack.store.snippets)."""
     if not claim_ids:
         return {}
     ids: Any = bindparam("ids", list(claim_ids), expanding=True)

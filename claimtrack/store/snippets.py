@@ -1,6 +1,15 @@
-"""Search snippets as users read them: matches in [brackets], never splitting a letter from its
-vowel sign or accent (a grapheme cluster), for the backends' own snippets (``readable``) and for
-substring hits, whose passage is cut here (``passage``). Text only: no database."""
+"""Search snippets: a short passage of a claim around what matched, never splitting a letter
+from its vowel sign or accent (a grapheme cluster), for the backends' own snippets
+(``readable``) and for substring hits, whose passage is cut here (``passage``). Text only: no
+database.
+
+A snippet carries its matches between OPEN and CLOSE: Unicode noncharacters, reserved for a
+program's internal use, so never taken for anything of the claim's own text (a claim may well
+hold brackets: in a quotation they mean an editorial insertion). Each output renders them its
+own way from ``segments``: the web page as ``<mark>`` around escaped text, a terminal as
+[brackets] (``bracketed``), JSON and CSV as the text alone (``plain``) with the matches'
+offsets (``spans``).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +17,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-# Where a snippet's matches begin and end while the backend builds it: Unicode noncharacters,
-# so never mistaken for a bracket of the claim's own text. ``readable`` turns them into
-# MARK_START/MARK_END.
+# Where a snippet's matches begin and end, from the backend's snippet to the output that
+# renders it (see above).
 OPEN, CLOSE = "\ufdd0", "\ufdd1"
-MARK_START, MARK_END = "[", "]"
+MARK_START, MARK_END = OPEN, CLOSE
+# How a terminal shows a match (the snippet has a column of its own there).
+BRACKETS = ("[", "]")
 # A mark followed by a character that is not ASCII: only there can a mark split a letter, or
 # touch the next mark.
 _RISK = re.compile(f"[{OPEN}{CLOSE}][^\x00-\x7f]")
@@ -23,14 +33,13 @@ PASSAGE, LEAD = 64, 20
 
 
 def readable(snippet: str, pieces: Sequence[str] = ()) -> str:
-    """A snippet as the backend made it (matches between OPEN and CLOSE) in [brackets],
-    with ``pieces`` (substring terms) marked too, and every match widened to whole letters."""
-    bracketed = snippet.replace(OPEN, MARK_START).replace(CLOSE, MARK_END)
+    """A snippet as the backend made it (matches between OPEN and CLOSE), with ``pieces``
+    (substring terms) marked too, and every match widened to whole letters."""
     if not pieces and (
-        bracketed.isascii() or bracketed.replace("…", "").isascii()  # the usual case, at once
+        snippet.isascii() or snippet.replace("…", "").isascii()  # the usual case, at once
         or not any(_splits(snippet, found.start()) for found in _RISK.finditer(snippet))
     ):
-        return bracketed  # nothing to widen, merge or add
+        return snippet  # nothing to widen, merge or add
     plain: list[str] = []
     spans: list[tuple[int, int]] = []
     start = 0
@@ -59,7 +68,8 @@ def _splits(snippet: str, at: int) -> bool:
 def passage(texts: Sequence[str | None], pieces: Sequence[str]) -> str:
     """About PASSAGE characters of the first of ``texts`` (text, summary, quotes) holding one
     of ``pieces``, from LEAD characters before the first match, every match marked."""
-    present = [text for text in texts if text]
+    # OPEN and CLOSE have no business in a claim: were one stored, it would read as a mark
+    present = [_unmarked(text) for text in texts if text]
     text = next((text for text in present if occurrences(text, pieces)), present[0])
     first, first_end = min(occurrences(text, pieces), default=(0, 0))
     start = max(0, min(first - LEAD, len(text) - PASSAGE))
@@ -93,7 +103,7 @@ def occurrences(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def mark(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` with each span (start, end) in [brackets].
+    """``text`` with each span (start, end) between OPEN and CLOSE.
 
     A span never ends or begins inside a letter as written (a grapheme cluster): it is widened
     over the combining marks after it (the ी of शादी, a Thai vowel sign, an accent typed apart)
@@ -137,3 +147,45 @@ def _cluster_end(text: str, at: int) -> int:
     while _continues(text, at):
         at += 1
     return at
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with any OPEN or CLOSE of its own written as U+FFFD (never a mark)."""
+    if OPEN in text or CLOSE in text:
+        return text.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+    return text
+
+
+def segments(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_match) pieces, in order: what each output renders its own way.
+    A mark left open runs to the end; an empty piece is left out."""
+    pieces: list[tuple[str, bool]] = []
+    is_match = False
+    for part in re.split(f"([{OPEN}{CLOSE}])", snippet):
+        if part in (OPEN, CLOSE):
+            is_match = part == OPEN
+        elif part:
+            pieces.append((part, is_match))
+    return pieces
+
+
+def plain(snippet: str) -> str:
+    """The snippet's text alone: the claim's own characters (and "…" where it is cut)."""
+    return snippet.replace(OPEN, "").replace(CLOSE, "")
+
+
+def spans(snippet: str) -> list[tuple[int, int]]:
+    """Where the matches are in ``plain(snippet)``: (start, end) offsets in characters
+    (Unicode code points, as Python counts them)."""
+    found, at = [], 0
+    for text, is_match in segments(snippet):
+        if is_match:
+            found.append((at, at + len(text)))
+        at += len(text)
+    return found
+
+
+def bracketed(snippet: str, brackets: tuple[str, str] = BRACKETS) -> str:
+    """The snippet as a terminal shows it: each match [in brackets]."""
+    return "".join(f"{brackets[0]}{text}{brackets[1]}" if is_match else text
+                   for text, is_match in segments(snippet))

@@ -17,6 +17,7 @@ from claimtrack.core.enums import ReviewStatus
 from claimtrack.core.errors import InvalidInput, NotFound
 from claimtrack.services import claims, search
 from claimtrack.services.filters import ClaimFilter
+from claimtrack.store import snippets
 from claimtrack.web import paging
 from claimtrack.web.disputes import FILTER_WORDS, PAGE_SIZE, chosen_filters, claim_filter
 from claimtrack.web.handlers import Call, field_errors, route
@@ -38,7 +39,9 @@ class Row:
     headline: str
     status: ReviewStatus
     tags: tuple[str, ...] = ()
-    snippet: str = ""
+    # a search hit's passage as (text, is_match) pieces: the template escapes each and marks
+    # the matches (the claim's own brackets stay brackets)
+    snippet: tuple[tuple[str, bool], ...] = ()
 
 
 @route("/claims")
@@ -91,7 +94,8 @@ def _found(session: Session, query: str, where: ClaimFilter, status: ReviewStatu
     hits = search.search(session, query, where=where,
                          limit=max(wanted, STAGED_HITS) if status else wanted)
     rows = (Row(hit.id, hit.speaker, hit.date, hit.text, _stage(session, hit.id),
-                hit.tags, hit.snippet) for hit in hits)  # the stage read only for rows kept
+                hit.tags, tuple(snippets.segments(hit.snippet)))
+            for hit in hits)  # the stage read only for rows kept
     return list(islice((row for row in rows if status in (None, row.status)), wanted))
 
 

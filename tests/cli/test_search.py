@@ -31,7 +31,11 @@ def test_search_ranks_finds_inflections_and_highlights(cli: Cli) -> None:
     assert set(hits[0]) >= {"id", "text", "speaker", "score", "snippet"}
     assert hits[0]["score"] == 1.0 and 0 < hits[1]["score"] < 1.0
     assert hits[0]["speaker"] == "White House"
-    assert "[deployed]" in hits[0]["snippet"] and "[operation]" in hits[0]["snippet"]
+    snippet = hits[0]["snippet"]  # the text as stored, the matches given apart
+    assert snippet == "Operatives deployed for one operation, then deployed for another operation"
+    assert {snippet[start:end] for start, end in hits[0]["snippet_matches"]} >= {
+        "deployed", "operation"}
+    assert "[deployed]" in cli.ok("search", "deploy operation").stdout  # a terminal: brackets
     flag = cli.add(FALSE_FLAG)
     assert ids(cli.ok("search", '"false-flag operation"', "-f", "json")) == [flag]
     assert ids(cli.ok("search", "false", "flag", "-f", "json")) == [flag]

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from claimtrack.core import search_syntax
 from claimtrack.core.enums import Relation
 from claimtrack.services import disputes, links
-from claimtrack.store import fulltext
-from claimtrack.store.snippets import PASSAGE, mark, passage, readable
+from claimtrack.store import fulltext, snippets
+from claimtrack.store.snippets import PASSAGE
 from tests.helpers import Cli
 
 # Taiwan FactCheck Center's wording: the words sit inside one run between punctuation.
@@ -23,7 +23,18 @@ TOKYO = "東京オリンピックは中止されたという投稿は誤りで�
 def hits(cli: Cli, *query: str, options: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = json.loads(
         cli.ok("search", "-f", "json", *options, "--", *query).stdout)
-    return found
+    # JSON gives the text as stored and the matches apart; the assertions read them
+    # [in brackets]
+    return [{**hit, "snippet": bracketed(hit)} for hit in found]
+
+
+def bracketed(hit: dict[str, Any]) -> str:
+    """A JSON hit's snippet with its matches [in brackets], from ``snippet_matches``."""
+    snippet, done, parts = hit["snippet"], 0, []
+    for start, end in hit["snippet_matches"]:
+        parts += [snippet[done:start], "[", snippet[start:end], "]"]
+        done = end
+    return "".join([*parts, snippet[done:]])
 
 
 def ids(cli: Cli, *query: str, options: tuple[str, ...] = ()) -> list[str]:
@@ -112,6 +123,18 @@ def test_a_hindi_highlight_keeps_its_vowel_sign(cli: Cli) -> None:
     found = hits(cli, "शादी")
     assert [hit["id"] for hit in found] == [claim]
     assert "[शादी]" in found[0]["snippet"], found[0]["snippet"]
+
+
+def mark(text: str, spans: list[tuple[int, int]]) -> str:
+    return snippets.bracketed(snippets.mark(text, spans))
+
+
+def readable(snippet: str) -> str:
+    return snippets.bracketed(snippets.readable(snippet))
+
+
+def passage(texts: list[str | None], pieces: list[str]) -> str:
+    return snippets.bracketed(snippets.passage(texts, pieces))
 
 
 def test_highlights_never_split_a_letter() -> None:
