@@ -27,6 +27,7 @@ TAG_MAX = 64
 # Tags in one cell (listings, CSV export and import) are joined with this, so no tag holds it.
 TAG_SEPARATOR = ";"
 TAG_HINT = "Give a word such as ukraine."
+TAGS_MAX = 50  # tags on one claim: topics to find it by, not its text word by word
 # Real pages' addresses run past 2,000 characters (a Facebook photo link of 2,204 in the
 # ClaimReview samples); servers commonly stop at 8 KB.
 URL_MAX = 8000
@@ -74,6 +75,7 @@ def _latest_date() -> dt.date:
 
 
 VERBATIM_HINT = "Give the words as published, in quotes."
+URL_HINT = "Give the page's full address, starting with https://."
 
 
 def text(
@@ -149,6 +151,15 @@ def joined_tags(tags: Iterable[str]) -> str:
     return TAG_SEPARATOR.join(tags)
 
 
+def tag_count(count: int) -> None:
+    """Refuse a claim with more than ``TAGS_MAX`` tags (InvalidInput)."""
+    if count > TAGS_MAX:
+        raise InvalidInput(
+            f"A claim can have at most {TAGS_MAX} tags, and this one would have {count:,}; keep "
+            "the few that say what it is about."
+        )
+
+
 def tags(values: list[str] | tuple[str, ...] | None) -> list[str]:
     """Distinct tags in the order given."""
     seen: dict[str, None] = {}
@@ -215,9 +226,18 @@ def date(value: str | dt.date | None, field: str = "date") -> dt.date | None:
     # One day of slack: a statement made "today" in Tokyo is still tomorrow for the checker.
     if parsed > _latest_date():
         raise InvalidInput(
-            f"The {field} {parsed.isoformat()} is in the future; give the date it was said or seen."
+            f"The {field} {parsed.isoformat()} is in the future; "
+            f"{_PAST_DATES.get(field, 'give the date it was said or seen')}."
         )
     return parsed
+
+
+# What a date in the past is, by the field it is given for (a claim's, by default).
+_PAST_DATES = {
+    "review date": "give the date the verdict was written or published",
+    "published date": "give the date the page was published",
+    "date seen": "give the date the claim was seen there",
+}
 
 
 def timestamp(value: str | dt.datetime | None, field: str = "time") -> dt.datetime | None:
@@ -272,7 +292,7 @@ def url(value: str, field: str = "URL") -> str:
     have no web address. Raises InvalidInput."""
     if len(value) <= URL_MAX and _PLAIN_URL.fullmatch(value):
         return value
-    cleaned = text(value, field, max_length=URL_MAX).strip()
+    cleaned = text(value, field, max_length=URL_MAX, hint=URL_HINT).strip()
     try:
         parts = urlsplit(cleaned)
     except ValueError:  # "http://[bad": a bracket that opens no IPv6 address
@@ -423,6 +443,9 @@ def public_id(value: str, prefix: str, noun: str) -> str:
     if cleaned.startswith(f"{prefix}-"):
         cleaned = cleaned[len(prefix) + 1 :]
     cleaned = cleaned.translate(_ID_READ_ALIKES)
+    if not value.strip():
+        raise InvalidInput(f"No {noun} id was given; give one such as {prefix}-7f3a9k2m1xab "
+                           f"(list them with `claimtrack {noun} list`).")
     if not cleaned or any(c not in ID_ALPHABET for c in cleaned) or len(cleaned) > ID_LENGTH:
         raise InvalidInput(
             f"'{value}' is not a {noun} id; ids look like {prefix}-7f3a9k2m1xab "

@@ -123,7 +123,9 @@ def add_claim(
         claim.speaker = actors.ensure_actor(session, speaker)
     if not allow_duplicate:
         _refuse_duplicate(session, claim)
-    claim.tags = [ClaimTag(tag=tag) for tag in values.tags(list(tags))]
+    given = values.tags(list(tags))
+    values.tag_count(len(given))
+    claim.tags = [ClaimTag(tag=tag) for tag in given]
     session.add(claim)
     session.flush()
     if source_url is not None:
@@ -210,6 +212,7 @@ def edit_claim(
     if unknown:
         raise NotFound(f"Claim {claim.public_id} has no tag {', '.join(sorted(unknown))}.")
     added = [tag for tag in dict.fromkeys(values.tags(list(add_tags))) if tag not in tags]
+    values.tag_count(len(tags - dropped) + len(added))
     with session.no_autoflush:
         if text is not None:
             claim.text = values.text(text, "claim text")

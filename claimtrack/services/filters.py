@@ -47,7 +47,8 @@ class ClaimFilter:
         named = select(Actor.id).where(Actor.name_key == key).union_all(
             select(ActorAlias.actor_id).where(ActorAlias.alias_key == key))
         if session.execute(named.limit(1)).first() is None:
-            raise NotFound(f"No actor is called '{self.speaker.strip()}'.{_closest(session, key)} "
+            raise NotFound(f"No actor is called '{self.speaker.strip()}'."
+                           f"{closest_names(session, key)} "
                            "List actors with `claimtrack actor list`.")
 
     def check_tags(self, session: Session) -> None:
@@ -87,7 +88,7 @@ class ClaimFilter:
         return query
 
 
-def _closest(session: Session, key: str) -> str:
+def closest_names(session: Session, key: str) -> str:
     """The hint for a mistyped name: the actors whose names or aliases are nearest to it
     (" Did you mean 'Sergey Lavrov'?"), or "" when none is close."""
     names = {values.name_key(name): name for name in session.scalars(select(Actor.name))}

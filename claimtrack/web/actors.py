@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from claimtrack.core.enums import OutputFormat
+from claimtrack.core.errors import InvalidInput
 from claimtrack.core.values import NAME_MAX
 from claimtrack.render.track_record import RECORD
 from claimtrack.services import actors, track_record
@@ -36,6 +37,8 @@ def actor_list(call: Call) -> Response:
 def actor_record(call: Call) -> Response:
     """A speaker's track record: claims made, which were challenged and by whom, verdicts."""
     name = call.form.get("name")
+    if not name.strip():  # no one named: the list to choose from
+        return call.redirect("/actors", "Choose an actor to see their track record.")
     with call.read() as session:
         record = track_record.speaker_record(session, name)
     return call.render("actor.html.j2", title=record.actor.name, record=record,
@@ -46,6 +49,9 @@ def actor_record(call: Call) -> Response:
 def actor_record_download(call: Call) -> Response:
     ext = call.request.path_params["ext"]
     fmt = chosen(RECORD_FORMATS, ext, "record")
+    if not call.form.get("name").strip():
+        raise InvalidInput("Say whose track record to download: give the actor's name as "
+                           "?name=… (each actor's page on the Actors list links to it).")
     with call.read() as session:
         record = track_record.speaker_record(session, call.form.get("name"))
     return attachment([RECORD[fmt](record).encode()], f"record.{ext}", ext)

@@ -74,7 +74,23 @@ async def http_error(request: Request, error: Exception) -> Response:
                      "find a claim on the Claims page.",
                 405: "This address does not take that kind of request; use the page's forms."}
     message = messages.get(error.status_code, str(error.detail))
-    return templating.error_page(request, session, None, error.status_code, message)
+    response = templating.error_page(request, session, None, error.status_code, message)
+    if error.status_code == 405:
+        response.headers["Allow"] = allowed_methods(request, error)
+    return response
+
+
+def allowed_methods(request: Request, error: HTTPException) -> str:
+    """The methods the address takes, for a 405's Allow header: a page's GET and its form's
+    POST are two routes, and Starlette names only the first route's methods."""
+    path = request.scope["path"]
+    methods = {method for route in request.app.routes
+               if isinstance(route, Route) and route.methods and route.path_regex.match(path)
+               for method in route.methods}
+    if not methods:  # not one of the pages (the static files say theirs)
+        return (error.headers or {}).get("Allow", "GET, HEAD")
+    order = ["GET", "HEAD", "POST"]
+    return ", ".join(sorted(methods, key=lambda m: (order.index(m) if m in order else 3, m)))
 
 
 async def server_error(request: Request, error: Exception) -> Response:

@@ -6,13 +6,17 @@ verdicts; publishing, changing what is published and deleting need an editor.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.responses import JSONResponse, Response
 
 from claimtrack.core.enums import Rating, Relation, ReviewStatus, Role
 from claimtrack.core.errors import Conflict, InvalidInput, NotFound
-from claimtrack.core.values import not_a_choice
+from claimtrack.core.values import name_key, not_a_choice
 from claimtrack.models import Claim, Verdict
+from claimtrack.models.history import HistoryEntry
 from claimtrack.services import actors, claims, links, ratings, review, verdicts
+from claimtrack.services.filters import closest_names as closest_actors
 from claimtrack.web.disputes import dispute_page
 from claimtrack.web.handlers import Call, error_text, field_errors, route
 
@@ -22,25 +26,57 @@ CLAIM_FIELDS = {
     "source": ["web address", "url", "port", "credentials"],
     "speaker": ["actor name", "names the actor"], "text": ["claim text"],
 }
-LINK_FIELDS = {"other": ["claim id", "too short", "matches several", "start with", "not found",
-                         "itself"],
+LINK_FIELDS = {"other": ["claim id", "other claim's id", "too short", "matches several",
+                         "start with", "not found", "itself"],
                "relation": ["relation"], "note": ["note"], "source": ["web address", "url"]}
 VERDICT_FIELDS = {"rating": ["rating label"], "by": ["actor name"], "url": ["web address", "url"],
                   "date": ["review date"], "explanation": ["explanation"]}
 SUGGESTIONS = 10
+# The box that says a new name is meant, though close to an actor's: create that actor.
+NEW_ACTOR = "new_actor"
 
 
 def _claim_form_values(call: Call) -> dict[str, str]:
     return {name: call.form.get(name) for name in
             ("text", "speaker", "date", "summary", "language", "tags", "source", "quote",
-             "version")}
+             "version", NEW_ACTOR)}
+
+
+class _NearName(InvalidInput):
+    """A name no actor has, close to one an actor has: refused once, in case it is a typo."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _near_name_checked(call: Call, session: Session, name: str, field: str,
+                       role: str) -> None:
+    """Refuse a new actor's ``name`` (for the form's ``field``, a speaker or reviewer) that is
+    close to an actor's name or alias, unless the form's box says to create it: a misspelling
+    would otherwise make a near-duplicate actor without a word."""
+    if not name.strip() or call.form.get(NEW_ACTOR) == "yes":
+        return
+    if actors.find_actor(session, name) is not None:
+        return
+    near = closest_actors(session, name_key(name))
+    if near:
+        raise _NearName(f"No actor is called '{name.strip()}'.{near} Correct the name, or tick "
+                        f"“Create a new {role}” to add it as a new actor.", field)
+
+
+def _errors(error: InvalidInput | Conflict, fields: dict[str, list[str]]) -> dict[str, str]:
+    """A form's errors: a near name beside its field, the rest as ``field_errors`` finds."""
+    if isinstance(error, _NearName):
+        return {error.field: error_text(error)}
+    return field_errors(error, fields)
 
 
 def _tags(value: str) -> list[str]:
     return [tag for tag in (part.strip() for part in value.split(",")) if tag]
 
 
-@route("/claims/new")
+@route("/claims/new", role=Role.CHECKER, doing="add claims")
 def new_claim_form(call: Call) -> Response:
     return call.render("claim_form.html.j2", title="Add a claim", action="/claims/new",
                        values={"language": "en", "text": call.form.get("text")}, errors={},
@@ -52,6 +88,7 @@ def add_claim(call: Call) -> Response:
     values = _claim_form_values(call)
     try:
         with call.write("claim add") as session:
+            _near_name_checked(call, session, values["speaker"], "speaker", "speaker")
             claim = claims.add_claim(
                 session, text=values["text"], speaker=values["speaker"] or None,
                 said_on=values["date"] or None, summary=values["summary"] or None,
@@ -63,9 +100,10 @@ def add_claim(call: Call) -> Response:
         # form is shown again with what was typed.
         invalid = isinstance(error, InvalidInput)
         return call.render("claim_form.html.j2", title="Add a claim", action="/claims/new",
-                           values=values, errors=field_errors(error, CLAIM_FIELDS if invalid
-                                                             else {}),
-                           editing=False, status=400 if invalid else 409)
+                           values=values, errors=_errors(error, CLAIM_FIELDS if invalid
+                                                         else {}),
+                           editing=False, status=400 if invalid else 409,
+                           offer_new_actor=isinstance(error, _NearName))
     return call.redirect(f"/claims/{claim_id}", f"Added claim {claim_id}.")
 
 
@@ -90,39 +128,102 @@ def edit_claim(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     values = _claim_form_values(call)
     try:
+        opened = _opened_version(values["version"])
         with call.write("claim edit") as session:
             claim = claims.get_claim(session, claim_id)
             _may_change(call, claim)
-            # The version the form was opened with: a stale one is a conflict, never a lost
-            # update (and a change between this check and the flush is one too: StaleDataError).
-            claims.check_version(claim, values["version"] or None)
+            _near_name_checked(call, session, values["speaker"], "speaker", "speaker")
             version = claim.version
-            wanted = _tags(values["tags"])
-            claims.edit_claim(
-                session, claim, text=values["text"], speaker=values["speaker"],
-                said_on=values["date"], summary=values["summary"], language=values["language"],
-                add_tags=wanted, remove_tags=[t for t in claim.tag_names
-                                              if t not in {_tag_key(w) for w in wanted}])
-            if values["quote"].strip() and not values["source"].strip():
-                raise InvalidInput("Give the URL of the page the passage is from, or leave the "
-                                   "passage empty.")
-            pages = claims.claim_view(claim).sources
-            if values["source"].strip():  # another page where it appeared, with its passage
-                # the form edits the record: a passage typed for a page replaces the one
-                # recorded there, and the notice shows the old one (the history keeps it)
-                claims.add_appearance(session, claim, values["source"],
-                                      quote=values["quote"] or None, replace_quote=True)
+            # The version the form was opened with: a stale one is a conflict, never a lost
+            # update (and a change between this check and the flush is one too: StaleDataError)
+            # unless the claim already is as the form says (the same edit sent again).
+            if version == opened:
+                changed = _edit(session, claim, values)
+            else:
+                # said as it is now, before the edit tried below changes it
+                conflict = Conflict(_changed_since(session, claim, opened, call.user.name))
+                try:
+                    changed = _edit(session, claim, values)
+                except (InvalidInput, Conflict):
+                    changed = True  # not what is stored, then
+                if changed:  # rolled back: nothing of it is written
+                    raise conflict
             claim_id = claim.public_id
-            changed = claim.version != version or claims.claim_view(claim).sources != pages
     except (InvalidInput, Conflict) as error:
-        # A conflict (the version, or a write that raced ours) is about the form as a whole.
-        fields = CLAIM_FIELDS if isinstance(error, InvalidInput) else {}
+        # A conflict (the version, or a write that raced ours) is about the form as a whole:
+        # the form again with what was typed and the claim's current version, so that saving
+        # it now, having seen the conflict, replaces what changed. An unreadable version too.
+        invalid = isinstance(error, InvalidInput) and not isinstance(error, _VersionUnreadable)
+        if not invalid:
+            with call.read() as session:
+                values["version"] = str(claims.get_claim(session, claim_id).version)
         return call.render("claim_form.html.j2", title=f"Edit claim {claim_id}",
                            action=f"/claims/{claim_id}/edit", values=values,
-                           errors=field_errors(error, fields), editing=True, claim_id=claim_id,
-                           status=400 if isinstance(error, InvalidInput) else 409)
+                           errors=_errors(error, CLAIM_FIELDS if invalid else {}),
+                           editing=True, claim_id=claim_id,
+                           status=409 if isinstance(error, Conflict) else 400,
+                           offer_new_actor=isinstance(error, _NearName))
+    if version != opened:
+        return call.redirect(f"/claims/{claim_id}", f"Already saved: claim {claim_id} already "
+                             "reads as you sent it, so nothing was changed.")
     return call.redirect(f"/claims/{claim_id}", f"Updated claim {claim_id}." if changed
                          else f"Nothing changed: claim {claim_id} is as it was.")
+
+
+class _VersionUnreadable(InvalidInput):
+    """The edit form sent no version of the claim, or one that is not a number."""
+
+
+def _opened_version(sent: str) -> int:
+    """The version the edit form was opened with (its hidden field)."""
+    sent = sent.strip()
+    if not sent:
+        raise _VersionUnreadable(
+            "The form did not say which version of the claim it was opened on, so nothing was "
+            "saved; check what you typed against the claim and save again.")
+    if not (sent.isascii() and sent.isdigit()):
+        raise _VersionUnreadable(
+            f"The form's version of the claim ('{sent[:20]}') is not a number, so nothing was "
+            "saved; check what you typed against the claim and save again.")
+    return int(sent)
+
+
+def _edit(session: Session, claim: Claim, values: dict[str, str]) -> bool:
+    """Edit ``claim`` as the form says; False when that changes nothing."""
+    version = claim.version
+    wanted = _tags(values["tags"])
+    claims.edit_claim(
+        session, claim, text=values["text"], speaker=values["speaker"],
+        said_on=values["date"], summary=values["summary"], language=values["language"],
+        add_tags=wanted, remove_tags=[t for t in claim.tag_names
+                                      if t not in {_tag_key(w) for w in wanted}])
+    if values["quote"].strip() and not values["source"].strip():
+        raise InvalidInput("Give the URL of the page the passage is from, or leave the "
+                           "passage empty.")
+    pages = claims.claim_view(claim).sources
+    if values["source"].strip():  # another page where it appeared, with its passage
+        # the form edits the record: a passage typed for a page replaces the one
+        # recorded there, and the notice shows the old one (the history keeps it)
+        claims.add_appearance(session, claim, values["source"],
+                              quote=values["quote"] or None, replace_quote=True)
+    return claim.version != version or claims.claim_view(claim).sources != pages
+
+
+def _changed_since(session: Session, claim: Claim, opened: int, user: str) -> str:
+    """Why an edit from a form opened on version ``opened`` was not saved, saying who changed
+    the claim since when the history tells (the latest changes of the claim, one a version)."""
+    newer = max(claim.version - opened, 0)
+    who = set(session.scalars(
+        select(HistoryEntry.user_name)
+        .where(HistoryEntry.entity == "claim", HistoryEntry.entity_key == claim.public_id,
+               HistoryEntry.action != "create")
+        .order_by(HistoryEntry.id.desc()).limit(newer))) if newer else set()
+    by = (" by you (in another window, or an earlier save)" if who == {user}
+          else " by someone else" if who and user not in who else "")
+    return (f"Claim {claim.public_id} was changed{by} since you opened this form (version "
+            f"{opened}, now {claim.version}), so your changes were not saved; the form below "
+            "keeps what you typed: compare it with the claim (its history shows what changed) "
+            "and save again to replace those changes.")
 
 
 def _tag_key(tag: str) -> str:
@@ -211,6 +312,9 @@ def add_link(call: Call) -> Response:
             relation = Relation(chosen.removeprefix("reverse-"))
         except ValueError:
             raise InvalidInput(f"'{chosen}' is not a relation; pick one from the list.") from None
+        if not values["other"].strip():
+            raise InvalidInput("Fill in “The other claim's id” with the id of the claim to link "
+                               "(find it with the search on the Claims page).")
         with call.write("link add") as session:
             here = claims.get_claim(session, claim_id)
             other = claims.get_claim(session, values["other"])
@@ -231,7 +335,7 @@ def add_link(call: Call) -> Response:
 def add_verdict(call: Call) -> Response:
     claim_id = call.request.path_params["claim_id"]
     values = {name: call.form.get(name) for name in
-              ("rating", "by", "normalized", "url", "date", "explanation")}
+              ("rating", "by", "normalized", "url", "date", "explanation", NEW_ACTOR)}
     try:
         normalized = _reading(values["normalized"])
     except InvalidInput as error:  # as the command line refuses a bad --normalized
@@ -244,6 +348,7 @@ def add_verdict(call: Call) -> Response:
     try:
         with call.write("verdict add") as session:
             claim = claims.get_claim(session, claim_id)
+            _near_name_checked(call, session, values["by"], "by", "reviewer")
             verdict = verdicts.add_verdict(
                 session, claim, rating=values["rating"], by=values["by"], normalized=normalized,
                 url=values["url"] or None, reviewed_on=values["date"] or None,
@@ -251,7 +356,9 @@ def add_verdict(call: Call) -> Response:
             said = f"{verdict.public_id}: {verdict.rating} ({verdict.normalized})"
             claim_id = claim.public_id
     except InvalidInput as error:
-        return dispute_page(call, claim_id, errors={"verdict": field_errors(error, VERDICT_FIELDS)},
+        if isinstance(error, _NearName):
+            values["offer_new_actor"] = "yes"
+        return dispute_page(call, claim_id, errors={"verdict": _errors(error, VERDICT_FIELDS)},
                             values={"verdict": values}, status=400)
     return call.redirect(f"/claims/{claim_id}", f"Added verdict {said}.")
 
@@ -319,6 +426,9 @@ def delete_verdict(call: Call) -> Response:
        doing="delete links")
 def delete_link(call: Call) -> Response:
     link_id = call.request.path_params["link_id"]
+    if not call.form.get("shown").strip():  # which link the page showed: SQLite reuses ids
+        raise InvalidInput(f"The form did not say which link {link_id} it showed, so nothing "
+                           "was deleted; Reload the claim's links and delete it from there.")
     with call.write("link rm") as session:
         link = links.get_link(session, link_id)
         links.check_shown(link, call.form.get("shown"), "link",

@@ -48,7 +48,7 @@ T = TypeVar("T")
 CHUNK = 64 * 1024
 
 
-@route("/import")
+@route("/import", role=Role.CHECKER, doing="import files")
 def import_form(call: Call) -> Response:
     return call.render("import.html.j2", title="Import", errors={}, result=None,
                        formats=list(ImportFormat), values={"format": "auto"})
@@ -199,6 +199,9 @@ def download_graph(call: Call) -> Response:
 def download_archived(call: Call) -> Response:
     """The newest copy claimtrack keeps of a source's page (``?url=``), as it was received:
     always a download, never shown as a page of this site."""
+    if not call.form.get("url").strip():
+        raise InvalidInput("Say whose copy to download: give the source's address as ?url=… "
+                           "(the “copy kept here” links on a claim's page do).")
     with call.read() as session:
         copy, body = archives.archived_body(session, sources.get_source(session,
                                                                          call.form.get("url")))

@@ -21,19 +21,26 @@ from claimtrack.web.handlers import Call, error_text, field_errors, route
 
 # How the history names recording the accepted suggestions (the CLI: "extract").
 EXTRACT_ACCEPT = "extract accept"
+# The most suggestions one page shows and records: each is a field of the form that records
+# them (an article of 200,000 characters can give several thousand).
+MAX_SUGGESTIONS = 1000
+# The recording form's other fields: csrf, text, source, date (and room to spare).
+APPLY_FIELDS = MAX_SUGGESTIONS + 10
 FIELDS = {"source": ["web address", "url", "source"], "text": ["article", "text"],
           "date": ["claim's date", "calendar", "in the future"]}
 
 
-@route("/extract")
+@route("/extract", role=Role.CHECKER, doing="extract claims from an article")
 def extract_form(call: Call) -> Response:
     return call.render("extract.html.j2", title="Extract from an article", values={},
                        errors={}, suggestions=None)
 
 
-@route("/extract", methods=("POST",))
+@route("/extract", methods=("POST",), role=Role.CHECKER,
+       doing="extract claims from an article")
 def suggest(call: Call) -> Response:
-    """The suggestions, highlighted in the text (reading only: viewers may look too)."""
+    """The suggestions, highlighted in the text (reading only, but the page is for those who
+    may record them: checkers and editors)."""
     values = {"text": call.form.get("text"), "source": call.form.get("source").strip()}
     fetching = not values["text"].strip() and bool(values["source"])  # only a URL: fetch it
     try:
@@ -42,7 +49,7 @@ def suggest(call: Call) -> Response:
         else:
             text = _article(values["text"])
             with call.read() as session:
-                found = extraction.resolve(session, extract(text))
+                found = extraction.resolve(session, _recordable(extract(text)))
         for sentence in extraction.recorded_again(found):
             call.session.say(sentence)
     except (InvalidInput, FetchFailed) as error:
@@ -58,7 +65,7 @@ def suggest(call: Call) -> Response:
 
 
 @route("/extract/apply", methods=("POST",), role=Role.CHECKER,
-       doing="record claims from an article")
+       doing="record claims from an article", fields=APPLY_FIELDS)
 def apply(call: Call) -> Response:
     """Record the accepted suggestions from the page the article was published on."""
     values = {"text": call.form.get("text"), "source": call.form.get("source"),
@@ -75,13 +82,17 @@ def apply(call: Call) -> Response:
         if not accepted:
             raise InvalidInput("Accept at least one suggestion to record, or leave the page.")
         with call.write(EXTRACT_ACCEPT) as session:
-            found = extraction.resolve(session, extract(text))
+            found = extraction.resolve(session, _recordable(extract(text)))
             recorded = extraction.apply(session, found, text, source_url=values["source"],
                                         accepted=accepted, said_on=values["date"] or None)
     except InvalidInput as error:
         if not found:
             values["text"] = values["text"].replace("\r\n", "\n").replace("\r", "\n")
             found = extract(values["text"]) if values["text"].strip() else []
+        if len(found) > MAX_SUGGESTIONS:  # the article again, with the advice to split it
+            return call.render("extract.html.j2", title="Extract from an article",
+                               values=values, errors=field_errors(error, FIELDS),
+                               suggestions=None, status=400)
         return call.render("extract.html.j2", title="Extract from an article", values=values,
                            errors=field_errors(error, FIELDS), suggestions=found,
                            segments=highlight(values["text"], found), decisions=decisions,
@@ -99,9 +110,6 @@ def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:
     from claimtrack.core.values import url as checked_url
     from claimtrack.fetch import fetch_ok
 
-    if not call.user.may(Role.CHECKER):
-        raise InvalidInput("Paste the article's text: fetching and archiving a page from its "
-                           "URL is for checkers and editors.")
     checked_url(url)  # refused as the sources would refuse it (credentials…) before any request
     page = fetch_ok(url, public_only=not call.user.is_local)
     # a binary body is refused here, before anything is archived (as `claimtrack extract URL`)
@@ -112,7 +120,18 @@ def _fetched(call: Call, url: str) -> tuple[str, list[Suggestion]]:
     text = _article(text)
     with call.write("extract") as session:
         archives.archive_page(session, sources.ensure_source(session, url), page)
-        return text, extraction.resolve(session, extract(text))
+        # too many suggestions: refused in the transaction, so nothing is archived either
+        return text, extraction.resolve(session, _recordable(extract(text)))
+
+
+def _recordable(found: list[Suggestion]) -> list[Suggestion]:
+    """``found``, unless there are more suggestions than one page can show and record."""
+    if len(found) > MAX_SUGGESTIONS:
+        raise InvalidInput(
+            f"The article gives {len(found):,} suggestions, more than the {MAX_SUGGESTIONS:,} "
+            "one page can show and record; split the article and extract each part on its "
+            "own, with the same URL.")
+    return found
 
 
 def _article(text: str) -> str:

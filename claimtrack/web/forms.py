@@ -56,6 +56,7 @@ def verdict_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
         "</output></p>",
         field("by", "Reviewer (actor name)", values, errors, required=True,
               attrs=SPEAKER_FIELD),
+        _new_actor_box(values, "reviewer", values.get("by", "")),
         f'<div class="field{wrong}"><label for="f-normalized">Reading on claimtrack\'s scale'
         f'</label><select id="f-normalized" name="normalized"{invalid}>'
         f'<option value="">read it from the label</option>{chosen}</select>',
@@ -71,6 +72,17 @@ def verdict_form(claim_id: str, csrf: Markup, values: Mapping[str, str],
         '<datalist id="speaker-names"></datalist>',
         "</form>",
     ]))
+
+
+def _new_actor_box(values: Mapping[str, str], role: str, name: str) -> str:
+    """The box to create a new actor whose name is close to an existing one's: shown once
+    such a name was refused (``offer_new_actor``), or ticked already."""
+    if not (values.get("offer_new_actor") or values.get("new_actor")):
+        return ""
+    checked = " checked" if values.get("new_actor") == "yes" else ""
+    return (f'<p class="field"><input type="checkbox" id="f-new-actor" name="new_actor" '
+            f'value="yes"{checked}> <label for="f-new-actor">Create a new {escape(role)} '
+            f"called “{escape(name)}”</label></p>")
 
 
 def _select_state(errors: Mapping[str, str], name: str) -> tuple[str, str]:

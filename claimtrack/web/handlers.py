@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -45,6 +45,9 @@ log = logging.getLogger("claimtrack.web")
 
 # Requests served at once (the database pool's size and overflow: 5 + 10, plus one).
 WORKERS = 16
+# Fields a form may send (Starlette refuses more): far more than any page's form has. A page
+# whose form grows with what it shows (the Extract page) says how many it needs.
+FORM_FIELDS = 500
 STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 400, DatabaseBusy: 503}
 # Who may do what a role allows, and what that is when a page does not say.
 ROLE_PEOPLE = {Role.VIEWER: "signed-in people", Role.CHECKER: "checkers and editors",
@@ -193,10 +196,12 @@ def route(
     doing: str | None = None,
     public: bool = False,
     upload: bool = False,
+    fields: int = FORM_FIELDS,
 ) -> Callable[[Handler], Route]:
     """A page. ``role``: the least role that may use it (viewers read), ``doing``: what it
     does, for the refusal of anyone else ("delete a claim"); ``public``: no
-    sign-in needed (the sign-in page); ``upload``: the body may be as large as an upload."""
+    sign-in needed (the sign-in page); ``upload``: the body may be as large as an upload;
+    ``fields``: how many fields its form may have."""
 
     def wrap(handler: Handler) -> Route:
         async def endpoint(request: Request) -> Response:
@@ -205,7 +210,7 @@ def route(
             session = state.codec.load(request.cookies.get(COOKIE))
             try:
                 limit = state.settings.max_upload if upload else state.settings.max_form
-                form = await read_form(request, limit)
+                form = await read_form(request, limit, fields)
                 if request.method == "POST" and not session.csrf_matches(form.get("csrf")):
                     raise Refused(403, "This form has expired or was sent from another site, so "
                                   "nothing was changed. Go back, reload the page and try again.")
@@ -297,8 +302,9 @@ def _sign_in_first(request: Request, state: WebState, session: WebSession) -> Re
                                  "Sign in first; nothing was changed.")
 
 
-async def read_form(request: Request, limit: int) -> Form:
-    """Query parameters for GET, the form for POST; at most ``limit`` bytes of body."""
+async def read_form(request: Request, limit: int, fields: int = FORM_FIELDS) -> Form:
+    """Query parameters for GET, the form for POST; at most ``limit`` bytes of body and
+    ``fields`` fields."""
     if request.method != "POST":
         return Form({name: request.query_params.getlist(name)
                      for name in request.query_params})
@@ -307,8 +313,15 @@ async def read_form(request: Request, limit: int) -> Form:
         raise Refused(413, too_large(limit))
     bounded = Request(request.scope, _bounded(request.receive, limit))
     try:
-        data: FormData = await bounded.form(max_files=2, max_fields=500,
+        encoded = request.headers.get("content-type", "").startswith(
+            "application/x-www-form-urlencoded")
+        if encoded:
+            await bounded.body()  # kept, and read by form(): to check it when it must be
+        data: FormData = await bounded.form(max_files=2, max_fields=fields,
                                             max_part_size=limit)
+        if encoded and any(isinstance(value, str) and "\ufffd" in value
+                           for _name, value in data.multi_items()):
+            _check_utf8(await bounded.body())
         form = Form()
         for name, value in data.multi_items():
             if isinstance(value, UploadFile):
@@ -323,6 +336,18 @@ async def read_form(request: Request, limit: int) -> Form:
     except (HTTPException, ClientDisconnect, ValueError) as error:
         raise Refused(400, f"The form could not be read ({getattr(error, 'detail', error)}); "
                       "nothing was changed. Send it again from the page.") from None
+
+
+def _check_utf8(body: bytes) -> None:
+    """Refuse a form whose fields are not UTF-8 (Starlette would store U+FFFD in their place);
+    one that holds U+FFFD itself, escaped as UTF-8, is read as it is."""
+    try:
+        parse_qsl(body.decode("latin-1"), keep_blank_values=True, encoding="utf-8",
+                  errors="strict")
+    except UnicodeDecodeError:
+        raise Refused(400, "What was sent is not valid UTF-8 text, so nothing was changed; "
+                      "type or paste the text again in the page's form and send it from "
+                      "there.") from None
 
 
 def too_large(limit: int) -> str:

@@ -40,32 +40,34 @@ HEADERS = {
     "cross-origin-opener-policy": "same-origin",
 }
 NAVIGATION = [
-    ("/", "Contested"),
-    ("/claims", "Claims"),
-    ("/match", "Have we seen this?"),
-    ("/claims/new", "Add a claim"),
-    ("/review", "Review"),
-    ("/extract", "Extract"),
-    ("/import", "Import"),
-    ("/downloads", "Downloads"),
-    ("/actors", "Actors"),
+    ("/", "Contested", Role.VIEWER),
+    ("/claims", "Claims", Role.VIEWER),
+    ("/match", "Have we seen this?", Role.VIEWER),
+    ("/claims/new", "Add a claim", Role.CHECKER),
+    ("/review", "Review", Role.VIEWER),
+    ("/extract", "Extract", Role.CHECKER),
+    ("/import", "Import", Role.CHECKER),
+    ("/downloads", "Downloads", Role.VIEWER),
+    ("/actors", "Actors", Role.VIEWER),
 ]
 
 
-def main_navigation(request_path: str) -> Markup:
-    """The site's menu, the page being shown marked as current (built once per page)."""
-    return _navigation(request_path if request_path in _PATHS else None)
+def main_navigation(request_path: str, user: WebUser | None = None) -> Markup:
+    """The site's menu, the page being shown marked as current (built once per page): the
+    pages ``user`` may use only (someone not signed in sees the reading pages)."""
+    role = user.role if user is not None and user.is_known else Role.VIEWER
+    return _navigation(request_path if request_path in _PATHS else None, role)
 
 
-_PATHS = {path for path, _label in NAVIGATION}
+_PATHS = {path for path, _label, _role in NAVIGATION}
 
 
 @cache
-def _navigation(current: str | None) -> Markup:
+def _navigation(current: str | None, role: Role) -> Markup:
     marked = ' aria-current="page"'
     return Markup("".join(
         f'<li><a href="{path}"{marked if path == current else ""}>{escape(label)}</a></li>\n'
-        for path, label in NAVIGATION))
+        for path, label, needed in NAVIGATION if role.allows(needed)))
 
 
 def error_page(request: Request, session: WebSession, user: WebUser | None, status: int,

@@ -168,3 +168,14 @@ def test_claim_show_names_the_author_of_each_verdict(cli: Cli, tmp_path: Path) -
     assert (cells["by"], cells["author"]) == ("THIP Media", "Aditi Gangal")
     shown = json.loads(cli.ok("claim", "show", claim["id"], "-f", "json").stdout)
     assert shown["verdicts"][0]["author"] == "Aditi Gangal"
+
+
+def test_a_future_date_is_refused_in_the_words_of_its_field(cli: Cli) -> None:
+    claim = cli.add("claim")
+    review = cli.fails("verdict", "add", claim, "--rating", "True", "--by", "X", "--date",
+                       "2999-01-01").stderr
+    assert review == ("Error: The review date 2999-01-01 is in the future; give the date the "
+                      "verdict was written or published.\n")
+    said = cli.fails("claim", "add", "x", "--date", "2999-01-01").stderr
+    assert said == ("Error: The claim's date 2999-01-01 is in the future; give the date it was "
+                    "said or seen.\n")

@@ -176,7 +176,8 @@ def test_two_edits_of_one_claim_the_second_gets_a_conflict(web: Browser, cli: Cl
     second = web.submit(f"/claims/{claim}/edit", {"text": "Second edit", "version": version},
                         page=f"/claims/{claim}/edit")
     assert second.status_code == 409
-    assert "was changed by someone else since you opened it" in second.text
+    assert "was changed by you (in another window, or an earlier save) since you opened" in (
+        second.text)
     assert ">Second edit</textarea>" in second.text  # what they typed is kept, to redo
     assert claim_json(cli, claim)["text"] == "First edit"
 
@@ -396,7 +397,7 @@ def test_a_team_server_fetches_public_pages_only_and_not_for_viewers(
         client.sign_in("viewer")
         refused = client.submit("/extract", {"text": "", "source": site.url("/article")},
                                 page="/extract")
-        assert refused.status_code == 400 and "for checkers and editors" in refused.text
+        assert refused.status_code == 403 and "only checkers and editors may" in refused.text
         assert site.hits.get("/article") is None and snapshot(team) == before
 
 

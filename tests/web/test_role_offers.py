@@ -68,3 +68,32 @@ def test_refusals_name_the_action_and_give_no_command(team: str, cli: Cli) -> No
         deleted = checker.submit(f"/claims/{claim}/delete", page=f"/claims/{claim}")
         assert "only editors may delete claims." in refusal(deleted.text)
         assert "claimtrack user" not in deleted.text and "--role" not in deleted.text
+
+
+def menu(text: str) -> list[str]:
+    root = parse_html(text)
+    return [a.all_text() for nav in root.find_all("nav") for a in nav.find_all("a")]
+
+
+def test_a_viewer_is_offered_no_form_they_may_not_use(team: str) -> None:
+    with web_client(team) as viewer:
+        viewer.sign_in("viewer")
+        shown = menu(viewer.get("/").text)
+        assert "Claims" in shown and "Downloads" in shown
+        assert not {"Add a claim", "Extract", "Import"} & set(shown)
+        for path, doing in [("/claims/new", "add claims"), ("/import", "import files"),
+                            ("/extract", "extract claims from an article")]:
+            form = viewer.get(path)
+            assert form.status_code == 403, path
+            assert 'name="text"' not in form.text and 'name="file"' not in form.text
+            assert refusal(form.text) == (
+                f"Error: You are signed in as viewer, a viewer: only checkers and editors may "
+                f"{doing}. Nothing was changed; whoever runs claimtrack can give you another "
+                "role."), path
+        looked = viewer.get("/match?text=Nothing+like+this+was+ever+said")
+        assert looked.status_code == 200 and "/claims/new" not in looked.text
+    with web_client(team) as checker:
+        checker.sign_in("checker")
+        assert {"Add a claim", "Extract", "Import"} <= set(menu(checker.get("/").text))
+        for path in ("/claims/new", "/import", "/extract"):
+            assert checker.get(path).status_code == 200, path
