@@ -10,26 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers import Cli, query
+from tests.helpers.snippets import search_hits
 
 SCRIPT = 'Mayor "Jones" <script>alert(1)</script> said'
 BOLD = "the <b>minister</b> said the budget grew"
 
 
 def hits(cli: Cli, *words: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = json.loads(
-        cli.ok("search", "-f", "json", "--", *words).stdout)
-    # JSON gives the text as stored and the matches apart; the assertions read them
-    # [in brackets]
-    return [{**hit, "snippet": bracketed(hit)} for hit in found]
-
-
-def bracketed(hit: dict[str, Any]) -> str:
-    """A JSON hit's snippet with its matches [in brackets], from ``snippet_matches``."""
-    snippet, done, parts = hit["snippet"], 0, []
-    for start, end in hit["snippet_matches"]:
-        parts += [snippet[done:start], "[", snippet[start:end], "]"]
-        done = end
-    return "".join([*parts, snippet[done:]])
+    return search_hits(cli, *words)
 
 
 def ids(cli: Cli, *words: str) -> list[str]:

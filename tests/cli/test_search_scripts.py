@@ -3,7 +3,6 @@ never split a letter: through the real CLI, on SQLite and on PostgreSQL (the "db
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from claimtrack.services import disputes, links
 from claimtrack.store import fulltext, snippets
 from claimtrack.store.snippets import PASSAGE
 from tests.helpers import Cli
+from tests.helpers.snippets import search_hits
 
 # Taiwan FactCheck Center's wording: the words sit inside one run between punctuation.
 MYANMAR_DAM = "網傳影片稱「緬甸水庫潰堤，全村死了」？此為錯誤訊息"
@@ -21,20 +21,7 @@ TOKYO = "東京オリンピックは中止されたという投稿は誤りで�
 
 
 def hits(cli: Cli, *query: str, options: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = json.loads(
-        cli.ok("search", "-f", "json", *options, "--", *query).stdout)
-    # JSON gives the text as stored and the matches apart; the assertions read them
-    # [in brackets]
-    return [{**hit, "snippet": bracketed(hit)} for hit in found]
-
-
-def bracketed(hit: dict[str, Any]) -> str:
-    """A JSON hit's snippet with its matches [in brackets], from ``snippet_matches``."""
-    snippet, done, parts = hit["snippet"], 0, []
-    for start, end in hit["snippet_matches"]:
-        parts += [snippet[done:start], "[", snippet[start:end], "]"]
-        done = end
-    return "".join([*parts, snippet[done:]])
+    return search_hits(cli, *query, options=options)
 
 
 def ids(cli: Cli, *query: str, options: tuple[str, ...] = ()) -> list[str]:
