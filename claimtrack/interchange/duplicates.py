@@ -9,8 +9,9 @@ the claim; another claim, label or reviewer of the verdict). An id stored before
 is an update, as ever, and so is an id that another file of the same import gave.
 
 Memory stays bounded however long the file: of the records a file wrote, the ids of the last
-``CACHE_LIMIT`` are kept (the common case: no query) and every row as one bit (exact); past
-that many, a batch's ids are looked up once to find their rows.
+``CACHE_LIMIT`` are kept (the common case: no query), every row as one bit (exact) and, past
+that many, every id in a 2 MB Bloom filter: only a batch's ids the filter may hold are looked
+up to find their rows.
 """
 
 from __future__ import annotations
@@ -62,33 +63,67 @@ class RowSet:
         self.blocks.clear()
 
 
+class Seen:
+    """Strings as a Bloom filter of 2 MB: ``in`` never misses one added and wrongly finds one
+    not added about once in 500 at a million (a false find only costs a look-up)."""
+
+    SIZE = 1 << 24  # bits
+
+    def __init__(self) -> None:
+        self.bits = bytearray(self.SIZE >> 3)
+
+    def _positions(self, key: str) -> tuple[int, int, int, int]:
+        first, second, mask = hash(key), hash((key, 1)), self.SIZE - 1
+        return first & mask, (first >> 32) & mask, second & mask, (second >> 32) & mask
+
+    def add(self, key: str) -> None:
+        for position in self._positions(key):
+            self.bits[position >> 3] |= 1 << (position & 7)
+
+    def __contains__(self, key: str) -> bool:
+        return all(self.bits[p >> 3] >> (p & 7) & 1 for p in self._positions(key))
+
+
 class Written:
     """The claims (or verdicts) the file being imported has written: their public ids, the
-    last CACHE_LIMIT of them with where the file gave them, and all their rows."""
+    last CACHE_LIMIT of them with where the file gave them, all their rows, and, past
+    CACHE_LIMIT, all their ids in a Bloom filter (only an id it may hold is looked up)."""
 
     def __init__(self, records: Table) -> None:
         self.table = records
         self.recent: dict[str, str] = {}  # public id → where the file gave it
         self.rows = RowSet()
-        self.overflowed = False  # some ids were forgotten: their rows are looked up
+        self.seen: Seen | None = None  # made when ``recent`` first overflows
+
+    @property
+    def overflowed(self) -> bool:
+        """Whether some ids were forgotten by ``recent`` (their rows are looked up)."""
+        return self.seen is not None
 
     def note(self, public_id: str, row_id: int, where: str) -> None:
         if public_id not in self.recent and len(self.recent) >= CACHE_LIMIT:
+            if self.seen is None:
+                self.seen = Seen()
+                for known in self.recent:
+                    self.seen.add(known)
             self.recent.clear()
-            self.overflowed = True
         self.recent.setdefault(public_id, where)
+        if self.seen is not None:
+            self.seen.add(public_id)
         self.rows.add(row_id)
 
     def earlier(self, state: ImportState, public_ids: Iterable[str]) -> set[str]:
         """Those of ``public_ids`` that the file wrote in an earlier batch."""
         wanted = set(public_ids)
         found = {public_id for public_id in wanted if public_id in self.recent}
-        if self.overflowed and len(found) < len(wanted):
+        maybe = [] if self.seen is None else [
+            public_id for public_id in wanted - found if public_id in self.seen]
+        if maybe:
             records = self.table
             for public_id, row_id in state.rows(
                 lambda c: select(records.c.public_id, records.c.id).where(
                     records.c.public_id.in_(c)),
-                wanted - found,
+                maybe,
             ):
                 if row_id in self.rows:
                     found.add(public_id)
@@ -97,7 +132,7 @@ class Written:
     def clear(self) -> None:
         self.recent.clear()
         self.rows.clear()
-        self.overflowed = False
+        self.seen = None
 
 
 @dataclass
