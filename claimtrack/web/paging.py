@@ -11,11 +11,12 @@ from urllib.parse import urlencode
 LAST_PAGE = 400  # the deepest page served
 
 
-def page_number(value: str) -> int:
-    """The page asked for (1 when the value is none: "", "²", 5,000 digits), at most LAST_PAGE."""
-    if not (value.isascii() and value.isdigit()) or len(value) > 6:
-        return 1
-    return min(max(int(value), 1), LAST_PAGE)
+def page_number(value: str, deepest: int | None = LAST_PAGE) -> int:
+    """The page asked for (1 when the value is none: "", "²", 5,000 digits), at most
+    ``deepest`` (None: any)."""
+    typed = asked(value)
+    number = max(int(typed), 1) if typed else 1
+    return number if deepest is None else min(number, deepest)
 
 
 def asked(value: str) -> str:

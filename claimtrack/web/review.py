@@ -8,6 +8,7 @@ from claimtrack.core.enums import LinkStatus, ReviewStatus, Role
 from claimtrack.core.errors import InvalidInput
 from claimtrack.core.wording import plural
 from claimtrack.services import claims, dedupe, links, merges
+from claimtrack.web import paging
 from claimtrack.web.handlers import Call, Refused, field_errors, route
 
 SHOWN = 50
@@ -22,7 +23,7 @@ def _queue(call: Call, errors: dict[str, str], status: int = 200) -> Response:
     """The most likely duplicates first, ``SHOWN`` a page (``?page=2``…), and the claims in
     review."""
     page = call.form.get("page")
-    number = max(int(page), 1) if page.isascii() and page.isdigit() and len(page) < 7 else 1
+    number = paging.page_number(page, deepest=None)  # the queue is read a page at a time
     start = (number - 1) * SHOWN
     with call.read() as session:
         waiting = dedupe.pending_count(session)
