@@ -20,7 +20,6 @@ from collections.abc import Sequence
 # Where a snippet's matches begin and end, from the backend's snippet to the output that
 # renders it (see above).
 OPEN, CLOSE = "\ufdd0", "\ufdd1"
-MARK_START, MARK_END = OPEN, CLOSE
 # How a terminal shows a match (the snippet has a column of its own there).
 BRACKETS = ("[", "]")
 # A mark followed by a character that is not ASCII: only there can a mark split a letter, or
@@ -121,7 +120,7 @@ def mark(text: str, spans: Sequence[tuple[int, int]]) -> str:
             merged.append([start, end])
     parts, done = [], 0
     for start, end in merged:
-        parts += [text[done:start], MARK_START, text[start:end], MARK_END]
+        parts += [text[done:start], OPEN, text[start:end], CLOSE]
         done = end
     return "".join([*parts, text[done:]])
 
@@ -185,7 +184,8 @@ def spans(snippet: str) -> list[tuple[int, int]]:
     return found
 
 
-def bracketed(snippet: str, brackets: tuple[str, str] = BRACKETS) -> str:
+def bracketed(snippet: str) -> str:
     """The snippet as a terminal shows it: each match [in brackets]."""
-    return "".join(f"{brackets[0]}{text}{brackets[1]}" if is_match else text
+    start, end = BRACKETS
+    return "".join(f"{start}{text}{end}" if is_match else text
                    for text, is_match in segments(snippet))
