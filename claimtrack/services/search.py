@@ -117,19 +117,22 @@ def match(
     scored = scored_candidates(session, cleaned, exclude=exclude)
     top = scored[:limit]
     rows_by_id = _claim_rows(session, [claim_id for claim_id, _, _ in top])
-    return [
-        MatchHit(
+    hits = []
+    for claim_id, candidate_text, score in top:
+        if claim_id not in rows_by_id:
+            continue
+        close = score >= threshold
+        differs = contrast.difference(cleaned, candidate_text) if close else None
+        hits.append(MatchHit(
             id=rows_by_id[claim_id][0],
             text=candidate_text,
             speaker=rows_by_id[claim_id][2],
             date=rows_by_id[claim_id][3],
             score=round(score, 3),
-            is_suggestion=score >= threshold and may_be_same(cleaned, candidate_text),
-            differs=contrast.difference(cleaned, candidate_text) if score >= threshold else None,
-        )
-        for claim_id, candidate_text, score in top
-        if claim_id in rows_by_id
-    ]
+            is_suggestion=close and differs is None and _comparable(cleaned, candidate_text),
+            differs=differs,
+        ))
+    return hits
 
 
 def may_be_same(text: str, other: str) -> bool:
@@ -139,11 +142,15 @@ def may_be_same(text: str, other: str) -> bool:
     "denied"…) and the other is not: a denial repeats the words of the claim it denies; nor when
     they give other figures or opposite words (``contrast.difference``).
     """
+    return _comparable(text, other) and contrast.difference(text, other) is None
+
+
+def _comparable(text: str, other: str) -> bool:
+    """Both texts long enough to compare, and neither negated unless both are."""
     return (
         search_syntax.word_count(text) >= MIN_WORDS
         and search_syntax.word_count(other) >= MIN_WORDS
         and search_syntax.is_negated(text) == search_syntax.is_negated(other)
-        and contrast.difference(text, other) is None
     )
 
 
