@@ -74,6 +74,7 @@ def apply(call: Call) -> Response:
                  for name in call.form.fields if name.startswith("decide-")}
     accepted = [name for name, decision in decisions.items() if decision == "accept"]
     found: list[Suggestion] = []
+    extracted: list[Suggestion] | None = None  # read once, for the page again too
     try:
         text = _article(values["text"])
         if not values["source"].strip():
@@ -82,13 +83,15 @@ def apply(call: Call) -> Response:
         if not accepted:
             raise InvalidInput("Accept at least one suggestion to record, or leave the page.")
         with call.write(EXTRACT_ACCEPT) as session:
-            found = extraction.resolve(session, _recordable(extract(text)))
+            extracted = extract(text)
+            found = extraction.resolve(session, _recordable(extracted))
             recorded = extraction.apply(session, found, text, source_url=values["source"],
                                         accepted=accepted, said_on=values["date"] or None)
     except InvalidInput as error:
         if not found:
             values["text"] = values["text"].replace("\r\n", "\n").replace("\r", "\n")
-            found = extract(values["text"]) if values["text"].strip() else []
+            found = (extracted if extracted is not None
+                     else extract(values["text"]) if values["text"].strip() else [])
         if len(found) > MAX_SUGGESTIONS:  # the article again, with the advice to split it
             return call.render("extract.html.j2", title="Extract from an article",
                                values=values, errors=field_errors(error, FIELDS),
